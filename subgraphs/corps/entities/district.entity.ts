@@ -1,0 +1,9 @@
+import { Directive, Field, ID, ObjectType } from "type-graphql";
+
+/** The districts subgraph's District, to which corps contributes its volunteer count. */
+@ObjectType({ description: "A district of the city (owned by districts)." })
+@Directive('@key(fields: "code")')
+export class District {
+  @Field(() => ID)
+  code: string;
+}

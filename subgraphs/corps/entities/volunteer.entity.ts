@@ -1,0 +1,76 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
+import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { ServiceCategory } from "../../shared/vocabulary";
+import { DateScalar } from "../../shared/scalars";
+import { AgreementForm, ExpertType, VolunteerStatus } from "../vocabulary";
+
+@Entity("volunteer")
+@Index("ix_volunteer_branch_status", ["branchId", "status"])
+@ObjectType({ description: "An expert volunteer (专家志愿者) of the municipal corps." })
+@Directive('@key(fields: "id")')
+export class Volunteer {
+  @PrimaryGeneratedColumn()
+  @Field(() => ID)
+  id: number;
+
+  @Column({ type: "varchar", length: 60 })
+  @Field()
+  name: string;
+
+  @Column({ type: "varchar", length: 32 })
+  @Field(() => ExpertType)
+  expertType: ExpertType;
+
+  @Column({ type: "simple-array" })
+  @Field(() => [ServiceCategory], { description: "Categories of expertise." })
+  categories: ServiceCategory[];
+
+  @Column({ type: "varchar", length: 200, nullable: true })
+  @Field(() => String, { nullable: true })
+  employer: string | null;
+
+  @Column({ type: "boolean", default: false })
+  @Field({ description: "Retired (退休) rather than serving in post." })
+  retired: boolean;
+
+  @Column({ type: "varchar", length: 16, default: VolunteerStatus.APPLIED })
+  @Field(() => VolunteerStatus)
+  status: VolunteerStatus;
+
+  /** Personal data: exposed only through the masking resolver. */
+  @Column({ type: "varchar", length: 11 })
+  contactPhone: string;
+
+  /** Personal data: exposed only through the masking resolver. */
+  @Column({ type: "varchar", length: 18, unique: true })
+  idNumber: string;
+
+  @Column({ type: "int" })
+  branchId: number;
+
+  @Column({ type: "varchar", length: 32, nullable: true, unique: true })
+  @Field(() => String, { nullable: true, description: "The appointment letter's number (聘书编号)." })
+  letterNumber: string | null;
+
+  @Column({ type: "date", nullable: true })
+  @Field(() => DateScalar, { nullable: true })
+  appointedOn: string | null;
+
+  @Column({ type: "varchar", length: 16, nullable: true })
+  agreementForm: AgreementForm | null;
+
+  @Column({ type: "int", nullable: true })
+  agreementHours: number | null;
+
+  @Column({ type: "date", nullable: true })
+  agreementFrom: string | null;
+
+  @Column({ type: "date", nullable: true })
+  agreementTo: string | null;
+
+  @CreateDateColumn({ type: "datetime" })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: "datetime" })
+  updatedAt: Date;
+}

@@ -1,0 +1,12 @@
+import { Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import type { SubgraphContext } from "../../shared/context";
+import { District } from "../entities/district.entity";
+import type { CorpsLoaders } from "../loaders";
+
+@Resolver(() => District)
+export class DistrictVolunteersResolver {
+  @FieldResolver(() => Int, { description: "Appointed volunteers in the district's regional branches." })
+  volunteerCount(@Root() district: District, @Ctx() ctx: SubgraphContext<CorpsLoaders>) {
+    return ctx.loaders.districtVolunteerCount.load(district.code);
+  }
+}

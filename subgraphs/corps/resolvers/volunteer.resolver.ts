@@ -1,0 +1,55 @@
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import type { SubgraphContext } from "../../shared/context";
+import { Agreement } from "../entities/agreement";
+import { Branch } from "../entities/branch.entity";
+import { Transfer } from "../entities/transfer.entity";
+import { Volunteer } from "../entities/volunteer.entity";
+import type { CorpsLoaders } from "../loaders";
+import { visibleIdNumber, visiblePhone } from "../services/personal-data.service";
+
+type Ctx = SubgraphContext<CorpsLoaders>;
+
+@Resolver(() => Volunteer)
+export class VolunteerResolver {
+  @Query(() => Volunteer, { nullable: true, description: "One volunteer by id." })
+  volunteer(@Arg("id", () => ID) id: string, @Ctx() ctx: Ctx) {
+    return /^\d+$/.test(id) ? ctx.loaders.volunteer.load(Number(id)) : null;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "Full for CITY_ADMIN, masked (138****5678) for other roles, null for anonymous callers.",
+  })
+  contactPhone(@Root() volunteer: Volunteer, @Ctx() ctx: Ctx) {
+    return visiblePhone(ctx.caller, volunteer.contactPhone);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "ID number: full for CITY_ADMIN, masked for other roles, null for anonymous callers.",
+  })
+  idNumber(@Root() volunteer: Volunteer, @Ctx() ctx: Ctx) {
+    return visibleIdNumber(ctx.caller, volunteer.idNumber);
+  }
+
+  @FieldResolver(() => Branch, { nullable: true })
+  branch(@Root() volunteer: Volunteer, @Ctx() ctx: Ctx) {
+    return ctx.loaders.branch.load(volunteer.branchId);
+  }
+
+  @FieldResolver(() => Agreement, { nullable: true, description: "The service agreement, once appointed." })
+  agreement(@Root() v: Volunteer): Agreement | null {
+    if (!v.agreementForm || !v.agreementFrom || !v.agreementTo) return null;
+    return {
+      form: v.agreementForm,
+      committedHoursPerYear: v.agreementHours ?? 0,
+      validFrom: v.agreementFrom,
+      validTo: v.agreementTo,
+    };
+  }
+
+  @FieldResolver(() => [Transfer], { description: "Moves between branches, oldest first." })
+  transfers(@Root() volunteer: Volunteer, @Ctx() ctx: Ctx) {
+    return ctx.loaders.transfers.load(volunteer.id);
+  }
+}

@@ -1,0 +1,39 @@
+// The corps' kinds and lifecycles (DOMAIN.md, "corps").
+import { registerEnumType } from "type-graphql";
+
+export enum ExpertType {
+  POLICY = "POLICY",
+  INDUSTRY = "INDUSTRY",
+  TECH_INNOVATION = "TECH_INNOVATION",
+  LEGAL = "LEGAL",
+  FINANCE = "FINANCE",
+  ENTREPRENEUR = "ENTREPRENEUR",
+  EXECUTIVE = "EXECUTIVE",
+  PARK_MANAGER = "PARK_MANAGER",
+  SCHOLAR = "SCHOLAR",
+}
+registerEnumType(ExpertType, {
+  name: "ExpertType",
+  description: "政策专家, 行业专家, 科技创新专家, 法律专家, 金融专家, 企业家, 高管, 园区管理者, 学者.",
+});
+
+export enum VolunteerStatus {
+  APPLIED = "APPLIED",
+  APPOINTED = "APPOINTED",
+  SUSPENDED = "SUSPENDED",
+  WITHDRAWN = "WITHDRAWN",
+}
+registerEnumType(VolunteerStatus, { name: "VolunteerStatus", description: "APPLIED → APPOINTED → SUSPENDED | WITHDRAWN." });
+
+export enum BranchKind {
+  REGION = "REGION",
+  INDUSTRY = "INDUSTRY",
+}
+registerEnumType(BranchKind, { name: "BranchKind", description: "A regional branch (has a district) or an industry branch." });
+
+export enum AgreementForm {
+  ONLINE = "ONLINE",
+  OFFLINE = "OFFLINE",
+  BOTH = "BOTH",
+}
+registerEnumType(AgreementForm, { name: "AgreementForm", description: "How the volunteer serves under the agreement." });

@@ -1,0 +1,49 @@
+// The districts subgraph: districts, their workstations, demands and activities.
+import type { DataSource } from "typeorm";
+import type { HubConfig } from "../shared/config";
+import { buildFederatedSchema } from "../shared/schema";
+import { startSubgraph, type StartOptions, type SubgraphDefinition } from "../shared/subgraph";
+import { Activity } from "./entities/activity.entity";
+import { Demand } from "./entities/demand.entity";
+import { District } from "./entities/district.entity";
+import { Participation } from "./entities/participation.entity";
+import { Station } from "./entities/station.entity";
+import { Volunteer } from "./entities/volunteer.entity";
+import { createLoaders, type DistrictsLoaders } from "./loaders";
+import { migrations } from "./migrations";
+import { activityReference } from "./resolvers/activity.reference";
+import { ActivityResolver } from "./resolvers/activity.resolver";
+import { districtReference } from "./resolvers/district.reference";
+import { DistrictResolver } from "./resolvers/district.resolver";
+import { stationReference } from "./resolvers/station.reference";
+import { StationResolver } from "./resolvers/station.resolver";
+import { volunteerReference } from "./resolvers/volunteer.reference";
+import { VolunteerServiceResolver } from "./resolvers/volunteer.resolver";
+import { ensureDistricts, seedDistricts } from "./seed";
+
+export const districts: SubgraphDefinition<DistrictsLoaders> = {
+  name: "districts",
+  entities: [District, Station, Demand, Activity, Participation],
+  migrations,
+  buildSchema: () =>
+    buildFederatedSchema(
+      [DistrictResolver, StationResolver, ActivityResolver, VolunteerServiceResolver],
+      {
+        District: districtReference,
+        Station: stationReference,
+        Activity: activityReference,
+        Volunteer: volunteerReference,
+      },
+      [Activity, Volunteer],
+    ),
+  createLoaders,
+  prepare: ensureDistricts,
+  async seedIfEmpty(db: DataSource) {
+    if (await db.getRepository(Station).exists()) return false;
+    await seedDistricts(db);
+    return true;
+  },
+};
+
+export const startDistricts = (config: HubConfig, options?: StartOptions) =>
+  startSubgraph(districts, config, options);

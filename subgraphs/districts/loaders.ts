@@ -1,0 +1,156 @@
+// Per-request DataLoaders of the districts subgraph: each batch is one IN (...) or GROUP BY query.
+import DataLoader from "dataloader";
+import { In, type DataSource } from "typeorm";
+import { num } from "../shared/db";
+import { Activity } from "./entities/activity.entity";
+import { District } from "./entities/district.entity";
+import { Station } from "./entities/station.entity";
+import { DemandStatus, StationStatus } from "./vocabulary";
+
+export interface StationDemandFigures {
+  openDemandCount: number;
+  lastDemandAt: string | null;
+}
+
+export interface StationPageKey {
+  status: StationStatus | null;
+  first: number;
+  afterId: number | null;
+}
+
+const byKey = <K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K) => {
+  const map = new Map<K, V>();
+  for (const row of rows) map.set(keyOf(row), row);
+  return keys.map((key) => map.get(key) ?? null);
+};
+
+const grouped = <K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K) => {
+  const map = new Map<K, V[]>();
+  for (const row of rows) {
+    const list = map.get(keyOf(row)) ?? [];
+    list.push(row);
+    map.set(keyOf(row), list);
+  }
+  return keys.map((key) => map.get(key) ?? []);
+};
+
+/** One loader per distinct argument set (e.g. each `status` asked for), created on first use. */
+function keyed<A, L>(make: (args: A) => L) {
+  const cache = new Map<string, L>();
+  return (args: A) => {
+    const key = JSON.stringify(args);
+    let loader = cache.get(key);
+    if (!loader) cache.set(key, (loader = make(args)));
+    return loader;
+  };
+}
+
+export function createLoaders(db: DataSource) {
+  return {
+    district: new DataLoader<string, District | null>(async (codes) =>
+      byKey(codes, await db.getRepository(District).findBy({ code: In([...codes]) }), (d) => d.code),
+    ),
+    station: new DataLoader<number, Station | null>(async (ids) =>
+      byKey(ids, await db.getRepository(Station).findBy({ id: In([...ids]) }), (s) => s.id),
+    ),
+    activity: new DataLoader<number, Activity | null>(async (ids) =>
+      byKey(ids, await db.getRepository(Activity).findBy({ id: In([...ids]) }), (a) => a.id),
+    ),
+
+    stationDemandFigures: new DataLoader<number, StationDemandFigures>(async (ids) => {
+      const rows: Array<{ stationId: number; open: unknown; last: string | null }> = await db
+        .createQueryBuilder()
+        .select("d.stationId", "stationId")
+        .addSelect(`SUM(CASE WHEN d.status = :open THEN 1 ELSE 0 END)`, "open")
+        .addSelect("MAX(d.collectedOn)", "last")
+        .from("demand", "d")
+        .where("d.stationId IN (:...ids)", { ids, open: DemandStatus.OPEN })
+        .groupBy("d.stationId")
+        .getRawMany();
+      return byKey(ids, rows, (r) => Number(r.stationId)).map((r) => ({
+        openDemandCount: num(r?.open),
+        lastDemandAt: r?.last ? String(r.last).slice(0, 10) : null,
+      }));
+    }),
+
+    stationCount: keyed((status: StationStatus | null) =>
+      new DataLoader<string, number>(async (codes) => {
+        const query = db
+          .createQueryBuilder()
+          .select("s.districtCode", "code")
+          .addSelect("COUNT(*)", "n")
+          .from("station", "s")
+          .where("s.districtCode IN (:...codes)", { codes })
+          .groupBy("s.districtCode");
+        if (status) query.andWhere("s.status = :status", { status });
+        const rows: Array<{ code: string; n: unknown }> = await query.getRawMany();
+        return byKey(codes, rows, (r) => r.code).map((r) => num(r?.n));
+      }),
+    ),
+
+    /** A page of each district's stations: one windowed query for all districts, one fetch of rows. */
+    stationPage: keyed((key: StationPageKey) =>
+      new DataLoader<string, Station[]>(async (codes) => {
+        const params: unknown[] = [...codes];
+        let filter = `districtCode IN (${codes.map(() => "?").join(", ")})`;
+        if (key.status) {
+          filter += " AND status = ?";
+          params.push(key.status);
+        }
+        if (key.afterId !== null) {
+          filter += " AND id > ?";
+          params.push(key.afterId);
+        }
+        params.push(key.first + 1);
+        const ranked: Array<{ id: number }> = await db.query(
+          `SELECT id FROM (SELECT id, ROW_NUMBER() OVER (PARTITION BY districtCode ORDER BY id) AS rn
+             FROM station WHERE ${filter}) ranked WHERE rn <= ?`,
+          params,
+        );
+        const ids = ranked.map((r) => Number(r.id));
+        const rows = ids.length
+          ? await db.getRepository(Station).find({ where: { id: In(ids) }, order: { id: "ASC" } })
+          : [];
+        return grouped(codes, rows, (s) => s.districtCode);
+      }),
+    ),
+
+    volunteerHours: new DataLoader<number, number>(async (ids) => {
+      const rows: Array<{ volunteerId: number; hours: unknown }> = await db
+        .createQueryBuilder()
+        .select("p.volunteerId", "volunteerId")
+        .addSelect("SUM(p.hours)", "hours")
+        .from("participation", "p")
+        .where("p.volunteerId IN (:...ids) AND p.verified = :verified", { ids, verified: true })
+        .groupBy("p.volunteerId")
+        .getRawMany();
+      return byKey(ids, rows, (r) => Number(r.volunteerId)).map((r) => Math.round(num(r?.hours) * 100) / 100);
+    }),
+
+    volunteerActivities: new DataLoader<number, Activity[]>(async (ids) => {
+      const pairs: Array<{ activityId: number; volunteerId: number }> = await db
+        .createQueryBuilder()
+        .select("p.activityId", "activityId")
+        .addSelect("p.volunteerId", "volunteerId")
+        .from("participation", "p")
+        .where("p.volunteerId IN (:...ids) AND p.verified = :verified", { ids, verified: true })
+        .getRawMany();
+      const activityIds = [...new Set(pairs.map((p) => Number(p.activityId)))];
+      const activities = activityIds.length
+        ? await db.getRepository(Activity).find({
+            where: { id: In(activityIds) },
+            order: { heldOn: "DESC", id: "DESC" },
+          })
+        : [];
+      const rank = new Map(activities.map((a, i) => [a.id, i]));
+      return grouped(ids, pairs, (p) => Number(p.volunteerId)).map((list) =>
+        list
+          .map((p) => activities[rank.get(Number(p.activityId)) ?? -1])
+          .filter((a): a is Activity => Boolean(a))
+          .sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0)),
+      );
+    }),
+  };
+}
+
+export type DistrictsLoaders = ReturnType<typeof createLoaders>;

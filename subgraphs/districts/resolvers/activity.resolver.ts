@@ -1,0 +1,21 @@
+import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import type { SubgraphContext } from "../../shared/context";
+import { Activity } from "../entities/activity.entity";
+import { District } from "../entities/district.entity";
+import { Station } from "../entities/station.entity";
+import type { DistrictsLoaders } from "../loaders";
+
+type Ctx = SubgraphContext<DistrictsLoaders>;
+
+@Resolver(() => Activity)
+export class ActivityResolver {
+  @FieldResolver(() => Station, { nullable: true, description: "Where it was held; null when online." })
+  station(@Root() activity: Activity, @Ctx() ctx: Ctx) {
+    return activity.stationId === null ? null : ctx.loaders.station.load(activity.stationId);
+  }
+
+  @FieldResolver(() => District)
+  district(@Root() activity: Activity, @Ctx() ctx: Ctx) {
+    return ctx.loaders.district.load(activity.districtCode);
+  }
+}

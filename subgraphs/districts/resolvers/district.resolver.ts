@@ -1,0 +1,51 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import type { SubgraphContext } from "../../shared/context";
+import { decodeCursor, PageArgs, pageSize, toPage } from "../../shared/pagination";
+import { District } from "../entities/district.entity";
+import { StationConnection } from "../entities/station-connection";
+import type { DistrictsLoaders } from "../loaders";
+import { visibleStatus } from "../services/stations.service";
+import { StationStatus } from "../vocabulary";
+
+type Ctx = SubgraphContext<DistrictsLoaders>;
+
+@Resolver(() => District)
+export class DistrictResolver {
+  @Query(() => District, { nullable: true, description: "One district by its code." })
+  district(@Arg("code", () => ID) code: string, @Ctx() ctx: Ctx) {
+    return ctx.loaders.district.load(code);
+  }
+
+  @Query(() => [District], { description: "All districts of the city, by code." })
+  districts(@Ctx() ctx: Ctx) {
+    return ctx.db.getRepository(District).find({ order: { code: "ASC" } });
+  }
+
+  @FieldResolver(() => StationConnection, {
+    description: "The district's workstations, oldest first. Anonymous callers see FILED ones only.",
+  })
+  async stations(
+    @Root() district: District,
+    @Arg("status", () => StationStatus, { nullable: true }) status: StationStatus | null,
+    @Args() page: PageArgs,
+    @Ctx() ctx: Ctx,
+  ) {
+    const effective = visibleStatus(ctx.caller, status);
+    const first = pageSize(page.first);
+    const afterId = decodeCursor(page.after);
+    const [rows, totalCount] = await Promise.all([
+      ctx.loaders.stationPage({ status: effective, first, afterId }).load(district.code),
+      ctx.loaders.stationCount(effective).load(district.code),
+    ]);
+    return toPage(rows, first, totalCount);
+  }
+
+  @FieldResolver(() => Int, { description: "How many workstations the district has (in that status)." })
+  stationCount(
+    @Root() district: District,
+    @Arg("status", () => StationStatus, { nullable: true }) status: StationStatus | null,
+    @Ctx() ctx: Ctx,
+  ) {
+    return ctx.loaders.stationCount(visibleStatus(ctx.caller, status)).load(district.code);
+  }
+}

@@ -1,0 +1,32 @@
+import { Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import type { SubgraphContext } from "../../shared/context";
+import { District } from "../entities/district.entity";
+import { Station } from "../entities/station.entity";
+import type { DistrictsLoaders } from "../loaders";
+import { isIdle } from "../services/stations.service";
+
+type Ctx = SubgraphContext<DistrictsLoaders>;
+
+@Resolver(() => Station)
+export class StationResolver {
+  @FieldResolver(() => District)
+  district(@Root() station: Station, @Ctx() ctx: Ctx) {
+    return ctx.loaders.district.load(station.districtCode);
+  }
+
+  @FieldResolver(() => Int, { description: "Demands collected here that are still OPEN." })
+  async openDemandCount(@Root() station: Station, @Ctx() ctx: Ctx) {
+    return (await ctx.loaders.stationDemandFigures.load(station.id)).openDemandCount;
+  }
+
+  @FieldResolver(() => Date, { nullable: true, description: "When the latest demand was collected here." })
+  async lastDemandAt(@Root() station: Station, @Ctx() ctx: Ctx) {
+    const { lastDemandAt } = await ctx.loaders.stationDemandFigures.load(station.id);
+    return lastDemandAt ? new Date(`${lastDemandAt}T00:00:00Z`) : null;
+  }
+
+  @FieldResolver(() => Boolean, { description: "Filed, but no new demand for 90 days (DOMAIN.md rule 6)." })
+  async idle(@Root() station: Station, @Ctx() ctx: Ctx) {
+    return isIdle(station, (await ctx.loaders.stationDemandFigures.load(station.id)).lastDemandAt);
+  }
+}

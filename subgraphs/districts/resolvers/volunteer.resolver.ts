@@ -1,0 +1,22 @@
+import { Ctx, FieldResolver, Float, Resolver, Root } from "type-graphql";
+import type { SubgraphContext } from "../../shared/context";
+import { Activity } from "../entities/activity.entity";
+import { Volunteer } from "../entities/volunteer.entity";
+import type { DistrictsLoaders } from "../loaders";
+
+type Ctx = SubgraphContext<DistrictsLoaders>;
+
+@Resolver(() => Volunteer)
+export class VolunteerServiceResolver {
+  @FieldResolver(() => Float, {
+    description: "Verified service hours across all districts' published activities (DOMAIN.md rule 3).",
+  })
+  serviceHours(@Root() volunteer: Volunteer, @Ctx() ctx: Ctx) {
+    return ctx.loaders.volunteerHours.load(Number(volunteer.id));
+  }
+
+  @FieldResolver(() => [Activity], { description: "Activities the volunteer served in, newest first." })
+  activities(@Root() volunteer: Volunteer, @Ctx() ctx: Ctx) {
+    return ctx.loaders.volunteerActivities.load(Number(volunteer.id));
+  }
+}

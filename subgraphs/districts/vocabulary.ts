@@ -1,0 +1,63 @@
+// The districts subgraph's lifecycles and kinds (DOMAIN.md, "districts").
+import { registerEnumType } from "type-graphql";
+
+export enum StationStatus {
+  SUBMITTED = "SUBMITTED",
+  UNDER_REVIEW = "UNDER_REVIEW",
+  FILED = "FILED",
+  REJECTED = "REJECTED",
+  SUSPENDED = "SUSPENDED",
+  REVOKED = "REVOKED",
+}
+registerEnumType(StationStatus, {
+  name: "StationStatus",
+  description: "A workstation's filing lifecycle: SUBMITTED → UNDER_REVIEW → FILED (备案) | REJECTED; FILED → SUSPENDED | REVOKED.",
+});
+
+export enum StationHostType {
+  SME_PARK = "SME_PARK",
+  INDUSTRIAL_CLUSTER = "INDUSTRIAL_CLUSTER",
+  STARTUP_BASE = "STARTUP_BASE",
+  LEADING_ENTERPRISE_STATION = "LEADING_ENTERPRISE_STATION",
+  INCUBATOR = "INCUBATOR",
+}
+registerEnumType(StationHostType, {
+  name: "StationHostType",
+  description: "Who hosts a workstation: 中小企业园区, 特色产业集群, 小微企业创业创新基地, 龙头企业创业辅导站, 孵化器.",
+});
+
+export enum ReviewDecision {
+  ACCEPT = "ACCEPT",
+  FILE = "FILE",
+  SUSPEND = "SUSPEND",
+  REVOKE = "REVOKE",
+  REJECT = "REJECT",
+}
+registerEnumType(ReviewDecision, { name: "ReviewDecision", description: "A reviewer's decision on a workstation." });
+
+export enum ActivityType {
+  CONSULTATION = "CONSULTATION",
+  SALON = "SALON",
+  SEMINAR = "SEMINAR",
+  THEMED_SESSION = "THEMED_SESSION",
+  ONLINE_CLINIC = "ONLINE_CLINIC",
+  VIDEO_CONFERENCE = "VIDEO_CONFERENCE",
+  MICRO_COURSE = "MICRO_COURSE",
+  FREE_COURSE = "FREE_COURSE",
+}
+registerEnumType(ActivityType, {
+  name: "ActivityType",
+  description: "一对一咨询, 沙龙讲座, 企业研讨会, 主题或行业专场, 线上义诊, 视频会议, 微视频课程, 免费课程.",
+});
+
+export enum DemandStatus {
+  OPEN = "OPEN",
+  MATCHED = "MATCHED",
+  IN_SERVICE = "IN_SERVICE",
+  RESOLVED = "RESOLVED",
+  CLOSED = "CLOSED",
+}
+registerEnumType(DemandStatus, { name: "DemandStatus", description: "An SME demand's lifecycle: OPEN → MATCHED → IN_SERVICE → RESOLVED | CLOSED." });
+
+/** A filed station with no new demand for this many days is idle (DOMAIN.md rule 6). */
+export const IDLE_AFTER_DAYS = 90;

@@ -1,0 +1,14 @@
+// The four subgraphs by name.
+import type { SubgraphName } from "./shared/config";
+import type { SubgraphDefinition } from "./shared/subgraph";
+import { corps } from "./corps";
+import { districts } from "./districts";
+import { platforms } from "./platforms";
+import { publicity } from "./publicity";
+
+export const SUBGRAPH_DEFINITIONS: Record<SubgraphName, SubgraphDefinition<unknown>> = {
+  corps: corps as SubgraphDefinition<unknown>,
+  districts: districts as SubgraphDefinition<unknown>,
+  platforms: platforms as SubgraphDefinition<unknown>,
+  publicity: publicity as SubgraphDefinition<unknown>,
+};

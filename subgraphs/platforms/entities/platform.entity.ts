@@ -1,0 +1,51 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { DateScalar } from "../../shared/scalars";
+import { PlatformKind, PlatformLevel, PlatformStatus } from "../vocabulary";
+
+@Entity("platform")
+@Index("ix_platform_district_status", ["districtCode", "status"])
+@ObjectType({ description: "A demonstration platform (示范平台) or startup base certified by the city." })
+@Directive('@key(fields: "id")')
+export class Platform {
+  @PrimaryGeneratedColumn()
+  @Field(() => ID)
+  id: number;
+
+  @Column({ type: "varchar", length: 200 })
+  @Field()
+  name: string;
+
+  @Column({ type: "varchar", length: 32 })
+  @Field(() => PlatformKind)
+  kind: PlatformKind;
+
+  @Column({ type: "varchar", length: 200 })
+  @Field({ description: "The organisation that operates the platform." })
+  operatorName: string;
+
+  @Column({ type: "varchar", length: 6 })
+  districtCode: string;
+
+  @Column({ type: "int", nullable: true })
+  sourceStationId: number | null;
+
+  @Column({ type: "varchar", length: 16, default: PlatformStatus.APPLIED })
+  @Field(() => PlatformStatus)
+  status: PlatformStatus;
+
+  @Column({ type: "varchar", length: 16, nullable: true })
+  @Field(() => PlatformLevel, { nullable: true })
+  level: PlatformLevel | null;
+
+  @Column({ type: "date" })
+  @Field(() => DateScalar)
+  appliedOn: string;
+
+  @Column({ type: "date", nullable: true })
+  @Field(() => DateScalar, { nullable: true })
+  certifiedOn: string | null;
+
+  @CreateDateColumn({ type: "datetime" })
+  createdAt: Date;
+}

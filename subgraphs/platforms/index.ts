@@ -1,0 +1,33 @@
+// The platforms subgraph: demonstration platforms, their certification and mentor groups.
+import type { HubConfig } from "../shared/config";
+import { buildFederatedSchema } from "../shared/schema";
+import { startSubgraph, type StartOptions, type SubgraphDefinition } from "../shared/subgraph";
+import { Mentor } from "./entities/mentor.entity";
+import { Platform } from "./entities/platform.entity";
+import { createLoaders, type PlatformsLoaders } from "./loaders";
+import { migrations } from "./migrations";
+import { districtReference } from "./resolvers/district.reference";
+import { DistrictPlatformsResolver } from "./resolvers/district.resolver";
+import { platformReference } from "./resolvers/platform.reference";
+import { PlatformResolver } from "./resolvers/platform.resolver";
+import { seedPlatforms } from "./seed";
+
+export const platforms: SubgraphDefinition<PlatformsLoaders> = {
+  name: "platforms",
+  entities: [Platform, Mentor],
+  migrations,
+  buildSchema: () =>
+    buildFederatedSchema([PlatformResolver, DistrictPlatformsResolver], {
+      District: districtReference,
+      Platform: platformReference,
+    }),
+  createLoaders,
+  async seedIfEmpty(db) {
+    if (await db.getRepository(Platform).exists()) return false;
+    await seedPlatforms(db);
+    return true;
+  },
+};
+
+export const startPlatforms = (config: HubConfig, options?: StartOptions) =>
+  startSubgraph(platforms, config, options);

@@ -1,0 +1,63 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import type { SubgraphContext } from "../../shared/context";
+import { decodeCursor, PageArgs, pageSize, toPage } from "../../shared/pagination";
+import { CaseStoryConnection } from "../entities/case-story-connection";
+import { CaseStory } from "../entities/case-story.entity";
+import { Coverage } from "../entities/coverage.entity";
+import { Activity, District, Platform, Station, Volunteer } from "../entities/stubs";
+import { CaseStoryFilter } from "../inputs/case-story-filter.input";
+import type { PublicityLoaders } from "../loaders";
+import { findStories } from "../services/stories.service";
+import type { ReferenceKind } from "../vocabulary";
+
+type Ctx = SubgraphContext<PublicityLoaders>;
+
+@Resolver(() => CaseStory)
+export class CaseStoryResolver {
+  @Query(() => CaseStoryConnection, {
+    description: "Case stories, newest first. The public sees PUBLISHED stories; editors see every state.",
+  })
+  async caseStories(
+    @Arg("filter", () => CaseStoryFilter, { nullable: true }) filter: CaseStoryFilter | null,
+    @Args() page: PageArgs,
+    @Ctx() ctx: Ctx,
+  ) {
+    const first = pageSize(page.first);
+    const { rows, totalCount } = await findStories(ctx.db, ctx.caller, filter ?? {}, first, decodeCursor(page.after));
+    return toPage(rows, first, totalCount);
+  }
+
+  @FieldResolver(() => District)
+  district(@Root() story: CaseStory): District {
+    return { code: story.districtCode };
+  }
+
+  private async refs(story: CaseStory, kind: ReferenceKind, ctx: Ctx) {
+    return (await ctx.loaders.references.load(story.id))[kind].map((id) => ({ id: String(id) }));
+  }
+
+  @FieldResolver(() => [Volunteer])
+  volunteers(@Root() story: CaseStory, @Ctx() ctx: Ctx) {
+    return this.refs(story, "VOLUNTEER" as ReferenceKind, ctx);
+  }
+
+  @FieldResolver(() => [Station])
+  stations(@Root() story: CaseStory, @Ctx() ctx: Ctx) {
+    return this.refs(story, "STATION" as ReferenceKind, ctx);
+  }
+
+  @FieldResolver(() => [Platform])
+  platforms(@Root() story: CaseStory, @Ctx() ctx: Ctx) {
+    return this.refs(story, "PLATFORM" as ReferenceKind, ctx);
+  }
+
+  @FieldResolver(() => [Activity])
+  activities(@Root() story: CaseStory, @Ctx() ctx: Ctx) {
+    return this.refs(story, "ACTIVITY" as ReferenceKind, ctx);
+  }
+
+  @FieldResolver(() => [Coverage], { description: "Media coverage, oldest first." })
+  coverage(@Root() story: CaseStory, @Ctx() ctx: Ctx) {
+    return ctx.loaders.coverage.load(story.id);
+  }
+}

@@ -1,0 +1,14 @@
+// What every subgraph resolver receives: the verified caller, the subgraph's data source and the
+// per-request DataLoaders of that subgraph.
+import type { DataSource } from "typeorm";
+import type { Caller } from "./auth";
+import type { HubConfig } from "./config";
+
+export interface SubgraphContext<TLoaders> {
+  caller: Caller | null;
+  db: DataSource;
+  config: HubConfig;
+  loaders: TLoaders;
+  /** The raw Authorization header, for calls this subgraph makes on the caller's behalf. */
+  authorization?: string;
+}

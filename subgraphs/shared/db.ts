@@ -1,0 +1,115 @@
+// One data source per subgraph: an SQLite file under DATA_DIR by default (synchronised from the
+// entities), or that subgraph's own MySQL database, built only by its migrations.
+import fs from "node:fs";
+import path from "node:path";
+import { DataSource, type Logger, type MixedList, type EntitySchema } from "typeorm";
+import type { HubConfig, SubgraphName } from "./config";
+
+/** Counts every SQL statement a data source sends; tests read it to prove batching. */
+export class CountingLogger implements Logger {
+  count = 0;
+  constructor(
+    private readonly name: string,
+    private readonly echo: boolean,
+  ) {}
+  logQuery(query: string) {
+    this.count += 1;
+    if (this.echo) console.log(`[sql ${this.name}] ${query}`);
+  }
+  logQueryError(error: string | Error, query: string) {
+    console.error(`[sql ${this.name}] failed: ${String(error)} in ${query}`);
+  }
+  logQuerySlow(time: number, query: string) {
+    console.warn(`[sql ${this.name}] slow (${time} ms): ${query}`);
+  }
+  logSchemaBuild() {}
+  logMigration(message: string) {
+    if (this.echo) console.log(`[migration ${this.name}] ${message}`);
+  }
+  log() {}
+}
+
+export interface DataSourceSpec {
+  name: SubgraphName;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: Function[];
+}
+
+export function isMysql(ds: DataSource) {
+  return ds.options.type === "mysql";
+}
+
+/** The data source of one subgraph; not yet initialised. */
+export function createDataSource(spec: DataSourceSpec, config: HubConfig, logger: Logger) {
+  const url = config.databaseUrls[spec.name];
+  if (url) {
+    return new DataSource({
+      type: "mysql",
+      url,
+      entities: spec.entities,
+      migrations: spec.migrations,
+      migrationsRun: true,
+      migrationsTableName: "migrations",
+      synchronize: false,
+      timezone: "Z",
+      charset: "utf8mb4_unicode_ci",
+      dateStrings: ["DATE"],
+      logger,
+      maxQueryExecutionTime: 2000,
+    });
+  }
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  return new DataSource({
+    type: "better-sqlite3",
+    database: path.join(config.dataDir, `${spec.name}.sqlite`),
+    entities: spec.entities,
+    synchronize: true,
+    enableWAL: true,
+    logger,
+    maxQueryExecutionTime: 2000,
+  });
+}
+
+/** Creates the subgraph's MySQL database when the account may; a no-op on SQLite. */
+export async function ensureDatabase(config: HubConfig, name: SubgraphName) {
+  const url = config.databaseUrls[name];
+  if (!url) return;
+  const parsed = new URL(url);
+  const database = decodeURIComponent(parsed.pathname.replace(/^\//, ""));
+  if (!/^[A-Za-z0-9_]+$/.test(database)) throw new Error(`database name "${database}" is not plain`);
+  parsed.pathname = "/";
+  const mysql = await import("mysql2/promise");
+  const connection = await mysql.createConnection(parsed.toString());
+  try {
+    await connection.query(
+      `CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+    );
+  } finally {
+    await connection.end();
+  }
+}
+
+/** Drops the subgraph's MySQL database (test clean-up); a no-op on SQLite. */
+export async function dropDatabase(url: string) {
+  const parsed = new URL(url);
+  const database = decodeURIComponent(parsed.pathname.replace(/^\//, ""));
+  parsed.pathname = "/";
+  const mysql = await import("mysql2/promise");
+  const connection = await mysql.createConnection(parsed.toString());
+  try {
+    await connection.query(`DROP DATABASE IF EXISTS \`${database}\``);
+  } finally {
+    await connection.end();
+  }
+}
+
+/** Aggregates come back as strings from MySQL (COUNT, SUM of DECIMAL); numbers everywhere else. */
+export const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
+
+/** DECIMAL columns arrive as strings from MySQL; entities hold numbers. */
+export const decimalTransformer = {
+  to: (value: number | null | undefined) => value,
+  from: (value: string | number | null) => (value === null ? null : Number(value)),
+};

@@ -1,0 +1,65 @@
+// Errors are mapped at one boundary: services throw DomainError with a contract code, and
+// formatError turns every error into a GraphQL error with extensions.code.
+import { GraphQLError, GraphQLFormattedError } from "graphql";
+import { unwrapResolverError } from "@apollo/server/errors";
+import { ArgumentValidationError } from "type-graphql";
+import type { ValidationError } from "class-validator";
+
+export type ErrorCode = "BAD_USER_INPUT" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT";
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = "DomainError";
+  }
+}
+
+export const badInput = (message: string, details?: Record<string, unknown>) =>
+  new DomainError("BAD_USER_INPUT", message, details);
+export const unauthenticated = (message = "sign in first: this needs a valid bearer token") =>
+  new DomainError("UNAUTHENTICATED", message);
+export const forbidden = (message: string) => new DomainError("FORBIDDEN", message);
+export const notFound = (message: string) => new DomainError("NOT_FOUND", message);
+export const conflict = (message: string, details?: Record<string, unknown>) =>
+  new DomainError("CONFLICT", message, details);
+
+/** Flattens class-validator's nested errors into "input.categories: ..." lines. */
+export function describeValidation(errors: ValidationError[], prefix = ""): string[] {
+  const lines: string[] = [];
+  for (const error of errors) {
+    const path = prefix ? `${prefix}.${error.property}` : error.property;
+    for (const message of Object.values(error.constraints ?? {})) lines.push(`${path}: ${message}`);
+    if (error.children?.length) lines.push(...describeValidation(error.children, path));
+  }
+  return lines;
+}
+
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof DomainError) {
+    return {
+      ...formatted,
+      message: original.message,
+      extensions: { ...original.details, code: original.code },
+    };
+  }
+  if (original instanceof ArgumentValidationError) {
+    const problems = describeValidation(original.extensions.validationErrors as ValidationError[]);
+    return {
+      ...formatted,
+      message: `invalid input: ${problems.join("; ")}`,
+      extensions: { code: "BAD_USER_INPUT", problems },
+    };
+  }
+  const code = formatted.extensions?.code;
+  if (code === "INTERNAL_SERVER_ERROR" || (!code && !(original instanceof GraphQLError))) {
+    // Unknown failures are logged with their stack and answered without internals.
+    console.error("[error]", original);
+    return { message: "internal error", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
+  }
+  return formatted;
+}

@@ -1,0 +1,42 @@
+// The one helper that turns type-graphql classes into a Federation 2 subgraph schema. The schema is
+// printed with its directives (plain printSchema would drop @key) and rebuilt by buildSubgraphSchema.
+import gql from "graphql-tag";
+import type { GraphQLSchema } from "graphql";
+import { buildSubgraphSchema } from "@apollo/subgraph";
+import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
+import { printSchemaWithDirectives } from "@graphql-tools/utils";
+import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
+import { authChecker } from "./auth";
+import { DateTimeScalar } from "./scalars";
+
+export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires"])`;
+
+type ReferenceResolvers = Record<string, { __resolveReference: (...args: any[]) => unknown }>;
+
+export async function buildFederatedSchema(
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  resolvers: NonEmptyArray<Function>,
+  referenceResolvers: ReferenceResolvers = {},
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  orphanedTypes: Function[] = [],
+): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
+    resolvers,
+    orphanedTypes,
+    authChecker,
+    validate: { forbidUnknownValues: false },
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+    skipCheck: true,
+  });
+  const map = createResolversMap(schema) as Record<string, Record<string, unknown>>;
+  for (const [type, reference] of Object.entries(referenceResolvers)) {
+    map[type] = { ...(map[type] ?? {}), ...reference };
+  }
+  return buildSubgraphSchema({
+    typeDefs: gql`
+      ${FEDERATION_LINK}
+      ${printSchemaWithDirectives(schema)}
+    `,
+    resolvers: map as GraphQLResolverMap<unknown>,
+  });
+}

@@ -1,0 +1,42 @@
+// npm run seed: empties every subgraph's database and reloads the demo data (same for all four).
+import "reflect-metadata";
+import { generateDemo } from "../demo/generate";
+import { SUBGRAPH_DEFINITIONS } from "../subgraphs";
+import { SUBGRAPHS } from "../subgraphs/shared/config";
+import { CountingLogger, createDataSource, ensureDatabase } from "../subgraphs/shared/db";
+import { demoAnchor } from "../subgraphs/shared/seed";
+import { clearCorps, seedCorps } from "../subgraphs/corps/seed";
+import { clearDistricts, ensureDistricts, seedDistricts } from "../subgraphs/districts/seed";
+import { clearPlatforms, seedPlatforms } from "../subgraphs/platforms/seed";
+import { clearPublicity, seedPublicity } from "../subgraphs/publicity/seed";
+import { configOrExit } from "./cli";
+
+const RESEED = {
+  corps: { clear: clearCorps, seed: seedCorps },
+  districts: { clear: clearDistricts, seed: seedDistricts },
+  platforms: { clear: clearPlatforms, seed: seedPlatforms },
+  publicity: { clear: clearPublicity, seed: seedPublicity },
+};
+
+async function main() {
+  const config = configOrExit();
+  const demo = generateDemo(demoAnchor());
+  for (const name of SUBGRAPHS) {
+    await ensureDatabase(config, name);
+    const db = createDataSource(SUBGRAPH_DEFINITIONS[name], config, new CountingLogger(name, false));
+    await db.initialize();
+    try {
+      if (name === "districts") await ensureDistricts(db);
+      await RESEED[name].clear(db);
+      await RESEED[name].seed(db, demo);
+      console.log(`[seed] ${name}: demo data loaded (anchored at ${demo.anchor})`);
+    } finally {
+      await db.destroy();
+    }
+  }
+}
+
+main().catch((error) => {
+  console.error("[seed] failed:", error);
+  process.exit(1);
+});

@@ -1,0 +1,69 @@
+// npm start: each subgraph and the gateway as its own process. A process that dies is not restarted
+// silently: the whole federation stops and says which one failed. Ctrl-C stops them all.
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { SUBGRAPHS } from "../subgraphs/shared/config";
+import { configOrExit } from "./cli";
+
+const config = configOrExit();
+const children: Array<{ name: string; child: ChildProcess }> = [];
+let stopping = false;
+const anchor = process.env.DEMO_ANCHOR || new Date().toISOString().slice(0, 10);
+
+function launch(name: string, script: string, args: string[] = []) {
+  const child = spawn(process.execPath, [path.join(__dirname, script), ...args], {
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, DEMO_ANCHOR: anchor },
+  });
+  children.push({ name, child });
+  child.on("exit", (code, signal) => {
+    if (stopping) return;
+    console.error(`[start] ${name} exited (${signal ?? `code ${code}`}); stopping the federation`);
+    stopAll(1);
+  });
+  return child;
+}
+
+function stopAll(exitCode: number) {
+  stopping = true;
+  for (const { child } of children) if (child.exitCode === null) child.kill("SIGTERM");
+  setTimeout(() => process.exit(exitCode), 3000).unref();
+  Promise.all(children.map(({ child }) => (child.exitCode !== null ? null : new Promise((r) => child.on("exit", r))))).then(
+    () => process.exit(exitCode),
+  );
+}
+
+async function waitForHealth(name: string, url: string, timeoutMs = 120_000) {
+  const health = url.replace(/\/graphql$/, "/health");
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (stopping) throw new Error("stopped");
+    try {
+      if ((await fetch(health)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`${name} did not become healthy at ${health} within ${timeoutMs / 1000} s`);
+}
+
+async function main() {
+  process.on("SIGINT", () => stopAll(0));
+  process.on("SIGTERM", () => stopAll(0));
+  console.log(`[start] database: ${config.databaseUrls.corps ? "MySQL (DATABASE_URL)" : `SQLite files in ${path.resolve(config.dataDir)}`}`);
+  for (const name of SUBGRAPHS) launch(name, "run-subgraph.js", [name]);
+  await Promise.all(SUBGRAPHS.map((name) => waitForHealth(name, config.subgraphUrls[name])));
+  launch("gateway", "run-gateway.js");
+  const gatewayUrl = `http://${config.host}:${config.gatewayPort}/graphql`;
+  await waitForHealth("gateway", gatewayUrl);
+  console.log(`\nThe hub is running. Gateway: ${gatewayUrl}`);
+  console.log("Get a token with: npm run token -- --role CITY_ADMIN   (Ctrl-C stops everything)\n");
+}
+
+main().catch((error) => {
+  if (!stopping) {
+    console.error(`[start] ${error instanceof Error ? error.message : error}`);
+    stopAll(1);
+  }
+});

@@ -1,0 +1,32 @@
+// npm run token -- --role ROLE [--district CODE] [--platform ID] [--sub NAME] [--ttl SECONDS]
+import { signToken, ROLES, type Role } from "../subgraphs/shared/auth";
+import { isDistrictCode } from "../subgraphs/shared/vocabulary";
+import { configOrExit, fail, parseArgs } from "./cli";
+
+async function main() {
+  const { flags } = parseArgs(process.argv.slice(2));
+  const role = flags.role as Role;
+  const usage = `usage: npm run token -- --role <${ROLES.join("|")}> [--district CODE] [--platform ID] [--sub NAME] [--ttl SECONDS]`;
+  if (!ROLES.includes(role)) fail(`${flags.role ? `unknown role ${flags.role}\n` : ""}${usage}`);
+  if (role === "DISTRICT_OPERATOR" && !(flags.district && isDistrictCode(flags.district))) {
+    fail("a DISTRICT_OPERATOR token needs --district with a district code such as 440305");
+  }
+  if (role === "PLATFORM_OPERATOR" && !/^\d+$/.test(flags.platform ?? "")) {
+    fail("a PLATFORM_OPERATOR token needs --platform with the platform's id");
+  }
+  const ttl = flags.ttl ? Number(flags.ttl) : undefined;
+  if (ttl !== undefined && !(Number.isInteger(ttl) && ttl > 0)) fail("--ttl must be a positive number of seconds");
+  const token = await signToken(
+    {
+      sub: flags.sub ?? `${role.toLowerCase()}${flags.district ? `-${flags.district}` : ""}`,
+      role,
+      district: role === "DISTRICT_OPERATOR" ? flags.district : undefined,
+      platform: role === "PLATFORM_OPERATOR" ? flags.platform : undefined,
+    },
+    configOrExit(),
+    ttl,
+  );
+  console.log(token);
+}
+
+main().catch((error) => fail(String(error)));
