@@ -3,7 +3,7 @@ import "reflect-metadata";
 import { generateDemo } from "../demo/generate";
 import { SUBGRAPH_DEFINITIONS } from "../subgraphs";
 import { SUBGRAPHS } from "../subgraphs/shared/config";
-import { CountingLogger, createDataSource, ensureDatabase } from "../subgraphs/shared/db";
+import { CountingLogger, createDataSource, prepareDatabase } from "../subgraphs/shared/db";
 import { demoAnchor } from "../subgraphs/shared/seed";
 import { clearCorps, seedCorps } from "../subgraphs/corps/seed";
 import { clearDistricts, ensureDistricts, seedDistricts } from "../subgraphs/districts/seed";
@@ -22,8 +22,8 @@ async function main() {
   const config = configOrExit();
   const demo = generateDemo(demoAnchor());
   for (const name of SUBGRAPHS) {
-    await ensureDatabase(config, name);
-    const db = createDataSource(SUBGRAPH_DEFINITIONS[name], config, new CountingLogger(name, false));
+    const flavor = await prepareDatabase(config, name);
+    const db = createDataSource(SUBGRAPH_DEFINITIONS[name], config, new CountingLogger(name, false), flavor);
     await db.initialize();
     try {
       if (name === "districts") await ensureDistricts(db);

@@ -41,12 +41,22 @@ export function isMysql(ds: DataSource) {
   return ds.options.type === "mysql";
 }
 
-/** The data source of one subgraph; not yet initialised. */
-export function createDataSource(spec: DataSourceSpec, config: HubConfig, logger: Logger) {
+export type SqlFlavor = "mysql" | "mariadb";
+
+/**
+ * The data source of one subgraph; not yet initialised. `flavor` tells MySQL from MariaDB (they
+ * report column defaults differently, so TypeORM must know which it talks to): see prepareDatabase.
+ */
+export function createDataSource(
+  spec: DataSourceSpec,
+  config: HubConfig,
+  logger: Logger,
+  flavor: SqlFlavor = "mysql",
+) {
   const url = config.databaseUrls[spec.name];
   if (url) {
     return new DataSource({
-      type: "mysql",
+      type: flavor,
       url,
       entities: spec.entities,
       migrations: spec.migrations,
@@ -72,10 +82,13 @@ export function createDataSource(spec: DataSourceSpec, config: HubConfig, logger
   });
 }
 
-/** Creates the subgraph's MySQL database when the account may; a no-op on SQLite. */
-export async function ensureDatabase(config: HubConfig, name: SubgraphName) {
+/**
+ * Creates the subgraph's MySQL database if it is missing and tells whether the server is MySQL or
+ * MariaDB; on SQLite it does nothing.
+ */
+export async function prepareDatabase(config: HubConfig, name: SubgraphName): Promise<SqlFlavor> {
   const url = config.databaseUrls[name];
-  if (!url) return;
+  if (!url) return "mysql";
   const parsed = new URL(url);
   const database = decodeURIComponent(parsed.pathname.replace(/^\//, ""));
   if (!/^[A-Za-z0-9_]+$/.test(database)) throw new Error(`database name "${database}" is not plain`);
@@ -86,6 +99,8 @@ export async function ensureDatabase(config: HubConfig, name: SubgraphName) {
     await connection.query(
       `CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
     );
+    const [rows] = await connection.query("SELECT VERSION() AS version");
+    return /mariadb/i.test(String((rows as Array<{ version: string }>)[0].version)) ? "mariadb" : "mysql";
   } finally {
     await connection.end();
   }

@@ -7,7 +7,7 @@ import type { DataSource } from "typeorm";
 import { callerFromHeader } from "./auth";
 import type { HubConfig, SubgraphName } from "./config";
 import type { SubgraphContext } from "./context";
-import { CountingLogger, createDataSource, ensureDatabase, type DataSourceSpec } from "./db";
+import { CountingLogger, createDataSource, prepareDatabase, type DataSourceSpec } from "./db";
 import { formatError } from "./errors";
 import { serveGraphQL } from "./http";
 
@@ -41,8 +41,8 @@ export async function startSubgraph<TLoaders>(
   options: StartOptions = {},
 ): Promise<RunningSubgraph> {
   const logger = new CountingLogger(definition.name, config.logQueries);
-  await ensureDatabase(config, definition.name);
-  const db = createDataSource(definition, config, logger);
+  const flavor = await prepareDatabase(config, definition.name);
+  const db = createDataSource(definition, config, logger, flavor);
   await db.initialize();
   try {
     await definition.prepare?.(db);
