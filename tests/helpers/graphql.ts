@@ -1,0 +1,69 @@
+// One way to send GraphQL in tests. On an unexpected outcome it throws with the operation, the
+// variables and the whole response, so a failing test explains itself.
+import fs from "node:fs";
+import path from "node:path";
+import { parse, print, type OperationDefinitionNode } from "graphql";
+
+export interface GraphQLResponse<T = any> {
+  status: number;
+  data?: T;
+  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, any> }>;
+}
+
+export interface Request {
+  query: string;
+  variables?: Record<string, unknown>;
+  token?: string;
+  /** Sent verbatim as the Authorization header (for malformed-header tests). */
+  authorization?: string;
+}
+
+export async function send<T = any>(url: string, request: Request): Promise<GraphQLResponse<T>> {
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (request.token) headers.authorization = `Bearer ${request.token}`;
+  if (request.authorization) headers.authorization = request.authorization;
+  const response = await fetch(url, {
+    method: "POST",
+    headers,
+    body: JSON.stringify({ query: request.query, variables: request.variables }),
+  });
+  const body = (await response.json()) as GraphQLResponse<T>;
+  return { ...body, status: response.status };
+}
+
+function explain(request: Request, response: GraphQLResponse, why: string) {
+  return new Error(
+    `${why}\n--- operation ---\n${request.query.trim()}\n--- variables ---\n${JSON.stringify(request.variables ?? {}, null, 2)}` +
+      `\n--- response (HTTP ${response.status}) ---\n${JSON.stringify({ data: response.data, errors: response.errors }, null, 2).slice(0, 4000)}`,
+  );
+}
+
+/** Sends and expects data without errors. */
+export async function execute<T = any>(url: string, request: Request): Promise<T> {
+  const response = await send<T>(url, request);
+  if (response.errors?.length || !response.data) throw explain(request, response, "expected data without errors");
+  return response.data;
+}
+
+/** Sends and expects an error with this code; returns the response. */
+export async function executeExpectingError(url: string, request: Request, code: string) {
+  const response = await send(url, request);
+  if (!response.errors?.some((e) => e.extensions?.code === code)) {
+    throw explain(request, response, `expected an error with extensions.code ${code}`);
+  }
+  return response;
+}
+
+const CONTRACT_DIR = path.resolve(__dirname, "..", "..", "..", "shared", "contract");
+
+/** The named operation of ../shared/contract, exactly as clients send it. */
+export function contractOperation(name: string): string {
+  for (const file of fs.readdirSync(CONTRACT_DIR).filter((f) => f.endsWith(".graphql"))) {
+    const doc = parse(fs.readFileSync(path.join(CONTRACT_DIR, file), "utf8"));
+    const op = doc.definitions.find(
+      (d): d is OperationDefinitionNode => d.kind === "OperationDefinition" && d.name?.value === name,
+    );
+    if (op) return print(op);
+  }
+  throw new Error(`no operation ${name} in ${CONTRACT_DIR}`);
+}
