@@ -1,0 +1,129 @@
+// Tokens are checked at the gateway and again in each subgraph; roles guard protected fields.
+import { SignJWT } from "jose";
+import { bootFederation, type Federation } from "../helpers/federation";
+import { contractOperation, execute, executeExpectingError, send } from "../helpers/graphql";
+
+let fed: Federation;
+beforeAll(async () => {
+  fed = await bootFederation();
+});
+afterAll(() => fed?.stop());
+
+const STATION_CONTACT = `{ district(code: "440305") { stations(first: 1) { nodes { id name contactPhone } } } }`;
+
+describe("at the gateway", () => {
+  it("refuses a token signed with another secret: 401 UNAUTHENTICATED", async () => {
+    const forged = await new SignJWT({ role: "CITY_ADMIN" })
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject("intruder")
+      .setIssuer(fed.config.jwtIssuer)
+      .setAudience("sme-volunteer-hub")
+      .setExpirationTime("1h")
+      .sign(new TextEncoder().encode("another-secret-another-secret-another-secret"));
+    const response = await executeExpectingError(fed.gatewayUrl, { query: STATION_CONTACT, token: forged }, "UNAUTHENTICATED");
+    expect(response.status).toBe(401);
+    expect(response.data).toBeUndefined();
+  });
+
+  it("refuses an expired token and a malformed header", async () => {
+    const expired = await fed.token("CITY_ADMIN").then(async () =>
+      new SignJWT({ role: "CITY_ADMIN" })
+        .setProtectedHeader({ alg: "HS256" })
+        .setSubject("late")
+        .setIssuer(fed.config.jwtIssuer)
+        .setAudience("sme-volunteer-hub")
+        .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
+        .sign(new TextEncoder().encode(fed.config.jwtSecret)),
+    );
+    const late = await executeExpectingError(fed.gatewayUrl, { query: STATION_CONTACT, token: expired }, "UNAUTHENTICATED");
+    expect(late.errors![0].message).toMatch(/expired/);
+    const malformed = await executeExpectingError(
+      fed.gatewayUrl,
+      { query: STATION_CONTACT, authorization: "Token abc" },
+      "UNAUTHENTICATED",
+    );
+    expect(malformed.status).toBe(401);
+  });
+
+  it("refuses a district operator token without a district", async () => {
+    const token = await new SignJWT({ role: "DISTRICT_OPERATOR" })
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject("nobody")
+      .setIssuer(fed.config.jwtIssuer)
+      .setAudience("sme-volunteer-hub")
+      .setExpirationTime("1h")
+      .sign(new TextEncoder().encode(fed.config.jwtSecret));
+    await executeExpectingError(fed.gatewayUrl, { query: STATION_CONTACT, token }, "UNAUTHENTICATED");
+  });
+});
+
+describe("on protected fields", () => {
+  it("no token: UNAUTHENTICATED on the field, public data still answered", async () => {
+    const response = await executeExpectingError(fed.gatewayUrl, { query: STATION_CONTACT }, "UNAUTHENTICATED");
+    expect(response.data.district.stations.nodes[0].name).toEqual(expect.any(String));
+    expect(response.data.district.stations.nodes[0].contactPhone).toBeNull();
+  });
+
+  it("wrong role: FORBIDDEN", async () => {
+    const token = await fed.token("PUBLICITY_EDITOR");
+    const response = await executeExpectingError(fed.gatewayUrl, { query: STATION_CONTACT, token }, "FORBIDDEN");
+    expect(response.errors![0].message).toMatch(/CITY_ADMIN, DISTRICT_OPERATOR/);
+  });
+
+  it("right role: the value", async () => {
+    const token = await fed.token("DISTRICT_OPERATOR", { district: "440305" });
+    const data = await execute(fed.gatewayUrl, { query: STATION_CONTACT, token });
+    const station = fed.demo.stations.find((s) => s.id === Number(data.district.stations.nodes[0].id))!;
+    expect(data.district.stations.nodes[0].contactPhone).toBe(station.contactPhone);
+  });
+
+  it("Platforms needs a signed-in caller", async () => {
+    await executeExpectingError(fed.gatewayUrl, { query: contractOperation("Platforms"), variables: {} }, "UNAUTHENTICATED");
+  });
+
+  it("a subgraph checks the token itself, not only the gateway", async () => {
+    const direct = await send(fed.subgraphs.districts.url, { query: STATION_CONTACT, authorization: "Bearer not-a-jwt" });
+    expect(direct.status).toBe(401);
+    expect(direct.errors![0].extensions!.code).toBe("UNAUTHENTICATED");
+  });
+});
+
+describe("volunteer personal data", () => {
+  const query = contractOperation("Volunteer");
+  const volunteer = () => fed.demo.volunteers[0];
+
+  it("is full for CITY_ADMIN, masked for other roles and absent for anonymous callers", async () => {
+    const phone = volunteer().contactPhone;
+    const masked = `${phone.slice(0, 3)}****${phone.slice(7)}`;
+    const cases: Array<[string | undefined, string | null]> = [
+      [await fed.token("CITY_ADMIN"), phone],
+      [await fed.token("DASHBOARD_VIEWER"), masked],
+      [await fed.token("DISTRICT_OPERATOR", { district: "440303" }), masked],
+      [await fed.token("PUBLICITY_EDITOR"), masked],
+      [await fed.token("PLATFORM_OPERATOR", { platform: "1" }), masked],
+    ];
+    for (const [token, expected] of cases) {
+      const data = await execute(fed.gatewayUrl, { query, token, variables: { id: "1" } });
+      expect(data.volunteer.contactPhone).toBe(expected);
+    }
+    const anonymous = await send(fed.gatewayUrl, { query, variables: { id: "1" } });
+    expect(anonymous.data?.volunteer?.contactPhone ?? null).toBeNull();
+  });
+
+  it("joins branch, district and service hours from two subgraphs", async () => {
+    const v = volunteer();
+    const data = await execute(fed.gatewayUrl, { query, token: await fed.token("CITY_ADMIN"), variables: { id: String(v.id) } });
+    const mine = fed.demo.activities.filter((a) => a.participants.some((p) => p.volunteerId === v.id));
+    const branch = fed.demo.branches[v.branchId - 1];
+    expect(data.volunteer).toMatchObject({
+      id: String(v.id),
+      name: v.name,
+      status: v.status,
+      branch: { id: String(branch.id), name: branch.name, kind: branch.kind },
+      serviceHours: mine.flatMap((a) => a.participants).filter((p) => p.volunteerId === v.id).reduce((s, p) => s + p.hours, 0),
+    });
+    expect(data.volunteer.activities.map((a: any) => Number(a.id)).sort((a: number, b: number) => a - b)).toEqual(
+      mine.map((a) => a.id).sort((a, b) => a - b),
+    );
+  });
+});

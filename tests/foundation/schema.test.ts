@@ -1,0 +1,58 @@
+// The committed schema files are what the code composes today, the contract's operations validate
+// against them, and each database's schema is exactly what its entities describe.
+import fs from "node:fs";
+import path from "node:path";
+import { parse, validate } from "graphql";
+import { Supergraph } from "@apollo/federation-internals";
+import { compose } from "../../tools/compose";
+import { SUBGRAPHS } from "../../subgraphs/shared/config";
+import { SUBGRAPH_DEFINITIONS } from "../../subgraphs";
+import { bootFederation, usingMysql, type Federation } from "../helpers/federation";
+import { contractOperation } from "../helpers/graphql";
+
+const SCHEMA_DIR = path.resolve(__dirname, "..", "..", "schema");
+
+describe("committed schema", () => {
+  it("schema/*.graphql are fresh (run npm run compose and commit when this fails)", async () => {
+    const composed = await compose();
+    expect(fs.readFileSync(path.join(SCHEMA_DIR, "supergraph.graphql"), "utf8")).toBe(composed.supergraph);
+    for (const name of SUBGRAPHS) {
+      expect(fs.readFileSync(path.join(SCHEMA_DIR, `${name}.graphql`), "utf8")).toBe(composed.subgraphs[name]);
+    }
+  });
+
+  it.each(["DistrictStations", "Platforms", "CaseStories", "Volunteer", "Branches"])(
+    "contract operation %s validates against the supergraph's API schema",
+    (name) => {
+      const api = Supergraph.build(fs.readFileSync(path.join(SCHEMA_DIR, "supergraph.graphql"), "utf8"))
+        .apiSchema()
+        .toGraphQLJSSchema();
+      expect(validate(api, parse(contractOperation(name))).map((e) => e.message)).toEqual([]);
+    },
+  );
+});
+
+describe("database schema", () => {
+  let fed: Federation;
+  beforeAll(async () => {
+    fed = await bootFederation();
+  });
+  afterAll(() => fed?.stop());
+
+  it.each(SUBGRAPHS)("%s: entities and the built schema agree (empty diff)", async (name) => {
+    const db = fed.subgraphs[name].db;
+    const diff = await db.driver.createSchemaBuilder().log();
+    expect(diff.upQueries.map((q) => q.query)).toEqual([]);
+  });
+
+  (usingMysql() ? it.each(SUBGRAPHS) : it.skip.each(SUBGRAPHS))(
+    "%s on MySQL is built by its migrations, never by synchronize",
+    async (name) => {
+      const db = fed.subgraphs[name].db;
+      expect(db.options.synchronize).toBe(false);
+      const applied: Array<{ name: string }> = await db.query("SELECT name FROM migrations ORDER BY id");
+      expect(applied.map((m) => m.name)).toEqual(SUBGRAPH_DEFINITIONS[name].migrations.map((m) => m.name));
+      expect(await db.showMigrations()).toBe(false);
+    },
+  );
+});
