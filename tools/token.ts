@@ -7,7 +7,7 @@ async function main() {
   const { flags } = parseArgs(process.argv.slice(2));
   const role = flags.role as Role;
   const usage = `usage: npm run token -- --role <${ROLES.join("|")}> [--district CODE] [--platform ID] [--sub NAME] [--ttl SECONDS]`;
-  if (!ROLES.includes(role)) fail(`${flags.role ? `unknown role ${flags.role}\n` : ""}${usage}`);
+  if (!(ROLES as readonly string[]).includes(role)) fail(`${flags.role ? `unknown role ${flags.role}\n` : ""}${usage}`);
   if (role === "DISTRICT_OPERATOR" && !(flags.district && isDistrictCode(flags.district))) {
     fail("a DISTRICT_OPERATOR token needs --district with a district code such as 440305");
   }

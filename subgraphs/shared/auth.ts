@@ -12,7 +12,9 @@ export const ROLES = [
   "PUBLICITY_EDITOR",
   "DASHBOARD_VIEWER",
 ] as const;
-export type Role = (typeof ROLES)[number];
+/** Subgraphs calling each other through the gateway; never minted by npm run token. */
+export const SERVICE_ROLE = "SERVICE" as const;
+export type Role = (typeof ROLES)[number] | typeof SERVICE_ROLE;
 
 export interface Caller {
   sub: string;
@@ -55,7 +57,7 @@ export async function verifyToken(token: string, config: HubConfig): Promise<Cal
     throw unauthenticated(`${reason}; ask for a new one (npm run token)`);
   }
   const role = payload.role as Role;
-  if (!ROLES.includes(role)) throw unauthenticated(`the token's role "${String(role)}" is unknown`);
+  if (!(ROLES as readonly string[]).includes(role) && role !== SERVICE_ROLE) throw unauthenticated(`the token's role "${String(role)}" is unknown`);
   const caller: Caller = { sub: String(payload.sub ?? "unknown"), role };
   if (role === "DISTRICT_OPERATOR") {
     if (typeof payload.district !== "string") throw unauthenticated("a DISTRICT_OPERATOR token needs a district");

@@ -9,6 +9,8 @@ export interface HubConfig {
   subgraphPorts: Record<SubgraphName, number>;
   /** Where the gateway finds each subgraph; defaults to http://localhost:<port>/graphql. */
   subgraphUrls: Record<SubgraphName, string>;
+  /** Where subgraphs reach the gateway for service-to-service reads (see service-client.ts). */
+  gatewayUrl: string;
   /** Per-subgraph MySQL URL, or null for the embedded SQLite default. */
   databaseUrls: Record<SubgraphName, string | null>;
   dataDir: string;
@@ -83,9 +85,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     problems.push("BODY_LIMIT_BYTES must be an integer of at least 1024");
   }
   if (problems.length) throw new ConfigError(problems);
+  const gatewayPort = port("PORT", 4000);
   return {
     host,
-    gatewayPort: port("PORT", 4000),
+    gatewayPort,
+    gatewayUrl: env.GATEWAY_URL || `http://${host}:${gatewayPort}/graphql`,
     subgraphPorts,
     subgraphUrls,
     databaseUrls,

@@ -63,6 +63,8 @@ export async function bootFederation(): Promise<Federation> {
       port: 0,
       subgraphUrls: Object.fromEntries(SUBGRAPHS.map((n) => [n, subgraphs[n].url])),
     });
+    // Subgraphs reach each other through the gateway, whose port is only known now.
+    config.gatewayUrl = gateway.url;
   } catch (error) {
     await stop();
     throw error;
