@@ -8,6 +8,7 @@ import { Demand } from "./entities/demand.entity";
 import { District } from "./entities/district.entity";
 import { Participation } from "./entities/participation.entity";
 import { Station } from "./entities/station.entity";
+import { StationEvent } from "./entities/station-event.entity";
 import { Volunteer } from "./entities/volunteer.entity";
 import { createLoaders, type DistrictsLoaders } from "./loaders";
 import { migrations } from "./migrations";
@@ -15,6 +16,8 @@ import { activityReference } from "./resolvers/activity.reference";
 import { ActivityResolver } from "./resolvers/activity.resolver";
 import { districtReference } from "./resolvers/district.reference";
 import { DistrictResolver } from "./resolvers/district.resolver";
+import { PublishResolver } from "./resolvers/publish.resolver";
+import { ReviewResolver } from "./resolvers/review.resolver";
 import { stationReference } from "./resolvers/station.reference";
 import { StationResolver } from "./resolvers/station.resolver";
 import { volunteerReference } from "./resolvers/volunteer.reference";
@@ -23,11 +26,11 @@ import { ensureDistricts, seedDistricts } from "./seed";
 
 export const districts: SubgraphDefinition<DistrictsLoaders> = {
   name: "districts",
-  entities: [District, Station, Demand, Activity, Participation],
+  entities: [District, Station, StationEvent, Demand, Activity, Participation],
   migrations,
   buildSchema: () =>
     buildFederatedSchema(
-      [DistrictResolver, StationResolver, ActivityResolver, VolunteerServiceResolver],
+      [DistrictResolver, StationResolver, ActivityResolver, VolunteerServiceResolver, PublishResolver, ReviewResolver],
       {
         District: districtReference,
         Station: stationReference,

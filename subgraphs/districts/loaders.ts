@@ -5,6 +5,7 @@ import { num } from "../shared/db";
 import { Activity } from "./entities/activity.entity";
 import { District } from "./entities/district.entity";
 import { Station } from "./entities/station.entity";
+import { StationEvent } from "./entities/station-event.entity";
 import { DemandStatus, StationStatus } from "./vocabulary";
 
 export interface StationDemandFigures {
@@ -114,6 +115,11 @@ export function createLoaders(db: DataSource) {
         return grouped(codes, rows, (s) => s.districtCode);
       }),
     ),
+
+    stationHistory: new DataLoader<number, StationEvent[]>(async (ids) => {
+      const rows = await db.getRepository(StationEvent).find({ where: { stationId: In([...ids]) }, order: { id: "ASC" } });
+      return grouped(ids, rows, (e) => e.stationId);
+    }),
 
     volunteerHours: new DataLoader<number, number>(async (ids) => {
       const rows: Array<{ volunteerId: number; hours: unknown }> = await db

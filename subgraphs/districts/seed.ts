@@ -8,6 +8,7 @@ import { Demand } from "./entities/demand.entity";
 import { District } from "./entities/district.entity";
 import { Participation } from "./entities/participation.entity";
 import { Station } from "./entities/station.entity";
+import { StationEvent } from "./entities/station-event.entity";
 
 /** The districts are reference data: present in every database, demo or not. */
 export async function ensureDistricts(db: DataSource) {
@@ -32,5 +33,5 @@ export async function seedDistricts(db: DataSource, demo = generateDemo(demoAnch
 }
 
 export async function clearDistricts(db: DataSource) {
-  for (const entity of [Participation, Activity, Demand, Station]) await db.getRepository(entity).clear();
+  for (const entity of [Participation, Activity, Demand, StationEvent, Station]) await db.getRepository(entity).clear();
 }

@@ -1,7 +1,8 @@
-import { Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { Authorized, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import type { SubgraphContext } from "../../shared/context";
 import { District } from "../entities/district.entity";
 import { Station } from "../entities/station.entity";
+import { StationEvent } from "../entities/station-event.entity";
 import type { DistrictsLoaders } from "../loaders";
 import { isIdle } from "../services/stations.service";
 
@@ -12,6 +13,12 @@ export class StationResolver {
   @FieldResolver(() => District)
   district(@Root() station: Station, @Ctx() ctx: Ctx) {
     return ctx.loaders.district.load(station.districtCode);
+  }
+
+  @Authorized()
+  @FieldResolver(() => [StationEvent], { description: "Audit trail of the station's state changes, oldest first." })
+  history(@Root() station: Station, @Ctx() ctx: Ctx) {
+    return ctx.loaders.stationHistory.load(station.id);
   }
 
   @FieldResolver(() => Int, { description: "Demands collected here that are still OPEN." })

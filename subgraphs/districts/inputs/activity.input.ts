@@ -1,0 +1,56 @@
+import { Field, Float, ID, InputType, Int } from "type-graphql";
+import { ArrayMaxSize, IsOptional, Length, Matches, Max, Min, ValidateNested } from "class-validator";
+import { ServiceCategory } from "../../shared/vocabulary";
+import { DateScalar } from "../../shared/scalars";
+import { ActivityType } from "../vocabulary";
+import { EXTERNAL_ID, EXTERNAL_ID_MESSAGE } from "./station.input";
+
+@InputType({ description: "A volunteer's hours at an activity." })
+export class ParticipantInput {
+  @Field(() => ID)
+  @Matches(/^\d+$/, { message: "volunteerId must be a volunteer's id" })
+  volunteerId: string;
+
+  @Field(() => Float)
+  @Min(0.5, { message: "hours must be between 0.5 and 24" })
+  @Max(24, { message: "hours must be between 0.5 and 24" })
+  hours: number;
+}
+
+@InputType({ description: "One activity; without stationExternalId it was held online." })
+export class ActivityInput {
+  @Field()
+  @Matches(EXTERNAL_ID, { message: EXTERNAL_ID_MESSAGE })
+  externalId: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Matches(EXTERNAL_ID, { message: "stationExternalId must be a station's externalId" })
+  stationExternalId?: string;
+
+  @Field(() => ActivityType)
+  type: ActivityType;
+
+  @Field(() => ServiceCategory)
+  category: ServiceCategory;
+
+  @Field()
+  @Length(2, 200, { message: "title must be 2-200 characters" })
+  title: string;
+
+  @Field(() => DateScalar)
+  heldOn: string;
+
+  @Field(() => Float, { nullable: true, description: "Must be 0: volunteer service is free." })
+  feeCharged?: number;
+
+  @Field(() => Int)
+  @Min(0, { message: "enterprisesServed cannot be negative" })
+  @Max(100000)
+  enterprisesServed: number;
+
+  @Field(() => [ParticipantInput])
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  participants: ParticipantInput[];
+}

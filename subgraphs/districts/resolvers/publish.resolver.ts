@@ -1,0 +1,54 @@
+import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from "type-graphql";
+import { assertDistrictWriter } from "../../shared/auth";
+import type { SubgraphContext } from "../../shared/context";
+import { PublishResult } from "../entities/publish-result";
+import { ActivityInput } from "../inputs/activity.input";
+import { DemandInput } from "../inputs/demand.input";
+import { StationInput } from "../inputs/station.input";
+import type { DistrictsLoaders } from "../loaders";
+import { publishActivities } from "../services/publish-activities.service";
+import { publishDemands } from "../services/publish-demands.service";
+import { publishStations } from "../services/publish-stations.service";
+
+type Ctx = SubgraphContext<DistrictsLoaders>;
+const WRITERS = ["CITY_ADMIN", "DISTRICT_OPERATOR"] as const;
+
+// Rows are validated one by one in the services (validate: false here), so that one bad row is
+// reported by its index while the good rows of the batch are still written.
+@Resolver()
+export class PublishResolver {
+  @Authorized(...WRITERS)
+  @Mutation(() => PublishResult, { description: "Upserts up to 1,000 stations of one district by externalId." })
+  publishStations(
+    @Arg("districtCode", () => ID) districtCode: string,
+    @Arg("stations", () => [StationInput], { validate: false }) stations: StationInput[],
+    @Ctx() ctx: Ctx,
+  ) {
+    const caller = assertDistrictWriter(ctx, districtCode);
+    return publishStations(ctx.db, caller, districtCode, stations);
+  }
+
+  @Authorized(...WRITERS)
+  @Mutation(() => PublishResult, { description: "Upserts up to 1,000 demands of one district by externalId." })
+  publishDemands(
+    @Arg("districtCode", () => ID) districtCode: string,
+    @Arg("demands", () => [DemandInput], { validate: false }) demands: DemandInput[],
+    @Ctx() ctx: Ctx,
+  ) {
+    assertDistrictWriter(ctx, districtCode);
+    return publishDemands(ctx.db, districtCode, demands);
+  }
+
+  @Authorized(...WRITERS)
+  @Mutation(() => PublishResult, {
+    description: "Upserts up to 1,000 activities of one district; participants are verified with corps.",
+  })
+  publishActivities(
+    @Arg("districtCode", () => ID) districtCode: string,
+    @Arg("activities", () => [ActivityInput], { validate: false }) activities: ActivityInput[],
+    @Ctx() ctx: Ctx,
+  ) {
+    assertDistrictWriter(ctx, districtCode);
+    return publishActivities(ctx.db, ctx.config, districtCode, activities);
+  }
+}

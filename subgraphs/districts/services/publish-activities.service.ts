@@ -1,0 +1,108 @@
+// Districts publish the activities held at their stations or online, with each volunteer's hours:
+// idempotent upsert keyed by (district, externalId). Fees are refused (volunteer service is free,
+// DOMAIN.md rule 4) and every participant is verified with corps (rule 3) or the row is refused.
+import { In, type DataSource } from "typeorm";
+import type { HubConfig } from "../../shared/config";
+import { today } from "../../shared/scalars";
+import { Activity } from "../entities/activity.entity";
+import { Participation } from "../entities/participation.entity";
+import { Station } from "../entities/station.entity";
+import type { ActivityInput } from "../inputs/activity.input";
+import { Batch, sameValues } from "./batch";
+import { fetchStandings, participantProblem, ServiceUnavailable } from "./volunteer-check.service";
+
+const crew = (rows: Array<{ volunteerId: number | string; hours: number }>) =>
+  rows
+    .map((p) => `${Number(p.volunteerId)}:${Number(p.hours)}`)
+    .sort()
+    .join(",");
+
+export async function publishActivities(db: DataSource, config: HubConfig, districtCode: string, rows: ActivityInput[]) {
+  const batch = new Batch(districtCode, rows, "activities");
+  const now = today();
+  batch.check(({ input }) =>
+    (input.feeCharged ?? 0) !== 0
+      ? `feeCharged ${input.feeCharged}: volunteer service is free; an activity that charges a fee cannot be published`
+      : null,
+  );
+  batch.check(({ input }) => (input.heldOn > now ? `heldOn ${input.heldOn} is in the future; publish activities once held` : null));
+  batch.check(({ input }) => {
+    const ids = input.participants.map((p) => p.volunteerId);
+    const twice = ids.find((id, i) => ids.indexOf(id) !== i);
+    return twice ? `volunteer ${twice} is listed twice among the participants` : null;
+  });
+
+  // Ask corps once for every participant of the batch; if it cannot answer, refuse those rows.
+  const withCrew = batch.rows.filter((r) => r.input.participants.length);
+  try {
+    const standings = await fetchStandings(config, withCrew.flatMap((r) => r.input.participants.map((p) => p.volunteerId)));
+    batch.check(({ input }) =>
+      input.participants
+        .map((p) => participantProblem(p.volunteerId, input.heldOn, standings.get(p.volunteerId)))
+        .filter(Boolean)
+        .join("; ") || null,
+    );
+  } catch (error) {
+    if (!(error instanceof ServiceUnavailable)) throw error;
+    console.warn(`[districts] volunteer check failed: ${error.message}`);
+    batch.check(({ input }) =>
+      input.participants.length ? "cannot verify volunteers now (the corps service is unreachable); send this row again later" : null,
+    );
+  }
+  if (!batch.rows.length) return batch.finish();
+
+  await db.transaction(async (tx) => {
+    const stationKeys = [...new Set(batch.rows.map((r) => r.input.stationExternalId).filter((k): k is string => Boolean(k)))];
+    const stations = stationKeys.length ? await tx.getRepository(Station).findBy({ districtCode, externalId: In(stationKeys) }) : [];
+    const stationIds = new Map(stations.map((s) => [s.externalId, s.id]));
+    batch.check(({ input }) =>
+      input.stationExternalId && !stationIds.has(input.stationExternalId)
+        ? `stationExternalId ${input.stationExternalId}: no such station in district ${districtCode}; publish the station first`
+        : null,
+    );
+    const repo = tx.getRepository(Activity);
+    const stored = await repo.findBy({ districtCode, externalId: In(batch.rows.map((r) => r.input.externalId)) });
+    const byExternalId = new Map(stored.map((a) => [a.externalId, a]));
+    const storedCrew = stored.length
+      ? await tx.getRepository(Participation).findBy({ activityId: In(stored.map((a) => a.id)) })
+      : [];
+    const participations = tx.getRepository(Participation);
+    const fresh: Array<{ activity: Activity; input: ActivityInput }> = [];
+    for (const { input } of batch.rows) {
+      const next = {
+        stationId: input.stationExternalId ? stationIds.get(input.stationExternalId)! : null,
+        type: input.type,
+        category: input.category,
+        title: input.title.trim(),
+        heldOn: input.heldOn,
+        feeCharged: 0,
+        enterprisesServed: input.enterprisesServed,
+      };
+      const existing = byExternalId.get(input.externalId);
+      if (!existing) {
+        fresh.push({ activity: repo.create({ ...next, districtCode, externalId: input.externalId }), input });
+        continue;
+      }
+      const sameCrew = crew(storedCrew.filter((p) => p.activityId === existing.id)) === crew(input.participants);
+      if (sameCrew && sameValues(next, existing as never)) {
+        batch.result.unchanged += 1;
+        continue;
+      }
+      await repo.update({ id: existing.id }, next);
+      if (!sameCrew) {
+        await participations.delete({ activityId: existing.id });
+        if (input.participants.length) await participations.insert(input.participants.map((p) => ({ activityId: existing.id, volunteerId: Number(p.volunteerId), hours: p.hours, verified: true })));
+      }
+      batch.result.updated += 1;
+    }
+    if (fresh.length) {
+      const saved = await repo.save(fresh.map((f) => f.activity), { chunk: 200 });
+      const crewRows = fresh.flatMap((f, i) =>
+        f.input.participants.map((p) => ({ activityId: saved[i].id, volunteerId: Number(p.volunteerId), hours: p.hours, verified: true })),
+      );
+      if (crewRows.length) await participations.save(participations.create(crewRows), { chunk: 200 });
+      batch.result.created = saved.length;
+    }
+  });
+  return batch.finish();
+}

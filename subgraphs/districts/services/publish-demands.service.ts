@@ -1,0 +1,62 @@
+// Districts publish SME demands collected at their stations: idempotent upsert keyed by
+// (district, externalId), credit codes checked (GB 32100), the station must be the district's own.
+import { In, type DataSource } from "typeorm";
+import { today } from "../../shared/scalars";
+import { creditCodeProblem } from "../../shared/validation/credit-code";
+import { Demand } from "../entities/demand.entity";
+import { Station } from "../entities/station.entity";
+import type { DemandInput } from "../inputs/demand.input";
+import { DemandStatus } from "../vocabulary";
+import { Batch, sameValues } from "./batch";
+
+export async function publishDemands(db: DataSource, districtCode: string, rows: DemandInput[]) {
+  const batch = new Batch(districtCode, rows, "demands");
+  const now = today();
+  batch.check(({ input }) => creditCodeProblem(input.creditCode.trim().toUpperCase()));
+  batch.check(({ input }) => (input.collectedOn > now ? `collectedOn ${input.collectedOn} is in the future` : null));
+  batch.check(({ input }) =>
+    input.satisfaction != null && (input.status ?? DemandStatus.OPEN) !== DemandStatus.RESOLVED
+      ? `satisfaction is given only for a RESOLVED demand; this one is ${input.status ?? DemandStatus.OPEN}`
+      : null,
+  );
+  if (!batch.rows.length) return batch.finish();
+  await db.transaction(async (tx) => {
+    const stations = await tx.getRepository(Station).findBy({
+      districtCode,
+      externalId: In([...new Set(batch.rows.map((r) => r.input.stationExternalId))]),
+    });
+    const stationIds = new Map(stations.map((s) => [s.externalId, s.id]));
+    batch.check(({ input }) =>
+      stationIds.has(input.stationExternalId)
+        ? null
+        : `stationExternalId ${input.stationExternalId}: no such station in district ${districtCode}; publish the station first`,
+    );
+    const repo = tx.getRepository(Demand);
+    const stored = await repo.findBy({ districtCode, externalId: In(batch.rows.map((r) => r.input.externalId)) });
+    const byExternalId = new Map(stored.map((d) => [d.externalId, d]));
+    const created: Demand[] = [];
+    for (const { input } of batch.rows) {
+      const next = {
+        stationId: stationIds.get(input.stationExternalId)!,
+        enterpriseName: input.enterpriseName.trim(),
+        creditCode: input.creditCode.trim().toUpperCase(),
+        category: input.category,
+        focusGroup: input.focusGroup ?? null,
+        specialised: input.specialised ?? false,
+        description: input.description.trim(),
+        status: input.status ?? DemandStatus.OPEN,
+        collectedOn: input.collectedOn,
+        satisfaction: input.satisfaction ?? null,
+      };
+      const existing = byExternalId.get(input.externalId);
+      if (!existing) created.push(repo.create({ ...next, districtCode, externalId: input.externalId }));
+      else if (sameValues(next, existing as never)) batch.result.unchanged += 1;
+      else {
+        await repo.update({ id: existing.id }, next);
+        batch.result.updated += 1;
+      }
+    }
+    if (created.length) batch.result.created = (await repo.save(created, { chunk: 200 })).length;
+  });
+  return batch.finish();
+}

@@ -1,0 +1,54 @@
+// The station review lifecycle (contract README, ReviewDecision): the only legal transitions, who
+// may make them, and the audit event each one leaves.
+import type { DataSource } from "typeorm";
+import { assertDistrictWriter, type AuthContext } from "../../shared/auth";
+import { badInput, conflict, notFound } from "../../shared/errors";
+import { StationEvent } from "../entities/station-event.entity";
+import { Station } from "../entities/station.entity";
+import { ReviewDecision, StationStatus } from "../vocabulary";
+
+export const TRANSITIONS: Record<ReviewDecision, { from: StationStatus[]; to: StationStatus }> = {
+  [ReviewDecision.ACCEPT]: { from: [StationStatus.SUBMITTED], to: StationStatus.UNDER_REVIEW },
+  [ReviewDecision.REJECT]: { from: [StationStatus.SUBMITTED, StationStatus.UNDER_REVIEW], to: StationStatus.REJECTED },
+  [ReviewDecision.FILE]: { from: [StationStatus.UNDER_REVIEW, StationStatus.SUSPENDED], to: StationStatus.FILED },
+  [ReviewDecision.SUSPEND]: { from: [StationStatus.FILED], to: StationStatus.SUSPENDED },
+  [ReviewDecision.REVOKE]: { from: [StationStatus.FILED, StationStatus.SUSPENDED], to: StationStatus.REVOKED },
+};
+
+export async function reviewStation(
+  db: DataSource,
+  context: AuthContext,
+  id: string,
+  decision: ReviewDecision,
+  comment: string | null,
+) {
+  if (comment && comment.length > 1000) throw badInput("comment must be at most 1000 characters");
+  return db.transaction(async (tx) => {
+    const repo = tx.getRepository(Station);
+    const station = /^\d+$/.test(id) ? await repo.findOne({ where: { id: Number(id) }, lock: lockFor(db) }) : null;
+    if (!station) throw notFound(`station ${id} does not exist`);
+    const caller = assertDistrictWriter(context, station.districtCode);
+    const rule = TRANSITIONS[decision];
+    if (!rule.from.includes(station.status)) {
+      throw conflict(
+        `cannot ${decision} station ${id}: it is ${station.status}, and ${decision} applies only to ${rule.from.join(" or ")}`,
+        { currentStatus: station.status },
+      );
+    }
+    const fromStatus = station.status;
+    station.status = rule.to;
+    if (rule.to === StationStatus.FILED) station.filedAt = new Date();
+    await repo.save(station);
+    await tx.getRepository(StationEvent).insert({
+      stationId: station.id,
+      actor: caller.sub,
+      fromStatus,
+      toStatus: rule.to,
+      comment: comment?.trim() || null,
+    });
+    return station;
+  });
+}
+
+/** Row lock against two reviewers deciding at once; SQLite serialises writers anyway. */
+const lockFor = (db: DataSource) => (db.options.type === "better-sqlite3" ? undefined : ({ mode: "pessimistic_write" } as const));

@@ -1,0 +1,210 @@
+// Districts publish stations, demands and activities through the gateway: mixed batches, idempotent
+// re-publishing, cross-district refusal, the batch limit, participants checked with corps.
+import { creditCodeCheckChar } from "../../subgraphs/shared/validation/credit-code";
+import { bootFederation, type Federation } from "../helpers/federation";
+import { contractOperation, execute, executeExpectingError } from "../helpers/graphql";
+
+let fed: Federation;
+let operator: string;
+beforeAll(async () => {
+  fed = await bootFederation();
+  operator = await fed.token("DISTRICT_OPERATOR", { district: "440308" });
+});
+afterAll(() => fed?.stop());
+
+const PUBLISH_STATIONS = contractOperation("PublishStations");
+const PUBLISH_DEMANDS = contractOperation("PublishDemands");
+const PUBLISH_ACTIVITIES = contractOperation("PublishActivities");
+const STATIONS = contractOperation("DistrictStations");
+
+const station = (n: number, extra: Record<string, unknown> = {}) => ({
+  externalId: `YT-NEW-${n}`,
+  name: `盐田港创新中心${n}号工作站`,
+  hostType: "SME_PARK",
+  address: `深圳市盐田区海山街道深盐路${n}号`,
+  categories: ["POLICY", "FINANCING"],
+  contactName: "林晓东",
+  contactPhone: "13800138000",
+  ...extra,
+});
+const code = (body: string) => body + creditCodeCheckChar(body);
+const demand = (n: number, extra: Record<string, unknown> = {}) => ({
+  externalId: `YT-DM-${n}`,
+  stationExternalId: "YT-NEW-1",
+  enterpriseName: `深圳市盐田海港物流有限公司${n}`,
+  creditCode: code(`91440300MA5F3K${String(n).padStart(3, "0")}`),
+  category: "FINANCING",
+  focusGroup: "WOMEN",
+  specialised: true,
+  description: "需要对接银行贷款",
+  collectedOn: "2025-03-01",
+  ...extra,
+});
+const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+
+async function publish(query: string, variables: Record<string, unknown>, token = operator) {
+  const data = await execute(fed.gatewayUrl, { query, variables, token });
+  return Object.values(data)[0] as { created: number; updated: number; unchanged: number; rejected: any[] };
+}
+
+async function countRows(table: string) {
+  const rows = await fed.subgraphs.districts.db.query(`SELECT COUNT(*) AS n FROM ${table}`);
+  return Number(rows[0].n);
+}
+
+describe("PublishStations", () => {
+  it("writes the valid rows, reports the invalid ones by index, and is idempotent", async () => {
+    const stations = [
+      station(1),
+      station(2, { categories: [] }),
+      station(3, { contactPhone: "12345" }),
+      station(4),
+      station(1, { name: "重复的一行" }),
+    ];
+    const first = await publish(PUBLISH_STATIONS, { districtCode: "440308", stations });
+    expect(first).toMatchObject({ created: 2, updated: 0, unchanged: 0 });
+    expect(first.rejected.map((r) => [r.index, r.externalId])).toEqual([
+      [1, "YT-NEW-2"],
+      [2, "YT-NEW-3"],
+      [4, "YT-NEW-1"],
+    ]);
+    expect(first.rejected[0].message).toMatch(/categories must name at least one/);
+    expect(first.rejected[1].message).toMatch(/contactPhone must be a mainland mobile/);
+    expect(first.rejected[2].message).toMatch(/appears twice in this batch \(rows 0 and 4\)/);
+
+    const again = await publish(PUBLISH_STATIONS, { districtCode: "440308", stations: [station(1), station(4)] });
+    expect(again).toEqual({ created: 0, updated: 0, unchanged: 2, rejected: [] });
+
+    const changed = await publish(PUBLISH_STATIONS, { districtCode: "440308", stations: [station(1, { name: "盐田港创新中心（新址）" })] });
+    expect(changed).toMatchObject({ created: 0, updated: 1, unchanged: 0 });
+  });
+
+  it("keeps the review state a reviewer set when a station is published again", async () => {
+    const admin = await fed.token("CITY_ADMIN");
+    const list = await execute(fed.gatewayUrl, { query: STATIONS, token: admin, variables: { districtCode: "440308", status: "SUBMITTED", first: 100 } });
+    const id = list.district.stations.nodes.find((n: any) => n.externalId === "YT-NEW-4").id;
+    await execute(fed.gatewayUrl, { query: contractOperation("ReviewStation"), token: operator, variables: { id, decision: "ACCEPT" } });
+    await publish(PUBLISH_STATIONS, { districtCode: "440308", stations: [station(4, { address: "深圳市盐田区沙头角街道新址1号" })] });
+    const after = await execute(fed.gatewayUrl, { query: `{ _s: district(code: "440308") { stations(status: UNDER_REVIEW, first: 100) { nodes { id address } } } }`, token: admin });
+    expect(after._s.stations.nodes).toContainEqual({ id, address: "深圳市盐田区沙头角街道新址1号" });
+  });
+
+  it("refuses another district's operator and writes nothing", async () => {
+    const before = await countRows("station");
+    const other = await fed.token("DISTRICT_OPERATOR", { district: "440305" });
+    const response = await executeExpectingError(
+      fed.gatewayUrl,
+      { query: PUBLISH_STATIONS, token: other, variables: { districtCode: "440308", stations: [station(9)] } },
+      "FORBIDDEN",
+    );
+    expect(response.errors![0].message).toMatch(/you operate district 440305 and cannot write district 440308/);
+    await executeExpectingError(fed.gatewayUrl, { query: PUBLISH_STATIONS, token: await fed.token("PUBLICITY_EDITOR"), variables: { districtCode: "440308", stations: [station(9)] } }, "FORBIDDEN");
+    await executeExpectingError(fed.gatewayUrl, { query: PUBLISH_STATIONS, variables: { districtCode: "440308", stations: [station(9)] } }, "UNAUTHENTICATED");
+    expect(await countRows("station")).toBe(before);
+  });
+
+  it("takes 1,000 rows in one call and refuses 1,001 naming the limit", async () => {
+    const admin = await fed.token("CITY_ADMIN");
+    const rows = Array.from({ length: 1000 }, (_, i) => station(1000 + i));
+    const result = await publish(PUBLISH_STATIONS, { districtCode: "440392", stations: rows }, admin);
+    expect(result).toEqual({ created: 1000, updated: 0, unchanged: 0, rejected: [] });
+    const before = await countRows("station");
+    const response = await executeExpectingError(
+      fed.gatewayUrl,
+      { query: PUBLISH_STATIONS, token: admin, variables: { districtCode: "440392", stations: [...rows, station(5000)] } },
+      "BAD_USER_INPUT",
+    );
+    expect(response.errors![0].message).toMatch(/at most 1000 stations; this one has 1001/);
+    expect(await countRows("station")).toBe(before);
+  });
+});
+
+describe("PublishDemands", () => {
+  it("checks credit codes and stations, writes the rest, and is idempotent", async () => {
+    const bad = demand(2, { creditCode: "91440300MA5F3K2L7B" });
+    const demands = [demand(1), bad, demand(3, { stationExternalId: "ST-440305-001" }), demand(4, { status: "RESOLVED", satisfaction: 5 }), demand(5, { satisfaction: 4 })];
+    const result = await publish(PUBLISH_DEMANDS, { districtCode: "440308", demands });
+    expect(result).toMatchObject({ created: 2, updated: 0, unchanged: 0 });
+    expect(result.rejected).toEqual([
+      { index: 1, externalId: "YT-DM-2", message: `creditCode 91440300MA5F3K2L7B: the check character should be ${creditCodeCheckChar("91440300MA5F3K2L7")}` },
+      { index: 2, externalId: "YT-DM-3", message: "stationExternalId ST-440305-001: no such station in district 440308; publish the station first" },
+      { index: 4, externalId: "YT-DM-5", message: "satisfaction is given only for a RESOLVED demand; this one is OPEN" },
+    ]);
+    expect(await publish(PUBLISH_DEMANDS, { districtCode: "440308", demands: [demand(1), demand(4, { status: "RESOLVED", satisfaction: 5 })] })).toEqual({
+      created: 0, updated: 0, unchanged: 2, rejected: [],
+    });
+    const data = await execute(fed.gatewayUrl, { query: STATIONS, token: operator, variables: { districtCode: "440308", status: "SUBMITTED", first: 100 } });
+    expect(data.district.stations.nodes.find((n: any) => n.externalId === "YT-NEW-1")).toMatchObject({ openDemandCount: 1, lastDemandAt: "2025-03-01T00:00:00.000Z" });
+  });
+});
+
+describe("PublishActivities", () => {
+  const appointed = () => fed.demo.volunteers.find((v) => v.status === "APPOINTED")!;
+  const applied = () => fed.demo.volunteers.find((v) => v.status === "APPLIED")!;
+  const activity = (n: number, extra: Record<string, unknown> = {}) => ({
+    externalId: `YT-AC-${n}`,
+    stationExternalId: "YT-NEW-1",
+    type: "SALON",
+    category: "FINANCING",
+    title: "融资对接沙龙",
+    heldOn: yesterday,
+    feeCharged: 0,
+    enterprisesServed: 12,
+    participants: [{ volunteerId: String(appointed().id), hours: 2.5 }],
+    ...extra,
+  });
+
+  it("refuses fees and volunteers who are not appointed, and credits verified hours", async () => {
+    const hoursQuery = `query ($id: ID!) { volunteer(id: $id) { serviceHours } }`;
+    const admin = await fed.token("CITY_ADMIN");
+    const before = (await execute(fed.gatewayUrl, { query: hoursQuery, token: admin, variables: { id: String(appointed().id) } })).volunteer.serviceHours;
+    const result = await publish(PUBLISH_ACTIVITIES, {
+      districtCode: "440308",
+      activities: [
+        activity(1),
+        activity(2, { feeCharged: 50 }),
+        activity(3, { participants: [{ volunteerId: String(applied().id), hours: 2 }] }),
+        activity(4, { participants: [{ volunteerId: "99999", hours: 2 }] }),
+        activity(5, { stationExternalId: undefined, type: "ONLINE_CLINIC", participants: [] }),
+      ],
+    });
+    expect(result).toMatchObject({ created: 2, updated: 0, unchanged: 0 });
+    expect(result.rejected.map((r) => [r.index, r.message])).toEqual([
+      [1, "feeCharged 50: volunteer service is free; an activity that charges a fee cannot be published"],
+      [2, `volunteer ${applied().id} (${applied().name}) is APPLIED, not APPOINTED`],
+      [3, "volunteer 99999 is not known to the corps"],
+    ]);
+    const after = (await execute(fed.gatewayUrl, { query: hoursQuery, token: admin, variables: { id: String(appointed().id) } })).volunteer.serviceHours;
+    expect(after).toBeCloseTo(before + 2.5, 5);
+    expect(await publish(PUBLISH_ACTIVITIES, { districtCode: "440308", activities: [activity(1)] })).toEqual({ created: 0, updated: 0, unchanged: 1, rejected: [] });
+    expect(await publish(PUBLISH_ACTIVITIES, { districtCode: "440308", activities: [activity(1, { participants: [{ volunteerId: String(appointed().id), hours: 3 }] })] })).toMatchObject({ updated: 1 });
+  });
+
+  it("refuses a participant whose agreement does not cover the date", async () => {
+    const v = appointed();
+    const heldOn = new Date(Date.parse(`${v.agreement!.validFrom}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const result = await publish(PUBLISH_ACTIVITIES, { districtCode: "440308", activities: [activity(6, { heldOn })] });
+    expect(result.rejected[0].message).toBe(
+      `volunteer ${v.id} (${v.name}) has no service agreement valid on ${heldOn} (valid ${v.agreement!.validFrom} to ${v.agreement!.validTo})`,
+    );
+  });
+
+  it("refuses rows with participants when corps cannot be reached, and accepts the others", async () => {
+    const before = await countRows("activity");
+    const gatewayUrl = fed.config.gatewayUrl;
+    fed.config.gatewayUrl = "http://127.0.0.1:9/graphql";
+    try {
+      const result = await publish(PUBLISH_ACTIVITIES, {
+        districtCode: "440308",
+        activities: [activity(7), activity(8, { stationExternalId: undefined, type: "MICRO_COURSE", participants: [] })],
+      });
+      expect(result).toMatchObject({ created: 1 });
+      expect(result.rejected).toEqual([
+        { index: 0, externalId: "YT-AC-7", message: "cannot verify volunteers now (the corps service is unreachable); send this row again later" },
+      ]);
+    } finally {
+      fed.config.gatewayUrl = gatewayUrl;
+    }
+    expect(await countRows("activity")).toBe(before + 1);
+  });
+});
