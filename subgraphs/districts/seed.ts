@@ -1,6 +1,6 @@
 // Loads the districts' slice of the demo data: reference districts, stations, demands, activities.
 import type { DataSource } from "typeorm";
-import { generateDemo } from "../../demo/generate";
+import { generateDemo, type DemoStation } from "../../demo/generate";
 import { demoAnchor, insertChunked } from "../shared/seed";
 import { DISTRICTS } from "../shared/vocabulary";
 import { Activity } from "./entities/activity.entity";
@@ -8,6 +8,7 @@ import { Demand } from "./entities/demand.entity";
 import { District } from "./entities/district.entity";
 import { Participation } from "./entities/participation.entity";
 import { Station } from "./entities/station.entity";
+import { StationStatus } from "./vocabulary";
 import { StationEvent } from "./entities/station-event.entity";
 
 /** The districts are reference data: present in every database, demo or not. */
@@ -18,6 +19,7 @@ export async function ensureDistricts(db: DataSource) {
 export async function seedDistricts(db: DataSource, demo = generateDemo(demoAnchor())) {
   await db.transaction(async (tx) => {
     await insertChunked(tx, Station, demo.stations.map((s) => ({ ...s, filedAt: s.filedAt ? new Date(s.filedAt) : null })) as never[]);
+    await insertChunked(tx, StationEvent, demo.stations.flatMap(reviewTrail) as never[]);
     await insertChunked(tx, Demand, demo.demands as never[]);
     await insertChunked(
       tx,
@@ -30,6 +32,30 @@ export async function seedDistricts(db: DataSource, demo = generateDemo(demoAnch
       demo.activities.flatMap((a) => a.participants.map((p) => ({ activityId: a.id, ...p, verified: true }))) as never[],
     );
   });
+}
+
+const PATHS: Record<string, StationStatus[]> = {
+  SUBMITTED: [StationStatus.SUBMITTED],
+  UNDER_REVIEW: [StationStatus.SUBMITTED, StationStatus.UNDER_REVIEW],
+  REJECTED: [StationStatus.SUBMITTED, StationStatus.UNDER_REVIEW, StationStatus.REJECTED],
+  FILED: [StationStatus.SUBMITTED, StationStatus.UNDER_REVIEW, StationStatus.FILED],
+  SUSPENDED: [StationStatus.SUBMITTED, StationStatus.UNDER_REVIEW, StationStatus.FILED, StationStatus.SUSPENDED],
+  REVOKED: [StationStatus.SUBMITTED, StationStatus.UNDER_REVIEW, StationStatus.FILED, StationStatus.REVOKED],
+};
+
+/** The audit events that lead a demo station to its status, a week apart (filed on filedAt). */
+function reviewTrail(station: DemoStation) {
+  const path = PATHS[station.status];
+  const filedIndex = path.indexOf(StationStatus.FILED);
+  const anchor = Date.parse(station.filedAt ?? `${demoAnchor()}T02:00:00.000Z`) - 30 * 86_400_000;
+  return path.map((toStatus, i) => ({
+    stationId: station.id,
+    actor: i === 0 ? `demo:${station.districtCode}:agency` : `demo:${station.districtCode}:reviewer`,
+    fromStatus: i === 0 ? null : path[i - 1],
+    toStatus,
+    comment: i === 0 ? "published" : `${toStatus.toLowerCase().replace("_", " ")} (demo data)`,
+    at: new Date(filedIndex >= 0 && station.filedAt ? Date.parse(station.filedAt) + (i - filedIndex) * 7 * 86_400_000 : anchor + i * 7 * 86_400_000),
+  }));
 }
 
 export async function clearDistricts(db: DataSource) {

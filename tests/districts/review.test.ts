@@ -32,16 +32,19 @@ describe("ReviewStation", () => {
       const operator = await fed.token("DISTRICT_OPERATOR", { district: station.districtCode, sub: "clerk-1" });
       const variables = { id: String(station.id), decision, comment: `${decision} test` };
       const to = LEGAL[status][decision];
+      const before = await execute(fed.subgraphs.districts.url, { query: HISTORY, token: admin, variables: { id: String(station.id) } });
       if (to) {
         const data = await execute(fed.gatewayUrl, { query: REVIEW, token: operator, variables });
         expect(data.reviewStation).toEqual({ id: String(station.id), status: to });
         const trail = await execute(fed.subgraphs.districts.url, { query: HISTORY, token: admin, variables: { id: String(station.id) } });
+        expect(trail._entities[0].history).toHaveLength(before._entities[0].history.length + 1);
         expect(trail._entities[0].history.at(-1)).toMatchObject({ actor: "clerk-1", fromStatus: status, toStatus: to, comment: `${decision} test` });
       } else {
         const response = await executeExpectingError(fed.gatewayUrl, { query: REVIEW, token: operator, variables }, "CONFLICT");
         expect(response.errors![0].message).toContain(`it is ${status}`);
         const trail = await execute(fed.subgraphs.districts.url, { query: HISTORY, token: admin, variables: { id: String(station.id) } });
-        expect(trail._entities[0]).toEqual({ status, history: [] });
+        expect(trail._entities[0]).toEqual(before._entities[0]);
+        expect(before._entities[0].history.at(-1)).toMatchObject({ toStatus: status });
       }
     }
   });
