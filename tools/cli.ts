@@ -49,4 +49,6 @@ export function onShutdown(stop: () => Promise<void>) {
   };
   process.on("SIGINT", handler);
   process.on("SIGTERM", handler);
+  // Launched by npm start with an IPC channel: when that parent dies, however it dies, stop too.
+  if (process.send) process.on("disconnect", handler);
 }

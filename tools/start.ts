@@ -1,6 +1,7 @@
 // npm start: each subgraph and the gateway as its own process. A process that dies is not restarted
 // silently: the whole federation stops and says which one failed. Ctrl-C stops them all.
 import { spawn, type ChildProcess } from "node:child_process";
+import net from "node:net";
 import path from "node:path";
 import { SUBGRAPHS } from "../subgraphs/shared/config";
 import { configOrExit } from "./cli";
@@ -12,7 +13,8 @@ const anchor = process.env.DEMO_ANCHOR || new Date().toISOString().slice(0, 10);
 
 function launch(name: string, script: string, args: string[] = []) {
   const child = spawn(process.execPath, [path.join(__dirname, script), ...args], {
-    stdio: ["ignore", "inherit", "inherit"],
+    // The IPC channel lets each child notice when this process is gone and stop with it.
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
     env: { ...process.env, DEMO_ANCHOR: anchor },
   });
   children.push({ name, child });
@@ -48,7 +50,23 @@ async function waitForHealth(name: string, url: string, timeoutMs = 120_000) {
   throw new Error(`${name} did not become healthy at ${health} within ${timeoutMs / 1000} s`);
 }
 
+/** Resolves when the port can be bound; a hub already running would otherwise answer our health checks. */
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(port, () => probe.close(() => resolve(true)));
+  });
+}
+
 async function main() {
+  const ports = [...SUBGRAPHS.map((n) => ({ name: n, port: config.subgraphPorts[n] })), { name: "gateway", port: config.gatewayPort }];
+  const taken = [];
+  for (const p of ports) if (!(await portFree(p.port))) taken.push(`${p.name} :${p.port}`);
+  if (taken.length) {
+    console.error(`[start] port in use: ${taken.join(", ")}. Is the hub already running? Stop it, or set PORT/CORPS_PORT/... (see .env.example).`);
+    process.exit(1);
+  }
   process.on("SIGINT", () => stopAll(0));
   process.on("SIGTERM", () => stopAll(0));
   console.log(`[start] database: ${config.databaseUrls.corps ? "MySQL (DATABASE_URL)" : `SQLite files in ${path.resolve(config.dataDir)}`}`);

@@ -32,7 +32,10 @@ export function describeValidation(errors: ValidationError[], prefix = ""): stri
   const lines: string[] = [];
   for (const error of errors) {
     const path = prefix ? `${prefix}.${error.property}` : error.property;
-    for (const message of Object.values(error.constraints ?? {})) lines.push(`${path}: ${message}`);
+    for (const message of Object.values(error.constraints ?? {})) {
+      // Messages that already start with the field's name read better without the path again.
+      lines.push(!prefix && message.startsWith(`${error.property} `) ? message : `${path}: ${message}`);
+    }
     if (error.children?.length) lines.push(...describeValidation(error.children, path));
   }
   return lines;
