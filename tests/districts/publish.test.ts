@@ -180,6 +180,27 @@ describe("PublishActivities", () => {
     expect(await publish(PUBLISH_ACTIVITIES, { districtCode: "440308", activities: [activity(1, { participants: [{ volunteerId: String(appointed().id), hours: 3 }] })] })).toMatchObject({ updated: 1 });
   });
 
+  it("names the participant field that is out of range", async () => {
+    const result = await publish(PUBLISH_ACTIVITIES, {
+      districtCode: "440308",
+      activities: [activity(9, { participants: [{ volunteerId: String(appointed().id), hours: 30 }] })],
+    });
+    expect(result.rejected).toEqual([
+      { index: 0, externalId: "YT-AC-9", message: "participants.0.hours: hours must be between 0.5 and 24" },
+    ]);
+  });
+
+  it("refuses a whole batch GraphQL cannot read, naming the row, and writes nothing", async () => {
+    const before = await countRows("station");
+    const response = await executeExpectingError(
+      fed.gatewayUrl,
+      { query: PUBLISH_STATIONS, token: operator, variables: { districtCode: "440308", stations: [station(20), station(21, { hostType: "SPACESHIP" })] } },
+      "BAD_USER_INPUT",
+    );
+    expect(response.errors![0].message).toContain("stations[1].hostType");
+    expect(await countRows("station")).toBe(before);
+  });
+
   it("refuses a participant whose agreement does not cover the date", async () => {
     const v = appointed();
     const heldOn = new Date(Date.parse(`${v.agreement!.validFrom}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
