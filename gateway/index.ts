@@ -37,6 +37,8 @@ export async function startGateway(config: HubConfig, options: GatewayOptions = 
     gateway,
     introspection: !config.production,
     includeStacktraceInErrorResponses: false,
+    // Our own shutdown (tools/cli.ts) stops the server; two overlapping stop() calls never return.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
   return serveGraphQL(apollo, {

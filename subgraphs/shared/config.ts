@@ -84,8 +84,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   if (!Number.isInteger(bodyLimit) || bodyLimit < 1024) {
     problems.push("BODY_LIMIT_BYTES must be an integer of at least 1024");
   }
-  if (problems.length) throw new ConfigError(problems);
   const gatewayPort = port("PORT", 4000);
+  if (problems.length) throw new ConfigError(problems);
   return {
     host,
     gatewayPort,

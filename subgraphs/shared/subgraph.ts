@@ -53,6 +53,8 @@ export async function startSubgraph<TLoaders>(
       formatError,
       introspection: !config.production,
       includeStacktraceInErrorResponses: false,
+      // Our own shutdown (tools/cli.ts) stops the server; two overlapping stop() calls never return.
+      stopOnTerminationSignals: false,
       plugins: [ApolloServerPluginInlineTraceDisabled()],
     });
     await apollo.start();
