@@ -3,6 +3,11 @@ import type { DataSource } from "typeorm";
 import { generateDemo } from "../../demo/generate";
 import { demoAnchor, insertChunked } from "../shared/seed";
 import { Branch } from "./entities/branch.entity";
+import { Certificate } from "./entities/certificate.entity";
+import { Commendation } from "./entities/commendation.entity";
+import { Evaluation } from "./entities/evaluation.entity";
+import { Training } from "./entities/training.entity";
+import { VolunteerEvent } from "./entities/volunteer-event.entity";
 import { Transfer } from "./entities/transfer.entity";
 import { Volunteer } from "./entities/volunteer.entity";
 
@@ -24,5 +29,7 @@ export async function seedCorps(db: DataSource, demo = generateDemo(demoAnchor()
 }
 
 export async function clearCorps(db: DataSource) {
-  for (const entity of [Transfer, Volunteer, Branch]) await db.getRepository(entity).clear();
+  for (const entity of [Certificate, Commendation, Evaluation, Training, VolunteerEvent, Transfer, Volunteer, Branch]) {
+    await db.getRepository(entity).clear();
+  }
 }
