@@ -10,7 +10,7 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 /** Runs `attempt` again (up to `times` in all) when it fails on a unique index, e.g. a number taken concurrently. */
-export async function retryOnUniqueViolation<T>(attempt: () => Promise<T>, times = 3): Promise<T> {
+export async function retryOnUniqueViolation<T>(attempt: () => Promise<T>, times = 5): Promise<T> {
   for (let i = 1; ; i += 1) {
     try {
       return await attempt();
