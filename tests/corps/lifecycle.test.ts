@@ -237,6 +237,26 @@ describe("status changes", () => {
     expect(v.history.every((e: any) => e.actor === "test-city_admin")).toBe(true);
   });
 
+  it("demo volunteers come with the history their status implies, and it continues", async () => {
+    for (const status of ["APPLIED", "APPOINTED", "SUSPENDED", "WITHDRAWN"]) {
+      const demo = fed.demo.volunteers.find((v) => v.status === status)!;
+      const v = await history(String(demo.id));
+      expect(v.status).toBe(status);
+      expect(v.history[0]).toMatchObject({ fromStatus: null, toStatus: "APPLIED" });
+      expect(v.history[v.history.length - 1].toStatus).toBe(status);
+      for (let i = 1; i < v.history.length; i += 1) expect(v.history[i].fromStatus).toBe(v.history[i - 1].toStatus);
+      if (demo.letterNumber) expect(v.history[1].comment).toContain(demo.letterNumber);
+    }
+    const suspended = String(fed.demo.volunteers.find((v) => v.status === "SUSPENDED")!.id);
+    await execute(fed.gatewayUrl, { query: REINSTATE, variables: { id: suspended, reason: "恢复服务" }, token: admin });
+    const after = await history(suspended);
+    expect(after.history.slice(-2).map((e: any) => [e.fromStatus, e.toStatus])).toEqual([
+      ["APPOINTED", "SUSPENDED"],
+      ["SUSPENDED", "APPOINTED"],
+    ]);
+    expect(after.history[after.history.length - 1]).toMatchObject({ actor: "test-city_admin", comment: "恢复服务" });
+  });
+
   it("an APPLIED volunteer may withdraw", async () => {
     const { id } = await register(fed);
     const data = await execute(fed.gatewayUrl, { query: WITHDRAW, variables: { id, reason: "另有安排" }, token: admin });
