@@ -17,7 +17,9 @@ export class AuthForwardingDataSource extends RemoteGraphQLDataSource<GatewayCon
    * the gateway passes through unchecked because custom scalars are opaque to it). Pass that
    * BAD_USER_INPUT and its message on to the client instead of a bare "400: Bad Request".
    */
-  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource["errorFromResponse"]>[0]) {
+  override async errorFromResponse(
+    response: Parameters<RemoteGraphQLDataSource["errorFromResponse"]>[0],
+  ) {
     const error = await super.errorFromResponse(response);
     const body = (error.extensions?.response as { body?: SubgraphErrorBody } | undefined)?.body;
     const first = typeof body === "object" ? body?.errors?.[0] : undefined;

@@ -4,9 +4,15 @@ import { QueryFailedError } from "typeorm";
 
 export function isUniqueViolation(error: unknown): boolean {
   if (!(error instanceof QueryFailedError)) return false;
-  const driver = (error as QueryFailedError & { driverError?: { code?: string; errno?: number } }).driverError;
+  const driver = (error as QueryFailedError & { driverError?: { code?: string; errno?: number } })
+    .driverError;
   const code = driver?.code ?? "";
-  return code === "ER_DUP_ENTRY" || driver?.errno === 1062 || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
+  return (
+    code === "ER_DUP_ENTRY" ||
+    driver?.errno === 1062 ||
+    code === "SQLITE_CONSTRAINT_UNIQUE" ||
+    code === "SQLITE_CONSTRAINT_PRIMARYKEY"
+  );
 }
 
 /** Runs `attempt` again (up to `times` in all) when it fails on a unique index, e.g. a number taken concurrently. */

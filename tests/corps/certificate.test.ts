@@ -38,20 +38,28 @@ async function serve(volunteerId: string, hours: number, activity: Record<string
     ...activity,
   } as Activity);
   const activityId = Number(identifiers[0].id);
-  await db.getRepository(Participation).insert({ activityId, volunteerId: Number(volunteerId), hours, verified: true });
+  await db
+    .getRepository(Participation)
+    .insert({ activityId, volunteerId: Number(volunteerId), hours, verified: true });
   return activityId;
 }
 
 async function certificateCount(volunteerId?: string) {
   const db = fed.subgraphs.corps.db;
   const [row] = volunteerId
-    ? await db.query("SELECT COUNT(*) AS n FROM certificate WHERE volunteerId = ?", [Number(volunteerId)])
+    ? await db.query("SELECT COUNT(*) AS n FROM certificate WHERE volunteerId = ?", [
+        Number(volunteerId),
+      ])
     : await db.query("SELECT COUNT(*) AS n FROM certificate");
   return Number(row.n);
 }
 
 const issue = (volunteerId: string, token = admin) =>
-  execute(fed.gatewayUrl, { query: contractOperation("IssueCertificate"), variables: { volunteerId }, token });
+  execute(fed.gatewayUrl, {
+    query: contractOperation("IssueCertificate"),
+    variables: { volunteerId },
+    token,
+  });
 
 describe("from recruitment to certificate", () => {
   it("register → appoint → serve in districts → hours appear → certificate with exactly those hours → public check", async () => {
@@ -61,13 +69,23 @@ describe("from recruitment to certificate", () => {
     expect(appointed.status).toBe("APPOINTED");
 
     // 2. Service in districts (rows written directly: see serve()).
-    const a1 = await serve(id, 2.5, { title: "企业融资一对一咨询", category: "FINANCING", type: "CONSULTATION" });
+    const a1 = await serve(id, 2.5, {
+      title: "企业融资一对一咨询",
+      category: "FINANCING",
+      type: "CONSULTATION",
+    });
     const a2 = await serve(id, 4, { title: "政策解读沙龙", category: "POLICY", type: "SALON" });
 
     // 3. The hours appear on the volunteer, joined from districts by the gateway.
-    const volunteer = await execute(fed.gatewayUrl, { query: contractOperation("Volunteer"), variables: { id }, token: admin });
+    const volunteer = await execute(fed.gatewayUrl, {
+      query: contractOperation("Volunteer"),
+      variables: { id },
+      token: admin,
+    });
     expect(volunteer.volunteer.serviceHours).toBe(6.5);
-    expect(volunteer.volunteer.activities.map((a: any) => Number(a.id)).sort()).toEqual([a1, a2].sort());
+    expect(volunteer.volunteer.activities.map((a: any) => Number(a.id)).sort()).toEqual(
+      [a1, a2].sort(),
+    );
     expect(volunteer.volunteer.activities[0]).toMatchObject({ station: null, heldOn: todayUtc() });
 
     // 4. The certificate carries exactly those hours.
@@ -81,8 +99,15 @@ describe("from recruitment to certificate", () => {
     });
 
     // The snapshot row: name, hours, summary of the service, issuer.
-    const [row] = await fed.subgraphs.corps.db.query("SELECT * FROM certificate WHERE number = ?", [certificate.number]);
-    expect({ ...row, hours: Number(row.hours), activityCount: Number(row.activityCount), issuedOn: String(row.issuedOn).slice(0, 10) }).toMatchObject({
+    const [row] = await fed.subgraphs.corps.db.query("SELECT * FROM certificate WHERE number = ?", [
+      certificate.number,
+    ]);
+    expect({
+      ...row,
+      hours: Number(row.hours),
+      activityCount: Number(row.activityCount),
+      issuedOn: String(row.issuedOn).slice(0, 10),
+    }).toMatchObject({
       volunteerId: Number(id),
       volunteerName: "欧阳明远",
       hours: 6.5,
@@ -111,7 +136,10 @@ describe("from recruitment to certificate", () => {
 
     // A later activity does not change an issued certificate; the next one counts it.
     await serve(id, 1.25);
-    const again = await execute(fed.gatewayUrl, { query: contractOperation("VerifyCertificate"), variables: { number: certificate.number } });
+    const again = await execute(fed.gatewayUrl, {
+      query: contractOperation("VerifyCertificate"),
+      variables: { number: certificate.number },
+    });
     expect(again.verifyCertificate.hours).toBe(6.5);
     const second = (await issue(id)).issueCertificate;
     expect(second.hours).toBe(7.75);
@@ -123,7 +151,9 @@ describe("from recruitment to certificate", () => {
       variables: { id },
       token: admin,
     });
-    expect(listed.volunteer.certificates.map((c: any) => [c.number, c.hours, c.activityCount])).toEqual([
+    expect(
+      listed.volunteer.certificates.map((c: any) => [c.number, c.hours, c.activityCount]),
+    ).toEqual([
       [second.number, 7.75, 3],
       [certificate.number, 6.5, 2],
     ]);
@@ -131,8 +161,15 @@ describe("from recruitment to certificate", () => {
   });
 
   it("a demo volunteer's certificate carries the demo hours", async () => {
-    const v = fed.demo.volunteers.find((x) => x.status === "APPOINTED" && fed.demo.activities.some((a) => a.participants.some((p) => p.volunteerId === x.id)))!;
-    const hours = fed.demo.activities.flatMap((a) => a.participants).filter((p) => p.volunteerId === v.id).reduce((s, p) => s + p.hours, 0);
+    const v = fed.demo.volunteers.find(
+      (x) =>
+        x.status === "APPOINTED" &&
+        fed.demo.activities.some((a) => a.participants.some((p) => p.volunteerId === x.id)),
+    )!;
+    const hours = fed.demo.activities
+      .flatMap((a) => a.participants)
+      .filter((p) => p.volunteerId === v.id)
+      .reduce((s, p) => s + p.hours, 0);
     const certificate = (await issue(String(v.id))).issueCertificate;
     expect(certificate.hours).toBeCloseTo(hours, 2);
     expect(certificate.volunteer).toEqual({ id: String(v.id), name: v.name });
@@ -146,7 +183,11 @@ describe("refusals", () => {
     const before = await corpsCounts(fed);
     const response = await executeExpectingError(
       fed.gatewayUrl,
-      { query: contractOperation("IssueCertificate"), variables: { volunteerId: id }, token: admin },
+      {
+        query: contractOperation("IssueCertificate"),
+        variables: { volunteerId: id },
+        token: admin,
+      },
       "BAD_USER_INPUT",
     );
     expect(response.errors![0].message).toMatch(/no verified service hours yet/);
@@ -157,10 +198,16 @@ describe("refusals", () => {
     const { id } = await register(fed);
     await appoint(fed, id);
     const activityId = await serve(id, 3);
-    await fed.subgraphs.districts.db.getRepository(Participation).update({ activityId }, { verified: false });
+    await fed.subgraphs.districts.db
+      .getRepository(Participation)
+      .update({ activityId }, { verified: false });
     await executeExpectingError(
       fed.gatewayUrl,
-      { query: contractOperation("IssueCertificate"), variables: { volunteerId: id }, token: admin },
+      {
+        query: contractOperation("IssueCertificate"),
+        variables: { volunteerId: id },
+        token: admin,
+      },
       "BAD_USER_INPUT",
     );
     expect(await certificateCount(id)).toBe(0);
@@ -171,7 +218,11 @@ describe("refusals", () => {
     await serve(id, 2);
     const response = await executeExpectingError(
       fed.gatewayUrl,
-      { query: contractOperation("IssueCertificate"), variables: { volunteerId: id }, token: admin },
+      {
+        query: contractOperation("IssueCertificate"),
+        variables: { volunteerId: id },
+        token: admin,
+      },
       "CONFLICT",
     );
     expect(response.errors![0].message).toMatch(/is APPLIED/);
@@ -201,10 +252,16 @@ describe("refusals", () => {
     try {
       const response = await executeExpectingError(
         fed.gatewayUrl,
-        { query: contractOperation("IssueCertificate"), variables: { volunteerId: id }, token: admin },
+        {
+          query: contractOperation("IssueCertificate"),
+          variables: { volunteerId: id },
+          token: admin,
+        },
         "CONFLICT",
       );
-      expect(response.errors![0].message).toMatch(/cannot verify .* service hours.*no certificate was issued/);
+      expect(response.errors![0].message).toMatch(
+        /cannot verify .* service hours.*no certificate was issued/,
+      );
     } finally {
       fed.config.gatewayUrl = gatewayUrl;
     }
@@ -217,16 +274,27 @@ describe("refusals", () => {
   it("unknown volunteer NOT_FOUND; only CITY_ADMIN issues", async () => {
     await executeExpectingError(
       fed.gatewayUrl,
-      { query: contractOperation("IssueCertificate"), variables: { volunteerId: "999999" }, token: admin },
+      {
+        query: contractOperation("IssueCertificate"),
+        variables: { volunteerId: "999999" },
+        token: admin,
+      },
       "NOT_FOUND",
     );
     const { id } = await register(fed);
     await appoint(fed, id);
     await serve(id, 1);
-    const request = { query: contractOperation("IssueCertificate"), variables: { volunteerId: id } };
+    const request = {
+      query: contractOperation("IssueCertificate"),
+      variables: { volunteerId: id },
+    };
     await executeExpectingError(fed.gatewayUrl, request, "UNAUTHENTICATED");
     for (const role of ["DASHBOARD_VIEWER", "PUBLICITY_EDITOR", "SERVICE"] as const) {
-      await executeExpectingError(fed.gatewayUrl, { ...request, token: await fed.token(role) }, "FORBIDDEN");
+      await executeExpectingError(
+        fed.gatewayUrl,
+        { ...request, token: await fed.token(role) },
+        "FORBIDDEN",
+      );
     }
     expect(await certificateCount(id)).toBe(0);
   });
@@ -235,8 +303,14 @@ describe("refusals", () => {
 describe("verifyCertificate", () => {
   it("is null for an unknown number, with or without a token", async () => {
     const query = contractOperation("VerifyCertificate");
-    expect((await execute(fed.gatewayUrl, { query, variables: { number: "SZZYFWZM-1999-000001" } })).verifyCertificate).toBeNull();
-    expect((await execute(fed.gatewayUrl, { query, variables: { number: "nonsense" }, token: admin })).verifyCertificate).toBeNull();
+    expect(
+      (await execute(fed.gatewayUrl, { query, variables: { number: "SZZYFWZM-1999-000001" } }))
+        .verifyCertificate,
+    ).toBeNull();
+    expect(
+      (await execute(fed.gatewayUrl, { query, variables: { number: "nonsense" }, token: admin }))
+        .verifyCertificate,
+    ).toBeNull();
   });
 
   it("masks a two-character name as its first character and one star", async () => {
@@ -244,7 +318,10 @@ describe("verifyCertificate", () => {
     await appoint(fed, id);
     await serve(id, 2);
     const { number } = (await issue(id)).issueCertificate;
-    const data = await send(fed.gatewayUrl, { query: contractOperation("VerifyCertificate"), variables: { number: number.toLowerCase() } });
+    const data = await send(fed.gatewayUrl, {
+      query: contractOperation("VerifyCertificate"),
+      variables: { number: number.toLowerCase() },
+    });
     expect(data.errors).toBeUndefined();
     expect(data.data.verifyCertificate).toMatchObject({ number, volunteerName: "王*", hours: 2 });
   });

@@ -34,14 +34,24 @@ export function applicant(overrides: Record<string, unknown> = {}) {
   };
 }
 
-const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+const isoDay = (offsetDays: number) =>
+  new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 export const todayUtc = () => isoDay(0);
 
 export function agreement(overrides: Record<string, unknown> = {}) {
-  return { form: "BOTH", committedHoursPerYear: 48, validFrom: isoDay(-30), validTo: isoDay(335), ...overrides };
+  return {
+    form: "BOTH",
+    committedHoursPerYear: 48,
+    validFrom: isoDay(-30),
+    validTo: isoDay(335),
+    ...overrides,
+  };
 }
 
-export async function register(fed: Federation, input = applicant()): Promise<{ id: string; input: typeof input }> {
+export async function register(
+  fed: Federation,
+  input = applicant(),
+): Promise<{ id: string; input: typeof input }> {
   const data = await execute(fed.gatewayUrl, {
     query: contractOperation("RegisterVolunteer"),
     variables: { input },
@@ -63,7 +73,15 @@ export async function appoint(fed: Federation, id: string, terms = agreement()) 
 export async function corpsCounts(fed: Federation) {
   const db = fed.subgraphs.corps.db;
   const counts: Record<string, number> = {};
-  for (const table of ["volunteer", "volunteer_event", "transfer", "training", "evaluation", "commendation", "certificate"]) {
+  for (const table of [
+    "volunteer",
+    "volunteer_event",
+    "transfer",
+    "training",
+    "evaluation",
+    "commendation",
+    "certificate",
+  ]) {
     const [row] = await db.query(`SELECT COUNT(*) AS n FROM ${table}`);
     counts[table] = Number(row.n);
   }
@@ -76,5 +94,11 @@ export async function volunteerRow(fed: Federation, id: string) {
     "SELECT status, branchId, letterNumber, appointedOn, agreementHours FROM volunteer WHERE id = ?",
     [Number(id)],
   );
-  return row ? { ...row, branchId: Number(row.branchId), appointedOn: row.appointedOn ? String(row.appointedOn).slice(0, 10) : null } : null;
+  return row
+    ? {
+        ...row,
+        branchId: Number(row.branchId),
+        appointedOn: row.appointedOn ? String(row.appointedOn).slice(0, 10) : null,
+      }
+    : null;
 }

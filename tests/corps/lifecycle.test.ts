@@ -7,7 +7,16 @@ import { parse, validate } from "graphql";
 import { Supergraph } from "@apollo/federation-internals";
 import { bootFederation, type Federation } from "../helpers/federation";
 import { contractOperation, execute, executeExpectingError, send } from "../helpers/graphql";
-import { agreement, applicant, appoint, corpsCounts, register, todayUtc, volunteerRow, withWrongCheckChar } from "./fixtures";
+import {
+  agreement,
+  applicant,
+  appoint,
+  corpsCounts,
+  register,
+  todayUtc,
+  volunteerRow,
+  withWrongCheckChar,
+} from "./fixtures";
 
 let fed: Federation;
 let admin: string;
@@ -33,7 +42,8 @@ const WITHDRAW = `mutation ($id: ID!, $reason: String!) { withdrawVolunteer(id: 
 const REINSTATE = `mutation ($id: ID!, $reason: String) { reinstateVolunteer(id: $id, reason: $reason) { id status } }`;
 
 async function history(id: string) {
-  return (await execute(fed.gatewayUrl, { query: HISTORY, variables: { id }, token: admin })).volunteer;
+  return (await execute(fed.gatewayUrl, { query: HISTORY, variables: { id }, token: admin }))
+    .volunteer;
 }
 
 /** Sends a request that must be refused with `code`, and checks that no corps table changed. */
@@ -56,10 +66,20 @@ describe("registerVolunteer", () => {
   it("registers an applicant as APPLIED and audits it", async () => {
     const before = await corpsCounts(fed);
     const { id } = await register(fed);
-    expect(await volunteerRow(fed, id)).toMatchObject({ status: "APPLIED", branchId: 3, letterNumber: null });
+    expect(await volunteerRow(fed, id)).toMatchObject({
+      status: "APPLIED",
+      branchId: 3,
+      letterNumber: null,
+    });
     const v = await history(id);
     expect(v.history).toEqual([
-      { actor: "test-city_admin", at: expect.any(String), fromStatus: null, toStatus: "APPLIED", comment: "registered" },
+      {
+        actor: "test-city_admin",
+        at: expect.any(String),
+        fromStatus: null,
+        toStatus: "APPLIED",
+        comment: "registered",
+      },
     ]);
     expect(Date.now() - Date.parse(v.history[0].at)).toBeLessThan(60_000);
     const after = await corpsCounts(fed);
@@ -73,25 +93,52 @@ describe("registerVolunteer", () => {
       variables: { input: applicant({ employer: null, retired: true, categories: ["LEGAL"] }) },
       token: admin,
     });
-    expect(data.registerVolunteer).toEqual({ id: expect.stringMatching(/^\d+$/), status: "APPLIED" });
+    expect(data.registerVolunteer).toEqual({
+      id: expect.stringMatching(/^\d+$/),
+      status: "APPLIED",
+    });
   });
 
   it.each([
-    ["a wrong ID check character", (a: any) => ({ idNumber: withWrongCheckChar(a.idNumber) }), /idNumber .*check character should be/],
-    ["an ID number of 17 characters", (a: any) => ({ idNumber: a.idNumber.slice(0, 17) }), /idNumber .*17 digits/],
+    [
+      "a wrong ID check character",
+      (a: any) => ({ idNumber: withWrongCheckChar(a.idNumber) }),
+      /idNumber .*check character should be/,
+    ],
+    [
+      "an ID number of 17 characters",
+      (a: any) => ({ idNumber: a.idNumber.slice(0, 17) }),
+      /idNumber .*17 digits/,
+    ],
     ["an impossible birth date", () => ({ idNumber: "110101198002300011" }), /idNumber/],
-    ["a landline phone", () => ({ contactPhone: "075588886666" }), /contactPhone must be an 11-digit mainland mobile/],
+    [
+      "a landline phone",
+      () => ({ contactPhone: "075588886666" }),
+      /contactPhone must be an 11-digit mainland mobile/,
+    ],
     ["a phone starting 12", () => ({ contactPhone: "12812345678" }), /contactPhone/],
     ["no categories", () => ({ categories: [] }), /categories: choose at least one/],
-    ["a repeated category", () => ({ categories: ["LEGAL", "LEGAL"] }), /categories: each category may appear only once/],
+    [
+      "a repeated category",
+      () => ({ categories: ["LEGAL", "LEGAL"] }),
+      /categories: each category may appear only once/,
+    ],
     ["a blank name", () => ({ name: "   " }), /name must not be blank/],
     ["a name of 61 characters", () => ({ name: "名".repeat(61) }), /name/],
     ["an unknown branch", () => ({ branchId: "9999" }), /branchId 9999: there is no such branch/],
-    ["a branch id that is not a number", () => ({ branchId: "abc" }), /branchId must be the id of a branch/],
+    [
+      "a branch id that is not a number",
+      () => ({ branchId: "abc" }),
+      /branchId must be the id of a branch/,
+    ],
   ])("refuses %s with BAD_USER_INPUT and writes nothing", async (_label, change, message) => {
     const input = applicant();
     const error = await refused(
-      { query: contractOperation("RegisterVolunteer"), variables: { input: { ...input, ...change(input) } }, token: admin },
+      {
+        query: contractOperation("RegisterVolunteer"),
+        variables: { input: { ...input, ...change(input) } },
+        token: admin,
+      },
       "BAD_USER_INPUT",
     );
     expect(error.message).toMatch(message);
@@ -101,7 +148,11 @@ describe("registerVolunteer", () => {
     const input = applicant();
     const bad = withWrongCheckChar(input.idNumber);
     const error = await refused(
-      { query: contractOperation("RegisterVolunteer"), variables: { input: { ...input, idNumber: bad } }, token: admin },
+      {
+        query: contractOperation("RegisterVolunteer"),
+        variables: { input: { ...input, idNumber: bad } },
+        token: admin,
+      },
       "BAD_USER_INPUT",
     );
     expect(JSON.stringify(error)).not.toContain(bad);
@@ -110,7 +161,11 @@ describe("registerVolunteer", () => {
   it("refuses a second registration of an ID number with CONFLICT", async () => {
     const { input } = await register(fed);
     const error = await refused(
-      { query: contractOperation("RegisterVolunteer"), variables: { input: { ...applicant(), idNumber: input.idNumber } }, token: admin },
+      {
+        query: contractOperation("RegisterVolunteer"),
+        variables: { input: { ...applicant(), idNumber: input.idNumber } },
+        token: admin,
+      },
       "CONFLICT",
     );
     expect(error.message).toMatch(/already registered/);
@@ -127,7 +182,10 @@ describe("registerVolunteer", () => {
   });
 
   it("is for CITY_ADMIN only: anonymous UNAUTHENTICATED, other roles FORBIDDEN", async () => {
-    const request = { query: contractOperation("RegisterVolunteer"), variables: { input: applicant() } };
+    const request = {
+      query: contractOperation("RegisterVolunteer"),
+      variables: { input: applicant() },
+    };
     await refused(request, "UNAUTHENTICATED");
     for (const token of [
       await fed.token("DISTRICT_OPERATOR", { district: "440305" }),
@@ -147,7 +205,9 @@ describe("appointVolunteer", () => {
     const year = todayUtc().slice(0, 4);
     const demoMax = Math.max(
       0,
-      ...fed.demo.volunteers.filter((v) => v.letterNumber?.startsWith(`SZZYFW-${year}-`)).map((v) => Number(v.letterNumber!.slice(-6))),
+      ...fed.demo.volunteers
+        .filter((v) => v.letterNumber?.startsWith(`SZZYFW-${year}-`))
+        .map((v) => Number(v.letterNumber!.slice(-6))),
     );
     const { id } = await register(fed);
     const terms = agreement({ form: "ONLINE", committedHoursPerYear: 60 });
@@ -179,38 +239,68 @@ describe("appointVolunteer", () => {
   });
 
   it.each([
-    ["validFrom after validTo", { validFrom: "2026-03-01", validTo: "2026-02-28" }, /validFrom .* is after agreement.validTo/],
-    ["an agreement that has already ended", { validFrom: "2020-01-01", validTo: "2020-12-31" }, /has already passed/],
+    [
+      "validFrom after validTo",
+      { validFrom: "2026-03-01", validTo: "2026-02-28" },
+      /validFrom .* is after agreement.validTo/,
+    ],
+    [
+      "an agreement that has already ended",
+      { validFrom: "2020-01-01", validTo: "2020-12-31" },
+      /has already passed/,
+    ],
     ["0 committed hours", { committedHoursPerYear: 0 }, /committedHoursPerYear must be at least 1/],
-    ["2001 committed hours", { committedHoursPerYear: 2001 }, /committedHoursPerYear must be at most 2000/],
-  ])("refuses %s with BAD_USER_INPUT and leaves the volunteer APPLIED", async (_label, change, message) => {
-    const { id } = await register(fed);
-    const error = await refused(
-      { query: contractOperation("AppointVolunteer"), variables: { id, agreement: agreement(change) }, token: admin },
-      "BAD_USER_INPUT",
-    );
-    expect(error.message).toMatch(message);
-    expect(await volunteerRow(fed, id)).toMatchObject({ status: "APPLIED", letterNumber: null });
-  });
+    [
+      "2001 committed hours",
+      { committedHoursPerYear: 2001 },
+      /committedHoursPerYear must be at most 2000/,
+    ],
+  ])(
+    "refuses %s with BAD_USER_INPUT and leaves the volunteer APPLIED",
+    async (_label, change, message) => {
+      const { id } = await register(fed);
+      const error = await refused(
+        {
+          query: contractOperation("AppointVolunteer"),
+          variables: { id, agreement: agreement(change) },
+          token: admin,
+        },
+        "BAD_USER_INPUT",
+      );
+      expect(error.message).toMatch(message);
+      expect(await volunteerRow(fed, id)).toMatchObject({ status: "APPLIED", letterNumber: null });
+    },
+  );
 
   it("refuses a date that is not a date", async () => {
     const { id } = await register(fed);
     await refused(
-      { query: contractOperation("AppointVolunteer"), variables: { id, agreement: agreement({ validTo: "2026-02-30" }) }, token: admin },
+      {
+        query: contractOperation("AppointVolunteer"),
+        variables: { id, agreement: agreement({ validTo: "2026-02-30" }) },
+        token: admin,
+      },
       "BAD_USER_INPUT",
     );
   });
 
   it("answers NOT_FOUND for an unknown volunteer", async () => {
     await refused(
-      { query: contractOperation("AppointVolunteer"), variables: { id: "999999", agreement: agreement() }, token: admin },
+      {
+        query: contractOperation("AppointVolunteer"),
+        variables: { id: "999999", agreement: agreement() },
+        token: admin,
+      },
       "NOT_FOUND",
     );
   });
 
   it("is for CITY_ADMIN only", async () => {
     const { id } = await register(fed);
-    const request = { query: contractOperation("AppointVolunteer"), variables: { id, agreement: agreement() } };
+    const request = {
+      query: contractOperation("AppointVolunteer"),
+      variables: { id, agreement: agreement() },
+    };
     await refused(request, "UNAUTHENTICATED");
     await refused({ ...request, token: await fed.token("DASHBOARD_VIEWER") }, "FORBIDDEN");
     expect(await volunteerRow(fed, id)).toMatchObject({ status: "APPLIED" });
@@ -221,10 +311,15 @@ describe("status changes", () => {
   it("suspend, reinstate and withdraw, each kept in the history with who and why", async () => {
     const { id } = await register(fed);
     await appoint(fed, id);
-    const send = async (query: string, variables: Record<string, unknown>) => execute(fed.gatewayUrl, { query, variables, token: admin });
-    expect((await send(SUSPEND, { id, reason: "长期未参加活动" })).suspendVolunteer.status).toBe("SUSPENDED");
+    const send = async (query: string, variables: Record<string, unknown>) =>
+      execute(fed.gatewayUrl, { query, variables, token: admin });
+    expect((await send(SUSPEND, { id, reason: "长期未参加活动" })).suspendVolunteer.status).toBe(
+      "SUSPENDED",
+    );
     expect((await send(REINSTATE, { id })).reinstateVolunteer.status).toBe("APPOINTED");
-    expect((await send(WITHDRAW, { id, reason: "本人申请退出" })).withdrawVolunteer.status).toBe("WITHDRAWN");
+    expect((await send(WITHDRAW, { id, reason: "本人申请退出" })).withdrawVolunteer.status).toBe(
+      "WITHDRAWN",
+    );
     const v = await history(id);
     expect(v.status).toBe("WITHDRAWN");
     expect(v.history.map((e: any) => [e.fromStatus, e.toStatus, e.comment])).toEqual([
@@ -244,22 +339,34 @@ describe("status changes", () => {
       expect(v.status).toBe(status);
       expect(v.history[0]).toMatchObject({ fromStatus: null, toStatus: "APPLIED" });
       expect(v.history[v.history.length - 1].toStatus).toBe(status);
-      for (let i = 1; i < v.history.length; i += 1) expect(v.history[i].fromStatus).toBe(v.history[i - 1].toStatus);
+      for (let i = 1; i < v.history.length; i += 1)
+        expect(v.history[i].fromStatus).toBe(v.history[i - 1].toStatus);
       if (demo.letterNumber) expect(v.history[1].comment).toContain(demo.letterNumber);
     }
     const suspended = String(fed.demo.volunteers.find((v) => v.status === "SUSPENDED")!.id);
-    await execute(fed.gatewayUrl, { query: REINSTATE, variables: { id: suspended, reason: "恢复服务" }, token: admin });
+    await execute(fed.gatewayUrl, {
+      query: REINSTATE,
+      variables: { id: suspended, reason: "恢复服务" },
+      token: admin,
+    });
     const after = await history(suspended);
     expect(after.history.slice(-2).map((e: any) => [e.fromStatus, e.toStatus])).toEqual([
       ["APPOINTED", "SUSPENDED"],
       ["SUSPENDED", "APPOINTED"],
     ]);
-    expect(after.history[after.history.length - 1]).toMatchObject({ actor: "test-city_admin", comment: "恢复服务" });
+    expect(after.history[after.history.length - 1]).toMatchObject({
+      actor: "test-city_admin",
+      comment: "恢复服务",
+    });
   });
 
   it("an APPLIED volunteer may withdraw", async () => {
     const { id } = await register(fed);
-    const data = await execute(fed.gatewayUrl, { query: WITHDRAW, variables: { id, reason: "另有安排" }, token: admin });
+    const data = await execute(fed.gatewayUrl, {
+      query: WITHDRAW,
+      variables: { id, reason: "另有安排" },
+      token: admin,
+    });
     expect(data.withdrawVolunteer.status).toBe("WITHDRAWN");
   });
 
@@ -268,11 +375,23 @@ describe("status changes", () => {
     const appointed = (await register(fed)).id;
     await appoint(fed, appointed);
     const withdrawn = (await register(fed)).id;
-    await execute(fed.gatewayUrl, { query: WITHDRAW, variables: { id: withdrawn, reason: "退出" }, token: admin });
+    await execute(fed.gatewayUrl, {
+      query: WITHDRAW,
+      variables: { id: withdrawn, reason: "退出" },
+      token: admin,
+    });
 
     const cases: Array<[string, Record<string, unknown>, string]> = [
-      [contractOperation("AppointVolunteer"), { id: appointed, agreement: agreement() }, "APPOINTED"],
-      [contractOperation("AppointVolunteer"), { id: withdrawn, agreement: agreement() }, "WITHDRAWN"],
+      [
+        contractOperation("AppointVolunteer"),
+        { id: appointed, agreement: agreement() },
+        "APPOINTED",
+      ],
+      [
+        contractOperation("AppointVolunteer"),
+        { id: withdrawn, agreement: agreement() },
+        "WITHDRAWN",
+      ],
       [SUSPEND, { id: applied, reason: "x" }, "APPLIED"],
       [SUSPEND, { id: withdrawn, reason: "x" }, "WITHDRAWN"],
       [REINSTATE, { id: applied }, "APPLIED"],
@@ -292,9 +411,15 @@ describe("status changes", () => {
   it("a reason is required to suspend or withdraw", async () => {
     const { id } = await register(fed);
     await appoint(fed, id);
-    const error = await refused({ query: SUSPEND, variables: { id, reason: "  " }, token: admin }, "BAD_USER_INPUT");
+    const error = await refused(
+      { query: SUSPEND, variables: { id, reason: "  " }, token: admin },
+      "BAD_USER_INPUT",
+    );
     expect(error.message).toMatch(/reason is required/);
-    await refused({ query: WITHDRAW, variables: { id, reason: "长".repeat(501) }, token: admin }, "BAD_USER_INPUT");
+    await refused(
+      { query: WITHDRAW, variables: { id, reason: "长".repeat(501) }, token: admin },
+      "BAD_USER_INPUT",
+    );
     expect(await volunteerRow(fed, id)).toMatchObject({ status: "APPOINTED" });
   });
 
@@ -311,13 +436,23 @@ describe("transferVolunteer", () => {
   it("moves the volunteer and keeps every move, oldest first", async () => {
     const { id } = await register(fed, applicant({ branchId: "2" }));
     await appoint(fed, id);
-    const first = await execute(fed.gatewayUrl, { query, variables: { id, toBranchId: "5", reason: "工作调动" }, token: admin });
+    const first = await execute(fed.gatewayUrl, {
+      query,
+      variables: { id, toBranchId: "5", reason: "工作调动" },
+      token: admin,
+    });
     expect(first.transferVolunteer).toEqual({
       id,
       branch: branch(5),
-      transfers: [{ fromBranch: branch(2), toBranch: branch(5), on: todayUtc(), reason: "工作调动" }],
+      transfers: [
+        { fromBranch: branch(2), toBranch: branch(5), on: todayUtc(), reason: "工作调动" },
+      ],
     });
-    const second = await execute(fed.gatewayUrl, { query, variables: { id, toBranchId: "12", reason: "转入行业支队" }, token: admin });
+    const second = await execute(fed.gatewayUrl, {
+      query,
+      variables: { id, toBranchId: "12", reason: "转入行业支队" },
+      token: admin,
+    });
     expect(second.transferVolunteer.branch).toEqual(branch(12));
     expect(second.transferVolunteer.transfers).toEqual([
       { fromBranch: branch(2), toBranch: branch(5), on: todayUtc(), reason: "工作调动" },
@@ -328,21 +463,44 @@ describe("transferVolunteer", () => {
 
   it("same branch is BAD_USER_INPUT, an unknown branch or volunteer NOT_FOUND, a blank reason BAD_USER_INPUT", async () => {
     const { id } = await register(fed, applicant({ branchId: "4" }));
-    const same = await refused({ query, variables: { id, toBranchId: "4", reason: "x" }, token: admin }, "BAD_USER_INPUT");
+    const same = await refused(
+      { query, variables: { id, toBranchId: "4", reason: "x" }, token: admin },
+      "BAD_USER_INPUT",
+    );
     expect(same.message).toMatch(/already in branch 4/);
-    await refused({ query, variables: { id, toBranchId: "9999", reason: "x" }, token: admin }, "NOT_FOUND");
-    await refused({ query, variables: { id: "999999", toBranchId: "5", reason: "x" }, token: admin }, "NOT_FOUND");
-    await refused({ query, variables: { id, toBranchId: "5", reason: "" }, token: admin }, "BAD_USER_INPUT");
+    await refused(
+      { query, variables: { id, toBranchId: "9999", reason: "x" }, token: admin },
+      "NOT_FOUND",
+    );
+    await refused(
+      { query, variables: { id: "999999", toBranchId: "5", reason: "x" }, token: admin },
+      "NOT_FOUND",
+    );
+    await refused(
+      { query, variables: { id, toBranchId: "5", reason: "" }, token: admin },
+      "BAD_USER_INPUT",
+    );
     expect(await volunteerRow(fed, id)).toMatchObject({ branchId: 4 });
   });
 
   it("a withdrawn volunteer cannot be transferred; other roles cannot transfer", async () => {
     const { id } = await register(fed);
-    await execute(fed.gatewayUrl, { query: WITHDRAW, variables: { id, reason: "退出" }, token: admin });
-    await refused({ query, variables: { id, toBranchId: "7", reason: "x" }, token: admin }, "CONFLICT");
+    await execute(fed.gatewayUrl, {
+      query: WITHDRAW,
+      variables: { id, reason: "退出" },
+      token: admin,
+    });
+    await refused(
+      { query, variables: { id, toBranchId: "7", reason: "x" }, token: admin },
+      "CONFLICT",
+    );
     const other = (await register(fed)).id;
     await refused(
-      { query, variables: { id: other, toBranchId: "7", reason: "x" }, token: await fed.token("DISTRICT_OPERATOR", { district: "440303" }) },
+      {
+        query,
+        variables: { id: other, toBranchId: "7", reason: "x" },
+        token: await fed.token("DISTRICT_OPERATOR", { district: "440303" }),
+      },
       "FORBIDDEN",
     );
   });
@@ -355,7 +513,11 @@ describe("personal data of a registered volunteer", () => {
     const maskedPhone = `${input.contactPhone.slice(0, 3)}****${input.contactPhone.slice(7)}`;
     const maskedId = `${input.idNumber.slice(0, 3)}${"*".repeat(11)}${input.idNumber.slice(-4)}`;
     const full = await execute(fed.gatewayUrl, { query, variables: { id }, token: admin });
-    expect(full.volunteer).toEqual({ id, contactPhone: input.contactPhone, idNumber: input.idNumber });
+    expect(full.volunteer).toEqual({
+      id,
+      contactPhone: input.contactPhone,
+      idNumber: input.idNumber,
+    });
     for (const token of [
       await fed.token("DISTRICT_OPERATOR", { district: "440305" }),
       await fed.token("DASHBOARD_VIEWER"),
@@ -371,7 +533,11 @@ describe("personal data of a registered volunteer", () => {
 
   it("the contract's Volunteer query joins the new volunteer's branch and (zero) hours", async () => {
     const { id, input } = await register(fed, applicant({ branchId: "3" }));
-    const data = await execute(fed.gatewayUrl, { query: contractOperation("Volunteer"), variables: { id }, token: admin });
+    const data = await execute(fed.gatewayUrl, {
+      query: contractOperation("Volunteer"),
+      variables: { id },
+      token: admin,
+    });
     expect(data.volunteer).toEqual({
       id,
       name: input.name,
@@ -379,7 +545,12 @@ describe("personal data of a registered volunteer", () => {
       categories: input.categories,
       status: "APPLIED",
       contactPhone: input.contactPhone,
-      branch: { id: "3", name: fed.demo.branches[2].name, kind: "REGION", district: { code: "440305", name: "南山区" } },
+      branch: {
+        id: "3",
+        name: fed.demo.branches[2].name,
+        kind: "REGION",
+        district: { code: "440305", name: "南山区" },
+      },
       serviceHours: 0,
       activities: [],
     });
@@ -393,7 +564,13 @@ describe("Branches", () => {
       (await execute(fed.gatewayUrl, { query, variables: { districtCode: "440307" } })).branches;
     const before = await count();
     expect(before).toEqual([
-      { id: "5", name: "龙岗区支队", kind: "REGION", district: { code: "440307", name: "龙岗区" }, volunteerCount: expect.any(Number) },
+      {
+        id: "5",
+        name: "龙岗区支队",
+        kind: "REGION",
+        district: { code: "440307", name: "龙岗区" },
+        volunteerCount: expect.any(Number),
+      },
     ]);
     const { id } = await register(fed, applicant({ branchId: "5" }));
     expect((await count())[0].volunteerCount).toBe(before[0].volunteerCount);

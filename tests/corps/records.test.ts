@@ -22,9 +22,18 @@ const RECORDS = `query ($id: ID!) { volunteer(id: $id) {
 } }`;
 
 /** token: the CITY_ADMIN's unless given; null sends none. */
-async function refused(query: string, variables: Record<string, unknown>, code: string, token: string | null = admin) {
+async function refused(
+  query: string,
+  variables: Record<string, unknown>,
+  code: string,
+  token: string | null = admin,
+) {
   const before = await corpsCounts(fed);
-  const response = await executeExpectingError(fed.gatewayUrl, { query, variables, token: token ?? undefined }, code);
+  const response = await executeExpectingError(
+    fed.gatewayUrl,
+    { query, variables, token: token ?? undefined },
+    code,
+  );
   expect(await corpsCounts(fed)).toEqual(before);
   return response.errors!.find((e) => e.extensions?.code === code)!;
 }
@@ -36,8 +45,17 @@ describe("recording", () => {
     const send = (query: string, input: Record<string, unknown>) =>
       execute(fed.gatewayUrl, { query, variables: { volunteerId: id, input }, token: admin });
 
-    const training = await send(TRAINING, { title: "中小企业政策解读培训", provider: "市中小企业服务局", completedOn: "2025-06-01", hours: 3.5 });
-    expect(training.recordTraining).toMatchObject({ title: "中小企业政策解读培训", completedOn: "2025-06-01", hours: 3.5 });
+    const training = await send(TRAINING, {
+      title: "中小企业政策解读培训",
+      provider: "市中小企业服务局",
+      completedOn: "2025-06-01",
+      hours: 3.5,
+    });
+    expect(training.recordTraining).toMatchObject({
+      title: "中小企业政策解读培训",
+      completedOn: "2025-06-01",
+      hours: 3.5,
+    });
     await send(TRAINING, { title: "  线上义诊实务  ", completedOn: todayUtc(), hours: 2 });
 
     const cases: Array<[string, number, string]> = [
@@ -50,13 +68,22 @@ describe("recording", () => {
       const data = await send(EVALUATION, { period, score, comment: "服务认真" });
       expect(data.recordEvaluation).toMatchObject({ period, score, grade, comment: "服务认真" });
     }
-    await send(COMMENDATION, { title: "优秀专家志愿者", awardedOn: "2025-12-01", awardedBy: "深圳市中小企业服务局" });
+    await send(COMMENDATION, {
+      title: "优秀专家志愿者",
+      awardedOn: "2025-12-01",
+      awardedBy: "深圳市中小企业服务局",
+    });
 
     const data = await execute(fed.gatewayUrl, { query: RECORDS, variables: { id }, token: admin });
     expect(data.volunteer).toEqual({
       trainings: [
         { title: "线上义诊实务", provider: null, completedOn: todayUtc(), hours: 2 },
-        { title: "中小企业政策解读培训", provider: "市中小企业服务局", completedOn: "2025-06-01", hours: 3.5 },
+        {
+          title: "中小企业政策解读培训",
+          provider: "市中小企业服务局",
+          completedOn: "2025-06-01",
+          hours: 3.5,
+        },
       ],
       evaluations: [
         { period: "2025-Q4", score: 59, grade: "FAIL", comment: "服务认真" },
@@ -64,14 +91,24 @@ describe("recording", () => {
         { period: "2025-H1", score: 80, grade: "GOOD", comment: "服务认真" },
         { period: "2024", score: 95, grade: "EXCELLENT", comment: "服务认真" },
       ],
-      commendations: [{ title: "优秀专家志愿者", awardedOn: "2025-12-01", awardedBy: "深圳市中小企业服务局" }],
+      commendations: [
+        { title: "优秀专家志愿者", awardedOn: "2025-12-01", awardedBy: "深圳市中小企业服务局" },
+      ],
     });
   });
 
   it("a second evaluation for the same period is a CONFLICT", async () => {
     const { id } = await register(fed);
-    await execute(fed.gatewayUrl, { query: EVALUATION, variables: { volunteerId: id, input: { period: "2025", score: 88 } }, token: admin });
-    const error = await refused(EVALUATION, { volunteerId: id, input: { period: "2025", score: 70 } }, "CONFLICT");
+    await execute(fed.gatewayUrl, {
+      query: EVALUATION,
+      variables: { volunteerId: id, input: { period: "2025", score: 88 } },
+      token: admin,
+    });
+    const error = await refused(
+      EVALUATION,
+      { volunteerId: id, input: { period: "2025", score: 70 } },
+      "CONFLICT",
+    );
     expect(error.message).toMatch(/already has an evaluation for 2025/);
   });
 
@@ -81,9 +118,21 @@ describe("recording", () => {
     [EVALUATION, { period: "last year", score: 80 }, /period must be a year/],
     [TRAINING, { title: "培训", completedOn: "2025-01-01", hours: 0 }, /hours must be at least/],
     [TRAINING, { title: " ", completedOn: "2025-01-01", hours: 1 }, /title must not be blank/],
-    [TRAINING, { title: "培训", completedOn: "2999-01-01", hours: 1 }, /completedOn 2999-01-01 is in the future/],
-    [COMMENDATION, { title: "优秀", awardedOn: "2999-01-01", awardedBy: "市局" }, /awardedOn 2999-01-01 is in the future/],
-    [COMMENDATION, { title: "优秀", awardedOn: "2025-01-01", awardedBy: "" }, /awardedBy must not be blank/],
+    [
+      TRAINING,
+      { title: "培训", completedOn: "2999-01-01", hours: 1 },
+      /completedOn 2999-01-01 is in the future/,
+    ],
+    [
+      COMMENDATION,
+      { title: "优秀", awardedOn: "2999-01-01", awardedBy: "市局" },
+      /awardedOn 2999-01-01 is in the future/,
+    ],
+    [
+      COMMENDATION,
+      { title: "优秀", awardedOn: "2025-01-01", awardedBy: "" },
+      /awardedBy must not be blank/,
+    ],
   ])("bad input is BAD_USER_INPUT with nothing written (%#)", async (query, input, message) => {
     const error = await refused(query, { volunteerId: "1", input }, "BAD_USER_INPUT");
     expect(error.message).toMatch(message);
@@ -92,7 +141,12 @@ describe("recording", () => {
   it("an unknown volunteer is NOT_FOUND; other roles are FORBIDDEN, anonymous UNAUTHENTICATED", async () => {
     const input = { title: "优秀", awardedOn: "2025-01-01", awardedBy: "市局" };
     await refused(COMMENDATION, { volunteerId: "999999", input }, "NOT_FOUND");
-    await refused(COMMENDATION, { volunteerId: "1", input }, "FORBIDDEN", await fed.token("DASHBOARD_VIEWER"));
+    await refused(
+      COMMENDATION,
+      { volunteerId: "1", input },
+      "FORBIDDEN",
+      await fed.token("DASHBOARD_VIEWER"),
+    );
     await refused(COMMENDATION, { volunteerId: "1", input }, "UNAUTHENTICATED", null);
   });
 
@@ -100,8 +154,15 @@ describe("recording", () => {
     const publicData = await execute(fed.gatewayUrl, {
       query: `{ volunteer(id: "1") { trainings { title } commendations { title } } }`,
     });
-    expect(Array.isArray(publicData.volunteer.trainings) && Array.isArray(publicData.volunteer.commendations)).toBe(true);
-    await executeExpectingError(fed.gatewayUrl, { query: `{ volunteer(id: "1") { evaluations { score } } }` }, "UNAUTHENTICATED");
+    expect(
+      Array.isArray(publicData.volunteer.trainings) &&
+        Array.isArray(publicData.volunteer.commendations),
+    ).toBe(true);
+    await executeExpectingError(
+      fed.gatewayUrl,
+      { query: `{ volunteer(id: "1") { evaluations { score } } }` },
+      "UNAUTHENTICATED",
+    );
   });
 });
 
@@ -114,7 +175,9 @@ describe("batching", () => {
     const before = fed.subgraphs.corps.queryCount();
     const data = await execute(fed.subgraphs.corps.url, {
       query: ENTITIES,
-      variables: { representations: ids.map((id) => ({ __typename: "Volunteer", id: String(id) })) },
+      variables: {
+        representations: ids.map((id) => ({ __typename: "Volunteer", id: String(id) })),
+      },
       token: admin,
     });
     expect(data._entities).toHaveLength(ids.length);

@@ -10,7 +10,10 @@ import { DateScalar } from "../../shared/scalars";
  */
 @Entity("certificate")
 @Index("ix_certificate_volunteer", ["volunteerId"])
-@ObjectType({ description: "A numbered service certificate (志愿服务证明), a snapshot of verified hours at issue time." })
+@ObjectType({
+  description:
+    "A numbered service certificate (志愿服务证明), a snapshot of verified hours at issue time.",
+})
 export class Certificate {
   @PrimaryGeneratedColumn()
   id: number;

@@ -15,7 +15,9 @@ export class Evaluation {
   volunteerId: number;
 
   @Column({ type: "varchar", length: 7 })
-  @Field({ description: "The period evaluated: a year (2025), a half (2025-H1) or a quarter (2025-Q3)." })
+  @Field({
+    description: "The period evaluated: a year (2025), a half (2025-H1) or a quarter (2025-Q3).",
+  })
   period: string;
 
   @Column({ type: "int" })

@@ -5,7 +5,10 @@ import { VolunteerStatus } from "../vocabulary";
 /** DOMAIN.md rule 8: one row per status change of a volunteer, never updated or deleted. */
 @Entity("volunteer_event")
 @Index("ix_volunteer_event_volunteer", ["volunteerId"])
-@ObjectType({ description: "A status change of a volunteer (audit event): who, when, from which status to which, and why." })
+@ObjectType({
+  description:
+    "A status change of a volunteer (audit event): who, when, from which status to which, and why.",
+})
 export class VolunteerEvent {
   @PrimaryGeneratedColumn()
   id: number;
@@ -22,7 +25,10 @@ export class VolunteerEvent {
   at: Date;
 
   @Column({ type: "varchar", length: 16, nullable: true })
-  @Field(() => VolunteerStatus, { nullable: true, description: "The status before; null for the registration itself." })
+  @Field(() => VolunteerStatus, {
+    nullable: true,
+    description: "The status before; null for the registration itself.",
+  })
   fromStatus: VolunteerStatus | null;
 
   @Column({ type: "varchar", length: 16 })
@@ -30,6 +36,9 @@ export class VolunteerEvent {
   toStatus: VolunteerStatus;
 
   @Column({ type: "varchar", length: 500, nullable: true })
-  @Field(() => String, { nullable: true, description: "Why: the reason given, or what the change issued (e.g. the letter number)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Why: the reason given, or what the change issued (e.g. the letter number).",
+  })
   comment: string | null;
 }

@@ -16,6 +16,8 @@ export class AgreementInput {
   @Field(() => DateScalar, { description: "First day the agreement is valid." })
   validFrom: string;
 
-  @Field(() => DateScalar, { description: "Last day the agreement is valid; not before validFrom." })
+  @Field(() => DateScalar, {
+    description: "Last day the agreement is valid; not before validFrom.",
+  })
   validTo: string;
 }

@@ -21,7 +21,8 @@ function IsIdNumber(options?: ValidationOptions) {
       name: "isIdNumber",
       validator: {
         validate: (value) => typeof value === "string" && idNumberProblem(value) === null,
-        defaultMessage: (args) => idNumberProblem(String(args?.value ?? "")) ?? "idNumber is not valid",
+        defaultMessage: (args) =>
+          idNumberProblem(String(args?.value ?? "")) ?? "idNumber is not valid",
       },
     },
     options,
@@ -38,13 +39,18 @@ export class VolunteerInput {
   @Field(() => ExpertType, { description: "The kind of expert." })
   expertType: ExpertType;
 
-  @Field(() => [ServiceCategory], { description: "Categories of expertise: at least one, no repeats." })
+  @Field(() => [ServiceCategory], {
+    description: "Categories of expertise: at least one, no repeats.",
+  })
   @ArrayMinSize(1, { message: "categories: choose at least one service category" })
   @ArrayMaxSize(10)
   @ArrayUnique({ message: "categories: each category may appear only once" })
   categories: ServiceCategory[];
 
-  @Field(() => String, { nullable: true, description: "Employer (工作单位), if any; up to 200 characters." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Employer (工作单位), if any; up to 200 characters.",
+  })
   @IsOptional()
   @MaxLength(200)
   employer?: string | null;
@@ -53,14 +59,20 @@ export class VolunteerInput {
   retired: boolean;
 
   @Field({ description: "Mainland mobile number, 11 digits starting 13-19 (personal data)." })
-  @Matches(MOBILE, { message: "contactPhone must be an 11-digit mainland mobile number starting 13-19, e.g. 13812345678" })
+  @Matches(MOBILE, {
+    message:
+      "contactPhone must be an 11-digit mainland mobile number starting 13-19, e.g. 13812345678",
+  })
   contactPhone: string;
 
-  @Field({ description: "公民身份号码: 17 digits and a GB 11643 check character (0-9 or X) (personal data)." })
+  @Field({
+    description:
+      "公民身份号码: 17 digits and a GB 11643 check character (0-9 or X) (personal data).",
+  })
   @IsIdNumber()
   idNumber: string;
 
   @Field(() => ID, { description: "The branch team (支队) to join; see the branches query." })
-  @Matches(/^\d+$/, { message: "branchId must be the id of a branch, e.g. \"3\"" })
+  @Matches(/^\d+$/, { message: 'branchId must be the id of a branch, e.g. "3"' })
   branchId: string;
 }

@@ -1,13 +1,27 @@
 // Service certificates: issued by the corps office, checked by anyone; rules in
 // services/certificate.service.ts.
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
 import { requireCaller } from "../../shared/auth";
 import type { SubgraphContext } from "../../shared/context";
 import { Certificate } from "../entities/certificate.entity";
 import { CertificateVerification } from "../entities/certificate-verification";
 import { Volunteer } from "../entities/volunteer.entity";
 import type { CorpsLoaders } from "../loaders";
-import { issueCertificate, serviceRecordsThroughGateway, verifyCertificate } from "../services/certificate.service";
+import {
+  issueCertificate,
+  serviceRecordsThroughGateway,
+  verifyCertificate,
+} from "../services/certificate.service";
 
 type Ctx = SubgraphContext<CorpsLoaders>;
 
@@ -20,14 +34,24 @@ export class CertificateResolver {
       "Refused (CONFLICT) when those hours cannot be read, and for volunteers never appointed; BAD_USER_INPUT with no hours.",
   })
   issueCertificate(@Arg("volunteerId", () => ID) volunteerId: string, @Ctx() ctx: Ctx) {
-    return issueCertificate(ctx.db, requireCaller(ctx), volunteerId, serviceRecordsThroughGateway(ctx.config));
+    return issueCertificate(
+      ctx.db,
+      requireCaller(ctx),
+      volunteerId,
+      serviceRecordsThroughGateway(ctx.config),
+    );
   }
 
   @Query(() => CertificateVerification, {
     nullable: true,
-    description: "Public: checks a certificate by its number; null when no certificate has that number. The name is masked.",
+    description:
+      "Public: checks a certificate by its number; null when no certificate has that number. The name is masked.",
   })
-  verifyCertificate(@Arg("number", { description: "The certificate number, e.g. SZZYFWZM-2025-000001." }) number: string, @Ctx() ctx: Ctx) {
+  verifyCertificate(
+    @Arg("number", { description: "The certificate number, e.g. SZZYFWZM-2025-000001." })
+    number: string,
+    @Ctx() ctx: Ctx,
+  ) {
     return verifyCertificate(ctx.db, number);
   }
 

@@ -9,7 +9,11 @@ import { CommendationInput } from "../inputs/commendation.input";
 import { EvaluationInput } from "../inputs/evaluation.input";
 import { TrainingInput } from "../inputs/training.input";
 import type { CorpsLoaders } from "../loaders";
-import { recordCommendation, recordEvaluation, recordTraining } from "../services/volunteer-records.service";
+import {
+  recordCommendation,
+  recordEvaluation,
+  recordTraining,
+} from "../services/volunteer-records.service";
 
 type Ctx = SubgraphContext<CorpsLoaders>;
 
@@ -26,7 +30,9 @@ export class VolunteerRecordsResolver {
   }
 
   @Authorized("CITY_ADMIN")
-  @Mutation(() => Evaluation, { description: "Records the volunteer's evaluation (考评) for a period; one per period." })
+  @Mutation(() => Evaluation, {
+    description: "Records the volunteer's evaluation (考评) for a period; one per period.",
+  })
   recordEvaluation(
     @Arg("volunteerId", () => ID) volunteerId: string,
     @Arg("input", () => EvaluationInput) input: EvaluationInput,
@@ -36,7 +42,9 @@ export class VolunteerRecordsResolver {
   }
 
   @Authorized("CITY_ADMIN")
-  @Mutation(() => Commendation, { description: "Records a commendation (褒奖) awarded to the volunteer." })
+  @Mutation(() => Commendation, {
+    description: "Records a commendation (褒奖) awarded to the volunteer.",
+  })
   recordCommendation(
     @Arg("volunteerId", () => ID) volunteerId: string,
     @Arg("input", () => CommendationInput) input: CommendationInput,

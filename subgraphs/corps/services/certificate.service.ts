@@ -35,13 +35,19 @@ export const serviceRecordsThroughGateway =
       volunteer: { serviceHours: number; activities: ServiceRecord["activities"] } | null;
     }>(SERVICE_RECORD, { id: String(volunteerId) });
     if (!data.volunteer || typeof data.volunteer.serviceHours !== "number") {
-      throw new ServiceUnavailable(`the gateway returned no service record for volunteer ${volunteerId}`);
+      throw new ServiceUnavailable(
+        `the gateway returned no service record for volunteer ${volunteerId}`,
+      );
     }
     return { hours: data.volunteer.serviceHours, activities: data.volunteer.activities ?? [] };
   };
 
 /** Volunteers who have served under an appointment; APPLIED ones never have. */
-const CERTIFIABLE = [VolunteerStatus.APPOINTED, VolunteerStatus.SUSPENDED, VolunteerStatus.WITHDRAWN];
+const CERTIFIABLE = [
+  VolunteerStatus.APPOINTED,
+  VolunteerStatus.SUSPENDED,
+  VolunteerStatus.WITHDRAWN,
+];
 
 const CATEGORY_NAMES: Record<ServiceCategory, string> = {
   POLICY: "政策",
@@ -57,12 +63,16 @@ const CATEGORY_NAMES: Record<ServiceCategory, string> = {
 };
 
 export function summarise(record: ServiceRecord, hours: number) {
-  const categories = [...new Set(record.activities.map((a) => a.category))].sort() as ServiceCategory[];
+  const categories = [
+    ...new Set(record.activities.map((a) => a.category)),
+  ].sort() as ServiceCategory[];
   const dates = record.activities.map((a) => a.heldOn).sort();
   const span = dates.length ? `（${dates[0]} 至 ${dates[dates.length - 1]}）` : "";
   const summary =
     `参加志愿服务活动 ${record.activities.length} 次${span}，累计服务 ${hours} 小时` +
-    (categories.length ? `，服务类别：${categories.map((c) => CATEGORY_NAMES[c] ?? c).join("、")}` : "");
+    (categories.length
+      ? `，服务类别：${categories.map((c) => CATEGORY_NAMES[c] ?? c).join("、")}`
+      : "");
   return { categories, summary };
 }
 
@@ -92,13 +102,20 @@ export async function issueCertificate(
   }
   const hours = Math.round(record.hours * 100) / 100;
   if (!(hours > 0)) {
-    throw badInput(`volunteer ${volunteer.id} has no verified service hours yet; a certificate needs hours above 0`);
+    throw badInput(
+      `volunteer ${volunteer.id} has no verified service hours yet; a certificate needs hours above 0`,
+    );
   }
   const { categories, summary } = summarise(record, hours);
   const issuedOn = today();
   return retryOnUniqueViolation(() =>
     db.transaction(async (tx) => {
-      const number = await nextNumber(tx, { table: "certificate", column: "number" }, CERTIFICATE_PREFIX, issuedOn.slice(0, 4));
+      const number = await nextNumber(
+        tx,
+        { table: "certificate", column: "number" },
+        CERTIFICATE_PREFIX,
+        issuedOn.slice(0, 4),
+      );
       const repo = tx.getRepository(Certificate);
       await repo.insert({
         number,
@@ -124,7 +141,10 @@ export function maskName(name: string): string {
 }
 
 /** Public: what a certificate says, with the name masked; null for an unknown number. */
-export async function verifyCertificate(db: DataSource, number: string): Promise<CertificateVerification | null> {
+export async function verifyCertificate(
+  db: DataSource,
+  number: string,
+): Promise<CertificateVerification | null> {
   const wanted = number.trim().toUpperCase();
   if (!wanted || wanted.length > 32) return null;
   const certificate = await db.getRepository(Certificate).findOneBy({ number: wanted });

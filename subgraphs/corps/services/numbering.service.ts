@@ -10,7 +10,9 @@ export const CERTIFICATE_PREFIX = "SZZYFWZM";
 
 export async function nextNumber(
   tx: EntityManager,
-  target: { table: "volunteer"; column: "letterNumber" } | { table: "certificate"; column: "number" },
+  target:
+    | { table: "volunteer"; column: "letterNumber" }
+    | { table: "certificate"; column: "number" },
   prefix: string,
   year: string,
 ): Promise<string> {

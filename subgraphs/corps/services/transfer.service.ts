@@ -22,12 +22,17 @@ export async function transferVolunteer(
   const to = await db.getRepository(Branch).findOneBy({ id: rowId(toBranchId, "branch") });
   if (!to) throw notFound(`no branch with id "${toBranchId}"; the branches query lists them`);
   if (to.id === volunteer.branchId) {
-    throw badInput(`volunteer ${volunteer.id} is already in branch ${to.id} (${to.name}); choose another toBranchId`);
+    throw badInput(
+      `volunteer ${volunteer.id} is already in branch ${to.id} (${to.name}); choose another toBranchId`,
+    );
   }
   if (volunteer.status === VolunteerStatus.WITHDRAWN) {
-    throw conflict(`volunteer ${volunteer.id} has WITHDRAWN from the corps and cannot be transferred`, {
-      status: volunteer.status,
-    });
+    throw conflict(
+      `volunteer ${volunteer.id} has WITHDRAWN from the corps and cannot be transferred`,
+      {
+        status: volunteer.status,
+      },
+    );
   }
   return db.transaction(async (tx) => {
     const result = await tx
@@ -37,7 +42,9 @@ export async function transferVolunteer(
       .where("id = :id AND branchId = :from", { id: volunteer.id, from: volunteer.branchId })
       .execute();
     if (result.affected !== 1) {
-      throw conflict(`volunteer ${volunteer.id} was moved by someone else meanwhile; read it again and retry`);
+      throw conflict(
+        `volunteer ${volunteer.id} was moved by someone else meanwhile; read it again and retry`,
+      );
     }
     await tx.getRepository(Transfer).insert({
       volunteerId: volunteer.id,

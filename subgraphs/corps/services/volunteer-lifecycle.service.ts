@@ -38,11 +38,15 @@ export const MAX_REASON = 500;
 export function requireReason(reason: string | null | undefined, field = "reason"): string {
   const text = clean(reason);
   if (!text) throw badInput(`${field} is required: say why, in up to ${MAX_REASON} characters`);
-  if (text.length > MAX_REASON) throw badInput(`${field} is ${text.length} characters long; keep it to ${MAX_REASON}`);
+  if (text.length > MAX_REASON)
+    throw badInput(`${field} is ${text.length} characters long; keep it to ${MAX_REASON}`);
   return text;
 }
 
-export async function findVolunteer(db: DataSource | EntityManager, id: string): Promise<Volunteer> {
+export async function findVolunteer(
+  db: DataSource | EntityManager,
+  id: string,
+): Promise<Volunteer> {
   const volunteer = await db.getRepository(Volunteer).findOneBy({ id: rowId(id, "volunteer") });
   if (!volunteer) throw notFound(`no volunteer with id "${id}"`);
   return volunteer;
@@ -79,7 +83,9 @@ async function applyTransition(
     .where("id = :id AND status = :status", { id: volunteer.id, status: volunteer.status })
     .execute();
   if (result.affected !== 1) {
-    throw conflict(`volunteer ${volunteer.id} was changed by someone else meanwhile; read it again and retry`);
+    throw conflict(
+      `volunteer ${volunteer.id} was changed by someone else meanwhile; read it again and retry`,
+    );
   }
   await tx.getRepository(VolunteerEvent).insert({
     volunteerId: volunteer.id,
@@ -91,12 +97,18 @@ async function applyTransition(
   return (await tx.getRepository(Volunteer).findOneByOrFail({ id: volunteer.id })) as Volunteer;
 }
 
-export async function registerVolunteer(db: DataSource, caller: Caller, input: VolunteerInput): Promise<Volunteer> {
+export async function registerVolunteer(
+  db: DataSource,
+  caller: Caller,
+  input: VolunteerInput,
+): Promise<Volunteer> {
   const name = clean(input.name);
   if (!name) throw badInput("name must not be blank");
   const branchId = Number(input.branchId);
   if (!(await db.getRepository(Branch).existsBy({ id: branchId }))) {
-    throw badInput(`branchId ${input.branchId}: there is no such branch; the branches query lists them`);
+    throw badInput(
+      `branchId ${input.branchId}: there is no such branch; the branches query lists them`,
+    );
   }
   const duplicate = () =>
     conflict(`a volunteer with ID number ${mask(input.idNumber)} is already registered`);
@@ -133,30 +145,51 @@ export async function registerVolunteer(db: DataSource, caller: Caller, input: V
 
 export function checkAgreement(agreement: AgreementInput, on = today()) {
   if (agreement.validFrom > agreement.validTo) {
-    throw badInput(`agreement.validFrom ${agreement.validFrom} is after agreement.validTo ${agreement.validTo}; swap or correct them`);
+    throw badInput(
+      `agreement.validFrom ${agreement.validFrom} is after agreement.validTo ${agreement.validTo}; swap or correct them`,
+    );
   }
   if (agreement.validTo < on) {
-    throw badInput(`agreement.validTo ${agreement.validTo} has already passed; an appointment needs an agreement that is still valid`);
+    throw badInput(
+      `agreement.validTo ${agreement.validTo} has already passed; an appointment needs an agreement that is still valid`,
+    );
   }
 }
 
 /** Appoints an APPLIED volunteer: issues the letter (聘书) and records the service agreement. */
-export async function appointVolunteer(db: DataSource, caller: Caller, id: string, agreement: AgreementInput): Promise<Volunteer> {
+export async function appointVolunteer(
+  db: DataSource,
+  caller: Caller,
+  id: string,
+  agreement: AgreementInput,
+): Promise<Volunteer> {
   checkAgreement(agreement);
   const volunteer = await findVolunteer(db, id);
   assertTransition(volunteer, "appoint");
   const appointedOn = today();
   return retryOnUniqueViolation(() =>
     db.transaction(async (tx) => {
-      const letterNumber = await nextNumber(tx, { table: "volunteer", column: "letterNumber" }, LETTER_PREFIX, appointedOn.slice(0, 4));
-      return applyTransition(tx, caller, volunteer, "appoint", `appointment letter ${letterNumber}`, {
-        letterNumber,
-        appointedOn,
-        agreementForm: agreement.form,
-        agreementHours: agreement.committedHoursPerYear,
-        agreementFrom: agreement.validFrom,
-        agreementTo: agreement.validTo,
-      });
+      const letterNumber = await nextNumber(
+        tx,
+        { table: "volunteer", column: "letterNumber" },
+        LETTER_PREFIX,
+        appointedOn.slice(0, 4),
+      );
+      return applyTransition(
+        tx,
+        caller,
+        volunteer,
+        "appoint",
+        `appointment letter ${letterNumber}`,
+        {
+          letterNumber,
+          appointedOn,
+          agreementForm: agreement.form,
+          agreementHours: agreement.committedHoursPerYear,
+          agreementFrom: agreement.validFrom,
+          agreementTo: agreement.validTo,
+        },
+      );
     }),
   );
 }

@@ -15,7 +15,8 @@ import { clean } from "./ids";
 import { findVolunteer } from "./volunteer-lifecycle.service";
 
 function notInFuture(field: string, date: string) {
-  if (date > today()) throw badInput(`${field} ${date} is in the future; record it once it has happened`);
+  if (date > today())
+    throw badInput(`${field} ${date} is in the future; record it once it has happened`);
 }
 
 /** 优秀 90+, 良好 75-89, 合格 60-74, 不合格 below 60. */
@@ -26,7 +27,12 @@ export function gradeFor(score: number): EvaluationGrade {
   return EvaluationGrade.FAIL;
 }
 
-export async function recordTraining(db: DataSource, caller: Caller, volunteerId: string, input: TrainingInput) {
+export async function recordTraining(
+  db: DataSource,
+  caller: Caller,
+  volunteerId: string,
+  input: TrainingInput,
+) {
   notInFuture("completedOn", input.completedOn);
   const volunteer = await findVolunteer(db, volunteerId);
   const repo = db.getRepository(Training);
@@ -41,11 +47,18 @@ export async function recordTraining(db: DataSource, caller: Caller, volunteerId
   return repo.findOneByOrFail({ id: Number(identifiers[0].id) });
 }
 
-export async function recordEvaluation(db: DataSource, caller: Caller, volunteerId: string, input: EvaluationInput) {
+export async function recordEvaluation(
+  db: DataSource,
+  caller: Caller,
+  volunteerId: string,
+  input: EvaluationInput,
+) {
   const volunteer = await findVolunteer(db, volunteerId);
   const repo = db.getRepository(Evaluation);
   const duplicate = () =>
-    conflict(`volunteer ${volunteer.id} already has an evaluation for ${input.period}; one per period`);
+    conflict(
+      `volunteer ${volunteer.id} already has an evaluation for ${input.period}; one per period`,
+    );
   if (await repo.existsBy({ volunteerId: volunteer.id, period: input.period })) throw duplicate();
   try {
     const { identifiers } = await repo.insert({
@@ -63,7 +76,12 @@ export async function recordEvaluation(db: DataSource, caller: Caller, volunteer
   }
 }
 
-export async function recordCommendation(db: DataSource, caller: Caller, volunteerId: string, input: CommendationInput) {
+export async function recordCommendation(
+  db: DataSource,
+  caller: Caller,
+  volunteerId: string,
+  input: CommendationInput,
+) {
   notInFuture("awardedOn", input.awardedOn);
   const volunteer = await findVolunteer(db, volunteerId);
   const repo = db.getRepository(Commendation);
