@@ -3,25 +3,41 @@ import type { HubConfig } from "../shared/config";
 import { buildFederatedSchema } from "../shared/schema";
 import { startSubgraph, type StartOptions, type SubgraphDefinition } from "../shared/subgraph";
 import { Branch } from "./entities/branch.entity";
+import { Certificate } from "./entities/certificate.entity";
+import { Commendation } from "./entities/commendation.entity";
+import { Evaluation } from "./entities/evaluation.entity";
+import { Training } from "./entities/training.entity";
 import { Transfer } from "./entities/transfer.entity";
 import { Volunteer } from "./entities/volunteer.entity";
+import { VolunteerEvent } from "./entities/volunteer-event.entity";
 import { createLoaders, type CorpsLoaders } from "./loaders";
 import { migrations } from "./migrations";
 import { BranchResolver } from "./resolvers/branch.resolver";
+import { CertificateResolver } from "./resolvers/certificate.resolver";
 import { districtReference } from "./resolvers/district.reference";
 import { DistrictVolunteersResolver } from "./resolvers/district.resolver";
 import { TransferResolver } from "./resolvers/transfer.resolver";
 import { volunteerReference } from "./resolvers/volunteer.reference";
 import { VolunteerResolver } from "./resolvers/volunteer.resolver";
+import { VolunteerLifecycleResolver } from "./resolvers/volunteer-lifecycle.resolver";
+import { VolunteerRecordsResolver } from "./resolvers/volunteer-records.resolver";
 import { seedCorps } from "./seed";
 
 export const corps: SubgraphDefinition<CorpsLoaders> = {
   name: "corps",
-  entities: [Branch, Volunteer, Transfer],
+  entities: [Branch, Volunteer, Transfer, VolunteerEvent, Training, Evaluation, Commendation, Certificate],
   migrations,
   buildSchema: () =>
     buildFederatedSchema(
-      [VolunteerResolver, BranchResolver, TransferResolver, DistrictVolunteersResolver],
+      [
+        VolunteerResolver,
+        VolunteerLifecycleResolver,
+        VolunteerRecordsResolver,
+        CertificateResolver,
+        BranchResolver,
+        TransferResolver,
+        DistrictVolunteersResolver,
+      ],
       { District: districtReference, Volunteer: volunteerReference },
     ),
   createLoaders,

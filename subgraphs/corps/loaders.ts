@@ -1,15 +1,34 @@
 // Per-request DataLoaders of the corps subgraph: each batch is one IN (...) or GROUP BY query.
 import DataLoader from "dataloader";
-import { In, type DataSource } from "typeorm";
+import { In, type DataSource, type EntityTarget, type FindOptionsOrder } from "typeorm";
 import { num } from "../shared/db";
 import { Branch } from "./entities/branch.entity";
+import { Certificate } from "./entities/certificate.entity";
+import { Commendation } from "./entities/commendation.entity";
+import { Evaluation } from "./entities/evaluation.entity";
+import { Training } from "./entities/training.entity";
 import { Transfer } from "./entities/transfer.entity";
 import { Volunteer } from "./entities/volunteer.entity";
+import { VolunteerEvent } from "./entities/volunteer-event.entity";
 import { VolunteerStatus } from "./vocabulary";
 
 function byKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K) {
   const map = new Map(rows.map((row) => [keyOf(row), row] as const));
   return keys.map((key) => map.get(key) ?? null);
+}
+
+/** Each volunteer's rows of one table: one `volunteerId IN (...)` query per batch, in key order. */
+function perVolunteer<T extends { volunteerId: number }>(
+  db: DataSource,
+  target: EntityTarget<T>,
+  order: FindOptionsOrder<T>,
+) {
+  return new DataLoader<number, T[]>(async (ids) => {
+    const rows = await db.getRepository(target).find({ where: { volunteerId: In([...ids]) } as never, order });
+    const map = new Map<number, T[]>(ids.map((id) => [id, []]));
+    for (const row of rows) map.get(row.volunteerId)?.push(row);
+    return ids.map((id) => map.get(id) ?? []);
+  });
 }
 
 export function createLoaders(db: DataSource) {
@@ -44,6 +63,12 @@ export function createLoaders(db: DataSource) {
       });
       return ids.map((id) => rows.filter((t) => t.volunteerId === id));
     }),
+    /** Status changes, oldest first. */
+    history: perVolunteer(db, VolunteerEvent, { id: "ASC" }),
+    trainings: perVolunteer(db, Training, { completedOn: "DESC", id: "DESC" }),
+    evaluations: perVolunteer(db, Evaluation, { period: "DESC", id: "DESC" }),
+    commendations: perVolunteer(db, Commendation, { awardedOn: "DESC", id: "DESC" }),
+    certificates: perVolunteer(db, Certificate, { id: "DESC" }),
   };
 }
 

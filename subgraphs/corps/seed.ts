@@ -1,10 +1,39 @@
-// Loads the corps' slice of the demo data: branches and volunteers with their agreements.
+// Loads the corps' slice of the demo data: branches and volunteers with their agreements, and the
+// audit trail their statuses imply.
 import type { DataSource } from "typeorm";
-import { generateDemo } from "../../demo/generate";
+import { generateDemo, type DemoData } from "../../demo/generate";
 import { demoAnchor, insertChunked } from "../shared/seed";
 import { Branch } from "./entities/branch.entity";
+import { Certificate } from "./entities/certificate.entity";
+import { Commendation } from "./entities/commendation.entity";
+import { Evaluation } from "./entities/evaluation.entity";
+import { Training } from "./entities/training.entity";
+import { VolunteerEvent } from "./entities/volunteer-event.entity";
 import { Transfer } from "./entities/transfer.entity";
 import { Volunteer } from "./entities/volunteer.entity";
+import { VolunteerStatus } from "./vocabulary";
+
+const DEMO_ACTOR = "demo-data";
+const at = (day: string, offsetDays = 0, hour = 2) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + offsetDays * 86_400_000 + hour * 3_600_000);
+
+/** Registration, appointment with its letter, then suspension or withdrawal (DOMAIN.md rule 8). */
+export function demoEvents(demo: DemoData): Array<Omit<VolunteerEvent, "id">> {
+  const events: Array<Omit<VolunteerEvent, "id">> = [];
+  const event = (volunteerId: number, when: Date, fromStatus: VolunteerStatus | null, toStatus: VolunteerStatus, comment: string) =>
+    events.push({ volunteerId, actor: DEMO_ACTOR, at: when, fromStatus, toStatus, comment });
+  for (const v of demo.volunteers) {
+    const registered = v.appointedOn ? at(v.appointedOn, -30) : at(demo.anchor, -10);
+    event(v.id, registered, null, VolunteerStatus.APPLIED, "registered");
+    if (!v.appointedOn) continue;
+    event(v.id, at(v.appointedOn), VolunteerStatus.APPLIED, VolunteerStatus.APPOINTED, `appointment letter ${v.letterNumber}`);
+    if (v.status === "SUSPENDED" || v.status === "WITHDRAWN") {
+      const reason = v.status === "SUSPENDED" ? "长期未参加服务活动" : "本人申请退出";
+      event(v.id, at(demo.anchor, -30), VolunteerStatus.APPOINTED, v.status as VolunteerStatus, reason);
+    }
+  }
+  return events;
+}
 
 export async function seedCorps(db: DataSource, demo = generateDemo(demoAnchor())) {
   await db.transaction(async (tx) => {
@@ -20,9 +49,12 @@ export async function seedCorps(db: DataSource, demo = generateDemo(demoAnchor()
         agreementTo: agreement?.validTo ?? null,
       })) as never[],
     );
+    await insertChunked(tx, VolunteerEvent, demoEvents(demo) as never[]);
   });
 }
 
 export async function clearCorps(db: DataSource) {
-  for (const entity of [Transfer, Volunteer, Branch]) await db.getRepository(entity).clear();
+  for (const entity of [Certificate, Commendation, Evaluation, Training, VolunteerEvent, Transfer, Volunteer, Branch]) {
+    await db.getRepository(entity).clear();
+  }
 }

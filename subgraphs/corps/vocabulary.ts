@@ -37,3 +37,17 @@ export enum AgreementForm {
   BOTH = "BOTH",
 }
 registerEnumType(AgreementForm, { name: "AgreementForm", description: "How the volunteer serves under the agreement." });
+
+export enum EvaluationGrade {
+  EXCELLENT = "EXCELLENT",
+  GOOD = "GOOD",
+  PASS = "PASS",
+  FAIL = "FAIL",
+}
+registerEnumType(EvaluationGrade, {
+  name: "EvaluationGrade",
+  description: "优秀 (90+), 良好 (75-89), 合格 (60-74), 不合格 (below 60).",
+});
+
+/** The issuer named on every service certificate. */
+export const CERTIFICATE_ISSUER = "深圳市中小企业志愿服务总队";

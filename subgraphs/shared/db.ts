@@ -17,7 +17,9 @@ export class CountingLogger implements Logger {
     if (this.echo) console.log(`[sql ${this.name}] ${query}`);
   }
   logQueryError(error: string | Error, query: string) {
-    console.error(`[sql ${this.name}] failed: ${String(error)} in ${query}`);
+    // MySQL echoes the offending value of a unique index (an ID number, say): never log it.
+    const message = String(error).replace(/Duplicate entry '.*?' for key/g, "Duplicate entry '<redacted>' for key");
+    console.error(`[sql ${this.name}] failed: ${message} in ${query}`);
   }
   logQuerySlow(time: number, query: string) {
     console.warn(`[sql ${this.name}] slow (${time} ms): ${query}`);

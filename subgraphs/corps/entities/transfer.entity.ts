@@ -19,11 +19,11 @@ export class Transfer {
   toBranchId: number;
 
   @Column({ type: "date", name: "transferredOn" })
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: "The day of the move." })
   on: string;
 
   @Column({ type: "varchar", length: 500 })
-  @Field()
+  @Field({ description: "Why the volunteer moved." })
   reason: string;
 
   @Column({ type: "varchar", length: 100 })

@@ -10,15 +10,15 @@ import { AgreementForm, ExpertType, VolunteerStatus } from "../vocabulary";
 @Directive('@key(fields: "id")')
 export class Volunteer {
   @PrimaryGeneratedColumn()
-  @Field(() => ID)
+  @Field(() => ID, { description: "The volunteer's id." })
   id: number;
 
   @Column({ type: "varchar", length: 60 })
-  @Field()
+  @Field({ description: "Full name." })
   name: string;
 
   @Column({ type: "varchar", length: 32 })
-  @Field(() => ExpertType)
+  @Field(() => ExpertType, { description: "The kind of expert." })
   expertType: ExpertType;
 
   @Column({ type: "simple-array" })
@@ -26,7 +26,7 @@ export class Volunteer {
   categories: ServiceCategory[];
 
   @Column({ type: "varchar", length: 200, nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Employer (工作单位), if any." })
   employer: string | null;
 
   @Column({ type: "boolean", default: false })
@@ -34,7 +34,7 @@ export class Volunteer {
   retired: boolean;
 
   @Column({ type: "varchar", length: 16, default: VolunteerStatus.APPLIED })
-  @Field(() => VolunteerStatus)
+  @Field(() => VolunteerStatus, { description: "Where the volunteer is in the lifecycle; see history for how it got there." })
   status: VolunteerStatus;
 
   /** Personal data: exposed only through the masking resolver. */
@@ -53,7 +53,7 @@ export class Volunteer {
   letterNumber: string | null;
 
   @Column({ type: "date", nullable: true })
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: "The day of appointment (the date on the letter)." })
   appointedOn: string | null;
 
   @Column({ type: "varchar", length: 16, nullable: true })

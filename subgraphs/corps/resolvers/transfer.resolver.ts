@@ -8,12 +8,12 @@ type Ctx = SubgraphContext<CorpsLoaders>;
 
 @Resolver(() => Transfer)
 export class TransferResolver {
-  @FieldResolver(() => Branch)
+  @FieldResolver(() => Branch, { description: "The branch the volunteer left." })
   fromBranch(@Root() transfer: Transfer, @Ctx() ctx: Ctx) {
     return ctx.loaders.branch.load(transfer.fromBranchId);
   }
 
-  @FieldResolver(() => Branch)
+  @FieldResolver(() => Branch, { description: "The branch the volunteer joined." })
   toBranch(@Root() transfer: Transfer, @Ctx() ctx: Ctx) {
     return ctx.loaders.branch.load(transfer.toBranchId);
   }

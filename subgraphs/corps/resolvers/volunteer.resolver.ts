@@ -1,9 +1,14 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Arg, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { SubgraphContext } from "../../shared/context";
 import { Agreement } from "../entities/agreement";
 import { Branch } from "../entities/branch.entity";
+import { Certificate } from "../entities/certificate.entity";
+import { Commendation } from "../entities/commendation.entity";
+import { Evaluation } from "../entities/evaluation.entity";
+import { Training } from "../entities/training.entity";
 import { Transfer } from "../entities/transfer.entity";
 import { Volunteer } from "../entities/volunteer.entity";
+import { VolunteerEvent } from "../entities/volunteer-event.entity";
 import type { CorpsLoaders } from "../loaders";
 import { visibleIdNumber, visiblePhone } from "../services/personal-data.service";
 
@@ -32,7 +37,7 @@ export class VolunteerResolver {
     return visibleIdNumber(ctx.caller, volunteer.idNumber);
   }
 
-  @FieldResolver(() => Branch, { nullable: true })
+  @FieldResolver(() => Branch, { nullable: true, description: "The branch team (支队) the volunteer belongs to now." })
   branch(@Root() volunteer: Volunteer, @Ctx() ctx: Ctx) {
     return ctx.loaders.branch.load(volunteer.branchId);
   }
@@ -51,5 +56,35 @@ export class VolunteerResolver {
   @FieldResolver(() => [Transfer], { description: "Moves between branches, oldest first." })
   transfers(@Root() volunteer: Volunteer, @Ctx() ctx: Ctx) {
     return ctx.loaders.transfers.load(volunteer.id);
+  }
+
+  @Authorized()
+  @FieldResolver(() => [VolunteerEvent], {
+    description: "Every status change, oldest first (audit trail; signed-in callers only).",
+  })
+  history(@Root() volunteer: Volunteer, @Ctx() ctx: Ctx) {
+    return ctx.loaders.history.load(volunteer.id);
+  }
+
+  @FieldResolver(() => [Training], { description: "Trainings completed, newest first." })
+  trainings(@Root() volunteer: Volunteer, @Ctx() ctx: Ctx) {
+    return ctx.loaders.trainings.load(volunteer.id);
+  }
+
+  @Authorized()
+  @FieldResolver(() => [Evaluation], { description: "Periodic evaluations (考评), latest period first (signed-in callers only)." })
+  evaluations(@Root() volunteer: Volunteer, @Ctx() ctx: Ctx) {
+    return ctx.loaders.evaluations.load(volunteer.id);
+  }
+
+  @FieldResolver(() => [Commendation], { description: "Commendations (褒奖), newest first." })
+  commendations(@Root() volunteer: Volunteer, @Ctx() ctx: Ctx) {
+    return ctx.loaders.commendations.load(volunteer.id);
+  }
+
+  @Authorized()
+  @FieldResolver(() => [Certificate], { description: "Service certificates issued, newest first (signed-in callers only)." })
+  certificates(@Root() volunteer: Volunteer, @Ctx() ctx: Ctx) {
+    return ctx.loaders.certificates.load(volunteer.id);
   }
 }

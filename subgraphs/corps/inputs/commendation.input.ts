@@ -1,0 +1,19 @@
+import { Matches, MaxLength } from "class-validator";
+import { Field, InputType } from "type-graphql";
+import { DateScalar } from "../../shared/scalars";
+
+@InputType({ description: "A commendation (褒奖) to record." })
+export class CommendationInput {
+  @Field({ description: "The honour, e.g. 优秀专家志愿者; up to 200 characters." })
+  @Matches(/\S/, { message: "title must not be blank" })
+  @MaxLength(200)
+  title: string;
+
+  @Field(() => DateScalar, { description: "The day it was awarded; not in the future." })
+  awardedOn: string;
+
+  @Field({ description: "Who awarded it, e.g. 深圳市中小企业服务局; up to 200 characters." })
+  @Matches(/\S/, { message: "awardedBy must not be blank" })
+  @MaxLength(200)
+  awardedBy: string;
+}

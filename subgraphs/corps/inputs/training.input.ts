@@ -1,0 +1,24 @@
+import { IsOptional, Matches, Max, MaxLength, Min } from "class-validator";
+import { Field, Float, InputType } from "type-graphql";
+import { DateScalar } from "../../shared/scalars";
+
+@InputType({ description: "A completed training (培训) to record." })
+export class TrainingInput {
+  @Field({ description: "What the training was; up to 200 characters." })
+  @Matches(/\S/, { message: "title must not be blank" })
+  @MaxLength(200)
+  title: string;
+
+  @Field(() => String, { nullable: true, description: "Who gave it; up to 200 characters." })
+  @IsOptional()
+  @MaxLength(200)
+  provider?: string | null;
+
+  @Field(() => DateScalar, { description: "The day it was completed; not in the future." })
+  completedOn: string;
+
+  @Field(() => Float, { description: "Training hours, more than 0 and at most 1000." })
+  @Min(0.25, { message: "hours must be at least 0.25" })
+  @Max(1000, { message: "hours must be at most 1000" })
+  hours: number;
+}

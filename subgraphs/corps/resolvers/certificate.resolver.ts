@@ -1,0 +1,62 @@
+// Service certificates: issued by the corps office, checked by anyone; rules in
+// services/certificate.service.ts.
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
+import { requireCaller } from "../../shared/auth";
+import type { SubgraphContext } from "../../shared/context";
+import { Certificate } from "../entities/certificate.entity";
+import { CertificateVerification } from "../entities/certificate-verification";
+import { Volunteer } from "../entities/volunteer.entity";
+import type { CorpsLoaders } from "../loaders";
+import {
+  issueCertificate,
+  serviceRecordsThroughGateway,
+  verifyCertificate,
+} from "../services/certificate.service";
+
+type Ctx = SubgraphContext<CorpsLoaders>;
+
+@Resolver(() => Certificate)
+export class CertificateResolver {
+  @Authorized("CITY_ADMIN")
+  @Mutation(() => Certificate, {
+    description:
+      "Issues a numbered service certificate (志愿服务证明) for the hours districts has verified, read at issue time. " +
+      "Refused (CONFLICT) when those hours cannot be read, and for volunteers never appointed; BAD_USER_INPUT with no hours.",
+  })
+  issueCertificate(@Arg("volunteerId", () => ID) volunteerId: string, @Ctx() ctx: Ctx) {
+    return issueCertificate(
+      ctx.db,
+      requireCaller(ctx),
+      volunteerId,
+      serviceRecordsThroughGateway(ctx.config),
+    );
+  }
+
+  @Query(() => CertificateVerification, {
+    nullable: true,
+    description:
+      "Public: checks a certificate by its number; null when no certificate has that number. The name is masked.",
+  })
+  verifyCertificate(
+    @Arg("number", { description: "The certificate number, e.g. SZZYFWZM-2025-000001." })
+    number: string,
+    @Ctx() ctx: Ctx,
+  ) {
+    return verifyCertificate(ctx.db, number);
+  }
+
+  @FieldResolver(() => Volunteer, { nullable: true, description: "The volunteer certified." })
+  volunteer(@Root() certificate: Certificate, @Ctx() ctx: Ctx) {
+    return ctx.loaders.volunteer.load(certificate.volunteerId);
+  }
+}

@@ -1,0 +1,159 @@
+// Service certificates (志愿服务证明): issued from the hours districts has verified, read at issue
+// time through the gateway (corps never reads districts' tables), and kept as a numbered snapshot.
+// When the hours cannot be read, no certificate is issued: unchecked hours are never certified.
+import type { DataSource } from "typeorm";
+import type { Caller } from "../../shared/auth";
+import type { HubConfig } from "../../shared/config";
+import { badInput, conflict } from "../../shared/errors";
+import { today } from "../../shared/scalars";
+import { ServiceClient, ServiceUnavailable } from "../../shared/service-client";
+import { retryOnUniqueViolation } from "../../shared/unique-violation";
+import { ServiceCategory } from "../../shared/vocabulary";
+import { Certificate } from "../entities/certificate.entity";
+import type { CertificateVerification } from "../entities/certificate-verification";
+import { CERTIFICATE_ISSUER, VolunteerStatus } from "../vocabulary";
+import { CERTIFICATE_PREFIX, nextNumber } from "./numbering.service";
+import { findVolunteer } from "./volunteer-lifecycle.service";
+
+/** A volunteer's verified service as districts reports it. */
+export interface ServiceRecord {
+  hours: number;
+  activities: Array<{ id: string; title: string; heldOn: string; category: ServiceCategory }>;
+}
+
+export type ServiceRecordSource = (volunteerId: number) => Promise<ServiceRecord>;
+
+const SERVICE_RECORD = `query CertificateServiceRecord($id: ID!) {
+  volunteer(id: $id) { serviceHours activities { id title heldOn category } }
+}`;
+
+/** Reads the verified hours from districts through the gateway, with corps' SERVICE token. */
+export const serviceRecordsThroughGateway =
+  (config: HubConfig): ServiceRecordSource =>
+  async (volunteerId) => {
+    const data = await new ServiceClient(config, "corps").query<{
+      volunteer: { serviceHours: number; activities: ServiceRecord["activities"] } | null;
+    }>(SERVICE_RECORD, { id: String(volunteerId) });
+    if (!data.volunteer || typeof data.volunteer.serviceHours !== "number") {
+      throw new ServiceUnavailable(
+        `the gateway returned no service record for volunteer ${volunteerId}`,
+      );
+    }
+    return { hours: data.volunteer.serviceHours, activities: data.volunteer.activities ?? [] };
+  };
+
+/** Volunteers who have served under an appointment; APPLIED ones never have. */
+const CERTIFIABLE = [
+  VolunteerStatus.APPOINTED,
+  VolunteerStatus.SUSPENDED,
+  VolunteerStatus.WITHDRAWN,
+];
+
+const CATEGORY_NAMES: Record<ServiceCategory, string> = {
+  POLICY: "政策",
+  ENTREPRENEUR: "企业家",
+  STRATEGY: "战略",
+  FINANCING: "融资",
+  MARKET: "市场",
+  INNOVATION: "创新",
+  STARTUP: "创业",
+  KNOWLEDGE: "知识",
+  LEGAL: "法律",
+  SPACE: "空间",
+};
+
+export function summarise(record: ServiceRecord, hours: number) {
+  const categories = [
+    ...new Set(record.activities.map((a) => a.category)),
+  ].sort() as ServiceCategory[];
+  const dates = record.activities.map((a) => a.heldOn).sort();
+  const span = dates.length ? `（${dates[0]} 至 ${dates[dates.length - 1]}）` : "";
+  const summary =
+    `参加志愿服务活动 ${record.activities.length} 次${span}，累计服务 ${hours} 小时` +
+    (categories.length
+      ? `，服务类别：${categories.map((c) => CATEGORY_NAMES[c] ?? c).join("、")}`
+      : "");
+  return { categories, summary };
+}
+
+export async function issueCertificate(
+  db: DataSource,
+  caller: Caller,
+  volunteerId: string,
+  readServiceRecord: ServiceRecordSource,
+): Promise<Certificate> {
+  const volunteer = await findVolunteer(db, volunteerId);
+  if (!CERTIFIABLE.includes(volunteer.status)) {
+    throw conflict(
+      `volunteer ${volunteer.id} is ${volunteer.status}: only a volunteer who has been appointed ` +
+        `(${CERTIFIABLE.join(", ")}) can be certified`,
+      { status: volunteer.status },
+    );
+  }
+  let record: ServiceRecord;
+  try {
+    record = await readServiceRecord(volunteer.id);
+  } catch (error) {
+    if (!(error instanceof ServiceUnavailable)) throw error;
+    throw conflict(
+      `cannot verify volunteer ${volunteer.id}'s service hours right now (${error.message}); ` +
+        "no certificate was issued, try again when the districts subgraph is reachable",
+    );
+  }
+  const hours = Math.round(record.hours * 100) / 100;
+  if (!(hours > 0)) {
+    throw badInput(
+      `volunteer ${volunteer.id} has no verified service hours yet; a certificate needs hours above 0`,
+    );
+  }
+  const { categories, summary } = summarise(record, hours);
+  const issuedOn = today();
+  return retryOnUniqueViolation(() =>
+    db.transaction(async (tx) => {
+      const number = await nextNumber(
+        tx,
+        { table: "certificate", column: "number" },
+        CERTIFICATE_PREFIX,
+        issuedOn.slice(0, 4),
+      );
+      const repo = tx.getRepository(Certificate);
+      await repo.insert({
+        number,
+        volunteerId: volunteer.id,
+        volunteerName: volunteer.name,
+        hours,
+        activityCount: record.activities.length,
+        categories,
+        summary: summary.slice(0, 500),
+        issuer: CERTIFICATE_ISSUER,
+        issuedOn,
+        actor: caller.sub,
+      });
+      return repo.findOneByOrFail({ number });
+    }),
+  );
+}
+
+/** 张三丰 → 张**: the first character, then one * for each further character. */
+export function maskName(name: string): string {
+  const chars = Array.from(name);
+  return chars[0] + "*".repeat(Math.max(1, chars.length - 1));
+}
+
+/** Public: what a certificate says, with the name masked; null for an unknown number. */
+export async function verifyCertificate(
+  db: DataSource,
+  number: string,
+): Promise<CertificateVerification | null> {
+  const wanted = number.trim().toUpperCase();
+  if (!wanted || wanted.length > 32) return null;
+  const certificate = await db.getRepository(Certificate).findOneBy({ number: wanted });
+  if (!certificate) return null;
+  return {
+    number: certificate.number,
+    volunteerName: maskName(certificate.volunteerName),
+    hours: certificate.hours,
+    issuedOn: certificate.issuedOn,
+    issuer: certificate.issuer,
+  };
+}

@@ -1,0 +1,209 @@
+// The volunteer lifecycle (DOMAIN.md "corps"): APPLIED → APPOINTED → SUSPENDED | WITHDRAWN, with the
+// appointment letter and service agreement, and every change kept as an audit event (rule 8).
+import type { DataSource, EntityManager } from "typeorm";
+import type { Caller } from "../../shared/auth";
+import { badInput, conflict, notFound } from "../../shared/errors";
+import { today } from "../../shared/scalars";
+import { retryOnUniqueViolation, isUniqueViolation } from "../../shared/unique-violation";
+import { mask } from "../../shared/validation/id-number";
+import { Branch } from "../entities/branch.entity";
+import { Volunteer } from "../entities/volunteer.entity";
+import { VolunteerEvent } from "../entities/volunteer-event.entity";
+import type { AgreementInput } from "../inputs/agreement.input";
+import type { VolunteerInput } from "../inputs/volunteer.input";
+import { VolunteerStatus } from "../vocabulary";
+import { clean, rowId } from "./ids";
+import { LETTER_PREFIX, nextNumber } from "./numbering.service";
+
+const { APPLIED, APPOINTED, SUSPENDED, WITHDRAWN } = VolunteerStatus;
+
+/** The only legal status changes; anything else is a CONFLICT naming the current status. */
+export const TRANSITIONS = {
+  appoint: { from: [APPLIED], to: APPOINTED },
+  suspend: { from: [APPOINTED], to: SUSPENDED },
+  withdraw: { from: [APPLIED, APPOINTED, SUSPENDED], to: WITHDRAWN },
+  reinstate: { from: [SUSPENDED], to: APPOINTED },
+} as const;
+export type Transition = keyof typeof TRANSITIONS;
+const DONE: Record<Transition, string> = {
+  appoint: "appointed",
+  suspend: "suspended",
+  withdraw: "withdrawn",
+  reinstate: "reinstated",
+};
+
+export const MAX_REASON = 500;
+
+/** A required free-text reason: trimmed, not blank, at most 500 characters. */
+export function requireReason(reason: string | null | undefined, field = "reason"): string {
+  const text = clean(reason);
+  if (!text) throw badInput(`${field} is required: say why, in up to ${MAX_REASON} characters`);
+  if (text.length > MAX_REASON)
+    throw badInput(`${field} is ${text.length} characters long; keep it to ${MAX_REASON}`);
+  return text;
+}
+
+export async function findVolunteer(
+  db: DataSource | EntityManager,
+  id: string,
+): Promise<Volunteer> {
+  const volunteer = await db.getRepository(Volunteer).findOneBy({ id: rowId(id, "volunteer") });
+  if (!volunteer) throw notFound(`no volunteer with id "${id}"`);
+  return volunteer;
+}
+
+function assertTransition(volunteer: Volunteer, transition: Transition) {
+  const { from } = TRANSITIONS[transition];
+  if (!(from as readonly VolunteerStatus[]).includes(volunteer.status)) {
+    throw conflict(
+      `cannot ${transition} volunteer ${volunteer.id}: its status is ${volunteer.status}; ` +
+        `only a volunteer in ${from.join(" or ")} can be ${DONE[transition]}`,
+      { status: volunteer.status },
+    );
+  }
+}
+
+/**
+ * Moves the volunteer to the transition's target status, but only if nobody changed its status
+ * since it was read (the UPDATE is conditional on it), and writes the audit event.
+ */
+async function applyTransition(
+  tx: EntityManager,
+  caller: Caller,
+  volunteer: Volunteer,
+  transition: Transition,
+  comment: string | null,
+  columns: Partial<Volunteer> = {},
+): Promise<Volunteer> {
+  const to = TRANSITIONS[transition].to;
+  const result = await tx
+    .createQueryBuilder()
+    .update(Volunteer)
+    .set({ ...columns, status: to })
+    .where("id = :id AND status = :status", { id: volunteer.id, status: volunteer.status })
+    .execute();
+  if (result.affected !== 1) {
+    throw conflict(
+      `volunteer ${volunteer.id} was changed by someone else meanwhile; read it again and retry`,
+    );
+  }
+  await tx.getRepository(VolunteerEvent).insert({
+    volunteerId: volunteer.id,
+    actor: caller.sub,
+    fromStatus: volunteer.status,
+    toStatus: to,
+    comment,
+  });
+  return (await tx.getRepository(Volunteer).findOneByOrFail({ id: volunteer.id })) as Volunteer;
+}
+
+export async function registerVolunteer(
+  db: DataSource,
+  caller: Caller,
+  input: VolunteerInput,
+): Promise<Volunteer> {
+  const name = clean(input.name);
+  if (!name) throw badInput("name must not be blank");
+  const branchId = Number(input.branchId);
+  if (!(await db.getRepository(Branch).existsBy({ id: branchId }))) {
+    throw badInput(
+      `branchId ${input.branchId}: there is no such branch; the branches query lists them`,
+    );
+  }
+  const duplicate = () =>
+    conflict(`a volunteer with ID number ${mask(input.idNumber)} is already registered`);
+  if (await db.getRepository(Volunteer).existsBy({ idNumber: input.idNumber })) throw duplicate();
+  try {
+    return await db.transaction(async (tx) => {
+      const { identifiers } = await tx.getRepository(Volunteer).insert({
+        name,
+        expertType: input.expertType,
+        categories: input.categories,
+        employer: clean(input.employer),
+        retired: input.retired,
+        status: APPLIED,
+        contactPhone: input.contactPhone,
+        idNumber: input.idNumber,
+        branchId,
+      });
+      const id = Number(identifiers[0].id);
+      await tx.getRepository(VolunteerEvent).insert({
+        volunteerId: id,
+        actor: caller.sub,
+        fromStatus: null,
+        toStatus: APPLIED,
+        comment: "registered",
+      });
+      return tx.getRepository(Volunteer).findOneByOrFail({ id });
+    });
+  } catch (error) {
+    // Registered concurrently with the same ID number: the unique index decided.
+    if (isUniqueViolation(error)) throw duplicate();
+    throw error;
+  }
+}
+
+export function checkAgreement(agreement: AgreementInput, on = today()) {
+  if (agreement.validFrom > agreement.validTo) {
+    throw badInput(
+      `agreement.validFrom ${agreement.validFrom} is after agreement.validTo ${agreement.validTo}; swap or correct them`,
+    );
+  }
+  if (agreement.validTo < on) {
+    throw badInput(
+      `agreement.validTo ${agreement.validTo} has already passed; an appointment needs an agreement that is still valid`,
+    );
+  }
+}
+
+/** Appoints an APPLIED volunteer: issues the letter (聘书) and records the service agreement. */
+export async function appointVolunteer(
+  db: DataSource,
+  caller: Caller,
+  id: string,
+  agreement: AgreementInput,
+): Promise<Volunteer> {
+  checkAgreement(agreement);
+  const volunteer = await findVolunteer(db, id);
+  assertTransition(volunteer, "appoint");
+  const appointedOn = today();
+  return retryOnUniqueViolation(() =>
+    db.transaction(async (tx) => {
+      const letterNumber = await nextNumber(
+        tx,
+        { table: "volunteer", column: "letterNumber" },
+        LETTER_PREFIX,
+        appointedOn.slice(0, 4),
+      );
+      return applyTransition(
+        tx,
+        caller,
+        volunteer,
+        "appoint",
+        `appointment letter ${letterNumber}`,
+        {
+          letterNumber,
+          appointedOn,
+          agreementForm: agreement.form,
+          agreementHours: agreement.committedHoursPerYear,
+          agreementFrom: agreement.validFrom,
+          agreementTo: agreement.validTo,
+        },
+      );
+    }),
+  );
+}
+
+/** suspend, withdraw or reinstate: a status change with a reason (optional only when reinstating). */
+export async function changeStatus(
+  db: DataSource,
+  caller: Caller,
+  id: string,
+  transition: Exclude<Transition, "appoint">,
+  reason: string | null,
+): Promise<Volunteer> {
+  const comment = transition === "reinstate" && !clean(reason) ? null : requireReason(reason);
+  const volunteer = await findVolunteer(db, id);
+  assertTransition(volunteer, transition);
+  return db.transaction((tx) => applyTransition(tx, caller, volunteer, transition, comment));
+}
