@@ -6,53 +6,178 @@ import { idNumberCheckChar } from "../subgraphs/shared/validation/id-number";
 import { Random } from "./random";
 import * as W from "./words";
 
-const CATEGORIES = ["POLICY", "ENTREPRENEUR", "STRATEGY", "FINANCING", "MARKET", "INNOVATION", "STARTUP", "KNOWLEDGE", "LEGAL", "SPACE"] as const;
-const EXPERT_TYPES = ["POLICY", "INDUSTRY", "TECH_INNOVATION", "LEGAL", "FINANCE", "ENTREPRENEUR", "EXECUTIVE", "PARK_MANAGER", "SCHOLAR"] as const;
-const HOST_TYPES = ["SME_PARK", "INDUSTRIAL_CLUSTER", "STARTUP_BASE", "LEADING_ENTERPRISE_STATION", "INCUBATOR"] as const;
-const ACTIVITY_TYPES = ["CONSULTATION", "SALON", "SEMINAR", "THEMED_SESSION", "ONLINE_CLINIC", "VIDEO_CONFERENCE", "MICRO_COURSE", "FREE_COURSE"] as const;
+const CATEGORIES = [
+  "POLICY",
+  "ENTREPRENEUR",
+  "STRATEGY",
+  "FINANCING",
+  "MARKET",
+  "INNOVATION",
+  "STARTUP",
+  "KNOWLEDGE",
+  "LEGAL",
+  "SPACE",
+] as const;
+const EXPERT_TYPES = [
+  "POLICY",
+  "INDUSTRY",
+  "TECH_INNOVATION",
+  "LEGAL",
+  "FINANCE",
+  "ENTREPRENEUR",
+  "EXECUTIVE",
+  "PARK_MANAGER",
+  "SCHOLAR",
+] as const;
+const HOST_TYPES = [
+  "SME_PARK",
+  "INDUSTRIAL_CLUSTER",
+  "STARTUP_BASE",
+  "LEADING_ENTERPRISE_STATION",
+  "INCUBATOR",
+] as const;
+const ACTIVITY_TYPES = [
+  "CONSULTATION",
+  "SALON",
+  "SEMINAR",
+  "THEMED_SESSION",
+  "ONLINE_CLINIC",
+  "VIDEO_CONFERENCE",
+  "MICRO_COURSE",
+  "FREE_COURSE",
+] as const;
 const ONLINE_TYPES = new Set(["ONLINE_CLINIC", "VIDEO_CONFERENCE", "MICRO_COURSE"]);
 const FOCUS_GROUPS = ["GRADUATE", "VETERAN", "WOMEN", "DISABLED", "OVERSEAS_RETURNEE"] as const;
-const OUTLETS = ["SHENZHEN_SPECIAL_ZONE_DAILY", "SHENZHEN_BUSINESS_DAILY", "SZTV", "SHENZHEN_RADIO", "ONLINE_MEDIA", "SELF_MEDIA"] as const;
+const OUTLETS = [
+  "SHENZHEN_SPECIAL_ZONE_DAILY",
+  "SHENZHEN_BUSINESS_DAILY",
+  "SZTV",
+  "SHENZHEN_RADIO",
+  "ONLINE_MEDIA",
+  "SELF_MEDIA",
+] as const;
 /** Bigger districts get more stations. */
 const STATION_WEIGHT: Record<string, number> = {
-  "440303": 12, "440304": 16, "440305": 22, "440306": 22, "440307": 20, "440308": 6,
-  "440309": 16, "440310": 9, "440311": 10, "440391": 5, "440392": 4,
+  "440303": 12,
+  "440304": 16,
+  "440305": 22,
+  "440306": 22,
+  "440307": 20,
+  "440308": 6,
+  "440309": 16,
+  "440310": 9,
+  "440311": 10,
+  "440391": 5,
+  "440392": 4,
 };
 
-export interface DemoBranch { id: number; name: string; kind: "REGION" | "INDUSTRY"; districtCode: string | null; industry: string | null }
+export interface DemoBranch {
+  id: number;
+  name: string;
+  kind: "REGION" | "INDUSTRY";
+  districtCode: string | null;
+  industry: string | null;
+}
 export interface DemoVolunteer {
-  id: number; name: string; expertType: string; categories: string[]; employer: string; retired: boolean;
-  status: "APPLIED" | "APPOINTED" | "SUSPENDED" | "WITHDRAWN"; contactPhone: string; idNumber: string; branchId: number;
-  letterNumber: string | null; appointedOn: string | null;
-  agreement: { form: "ONLINE" | "OFFLINE" | "BOTH"; committedHoursPerYear: number; validFrom: string; validTo: string } | null;
+  id: number;
+  name: string;
+  expertType: string;
+  categories: string[];
+  employer: string;
+  retired: boolean;
+  status: "APPLIED" | "APPOINTED" | "SUSPENDED" | "WITHDRAWN";
+  contactPhone: string;
+  idNumber: string;
+  branchId: number;
+  letterNumber: string | null;
+  appointedOn: string | null;
+  agreement: {
+    form: "ONLINE" | "OFFLINE" | "BOTH";
+    committedHoursPerYear: number;
+    validFrom: string;
+    validTo: string;
+  } | null;
 }
 export interface DemoStation {
-  id: number; districtCode: string; externalId: string; name: string; hostType: string; status: string;
-  categories: string[]; address: string; contactName: string; contactPhone: string; venue: string; equipment: string;
-  recommended: boolean; filedAt: string | null;
+  id: number;
+  districtCode: string;
+  externalId: string;
+  name: string;
+  hostType: string;
+  status: string;
+  categories: string[];
+  address: string;
+  contactName: string;
+  contactPhone: string;
+  venue: string;
+  equipment: string;
+  recommended: boolean;
+  filedAt: string | null;
 }
 export interface DemoDemand {
-  id: number; districtCode: string; externalId: string; stationId: number; enterpriseName: string; creditCode: string;
-  category: string; focusGroup: string | null; specialised: boolean; description: string; status: string;
-  collectedOn: string; satisfaction: number | null;
+  id: number;
+  districtCode: string;
+  externalId: string;
+  stationId: number;
+  enterpriseName: string;
+  creditCode: string;
+  category: string;
+  focusGroup: string | null;
+  specialised: boolean;
+  description: string;
+  status: string;
+  collectedOn: string;
+  satisfaction: number | null;
 }
 export interface DemoActivity {
-  id: number; districtCode: string; externalId: string; stationId: number | null; type: string; category: string;
-  title: string; heldOn: string; enterprisesServed: number; participants: Array<{ volunteerId: number; hours: number }>;
+  id: number;
+  districtCode: string;
+  externalId: string;
+  stationId: number | null;
+  type: string;
+  category: string;
+  title: string;
+  heldOn: string;
+  enterprisesServed: number;
+  participants: Array<{ volunteerId: number; hours: number }>;
 }
 export interface DemoPlatform {
-  id: number; name: string; kind: string; operatorName: string; districtCode: string; sourceStationId: number | null;
-  status: string; level: string | null; appliedOn: string; certifiedOn: string | null; mentorIds: number[];
+  id: number;
+  name: string;
+  kind: string;
+  operatorName: string;
+  districtCode: string;
+  sourceStationId: number | null;
+  status: string;
+  level: string | null;
+  appliedOn: string;
+  certifiedOn: string | null;
+  mentorIds: number[];
 }
 export interface DemoStory {
-  id: number; title: string; summary: string; body: string; categories: string[]; districtCode: string; status: string;
-  publishedAt: string | null; volunteerIds: number[]; stationIds: number[]; platformIds: number[]; activityIds: number[];
+  id: number;
+  title: string;
+  summary: string;
+  body: string;
+  categories: string[];
+  districtCode: string;
+  status: string;
+  publishedAt: string | null;
+  volunteerIds: number[];
+  stationIds: number[];
+  platformIds: number[];
+  activityIds: number[];
   coverage: Array<{ outlet: string; url: string; publishedOn: string }>;
 }
 export interface DemoData {
   anchor: string;
-  branches: DemoBranch[]; volunteers: DemoVolunteer[]; stations: DemoStation[]; demands: DemoDemand[];
-  activities: DemoActivity[]; platforms: DemoPlatform[]; stories: DemoStory[];
+  branches: DemoBranch[];
+  volunteers: DemoVolunteer[];
+  stations: DemoStation[];
+  demands: DemoDemand[];
+  activities: DemoActivity[];
+  platforms: DemoPlatform[];
+  stories: DemoStory[];
 }
 
 const addDays = (iso: string, days: number) =>
@@ -62,17 +187,30 @@ const pad = (n: number, width: number) => String(n).padStart(width, "0");
 /** The demo data as of `anchor` (YYYY-MM-DD, default today): dates lie in the 24 months before it. */
 export function generateDemo(anchor = new Date().toISOString().slice(0, 10)): DemoData {
   const rnd = new Random(20201224);
-  const personName = () => rnd.pick(W.SURNAMES) + rnd.pick(W.GIVEN) + (rnd.chance(0.6) ? rnd.pick(W.GIVEN) : "");
-  const mobile = () => `1${rnd.pick(["35", "36", "37", "38", "39", "50", "58", "86", "88", "77"])}${pad(rnd.int(0, 99999999), 8)}`;
-  const categories = (min: number, max: number) => rnd.sample(CATEGORIES, rnd.int(min, max)) as string[];
+  const personName = () =>
+    rnd.pick(W.SURNAMES) + rnd.pick(W.GIVEN) + (rnd.chance(0.6) ? rnd.pick(W.GIVEN) : "");
+  const mobile = () =>
+    `1${rnd.pick(["35", "36", "37", "38", "39", "50", "58", "86", "88", "77"])}${pad(rnd.int(0, 99999999), 8)}`;
+  const categories = (min: number, max: number) =>
+    rnd.sample(CATEGORIES, rnd.int(min, max)) as string[];
   const dayWithin = (daysBack: number, minBack = 0) => addDays(anchor, -rnd.int(minBack, daysBack));
 
   // Branches: one regional branch per district, then industry branches.
   const branches: DemoBranch[] = DISTRICTS.map((d, i) => ({
-    id: i + 1, name: `${d.name}支队`, kind: "REGION", districtCode: d.code, industry: null,
+    id: i + 1,
+    name: `${d.name}支队`,
+    kind: "REGION",
+    districtCode: d.code,
+    industry: null,
   }));
   for (const industry of W.INDUSTRIES) {
-    branches.push({ id: branches.length + 1, name: `${industry}行业支队`, kind: "INDUSTRY", districtCode: null, industry });
+    branches.push({
+      id: branches.length + 1,
+      name: `${industry}行业支队`,
+      kind: "INDUSTRY",
+      districtCode: null,
+      industry,
+    });
   }
 
   // Volunteers: most appointed, with agreements covering the whole 24-month window.
@@ -86,14 +224,25 @@ export function generateDemo(anchor = new Date().toISOString().slice(0, 10)): De
     const appointedOn = appointed ? dayWithin(1400, 760) : null;
     if (appointed) letter += 1;
     volunteers.push({
-      id, name: personName(), expertType: rnd.pick(EXPERT_TYPES), categories: categories(1, 3),
-      employer: rnd.pick(W.EMPLOYERS), retired: rnd.chance(0.18), status, contactPhone: mobile(),
-      idNumber: first17 + idNumberCheckChar(first17), branchId: rnd.int(1, branches.length),
+      id,
+      name: personName(),
+      expertType: rnd.pick(EXPERT_TYPES),
+      categories: categories(1, 3),
+      employer: rnd.pick(W.EMPLOYERS),
+      retired: rnd.chance(0.18),
+      status,
+      contactPhone: mobile(),
+      idNumber: first17 + idNumberCheckChar(first17),
+      branchId: rnd.int(1, branches.length),
       letterNumber: appointedOn ? `SZZYFW-${appointedOn.slice(0, 4)}-${pad(letter, 6)}` : null,
       appointedOn,
       agreement: appointedOn
-        ? { form: rnd.pick(["ONLINE", "OFFLINE", "BOTH"] as const), committedHoursPerYear: rnd.pick([24, 36, 48, 60]),
-            validFrom: appointedOn, validTo: addDays(anchor, rnd.int(180, 720)) }
+        ? {
+            form: rnd.pick(["ONLINE", "OFFLINE", "BOTH"] as const),
+            committedHoursPerYear: rnd.pick([24, 36, 48, 60]),
+            validFrom: appointedOn,
+            validTo: addDays(anchor, rnd.int(180, 720)),
+          }
         : null,
     });
   }
@@ -106,15 +255,28 @@ export function generateDemo(anchor = new Date().toISOString().slice(0, 10)): De
     const districtCode = rnd.weighted(STATION_WEIGHT);
     const n = (perDistrict.get(districtCode) ?? 0) + 1;
     perDistrict.set(districtCode, n);
-    const status = rnd.weighted({ FILED: 70, UNDER_REVIEW: 9, SUBMITTED: 8, REJECTED: 5, SUSPENDED: 5, REVOKED: 3 });
+    const status = rnd.weighted({
+      FILED: 70,
+      UNDER_REVIEW: 9,
+      SUBMITTED: 8,
+      REJECTED: 5,
+      SUSPENDED: 5,
+      REVOKED: 3,
+    });
     const street = rnd.pick(W.STREETS[districtCode]);
     const place = `${rnd.pick(W.COMPANY_PREFIX)}${rnd.pick(W.PLACE_WORDS)}`;
     const wasFiled = ["FILED", "SUSPENDED", "REVOKED"].includes(status);
     stations.push({
-      id, districtCode, externalId: `ST-${districtCode}-${pad(n, 3)}`, name: `${place}中小企业志愿服务工作站`,
-      hostType: rnd.pick(HOST_TYPES), status, categories: categories(2, 5),
+      id,
+      districtCode,
+      externalId: `ST-${districtCode}-${pad(n, 3)}`,
+      name: `${place}中小企业志愿服务工作站`,
+      hostType: rnd.pick(HOST_TYPES),
+      status,
+      categories: categories(2, 5),
       address: `深圳市${DISTRICTS.find((d) => d.code === districtCode)!.name}${street}${rnd.pick(W.ROADS)}${rnd.int(1, 399)}号${place}`,
-      contactName: personName(), contactPhone: mobile(),
+      contactName: personName(),
+      contactPhone: mobile(),
       venue: `${rnd.pick(["多功能会议室", "路演厅", "培训教室"])}，可容纳${rnd.int(2, 20) * 10}人`,
       equipment: rnd.pick(["投影仪、视频会议系统", "音响、直播设备", "电子白板、投影仪"]),
       recommended: wasFiled && rnd.chance(0.15),
@@ -123,7 +285,14 @@ export function generateDemo(anchor = new Date().toISOString().slice(0, 10)): De
   }
   const active = stations.filter((s) => s.status === "FILED" || s.status === "SUSPENDED");
   // A tenth of the filed stations stop collecting demands: they become idle on the dashboard.
-  const quiet = new Set(rnd.sample(active.filter((s) => s.status === "FILED"), 10).map((s) => s.id));
+  const quiet = new Set(
+    rnd
+      .sample(
+        active.filter((s) => s.status === "FILED"),
+        10,
+      )
+      .map((s) => s.id),
+  );
 
   // Demands collected at active stations.
   const demands: DemoDemand[] = [];
@@ -136,19 +305,32 @@ export function generateDemo(anchor = new Date().toISOString().slice(0, 10)): De
     const status = young
       ? rnd.weighted({ OPEN: 50, MATCHED: 25, IN_SERVICE: 20, RESOLVED: 5 })
       : rnd.weighted({ RESOLVED: 70, CLOSED: 12, IN_SERVICE: 8, OPEN: 6, MATCHED: 4 });
-    const first17 = `91440300${rnd.pick(["MA5", "MA6", "MA7", "7152", "0803"])}`.padEnd(17, "0").slice(0, 11) +
+    const first17 =
+      `91440300${rnd.pick(["MA5", "MA6", "MA7", "7152", "0803"])}`.padEnd(17, "0").slice(0, 11) +
       [...Array(6)].map(() => rnd.pick("0123456789ABCDEFGHJKLMNPQRTUWXY".split(""))).join("");
     const n = (demandSeq.get(station.districtCode) ?? 0) + 1;
     demandSeq.set(station.districtCode, n);
     const category = rnd.pick(CATEGORIES);
     demands.push({
-      id, districtCode: station.districtCode, externalId: `DM-${station.districtCode}-${pad(n, 5)}`,
+      id,
+      districtCode: station.districtCode,
+      externalId: `DM-${station.districtCode}-${pad(n, 5)}`,
       stationId: station.id,
       enterpriseName: `深圳市${rnd.pick(W.COMPANY_PREFIX)}${rnd.pick(W.COMPANY_CORE)}${rnd.pick(W.COMPANY_SUFFIX)}`,
-      creditCode: first17 + creditCodeCheckChar(first17), category,
-      focusGroup: rnd.chance(0.3) ? rnd.pick(FOCUS_GROUPS) : null, specialised: rnd.chance(0.2),
-      description: W.DEMAND_TEXT[category], status, collectedOn,
-      satisfaction: status === "RESOLVED" ? rnd.weighted({ 5: 50, 4: 35, 3: 10, 2: 4, 1: 1 } as Record<string, number>) as unknown as number : null,
+      creditCode: first17 + creditCodeCheckChar(first17),
+      category,
+      focusGroup: rnd.chance(0.3) ? rnd.pick(FOCUS_GROUPS) : null,
+      specialised: rnd.chance(0.2),
+      description: W.DEMAND_TEXT[category],
+      status,
+      collectedOn,
+      satisfaction:
+        status === "RESOLVED"
+          ? (rnd.weighted({ 5: 50, 4: 35, 3: 10, 2: 4, 1: 1 } as Record<
+              string,
+              number
+            >) as unknown as number)
+          : null,
     });
   }
   for (const d of demands) if (d.satisfaction !== null) d.satisfaction = Number(d.satisfaction);
@@ -166,8 +348,14 @@ export function generateDemo(anchor = new Date().toISOString().slice(0, 10)): De
     const category = station ? rnd.pick(station.categories) : rnd.pick(CATEGORIES);
     const team = rnd.sample(serving, type === "CONSULTATION" ? 1 : rnd.int(1, 4));
     activities.push({
-      id, districtCode, externalId: `AC-${districtCode}-${pad(n, 5)}`, stationId: station?.id ?? null, type, category,
-      title: `${W.CATEGORY_LABEL[category]}${W.ACTIVITY_TITLE[type]}`, heldOn: dayWithin(730, 1),
+      id,
+      districtCode,
+      externalId: `AC-${districtCode}-${pad(n, 5)}`,
+      stationId: station?.id ?? null,
+      type,
+      category,
+      title: `${W.CATEGORY_LABEL[category]}${W.ACTIVITY_TITLE[type]}`,
+      heldOn: dayWithin(730, 1),
       enterprisesServed: type === "CONSULTATION" ? 1 : rnd.int(3, 60),
       participants: team.map((v) => ({ volunteerId: v.id, hours: rnd.int(2, 8) / 2 })),
     });
@@ -178,48 +366,90 @@ export function generateDemo(anchor = new Date().toISOString().slice(0, 10)): De
   const recommended = stations.filter((s) => s.recommended);
   for (let id = 1; id <= 40; id += 1) {
     const kind = rnd.weighted({ PUBLIC_SERVICE: 16, COMPREHENSIVE_BASE: 12, SPECIALISED_BASE: 12 });
-    const source = recommended.length && rnd.chance(0.4) ? recommended.splice(rnd.int(0, recommended.length - 1), 1)[0] : null;
+    const source =
+      recommended.length && rnd.chance(0.4)
+        ? recommended.splice(rnd.int(0, recommended.length - 1), 1)[0]
+        : null;
     const districtCode = source?.districtCode ?? rnd.weighted(STATION_WEIGHT);
     const status = rnd.weighted({ CERTIFIED: 75, APPLIED: 15, REVOKED: 10 });
     const appliedOn = dayWithin(900, 60);
-    const mentors = kind === "COMPREHENSIVE_BASE" ? rnd.int(2, 6) : kind === "SPECIALISED_BASE" ? rnd.int(0, 3) : rnd.int(0, 4);
+    const mentors =
+      kind === "COMPREHENSIVE_BASE"
+        ? rnd.int(2, 6)
+        : kind === "SPECIALISED_BASE"
+          ? rnd.int(0, 3)
+          : rnd.int(0, 4);
     const operator = `深圳市${rnd.pick(W.COMPANY_PREFIX)}${rnd.pick(["产业园运营", "创业服务", "科技服务", "企业服务"])}有限公司`;
-    const label = kind === "PUBLIC_SERVICE" ? "中小企业公共服务示范平台" : kind === "COMPREHENSIVE_BASE" ? "综合性创业创新示范基地" : `${rnd.pick(W.INDUSTRIES)}专业型创业示范基地`;
+    const label =
+      kind === "PUBLIC_SERVICE"
+        ? "中小企业公共服务示范平台"
+        : kind === "COMPREHENSIVE_BASE"
+          ? "综合性创业创新示范基地"
+          : `${rnd.pick(W.INDUSTRIES)}专业型创业示范基地`;
     platforms.push({
-      id, name: `${source ? source.name.replace("中小企业志愿服务工作站", "") : rnd.pick(W.COMPANY_PREFIX) + rnd.pick(W.PLACE_WORDS)}${label}`,
-      kind, operatorName: operator, districtCode, sourceStationId: source?.id ?? null, status,
-      level: status === "APPLIED" ? null : rnd.weighted({ MUNICIPAL: 60, PROVINCIAL: 30, NATIONAL: 10 }),
-      appliedOn, certifiedOn: status === "APPLIED" ? null : addDays(appliedOn, rnd.int(20, 50)),
-      mentorIds: rnd.sample(serving, mentors).map((v) => v.id).sort((a, b) => a - b),
+      id,
+      name: `${source ? source.name.replace("中小企业志愿服务工作站", "") : rnd.pick(W.COMPANY_PREFIX) + rnd.pick(W.PLACE_WORDS)}${label}`,
+      kind,
+      operatorName: operator,
+      districtCode,
+      sourceStationId: source?.id ?? null,
+      status,
+      level:
+        status === "APPLIED" ? null : rnd.weighted({ MUNICIPAL: 60, PROVINCIAL: 30, NATIONAL: 10 }),
+      appliedOn,
+      certifiedOn: status === "APPLIED" ? null : addDays(appliedOn, rnd.int(20, 50)),
+      mentorIds: rnd
+        .sample(serving, mentors)
+        .map((v) => v.id)
+        .sort((a, b) => a - b),
     });
   }
 
   // Case stories about real activities: their station, volunteers and a platform of the district.
   const stories: DemoStory[] = [];
-  const storyActivities = rnd.sample(activities.filter((a) => a.stationId !== null), 30);
+  const storyActivities = rnd.sample(
+    activities.filter((a) => a.stationId !== null),
+    30,
+  );
   storyActivities.forEach((activity, i) => {
     const id = i + 1;
-    const status = id <= 24 ? "PUBLISHED" : id <= 27 ? "IN_REVIEW" : id <= 29 ? "DRAFT" : "RETRACTED";
+    const status =
+      id <= 24 ? "PUBLISHED" : id <= 27 ? "IN_REVIEW" : id <= 29 ? "DRAFT" : "RETRACTED";
     const station = stations.find((s) => s.id === activity.stationId)!;
-    const platform = platforms.find((p) => p.districtCode === activity.districtCode && p.status === "CERTIFIED");
-    const volunteerNames = activity.participants.map((p) => volunteers[p.volunteerId - 1].name).join("、");
-    const publishedOn = status === "PUBLISHED" || status === "RETRACTED" ? addDays(activity.heldOn, rnd.int(3, 20)) : null;
+    const platform = platforms.find(
+      (p) => p.districtCode === activity.districtCode && p.status === "CERTIFIED",
+    );
+    const volunteerNames = activity.participants
+      .map((p) => volunteers[p.volunteerId - 1].name)
+      .join("、");
+    const publishedOn =
+      status === "PUBLISHED" || status === "RETRACTED"
+        ? addDays(activity.heldOn, rnd.int(3, 20))
+        : null;
     const label = W.CATEGORY_LABEL[activity.category];
     stories.push({
-      id, title: `${station.name.replace("中小企业志愿服务工作站", "")}：专家志愿者${label}服务助企纾困`,
+      id,
+      title: `${station.name.replace("中小企业志愿服务工作站", "")}：专家志愿者${label}服务助企纾困`,
       summary: `${volunteerNames}在${station.name}开展${activity.title}，服务企业${activity.enterprisesServed}家。`,
-      body: `${activity.heldOn}，市中小企业志愿服务总队专家${volunteerNames}走进${station.name}，围绕${label}主题开展${activity.title}。` +
+      body:
+        `${activity.heldOn}，市中小企业志愿服务总队专家${volunteerNames}走进${station.name}，围绕${label}主题开展${activity.title}。` +
         `活动共服务企业${activity.enterprisesServed}家，现场解答企业诉求，并对重点企业开展跟踪服务。`,
-      categories: [...new Set([activity.category, rnd.pick(CATEGORIES)])], districtCode: activity.districtCode, status,
+      categories: [...new Set([activity.category, rnd.pick(CATEGORIES)])],
+      districtCode: activity.districtCode,
+      status,
       publishedAt: publishedOn ? `${publishedOn}T01:30:00.000Z` : null,
-      volunteerIds: activity.participants.map((p) => p.volunteerId), stationIds: [station.id],
-      platformIds: platform ? [platform.id] : [], activityIds: [activity.id],
-      coverage: status === "PUBLISHED"
-        ? rnd.sample(OUTLETS, rnd.int(0, 3)).map((outlet, k) => ({
-            outlet, url: `https://news.example.cn/${outlet.toLowerCase()}/${publishedOn!.replace(/-/g, "")}/${id}${k}.html`,
-            publishedOn: addDays(publishedOn!, k),
-          }))
-        : [],
+      volunteerIds: activity.participants.map((p) => p.volunteerId),
+      stationIds: [station.id],
+      platformIds: platform ? [platform.id] : [],
+      activityIds: [activity.id],
+      coverage:
+        status === "PUBLISHED"
+          ? rnd.sample(OUTLETS, rnd.int(0, 3)).map((outlet, k) => ({
+              outlet,
+              url: `https://news.example.cn/${outlet.toLowerCase()}/${publishedOn!.replace(/-/g, "")}/${id}${k}.html`,
+              publishedOn: addDays(publishedOn!, k),
+            }))
+          : [],
     });
   });
 

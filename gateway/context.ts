@@ -8,7 +8,10 @@ export interface GatewayContext {
 }
 
 /** A bad or expired token is refused here, before any subgraph is asked (401 UNAUTHENTICATED). */
-export async function gatewayContext(req: IncomingMessage, config: HubConfig): Promise<GatewayContext> {
+export async function gatewayContext(
+  req: IncomingMessage,
+  config: HubConfig,
+): Promise<GatewayContext> {
   const authorization = req.headers.authorization;
   return { caller: await callerFromHeader(authorization, config), authorization };
 }

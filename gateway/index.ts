@@ -20,13 +20,19 @@ export interface GatewayOptions {
 
 function readSupergraph(): string {
   // dist/gateway/index.js and gateway/index.ts both sit two levels below the project root.
-  for (const candidate of [SUPERGRAPH_PATH, path.join(__dirname, "..", "schema", "supergraph.graphql")]) {
+  for (const candidate of [
+    SUPERGRAPH_PATH,
+    path.join(__dirname, "..", "schema", "supergraph.graphql"),
+  ]) {
     if (fs.existsSync(candidate)) return fs.readFileSync(candidate, "utf8");
   }
   throw new Error("schema/supergraph.graphql is missing: run npm run compose");
 }
 
-export async function startGateway(config: HubConfig, options: GatewayOptions = {}): Promise<RunningServer> {
+export async function startGateway(
+  config: HubConfig,
+  options: GatewayOptions = {},
+): Promise<RunningServer> {
   const urls = { ...config.subgraphUrls, ...options.subgraphUrls };
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? readSupergraph(),

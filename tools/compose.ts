@@ -22,20 +22,31 @@ export async function compose(): Promise<Composed> {
     subgraphs[name] = printSubgraphSchema(await SUBGRAPH_DEFINITIONS[name].buildSchema());
   }
   const result = composeServices(
-    SUBGRAPHS.map((name) => ({ name, url: config.subgraphUrls[name], typeDefs: parse(subgraphs[name]) })),
+    SUBGRAPHS.map((name) => ({
+      name,
+      url: config.subgraphUrls[name],
+      typeDefs: parse(subgraphs[name]),
+    })),
   );
   if (result.errors?.length) {
-    throw new Error(`composition failed:\n${result.errors.map((e) => `  - ${e.message}`).join("\n")}`);
+    throw new Error(
+      `composition failed:\n${result.errors.map((e) => `  - ${e.message}`).join("\n")}`,
+    );
   }
   return { subgraphs, supergraph: result.supergraphSdl! };
 }
 
-export const SCHEMA_DIR = path.resolve(__dirname, "..", fs.existsSync(path.resolve(__dirname, "..", "schema")) ? "schema" : "../schema");
+export const SCHEMA_DIR = path.resolve(
+  __dirname,
+  "..",
+  fs.existsSync(path.resolve(__dirname, "..", "schema")) ? "schema" : "../schema",
+);
 
 async function main() {
   const { subgraphs, supergraph } = await compose();
   fs.mkdirSync(SCHEMA_DIR, { recursive: true });
-  for (const name of SUBGRAPHS) fs.writeFileSync(path.join(SCHEMA_DIR, `${name}.graphql`), subgraphs[name]);
+  for (const name of SUBGRAPHS)
+    fs.writeFileSync(path.join(SCHEMA_DIR, `${name}.graphql`), subgraphs[name]);
   fs.writeFileSync(path.join(SCHEMA_DIR, "supergraph.graphql"), supergraph);
   console.log(`wrote ${SUBGRAPHS.length} subgraph schemas and supergraph.graphql to ${SCHEMA_DIR}`);
 }

@@ -9,7 +9,8 @@ import { SUBGRAPHS, type SubgraphName } from "../subgraphs/shared/config";
 import { CountingLogger, createDataSource, prepareDatabase } from "../subgraphs/shared/db";
 import { configOrExit, fail } from "./cli";
 
-const quote = (sql: string) => "`" + sql.replace(/\\/g, "\\\\").replace(/`/g, "\\`").replace(/\$\{/g, "\\${") + "`";
+const quote = (sql: string) =>
+  "`" + sql.replace(/\\/g, "\\\\").replace(/`/g, "\\`").replace(/\$\{/g, "\\${") + "`";
 
 async function main() {
   const [name, label] = process.argv.slice(2) as [SubgraphName, string];
@@ -17,9 +18,15 @@ async function main() {
     fail(`usage: npm run migration:generate -- <${SUBGRAPHS.join("|")}> <PascalCaseName>`);
   }
   const config = configOrExit();
-  if (!config.databaseUrls[name]) fail("set DATABASE_URL to a MySQL server: migrations are generated against it");
+  if (!config.databaseUrls[name])
+    fail("set DATABASE_URL to a MySQL server: migrations are generated against it");
   const flavor = await prepareDatabase(config, name);
-  const db = createDataSource(SUBGRAPH_DEFINITIONS[name], config, new CountingLogger(name, false), flavor);
+  const db = createDataSource(
+    SUBGRAPH_DEFINITIONS[name],
+    config,
+    new CountingLogger(name, false),
+    flavor,
+  );
   await db.initialize();
   try {
     const sql = await db.driver.createSchemaBuilder().log();
@@ -29,8 +36,13 @@ async function main() {
     }
     const timestamp = Date.now();
     const className = `${label}${timestamp}`;
-    const up = sql.upQueries.map((q) => `    await queryRunner.query(${quote(q.query)});`).join("\n");
-    const down = [...sql.downQueries].reverse().map((q) => `    await queryRunner.query(${quote(q.query)});`).join("\n");
+    const up = sql.upQueries
+      .map((q) => `    await queryRunner.query(${quote(q.query)});`)
+      .join("\n");
+    const down = [...sql.downQueries]
+      .reverse()
+      .map((q) => `    await queryRunner.query(${quote(q.query)});`)
+      .join("\n");
     const dir = path.resolve(__dirname, "..", "..", "subgraphs", name, "migrations");
     const file = `${timestamp}-${label}.ts`;
     fs.writeFileSync(
@@ -41,7 +53,10 @@ async function main() {
         `  public async down(queryRunner: QueryRunner): Promise<void> {\n${down}\n  }\n}\n`,
     );
     const index = path.join(dir, "index.ts");
-    const existing = fs.readdirSync(dir).filter((f) => /^\d+-\w+\.ts$/.test(f)).sort();
+    const existing = fs
+      .readdirSync(dir)
+      .filter((f) => /^\d+-\w+\.ts$/.test(f))
+      .sort();
     const classes = existing.map((f) => {
       const [, ts, n] = /^(\d+)-(\w+)\.ts$/.exec(f)!;
       return { file: f.replace(/\.ts$/, ""), cls: `${n}${ts}` };

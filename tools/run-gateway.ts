@@ -7,7 +7,9 @@ import { configOrExit, onShutdown } from "./cli";
 async function main() {
   const config = configOrExit();
   if (usingDefaultSecret(config)) {
-    console.warn("[gateway] JWT_SECRET is not set: using the development secret; never do this in production");
+    console.warn(
+      "[gateway] JWT_SECRET is not set: using the development secret; never do this in production",
+    );
   }
   const running = await startGateway(config);
   console.log(`[gateway] ready at ${running.url}`);

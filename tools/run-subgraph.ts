@@ -9,7 +9,9 @@ async function main() {
   const name = process.argv[2] as SubgraphName;
   if (!SUBGRAPHS.includes(name)) fail(`usage: run-subgraph <${SUBGRAPHS.join("|")}>`);
   const config = configOrExit();
-  const running = await startSubgraph(SUBGRAPH_DEFINITIONS[name], config, { seed: process.env.SEED_DEMO !== "0" });
+  const running = await startSubgraph(SUBGRAPH_DEFINITIONS[name], config, {
+    seed: process.env.SEED_DEMO !== "0",
+  });
   console.log(`[${name}] ready at ${running.url}`);
   onShutdown(() => running.stop());
 }

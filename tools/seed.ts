@@ -23,7 +23,12 @@ async function main() {
   const demo = generateDemo(demoAnchor());
   for (const name of SUBGRAPHS) {
     const flavor = await prepareDatabase(config, name);
-    const db = createDataSource(SUBGRAPH_DEFINITIONS[name], config, new CountingLogger(name, false), flavor);
+    const db = createDataSource(
+      SUBGRAPH_DEFINITIONS[name],
+      config,
+      new CountingLogger(name, false),
+      flavor,
+    );
     await db.initialize();
     try {
       if (name === "districts") await ensureDistricts(db);

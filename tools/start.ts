@@ -30,9 +30,11 @@ function stopAll(exitCode: number) {
   stopping = true;
   for (const { child } of children) if (child.exitCode === null) child.kill("SIGTERM");
   setTimeout(() => process.exit(exitCode), 3000).unref();
-  Promise.all(children.map(({ child }) => (child.exitCode !== null ? null : new Promise((r) => child.on("exit", r))))).then(
-    () => process.exit(exitCode),
-  );
+  Promise.all(
+    children.map(({ child }) =>
+      child.exitCode !== null ? null : new Promise((r) => child.on("exit", r)),
+    ),
+  ).then(() => process.exit(exitCode));
 }
 
 async function waitForHealth(name: string, url: string, timeoutMs = 120_000) {
@@ -60,16 +62,23 @@ function portFree(port: number): Promise<boolean> {
 }
 
 async function main() {
-  const ports = [...SUBGRAPHS.map((n) => ({ name: n, port: config.subgraphPorts[n] })), { name: "gateway", port: config.gatewayPort }];
+  const ports = [
+    ...SUBGRAPHS.map((n) => ({ name: n, port: config.subgraphPorts[n] })),
+    { name: "gateway", port: config.gatewayPort },
+  ];
   const taken = [];
   for (const p of ports) if (!(await portFree(p.port))) taken.push(`${p.name} :${p.port}`);
   if (taken.length) {
-    console.error(`[start] port in use: ${taken.join(", ")}. Is the hub already running? Stop it, or set PORT/CORPS_PORT/... (see .env.example).`);
+    console.error(
+      `[start] port in use: ${taken.join(", ")}. Is the hub already running? Stop it, or set PORT/CORPS_PORT/... (see .env.example).`,
+    );
     process.exit(1);
   }
   process.on("SIGINT", () => stopAll(0));
   process.on("SIGTERM", () => stopAll(0));
-  console.log(`[start] database: ${config.databaseUrls.corps ? "MySQL (DATABASE_URL)" : `SQLite files in ${path.resolve(config.dataDir)}`}`);
+  console.log(
+    `[start] database: ${config.databaseUrls.corps ? "MySQL (DATABASE_URL)" : `SQLite files in ${path.resolve(config.dataDir)}`}`,
+  );
   for (const name of SUBGRAPHS) launch(name, "run-subgraph.js", [name]);
   await Promise.all(SUBGRAPHS.map((name) => waitForHealth(name, config.subgraphUrls[name])));
   launch("gateway", "run-gateway.js");

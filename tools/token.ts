@@ -7,7 +7,8 @@ async function main() {
   const { flags } = parseArgs(process.argv.slice(2));
   const role = flags.role as Role;
   const usage = `usage: npm run token -- --role <${ROLES.join("|")}> [--district CODE] [--platform ID] [--sub NAME] [--ttl SECONDS]`;
-  if (!(ROLES as readonly string[]).includes(role)) fail(`${flags.role ? `unknown role ${flags.role}\n` : ""}${usage}`);
+  if (!(ROLES as readonly string[]).includes(role))
+    fail(`${flags.role ? `unknown role ${flags.role}\n` : ""}${usage}`);
   if (role === "DISTRICT_OPERATOR" && !(flags.district && isDistrictCode(flags.district))) {
     fail("a DISTRICT_OPERATOR token needs --district with a district code such as 440305");
   }
@@ -15,7 +16,8 @@ async function main() {
     fail("a PLATFORM_OPERATOR token needs --platform with the platform's id");
   }
   const ttl = flags.ttl ? Number(flags.ttl) : undefined;
-  if (ttl !== undefined && !(Number.isInteger(ttl) && ttl > 0)) fail("--ttl must be a positive number of seconds");
+  if (ttl !== undefined && !(Number.isInteger(ttl) && ttl > 0))
+    fail("--ttl must be a positive number of seconds");
   const token = await signToken(
     {
       sub: flags.sub ?? `${role.toLowerCase()}${flags.district ? `-${flags.district}` : ""}`,

@@ -25,7 +25,16 @@ import { seedCorps } from "./seed";
 
 export const corps: SubgraphDefinition<CorpsLoaders> = {
   name: "corps",
-  entities: [Branch, Volunteer, Transfer, VolunteerEvent, Training, Evaluation, Commendation, Certificate],
+  entities: [
+    Branch,
+    Volunteer,
+    Transfer,
+    VolunteerEvent,
+    Training,
+    Evaluation,
+    Commendation,
+    Certificate,
+  ],
   migrations,
   buildSchema: () =>
     buildFederatedSchema(
@@ -48,4 +57,5 @@ export const corps: SubgraphDefinition<CorpsLoaders> = {
   },
 };
 
-export const startCorps = (config: HubConfig, options?: StartOptions) => startSubgraph(corps, config, options);
+export const startCorps = (config: HubConfig, options?: StartOptions) =>
+  startSubgraph(corps, config, options);

@@ -24,7 +24,9 @@ function perVolunteer<T extends { volunteerId: number }>(
   order: FindOptionsOrder<T>,
 ) {
   return new DataLoader<number, T[]>(async (ids) => {
-    const rows = await db.getRepository(target).find({ where: { volunteerId: In([...ids]) } as never, order });
+    const rows = await db
+      .getRepository(target)
+      .find({ where: { volunteerId: In([...ids]) } as never, order });
     const map = new Map<number, T[]>(ids.map((id) => [id, []]));
     for (const row of rows) map.get(row.volunteerId)?.push(row);
     return ids.map((id) => map.get(id) ?? []);
@@ -40,10 +42,15 @@ export function createLoaders(db: DataSource) {
         .addSelect("COUNT(*)", "n")
         .from("volunteer", "v")
         .innerJoin("branch", "b", "b.id = v.branchId")
-        .where(`${column} IN (:...keys) AND v.status = :status`, { keys, status: VolunteerStatus.APPOINTED })
+        .where(`${column} IN (:...keys) AND v.status = :status`, {
+          keys,
+          status: VolunteerStatus.APPOINTED,
+        })
         .groupBy(column)
         .getRawMany();
-      return byKey(keys, rows, (r) => (typeof keys[0] === "number" ? Number(r.k) : String(r.k))).map((r) => num(r?.n));
+      return byKey(keys, rows, (r) =>
+        typeof keys[0] === "number" ? Number(r.k) : String(r.k),
+      ).map((r) => num(r?.n));
     });
   return {
     branch: new DataLoader<number, Branch | null>(async (ids) =>

@@ -20,16 +20,33 @@ const at = (day: string, offsetDays = 0, hour = 2) =>
 /** Registration, appointment with its letter, then suspension or withdrawal (DOMAIN.md rule 8). */
 export function demoEvents(demo: DemoData): Array<Omit<VolunteerEvent, "id">> {
   const events: Array<Omit<VolunteerEvent, "id">> = [];
-  const event = (volunteerId: number, when: Date, fromStatus: VolunteerStatus | null, toStatus: VolunteerStatus, comment: string) =>
-    events.push({ volunteerId, actor: DEMO_ACTOR, at: when, fromStatus, toStatus, comment });
+  const event = (
+    volunteerId: number,
+    when: Date,
+    fromStatus: VolunteerStatus | null,
+    toStatus: VolunteerStatus,
+    comment: string,
+  ) => events.push({ volunteerId, actor: DEMO_ACTOR, at: when, fromStatus, toStatus, comment });
   for (const v of demo.volunteers) {
     const registered = v.appointedOn ? at(v.appointedOn, -30) : at(demo.anchor, -10);
     event(v.id, registered, null, VolunteerStatus.APPLIED, "registered");
     if (!v.appointedOn) continue;
-    event(v.id, at(v.appointedOn), VolunteerStatus.APPLIED, VolunteerStatus.APPOINTED, `appointment letter ${v.letterNumber}`);
+    event(
+      v.id,
+      at(v.appointedOn),
+      VolunteerStatus.APPLIED,
+      VolunteerStatus.APPOINTED,
+      `appointment letter ${v.letterNumber}`,
+    );
     if (v.status === "SUSPENDED" || v.status === "WITHDRAWN") {
       const reason = v.status === "SUSPENDED" ? "长期未参加服务活动" : "本人申请退出";
-      event(v.id, at(demo.anchor, -30), VolunteerStatus.APPOINTED, v.status as VolunteerStatus, reason);
+      event(
+        v.id,
+        at(demo.anchor, -30),
+        VolunteerStatus.APPOINTED,
+        v.status as VolunteerStatus,
+        reason,
+      );
     }
   }
   return events;
@@ -54,7 +71,16 @@ export async function seedCorps(db: DataSource, demo = generateDemo(demoAnchor()
 }
 
 export async function clearCorps(db: DataSource) {
-  for (const entity of [Certificate, Commendation, Evaluation, Training, VolunteerEvent, Transfer, Volunteer, Branch]) {
+  for (const entity of [
+    Certificate,
+    Commendation,
+    Evaluation,
+    Training,
+    VolunteerEvent,
+    Transfer,
+    Volunteer,
+    Branch,
+  ]) {
     await db.getRepository(entity).clear();
   }
 }

@@ -14,7 +14,8 @@ export enum ExpertType {
 }
 registerEnumType(ExpertType, {
   name: "ExpertType",
-  description: "政策专家, 行业专家, 科技创新专家, 法律专家, 金融专家, 企业家, 高管, 园区管理者, 学者.",
+  description:
+    "政策专家, 行业专家, 科技创新专家, 法律专家, 金融专家, 企业家, 高管, 园区管理者, 学者.",
 });
 
 export enum VolunteerStatus {
@@ -23,20 +24,29 @@ export enum VolunteerStatus {
   SUSPENDED = "SUSPENDED",
   WITHDRAWN = "WITHDRAWN",
 }
-registerEnumType(VolunteerStatus, { name: "VolunteerStatus", description: "APPLIED → APPOINTED → SUSPENDED | WITHDRAWN." });
+registerEnumType(VolunteerStatus, {
+  name: "VolunteerStatus",
+  description: "APPLIED → APPOINTED → SUSPENDED | WITHDRAWN.",
+});
 
 export enum BranchKind {
   REGION = "REGION",
   INDUSTRY = "INDUSTRY",
 }
-registerEnumType(BranchKind, { name: "BranchKind", description: "A regional branch (has a district) or an industry branch." });
+registerEnumType(BranchKind, {
+  name: "BranchKind",
+  description: "A regional branch (has a district) or an industry branch.",
+});
 
 export enum AgreementForm {
   ONLINE = "ONLINE",
   OFFLINE = "OFFLINE",
   BOTH = "BOTH",
 }
-registerEnumType(AgreementForm, { name: "AgreementForm", description: "How the volunteer serves under the agreement." });
+registerEnumType(AgreementForm, {
+  name: "AgreementForm",
+  description: "How the volunteer serves under the agreement.",
+});
 
 export enum EvaluationGrade {
   EXCELLENT = "EXCELLENT",

@@ -30,7 +30,14 @@ export const districts: SubgraphDefinition<DistrictsLoaders> = {
   migrations,
   buildSchema: () =>
     buildFederatedSchema(
-      [DistrictResolver, StationResolver, ActivityResolver, VolunteerServiceResolver, PublishResolver, ReviewResolver],
+      [
+        DistrictResolver,
+        StationResolver,
+        ActivityResolver,
+        VolunteerServiceResolver,
+        PublishResolver,
+        ReviewResolver,
+      ],
       {
         District: districtReference,
         Station: stationReference,

@@ -49,7 +49,11 @@ function keyed<A, L>(make: (args: A) => L) {
 export function createLoaders(db: DataSource) {
   return {
     district: new DataLoader<string, District | null>(async (codes) =>
-      byKey(codes, await db.getRepository(District).findBy({ code: In([...codes]) }), (d) => d.code),
+      byKey(
+        codes,
+        await db.getRepository(District).findBy({ code: In([...codes]) }),
+        (d) => d.code,
+      ),
     ),
     station: new DataLoader<number, Station | null>(async (ids) =>
       byKey(ids, await db.getRepository(Station).findBy({ id: In([...ids]) }), (s) => s.id),
@@ -74,50 +78,54 @@ export function createLoaders(db: DataSource) {
       }));
     }),
 
-    stationCount: keyed((status: StationStatus | null) =>
-      new DataLoader<string, number>(async (codes) => {
-        const query = db
-          .createQueryBuilder()
-          .select("s.districtCode", "code")
-          .addSelect("COUNT(*)", "n")
-          .from("station", "s")
-          .where("s.districtCode IN (:...codes)", { codes })
-          .groupBy("s.districtCode");
-        if (status) query.andWhere("s.status = :status", { status });
-        const rows: Array<{ code: string; n: unknown }> = await query.getRawMany();
-        return byKey(codes, rows, (r) => r.code).map((r) => num(r?.n));
-      }),
+    stationCount: keyed(
+      (status: StationStatus | null) =>
+        new DataLoader<string, number>(async (codes) => {
+          const query = db
+            .createQueryBuilder()
+            .select("s.districtCode", "code")
+            .addSelect("COUNT(*)", "n")
+            .from("station", "s")
+            .where("s.districtCode IN (:...codes)", { codes })
+            .groupBy("s.districtCode");
+          if (status) query.andWhere("s.status = :status", { status });
+          const rows: Array<{ code: string; n: unknown }> = await query.getRawMany();
+          return byKey(codes, rows, (r) => r.code).map((r) => num(r?.n));
+        }),
     ),
 
     /** A page of each district's stations: one windowed query for all districts, one fetch of rows. */
-    stationPage: keyed((key: StationPageKey) =>
-      new DataLoader<string, Station[]>(async (codes) => {
-        const params: unknown[] = [...codes];
-        let filter = `districtCode IN (${codes.map(() => "?").join(", ")})`;
-        if (key.status) {
-          filter += " AND status = ?";
-          params.push(key.status);
-        }
-        if (key.afterId !== null) {
-          filter += " AND id > ?";
-          params.push(key.afterId);
-        }
-        params.push(key.first + 1);
-        const ranked: Array<{ id: number }> = await db.query(
-          `SELECT id FROM (SELECT id, ROW_NUMBER() OVER (PARTITION BY districtCode ORDER BY id) AS rn
+    stationPage: keyed(
+      (key: StationPageKey) =>
+        new DataLoader<string, Station[]>(async (codes) => {
+          const params: unknown[] = [...codes];
+          let filter = `districtCode IN (${codes.map(() => "?").join(", ")})`;
+          if (key.status) {
+            filter += " AND status = ?";
+            params.push(key.status);
+          }
+          if (key.afterId !== null) {
+            filter += " AND id > ?";
+            params.push(key.afterId);
+          }
+          params.push(key.first + 1);
+          const ranked: Array<{ id: number }> = await db.query(
+            `SELECT id FROM (SELECT id, ROW_NUMBER() OVER (PARTITION BY districtCode ORDER BY id) AS rn
              FROM station WHERE ${filter}) ranked WHERE rn <= ?`,
-          params,
-        );
-        const ids = ranked.map((r) => Number(r.id));
-        const rows = ids.length
-          ? await db.getRepository(Station).find({ where: { id: In(ids) }, order: { id: "ASC" } })
-          : [];
-        return grouped(codes, rows, (s) => s.districtCode);
-      }),
+            params,
+          );
+          const ids = ranked.map((r) => Number(r.id));
+          const rows = ids.length
+            ? await db.getRepository(Station).find({ where: { id: In(ids) }, order: { id: "ASC" } })
+            : [];
+          return grouped(codes, rows, (s) => s.districtCode);
+        }),
     ),
 
     stationHistory: new DataLoader<number, StationEvent[]>(async (ids) => {
-      const rows = await db.getRepository(StationEvent).find({ where: { stationId: In([...ids]) }, order: { id: "ASC" } });
+      const rows = await db
+        .getRepository(StationEvent)
+        .find({ where: { stationId: In([...ids]) }, order: { id: "ASC" } });
       return grouped(ids, rows, (e) => e.stationId);
     }),
 
@@ -130,7 +138,9 @@ export function createLoaders(db: DataSource) {
         .where("p.volunteerId IN (:...ids) AND p.verified = :verified", { ids, verified: true })
         .groupBy("p.volunteerId")
         .getRawMany();
-      return byKey(ids, rows, (r) => Number(r.volunteerId)).map((r) => Math.round(num(r?.hours) * 100) / 100);
+      return byKey(ids, rows, (r) => Number(r.volunteerId)).map(
+        (r) => Math.round(num(r?.hours) * 100) / 100,
+      );
     }),
 
     volunteerActivities: new DataLoader<number, Activity[]>(async (ids) => {

@@ -13,12 +13,22 @@ import { StationEvent } from "./entities/station-event.entity";
 
 /** The districts are reference data: present in every database, demo or not. */
 export async function ensureDistricts(db: DataSource) {
-  await db.getRepository(District).upsert(DISTRICTS.map((d) => ({ ...d })), ["code"]);
+  await db.getRepository(District).upsert(
+    DISTRICTS.map((d) => ({ ...d })),
+    ["code"],
+  );
 }
 
 export async function seedDistricts(db: DataSource, demo = generateDemo(demoAnchor())) {
   await db.transaction(async (tx) => {
-    await insertChunked(tx, Station, demo.stations.map((s) => ({ ...s, filedAt: s.filedAt ? new Date(s.filedAt) : null })) as never[]);
+    await insertChunked(
+      tx,
+      Station,
+      demo.stations.map((s) => ({
+        ...s,
+        filedAt: s.filedAt ? new Date(s.filedAt) : null,
+      })) as never[],
+    );
     await insertChunked(tx, StationEvent, demo.stations.flatMap(reviewTrail) as never[]);
     await insertChunked(tx, Demand, demo.demands as never[]);
     await insertChunked(
@@ -29,7 +39,9 @@ export async function seedDistricts(db: DataSource, demo = generateDemo(demoAnch
     await insertChunked(
       tx,
       Participation,
-      demo.activities.flatMap((a) => a.participants.map((p) => ({ activityId: a.id, ...p, verified: true }))) as never[],
+      demo.activities.flatMap((a) =>
+        a.participants.map((p) => ({ activityId: a.id, ...p, verified: true })),
+      ) as never[],
     );
   });
 }
@@ -39,8 +51,18 @@ const PATHS: Record<string, StationStatus[]> = {
   UNDER_REVIEW: [StationStatus.SUBMITTED, StationStatus.UNDER_REVIEW],
   REJECTED: [StationStatus.SUBMITTED, StationStatus.UNDER_REVIEW, StationStatus.REJECTED],
   FILED: [StationStatus.SUBMITTED, StationStatus.UNDER_REVIEW, StationStatus.FILED],
-  SUSPENDED: [StationStatus.SUBMITTED, StationStatus.UNDER_REVIEW, StationStatus.FILED, StationStatus.SUSPENDED],
-  REVOKED: [StationStatus.SUBMITTED, StationStatus.UNDER_REVIEW, StationStatus.FILED, StationStatus.REVOKED],
+  SUSPENDED: [
+    StationStatus.SUBMITTED,
+    StationStatus.UNDER_REVIEW,
+    StationStatus.FILED,
+    StationStatus.SUSPENDED,
+  ],
+  REVOKED: [
+    StationStatus.SUBMITTED,
+    StationStatus.UNDER_REVIEW,
+    StationStatus.FILED,
+    StationStatus.REVOKED,
+  ],
 };
 
 /** The audit events that lead a demo station to its status, a week apart (filed on filedAt). */
@@ -50,14 +72,20 @@ function reviewTrail(station: DemoStation) {
   const anchor = Date.parse(station.filedAt ?? `${demoAnchor()}T02:00:00.000Z`) - 30 * 86_400_000;
   return path.map((toStatus, i) => ({
     stationId: station.id,
-    actor: i === 0 ? `demo:${station.districtCode}:agency` : `demo:${station.districtCode}:reviewer`,
+    actor:
+      i === 0 ? `demo:${station.districtCode}:agency` : `demo:${station.districtCode}:reviewer`,
     fromStatus: i === 0 ? null : path[i - 1],
     toStatus,
     comment: i === 0 ? "published" : `${toStatus.toLowerCase().replace("_", " ")} (demo data)`,
-    at: new Date(filedIndex >= 0 && station.filedAt ? Date.parse(station.filedAt) + (i - filedIndex) * 7 * 86_400_000 : anchor + i * 7 * 86_400_000),
+    at: new Date(
+      filedIndex >= 0 && station.filedAt
+        ? Date.parse(station.filedAt) + (i - filedIndex) * 7 * 86_400_000
+        : anchor + i * 7 * 86_400_000,
+    ),
   }));
 }
 
 export async function clearDistricts(db: DataSource) {
-  for (const entity of [Participation, Activity, Demand, StationEvent, Station]) await db.getRepository(entity).clear();
+  for (const entity of [Participation, Activity, Demand, StationEvent, Station])
+    await db.getRepository(entity).clear();
 }

@@ -11,7 +11,8 @@ export enum StationStatus {
 }
 registerEnumType(StationStatus, {
   name: "StationStatus",
-  description: "A workstation's filing lifecycle: SUBMITTED → UNDER_REVIEW → FILED (备案) | REJECTED; FILED → SUSPENDED | REVOKED.",
+  description:
+    "A workstation's filing lifecycle: SUBMITTED → UNDER_REVIEW → FILED (备案) | REJECTED; FILED → SUSPENDED | REVOKED.",
 });
 
 export enum StationHostType {
@@ -23,7 +24,8 @@ export enum StationHostType {
 }
 registerEnumType(StationHostType, {
   name: "StationHostType",
-  description: "Who hosts a workstation: 中小企业园区, 特色产业集群, 小微企业创业创新基地, 龙头企业创业辅导站, 孵化器.",
+  description:
+    "Who hosts a workstation: 中小企业园区, 特色产业集群, 小微企业创业创新基地, 龙头企业创业辅导站, 孵化器.",
 });
 
 export enum ReviewDecision {
@@ -33,7 +35,10 @@ export enum ReviewDecision {
   REVOKE = "REVOKE",
   REJECT = "REJECT",
 }
-registerEnumType(ReviewDecision, { name: "ReviewDecision", description: "A reviewer's decision on a workstation." });
+registerEnumType(ReviewDecision, {
+  name: "ReviewDecision",
+  description: "A reviewer's decision on a workstation.",
+});
 
 export enum ActivityType {
   CONSULTATION = "CONSULTATION",
@@ -47,7 +52,8 @@ export enum ActivityType {
 }
 registerEnumType(ActivityType, {
   name: "ActivityType",
-  description: "一对一咨询, 沙龙讲座, 企业研讨会, 主题或行业专场, 线上义诊, 视频会议, 微视频课程, 免费课程.",
+  description:
+    "一对一咨询, 沙龙讲座, 企业研讨会, 主题或行业专场, 线上义诊, 视频会议, 微视频课程, 免费课程.",
 });
 
 export enum DemandStatus {
@@ -57,7 +63,10 @@ export enum DemandStatus {
   RESOLVED = "RESOLVED",
   CLOSED = "CLOSED",
 }
-registerEnumType(DemandStatus, { name: "DemandStatus", description: "An SME demand's lifecycle: OPEN → MATCHED → IN_SERVICE → RESOLVED | CLOSED." });
+registerEnumType(DemandStatus, {
+  name: "DemandStatus",
+  description: "An SME demand's lifecycle: OPEN → MATCHED → IN_SERVICE → RESOLVED | CLOSED.",
+});
 
 /** A filed station with no new demand for this many days is idle (DOMAIN.md rule 6). */
 export const IDLE_AFTER_DAYS = 90;

@@ -27,7 +27,10 @@ export function createLoaders(db: DataSource) {
         .select("p.districtCode", "code")
         .addSelect("COUNT(*)", "n")
         .from("platform", "p")
-        .where("p.districtCode IN (:...codes) AND p.status = :status", { codes, status: PlatformStatus.CERTIFIED })
+        .where("p.districtCode IN (:...codes) AND p.status = :status", {
+          codes,
+          status: PlatformStatus.CERTIFIED,
+        })
         .groupBy("p.districtCode")
         .getRawMany();
       const map = new Map(rows.map((r) => [r.code, num(r.n)]));

@@ -7,11 +7,21 @@ import { Platform } from "./entities/platform.entity";
 
 export async function seedPlatforms(db: DataSource, demo = generateDemo(demoAnchor())) {
   await db.transaction(async (tx) => {
-    await insertChunked(tx, Platform, demo.platforms.map(({ mentorIds: _m, ...p }) => p) as never[]);
+    await insertChunked(
+      tx,
+      Platform,
+      demo.platforms.map(({ mentorIds: _m, ...p }) => p) as never[],
+    );
     await insertChunked(
       tx,
       Mentor,
-      demo.platforms.flatMap((p) => p.mentorIds.map((volunteerId) => ({ platformId: p.id, volunteerId, since: p.certifiedOn ?? p.appliedOn }))),
+      demo.platforms.flatMap((p) =>
+        p.mentorIds.map((volunteerId) => ({
+          platformId: p.id,
+          volunteerId,
+          since: p.certifiedOn ?? p.appliedOn,
+        })),
+      ),
     );
   });
 }

@@ -8,7 +8,8 @@ export enum PlatformKind {
 }
 registerEnumType(PlatformKind, {
   name: "PlatformKind",
-  description: "公共服务示范平台, 综合性创业创新示范基地 (综合性园区), 专业型示范基地 (行业或专业型园区).",
+  description:
+    "公共服务示范平台, 综合性创业创新示范基地 (综合性园区), 专业型示范基地 (行业或专业型园区).",
 });
 
 export enum PlatformStatus {
@@ -16,14 +17,20 @@ export enum PlatformStatus {
   CERTIFIED = "CERTIFIED",
   REVOKED = "REVOKED",
 }
-registerEnumType(PlatformStatus, { name: "PlatformStatus", description: "APPLIED → CERTIFIED → REVOKED." });
+registerEnumType(PlatformStatus, {
+  name: "PlatformStatus",
+  description: "APPLIED → CERTIFIED → REVOKED.",
+});
 
 export enum PlatformLevel {
   NATIONAL = "NATIONAL",
   PROVINCIAL = "PROVINCIAL",
   MUNICIPAL = "MUNICIPAL",
 }
-registerEnumType(PlatformLevel, { name: "PlatformLevel", description: "The level that certified the platform." });
+registerEnumType(PlatformLevel, {
+  name: "PlatformLevel",
+  description: "The level that certified the platform.",
+});
 
 /** DOMAIN.md rule 5: appointed mentors a startup base needs. */
 export const MENTOR_MINIMUM: Record<PlatformKind, number> = {

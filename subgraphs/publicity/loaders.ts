@@ -41,7 +41,10 @@ export function createLoaders(db: DataSource) {
         .select("s.districtCode", "code")
         .addSelect("COUNT(*)", "n")
         .from("case_story", "s")
-        .where("s.districtCode IN (:...codes) AND s.status = :status", { codes, status: StoryStatus.PUBLISHED })
+        .where("s.districtCode IN (:...codes) AND s.status = :status", {
+          codes,
+          status: StoryStatus.PUBLISHED,
+        })
         .groupBy("s.districtCode")
         .getRawMany();
       const map = new Map(rows.map((r) => [r.code, num(r.n)]));

@@ -13,8 +13,14 @@ export async function seedPublicity(db: DataSource, demo = generateDemo(demoAnch
       tx,
       CaseStory,
       demo.stories.map((s) => ({
-        id: s.id, title: s.title, summary: s.summary, body: s.body, categories: s.categories,
-        districtCode: s.districtCode, status: s.status, createdBy: "demo",
+        id: s.id,
+        title: s.title,
+        summary: s.summary,
+        body: s.body,
+        categories: s.categories,
+        districtCode: s.districtCode,
+        status: s.status,
+        createdBy: "demo",
         publishedAt: s.publishedAt ? new Date(s.publishedAt) : null,
       })) as never[],
     );
@@ -27,12 +33,21 @@ export async function seedPublicity(db: DataSource, demo = generateDemo(demoAnch
     await insertChunked(
       tx,
       StoryReference,
-      demo.stories.flatMap((s) => kinds.flatMap(([kind, key]) => (s[key] as number[]).map((refId) => ({ storyId: s.id, kind, refId })))),
+      demo.stories.flatMap((s) =>
+        kinds.flatMap(([kind, key]) =>
+          (s[key] as number[]).map((refId) => ({ storyId: s.id, kind, refId })),
+        ),
+      ),
     );
-    await insertChunked(tx, Coverage, demo.stories.flatMap((s) => s.coverage.map((c) => ({ storyId: s.id, ...c }))) as never[]);
+    await insertChunked(
+      tx,
+      Coverage,
+      demo.stories.flatMap((s) => s.coverage.map((c) => ({ storyId: s.id, ...c }))) as never[],
+    );
   });
 }
 
 export async function clearPublicity(db: DataSource) {
-  for (const entity of [Coverage, StoryReference, CaseStory]) await db.getRepository(entity).clear();
+  for (const entity of [Coverage, StoryReference, CaseStory])
+    await db.getRepository(entity).clear();
 }

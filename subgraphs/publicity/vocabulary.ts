@@ -7,7 +7,10 @@ export enum StoryStatus {
   PUBLISHED = "PUBLISHED",
   RETRACTED = "RETRACTED",
 }
-registerEnumType(StoryStatus, { name: "StoryStatus", description: "DRAFT → IN_REVIEW → PUBLISHED → RETRACTED. Only PUBLISHED stories are public." });
+registerEnumType(StoryStatus, {
+  name: "StoryStatus",
+  description: "DRAFT → IN_REVIEW → PUBLISHED → RETRACTED. Only PUBLISHED stories are public.",
+});
 
 export enum Outlet {
   SHENZHEN_SPECIAL_ZONE_DAILY = "SHENZHEN_SPECIAL_ZONE_DAILY",

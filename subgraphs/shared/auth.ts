@@ -57,14 +57,17 @@ export async function verifyToken(token: string, config: HubConfig): Promise<Cal
     throw unauthenticated(`${reason}; ask for a new one (npm run token)`);
   }
   const role = payload.role as Role;
-  if (!(ROLES as readonly string[]).includes(role) && role !== SERVICE_ROLE) throw unauthenticated(`the token's role "${String(role)}" is unknown`);
+  if (!(ROLES as readonly string[]).includes(role) && role !== SERVICE_ROLE)
+    throw unauthenticated(`the token's role "${String(role)}" is unknown`);
   const caller: Caller = { sub: String(payload.sub ?? "unknown"), role };
   if (role === "DISTRICT_OPERATOR") {
-    if (typeof payload.district !== "string") throw unauthenticated("a DISTRICT_OPERATOR token needs a district");
+    if (typeof payload.district !== "string")
+      throw unauthenticated("a DISTRICT_OPERATOR token needs a district");
     caller.district = payload.district;
   }
   if (role === "PLATFORM_OPERATOR") {
-    if (typeof payload.platform !== "string") throw unauthenticated("a PLATFORM_OPERATOR token needs a platform");
+    if (typeof payload.platform !== "string")
+      throw unauthenticated("a PLATFORM_OPERATOR token needs a platform");
     caller.platform = payload.platform;
   }
   return caller;
@@ -86,7 +89,9 @@ export interface AuthContext {
 export const authChecker: AuthChecker<AuthContext, Role> = ({ context }, roles) => {
   if (!context.caller) throw unauthenticated();
   if (roles.length && !roles.includes(context.caller.role)) {
-    throw forbidden(`this needs one of the roles ${roles.join(", ")}; you are ${context.caller.role}`);
+    throw forbidden(
+      `this needs one of the roles ${roles.join(", ")}; you are ${context.caller.role}`,
+    );
   }
   return true;
 };

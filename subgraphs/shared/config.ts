@@ -79,7 +79,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     problems.push("JWT_SECRET must be set to at least 32 characters (required in production)");
   }
   const ttl = Number(env.TOKEN_TTL_SECONDS || 8 * 3600);
-  if (!Number.isInteger(ttl) || ttl <= 0) problems.push("TOKEN_TTL_SECONDS must be a positive integer");
+  if (!Number.isInteger(ttl) || ttl <= 0)
+    problems.push("TOKEN_TTL_SECONDS must be a positive integer");
   const bodyLimit = Number(env.BODY_LIMIT_BYTES || 5 * 1024 * 1024);
   if (!Number.isInteger(bodyLimit) || bodyLimit < 1024) {
     problems.push("BODY_LIMIT_BYTES must be an integer of at least 1024");

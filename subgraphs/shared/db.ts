@@ -18,7 +18,10 @@ export class CountingLogger implements Logger {
   }
   logQueryError(error: string | Error, query: string) {
     // MySQL echoes the offending value of a unique index (an ID number, say): never log it.
-    const message = String(error).replace(/Duplicate entry '.*?' for key/g, "Duplicate entry '<redacted>' for key");
+    const message = String(error).replace(
+      /Duplicate entry '.*?' for key/g,
+      "Duplicate entry '<redacted>' for key",
+    );
     console.error(`[sql ${this.name}] failed: ${message} in ${query}`);
   }
   logQuerySlow(time: number, query: string) {
@@ -93,7 +96,8 @@ export async function prepareDatabase(config: HubConfig, name: SubgraphName): Pr
   if (!url) return "mysql";
   const parsed = new URL(url);
   const database = decodeURIComponent(parsed.pathname.replace(/^\//, ""));
-  if (!/^[A-Za-z0-9_]+$/.test(database)) throw new Error(`database name "${database}" is not plain`);
+  if (!/^[A-Za-z0-9_]+$/.test(database))
+    throw new Error(`database name "${database}" is not plain`);
   parsed.pathname = "/";
   const mysql = await import("mysql2/promise");
   const connection = await mysql.createConnection(parsed.toString());
@@ -102,7 +106,9 @@ export async function prepareDatabase(config: HubConfig, name: SubgraphName): Pr
       `CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
     );
     const [rows] = await connection.query("SELECT VERSION() AS version");
-    return /mariadb/i.test(String((rows as Array<{ version: string }>)[0].version)) ? "mariadb" : "mysql";
+    return /mariadb/i.test(String((rows as Array<{ version: string }>)[0].version))
+      ? "mariadb"
+      : "mysql";
   } finally {
     await connection.end();
   }
@@ -123,7 +129,8 @@ export async function dropDatabase(url: string) {
 }
 
 /** Aggregates come back as strings from MySQL (COUNT, SUM of DECIMAL); numbers everywhere else. */
-export const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
+export const num = (value: unknown): number =>
+  value === null || value === undefined ? 0 : Number(value);
 
 /** DECIMAL columns arrive as strings from MySQL; entities hold numbers. */
 export const decimalTransformer = {

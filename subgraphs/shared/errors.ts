@@ -5,7 +5,12 @@ import { unwrapResolverError } from "@apollo/server/errors";
 import { ArgumentValidationError } from "type-graphql";
 import type { ValidationError } from "class-validator";
 
-export type ErrorCode = "BAD_USER_INPUT" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT";
+export type ErrorCode =
+  | "BAD_USER_INPUT"
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "CONFLICT";
 
 export class DomainError extends Error {
   constructor(
@@ -34,14 +39,19 @@ export function describeValidation(errors: ValidationError[], prefix = ""): stri
     const path = prefix ? `${prefix}.${error.property}` : error.property;
     for (const message of Object.values(error.constraints ?? {})) {
       // Messages that already start with the field's name read better without the path again.
-      lines.push(!prefix && message.startsWith(`${error.property} `) ? message : `${path}: ${message}`);
+      lines.push(
+        !prefix && message.startsWith(`${error.property} `) ? message : `${path}: ${message}`,
+      );
     }
     if (error.children?.length) lines.push(...describeValidation(error.children, path));
   }
   return lines;
 }
 
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof DomainError) {
     return {
@@ -62,7 +72,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (code === "INTERNAL_SERVER_ERROR" || (!code && !(original instanceof GraphQLError))) {
     // Unknown failures are logged with their stack and answered without internals.
     console.error("[error]", original);
-    return { message: "internal error", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
+    return {
+      message: "internal error",
+      path: formatted.path,
+      extensions: { code: "INTERNAL_SERVER_ERROR" },
+    };
   }
   return formatted;
 }

@@ -79,7 +79,14 @@ export async function serveGraphQL<TContext extends BaseContext>(
         try {
           body = JSON.parse(raw);
         } catch {
-          sendJson(res, 400, { errors: [{ message: "the request body is not valid JSON", extensions: { code: "BAD_REQUEST" } }] });
+          sendJson(res, 400, {
+            errors: [
+              {
+                message: "the request body is not valid JSON",
+                extensions: { code: "BAD_REQUEST" },
+              },
+            ],
+          });
           return;
         }
       }
@@ -105,7 +112,12 @@ export async function serveGraphQL<TContext extends BaseContext>(
     } catch (error) {
       if (error instanceof BodyTooLarge) {
         sendJson(res, 413, {
-          errors: [{ message: `the request body exceeds ${options.bodyLimitBytes} bytes`, extensions: { code: "BAD_REQUEST" } }],
+          errors: [
+            {
+              message: `the request body exceeds ${options.bodyLimitBytes} bytes`,
+              extensions: { code: "BAD_REQUEST" },
+            },
+          ],
         });
         return;
       }

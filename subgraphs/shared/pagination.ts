@@ -54,14 +54,19 @@ export const encodeCursor = (id: number) => Buffer.from(`id:${id}`).toString("ba
 export function decodeCursor(cursor: string | undefined | null): number | null {
   if (!cursor) return null;
   const match = /^id:(\d+)$/.exec(Buffer.from(cursor, "base64url").toString());
-  if (!match) throw badInput(`"${cursor}" is not a cursor of this list; pass an endCursor you were given`);
+  if (!match)
+    throw badInput(`"${cursor}" is not a cursor of this list; pass an endCursor you were given`);
   return Number(match[1]);
 }
 
 export const pageSize = (first: number | undefined | null) => first ?? 20;
 
 /** Turns `first + 1` fetched rows into a page. */
-export function toPage<T extends { id: number }>(rows: T[], first: number, totalCount: number): Page<T> {
+export function toPage<T extends { id: number }>(
+  rows: T[],
+  first: number,
+  totalCount: number,
+): Page<T> {
   const nodes = rows.slice(0, first);
   return {
     totalCount,

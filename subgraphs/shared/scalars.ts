@@ -13,9 +13,12 @@ export function isIsoDate(value: string): boolean {
 
 function parseDate(value: unknown): string {
   if (typeof value !== "string" || !isIsoDate(value)) {
-    throw new GraphQLError(`"${String(value)}" is not a date; write it as YYYY-MM-DD, e.g. 2025-03-31`, {
-      extensions: { code: "BAD_USER_INPUT" },
-    });
+    throw new GraphQLError(
+      `"${String(value)}" is not a date; write it as YYYY-MM-DD, e.g. 2025-03-31`,
+      {
+        extensions: { code: "BAD_USER_INPUT" },
+      },
+    );
   }
   return value;
 }
@@ -30,7 +33,8 @@ export const DateScalar = new GraphQLScalarType({
   },
   parseValue: parseDate,
   parseLiteral(ast) {
-    if (ast.kind !== Kind.STRING) throw new GraphQLError("a Date is written as a string, e.g. \"2025-03-31\"");
+    if (ast.kind !== Kind.STRING)
+      throw new GraphQLError('a Date is written as a string, e.g. "2025-03-31"');
     return parseDate(ast.value);
   },
 });
@@ -38,9 +42,12 @@ export const DateScalar = new GraphQLScalarType({
 function parseDateTime(value: unknown): Date {
   const date = typeof value === "string" ? new Date(value) : null;
   if (!date || Number.isNaN(date.getTime())) {
-    throw new GraphQLError(`"${String(value)}" is not an ISO timestamp, e.g. 2025-03-31T08:00:00Z`, {
-      extensions: { code: "BAD_USER_INPUT" },
-    });
+    throw new GraphQLError(
+      `"${String(value)}" is not an ISO timestamp, e.g. 2025-03-31T08:00:00Z`,
+      {
+        extensions: { code: "BAD_USER_INPUT" },
+      },
+    );
   }
   return date;
 }
@@ -50,7 +57,8 @@ export const DateTimeScalar = new GraphQLScalarType({
   description: "An ISO 8601 timestamp in UTC, e.g. 2025-03-31T08:00:00.000Z.",
   serialize(value) {
     const date = value instanceof Date ? value : new Date(String(value));
-    if (Number.isNaN(date.getTime())) throw new GraphQLError(`cannot serialise ${String(value)} as a DateTime`);
+    if (Number.isNaN(date.getTime()))
+      throw new GraphQLError(`cannot serialise ${String(value)} as a DateTime`);
     return date.toISOString();
   },
   parseValue: parseDateTime,

@@ -8,7 +8,12 @@ export async function insertChunked<T extends ObjectLiteral>(
   size = 200,
 ) {
   for (let i = 0; i < rows.length; i += size) {
-    await db.createQueryBuilder().insert().into(target).values(rows.slice(i, i + size)).execute();
+    await db
+      .createQueryBuilder()
+      .insert()
+      .into(target)
+      .values(rows.slice(i, i + size))
+      .execute();
   }
 }
 

@@ -20,7 +20,11 @@ export class ServiceClient {
   ) {}
 
   async query<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const token = await signToken({ sub: `service:${this.caller}`, role: "SERVICE" }, this.config, 60);
+    const token = await signToken(
+      { sub: `service:${this.caller}`, role: "SERVICE" },
+      this.config,
+      60,
+    );
     let response: Response;
     try {
       response = await fetch(this.config.gatewayUrl, {
@@ -32,7 +36,10 @@ export class ServiceClient {
     } catch (error) {
       throw new ServiceUnavailable(`gateway unreachable: ${(error as Error).message}`);
     }
-    const body = (await response.json().catch(() => null)) as { data?: T; errors?: Array<{ message: string }> } | null;
+    const body = (await response.json().catch(() => null)) as {
+      data?: T;
+      errors?: Array<{ message: string }>;
+    } | null;
     if (!response.ok || !body || body.errors?.length || !body.data) {
       const reason = body?.errors?.map((e) => e.message).join("; ") || `HTTP ${response.status}`;
       throw new ServiceUnavailable(`gateway answered with an error: ${reason}`);

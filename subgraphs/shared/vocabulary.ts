@@ -15,7 +15,8 @@ export enum ServiceCategory {
 }
 registerEnumType(ServiceCategory, {
   name: "ServiceCategory",
-  description: "The ten service categories of the Shenzhen action plan (政策, 企业家, 战略, 融资, 市场, 创新, 创业, 知识, 法律, 空间).",
+  description:
+    "The ten service categories of the Shenzhen action plan (政策, 企业家, 战略, 融资, 市场, 创新, 创业, 知识, 法律, 空间).",
 });
 
 export enum FocusGroup {
@@ -27,7 +28,8 @@ export enum FocusGroup {
 }
 registerEnumType(FocusGroup, {
   name: "FocusGroup",
-  description: "Entrepreneur groups given particular attention (大学毕业生, 退役军人, 女性, 残疾人, 留学生).",
+  description:
+    "Entrepreneur groups given particular attention (大学毕业生, 退役军人, 女性, 残疾人, 留学生).",
 });
 
 export enum DistrictKind {

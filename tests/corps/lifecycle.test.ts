@@ -190,21 +190,33 @@ describe("registerVolunteer", () => {
       const before = await corpsCounts(fed);
       const responses = await Promise.all(
         [1, 2, 3, 4].map(() =>
-          send(fed.gatewayUrl, { query: contractOperation("RegisterVolunteer"), variables: { input }, token: admin }),
+          send(fed.gatewayUrl, {
+            query: contractOperation("RegisterVolunteer"),
+            variables: { input },
+            token: admin,
+          }),
         ),
       );
-      expect(responses.filter((r) => r.data?.registerVolunteer?.status === "APPLIED")).toHaveLength(1);
-      expect(responses.filter((r) => r.errors?.[0]?.extensions?.code === "CONFLICT")).toHaveLength(3);
+      expect(responses.filter((r) => r.data?.registerVolunteer?.status === "APPLIED")).toHaveLength(
+        1,
+      );
+      expect(responses.filter((r) => r.errors?.[0]?.extensions?.code === "CONFLICT")).toHaveLength(
+        3,
+      );
       const after = await corpsCounts(fed);
       expect(after.volunteer - before.volunteer).toBe(1);
       expect(after.volunteer_event - before.volunteer_event).toBe(1);
       // A refused bad phone and a bad ID number are not logged either.
       await send(fed.gatewayUrl, {
         query: contractOperation("RegisterVolunteer"),
-        variables: { input: { ...input, idNumber: withWrongCheckChar(input.idNumber), contactPhone: "12345" } },
+        variables: {
+          input: { ...input, idNumber: withWrongCheckChar(input.idNumber), contactPhone: "12345" },
+        },
         token: admin,
       });
-      const logged = spies.flatMap((spy) => spy.mock.calls.map((args) => args.map(String).join(" "))).join("\n");
+      const logged = spies
+        .flatMap((spy) => spy.mock.calls.map((args) => args.map(String).join(" ")))
+        .join("\n");
       expect(logged).not.toContain(input.idNumber);
       expect(logged).not.toContain(input.idNumber.slice(0, 17));
       expect(logged).not.toContain(input.contactPhone);

@@ -44,7 +44,12 @@ const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
 
 async function publish(query: string, variables: Record<string, unknown>, token = operator) {
   const data = await execute(fed.gatewayUrl, { query, variables, token });
-  return Object.values(data)[0] as { created: number; updated: number; unchanged: number; rejected: any[] };
+  return Object.values(data)[0] as {
+    created: number;
+    updated: number;
+    unchanged: number;
+    rejected: any[];
+  };
 }
 
 async function countRows(table: string) {
@@ -72,21 +77,44 @@ describe("PublishStations", () => {
     expect(first.rejected[1].message).toMatch(/contactPhone must be a mainland mobile/);
     expect(first.rejected[2].message).toMatch(/appears twice in this batch \(rows 0 and 4\)/);
 
-    const again = await publish(PUBLISH_STATIONS, { districtCode: "440308", stations: [station(1), station(4)] });
+    const again = await publish(PUBLISH_STATIONS, {
+      districtCode: "440308",
+      stations: [station(1), station(4)],
+    });
     expect(again).toEqual({ created: 0, updated: 0, unchanged: 2, rejected: [] });
 
-    const changed = await publish(PUBLISH_STATIONS, { districtCode: "440308", stations: [station(1, { name: "盐田港创新中心（新址）" })] });
+    const changed = await publish(PUBLISH_STATIONS, {
+      districtCode: "440308",
+      stations: [station(1, { name: "盐田港创新中心（新址）" })],
+    });
     expect(changed).toMatchObject({ created: 0, updated: 1, unchanged: 0 });
   });
 
   it("keeps the review state a reviewer set when a station is published again", async () => {
     const admin = await fed.token("CITY_ADMIN");
-    const list = await execute(fed.gatewayUrl, { query: STATIONS, token: admin, variables: { districtCode: "440308", status: "SUBMITTED", first: 100 } });
+    const list = await execute(fed.gatewayUrl, {
+      query: STATIONS,
+      token: admin,
+      variables: { districtCode: "440308", status: "SUBMITTED", first: 100 },
+    });
     const id = list.district.stations.nodes.find((n: any) => n.externalId === "YT-NEW-4").id;
-    await execute(fed.gatewayUrl, { query: contractOperation("ReviewStation"), token: operator, variables: { id, decision: "ACCEPT" } });
-    await publish(PUBLISH_STATIONS, { districtCode: "440308", stations: [station(4, { address: "深圳市盐田区沙头角街道新址1号" })] });
-    const after = await execute(fed.gatewayUrl, { query: `{ _s: district(code: "440308") { stations(status: UNDER_REVIEW, first: 100) { nodes { id address } } } }`, token: admin });
-    expect(after._s.stations.nodes).toContainEqual({ id, address: "深圳市盐田区沙头角街道新址1号" });
+    await execute(fed.gatewayUrl, {
+      query: contractOperation("ReviewStation"),
+      token: operator,
+      variables: { id, decision: "ACCEPT" },
+    });
+    await publish(PUBLISH_STATIONS, {
+      districtCode: "440308",
+      stations: [station(4, { address: "深圳市盐田区沙头角街道新址1号" })],
+    });
+    const after = await execute(fed.gatewayUrl, {
+      query: `{ _s: district(code: "440308") { stations(status: UNDER_REVIEW, first: 100) { nodes { id address } } } }`,
+      token: admin,
+    });
+    expect(after._s.stations.nodes).toContainEqual({
+      id,
+      address: "深圳市盐田区沙头角街道新址1号",
+    });
   });
 
   it("refuses another district's operator and writes nothing", async () => {
@@ -94,24 +122,50 @@ describe("PublishStations", () => {
     const other = await fed.token("DISTRICT_OPERATOR", { district: "440305" });
     const response = await executeExpectingError(
       fed.gatewayUrl,
-      { query: PUBLISH_STATIONS, token: other, variables: { districtCode: "440308", stations: [station(9)] } },
+      {
+        query: PUBLISH_STATIONS,
+        token: other,
+        variables: { districtCode: "440308", stations: [station(9)] },
+      },
       "FORBIDDEN",
     );
-    expect(response.errors![0].message).toMatch(/you operate district 440305 and cannot write district 440308/);
-    await executeExpectingError(fed.gatewayUrl, { query: PUBLISH_STATIONS, token: await fed.token("PUBLICITY_EDITOR"), variables: { districtCode: "440308", stations: [station(9)] } }, "FORBIDDEN");
-    await executeExpectingError(fed.gatewayUrl, { query: PUBLISH_STATIONS, variables: { districtCode: "440308", stations: [station(9)] } }, "UNAUTHENTICATED");
+    expect(response.errors![0].message).toMatch(
+      /you operate district 440305 and cannot write district 440308/,
+    );
+    await executeExpectingError(
+      fed.gatewayUrl,
+      {
+        query: PUBLISH_STATIONS,
+        token: await fed.token("PUBLICITY_EDITOR"),
+        variables: { districtCode: "440308", stations: [station(9)] },
+      },
+      "FORBIDDEN",
+    );
+    await executeExpectingError(
+      fed.gatewayUrl,
+      { query: PUBLISH_STATIONS, variables: { districtCode: "440308", stations: [station(9)] } },
+      "UNAUTHENTICATED",
+    );
     expect(await countRows("station")).toBe(before);
   });
 
   it("takes 1,000 rows in one call and refuses 1,001 naming the limit", async () => {
     const admin = await fed.token("CITY_ADMIN");
     const rows = Array.from({ length: 1000 }, (_, i) => station(1000 + i));
-    const result = await publish(PUBLISH_STATIONS, { districtCode: "440392", stations: rows }, admin);
+    const result = await publish(
+      PUBLISH_STATIONS,
+      { districtCode: "440392", stations: rows },
+      admin,
+    );
     expect(result).toEqual({ created: 1000, updated: 0, unchanged: 0, rejected: [] });
     const before = await countRows("station");
     const response = await executeExpectingError(
       fed.gatewayUrl,
-      { query: PUBLISH_STATIONS, token: admin, variables: { districtCode: "440392", stations: [...rows, station(5000)] } },
+      {
+        query: PUBLISH_STATIONS,
+        token: admin,
+        variables: { districtCode: "440392", stations: [...rows, station(5000)] },
+      },
       "BAD_USER_INPUT",
     );
     expect(response.errors![0].message).toMatch(/at most 1000 stations; this one has 1001/);
@@ -122,19 +176,52 @@ describe("PublishStations", () => {
 describe("PublishDemands", () => {
   it("checks credit codes and stations, writes the rest, and is idempotent", async () => {
     const bad = demand(2, { creditCode: "91440300MA5F3K2L7B" });
-    const demands = [demand(1), bad, demand(3, { stationExternalId: "ST-440305-001" }), demand(4, { status: "RESOLVED", satisfaction: 5 }), demand(5, { satisfaction: 4 })];
+    const demands = [
+      demand(1),
+      bad,
+      demand(3, { stationExternalId: "ST-440305-001" }),
+      demand(4, { status: "RESOLVED", satisfaction: 5 }),
+      demand(5, { satisfaction: 4 }),
+    ];
     const result = await publish(PUBLISH_DEMANDS, { districtCode: "440308", demands });
     expect(result).toMatchObject({ created: 2, updated: 0, unchanged: 0 });
     expect(result.rejected).toEqual([
-      { index: 1, externalId: "YT-DM-2", message: `creditCode 91440300MA5F3K2L7B: the check character should be ${creditCodeCheckChar("91440300MA5F3K2L7")}` },
-      { index: 2, externalId: "YT-DM-3", message: "stationExternalId ST-440305-001: no such station in district 440308; publish the station first" },
-      { index: 4, externalId: "YT-DM-5", message: "satisfaction is given only for a RESOLVED demand; this one is OPEN" },
+      {
+        index: 1,
+        externalId: "YT-DM-2",
+        message: `creditCode 91440300MA5F3K2L7B: the check character should be ${creditCodeCheckChar("91440300MA5F3K2L7")}`,
+      },
+      {
+        index: 2,
+        externalId: "YT-DM-3",
+        message:
+          "stationExternalId ST-440305-001: no such station in district 440308; publish the station first",
+      },
+      {
+        index: 4,
+        externalId: "YT-DM-5",
+        message: "satisfaction is given only for a RESOLVED demand; this one is OPEN",
+      },
     ]);
-    expect(await publish(PUBLISH_DEMANDS, { districtCode: "440308", demands: [demand(1), demand(4, { status: "RESOLVED", satisfaction: 5 })] })).toEqual({
-      created: 0, updated: 0, unchanged: 2, rejected: [],
+    expect(
+      await publish(PUBLISH_DEMANDS, {
+        districtCode: "440308",
+        demands: [demand(1), demand(4, { status: "RESOLVED", satisfaction: 5 })],
+      }),
+    ).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: 2,
+      rejected: [],
     });
-    const data = await execute(fed.gatewayUrl, { query: STATIONS, token: operator, variables: { districtCode: "440308", status: "SUBMITTED", first: 100 } });
-    expect(data.district.stations.nodes.find((n: any) => n.externalId === "YT-NEW-1")).toMatchObject({ openDemandCount: 1, lastDemandAt: "2025-03-01T00:00:00.000Z" });
+    const data = await execute(fed.gatewayUrl, {
+      query: STATIONS,
+      token: operator,
+      variables: { districtCode: "440308", status: "SUBMITTED", first: 100 },
+    });
+    expect(
+      data.district.stations.nodes.find((n: any) => n.externalId === "YT-NEW-1"),
+    ).toMatchObject({ openDemandCount: 1, lastDemandAt: "2025-03-01T00:00:00.000Z" });
   });
 });
 
@@ -157,7 +244,13 @@ describe("PublishActivities", () => {
   it("refuses fees and volunteers who are not appointed, and credits verified hours", async () => {
     const hoursQuery = `query ($id: ID!) { volunteer(id: $id) { serviceHours } }`;
     const admin = await fed.token("CITY_ADMIN");
-    const before = (await execute(fed.gatewayUrl, { query: hoursQuery, token: admin, variables: { id: String(appointed().id) } })).volunteer.serviceHours;
+    const before = (
+      await execute(fed.gatewayUrl, {
+        query: hoursQuery,
+        token: admin,
+        variables: { id: String(appointed().id) },
+      })
+    ).volunteer.serviceHours;
     const result = await publish(PUBLISH_ACTIVITIES, {
       districtCode: "440308",
       activities: [
@@ -170,23 +263,47 @@ describe("PublishActivities", () => {
     });
     expect(result).toMatchObject({ created: 2, updated: 0, unchanged: 0 });
     expect(result.rejected.map((r) => [r.index, r.message])).toEqual([
-      [1, "feeCharged 50: volunteer service is free; an activity that charges a fee cannot be published"],
+      [
+        1,
+        "feeCharged 50: volunteer service is free; an activity that charges a fee cannot be published",
+      ],
       [2, `volunteer ${applied().id} (${applied().name}) is APPLIED, not APPOINTED`],
       [3, "volunteer 99999 is not known to the corps"],
     ]);
-    const after = (await execute(fed.gatewayUrl, { query: hoursQuery, token: admin, variables: { id: String(appointed().id) } })).volunteer.serviceHours;
+    const after = (
+      await execute(fed.gatewayUrl, {
+        query: hoursQuery,
+        token: admin,
+        variables: { id: String(appointed().id) },
+      })
+    ).volunteer.serviceHours;
     expect(after).toBeCloseTo(before + 2.5, 5);
-    expect(await publish(PUBLISH_ACTIVITIES, { districtCode: "440308", activities: [activity(1)] })).toEqual({ created: 0, updated: 0, unchanged: 1, rejected: [] });
-    expect(await publish(PUBLISH_ACTIVITIES, { districtCode: "440308", activities: [activity(1, { participants: [{ volunteerId: String(appointed().id), hours: 3 }] })] })).toMatchObject({ updated: 1 });
+    expect(
+      await publish(PUBLISH_ACTIVITIES, { districtCode: "440308", activities: [activity(1)] }),
+    ).toEqual({ created: 0, updated: 0, unchanged: 1, rejected: [] });
+    expect(
+      await publish(PUBLISH_ACTIVITIES, {
+        districtCode: "440308",
+        activities: [
+          activity(1, { participants: [{ volunteerId: String(appointed().id), hours: 3 }] }),
+        ],
+      }),
+    ).toMatchObject({ updated: 1 });
   });
 
   it("names the participant field that is out of range", async () => {
     const result = await publish(PUBLISH_ACTIVITIES, {
       districtCode: "440308",
-      activities: [activity(9, { participants: [{ volunteerId: String(appointed().id), hours: 30 }] })],
+      activities: [
+        activity(9, { participants: [{ volunteerId: String(appointed().id), hours: 30 }] }),
+      ],
     });
     expect(result.rejected).toEqual([
-      { index: 0, externalId: "YT-AC-9", message: "participants.0.hours: hours must be between 0.5 and 24" },
+      {
+        index: 0,
+        externalId: "YT-AC-9",
+        message: "participants.0.hours: hours must be between 0.5 and 24",
+      },
     ]);
   });
 
@@ -194,7 +311,14 @@ describe("PublishActivities", () => {
     const before = await countRows("station");
     const response = await executeExpectingError(
       fed.gatewayUrl,
-      { query: PUBLISH_STATIONS, token: operator, variables: { districtCode: "440308", stations: [station(20), station(21, { hostType: "SPACESHIP" })] } },
+      {
+        query: PUBLISH_STATIONS,
+        token: operator,
+        variables: {
+          districtCode: "440308",
+          stations: [station(20), station(21, { hostType: "SPACESHIP" })],
+        },
+      },
       "BAD_USER_INPUT",
     );
     expect(response.errors![0].message).toContain("stations[1].hostType");
@@ -203,8 +327,13 @@ describe("PublishActivities", () => {
 
   it("refuses a participant whose agreement does not cover the date", async () => {
     const v = appointed();
-    const heldOn = new Date(Date.parse(`${v.agreement!.validFrom}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-    const result = await publish(PUBLISH_ACTIVITIES, { districtCode: "440308", activities: [activity(6, { heldOn })] });
+    const heldOn = new Date(Date.parse(`${v.agreement!.validFrom}T00:00:00Z`) - 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    const result = await publish(PUBLISH_ACTIVITIES, {
+      districtCode: "440308",
+      activities: [activity(6, { heldOn })],
+    });
     expect(result.rejected[0].message).toBe(
       `volunteer ${v.id} (${v.name}) has no service agreement valid on ${heldOn} (valid ${v.agreement!.validFrom} to ${v.agreement!.validTo})`,
     );
@@ -217,11 +346,19 @@ describe("PublishActivities", () => {
     try {
       const result = await publish(PUBLISH_ACTIVITIES, {
         districtCode: "440308",
-        activities: [activity(7), activity(8, { stationExternalId: undefined, type: "MICRO_COURSE", participants: [] })],
+        activities: [
+          activity(7),
+          activity(8, { stationExternalId: undefined, type: "MICRO_COURSE", participants: [] }),
+        ],
       });
       expect(result).toMatchObject({ created: 1 });
       expect(result.rejected).toEqual([
-        { index: 0, externalId: "YT-AC-7", message: "cannot verify volunteers now (the corps service is unreachable); send this row again later" },
+        {
+          index: 0,
+          externalId: "YT-AC-7",
+          message:
+            "cannot verify volunteers now (the corps service is unreachable); send this row again later",
+        },
       ]);
     } finally {
       fed.config.gatewayUrl = gatewayUrl;

@@ -20,7 +20,11 @@ describe("at the gateway", () => {
       .setAudience("sme-volunteer-hub")
       .setExpirationTime("1h")
       .sign(new TextEncoder().encode("another-secret-another-secret-another-secret"));
-    const response = await executeExpectingError(fed.gatewayUrl, { query: STATION_CONTACT, token: forged }, "UNAUTHENTICATED");
+    const response = await executeExpectingError(
+      fed.gatewayUrl,
+      { query: STATION_CONTACT, token: forged },
+      "UNAUTHENTICATED",
+    );
     expect(response.status).toBe(401);
     expect(response.data).toBeUndefined();
   });
@@ -35,7 +39,11 @@ describe("at the gateway", () => {
         .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
         .sign(new TextEncoder().encode(fed.config.jwtSecret)),
     );
-    const late = await executeExpectingError(fed.gatewayUrl, { query: STATION_CONTACT, token: expired }, "UNAUTHENTICATED");
+    const late = await executeExpectingError(
+      fed.gatewayUrl,
+      { query: STATION_CONTACT, token: expired },
+      "UNAUTHENTICATED",
+    );
     expect(late.errors![0].message).toMatch(/expired/);
     const malformed = await executeExpectingError(
       fed.gatewayUrl,
@@ -53,36 +61,57 @@ describe("at the gateway", () => {
       .setAudience("sme-volunteer-hub")
       .setExpirationTime("1h")
       .sign(new TextEncoder().encode(fed.config.jwtSecret));
-    await executeExpectingError(fed.gatewayUrl, { query: STATION_CONTACT, token }, "UNAUTHENTICATED");
+    await executeExpectingError(
+      fed.gatewayUrl,
+      { query: STATION_CONTACT, token },
+      "UNAUTHENTICATED",
+    );
   });
 });
 
 describe("on protected fields", () => {
   it("no token: UNAUTHENTICATED on the field, public data still answered", async () => {
-    const response = await executeExpectingError(fed.gatewayUrl, { query: STATION_CONTACT }, "UNAUTHENTICATED");
+    const response = await executeExpectingError(
+      fed.gatewayUrl,
+      { query: STATION_CONTACT },
+      "UNAUTHENTICATED",
+    );
     expect(response.data.district.stations.nodes[0].name).toEqual(expect.any(String));
     expect(response.data.district.stations.nodes[0].contactPhone).toBeNull();
   });
 
   it("wrong role: FORBIDDEN", async () => {
     const token = await fed.token("PUBLICITY_EDITOR");
-    const response = await executeExpectingError(fed.gatewayUrl, { query: STATION_CONTACT, token }, "FORBIDDEN");
+    const response = await executeExpectingError(
+      fed.gatewayUrl,
+      { query: STATION_CONTACT, token },
+      "FORBIDDEN",
+    );
     expect(response.errors![0].message).toMatch(/CITY_ADMIN, DISTRICT_OPERATOR/);
   });
 
   it("right role: the value", async () => {
     const token = await fed.token("DISTRICT_OPERATOR", { district: "440305" });
     const data = await execute(fed.gatewayUrl, { query: STATION_CONTACT, token });
-    const station = fed.demo.stations.find((s) => s.id === Number(data.district.stations.nodes[0].id))!;
+    const station = fed.demo.stations.find(
+      (s) => s.id === Number(data.district.stations.nodes[0].id),
+    )!;
     expect(data.district.stations.nodes[0].contactPhone).toBe(station.contactPhone);
   });
 
   it("Platforms needs a signed-in caller", async () => {
-    await executeExpectingError(fed.gatewayUrl, { query: contractOperation("Platforms"), variables: {} }, "UNAUTHENTICATED");
+    await executeExpectingError(
+      fed.gatewayUrl,
+      { query: contractOperation("Platforms"), variables: {} },
+      "UNAUTHENTICATED",
+    );
   });
 
   it("a subgraph checks the token itself, not only the gateway", async () => {
-    const direct = await send(fed.subgraphs.districts.url, { query: STATION_CONTACT, authorization: "Bearer not-a-jwt" });
+    const direct = await send(fed.subgraphs.districts.url, {
+      query: STATION_CONTACT,
+      authorization: "Bearer not-a-jwt",
+    });
     expect(direct.status).toBe(401);
     expect(direct.errors![0].extensions!.code).toBe("UNAUTHENTICATED");
   });
@@ -112,18 +141,27 @@ describe("volunteer personal data", () => {
 
   it("joins branch, district and service hours from two subgraphs", async () => {
     const v = volunteer();
-    const data = await execute(fed.gatewayUrl, { query, token: await fed.token("CITY_ADMIN"), variables: { id: String(v.id) } });
-    const mine = fed.demo.activities.filter((a) => a.participants.some((p) => p.volunteerId === v.id));
+    const data = await execute(fed.gatewayUrl, {
+      query,
+      token: await fed.token("CITY_ADMIN"),
+      variables: { id: String(v.id) },
+    });
+    const mine = fed.demo.activities.filter((a) =>
+      a.participants.some((p) => p.volunteerId === v.id),
+    );
     const branch = fed.demo.branches[v.branchId - 1];
     expect(data.volunteer).toMatchObject({
       id: String(v.id),
       name: v.name,
       status: v.status,
       branch: { id: String(branch.id), name: branch.name, kind: branch.kind },
-      serviceHours: mine.flatMap((a) => a.participants).filter((p) => p.volunteerId === v.id).reduce((s, p) => s + p.hours, 0),
+      serviceHours: mine
+        .flatMap((a) => a.participants)
+        .filter((p) => p.volunteerId === v.id)
+        .reduce((s, p) => s + p.hours, 0),
     });
-    expect(data.volunteer.activities.map((a: any) => Number(a.id)).sort((a: number, b: number) => a - b)).toEqual(
-      mine.map((a) => a.id).sort((a, b) => a - b),
-    );
+    expect(
+      data.volunteer.activities.map((a: any) => Number(a.id)).sort((a: number, b: number) => a - b),
+    ).toEqual(mine.map((a) => a.id).sort((a, b) => a - b));
   });
 });

@@ -11,7 +11,11 @@ afterAll(() => fed?.stop());
 
 const ENTITIES = `query ($representations: [_Any!]!) { _entities(representations: $representations) { __typename ...F } }`;
 
-async function entities(subgraph: keyof Federation["subgraphs"], fragment: string, representations: object[]) {
+async function entities(
+  subgraph: keyof Federation["subgraphs"],
+  fragment: string,
+  representations: object[],
+) {
   const token = await fed.token("CITY_ADMIN");
   const data = await execute(fed.subgraphs[subgraph].url, {
     query: `${ENTITIES} ${fragment}`,
@@ -24,7 +28,10 @@ async function entities(subgraph: keyof Federation["subgraphs"], fragment: strin
 describe("_entities", () => {
   it("districts resolves District, Station, Activity and Volunteer", async () => {
     const v = fed.demo.volunteers.find((x) => x.status === "APPOINTED")!;
-    const hours = fed.demo.activities.flatMap((a) => a.participants).filter((p) => p.volunteerId === v.id).reduce((s, p) => s + p.hours, 0);
+    const hours = fed.demo.activities
+      .flatMap((a) => a.participants)
+      .filter((p) => p.volunteerId === v.id)
+      .reduce((s, p) => s + p.hours, 0);
     const result = await entities(
       "districts",
       `fragment F on _Entity { ... on District { code name } ... on Station { id name } ... on Activity { id title heldOn } ... on Volunteer { id serviceHours } }`,
@@ -39,7 +46,12 @@ describe("_entities", () => {
     expect(result).toEqual([
       { __typename: "District", code: "440304", name: "福田区" },
       { __typename: "Station", id: "7", name: fed.demo.stations[6].name },
-      { __typename: "Activity", id: "11", title: fed.demo.activities[10].title, heldOn: fed.demo.activities[10].heldOn },
+      {
+        __typename: "Activity",
+        id: "11",
+        title: fed.demo.activities[10].title,
+        heldOn: fed.demo.activities[10].heldOn,
+      },
       { __typename: "Volunteer", id: String(v.id), serviceHours: hours },
       null,
     ]);
@@ -59,14 +71,20 @@ describe("_entities", () => {
       ],
     );
     expect(result).toEqual([
-      { __typename: "Volunteer", id: "3", name: fed.demo.volunteers[2].name, expertType: fed.demo.volunteers[2].expertType },
+      {
+        __typename: "Volunteer",
+        id: "3",
+        name: fed.demo.volunteers[2].name,
+        expertType: fed.demo.volunteers[2].expertType,
+      },
       { __typename: "District", code: "440305", volunteerCount: regional("440305") },
       { __typename: "District", code: "440392", volunteerCount: regional("440392") },
     ]);
   });
 
   it("platforms resolves Platform and contributes District.certifiedPlatformCount", async () => {
-    const certified = (code: string) => fed.demo.platforms.filter((p) => p.districtCode === code && p.status === "CERTIFIED").length;
+    const certified = (code: string) =>
+      fed.demo.platforms.filter((p) => p.districtCode === code && p.status === "CERTIFIED").length;
     const result = await entities(
       "platforms",
       `fragment F on _Entity { ... on Platform { id name kind } ... on District { code certifiedPlatformCount } }`,
@@ -76,13 +94,19 @@ describe("_entities", () => {
       ],
     );
     expect(result).toEqual([
-      { __typename: "Platform", id: "2", name: fed.demo.platforms[1].name, kind: fed.demo.platforms[1].kind },
+      {
+        __typename: "Platform",
+        id: "2",
+        name: fed.demo.platforms[1].name,
+        kind: fed.demo.platforms[1].kind,
+      },
       { __typename: "District", code: "440305", certifiedPlatformCount: certified("440305") },
     ]);
   });
 
   it("publicity resolves CaseStory and contributes District.publishedStoryCount", async () => {
-    const published = (code: string) => fed.demo.stories.filter((s) => s.districtCode === code && s.status === "PUBLISHED").length;
+    const published = (code: string) =>
+      fed.demo.stories.filter((s) => s.districtCode === code && s.status === "PUBLISHED").length;
     const story = fed.demo.stories[0];
     const result = await entities(
       "publicity",
@@ -94,7 +118,11 @@ describe("_entities", () => {
     );
     expect(result).toEqual([
       { __typename: "CaseStory", id: String(story.id), title: story.title },
-      { __typename: "District", code: story.districtCode, publishedStoryCount: published(story.districtCode) },
+      {
+        __typename: "District",
+        code: story.districtCode,
+        publishedStoryCount: published(story.districtCode),
+      },
     ]);
   });
 
@@ -106,10 +134,19 @@ describe("_entities", () => {
     expect(data.district).toEqual({
       code: "440305",
       name: "南山区",
-      volunteerCount: fed.demo.volunteers.filter((v) => v.status === "APPOINTED" && fed.demo.branches[v.branchId - 1].districtCode === "440305").length,
-      certifiedPlatformCount: fed.demo.platforms.filter((p) => p.districtCode === "440305" && p.status === "CERTIFIED").length,
-      publishedStoryCount: fed.demo.stories.filter((s) => s.districtCode === "440305" && s.status === "PUBLISHED").length,
-      stationCount: fed.demo.stations.filter((s) => s.districtCode === "440305" && s.status === "FILED").length,
+      volunteerCount: fed.demo.volunteers.filter(
+        (v) =>
+          v.status === "APPOINTED" && fed.demo.branches[v.branchId - 1].districtCode === "440305",
+      ).length,
+      certifiedPlatformCount: fed.demo.platforms.filter(
+        (p) => p.districtCode === "440305" && p.status === "CERTIFIED",
+      ).length,
+      publishedStoryCount: fed.demo.stories.filter(
+        (s) => s.districtCode === "440305" && s.status === "PUBLISHED",
+      ).length,
+      stationCount: fed.demo.stations.filter(
+        (s) => s.districtCode === "440305" && s.status === "FILED",
+      ).length,
     });
   });
 });
@@ -136,7 +173,9 @@ describe("batching", () => {
     expect(fed.demo.platforms.slice(0, small).some((p) => p.mentorIds.length)).toBe(true);
     const query = contractOperation("Platforms");
     const token = await fed.token("CITY_ADMIN");
-    expect(await statementsFor(query, { first: 40 }, token)).toBe(await statementsFor(query, { first: Math.max(small, 2) }, token));
+    expect(await statementsFor(query, { first: 40 }, token)).toBe(
+      await statementsFor(query, { first: Math.max(small, 2) }, token),
+    );
   });
 
   it("all districts with their stations cost as many statements as one district", async () => {

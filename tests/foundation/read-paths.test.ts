@@ -12,19 +12,31 @@ describe("DistrictStations", () => {
   const query = contractOperation("DistrictStations");
 
   it("shows the public only FILED stations, with demand figures, across pages", async () => {
-    const filed = fed.demo.stations.filter((s) => s.districtCode === "440305" && s.status === "FILED");
-    const first = await execute(fed.gatewayUrl, { query, variables: { districtCode: "440305", first: 3 } });
+    const filed = fed.demo.stations.filter(
+      (s) => s.districtCode === "440305" && s.status === "FILED",
+    );
+    const first = await execute(fed.gatewayUrl, {
+      query,
+      variables: { districtCode: "440305", first: 3 },
+    });
     expect(first.district).toMatchObject({ code: "440305", name: "南山区" });
     expect(first.district.stations.totalCount).toBe(filed.length);
     expect(first.district.stations.pageInfo.hasNextPage).toBe(filed.length > 3);
-    expect(first.district.stations.nodes.map((n: any) => Number(n.id))).toEqual(filed.slice(0, 3).map((s) => s.id));
+    expect(first.district.stations.nodes.map((n: any) => Number(n.id))).toEqual(
+      filed.slice(0, 3).map((s) => s.id),
+    );
 
     const seen: number[] = [];
     let after: string | null = null;
     do {
-      const page: any = await execute(fed.gatewayUrl, { query, variables: { districtCode: "440305", first: 4, after } });
+      const page: any = await execute(fed.gatewayUrl, {
+        query,
+        variables: { districtCode: "440305", first: 4, after },
+      });
       seen.push(...page.district.stations.nodes.map((n: any) => Number(n.id)));
-      after = page.district.stations.pageInfo.hasNextPage ? page.district.stations.pageInfo.endCursor : null;
+      after = page.district.stations.pageInfo.hasNextPage
+        ? page.district.stations.pageInfo.endCursor
+        : null;
     } while (after);
     expect(seen).toEqual(filed.map((s) => s.id));
 
@@ -40,39 +52,55 @@ describe("DistrictStations", () => {
       categories: station.categories,
       openDemandCount: demands.filter((d) => d.status === "OPEN").length,
     });
-    const last = demands.map((d) => d.collectedOn).sort().pop();
+    const last = demands
+      .map((d) => d.collectedOn)
+      .sort()
+      .pop();
     expect(node.lastDemandAt).toBe(last ? `${last}T00:00:00.000Z` : null);
     expect(typeof node.idle).toBe("boolean");
   });
 
   it("ignores the status an anonymous caller asks for", async () => {
-    const data = await execute(fed.gatewayUrl, { query, variables: { districtCode: "440305", status: "SUBMITTED" } });
+    const data = await execute(fed.gatewayUrl, {
+      query,
+      variables: { districtCode: "440305", status: "SUBMITTED" },
+    });
     expect(data.district.stations.nodes.every((n: any) => n.status === "FILED")).toBe(true);
   });
 
   it("lets a signed-in operator filter by any status", async () => {
     const token = await fed.token("DISTRICT_OPERATOR", { district: "440306" });
-    const expected = fed.demo.stations.filter((s) => s.districtCode === "440306" && s.status === "UNDER_REVIEW");
+    const expected = fed.demo.stations.filter(
+      (s) => s.districtCode === "440306" && s.status === "UNDER_REVIEW",
+    );
     const data = await execute(fed.gatewayUrl, {
       query,
       token,
       variables: { districtCode: "440306", status: "UNDER_REVIEW", first: 50 },
     });
     expect(data.district.stations.totalCount).toBe(expected.length);
-    expect(data.district.stations.nodes.map((n: any) => n.externalId)).toEqual(expected.map((s) => s.externalId));
+    expect(data.district.stations.nodes.map((n: any) => n.externalId)).toEqual(
+      expected.map((s) => s.externalId),
+    );
   });
 
   it("marks filed stations without a demand for 90 days idle", async () => {
     const token = await fed.token("CITY_ADMIN");
     const cutoff = new Date(Date.now() - 90 * 86_400_000).toISOString().slice(0, 10);
     for (const code of ["440305", "440306", "440307"]) {
-      const data = await execute(fed.gatewayUrl, { query, token, variables: { districtCode: code, status: "FILED", first: 100 } });
+      const data = await execute(fed.gatewayUrl, {
+        query,
+        token,
+        variables: { districtCode: code, status: "FILED", first: 100 },
+      });
       for (const node of data.district.stations.nodes) {
         const station = fed.demo.stations.find((s) => s.id === Number(node.id))!;
         const latest = [
           ...fed.demo.demands.filter((d) => d.stationId === station.id).map((d) => d.collectedOn),
           station.filedAt!.slice(0, 10),
-        ].sort().pop()!;
+        ]
+          .sort()
+          .pop()!;
         expect({ id: node.id, idle: node.idle }).toEqual({ id: node.id, idle: latest < cutoff });
       }
     }
@@ -94,8 +122,12 @@ describe("Platforms", () => {
     expect(data.platforms.nodes).toHaveLength(40);
     for (const node of data.platforms.nodes) {
       const platform = fed.demo.platforms.find((p) => p.id === Number(node.id))!;
-      const source = platform.sourceStationId ? fed.demo.stations.find((s) => s.id === platform.sourceStationId)! : null;
-      const minimum = { COMPREHENSIVE_BASE: 3, SPECIALISED_BASE: 1, PUBLIC_SERVICE: 0 }[platform.kind]!;
+      const source = platform.sourceStationId
+        ? fed.demo.stations.find((s) => s.id === platform.sourceStationId)!
+        : null;
+      const minimum = { COMPREHENSIVE_BASE: 3, SPECIALISED_BASE: 1, PUBLIC_SERVICE: 0 }[
+        platform.kind
+      ]!;
       expect(node).toEqual({
         id: String(platform.id),
         name: platform.name,
@@ -119,16 +151,20 @@ describe("Platforms", () => {
   it("filters by district and pages with a cursor", async () => {
     const token = await fed.token("CITY_ADMIN");
     const inDistrict = fed.demo.platforms.filter((p) => p.districtCode === "440305");
-    const page1 = await execute(fed.gatewayUrl, { query, token, variables: { districtCode: "440305", first: 2 } });
+    const page1 = await execute(fed.gatewayUrl, {
+      query,
+      token,
+      variables: { districtCode: "440305", first: 2 },
+    });
     expect(page1.platforms.totalCount).toBe(inDistrict.length);
     const page2 = await execute(fed.gatewayUrl, {
       query,
       token,
       variables: { districtCode: "440305", first: 50, after: page1.platforms.pageInfo.endCursor },
     });
-    expect([...page1.platforms.nodes, ...page2.platforms.nodes].map((n: any) => Number(n.id))).toEqual(
-      inDistrict.map((p) => p.id),
-    );
+    expect(
+      [...page1.platforms.nodes, ...page2.platforms.nodes].map((n: any) => Number(n.id)),
+    ).toEqual(inDistrict.map((p) => p.id));
     expect(page2.platforms.pageInfo.hasNextPage).toBe(false);
   });
 });
@@ -137,10 +173,14 @@ describe("CaseStories", () => {
   const query = contractOperation("CaseStories");
 
   it("shows the public published stories, newest first, resolved across all four subgraphs", async () => {
-    const published = fed.demo.stories.filter((s) => s.status === "PUBLISHED").sort((a, b) => b.id - a.id);
+    const published = fed.demo.stories
+      .filter((s) => s.status === "PUBLISHED")
+      .sort((a, b) => b.id - a.id);
     const data = await execute(fed.gatewayUrl, { query, variables: { first: 50 } });
     expect(data.caseStories.totalCount).toBe(published.length);
-    expect(data.caseStories.nodes.map((n: any) => Number(n.id))).toEqual(published.map((s) => s.id));
+    expect(data.caseStories.nodes.map((n: any) => Number(n.id))).toEqual(
+      published.map((s) => s.id),
+    );
     const node = data.caseStories.nodes[0];
     const story = published[0];
     expect(node).toMatchObject({
@@ -150,10 +190,26 @@ describe("CaseStories", () => {
       publishedAt: story.publishedAt,
       categories: story.categories,
       district: { code: story.districtCode },
-      volunteers: story.volunteerIds.map((id) => ({ id: String(id), name: fed.demo.volunteers[id - 1].name, expertType: fed.demo.volunteers[id - 1].expertType })),
-      stations: story.stationIds.map((id) => ({ id: String(id), name: fed.demo.stations[id - 1].name, district: { name: expect.any(String) } })),
-      platforms: story.platformIds.map((id) => ({ id: String(id), name: fed.demo.platforms[id - 1].name, kind: fed.demo.platforms[id - 1].kind })),
-      activities: story.activityIds.map((id) => ({ id: String(id), title: fed.demo.activities[id - 1].title, heldOn: fed.demo.activities[id - 1].heldOn })),
+      volunteers: story.volunteerIds.map((id) => ({
+        id: String(id),
+        name: fed.demo.volunteers[id - 1].name,
+        expertType: fed.demo.volunteers[id - 1].expertType,
+      })),
+      stations: story.stationIds.map((id) => ({
+        id: String(id),
+        name: fed.demo.stations[id - 1].name,
+        district: { name: expect.any(String) },
+      })),
+      platforms: story.platformIds.map((id) => ({
+        id: String(id),
+        name: fed.demo.platforms[id - 1].name,
+        kind: fed.demo.platforms[id - 1].kind,
+      })),
+      activities: story.activityIds.map((id) => ({
+        id: String(id),
+        title: fed.demo.activities[id - 1].title,
+        heldOn: fed.demo.activities[id - 1].heldOn,
+      })),
       coverage: story.coverage,
     });
   });
@@ -162,11 +218,28 @@ describe("CaseStories", () => {
     const published = fed.demo.stories.filter((s) => s.status === "PUBLISHED");
     const story = published[0];
     const cases: Array<[Record<string, unknown>, typeof published]> = [
-      [{ districtCode: story.districtCode }, published.filter((s) => s.districtCode === story.districtCode)],
-      [{ category: story.categories[0] }, published.filter((s) => s.categories.includes(story.categories[0]))],
-      [{ volunteerId: String(story.volunteerIds[0]) }, published.filter((s) => s.volunteerIds.includes(story.volunteerIds[0]))],
-      [{ stationId: String(story.stationIds[0]) }, published.filter((s) => s.stationIds.includes(story.stationIds[0]))],
-      [{ search: story.title.slice(0, 4) }, published.filter((s) => `${s.title}${s.summary}${s.body}`.includes(story.title.slice(0, 4)))],
+      [
+        { districtCode: story.districtCode },
+        published.filter((s) => s.districtCode === story.districtCode),
+      ],
+      [
+        { category: story.categories[0] },
+        published.filter((s) => s.categories.includes(story.categories[0])),
+      ],
+      [
+        { volunteerId: String(story.volunteerIds[0]) },
+        published.filter((s) => s.volunteerIds.includes(story.volunteerIds[0])),
+      ],
+      [
+        { stationId: String(story.stationIds[0]) },
+        published.filter((s) => s.stationIds.includes(story.stationIds[0])),
+      ],
+      [
+        { search: story.title.slice(0, 4) },
+        published.filter((s) =>
+          `${s.title}${s.summary}${s.body}`.includes(story.title.slice(0, 4)),
+        ),
+      ],
       [{ search: "100%_!" }, []],
     ];
     for (const [filter, expected] of cases) {
@@ -182,8 +255,14 @@ describe("CaseStories", () => {
     const token = await fed.token("PUBLICITY_EDITOR");
     const data = await execute(fed.gatewayUrl, { query, token, variables: { first: 50 } });
     expect(data.caseStories.totalCount).toBe(fed.demo.stories.length);
-    const drafts = await execute(fed.gatewayUrl, { query, token, variables: { filter: { status: "DRAFT" } } });
-    expect(drafts.caseStories.totalCount).toBe(fed.demo.stories.filter((s) => s.status === "DRAFT").length);
+    const drafts = await execute(fed.gatewayUrl, {
+      query,
+      token,
+      variables: { filter: { status: "DRAFT" } },
+    });
+    expect(drafts.caseStories.totalCount).toBe(
+      fed.demo.stories.filter((s) => s.status === "DRAFT").length,
+    );
   });
 
   it("pages through the stories without gaps or repeats", async () => {
@@ -194,6 +273,11 @@ describe("CaseStories", () => {
       ids.push(...page.caseStories.nodes.map((n: any) => Number(n.id)));
       after = page.caseStories.pageInfo.hasNextPage ? page.caseStories.pageInfo.endCursor : null;
     } while (after);
-    expect(ids).toEqual(fed.demo.stories.filter((s) => s.status === "PUBLISHED").map((s) => s.id).sort((a, b) => b - a));
+    expect(ids).toEqual(
+      fed.demo.stories
+        .filter((s) => s.status === "PUBLISHED")
+        .map((s) => s.id)
+        .sort((a, b) => b - a),
+    );
   });
 });

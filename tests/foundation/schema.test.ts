@@ -15,16 +15,22 @@ const SCHEMA_DIR = path.resolve(__dirname, "..", "..", "schema");
 describe("committed schema", () => {
   it("schema/*.graphql are fresh (run npm run compose and commit when this fails)", async () => {
     const composed = await compose();
-    expect(fs.readFileSync(path.join(SCHEMA_DIR, "supergraph.graphql"), "utf8")).toBe(composed.supergraph);
+    expect(fs.readFileSync(path.join(SCHEMA_DIR, "supergraph.graphql"), "utf8")).toBe(
+      composed.supergraph,
+    );
     for (const name of SUBGRAPHS) {
-      expect(fs.readFileSync(path.join(SCHEMA_DIR, `${name}.graphql`), "utf8")).toBe(composed.subgraphs[name]);
+      expect(fs.readFileSync(path.join(SCHEMA_DIR, `${name}.graphql`), "utf8")).toBe(
+        composed.subgraphs[name],
+      );
     }
   });
 
   it.each(["DistrictStations", "Platforms", "CaseStories", "Volunteer", "Branches"])(
     "contract operation %s validates against the supergraph's API schema",
     (name) => {
-      const api = Supergraph.build(fs.readFileSync(path.join(SCHEMA_DIR, "supergraph.graphql"), "utf8"))
+      const api = Supergraph.build(
+        fs.readFileSync(path.join(SCHEMA_DIR, "supergraph.graphql"), "utf8"),
+      )
         .apiSchema()
         .toGraphQLJSSchema();
       expect(validate(api, parse(contractOperation(name))).map((e) => e.message)).toEqual([]);
@@ -50,8 +56,12 @@ describe("database schema", () => {
     async (name) => {
       const db = fed.subgraphs[name].db;
       expect(db.options.synchronize).toBe(false);
-      const applied: Array<{ name: string }> = await db.query("SELECT name FROM migrations ORDER BY id");
-      expect(applied.map((m) => m.name)).toEqual(SUBGRAPH_DEFINITIONS[name].migrations.map((m) => m.name));
+      const applied: Array<{ name: string }> = await db.query(
+        "SELECT name FROM migrations ORDER BY id",
+      );
+      expect(applied.map((m) => m.name)).toEqual(
+        SUBGRAPH_DEFINITIONS[name].migrations.map((m) => m.name),
+      );
       expect(await db.showMigrations()).toBe(false);
     },
   );

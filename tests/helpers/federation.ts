@@ -8,7 +8,12 @@ import { generateDemo, type DemoData } from "../../demo/generate";
 import { startGateway } from "../../gateway";
 import { SUBGRAPH_DEFINITIONS } from "../../subgraphs";
 import { signToken, type Caller, type Role } from "../../subgraphs/shared/auth";
-import { loadConfig, SUBGRAPHS, type HubConfig, type SubgraphName } from "../../subgraphs/shared/config";
+import {
+  loadConfig,
+  SUBGRAPHS,
+  type HubConfig,
+  type SubgraphName,
+} from "../../subgraphs/shared/config";
 import { dropDatabase } from "../../subgraphs/shared/db";
 import type { RunningServer } from "../../subgraphs/shared/http";
 import { startSubgraph, type RunningSubgraph } from "../../subgraphs/shared/subgraph";
@@ -75,7 +80,8 @@ export async function bootFederation(): Promise<Federation> {
     subgraphs,
     demo: generateDemo(anchor),
     sqlCount: () => SUBGRAPHS.reduce((sum, name) => sum + subgraphs[name].queryCount(), 0),
-    token: (role, extra = {}) => signToken({ sub: `test-${role.toLowerCase()}`, role, ...extra }, config),
+    token: (role, extra = {}) =>
+      signToken({ sub: `test-${role.toLowerCase()}`, role, ...extra }, config),
     stop,
   };
 }

@@ -7,7 +7,11 @@ import { parse, print, type OperationDefinitionNode } from "graphql";
 export interface GraphQLResponse<T = any> {
   status: number;
   data?: T;
-  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, any> }>;
+  errors?: Array<{
+    message: string;
+    path?: Array<string | number>;
+    extensions?: Record<string, any>;
+  }>;
 }
 
 export interface Request {
@@ -41,7 +45,8 @@ function explain(request: Request, response: GraphQLResponse, why: string) {
 /** Sends and expects data without errors. */
 export async function execute<T = any>(url: string, request: Request): Promise<T> {
   const response = await send<T>(url, request);
-  if (response.errors?.length || !response.data) throw explain(request, response, "expected data without errors");
+  if (response.errors?.length || !response.data)
+    throw explain(request, response, "expected data without errors");
   return response.data;
 }
 
@@ -61,7 +66,8 @@ export function contractOperation(name: string): string {
   for (const file of fs.readdirSync(CONTRACT_DIR).filter((f) => f.endsWith(".graphql"))) {
     const doc = parse(fs.readFileSync(path.join(CONTRACT_DIR, file), "utf8"));
     const op = doc.definitions.find(
-      (d): d is OperationDefinitionNode => d.kind === "OperationDefinition" && d.name?.value === name,
+      (d): d is OperationDefinitionNode =>
+        d.kind === "OperationDefinition" && d.name?.value === name,
     );
     if (op) return print(op);
   }

@@ -1,4 +1,11 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from "typeorm";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { ServiceCategory } from "../../shared/vocabulary";
 import { DateScalar } from "../../shared/scalars";
@@ -34,7 +41,9 @@ export class Volunteer {
   retired: boolean;
 
   @Column({ type: "varchar", length: 16, default: VolunteerStatus.APPLIED })
-  @Field(() => VolunteerStatus, { description: "Where the volunteer is in the lifecycle; see history for how it got there." })
+  @Field(() => VolunteerStatus, {
+    description: "Where the volunteer is in the lifecycle; see history for how it got there.",
+  })
   status: VolunteerStatus;
 
   /** Personal data: exposed only through the masking resolver. */
@@ -49,11 +58,17 @@ export class Volunteer {
   branchId: number;
 
   @Column({ type: "varchar", length: 32, nullable: true, unique: true })
-  @Field(() => String, { nullable: true, description: "The appointment letter's number (聘书编号)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The appointment letter's number (聘书编号).",
+  })
   letterNumber: string | null;
 
   @Column({ type: "date", nullable: true })
-  @Field(() => DateScalar, { nullable: true, description: "The day of appointment (the date on the letter)." })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "The day of appointment (the date on the letter).",
+  })
   appointedOn: string | null;
 
   @Column({ type: "varchar", length: 16, nullable: true })

@@ -11,14 +11,20 @@ export class BranchResolver {
   @Query(() => [Branch], {
     description: "Branch teams; with districtCode, the regional branches of that district only.",
   })
-  branches(@Arg("districtCode", () => ID, { nullable: true }) districtCode: string | null, @Ctx() ctx: Ctx) {
+  branches(
+    @Arg("districtCode", () => ID, { nullable: true }) districtCode: string | null,
+    @Ctx() ctx: Ctx,
+  ) {
     return ctx.db.getRepository(Branch).find({
       where: districtCode ? { districtCode } : {},
       order: { id: "ASC" },
     });
   }
 
-  @FieldResolver(() => District, { nullable: true, description: "The district of a REGION branch." })
+  @FieldResolver(() => District, {
+    nullable: true,
+    description: "The district of a REGION branch.",
+  })
   district(@Root() branch: Branch): District | null {
     return branch.districtCode ? { code: branch.districtCode } : null;
   }

@@ -5,7 +5,9 @@ import type { CorpsLoaders } from "../loaders";
 
 @Resolver(() => District)
 export class DistrictVolunteersResolver {
-  @FieldResolver(() => Int, { description: "Appointed volunteers in the district's regional branches." })
+  @FieldResolver(() => Int, {
+    description: "Appointed volunteers in the district's regional branches.",
+  })
   volunteerCount(@Root() district: District, @Ctx() ctx: SubgraphContext<CorpsLoaders>) {
     return ctx.loaders.districtVolunteerCount.load(district.code);
   }

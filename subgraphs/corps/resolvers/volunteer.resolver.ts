@@ -23,7 +23,8 @@ export class VolunteerResolver {
 
   @FieldResolver(() => String, {
     nullable: true,
-    description: "Full for CITY_ADMIN, masked (138****5678) for other roles, null for anonymous callers.",
+    description:
+      "Full for CITY_ADMIN, masked (138****5678) for other roles, null for anonymous callers.",
   })
   contactPhone(@Root() volunteer: Volunteer, @Ctx() ctx: Ctx) {
     return visiblePhone(ctx.caller, volunteer.contactPhone);
@@ -31,18 +32,25 @@ export class VolunteerResolver {
 
   @FieldResolver(() => String, {
     nullable: true,
-    description: "ID number: full for CITY_ADMIN, masked for other roles, null for anonymous callers.",
+    description:
+      "ID number: full for CITY_ADMIN, masked for other roles, null for anonymous callers.",
   })
   idNumber(@Root() volunteer: Volunteer, @Ctx() ctx: Ctx) {
     return visibleIdNumber(ctx.caller, volunteer.idNumber);
   }
 
-  @FieldResolver(() => Branch, { nullable: true, description: "The branch team (支队) the volunteer belongs to now." })
+  @FieldResolver(() => Branch, {
+    nullable: true,
+    description: "The branch team (支队) the volunteer belongs to now.",
+  })
   branch(@Root() volunteer: Volunteer, @Ctx() ctx: Ctx) {
     return ctx.loaders.branch.load(volunteer.branchId);
   }
 
-  @FieldResolver(() => Agreement, { nullable: true, description: "The service agreement, once appointed." })
+  @FieldResolver(() => Agreement, {
+    nullable: true,
+    description: "The service agreement, once appointed.",
+  })
   agreement(@Root() v: Volunteer): Agreement | null {
     if (!v.agreementForm || !v.agreementFrom || !v.agreementTo) return null;
     return {
@@ -72,7 +80,9 @@ export class VolunteerResolver {
   }
 
   @Authorized()
-  @FieldResolver(() => [Evaluation], { description: "Periodic evaluations (考评), latest period first (signed-in callers only)." })
+  @FieldResolver(() => [Evaluation], {
+    description: "Periodic evaluations (考评), latest period first (signed-in callers only).",
+  })
   evaluations(@Root() volunteer: Volunteer, @Ctx() ctx: Ctx) {
     return ctx.loaders.evaluations.load(volunteer.id);
   }
@@ -83,7 +93,9 @@ export class VolunteerResolver {
   }
 
   @Authorized()
-  @FieldResolver(() => [Certificate], { description: "Service certificates issued, newest first (signed-in callers only)." })
+  @FieldResolver(() => [Certificate], {
+    description: "Service certificates issued, newest first (signed-in callers only).",
+  })
   certificates(@Root() volunteer: Volunteer, @Ctx() ctx: Ctx) {
     return ctx.loaders.certificates.load(volunteer.id);
   }

@@ -9,7 +9,9 @@ import { ActivityType } from "../vocabulary";
 @Unique("uq_activity_district_external", ["districtCode", "externalId"])
 @Index("ix_activity_district_held", ["districtCode", "heldOn"])
 @Index("ix_activity_station", ["stationId"])
-@ObjectType({ description: "A volunteer service activity (志愿服务活动), held at a station or online." })
+@ObjectType({
+  description: "A volunteer service activity (志愿服务活动), held at a station or online.",
+})
 @Directive('@key(fields: "id")')
 export class Activity {
   @PrimaryGeneratedColumn()

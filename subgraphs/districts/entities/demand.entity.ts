@@ -56,7 +56,10 @@ export class Demand {
   collectedOn: string;
 
   @Column({ type: "int", nullable: true })
-  @Field(() => Int, { nullable: true, description: "The enterprise's satisfaction, 1-5, once resolved." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "The enterprise's satisfaction, 1-5, once resolved.",
+  })
   satisfaction: number | null;
 
   @UpdateDateColumn({ type: "datetime" })

@@ -12,7 +12,9 @@ export class Rejected {
   message: string;
 }
 
-@ObjectType({ description: "What a batch publish did: valid rows are written, invalid ones reported." })
+@ObjectType({
+  description: "What a batch publish did: valid rows are written, invalid ones reported.",
+})
 export class PublishResult {
   @Field(() => Int)
   created: number;
@@ -20,7 +22,9 @@ export class PublishResult {
   @Field(() => Int)
   updated: number;
 
-  @Field(() => Int, { description: "Rows identical to what the hub already holds; nothing written." })
+  @Field(() => Int, {
+    description: "Rows identical to what the hub already holds; nothing written.",
+  })
   unchanged: number;
 
   @Field(() => [Rejected])

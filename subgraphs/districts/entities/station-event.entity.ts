@@ -17,7 +17,10 @@ export class StationEvent {
   actor: string;
 
   @Column({ type: "varchar", length: 32, nullable: true })
-  @Field(() => StationStatus, { nullable: true, description: "Null when the station was first submitted." })
+  @Field(() => StationStatus, {
+    nullable: true,
+    description: "Null when the station was first submitted.",
+  })
   fromStatus: StationStatus | null;
 
   @Column({ type: "varchar", length: 32 })

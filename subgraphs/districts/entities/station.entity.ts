@@ -1,4 +1,12 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from "typeorm";
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+} from "typeorm";
 import { Authorized, Directive, Field, ID, ObjectType } from "type-graphql";
 import { ServiceCategory } from "../../shared/vocabulary";
 import { StationHostType, StationStatus } from "../vocabulary";
@@ -6,7 +14,10 @@ import { StationHostType, StationStatus } from "../vocabulary";
 @Entity("station")
 @Unique("uq_station_district_external", ["districtCode", "externalId"])
 @Index("ix_station_district_status", ["districtCode", "status"])
-@ObjectType({ description: "A volunteer service workstation (志愿服务工作站) collected and filed by its district." })
+@ObjectType({
+  description:
+    "A volunteer service workstation (志愿服务工作站) collected and filed by its district.",
+})
 @Directive('@key(fields: "id")')
 export class Station {
   @PrimaryGeneratedColumn()

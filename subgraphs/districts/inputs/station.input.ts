@@ -1,12 +1,21 @@
 import { Field, InputType } from "type-graphql";
-import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, Matches, MaxLength } from "class-validator";
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsOptional,
+  Length,
+  Matches,
+  MaxLength,
+} from "class-validator";
 import { ServiceCategory } from "../../shared/vocabulary";
 import { StationHostType } from "../vocabulary";
 
 export const EXTERNAL_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 export const EXTERNAL_ID_MESSAGE = "externalId must be 1-64 letters, digits, '.', '_' or '-'";
 
-@InputType({ description: "One workstation as the district agency publishes it; keyed by externalId." })
+@InputType({
+  description: "One workstation as the district agency publishes it; keyed by externalId.",
+})
 export class StationInput {
   @Field()
   @Matches(EXTERNAL_ID, { message: EXTERNAL_ID_MESSAGE })
@@ -36,7 +45,8 @@ export class StationInput {
   @Field({ nullable: true })
   @IsOptional()
   @Matches(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, {
-    message: "contactPhone must be a mainland mobile (13812345678) or landline (0755-86001234) number",
+    message:
+      "contactPhone must be a mainland mobile (13812345678) or landline (0755-86001234) number",
   })
   contactPhone?: string;
 

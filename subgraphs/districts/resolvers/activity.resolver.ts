@@ -9,7 +9,10 @@ type Ctx = SubgraphContext<DistrictsLoaders>;
 
 @Resolver(() => Activity)
 export class ActivityResolver {
-  @FieldResolver(() => Station, { nullable: true, description: "Where it was held; null when online." })
+  @FieldResolver(() => Station, {
+    nullable: true,
+    description: "Where it was held; null when online.",
+  })
   station(@Root() activity: Activity, @Ctx() ctx: Ctx) {
     return activity.stationId === null ? null : ctx.loaders.station.load(activity.stationId);
   }

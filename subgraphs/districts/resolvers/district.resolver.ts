@@ -22,7 +22,8 @@ export class DistrictResolver {
   }
 
   @FieldResolver(() => StationConnection, {
-    description: "The district's workstations, oldest first. Anonymous callers see FILED ones only.",
+    description:
+      "The district's workstations, oldest first. Anonymous callers see FILED ones only.",
   })
   async stations(
     @Root() district: District,
@@ -40,7 +41,9 @@ export class DistrictResolver {
     return toPage(rows, first, totalCount);
   }
 
-  @FieldResolver(() => Int, { description: "How many workstations the district has (in that status)." })
+  @FieldResolver(() => Int, {
+    description: "How many workstations the district has (in that status).",
+  })
   stationCount(
     @Root() district: District,
     @Arg("status", () => StationStatus, { nullable: true }) status: StationStatus | null,

@@ -18,7 +18,9 @@ const WRITERS = ["CITY_ADMIN", "DISTRICT_OPERATOR"] as const;
 @Resolver()
 export class PublishResolver {
   @Authorized(...WRITERS)
-  @Mutation(() => PublishResult, { description: "Upserts up to 1,000 stations of one district by externalId." })
+  @Mutation(() => PublishResult, {
+    description: "Upserts up to 1,000 stations of one district by externalId.",
+  })
   publishStations(
     @Arg("districtCode", () => ID) districtCode: string,
     @Arg("stations", () => [StationInput], { validate: false }) stations: StationInput[],
@@ -29,7 +31,9 @@ export class PublishResolver {
   }
 
   @Authorized(...WRITERS)
-  @Mutation(() => PublishResult, { description: "Upserts up to 1,000 demands of one district by externalId." })
+  @Mutation(() => PublishResult, {
+    description: "Upserts up to 1,000 demands of one district by externalId.",
+  })
   publishDemands(
     @Arg("districtCode", () => ID) districtCode: string,
     @Arg("demands", () => [DemandInput], { validate: false }) demands: DemandInput[],
@@ -41,7 +45,8 @@ export class PublishResolver {
 
   @Authorized(...WRITERS)
   @Mutation(() => PublishResult, {
-    description: "Upserts up to 1,000 activities of one district; participants are verified with corps.",
+    description:
+      "Upserts up to 1,000 activities of one district; participants are verified with corps.",
   })
   publishActivities(
     @Arg("districtCode", () => ID) districtCode: string,

@@ -16,7 +16,9 @@ export class StationResolver {
   }
 
   @Authorized()
-  @FieldResolver(() => [StationEvent], { description: "Audit trail of the station's state changes, oldest first." })
+  @FieldResolver(() => [StationEvent], {
+    description: "Audit trail of the station's state changes, oldest first.",
+  })
   history(@Root() station: Station, @Ctx() ctx: Ctx) {
     return ctx.loaders.stationHistory.load(station.id);
   }
@@ -26,13 +28,18 @@ export class StationResolver {
     return (await ctx.loaders.stationDemandFigures.load(station.id)).openDemandCount;
   }
 
-  @FieldResolver(() => Date, { nullable: true, description: "When the latest demand was collected here." })
+  @FieldResolver(() => Date, {
+    nullable: true,
+    description: "When the latest demand was collected here.",
+  })
   async lastDemandAt(@Root() station: Station, @Ctx() ctx: Ctx) {
     const { lastDemandAt } = await ctx.loaders.stationDemandFigures.load(station.id);
     return lastDemandAt ? new Date(`${lastDemandAt}T00:00:00Z`) : null;
   }
 
-  @FieldResolver(() => Boolean, { description: "Filed, but no new demand for 90 days (DOMAIN.md rule 6)." })
+  @FieldResolver(() => Boolean, {
+    description: "Filed, but no new demand for 90 days (DOMAIN.md rule 6).",
+  })
   async idle(@Root() station: Station, @Ctx() ctx: Ctx) {
     return isIdle(station, (await ctx.loaders.stationDemandFigures.load(station.id)).lastDemandAt);
   }

@@ -9,13 +9,16 @@ type Ctx = SubgraphContext<DistrictsLoaders>;
 @Resolver(() => Volunteer)
 export class VolunteerServiceResolver {
   @FieldResolver(() => Float, {
-    description: "Verified service hours across all districts' published activities (DOMAIN.md rule 3).",
+    description:
+      "Verified service hours across all districts' published activities (DOMAIN.md rule 3).",
   })
   serviceHours(@Root() volunteer: Volunteer, @Ctx() ctx: Ctx) {
     return ctx.loaders.volunteerHours.load(Number(volunteer.id));
   }
 
-  @FieldResolver(() => [Activity], { description: "Activities the volunteer served in, newest first." })
+  @FieldResolver(() => [Activity], {
+    description: "Activities the volunteer served in, newest first.",
+  })
   activities(@Root() volunteer: Volunteer, @Ctx() ctx: Ctx) {
     return ctx.loaders.volunteerActivities.load(Number(volunteer.id));
   }

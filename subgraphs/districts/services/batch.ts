@@ -17,15 +17,21 @@ export class Batch<T extends { externalId: string }> {
   private valid: Array<Row<T>> = [];
 
   constructor(districtCode: string, rows: T[], kind: string) {
-    if (!isDistrictCode(districtCode)) throw badInput(`districtCode ${districtCode} is not a district of the city`);
+    if (!isDistrictCode(districtCode))
+      throw badInput(`districtCode ${districtCode} is not a district of the city`);
     if (rows.length > MAX_BATCH) {
-      throw badInput(`a batch carries at most ${MAX_BATCH} ${kind}; this one has ${rows.length}: split it`);
+      throw badInput(
+        `a batch carries at most ${MAX_BATCH} ${kind}; this one has ${rows.length}: split it`,
+      );
     }
     const seen = new Map<string, number>();
     rows.forEach((input, index) => {
       const problems = describeValidation(validateSync(input));
       const first = seen.get(input.externalId);
-      if (first !== undefined) problems.push(`externalId ${input.externalId} appears twice in this batch (rows ${first} and ${index})`);
+      if (first !== undefined)
+        problems.push(
+          `externalId ${input.externalId} appears twice in this batch (rows ${first} and ${index})`,
+        );
       else seen.set(input.externalId, index);
       if (problems.length) this.reject({ index, input }, problems.join("; "));
       else this.valid.push({ index, input });
@@ -39,7 +45,11 @@ export class Batch<T extends { externalId: string }> {
 
   reject(row: Row<T>, message: string) {
     this.valid = this.valid.filter((r) => r !== row);
-    this.result.rejected.push({ index: row.index, externalId: row.input.externalId ?? null, message });
+    this.result.rejected.push({
+      index: row.index,
+      externalId: row.input.externalId ?? null,
+      message,
+    });
   }
 
   /** Applies a check to every remaining row; a returned message rejects the row. */
@@ -57,7 +67,10 @@ export class Batch<T extends { externalId: string }> {
 }
 
 /** Field-by-field equality of what a row would write and what is stored. */
-export function sameValues(next: Record<string, unknown>, stored: Record<string, unknown>): boolean {
+export function sameValues(
+  next: Record<string, unknown>,
+  stored: Record<string, unknown>,
+): boolean {
   return Object.keys(next).every((key) => {
     const a = next[key];
     const b = stored[key];

@@ -17,7 +17,12 @@ const crew = (rows: Array<{ volunteerId: number | string; hours: number }>) =>
     .sort()
     .join(",");
 
-export async function publishActivities(db: DataSource, config: HubConfig, districtCode: string, rows: ActivityInput[]) {
+export async function publishActivities(
+  db: DataSource,
+  config: HubConfig,
+  districtCode: string,
+  rows: ActivityInput[],
+) {
   const batch = new Batch(districtCode, rows, "activities");
   const now = today();
   batch.check(({ input }) =>
@@ -25,7 +30,11 @@ export async function publishActivities(db: DataSource, config: HubConfig, distr
       ? `feeCharged ${input.feeCharged}: volunteer service is free; an activity that charges a fee cannot be published`
       : null,
   );
-  batch.check(({ input }) => (input.heldOn > now ? `heldOn ${input.heldOn} is in the future; publish activities once held` : null));
+  batch.check(({ input }) =>
+    input.heldOn > now
+      ? `heldOn ${input.heldOn} is in the future; publish activities once held`
+      : null,
+  );
   batch.check(({ input }) => {
     const ids = input.participants.map((p) => p.volunteerId);
     const twice = ids.find((id, i) => ids.indexOf(id) !== i);
@@ -35,25 +44,37 @@ export async function publishActivities(db: DataSource, config: HubConfig, distr
   // Ask corps once for every participant of the batch; if it cannot answer, refuse those rows.
   const withCrew = batch.rows.filter((r) => r.input.participants.length);
   try {
-    const standings = await fetchStandings(config, withCrew.flatMap((r) => r.input.participants.map((p) => p.volunteerId)));
-    batch.check(({ input }) =>
-      input.participants
-        .map((p) => participantProblem(p.volunteerId, input.heldOn, standings.get(p.volunteerId)))
-        .filter(Boolean)
-        .join("; ") || null,
+    const standings = await fetchStandings(
+      config,
+      withCrew.flatMap((r) => r.input.participants.map((p) => p.volunteerId)),
+    );
+    batch.check(
+      ({ input }) =>
+        input.participants
+          .map((p) => participantProblem(p.volunteerId, input.heldOn, standings.get(p.volunteerId)))
+          .filter(Boolean)
+          .join("; ") || null,
     );
   } catch (error) {
     if (!(error instanceof ServiceUnavailable)) throw error;
     console.warn(`[districts] volunteer check failed: ${error.message}`);
     batch.check(({ input }) =>
-      input.participants.length ? "cannot verify volunteers now (the corps service is unreachable); send this row again later" : null,
+      input.participants.length
+        ? "cannot verify volunteers now (the corps service is unreachable); send this row again later"
+        : null,
     );
   }
   if (!batch.rows.length) return batch.finish();
 
   await db.transaction(async (tx) => {
-    const stationKeys = [...new Set(batch.rows.map((r) => r.input.stationExternalId).filter((k): k is string => Boolean(k)))];
-    const stations = stationKeys.length ? await tx.getRepository(Station).findBy({ districtCode, externalId: In(stationKeys) }) : [];
+    const stationKeys = [
+      ...new Set(
+        batch.rows.map((r) => r.input.stationExternalId).filter((k): k is string => Boolean(k)),
+      ),
+    ];
+    const stations = stationKeys.length
+      ? await tx.getRepository(Station).findBy({ districtCode, externalId: In(stationKeys) })
+      : [];
     const stationIds = new Map(stations.map((s) => [s.externalId, s.id]));
     batch.check(({ input }) =>
       input.stationExternalId && !stationIds.has(input.stationExternalId)
@@ -61,7 +82,10 @@ export async function publishActivities(db: DataSource, config: HubConfig, distr
         : null,
     );
     const repo = tx.getRepository(Activity);
-    const stored = await repo.findBy({ districtCode, externalId: In(batch.rows.map((r) => r.input.externalId)) });
+    const stored = await repo.findBy({
+      districtCode,
+      externalId: In(batch.rows.map((r) => r.input.externalId)),
+    });
     const byExternalId = new Map(stored.map((a) => [a.externalId, a]));
     const storedCrew = stored.length
       ? await tx.getRepository(Participation).findBy({ activityId: In(stored.map((a) => a.id)) })
@@ -80,10 +104,14 @@ export async function publishActivities(db: DataSource, config: HubConfig, distr
       };
       const existing = byExternalId.get(input.externalId);
       if (!existing) {
-        fresh.push({ activity: repo.create({ ...next, districtCode, externalId: input.externalId }), input });
+        fresh.push({
+          activity: repo.create({ ...next, districtCode, externalId: input.externalId }),
+          input,
+        });
         continue;
       }
-      const sameCrew = crew(storedCrew.filter((p) => p.activityId === existing.id)) === crew(input.participants);
+      const sameCrew =
+        crew(storedCrew.filter((p) => p.activityId === existing.id)) === crew(input.participants);
       if (sameCrew && sameValues(next, existing as never)) {
         batch.result.unchanged += 1;
         continue;
@@ -91,16 +119,33 @@ export async function publishActivities(db: DataSource, config: HubConfig, distr
       await repo.update({ id: existing.id }, next);
       if (!sameCrew) {
         await participations.delete({ activityId: existing.id });
-        if (input.participants.length) await participations.insert(input.participants.map((p) => ({ activityId: existing.id, volunteerId: Number(p.volunteerId), hours: p.hours, verified: true })));
+        if (input.participants.length)
+          await participations.insert(
+            input.participants.map((p) => ({
+              activityId: existing.id,
+              volunteerId: Number(p.volunteerId),
+              hours: p.hours,
+              verified: true,
+            })),
+          );
       }
       batch.result.updated += 1;
     }
     if (fresh.length) {
-      const saved = await repo.save(fresh.map((f) => f.activity), { chunk: 200 });
-      const crewRows = fresh.flatMap((f, i) =>
-        f.input.participants.map((p) => ({ activityId: saved[i].id, volunteerId: Number(p.volunteerId), hours: p.hours, verified: true })),
+      const saved = await repo.save(
+        fresh.map((f) => f.activity),
+        { chunk: 200 },
       );
-      if (crewRows.length) await participations.save(participations.create(crewRows), { chunk: 200 });
+      const crewRows = fresh.flatMap((f, i) =>
+        f.input.participants.map((p) => ({
+          activityId: saved[i].id,
+          volunteerId: Number(p.volunteerId),
+          hours: p.hours,
+          verified: true,
+        })),
+      );
+      if (crewRows.length)
+        await participations.save(participations.create(crewRows), { chunk: 200 });
       batch.result.created = saved.length;
     }
   });

@@ -13,7 +13,9 @@ export async function publishDemands(db: DataSource, districtCode: string, rows:
   const batch = new Batch(districtCode, rows, "demands");
   const now = today();
   batch.check(({ input }) => creditCodeProblem(input.creditCode.trim().toUpperCase()));
-  batch.check(({ input }) => (input.collectedOn > now ? `collectedOn ${input.collectedOn} is in the future` : null));
+  batch.check(({ input }) =>
+    input.collectedOn > now ? `collectedOn ${input.collectedOn} is in the future` : null,
+  );
   batch.check(({ input }) =>
     input.satisfaction != null && (input.status ?? DemandStatus.OPEN) !== DemandStatus.RESOLVED
       ? `satisfaction is given only for a RESOLVED demand; this one is ${input.status ?? DemandStatus.OPEN}`
@@ -32,7 +34,10 @@ export async function publishDemands(db: DataSource, districtCode: string, rows:
         : `stationExternalId ${input.stationExternalId}: no such station in district ${districtCode}; publish the station first`,
     );
     const repo = tx.getRepository(Demand);
-    const stored = await repo.findBy({ districtCode, externalId: In(batch.rows.map((r) => r.input.externalId)) });
+    const stored = await repo.findBy({
+      districtCode,
+      externalId: In(batch.rows.map((r) => r.input.externalId)),
+    });
     const byExternalId = new Map(stored.map((d) => [d.externalId, d]));
     const created: Demand[] = [];
     for (const { input } of batch.rows) {
@@ -49,7 +54,8 @@ export async function publishDemands(db: DataSource, districtCode: string, rows:
         satisfaction: input.satisfaction ?? null,
       };
       const existing = byExternalId.get(input.externalId);
-      if (!existing) created.push(repo.create({ ...next, districtCode, externalId: input.externalId }));
+      if (!existing)
+        created.push(repo.create({ ...next, districtCode, externalId: input.externalId }));
       else if (sameValues(next, existing as never)) batch.result.unchanged += 1;
       else {
         await repo.update({ id: existing.id }, next);

@@ -19,19 +19,34 @@ const values = (s: StationInput) => ({
   equipment: s.equipment ?? null,
 });
 
-export async function publishStations(db: DataSource, caller: Caller, districtCode: string, rows: StationInput[]) {
+export async function publishStations(
+  db: DataSource,
+  caller: Caller,
+  districtCode: string,
+  rows: StationInput[],
+) {
   const batch = new Batch(districtCode, rows, "stations");
   if (!batch.rows.length) return batch.finish();
   await db.transaction(async (tx) => {
     const repo = tx.getRepository(Station);
-    const stored = await repo.findBy({ districtCode, externalId: In(batch.rows.map((r) => r.input.externalId)) });
+    const stored = await repo.findBy({
+      districtCode,
+      externalId: In(batch.rows.map((r) => r.input.externalId)),
+    });
     const byExternalId = new Map(stored.map((s) => [s.externalId, s]));
     const created: Station[] = [];
     for (const { input } of batch.rows) {
       const next = values(input);
       const existing = byExternalId.get(input.externalId);
       if (!existing) {
-        created.push(repo.create({ ...next, districtCode, externalId: input.externalId, status: StationStatus.SUBMITTED }));
+        created.push(
+          repo.create({
+            ...next,
+            districtCode,
+            externalId: input.externalId,
+            status: StationStatus.SUBMITTED,
+          }),
+        );
       } else if (sameValues(next, existing as never)) {
         batch.result.unchanged += 1;
       } else {
@@ -42,7 +57,13 @@ export async function publishStations(db: DataSource, caller: Caller, districtCo
     if (created.length) {
       const saved = await repo.save(created, { chunk: 200 });
       await tx.getRepository(StationEvent).save(
-        saved.map((s) => ({ stationId: s.id, actor: caller.sub, fromStatus: null, toStatus: StationStatus.SUBMITTED, comment: "published" })),
+        saved.map((s) => ({
+          stationId: s.id,
+          actor: caller.sub,
+          fromStatus: null,
+          toStatus: StationStatus.SUBMITTED,
+          comment: "published",
+        })),
         { chunk: 200 },
       );
       batch.result.created = saved.length;

@@ -9,10 +9,19 @@ import { ReviewDecision, StationStatus } from "../vocabulary";
 
 export const TRANSITIONS: Record<ReviewDecision, { from: StationStatus[]; to: StationStatus }> = {
   [ReviewDecision.ACCEPT]: { from: [StationStatus.SUBMITTED], to: StationStatus.UNDER_REVIEW },
-  [ReviewDecision.REJECT]: { from: [StationStatus.SUBMITTED, StationStatus.UNDER_REVIEW], to: StationStatus.REJECTED },
-  [ReviewDecision.FILE]: { from: [StationStatus.UNDER_REVIEW, StationStatus.SUSPENDED], to: StationStatus.FILED },
+  [ReviewDecision.REJECT]: {
+    from: [StationStatus.SUBMITTED, StationStatus.UNDER_REVIEW],
+    to: StationStatus.REJECTED,
+  },
+  [ReviewDecision.FILE]: {
+    from: [StationStatus.UNDER_REVIEW, StationStatus.SUSPENDED],
+    to: StationStatus.FILED,
+  },
   [ReviewDecision.SUSPEND]: { from: [StationStatus.FILED], to: StationStatus.SUSPENDED },
-  [ReviewDecision.REVOKE]: { from: [StationStatus.FILED, StationStatus.SUSPENDED], to: StationStatus.REVOKED },
+  [ReviewDecision.REVOKE]: {
+    from: [StationStatus.FILED, StationStatus.SUSPENDED],
+    to: StationStatus.REVOKED,
+  },
 };
 
 export async function reviewStation(
@@ -25,7 +34,9 @@ export async function reviewStation(
   if (comment && comment.length > 1000) throw badInput("comment must be at most 1000 characters");
   return db.transaction(async (tx) => {
     const repo = tx.getRepository(Station);
-    const station = /^\d+$/.test(id) ? await repo.findOne({ where: { id: Number(id) }, lock: lockFor(db) }) : null;
+    const station = /^\d+$/.test(id)
+      ? await repo.findOne({ where: { id: Number(id) }, lock: lockFor(db) })
+      : null;
     if (!station) throw notFound(`station ${id} does not exist`);
     const caller = assertDistrictWriter(context, station.districtCode);
     const rule = TRANSITIONS[decision];
@@ -51,4 +62,5 @@ export async function reviewStation(
 }
 
 /** Row lock against two reviewers deciding at once; SQLite serialises writers anyway. */
-const lockFor = (db: DataSource) => (db.options.type === "better-sqlite3" ? undefined : ({ mode: "pessimistic_write" } as const));
+const lockFor = (db: DataSource) =>
+  db.options.type === "better-sqlite3" ? undefined : ({ mode: "pessimistic_write" } as const);

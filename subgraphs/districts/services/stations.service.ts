@@ -14,6 +14,9 @@ export function isIdle(station: Station, lastDemandOn: string | null, now = new 
   if (station.status !== StationStatus.FILED) return false;
   const cutoff = new Date(now.getTime() - IDLE_AFTER_DAYS * 86_400_000).toISOString().slice(0, 10);
   const filedOn = station.filedAt ? new Date(station.filedAt).toISOString().slice(0, 10) : null;
-  const latest = [lastDemandOn, filedOn].filter((d): d is string => Boolean(d)).sort().pop();
+  const latest = [lastDemandOn, filedOn]
+    .filter((d): d is string => Boolean(d))
+    .sort()
+    .pop();
   return !latest || latest < cutoff;
 }

@@ -12,7 +12,10 @@ export interface VolunteerStanding {
 }
 
 /** Standing of each volunteer id (null when corps does not know it); throws ServiceUnavailable. */
-export async function fetchStandings(config: HubConfig, ids: string[]): Promise<Map<string, VolunteerStanding | null>> {
+export async function fetchStandings(
+  config: HubConfig,
+  ids: string[],
+): Promise<Map<string, VolunteerStanding | null>> {
   const unique = [...new Set(ids)];
   const result = new Map<string, VolunteerStanding | null>();
   if (!unique.length) return result;
@@ -21,15 +24,22 @@ export async function fetchStandings(config: HubConfig, ids: string[]): Promise<
     ${unique.map((_, i) => `v${i}: volunteer(id: $v${i}) { id name status agreement { validFrom validTo } }`).join("\n    ")}
   }`;
   const variables = Object.fromEntries(unique.map((id, i) => [`v${i}`, id]));
-  const data = await new ServiceClient(config, "districts").query<Record<string, VolunteerStanding | null>>(query, variables);
+  const data = await new ServiceClient(config, "districts").query<
+    Record<string, VolunteerStanding | null>
+  >(query, variables);
   unique.forEach((id, i) => result.set(id, data[`v${i}`] ?? null));
   return result;
 }
 
 /** Why this participant's hours cannot count on heldOn, or null when they can. */
-export function participantProblem(id: string, heldOn: string, standing: VolunteerStanding | null | undefined) {
+export function participantProblem(
+  id: string,
+  heldOn: string,
+  standing: VolunteerStanding | null | undefined,
+) {
   if (!standing) return `volunteer ${id} is not known to the corps`;
-  if (standing.status !== "APPOINTED") return `volunteer ${id} (${standing.name}) is ${standing.status}, not APPOINTED`;
+  if (standing.status !== "APPOINTED")
+    return `volunteer ${id} (${standing.name}) is ${standing.status}, not APPOINTED`;
   const a = standing.agreement;
   if (!a || heldOn < a.validFrom || heldOn > a.validTo) {
     return `volunteer ${id} (${standing.name}) has no service agreement valid on ${heldOn}${a ? ` (valid ${a.validFrom} to ${a.validTo})` : ""}`;

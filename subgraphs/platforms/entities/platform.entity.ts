@@ -5,7 +5,9 @@ import { PlatformKind, PlatformLevel, PlatformStatus } from "../vocabulary";
 
 @Entity("platform")
 @Index("ix_platform_district_status", ["districtCode", "status"])
-@ObjectType({ description: "A demonstration platform (示范平台) or startup base certified by the city." })
+@ObjectType({
+  description: "A demonstration platform (示范平台) or startup base certified by the city.",
+})
 @Directive('@key(fields: "id")')
 export class Platform {
   @PrimaryGeneratedColumn()

@@ -6,7 +6,10 @@ import type { PlatformsLoaders } from "../loaders";
 @Resolver(() => District)
 export class DistrictPlatformsResolver {
   @FieldResolver(() => Int, { description: "Certified demonstration platforms in the district." })
-  certifiedPlatformCount(@Root() district: District, @Ctx() ctx: SubgraphContext<PlatformsLoaders>) {
+  certifiedPlatformCount(
+    @Root() district: District,
+    @Ctx() ctx: SubgraphContext<PlatformsLoaders>,
+  ) {
     return ctx.loaders.certifiedCount.load(district.code);
   }
 }

@@ -1,4 +1,15 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
 import type { SubgraphContext } from "../../shared/context";
 import { decodeCursor, PageArgs, pageSize, toPage } from "../../shared/pagination";
 import { PlatformConnection } from "../entities/platform-connection";
@@ -12,7 +23,9 @@ type Ctx = SubgraphContext<PlatformsLoaders>;
 @Resolver(() => Platform)
 export class PlatformResolver {
   @Authorized()
-  @Query(() => PlatformConnection, { description: "Demonstration platforms, oldest first; signed-in callers." })
+  @Query(() => PlatformConnection, {
+    description: "Demonstration platforms, oldest first; signed-in callers.",
+  })
   async platforms(
     @Arg("districtCode", () => ID, { nullable: true }) districtCode: string | null,
     @Args() page: PageArgs,
@@ -24,7 +37,10 @@ export class PlatformResolver {
     if (districtCode) query.where("p.districtCode = :districtCode", { districtCode });
     const totalCount = await query.getCount();
     if (afterId !== null) query.andWhere("p.id > :afterId", { afterId });
-    const rows = await query.orderBy("p.id", "ASC").take(first + 1).getMany();
+    const rows = await query
+      .orderBy("p.id", "ASC")
+      .take(first + 1)
+      .getMany();
     return toPage(rows, first, totalCount);
   }
 
@@ -33,17 +49,26 @@ export class PlatformResolver {
     return { code: platform.districtCode };
   }
 
-  @FieldResolver(() => Station, { nullable: true, description: "The workstation the platform grew from." })
+  @FieldResolver(() => Station, {
+    nullable: true,
+    description: "The workstation the platform grew from.",
+  })
   sourceStation(@Root() platform: Platform): Station | null {
     return platform.sourceStationId === null ? null : { id: String(platform.sourceStationId) };
   }
 
-  @FieldResolver(() => Int, { description: "Mentors the platform's kind needs: 3 for a comprehensive base, 1 for a specialised one." })
+  @FieldResolver(() => Int, {
+    description:
+      "Mentors the platform's kind needs: 3 for a comprehensive base, 1 for a specialised one.",
+  })
   mentorMinimum(@Root() platform: Platform) {
     return MENTOR_MINIMUM[platform.kind];
   }
 
-  @FieldResolver(() => Boolean, { description: "Whether the mentor group reaches the minimum; a base below it is flagged, not hidden." })
+  @FieldResolver(() => Boolean, {
+    description:
+      "Whether the mentor group reaches the minimum; a base below it is flagged, not hidden.",
+  })
   async mentorRequirementMet(@Root() platform: Platform, @Ctx() ctx: Ctx) {
     return (await ctx.loaders.mentorIds.load(platform.id)).length >= MENTOR_MINIMUM[platform.kind];
   }

@@ -1,11 +1,21 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from "typeorm";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { ServiceCategory } from "../../shared/vocabulary";
 import { StoryStatus } from "../vocabulary";
 
 @Entity("case_story")
 @Index("ix_story_status_district", ["status", "districtCode"])
-@ObjectType({ description: "A typical case story (典型案例) about volunteers, stations, platforms and activities." })
+@ObjectType({
+  description:
+    "A typical case story (典型案例) about volunteers, stations, platforms and activities.",
+})
 @Directive('@key(fields: "id")')
 export class CaseStory {
   @PrimaryGeneratedColumn()

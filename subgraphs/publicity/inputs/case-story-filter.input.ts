@@ -40,6 +40,9 @@ export class CaseStoryFilter {
   @Matches(/^\d+$/, { message: "platformId must be a platform's id" })
   platformId?: string;
 
-  @Field(() => StoryStatus, { nullable: true, description: "Editors only; everybody else sees PUBLISHED stories." })
+  @Field(() => StoryStatus, {
+    nullable: true,
+    description: "Editors only; everybody else sees PUBLISHED stories.",
+  })
   status?: StoryStatus;
 }

@@ -15,7 +15,8 @@ type Ctx = SubgraphContext<PublicityLoaders>;
 @Resolver(() => CaseStory)
 export class CaseStoryResolver {
   @Query(() => CaseStoryConnection, {
-    description: "Case stories, newest first. The public sees PUBLISHED stories; editors see every state.",
+    description:
+      "Case stories, newest first. The public sees PUBLISHED stories; editors see every state.",
   })
   async caseStories(
     @Arg("filter", () => CaseStoryFilter, { nullable: true }) filter: CaseStoryFilter | null,
@@ -23,7 +24,13 @@ export class CaseStoryResolver {
     @Ctx() ctx: Ctx,
   ) {
     const first = pageSize(page.first);
-    const { rows, totalCount } = await findStories(ctx.db, ctx.caller, filter ?? {}, first, decodeCursor(page.after));
+    const { rows, totalCount } = await findStories(
+      ctx.db,
+      ctx.caller,
+      filter ?? {},
+      first,
+      decodeCursor(page.after),
+    );
     return toPage(rows, first, totalCount);
   }
 

@@ -23,16 +23,22 @@ export async function findStories(
   const query = db.getRepository(CaseStory).createQueryBuilder("s");
   const status = isEditor(caller) ? filter.status : StoryStatus.PUBLISHED;
   if (status) query.andWhere("s.status = :status", { status });
-  if (filter.districtCode) query.andWhere("s.districtCode = :district", { district: filter.districtCode });
-  if (filter.category) query.andWhere("s.categories LIKE :category", { category: `%${filter.category}%` });
+  if (filter.districtCode)
+    query.andWhere("s.districtCode = :district", { district: filter.districtCode });
+  if (filter.category)
+    query.andWhere("s.categories LIKE :category", { category: `%${filter.category}%` });
   if (filter.search) {
     query.andWhere(
       "(s.title LIKE :search ESCAPE '!' OR s.summary LIKE :search ESCAPE '!' OR s.body LIKE :search ESCAPE '!')",
       { search: likePattern(filter.search.trim()) },
     );
   }
-  if (filter.publishedFrom) query.andWhere("s.publishedAt >= :from", { from: new Date(`${filter.publishedFrom}T00:00:00Z`) });
-  if (filter.publishedTo) query.andWhere("s.publishedAt < :to", { to: nextDay(filter.publishedTo) });
+  if (filter.publishedFrom)
+    query.andWhere("s.publishedAt >= :from", {
+      from: new Date(`${filter.publishedFrom}T00:00:00Z`),
+    });
+  if (filter.publishedTo)
+    query.andWhere("s.publishedAt < :to", { to: nextDay(filter.publishedTo) });
   const about: Array<[ReferenceKind, string | undefined]> = [
     [ReferenceKind.VOLUNTEER, filter.volunteerId],
     [ReferenceKind.STATION, filter.stationId],
@@ -47,6 +53,9 @@ export async function findStories(
   }
   const totalCount = await query.getCount();
   if (beforeId !== null) query.andWhere("s.id < :beforeId", { beforeId });
-  const rows = await query.orderBy("s.id", "DESC").take(first + 1).getMany();
+  const rows = await query
+    .orderBy("s.id", "DESC")
+    .take(first + 1)
+    .getMany();
   return { rows, totalCount };
 }

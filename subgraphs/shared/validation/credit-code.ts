@@ -13,7 +13,8 @@ export function creditCodeCheckChar(first17: string): string {
 export function creditCodeProblem(code: string): string | null {
   if (code.length !== 18) return `creditCode ${code}: must be 18 characters, not ${code.length}`;
   const bad = [...code].find((c) => !ALPHABET.includes(c));
-  if (bad) return `creditCode ${code}: "${bad}" is not allowed (digits and capitals except I, O, S, V, Z)`;
+  if (bad)
+    return `creditCode ${code}: "${bad}" is not allowed (digits and capitals except I, O, S, V, Z)`;
   const expected = creditCodeCheckChar(code.slice(0, 17));
   if (code[17] !== expected) return `creditCode ${code}: the check character should be ${expected}`;
   return null;

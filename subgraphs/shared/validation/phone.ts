@@ -2,7 +2,9 @@
 export const MOBILE = /^1[3-9]\d{9}$/;
 
 export function mobileProblem(phone: string): string | null {
-  return MOBILE.test(phone) ? null : `contactPhone ${phone}: must be an 11-digit mainland mobile number, e.g. 13812345678`;
+  return MOBILE.test(phone)
+    ? null
+    : `contactPhone ${phone}: must be an 11-digit mainland mobile number, e.g. 13812345678`;
 }
 
 /** 138****5678 */
