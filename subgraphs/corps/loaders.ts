@@ -1,7 +1,8 @@
 // Per-request DataLoaders of the corps subgraph: each batch is one IN (...) or GROUP BY query.
 import DataLoader from "dataloader";
-import { In, type DataSource, type EntityTarget, type FindOptionsOrder } from "typeorm";
+import type { DataSource } from "typeorm";
 import { num } from "../shared/db";
+import { byKey, rowById, rowsBy } from "../shared/loader-helpers";
 import { Branch } from "./entities/branch.entity";
 import { Certificate } from "./entities/certificate.entity";
 import { Commendation } from "./entities/commendation.entity";
@@ -11,27 +12,6 @@ import { Transfer } from "./entities/transfer.entity";
 import { Volunteer } from "./entities/volunteer.entity";
 import { VolunteerEvent } from "./entities/volunteer-event.entity";
 import { VolunteerStatus } from "./vocabulary";
-
-function byKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K) {
-  const map = new Map(rows.map((row) => [keyOf(row), row] as const));
-  return keys.map((key) => map.get(key) ?? null);
-}
-
-/** Each volunteer's rows of one table: one `volunteerId IN (...)` query per batch, in key order. */
-function perVolunteer<T extends { volunteerId: number }>(
-  db: DataSource,
-  target: EntityTarget<T>,
-  order: FindOptionsOrder<T>,
-) {
-  return new DataLoader<number, T[]>(async (ids) => {
-    const rows = await db
-      .getRepository(target)
-      .find({ where: { volunteerId: In([...ids]) } as never, order });
-    const map = new Map<number, T[]>(ids.map((id) => [id, []]));
-    for (const row of rows) map.get(row.volunteerId)?.push(row);
-    return ids.map((id) => map.get(id) ?? []);
-  });
-}
 
 export function createLoaders(db: DataSource) {
   const countServing = (column: "v.branchId" | "b.districtCode") =>
@@ -53,29 +33,19 @@ export function createLoaders(db: DataSource) {
       ).map((r) => num(r?.n));
     });
   return {
-    branch: new DataLoader<number, Branch | null>(async (ids) =>
-      byKey(ids, await db.getRepository(Branch).findBy({ id: In([...ids]) }), (b) => b.id),
-    ),
-    volunteer: new DataLoader<number, Volunteer | null>(async (ids) =>
-      byKey(ids, await db.getRepository(Volunteer).findBy({ id: In([...ids]) }), (v) => v.id),
-    ),
+    branch: rowById(db, Branch),
+    volunteer: rowById(db, Volunteer),
     /** Appointed volunteers per branch. */
     branchVolunteerCount: countServing("v.branchId") as DataLoader<number, number>,
     /** Appointed volunteers in the regional branches of each district. */
     districtVolunteerCount: countServing("b.districtCode") as DataLoader<string, number>,
-    transfers: new DataLoader<number, Transfer[]>(async (ids) => {
-      const rows = await db.getRepository(Transfer).find({
-        where: { volunteerId: In([...ids]) },
-        order: { on: "ASC", id: "ASC" },
-      });
-      return ids.map((id) => rows.filter((t) => t.volunteerId === id));
-    }),
+    transfers: rowsBy(db, Transfer, "volunteerId", { on: "ASC", id: "ASC" }),
     /** Status changes, oldest first. */
-    history: perVolunteer(db, VolunteerEvent, { id: "ASC" }),
-    trainings: perVolunteer(db, Training, { completedOn: "DESC", id: "DESC" }),
-    evaluations: perVolunteer(db, Evaluation, { period: "DESC", id: "DESC" }),
-    commendations: perVolunteer(db, Commendation, { awardedOn: "DESC", id: "DESC" }),
-    certificates: perVolunteer(db, Certificate, { id: "DESC" }),
+    history: rowsBy(db, VolunteerEvent, "volunteerId", { id: "ASC" }),
+    trainings: rowsBy(db, Training, "volunteerId", { completedOn: "DESC", id: "DESC" }),
+    evaluations: rowsBy(db, Evaluation, "volunteerId", { period: "DESC", id: "DESC" }),
+    commendations: rowsBy(db, Commendation, "volunteerId", { awardedOn: "DESC", id: "DESC" }),
+    certificates: rowsBy(db, Certificate, "volunteerId", { id: "DESC" }),
   };
 }
 

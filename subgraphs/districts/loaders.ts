@@ -2,6 +2,7 @@
 import DataLoader from "dataloader";
 import { In, type DataSource } from "typeorm";
 import { num } from "../shared/db";
+import { byKey, grouped, keyed, rowById, rowsBy } from "../shared/loader-helpers";
 import { Activity } from "./entities/activity.entity";
 import { District } from "./entities/district.entity";
 import { Station } from "./entities/station.entity";
@@ -19,33 +20,6 @@ export interface StationPageKey {
   afterId: number | null;
 }
 
-const byKey = <K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K) => {
-  const map = new Map<K, V>();
-  for (const row of rows) map.set(keyOf(row), row);
-  return keys.map((key) => map.get(key) ?? null);
-};
-
-const grouped = <K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K) => {
-  const map = new Map<K, V[]>();
-  for (const row of rows) {
-    const list = map.get(keyOf(row)) ?? [];
-    list.push(row);
-    map.set(keyOf(row), list);
-  }
-  return keys.map((key) => map.get(key) ?? []);
-};
-
-/** One loader per distinct argument set (e.g. each `status` asked for), created on first use. */
-function keyed<A, L>(make: (args: A) => L) {
-  const cache = new Map<string, L>();
-  return (args: A) => {
-    const key = JSON.stringify(args);
-    let loader = cache.get(key);
-    if (!loader) cache.set(key, (loader = make(args)));
-    return loader;
-  };
-}
-
 export function createLoaders(db: DataSource) {
   return {
     district: new DataLoader<string, District | null>(async (codes) =>
@@ -55,12 +29,8 @@ export function createLoaders(db: DataSource) {
         (d) => d.code,
       ),
     ),
-    station: new DataLoader<number, Station | null>(async (ids) =>
-      byKey(ids, await db.getRepository(Station).findBy({ id: In([...ids]) }), (s) => s.id),
-    ),
-    activity: new DataLoader<number, Activity | null>(async (ids) =>
-      byKey(ids, await db.getRepository(Activity).findBy({ id: In([...ids]) }), (a) => a.id),
-    ),
+    station: rowById(db, Station),
+    activity: rowById(db, Activity),
 
     stationDemandFigures: new DataLoader<number, StationDemandFigures>(async (ids) => {
       const rows: Array<{ stationId: number; open: unknown; last: string | null }> = await db
@@ -122,12 +92,7 @@ export function createLoaders(db: DataSource) {
         }),
     ),
 
-    stationHistory: new DataLoader<number, StationEvent[]>(async (ids) => {
-      const rows = await db
-        .getRepository(StationEvent)
-        .find({ where: { stationId: In([...ids]) }, order: { id: "ASC" } });
-      return grouped(ids, rows, (e) => e.stationId);
-    }),
+    stationHistory: rowsBy(db, StationEvent, "stationId", { id: "ASC" }),
 
     volunteerHours: new DataLoader<number, number>(async (ids) => {
       const rows: Array<{ volunteerId: number; hours: unknown }> = await db

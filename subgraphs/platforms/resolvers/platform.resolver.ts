@@ -70,11 +70,13 @@ export class PlatformResolver {
       "Whether the mentor group reaches the minimum; a base below it is flagged, not hidden.",
   })
   async mentorRequirementMet(@Root() platform: Platform, @Ctx() ctx: Ctx) {
-    return (await ctx.loaders.mentorIds.load(platform.id)).length >= MENTOR_MINIMUM[platform.kind];
+    return (await ctx.loaders.mentors.load(platform.id)).length >= MENTOR_MINIMUM[platform.kind];
   }
 
   @FieldResolver(() => [Volunteer], { description: "The mentor group (创业导师团)." })
   async mentors(@Root() platform: Platform, @Ctx() ctx: Ctx): Promise<Volunteer[]> {
-    return (await ctx.loaders.mentorIds.load(platform.id)).map((id) => ({ id: String(id) }));
+    return (await ctx.loaders.mentors.load(platform.id)).map((m) => ({
+      id: String(m.volunteerId),
+    }));
   }
 }
