@@ -107,6 +107,26 @@ describe("on protected fields", () => {
     );
   });
 
+  it("anonymous callers cannot reach a station that is not filed, even by reference", async () => {
+    const submitted = fed.demo.stations.find((s) => s.status === "SUBMITTED")!;
+    const filed = fed.demo.stations.find((s) => s.status === "FILED")!;
+    const query = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Station { id status } } }`;
+    const variables = {
+      r: [
+        { __typename: "Station", id: String(submitted.id) },
+        { __typename: "Station", id: String(filed.id) },
+      ],
+    };
+    const anonymous = await execute(fed.subgraphs.districts.url, { query, variables });
+    expect(anonymous._entities).toEqual([null, { id: String(filed.id), status: "FILED" }]);
+    const staff = await execute(fed.subgraphs.districts.url, {
+      query,
+      variables,
+      token: await fed.token("DASHBOARD_VIEWER"),
+    });
+    expect(staff._entities[0]).toEqual({ id: String(submitted.id), status: "SUBMITTED" });
+  });
+
   it("a subgraph checks the token itself, not only the gateway", async () => {
     const direct = await send(fed.subgraphs.districts.url, {
       query: STATION_CONTACT,
