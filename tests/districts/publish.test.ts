@@ -291,6 +291,30 @@ describe("PublishActivities", () => {
     ).toMatchObject({ updated: 1 });
   });
 
+  it("treats volunteer 2 and 02 as the same participant", async () => {
+    const id = String(appointed().id);
+    const result = await publish(PUBLISH_ACTIVITIES, {
+      districtCode: "440308",
+      activities: [
+        activity(10, {
+          participants: [
+            { volunteerId: id, hours: 2 },
+            { volunteerId: `0${id}`, hours: 3 },
+          ],
+        }),
+        activity(11),
+      ],
+    });
+    expect(result).toMatchObject({ created: 1 });
+    expect(result.rejected).toEqual([
+      {
+        index: 0,
+        externalId: "YT-AC-10",
+        message: `volunteer ${id} is listed twice among the participants`,
+      },
+    ]);
+  });
+
   it("names the participant field that is out of range", async () => {
     const result = await publish(PUBLISH_ACTIVITIES, {
       districtCode: "440308",

@@ -127,6 +127,33 @@ describe("on protected fields", () => {
     expect(staff._entities[0]).toEqual({ id: String(submitted.id), status: "SUBMITTED" });
   });
 
+  it("a story about a station that was suspended stays public; the station shows as null", async () => {
+    const story = fed.demo.stories.find((s) => s.status === "PUBLISHED")!;
+    const stationId = String(story.stationIds[0]);
+    await execute(fed.gatewayUrl, {
+      query: contractOperation("ReviewStation"),
+      token: await fed.token("CITY_ADMIN"),
+      variables: { id: stationId, decision: "SUSPEND", comment: "test" },
+    });
+    const query = `query ($id: ID!) { caseStories(filter: { stationId: $id }) { nodes { id title stations { id status } } }
+      volunteer(id: "${story.volunteerIds[0]}") { activities { id station { id status } } } }`;
+    const anonymous = await send(fed.gatewayUrl, { query, variables: { id: stationId } });
+    const node = anonymous.data.caseStories.nodes.find((n: any) => n.id === String(story.id));
+    expect(node).toEqual({ id: String(story.id), title: story.title, stations: [null] });
+    const activity = anonymous.data.volunteer.activities.find(
+      (a: any) => a.id === String(story.activityIds[0]),
+    );
+    expect(activity).toEqual({ id: String(story.activityIds[0]), station: null });
+    const staff = await execute(fed.gatewayUrl, {
+      query,
+      variables: { id: stationId },
+      token: await fed.token("DASHBOARD_VIEWER"),
+    });
+    expect(staff.caseStories.nodes.find((n: any) => n.id === String(story.id)).stations).toEqual([
+      { id: stationId, status: "SUSPENDED" },
+    ]);
+  });
+
   it("a subgraph checks the token itself, not only the gateway", async () => {
     const direct = await send(fed.subgraphs.districts.url, {
       query: STATION_CONTACT,

@@ -4,6 +4,7 @@ import { Activity } from "../entities/activity.entity";
 import { District } from "../entities/district.entity";
 import { Station } from "../entities/station.entity";
 import type { DistrictsLoaders } from "../loaders";
+import { visibleStation } from "../services/stations.service";
 
 type Ctx = SubgraphContext<DistrictsLoaders>;
 
@@ -11,10 +12,11 @@ type Ctx = SubgraphContext<DistrictsLoaders>;
 export class ActivityResolver {
   @FieldResolver(() => Station, {
     nullable: true,
-    description: "Where it was held; null when online.",
+    description: "Where it was held; null when online (or, for anonymous callers, not filed).",
   })
-  station(@Root() activity: Activity, @Ctx() ctx: Ctx) {
-    return activity.stationId === null ? null : ctx.loaders.station.load(activity.stationId);
+  async station(@Root() activity: Activity, @Ctx() ctx: Ctx) {
+    if (activity.stationId === null) return null;
+    return visibleStation(ctx.caller, await ctx.loaders.station.load(activity.stationId));
   }
 
   @FieldResolver(() => District)

@@ -35,6 +35,10 @@ export async function publishActivities(
       ? `heldOn ${input.heldOn} is in the future; publish activities once held`
       : null,
   );
+  // "2" and "02" are the same volunteer: compare and store the canonical id.
+  for (const { input } of batch.rows) {
+    for (const p of input.participants) p.volunteerId = String(Number(p.volunteerId));
+  }
   batch.check(({ input }) => {
     const ids = input.participants.map((p) => p.volunteerId);
     const twice = ids.find((id, i) => ids.indexOf(id) !== i);

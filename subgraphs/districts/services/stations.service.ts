@@ -9,6 +9,11 @@ export function visibleStatus(caller: Caller | null, asked: StationStatus | null
   return asked ?? null;
 }
 
+/** Anonymous callers see filed stations only, however a station is reached (list, reference, activity). */
+export function visibleStation(caller: Caller | null, station: Station | null): Station | null {
+  return station && (caller || station.status === StationStatus.FILED) ? station : null;
+}
+
 /** A filed station is idle when neither its filing nor its latest demand is within 90 days. */
 export function isIdle(station: Station, lastDemandOn: string | null, now = new Date()): boolean {
   if (station.status !== StationStatus.FILED) return false;

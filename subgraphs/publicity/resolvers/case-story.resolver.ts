@@ -48,7 +48,10 @@ export class CaseStoryResolver {
     return this.refs(story, "VOLUNTEER" as ReferenceKind, ctx);
   }
 
-  @FieldResolver(() => [Station])
+  @FieldResolver(() => [Station], {
+    nullable: "items",
+    description: "Stations the story is about; an item is null where the caller may not see that station (anonymous callers see filed stations only).",
+  })
   stations(@Root() story: CaseStory, @Ctx() ctx: Ctx) {
     return this.refs(story, "STATION" as ReferenceKind, ctx);
   }
