@@ -87,7 +87,23 @@ describe("on protected fields", () => {
       { query: STATION_CONTACT, token },
       "FORBIDDEN",
     );
-    expect(response.errors![0].message).toMatch(/CITY_ADMIN, DISTRICT_OPERATOR/);
+    expect(response.errors![0].message).toMatch(/CITY_ADMIN and DISTRICT_OPERATOR/);
+  });
+
+  it("another district's operator sees station contacts masked", async () => {
+    const token = await fed.token("DISTRICT_OPERATOR", { district: "440304" });
+    const data = await execute(fed.gatewayUrl, {
+      query: `{ district(code: "440305") { stations(first: 1) { nodes { id contactName contactPhone } } } }`,
+      token,
+    });
+    const node = data.district.stations.nodes[0];
+    const station = fed.demo.stations.find((s) => s.id === Number(node.id))!;
+    expect(node.contactPhone).toBe(
+      `${station.contactPhone.slice(0, 3)}****${station.contactPhone.slice(7)}`,
+    );
+    expect(node.contactName).toBe(
+      Array.from(station.contactName)[0] + "*".repeat(Array.from(station.contactName).length - 1),
+    );
   });
 
   it("right role: the value", async () => {

@@ -5,6 +5,7 @@ import type { DataSource } from "typeorm";
 import type { Caller } from "../../shared/auth";
 import type { HubConfig } from "../../shared/config";
 import { badInput, conflict } from "../../shared/errors";
+import { maskName } from "../../shared/validation/name";
 import { today } from "../../shared/scalars";
 import { ServiceClient, ServiceUnavailable } from "../../shared/service-client";
 import { retryOnUniqueViolation } from "../../shared/unique-violation";
@@ -132,12 +133,6 @@ export async function issueCertificate(
       return repo.findOneByOrFail({ number });
     }),
   );
-}
-
-/** 张三丰 → 张**: the first character, then one * for each further character. */
-export function maskName(name: string): string {
-  const chars = Array.from(name);
-  return chars[0] + "*".repeat(Math.max(1, chars.length - 1));
 }
 
 /** Public: what a certificate says, with the name masked; null for an unknown number. */

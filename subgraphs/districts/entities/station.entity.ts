@@ -7,7 +7,7 @@ import {
   Unique,
   UpdateDateColumn,
 } from "typeorm";
-import { Authorized, Directive, Field, ID, ObjectType } from "type-graphql";
+import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { ServiceCategory } from "../../shared/vocabulary";
 import { StationHostType, StationStatus } from "../vocabulary";
 
@@ -51,14 +51,12 @@ export class Station {
   @Field()
   address: string;
 
+  /** Personal data: exposed only through StationResolver, which masks it for other districts. */
   @Column({ type: "varchar", length: 60, nullable: true })
-  @Authorized("CITY_ADMIN", "DISTRICT_OPERATOR")
-  @Field(() => String, { nullable: true, description: "Contact person; staff roles only." })
   contactName: string | null;
 
+  /** Personal data: exposed only through StationResolver, which masks it for other districts. */
   @Column({ type: "varchar", length: 20, nullable: true })
-  @Authorized("CITY_ADMIN", "DISTRICT_OPERATOR")
-  @Field(() => String, { nullable: true, description: "Contact phone; staff roles only." })
   contactPhone: string | null;
 
   @Column({ type: "varchar", length: 500, nullable: true })

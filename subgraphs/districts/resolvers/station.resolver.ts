@@ -4,7 +4,9 @@ import { District } from "../entities/district.entity";
 import { Station } from "../entities/station.entity";
 import { StationEvent } from "../entities/station-event.entity";
 import type { DistrictsLoaders } from "../loaders";
-import { isIdle } from "../services/stations.service";
+import { isIdle, visibleContact } from "../services/stations.service";
+import { maskName } from "../../shared/validation/name";
+import { maskPhone } from "../../shared/validation/phone";
 
 type Ctx = SubgraphContext<DistrictsLoaders>;
 
@@ -13,6 +15,24 @@ export class StationResolver {
   @FieldResolver(() => District)
   district(@Root() station: Station, @Ctx() ctx: Ctx) {
     return ctx.loaders.district.load(station.districtCode);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "Contact person: CITY_ADMIN and the district's operators; masked outside their district.",
+  })
+  contactName(@Root() station: Station, @Ctx() ctx: Ctx) {
+    return visibleContact(ctx.caller, station, station.contactName, maskName);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "Contact phone: CITY_ADMIN and the district's operators; masked outside their district.",
+  })
+  contactPhone(@Root() station: Station, @Ctx() ctx: Ctx) {
+    return visibleContact(ctx.caller, station, station.contactPhone, maskPhone);
   }
 
   @Authorized()

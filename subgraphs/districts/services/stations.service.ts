@@ -1,5 +1,6 @@
 // Who sees which stations, and when a filed station counts as idle (DOMAIN.md rule 6).
 import type { Caller } from "../../shared/auth";
+import { forbidden, unauthenticated } from "../../shared/errors";
 import type { Station } from "../entities/station.entity";
 import { IDLE_AFTER_DAYS, StationStatus } from "../vocabulary";
 
@@ -12,6 +13,26 @@ export function visibleStatus(caller: Caller | null, asked: StationStatus | null
 /** Anonymous callers see filed stations only, however a station is reached (list, reference, activity). */
 export function visibleStation(caller: Caller | null, station: Station | null): Station | null {
   return station && (caller || station.status === StationStatus.FILED) ? station : null;
+}
+
+/**
+ * A station's contact person and phone (DOMAIN.md rule 7): in full for CITY_ADMIN and the station's
+ * own district operator, masked for other districts' operators, refused to every other role.
+ */
+export function visibleContact(
+  caller: Caller | null,
+  station: Station,
+  value: string | null,
+  mask: (value: string) => string,
+): string | null {
+  if (!caller) throw unauthenticated();
+  if (caller.role === "CITY_ADMIN") return value;
+  if (caller.role === "DISTRICT_OPERATOR") {
+    return caller.district === station.districtCode || value === null ? value : mask(value);
+  }
+  throw forbidden(
+    `station contacts are for CITY_ADMIN and DISTRICT_OPERATOR (masked outside their district); you are ${caller.role}`,
+  );
 }
 
 /** A filed station is idle when neither its filing nor its latest demand is within 90 days. */

@@ -50,7 +50,8 @@ export class CaseStoryResolver {
 
   @FieldResolver(() => [Station], {
     nullable: "items",
-    description: "Stations the story is about; an item is null where the caller may not see that station (anonymous callers see filed stations only).",
+    description:
+      "Stations the story is about; an item is null where the caller may not see that station (anonymous callers see filed stations only).",
   })
   stations(@Root() story: CaseStory, @Ctx() ctx: Ctx) {
     return this.refs(story, "STATION" as ReferenceKind, ctx);
