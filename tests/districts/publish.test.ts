@@ -90,6 +90,26 @@ describe("PublishStations", () => {
     expect(changed).toMatchObject({ created: 0, updated: 1, unchanged: 0 });
   });
 
+  it("treats external ids that differ only in case as one record, and trims values", async () => {
+    const result = await publish(PUBLISH_STATIONS, {
+      districtCode: "440308",
+      stations: [station(1, { externalId: "yt-new-1", name: "  盐田港创新中心（新址）  " })],
+    });
+    expect(result).toEqual({ created: 0, updated: 0, unchanged: 1, rejected: [] });
+    const twice = await publish(PUBLISH_STATIONS, {
+      districtCode: "440308",
+      stations: [
+        station(30),
+        station(30, { externalId: "yt-NEW-30" }),
+        station(31, { categories: ["LEGAL", "LEGAL"] }),
+      ],
+    });
+    expect(twice.rejected.map((r) => r.message)).toEqual([
+      "externalId yt-NEW-30 appears twice in this batch (rows 0 and 1)",
+      "categories must not repeat a category",
+    ]);
+  });
+
   it("keeps the review state a reviewer set when a station is published again", async () => {
     const admin = await fed.token("CITY_ADMIN");
     const list = await execute(fed.gatewayUrl, {
@@ -313,6 +333,18 @@ describe("PublishActivities", () => {
         message: `volunteer ${id} is listed twice among the participants`,
       },
     ]);
+  });
+
+  it("keeps hours to two decimals, so a re-publish is recognised as unchanged", async () => {
+    const result = await publish(PUBLISH_ACTIVITIES, {
+      districtCode: "440308",
+      activities: [
+        activity(12, { participants: [{ volunteerId: String(appointed().id), hours: 2.555 }] }),
+      ],
+    });
+    expect(result.rejected[0].message).toBe(
+      "participants.0.hours: hours has at most two decimals, e.g. 2.25",
+    );
   });
 
   it("names the participant field that is out of range", async () => {

@@ -1,6 +1,7 @@
 import { Field, Float, ID, InputType, Int } from "type-graphql";
 import {
   ArrayMaxSize,
+  IsNumber,
   IsOptional,
   Length,
   Matches,
@@ -20,6 +21,7 @@ export class ParticipantInput {
   volunteerId: string;
 
   @Field(() => Float)
+  @IsNumber({ maxDecimalPlaces: 2 }, { message: "hours has at most two decimals, e.g. 2.25" })
   @Min(0.5, { message: "hours must be between 0.5 and 24" })
   @Max(24, { message: "hours must be between 0.5 and 24" })
   hours: number;

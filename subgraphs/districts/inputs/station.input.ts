@@ -2,6 +2,7 @@ import { Field, InputType } from "type-graphql";
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  ArrayUnique,
   IsOptional,
   Length,
   Matches,
@@ -34,6 +35,7 @@ export class StationInput {
 
   @Field(() => [ServiceCategory])
   @ArrayMinSize(1, { message: "categories must name at least one service category" })
+  @ArrayUnique({ message: "categories must not repeat a category" })
   @ArrayMaxSize(10)
   categories: ServiceCategory[];
 

@@ -1,6 +1,7 @@
 // The shape every batch publish shares: at most MAX_BATCH rows, each validated on its own, an
 // externalId used once per batch, and a result that counts what happened to every row.
 import { validateSync } from "class-validator";
+import type { Repository } from "typeorm";
 import { badInput, describeValidation } from "../../shared/errors";
 import { isDistrictCode } from "../../shared/vocabulary";
 import type { PublishResult } from "../entities/publish-result";
@@ -26,13 +27,14 @@ export class Batch<T extends { externalId: string }> {
     }
     const seen = new Map<string, number>();
     rows.forEach((input, index) => {
+      trimStrings(input);
       const problems = describeValidation(validateSync(input));
-      const first = seen.get(input.externalId);
+      const first = seen.get(externalKey(input.externalId));
       if (first !== undefined)
         problems.push(
           `externalId ${input.externalId} appears twice in this batch (rows ${first} and ${index})`,
         );
-      else seen.set(input.externalId, index);
+      else seen.set(externalKey(input.externalId), index);
       if (problems.length) this.reject({ index, input }, problems.join("; "));
       else this.valid.push({ index, input });
     });
@@ -64,6 +66,40 @@ export class Batch<T extends { externalId: string }> {
     this.result.rejected.sort((a, b) => a.index - b.index);
     return this.result;
   }
+}
+
+/** Surrounding spaces are never meant: trim every string field (and nested ones) before checks. */
+function trimStrings(value: unknown) {
+  if (!value || typeof value !== "object") return;
+  const record = value as Record<string, unknown>;
+  for (const [key, field] of Object.entries(record)) {
+    if (typeof field === "string") record[key] = field.trim();
+    else if (Array.isArray(field)) field.forEach(trimStrings);
+  }
+}
+
+/**
+ * External ids are compared without regard to case: MySQL's collation does so anyway, and two ids
+ * that differ only in case are a typing slip, not two records. The first spelling is kept.
+ */
+export const externalKey = (id: string) => id.toLowerCase();
+
+/** Stored rows of one district by external id (any case): one query, keyed by externalKey. */
+export async function findByExternalIds<E extends { externalId: string }>(
+  repo: Repository<E>,
+  districtCode: string,
+  externalIds: string[],
+): Promise<Map<string, E>> {
+  const keys = [...new Set(externalIds.map(externalKey))];
+  if (!keys.length) return new Map();
+  const rows = await repo
+    .createQueryBuilder("r")
+    .where("r.districtCode = :districtCode AND LOWER(r.externalId) IN (:...keys)", {
+      districtCode,
+      keys,
+    })
+    .getMany();
+  return new Map(rows.map((row) => [externalKey(row.externalId), row]));
 }
 
 /** Field-by-field equality of what a row would write and what is stored. */

@@ -8,7 +8,7 @@ import { Activity } from "../entities/activity.entity";
 import { Participation } from "../entities/participation.entity";
 import { Station } from "../entities/station.entity";
 import type { ActivityInput } from "../inputs/activity.input";
-import { Batch, sameValues } from "./batch";
+import { Batch, externalKey, findByExternalIds, sameValues } from "./batch";
 import { fetchStandings, participantProblem, ServiceUnavailable } from "./volunteer-check.service";
 
 const crew = (rows: Array<{ volunteerId: number | string; hours: number }>) =>
@@ -71,26 +71,24 @@ export async function publishActivities(
   if (!batch.rows.length) return batch.finish();
 
   await db.transaction(async (tx) => {
-    const stationKeys = [
-      ...new Set(
-        batch.rows.map((r) => r.input.stationExternalId).filter((k): k is string => Boolean(k)),
-      ),
-    ];
-    const stations = stationKeys.length
-      ? await tx.getRepository(Station).findBy({ districtCode, externalId: In(stationKeys) })
-      : [];
-    const stationIds = new Map(stations.map((s) => [s.externalId, s.id]));
+    const stations = await findByExternalIds(
+      tx.getRepository(Station),
+      districtCode,
+      batch.rows.map((r) => r.input.stationExternalId).filter((k): k is string => Boolean(k)),
+    );
+    const stationId = (externalId: string) => stations.get(externalKey(externalId))?.id;
     batch.check(({ input }) =>
-      input.stationExternalId && !stationIds.has(input.stationExternalId)
+      input.stationExternalId && !stationId(input.stationExternalId)
         ? `stationExternalId ${input.stationExternalId}: no such station in district ${districtCode}; publish the station first`
         : null,
     );
     const repo = tx.getRepository(Activity);
-    const stored = await repo.findBy({
+    const byExternalId = await findByExternalIds(
+      repo,
       districtCode,
-      externalId: In(batch.rows.map((r) => r.input.externalId)),
-    });
-    const byExternalId = new Map(stored.map((a) => [a.externalId, a]));
+      batch.rows.map((r) => r.input.externalId),
+    );
+    const stored = [...byExternalId.values()];
     const storedCrew = stored.length
       ? await tx.getRepository(Participation).findBy({ activityId: In(stored.map((a) => a.id)) })
       : [];
@@ -98,7 +96,7 @@ export async function publishActivities(
     const fresh: Array<{ activity: Activity; input: ActivityInput }> = [];
     for (const { input } of batch.rows) {
       const next = {
-        stationId: input.stationExternalId ? stationIds.get(input.stationExternalId)! : null,
+        stationId: input.stationExternalId ? stationId(input.stationExternalId)! : null,
         type: input.type,
         category: input.category,
         title: input.title.trim(),
@@ -106,7 +104,7 @@ export async function publishActivities(
         feeCharged: 0,
         enterprisesServed: input.enterprisesServed,
       };
-      const existing = byExternalId.get(input.externalId);
+      const existing = byExternalId.get(externalKey(input.externalId));
       if (!existing) {
         fresh.push({
           activity: repo.create({ ...next, districtCode, externalId: input.externalId }),

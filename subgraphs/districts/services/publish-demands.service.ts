@@ -1,13 +1,13 @@
 // Districts publish SME demands collected at their stations: idempotent upsert keyed by
 // (district, externalId), credit codes checked (GB 32100), the station must be the district's own.
-import { In, type DataSource } from "typeorm";
+import type { DataSource } from "typeorm";
 import { today } from "../../shared/scalars";
 import { creditCodeProblem } from "../../shared/validation/credit-code";
 import { Demand } from "../entities/demand.entity";
 import { Station } from "../entities/station.entity";
 import type { DemandInput } from "../inputs/demand.input";
 import { DemandStatus } from "../vocabulary";
-import { Batch, sameValues } from "./batch";
+import { Batch, externalKey, findByExternalIds, sameValues } from "./batch";
 
 export async function publishDemands(db: DataSource, districtCode: string, rows: DemandInput[]) {
   const batch = new Batch(districtCode, rows, "demands");
@@ -23,26 +23,27 @@ export async function publishDemands(db: DataSource, districtCode: string, rows:
   );
   if (!batch.rows.length) return batch.finish();
   await db.transaction(async (tx) => {
-    const stations = await tx.getRepository(Station).findBy({
+    const stations = await findByExternalIds(
+      tx.getRepository(Station),
       districtCode,
-      externalId: In([...new Set(batch.rows.map((r) => r.input.stationExternalId))]),
-    });
-    const stationIds = new Map(stations.map((s) => [s.externalId, s.id]));
+      batch.rows.map((r) => r.input.stationExternalId),
+    );
+    const stationId = (externalId: string) => stations.get(externalKey(externalId))?.id;
     batch.check(({ input }) =>
-      stationIds.has(input.stationExternalId)
+      stationId(input.stationExternalId)
         ? null
         : `stationExternalId ${input.stationExternalId}: no such station in district ${districtCode}; publish the station first`,
     );
     const repo = tx.getRepository(Demand);
-    const stored = await repo.findBy({
+    const byExternalId = await findByExternalIds(
+      repo,
       districtCode,
-      externalId: In(batch.rows.map((r) => r.input.externalId)),
-    });
-    const byExternalId = new Map(stored.map((d) => [d.externalId, d]));
+      batch.rows.map((r) => r.input.externalId),
+    );
     const created: Demand[] = [];
     for (const { input } of batch.rows) {
       const next = {
-        stationId: stationIds.get(input.stationExternalId)!,
+        stationId: stationId(input.stationExternalId)!,
         enterpriseName: input.enterpriseName.trim(),
         creditCode: input.creditCode.trim().toUpperCase(),
         category: input.category,
@@ -53,7 +54,7 @@ export async function publishDemands(db: DataSource, districtCode: string, rows:
         collectedOn: input.collectedOn,
         satisfaction: input.satisfaction ?? null,
       };
-      const existing = byExternalId.get(input.externalId);
+      const existing = byExternalId.get(externalKey(input.externalId));
       if (!existing)
         created.push(repo.create({ ...next, districtCode, externalId: input.externalId }));
       else if (sameValues(next, existing as never)) batch.result.unchanged += 1;

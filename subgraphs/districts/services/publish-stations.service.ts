@@ -1,12 +1,12 @@
 // Districts publish their workstations: idempotent upsert keyed by (district, externalId). A new
 // station starts SUBMITTED; re-publishing updates its details but never its review state.
-import { In, type DataSource } from "typeorm";
+import type { DataSource } from "typeorm";
 import type { Caller } from "../../shared/auth";
 import { StationEvent } from "../entities/station-event.entity";
 import { Station } from "../entities/station.entity";
 import type { StationInput } from "../inputs/station.input";
 import { StationStatus } from "../vocabulary";
-import { Batch, sameValues } from "./batch";
+import { Batch, externalKey, findByExternalIds, sameValues } from "./batch";
 
 const values = (s: StationInput) => ({
   name: s.name.trim(),
@@ -29,15 +29,15 @@ export async function publishStations(
   if (!batch.rows.length) return batch.finish();
   await db.transaction(async (tx) => {
     const repo = tx.getRepository(Station);
-    const stored = await repo.findBy({
+    const byExternalId = await findByExternalIds(
+      repo,
       districtCode,
-      externalId: In(batch.rows.map((r) => r.input.externalId)),
-    });
-    const byExternalId = new Map(stored.map((s) => [s.externalId, s]));
+      batch.rows.map((r) => r.input.externalId),
+    );
     const created: Station[] = [];
     for (const { input } of batch.rows) {
       const next = values(input);
-      const existing = byExternalId.get(input.externalId);
+      const existing = byExternalId.get(externalKey(input.externalId));
       if (!existing) {
         created.push(
           repo.create({
