@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { DataSource, type Logger, type MixedList, type EntitySchema } from "typeorm";
 import type { HubConfig, SubgraphName } from "./config";
+import { redact } from "./errors";
 
 /** Counts every SQL statement a data source sends; tests read it to prove batching. */
 export class CountingLogger implements Logger {
@@ -18,10 +19,7 @@ export class CountingLogger implements Logger {
   }
   logQueryError(error: string | Error, query: string) {
     // MySQL echoes the offending value of a unique index (an ID number, say): never log it.
-    const message = String(error).replace(
-      /Duplicate entry '.*?' for key/g,
-      "Duplicate entry '<redacted>' for key",
-    );
+    const message = redact(String(error));
     console.error(`[sql ${this.name}] failed: ${message} in ${query}`);
   }
   logQuerySlow(time: number, query: string) {

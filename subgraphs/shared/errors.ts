@@ -4,6 +4,8 @@ import { GraphQLError, GraphQLFormattedError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { ArgumentValidationError } from "type-graphql";
 import type { ValidationError } from "class-validator";
+import { QueryFailedError } from "typeorm";
+import { isUniqueViolation } from "./unique-violation";
 
 export type ErrorCode =
   | "BAD_USER_INPUT"
@@ -48,6 +50,9 @@ export function describeValidation(errors: ValidationError[], prefix = ""): stri
   return lines;
 }
 
+/** Quoted values in driver messages ("Duplicate entry '4403…' for key") may be personal data. */
+export const redact = (text: string) => text.replace(/'[^']*'/g, "'<redacted>'");
+
 export function formatError(
   formatted: GraphQLFormattedError,
   error: unknown,
@@ -68,10 +73,41 @@ export function formatError(
       extensions: { code: "BAD_USER_INPUT", problems },
     };
   }
+  if (original instanceof QueryFailedError) {
+    const driver = (
+      original as QueryFailedError & { driverError?: { code?: string; errno?: number } }
+    ).driverError;
+    if (isUniqueViolation(original)) {
+      return {
+        message:
+          "another request wrote the same record at the same moment; nothing was written, send it again",
+        path: formatted.path,
+        extensions: { code: "CONFLICT" },
+      };
+    }
+    if (driver?.code === "ER_DATA_TOO_LONG" || driver?.errno === 1406) {
+      const column = /column '([^']+)'/.exec(original.message)?.[1] ?? "a field";
+      return {
+        message: `${column} is too long for the hub; shorten it (nothing was written)`,
+        path: formatted.path,
+        extensions: { code: "BAD_USER_INPUT" },
+      };
+    }
+    // Never log the statement's parameters or echoed values: they can hold personal data.
+    console.error(`[error] database: ${driver?.code ?? "unknown"}: ${redact(original.message)}`);
+    return {
+      message: "internal error",
+      path: formatted.path,
+      extensions: { code: "INTERNAL_SERVER_ERROR" },
+    };
+  }
   const code = formatted.extensions?.code;
   if (code === "INTERNAL_SERVER_ERROR" || (!code && !(original instanceof GraphQLError))) {
     // Unknown failures are logged with their stack and answered without internals.
-    console.error("[error]", original);
+    console.error(
+      "[error]",
+      original instanceof Error ? redact(original.stack ?? original.message) : original,
+    );
     return {
       message: "internal error",
       path: formatted.path,

@@ -110,6 +110,17 @@ describe("PublishStations", () => {
     ]);
   });
 
+  it("counts lengths as the database does (code points), rejecting the row, not the batch", async () => {
+    const result = await publish(PUBLISH_STATIONS, {
+      districtCode: "440308",
+      stations: [station(40, { name: "❤️".repeat(101) }), station(41, { name: "❤️".repeat(100) })],
+    });
+    expect(result).toMatchObject({ created: 1 });
+    expect(result.rejected).toEqual([
+      { index: 0, externalId: "YT-NEW-40", message: "name must be 2-200 characters" },
+    ]);
+  });
+
   it("keeps the review state a reviewer set when a station is published again", async () => {
     const admin = await fed.token("CITY_ADMIN");
     const list = await execute(fed.gatewayUrl, {

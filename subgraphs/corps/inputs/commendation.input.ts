@@ -1,4 +1,5 @@
-import { Matches, MaxLength } from "class-validator";
+import { Matches } from "class-validator";
+import { Chars } from "../../shared/validation/chars";
 import { Field, InputType } from "type-graphql";
 import { DateScalar } from "../../shared/scalars";
 
@@ -6,7 +7,7 @@ import { DateScalar } from "../../shared/scalars";
 export class CommendationInput {
   @Field({ description: "The honour, e.g. 优秀专家志愿者; up to 200 characters." })
   @Matches(/\S/, { message: "title must not be blank" })
-  @MaxLength(200)
+  @Chars(0, 200)
   title: string;
 
   @Field(() => DateScalar, { description: "The day it was awarded; not in the future." })
@@ -14,6 +15,6 @@ export class CommendationInput {
 
   @Field({ description: "Who awarded it, e.g. 深圳市中小企业服务局; up to 200 characters." })
   @Matches(/\S/, { message: "awardedBy must not be blank" })
-  @MaxLength(200)
+  @Chars(0, 200)
   awardedBy: string;
 }

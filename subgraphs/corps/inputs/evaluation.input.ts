@@ -1,4 +1,5 @@
-import { IsInt, IsOptional, Matches, Max, MaxLength, Min } from "class-validator";
+import { IsInt, IsOptional, Matches, Max, Min } from "class-validator";
+import { Chars } from "../../shared/validation/chars";
 import { Field, InputType, Int } from "type-graphql";
 
 @InputType({
@@ -22,6 +23,6 @@ export class EvaluationInput {
     description: "The evaluator's remarks; up to 500 characters.",
   })
   @IsOptional()
-  @MaxLength(500)
+  @Chars(0, 500)
   comment?: string | null;
 }

@@ -1,4 +1,5 @@
-import { IsOptional, Matches, Max, MaxLength, Min } from "class-validator";
+import { IsOptional, Matches, Max, Min } from "class-validator";
+import { Chars } from "../../shared/validation/chars";
 import { Field, Float, InputType } from "type-graphql";
 import { DateScalar } from "../../shared/scalars";
 
@@ -6,12 +7,12 @@ import { DateScalar } from "../../shared/scalars";
 export class TrainingInput {
   @Field({ description: "What the training was; up to 200 characters." })
   @Matches(/\S/, { message: "title must not be blank" })
-  @MaxLength(200)
+  @Chars(0, 200)
   title: string;
 
   @Field(() => String, { nullable: true, description: "Who gave it; up to 200 characters." })
   @IsOptional()
-  @MaxLength(200)
+  @Chars(0, 200)
   provider?: string | null;
 
   @Field(() => DateScalar, { description: "The day it was completed; not in the future." })

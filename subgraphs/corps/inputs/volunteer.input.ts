@@ -4,10 +4,10 @@ import {
   ArrayUnique,
   IsOptional,
   Matches,
-  MaxLength,
   ValidateBy,
   type ValidationOptions,
 } from "class-validator";
+import { Chars } from "../../shared/validation/chars";
 import { Field, ID, InputType } from "type-graphql";
 import { ServiceCategory } from "../../shared/vocabulary";
 import { idNumberProblem } from "../../shared/validation/id-number";
@@ -33,7 +33,7 @@ function IsIdNumber(options?: ValidationOptions) {
 export class VolunteerInput {
   @Field({ description: "Full name, 1 to 60 characters." })
   @Matches(/\S/, { message: "name must not be blank" })
-  @MaxLength(60)
+  @Chars(0, 60)
   name: string;
 
   @Field(() => ExpertType, { description: "The kind of expert." })
@@ -52,7 +52,7 @@ export class VolunteerInput {
     description: "Employer (工作单位), if any; up to 200 characters.",
   })
   @IsOptional()
-  @MaxLength(200)
+  @Chars(0, 200)
   employer?: string | null;
 
   @Field({ description: "Retired (退休) rather than serving in post." })

@@ -3,12 +3,12 @@ import {
   ArrayMaxSize,
   IsNumber,
   IsOptional,
-  Length,
   Matches,
   Max,
   Min,
   ValidateNested,
 } from "class-validator";
+import { Chars } from "../../shared/validation/chars";
 import { ServiceCategory } from "../../shared/vocabulary";
 import { DateScalar } from "../../shared/scalars";
 import { ActivityType } from "../vocabulary";
@@ -45,7 +45,7 @@ export class ActivityInput {
   category: ServiceCategory;
 
   @Field()
-  @Length(2, 200, { message: "title must be 2-200 characters" })
+  @Chars(2, 200, { message: "title must be 2-200 characters" })
   title: string;
 
   @Field(() => DateScalar)

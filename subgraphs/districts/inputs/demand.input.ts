@@ -1,5 +1,6 @@
 import { Field, InputType, Int } from "type-graphql";
-import { IsOptional, Length, Matches, Max, Min } from "class-validator";
+import { IsOptional, Matches, Max, Min } from "class-validator";
+import { Chars } from "../../shared/validation/chars";
 import { FocusGroup, ServiceCategory } from "../../shared/vocabulary";
 import { DateScalar } from "../../shared/scalars";
 import { DemandStatus } from "../vocabulary";
@@ -16,7 +17,7 @@ export class DemandInput {
   stationExternalId: string;
 
   @Field()
-  @Length(2, 200, { message: "enterpriseName must be 2-200 characters" })
+  @Chars(2, 200, { message: "enterpriseName must be 2-200 characters" })
   enterpriseName: string;
 
   @Field({ description: "统一社会信用代码: 18 characters with the GB 32100 check character." })
@@ -32,7 +33,7 @@ export class DemandInput {
   specialised?: boolean;
 
   @Field()
-  @Length(2, 2000, { message: "description must be 2-2000 characters" })
+  @Chars(2, 2000, { message: "description must be 2-2000 characters" })
   description: string;
 
   @Field(() => DemandStatus, { nullable: true, description: "Defaults to OPEN." })

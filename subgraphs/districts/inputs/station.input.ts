@@ -1,13 +1,6 @@
 import { Field, InputType } from "type-graphql";
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsOptional,
-  Length,
-  Matches,
-  MaxLength,
-} from "class-validator";
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsOptional, Matches } from "class-validator";
+import { Chars } from "../../shared/validation/chars";
 import { ServiceCategory } from "../../shared/vocabulary";
 import { StationHostType } from "../vocabulary";
 
@@ -23,14 +16,14 @@ export class StationInput {
   externalId: string;
 
   @Field()
-  @Length(2, 200, { message: "name must be 2-200 characters" })
+  @Chars(2, 200, { message: "name must be 2-200 characters" })
   name: string;
 
   @Field(() => StationHostType)
   hostType: StationHostType;
 
   @Field()
-  @Length(5, 300, { message: "address must be 5-300 characters" })
+  @Chars(5, 300, { message: "address must be 5-300 characters" })
   address: string;
 
   @Field(() => [ServiceCategory])
@@ -41,7 +34,7 @@ export class StationInput {
 
   @Field({ nullable: true })
   @IsOptional()
-  @Length(2, 60, { message: "contactName must be 2-60 characters" })
+  @Chars(2, 60, { message: "contactName must be 2-60 characters" })
   contactName?: string;
 
   @Field({ nullable: true })
@@ -54,11 +47,11 @@ export class StationInput {
 
   @Field({ nullable: true })
   @IsOptional()
-  @MaxLength(500)
+  @Chars(0, 500)
   venue?: string;
 
   @Field({ nullable: true })
   @IsOptional()
-  @MaxLength(500)
+  @Chars(0, 500)
   equipment?: string;
 }
