@@ -49,7 +49,7 @@ export async function startGateway(
   await apollo.start();
   return serveGraphQL(apollo, {
     port: options.port ?? config.gatewayPort,
-    host: config.host === "localhost" ? undefined : config.host,
+    host: config.bindHost,
     bodyLimitBytes: config.bodyLimitBytes,
     context: (req) => gatewayContext(req, config),
   });

@@ -5,6 +5,8 @@ export type SubgraphName = (typeof SUBGRAPHS)[number];
 
 export interface HubConfig {
   host: string;
+  /** The address servers listen on: loopback unless HOST or BIND_HOST says otherwise. */
+  bindHost: string;
   gatewayPort: number;
   subgraphPorts: Record<SubgraphName, number>;
   /** Where the gateway finds each subgraph; defaults to http://localhost:<port>/graphql. */
@@ -89,6 +91,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   if (problems.length) throw new ConfigError(problems);
   return {
     host,
+    // With the default HOST (and the development secret) nothing should be reachable from outside.
+    bindHost: env.BIND_HOST || (host === "localhost" ? "127.0.0.1" : host),
     gatewayPort,
     gatewayUrl: env.GATEWAY_URL || `http://${host}:${gatewayPort}/graphql`,
     subgraphPorts,

@@ -68,5 +68,12 @@ export const DateTimeScalar = new GraphQLScalarType({
   },
 });
 
-/** Today's date in UTC as YYYY-MM-DD. */
-export const today = (now = new Date()) => now.toISOString().slice(0, 10);
+/**
+ * Business dates are Shenzhen's (UTC+8, no daylight saving): an activity held this morning in
+ * Shenzhen is "today" even while it is still yesterday in UTC. Timestamps stay in UTC.
+ */
+export const BUSINESS_UTC_OFFSET_HOURS = 8;
+
+/** Today's date in Shenzhen as YYYY-MM-DD. */
+export const today = (now = new Date()) =>
+  new Date(now.getTime() + BUSINESS_UTC_OFFSET_HOURS * 3_600_000).toISOString().slice(0, 10);

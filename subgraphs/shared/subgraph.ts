@@ -60,7 +60,7 @@ export async function startSubgraph<TLoaders>(
     await apollo.start();
     const server = await serveGraphQL(apollo, {
       port: options.port ?? config.subgraphPorts[definition.name],
-      host: config.host === "localhost" ? undefined : config.host,
+      host: config.bindHost,
       bodyLimitBytes: config.bodyLimitBytes,
       context: async (req) => ({
         caller: await callerFromHeader(req.headers.authorization, config),
