@@ -468,7 +468,8 @@ describe("status changes", () => {
   });
 
   it("the history is for signed-in callers only", async () => {
-    const response = await send(fed.gatewayUrl, { query: HISTORY, variables: { id: "1" } });
+    const id = String(fed.demo.volunteers.find((v) => v.status === "APPOINTED")!.id);
+    const response = await send(fed.gatewayUrl, { query: HISTORY, variables: { id } });
     expect(response.errors?.[0].extensions?.code).toBe("UNAUTHENTICATED");
   });
 });
@@ -571,6 +572,9 @@ describe("personal data of a registered volunteer", () => {
       const data = await execute(fed.gatewayUrl, { query, variables: { id }, token });
       expect(data.volunteer).toEqual({ id, contactPhone: maskedPhone, idNumber: maskedId });
     }
+    // Anonymous callers see serving volunteers only, and never their personal data.
+    expect((await execute(fed.gatewayUrl, { query, variables: { id } })).volunteer).toBeNull();
+    await appoint(fed, id);
     const anonymous = await execute(fed.gatewayUrl, { query, variables: { id } });
     expect(anonymous.volunteer).toEqual({ id, contactPhone: null, idNumber: null });
   });

@@ -151,8 +151,10 @@ describe("recording", () => {
   });
 
   it("evaluations are for signed-in callers; trainings and commendations are public", async () => {
+    // Anonymous callers see serving (APPOINTED) volunteers only.
+    const id = fed.demo.volunteers.find((v) => v.status === "APPOINTED")!.id;
     const publicData = await execute(fed.gatewayUrl, {
-      query: `{ volunteer(id: "1") { trainings { title } commendations { title } } }`,
+      query: `{ volunteer(id: "${id}") { trainings { title } commendations { title } } }`,
     });
     expect(
       Array.isArray(publicData.volunteer.trainings) &&
@@ -160,7 +162,7 @@ describe("recording", () => {
     ).toBe(true);
     await executeExpectingError(
       fed.gatewayUrl,
-      { query: `{ volunteer(id: "1") { evaluations { score } } }` },
+      { query: `{ volunteer(id: "${id}") { evaluations { score } } }` },
       "UNAUTHENTICATED",
     );
   });

@@ -358,6 +358,25 @@ describe("PublishActivities", () => {
     );
   });
 
+  it("checks thousands of participants in chunks, not as an outage", async () => {
+    const rows = Array.from({ length: 20 }, (_, r) =>
+      activity(100 + r, {
+        participants: Array.from({ length: 100 }, (_, k) => ({
+          volunteerId: String(100000 + r * 100 + k),
+          hours: 1,
+        })),
+      }),
+    );
+    const result = await publish(PUBLISH_ACTIVITIES, {
+      districtCode: "440308",
+      activities: [...rows, activity(99)],
+    });
+    expect(result.created).toBe(1);
+    expect(result.rejected).toHaveLength(20);
+    expect(result.rejected.every((r) => r.message.startsWith("volunteer 1"))).toBe(true);
+    expect(result.rejected[0].message).toContain("is not known to the corps");
+  });
+
   it("names the participant field that is out of range", async () => {
     const result = await publish(PUBLISH_ACTIVITIES, {
       districtCode: "440308",

@@ -10,15 +10,38 @@ import { Transfer } from "../entities/transfer.entity";
 import { Volunteer } from "../entities/volunteer.entity";
 import { VolunteerEvent } from "../entities/volunteer-event.entity";
 import type { CorpsLoaders } from "../loaders";
+import { badInput } from "../../shared/errors";
+import { VolunteerStatus } from "../vocabulary";
 import { visibleIdNumber, visiblePhone } from "../services/personal-data.service";
 
 type Ctx = SubgraphContext<CorpsLoaders>;
+const MAX_IDS = 1000;
 
 @Resolver(() => Volunteer)
 export class VolunteerResolver {
-  @Query(() => Volunteer, { nullable: true, description: "One volunteer by id." })
-  volunteer(@Arg("id", () => ID) id: string, @Ctx() ctx: Ctx) {
-    return /^\d+$/.test(id) ? ctx.loaders.volunteer.load(Number(id)) : null;
+  @Query(() => Volunteer, {
+    nullable: true,
+    description: "One volunteer by id. Anonymous callers see appointed (serving) volunteers only.",
+  })
+  async volunteer(@Arg("id", () => ID) id: string, @Ctx() ctx: Ctx) {
+    if (!/^\d+$/.test(id)) return null;
+    const volunteer = await ctx.loaders.volunteer.load(Number(id));
+    return ctx.caller || volunteer?.status === VolunteerStatus.APPOINTED ? volunteer : null;
+  }
+
+  @Authorized()
+  @Query(() => [Volunteer], {
+    nullable: "items",
+    description: `Several volunteers by id, in the order asked (null where unknown); at most ${MAX_IDS} ids.`,
+  })
+  volunteersByIds(@Arg("ids", () => [ID]) ids: string[], @Ctx() ctx: Ctx) {
+    if (ids.length > MAX_IDS)
+      throw badInput(
+        `ask for at most ${MAX_IDS} volunteers at a time; this asks for ${ids.length}`,
+      );
+    return Promise.all(
+      ids.map((id) => (/^\d+$/.test(id) ? ctx.loaders.volunteer.load(Number(id)) : null)),
+    );
   }
 
   @FieldResolver(() => String, {
@@ -61,7 +84,10 @@ export class VolunteerResolver {
     };
   }
 
-  @FieldResolver(() => [Transfer], { description: "Moves between branches, oldest first." })
+  @Authorized()
+  @FieldResolver(() => [Transfer], {
+    description: "Moves between branches, oldest first; signed-in callers.",
+  })
   transfers(@Root() volunteer: Volunteer, @Ctx() ctx: Ctx) {
     return ctx.loaders.transfers.load(volunteer.id);
   }

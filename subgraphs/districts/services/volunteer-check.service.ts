@@ -18,18 +18,25 @@ export async function fetchStandings(
 ): Promise<Map<string, VolunteerStanding | null>> {
   const unique = [...new Set(ids)];
   const result = new Map<string, VolunteerStanding | null>();
-  if (!unique.length) return result;
-  // One request: aliased volunteer(id) fields, which corps batches into one IN (...) query.
-  const query = `query Standings(${unique.map((_, i) => `$v${i}: ID!`).join(", ")}) {
-    ${unique.map((_, i) => `v${i}: volunteer(id: $v${i}) { id name status agreement { validFrom validTo } }`).join("\n    ")}
-  }`;
-  const variables = Object.fromEntries(unique.map((id, i) => [`v${i}`, id]));
-  const data = await new ServiceClient(config, "districts").query<
-    Record<string, VolunteerStanding | null>
-  >(query, variables);
-  unique.forEach((id, i) => result.set(id, data[`v${i}`] ?? null));
+  const client = new ServiceClient(config, "districts");
+  // One request per 1,000 volunteers (corps' limit); corps answers each with one IN (...) query.
+  for (let i = 0; i < unique.length; i += STANDINGS_CHUNK) {
+    const chunk = unique.slice(i, i + STANDINGS_CHUNK);
+    const data = await client.query<{ volunteersByIds: Array<VolunteerStanding | null> }>(
+      STANDINGS,
+      {
+        ids: chunk,
+      },
+    );
+    chunk.forEach((id, k) => result.set(id, data.volunteersByIds[k] ?? null));
+  }
   return result;
 }
+
+const STANDINGS_CHUNK = 1000;
+const STANDINGS = `query Standings($ids: [ID!]!) {
+  volunteersByIds(ids: $ids) { id name status agreement { validFrom validTo } }
+}`;
 
 /** Why this participant's hours cannot count on heldOn, or null when they can. */
 export function participantProblem(
