@@ -1,6 +1,7 @@
 // Districts publish stations, demands and activities through the gateway: mixed batches, idempotent
 // re-publishing, cross-district refusal, the batch limit, participants checked with corps.
 import { creditCodeCheckChar } from "../../subgraphs/shared/validation/credit-code";
+import { idNumberCheckChar } from "../../subgraphs/shared/validation/id-number";
 import { bootFederation, type Federation } from "../helpers/federation";
 import { contractOperation, execute, executeExpectingError } from "../helpers/graphql";
 
@@ -411,17 +412,62 @@ describe("PublishActivities", () => {
     expect(await countRows("station")).toBe(before);
   });
 
-  it("refuses a participant whose agreement does not cover the date", async () => {
+  it("refuses hours from before the volunteer's appointment", async () => {
     const v = appointed();
-    const heldOn = new Date(Date.parse(`${v.agreement!.validFrom}T00:00:00Z`) - 86_400_000)
+    const heldOn = new Date(Date.parse(`${v.appointedOn}T00:00:00Z`) - 86_400_000)
       .toISOString()
       .slice(0, 10);
     const result = await publish(PUBLISH_ACTIVITIES, {
       districtCode: "440308",
-      activities: [activity(6, { heldOn })],
+      activities: [activity(13, { heldOn })],
     });
     expect(result.rejected[0].message).toBe(
-      `volunteer ${v.id} (${v.name}) has no service agreement valid on ${heldOn} (valid ${v.agreement!.validFrom} to ${v.agreement!.validTo})`,
+      `volunteer ${v.id} (${v.name}) was appointed on ${v.appointedOn}, after the activity on ${heldOn}`,
+    );
+  });
+
+  it("refuses a participant whose agreement does not cover the date", async () => {
+    // A volunteer appointed today whose agreement only starts tomorrow.
+    const admin = await fed.token("CITY_ADMIN");
+    const first17 = "44030519850101123";
+    const registered = await execute(fed.gatewayUrl, {
+      query: contractOperation("RegisterVolunteer"),
+      token: admin,
+      variables: {
+        input: {
+          name: "测试专家",
+          expertType: "FINANCE",
+          categories: ["FINANCING"],
+          employer: "测试银行",
+          retired: false,
+          contactPhone: "13912345678",
+          idNumber: first17 + idNumberCheckChar(first17),
+          branchId: "1",
+        },
+      },
+    });
+    const id = registered.registerVolunteer.id;
+    const day = (offset: number) =>
+      new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+    await execute(fed.gatewayUrl, {
+      query: contractOperation("AppointVolunteer"),
+      token: admin,
+      variables: {
+        id,
+        agreement: {
+          form: "BOTH",
+          committedHoursPerYear: 40,
+          validFrom: day(1),
+          validTo: day(365),
+        },
+      },
+    });
+    const result = await publish(PUBLISH_ACTIVITIES, {
+      districtCode: "440308",
+      activities: [activity(6, { heldOn: day(0), participants: [{ volunteerId: id, hours: 2 }] })],
+    });
+    expect(result.rejected[0].message).toBe(
+      `volunteer ${id} (测试专家) has no service agreement valid on ${day(0)} (valid ${day(1)} to ${day(365)})`,
     );
   });
 

@@ -8,6 +8,7 @@ export interface VolunteerStanding {
   id: string;
   name: string;
   status: string;
+  appointedOn: string | null;
   agreement: { validFrom: string; validTo: string } | null;
 }
 
@@ -35,7 +36,7 @@ export async function fetchStandings(
 
 const STANDINGS_CHUNK = 1000;
 const STANDINGS = `query Standings($ids: [ID!]!) {
-  volunteersByIds(ids: $ids) { id name status agreement { validFrom validTo } }
+  volunteersByIds(ids: $ids) { id name status appointedOn agreement { validFrom validTo } }
 }`;
 
 /** Why this participant's hours cannot count on heldOn, or null when they can. */
@@ -47,6 +48,9 @@ export function participantProblem(
   if (!standing) return `volunteer ${id} is not known to the corps`;
   if (standing.status !== "APPOINTED")
     return `volunteer ${id} (${standing.name}) is ${standing.status}, not APPOINTED`;
+  if (standing.appointedOn && heldOn < standing.appointedOn) {
+    return `volunteer ${id} (${standing.name}) was appointed on ${standing.appointedOn}, after the activity on ${heldOn}`;
+  }
   const a = standing.agreement;
   if (!a || heldOn < a.validFrom || heldOn > a.validTo) {
     return `volunteer ${id} (${standing.name}) has no service agreement valid on ${heldOn}${a ? ` (valid ${a.validFrom} to ${a.validTo})` : ""}`;
