@@ -4,31 +4,7 @@
 // Re-running the same file changes nothing: every row is an idempotent upsert.
 import fs from "node:fs";
 import path from "node:path";
-import { readRows, toCsvLine, type Kind } from "./import-rows";
-import { FocusGroup, ServiceCategory } from "../subgraphs/shared/vocabulary";
-import { ActivityType, DemandStatus, StationHostType } from "../subgraphs/districts/vocabulary";
-
-// GraphQL refuses a whole request over one unknown enum value, so rows carrying one are rejected
-// here, with the allowed values, and the rest of the file still goes through.
-const ENUMS: Record<string, Record<string, string>> = {
-  hostType: StationHostType,
-  type: ActivityType,
-  category: ServiceCategory,
-  categories: ServiceCategory,
-  focusGroup: FocusGroup,
-  status: DemandStatus,
-};
-function enumProblem(row: Record<string, unknown>): string | null {
-  for (const [field, allowed] of Object.entries(ENUMS)) {
-    const value = row[field];
-    if (value === undefined || value === null) continue;
-    for (const v of Array.isArray(value) ? value : [value]) {
-      if (!Object.values(allowed).includes(String(v)))
-        return `${field} ${String(v)} is not one of ${Object.values(allowed).join(", ")}`;
-    }
-  }
-  return null;
-}
+import { readRows, toCsvLine, type Kind, type SourceRow } from "./import-rows";
 
 const MUTATION: Record<Kind, string> = {
   stations:
@@ -57,18 +33,53 @@ export interface ImportSummary {
   rejectedFile: string | null;
 }
 
+interface Rejection {
+  source: SourceRow;
+  reason: string;
+}
+
 export function kindOf(file: string): Kind {
   const match = /(stations|demands|activities)/i.exec(path.basename(file));
-  if (!match)
+  if (!match) {
     throw new Error(
       `cannot tell what ${file} holds: name it *stations*, *demands* or *activities*, or pass --kind`,
     );
+  }
   return match[1].toLowerCase() as Kind;
+}
+
+type Result = {
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: Array<{ index: number; message: string }>;
+};
+
+/** Sends one batch; a refusal of the whole batch comes back as a message instead of a result. */
+async function send(options: ImportOptions, kind: Kind, rows: unknown[]): Promise<Result | string> {
+  try {
+    const response = await fetch(options.gatewayUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${options.token}` },
+      body: JSON.stringify({ query: MUTATION[kind], variables: { d: options.district, rows } }),
+    });
+    const body = (await response.json()) as {
+      data?: { r: Result };
+      errors?: Array<{ message: string; extensions?: { code?: string } }>;
+    };
+    if (body.errors?.length || !body.data) {
+      const e = body.errors?.[0];
+      return `the hub refused this batch: ${e?.message ?? `HTTP ${response.status}`} (${e?.extensions?.code ?? response.status})`;
+    }
+    return body.data.r;
+  } catch (error) {
+    return `the hub could not be reached: ${(error as Error).message}`;
+  }
 }
 
 export async function runImport(options: ImportOptions): Promise<ImportSummary> {
   const kind = options.kind ?? kindOf(options.file);
-  const { rows, records } = readRows(options.file, kind);
+  const sources = readRows(options.file, kind);
   const summary: ImportSummary = {
     created: 0,
     updated: 0,
@@ -76,66 +87,54 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     rejected: 0,
     rejectedFile: null,
   };
-  const rejected: Array<{ line: number; record: Record<string, unknown>; reason: string }> = [];
-  for (let start = 0; start < rows.length; start += BATCH) {
-    const chunk = rows.slice(start, start + BATCH);
-    const sendable: number[] = [];
-    chunk.forEach((row, i) => {
-      const problem = enumProblem(row);
-      if (problem) rejected.push({ line: start + i, record: records[start + i], reason: problem });
-      else sendable.push(i);
-    });
-    const response = await fetch(options.gatewayUrl, {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${options.token}` },
-      body: JSON.stringify({
-        query: MUTATION[kind],
-        variables: { d: options.district, rows: sendable.map((i) => chunk[i]) },
-      }),
-    });
-    const body = (await response.json()) as any;
-    if (body.errors?.length) {
-      const e = body.errors[0];
-      throw new Error(
-        `the hub refused rows ${start + 1}-${Math.min(start + BATCH, rows.length)}: ${e.message} (${e.extensions?.code ?? response.status})`,
+  const rejected: Rejection[] = [];
+  for (let start = 0; start < sources.length; start += BATCH) {
+    const chunk = sources.slice(start, start + BATCH);
+    for (const source of chunk)
+      if (source.problem) rejected.push({ source, reason: source.problem });
+    const sendable = chunk.filter((s) => !s.problem);
+    if (sendable.length) {
+      const result = await send(
+        options,
+        kind,
+        sendable.map((s) => s.row),
       );
+      if (typeof result === "string") {
+        // The whole batch was refused (a bad token, the hub down): every row of it says why.
+        for (const source of sendable) rejected.push({ source, reason: result });
+      } else {
+        summary.created += result.created;
+        summary.updated += result.updated;
+        summary.unchanged += result.unchanged;
+        for (const r of result.rejected)
+          rejected.push({ source: sendable[r.index], reason: r.message });
+      }
     }
-    const r = body.data.r;
-    summary.created += r.created;
-    summary.updated += r.updated;
-    summary.unchanged += r.unchanged;
-    for (const x of r.rejected) {
-      const line = start + sendable[x.index];
-      rejected.push({ line, record: records[line], reason: x.message });
-    }
-    options.progress?.(Math.min(start + BATCH, rows.length), rows.length);
+    options.progress?.(Math.min(start + BATCH, sources.length), sources.length);
   }
   summary.rejected = rejected.length;
-  rejected.sort((a, b) => a.line - b.line);
+  rejected.sort((a, b) => a.source.line - b.source.line);
+  const json = options.file.toLowerCase().endsWith(".json");
+  const out =
+    options.file.replace(/\.(csv|json)$/i, "") + (json ? ".rejected.json" : ".rejected.csv");
   if (rejected.length) {
-    const json = options.file.toLowerCase().endsWith(".json");
-    const out =
-      options.file.replace(/\.(csv|json)$/i, "") + (json ? ".rejected.json" : ".rejected.csv");
-    if (json)
-      fs.writeFileSync(
-        out,
-        JSON.stringify(
-          rejected.map((x) => ({ row: x.line + 1, reason: x.reason, ...x.record })),
-          null,
-          2,
-        ),
+    if (json) {
+      const items = rejected.map((x) => ({
+        item: x.source.line,
+        reason: x.reason,
+        ...x.source.record,
+      }));
+      fs.writeFileSync(out, JSON.stringify(items, null, 2) + "\n");
+    } else {
+      const header = ["line", "reason", ...Object.keys(rejected[0].source.record)];
+      const lines = rejected.map((x) =>
+        toCsvLine([x.source.line, x.reason, ...Object.values(x.source.record)]),
       );
-    else {
-      const header = ["row", "reason", ...Object.keys(rejected[0].record)];
-      fs.writeFileSync(
-        out,
-        [
-          toCsvLine(header),
-          ...rejected.map((x) => toCsvLine([x.line + 2, x.reason, ...Object.values(x.record)])),
-        ].join("\n") + "\n",
-      );
+      fs.writeFileSync(out, [toCsvLine(header), ...lines].join("\n") + "\n");
     }
     summary.rejectedFile = out;
+  } else if (fs.existsSync(out)) {
+    fs.rmSync(out); // left from an earlier run; nothing is rejected now
   }
   return summary;
 }

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { runImport } from "../../tools/import";
+import { parseCsv } from "../../tools/import-rows";
 import { bootFederation, type Federation } from "../helpers/federation";
 
 let fed: Federation;
@@ -69,10 +70,52 @@ it("reports each bad row of the file with errors and keeps the good ones", async
   expect(summary).toMatchObject({ created: 1, rejected: 3 });
   const lines = fs.readFileSync(summary.rejectedFile!, "utf8").trim().split("\n");
   expect(lines[0]).toBe(
-    "row,reason,externalId,name,hostType,address,categories,contactName,contactPhone,venue,equipment",
+    "line,reason,externalId,name,hostType,address,categories,contactName,contactPhone,venue,equipment",
   );
   expect(lines.slice(1).map((l) => l.split(",")[0])).toEqual(["2", "3", "4"]);
   expect(lines[1]).toContain("categories must name at least one service category");
   expect(lines[2]).toContain("hostType SPACESHIP is not one of");
   expect(lines[3]).toContain("contactPhone must be a mainland mobile");
+});
+
+it("rejects what GraphQL could not read row by row, with the file's line numbers", async () => {
+  const file = path.join(dir, "tricky-activities.csv");
+  const header =
+    "externalId,stationExternalId,type,category,title,heldOn,feeCharged,enterprisesServed,participants";
+  fs.writeFileSync(
+    file,
+    [
+      header,
+      "TR-1,,ONLINE_CLINIC,LEGAL,收费义诊,2026-01-05,50元,3,",
+      "",
+      'TR-2,,ONLINE_CLINIC,LEGAL,"多行\n标题",2026/01/05,0,3,',
+      "TR-3,,ONLINE_CLINIC,LEGAL,缺少小时,2026-01-05,0,3,12",
+      "TR-4,,ONLINE_CLINIC,LEGAL,正常的线上义诊,2026-01-05,0,3,",
+    ].join("\n") + "\n",
+  );
+  const summary = await run("tricky-activities.csv");
+  expect(summary).toMatchObject({ created: 1, rejected: 3 });
+  const [, ...records] = parseCsv(fs.readFileSync(summary.rejectedFile!, "utf8"));
+  expect(records.map((r) => r.fields.slice(0, 3))).toEqual([
+    ["2", "feeCharged 50元 is not a number", "TR-1"],
+    ["4", "heldOn 2026/01/05 is not a date; write it as YYYY-MM-DD, e.g. 2025-03-31", "TR-2"],
+    ["6", "participant 12: hours (missing) is not a number", "TR-3"],
+  ]);
+  expect(records[1].fields[6]).toBe("多行\n标题");
+});
+
+it("reports a refused batch on every row and removes a stale rejected file after a clean run", async () => {
+  const refused = await runImport({
+    file: path.join(dir, "nanshan-stations.csv"),
+    district: "440305",
+    token: await fed.token("DISTRICT_OPERATOR", { district: "440304" }),
+    gatewayUrl: fed.gatewayUrl,
+  });
+  expect(refused).toMatchObject({ created: 0, rejected: 8 });
+  expect(fs.readFileSync(refused.rejectedFile!, "utf8")).toContain(
+    "the hub refused this batch: you operate district 440304",
+  );
+  const clean = await run("nanshan-stations.csv");
+  expect(clean).toMatchObject({ rejected: 0, rejectedFile: null });
+  expect(fs.existsSync(refused.rejectedFile!)).toBe(false);
 });
