@@ -61,11 +61,27 @@ export function decodeCursor(cursor: string | undefined | null): number | null {
 
 export const pageSize = (first: number | undefined | null) => first ?? 20;
 
+/** A cursor on a sort key and the id that breaks ties, e.g. (publishedAt, id). */
+export const encodeKeyCursor = (key: string, id: number) =>
+  Buffer.from(`key:${key}|${id}`).toString("base64url");
+
+export function decodeKeyCursor(
+  cursor: string | undefined | null,
+): { key: string; id: number } | null {
+  if (!cursor) return null;
+  const match = /^key:(.+)\|(\d+)$/.exec(Buffer.from(cursor, "base64url").toString());
+  if (!match) {
+    throw badInput(`"${cursor}" is not a cursor of this list; pass an endCursor you were given`);
+  }
+  return { key: match[1], id: Number(match[2]) };
+}
+
 /** Turns `first + 1` fetched rows into a page. */
 export function toPage<T extends { id: number }>(
   rows: T[],
   first: number,
   totalCount: number,
+  cursorOf: (node: T) => string = (node) => encodeCursor(node.id),
 ): Page<T> {
   const nodes = rows.slice(0, first);
   return {
@@ -73,7 +89,7 @@ export function toPage<T extends { id: number }>(
     nodes,
     pageInfo: {
       hasNextPage: rows.length > first,
-      endCursor: nodes.length ? encodeCursor(nodes[nodes.length - 1].id) : null,
+      endCursor: nodes.length ? cursorOf(nodes[nodes.length - 1]) : null,
     },
   };
 }

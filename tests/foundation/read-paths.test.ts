@@ -171,11 +171,14 @@ describe("Platforms", () => {
 
 describe("CaseStories", () => {
   const query = contractOperation("CaseStories");
+  /** Newest publication first, id breaking ties, as the public list is ordered. */
+  const byPublication = (
+    a: { publishedAt: string | null; id: number },
+    b: { publishedAt: string | null; id: number },
+  ) => (b.publishedAt ?? "").localeCompare(a.publishedAt ?? "") || b.id - a.id;
 
   it("shows the public published stories, newest first, resolved across all four subgraphs", async () => {
-    const published = fed.demo.stories
-      .filter((s) => s.status === "PUBLISHED")
-      .sort((a, b) => b.id - a.id);
+    const published = fed.demo.stories.filter((s) => s.status === "PUBLISHED").sort(byPublication);
     const data = await execute(fed.gatewayUrl, { query, variables: { first: 50 } });
     expect(data.caseStories.totalCount).toBe(published.length);
     expect(data.caseStories.nodes.map((n: any) => Number(n.id))).toEqual(
@@ -246,7 +249,7 @@ describe("CaseStories", () => {
       const data = await execute(fed.gatewayUrl, { query, variables: { filter, first: 50 } });
       expect({ filter, ids: data.caseStories.nodes.map((n: any) => Number(n.id)) }).toEqual({
         filter,
-        ids: expected.map((s) => s.id).sort((a, b) => b - a),
+        ids: [...expected].sort(byPublication).map((s) => s.id),
       });
     }
   });
@@ -276,8 +279,8 @@ describe("CaseStories", () => {
     expect(ids).toEqual(
       fed.demo.stories
         .filter((s) => s.status === "PUBLISHED")
-        .map((s) => s.id)
-        .sort((a, b) => b - a),
+        .sort(byPublication)
+        .map((s) => s.id),
     );
   });
 });

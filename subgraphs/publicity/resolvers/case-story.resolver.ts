@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { SubgraphContext } from "../../shared/context";
-import { decodeCursor, PageArgs, pageSize, toPage } from "../../shared/pagination";
+import { PageArgs, pageSize, toPage } from "../../shared/pagination";
 import { CaseStoryConnection } from "../entities/case-story-connection";
 import { CaseStory } from "../entities/case-story.entity";
 import { Coverage } from "../entities/coverage.entity";
@@ -16,7 +16,7 @@ type Ctx = SubgraphContext<PublicityLoaders>;
 export class CaseStoryResolver {
   @Query(() => CaseStoryConnection, {
     description:
-      "Case stories, newest first. The public sees PUBLISHED stories; editors see every state.",
+      "Case stories. The public sees PUBLISHED ones, newest publication first; editors see every state, newest first.",
   })
   async caseStories(
     @Arg("filter", () => CaseStoryFilter, { nullable: true }) filter: CaseStoryFilter | null,
@@ -24,14 +24,14 @@ export class CaseStoryResolver {
     @Ctx() ctx: Ctx,
   ) {
     const first = pageSize(page.first);
-    const { rows, totalCount } = await findStories(
+    const { rows, totalCount, cursorOf } = await findStories(
       ctx.db,
       ctx.caller,
       filter ?? {},
       first,
-      decodeCursor(page.after),
+      page.after,
     );
-    return toPage(rows, first, totalCount);
+    return toPage(rows, first, totalCount, cursorOf);
   }
 
   @FieldResolver(() => District)

@@ -4,6 +4,13 @@ import type { Caller } from "../../shared/auth";
 import { CaseStory } from "../entities/case-story.entity";
 import type { CaseStoryFilter } from "../inputs/case-story-filter.input";
 import { EDITOR_ROLES, ReferenceKind, StoryStatus } from "../vocabulary";
+import { badInput } from "../../shared/errors";
+import {
+  decodeCursor,
+  decodeKeyCursor,
+  encodeCursor,
+  encodeKeyCursor,
+} from "../../shared/pagination";
 
 export const isEditor = (caller: Caller | null) =>
   Boolean(caller && (EDITOR_ROLES as readonly string[]).includes(caller.role));
@@ -13,12 +20,16 @@ const likePattern = (text: string) => `%${text.replace(/[!%_]/g, (c) => `!${c}`)
 
 const nextDay = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000);
 
+/**
+ * Published stories are listed newest publication first, keyset on (publishedAt, id); lists that
+ * include unpublished stories (editors) go by id, newest first. Each kind of list has its cursor.
+ */
 export async function findStories(
   db: DataSource,
   caller: Caller | null,
   filter: CaseStoryFilter,
   first: number,
-  beforeId: number | null,
+  after: string | undefined,
 ) {
   const query = db.getRepository(CaseStory).createQueryBuilder("s");
   const status = isEditor(caller) ? filter.status : StoryStatus.PUBLISHED;
@@ -52,10 +63,32 @@ export async function findStories(
     );
   }
   const totalCount = await query.getCount();
+  if (status === StoryStatus.PUBLISHED) {
+    const cursor = decodeKeyCursor(after);
+    if (cursor) {
+      const at = new Date(cursor.key);
+      if (Number.isNaN(at.getTime())) throw badInput("that cursor does not belong to this list");
+      query.andWhere("(s.publishedAt < :at OR (s.publishedAt = :at AND s.id < :id))", {
+        at,
+        id: cursor.id,
+      });
+    }
+    const rows = await query
+      .orderBy("s.publishedAt", "DESC")
+      .addOrderBy("s.id", "DESC")
+      .take(first + 1)
+      .getMany();
+    return {
+      rows,
+      totalCount,
+      cursorOf: (s: CaseStory) => encodeKeyCursor(s.publishedAt!.toISOString(), s.id),
+    };
+  }
+  const beforeId = decodeCursor(after);
   if (beforeId !== null) query.andWhere("s.id < :beforeId", { beforeId });
   const rows = await query
     .orderBy("s.id", "DESC")
     .take(first + 1)
     .getMany();
-  return { rows, totalCount };
+  return { rows, totalCount, cursorOf: (s: CaseStory) => encodeCursor(s.id) };
 }
