@@ -299,7 +299,10 @@ describe("PublishActivities", () => {
         1,
         "feeCharged 50: volunteer service is free; an activity that charges a fee cannot be published",
       ],
-      [2, `volunteer ${applied().id} (${applied().name}) is APPLIED, not APPOINTED`],
+      [
+        2,
+        `volunteer ${applied().id} (${applied().name}) was APPLIED on ${yesterday}, not APPOINTED`,
+      ],
       [3, "volunteer 99999 is not known to the corps"],
     ]);
     const after = (
@@ -422,7 +425,7 @@ describe("PublishActivities", () => {
       activities: [activity(13, { heldOn })],
     });
     expect(result.rejected[0].message).toBe(
-      `volunteer ${v.id} (${v.name}) was appointed on ${v.appointedOn}, after the activity on ${heldOn}`,
+      `volunteer ${v.id} (${v.name}) was APPLIED on ${heldOn}, not APPOINTED`,
     );
   });
 
@@ -471,6 +474,29 @@ describe("PublishActivities", () => {
     );
   });
 
+  it("credits hours by the status on the activity's date, from corps' history", async () => {
+    // Demo suspensions happened 30 days before the anchor (today).
+    const suspended = fed.demo.volunteers.find((v) => v.status === "SUSPENDED")!;
+    const day = (offset: number) =>
+      new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const crew = [{ volunteerId: String(suspended.id), hours: 2 }];
+    const result = await publish(PUBLISH_ACTIVITIES, {
+      districtCode: "440308",
+      activities: [
+        activity(14, { heldOn: day(-60), participants: crew }),
+        activity(15, { heldOn: day(-10), participants: crew }),
+      ],
+    });
+    expect(result).toMatchObject({ created: 1 });
+    expect(result.rejected).toEqual([
+      {
+        index: 1,
+        externalId: "YT-AC-15",
+        message: `volunteer ${suspended.id} (${suspended.name}) was SUSPENDED on ${day(-10)}, not APPOINTED`,
+      },
+    ]);
+  });
+
   it("refuses rows with participants when corps cannot be reached, and accepts the others", async () => {
     const before = await countRows("activity");
     const gatewayUrl = fed.config.gatewayUrl;
@@ -481,9 +507,11 @@ describe("PublishActivities", () => {
         activities: [
           activity(7),
           activity(8, { stationExternalId: undefined, type: "MICRO_COURSE", participants: [] }),
+          // Already recorded with this crew: nothing to ask corps, so it goes through.
+          activity(1, { participants: [{ volunteerId: String(appointed().id), hours: 3 }] }),
         ],
       });
-      expect(result).toMatchObject({ created: 1 });
+      expect(result).toMatchObject({ created: 1, unchanged: 1 });
       expect(result.rejected).toEqual([
         {
           index: 0,

@@ -45,16 +45,29 @@ export async function publishActivities(
     return twice ? `volunteer ${twice} is listed twice among the participants` : null;
   });
 
-  // Ask corps once for every participant of the batch; if it cannot answer, refuse those rows.
-  const withCrew = batch.rows.filter((r) => r.input.participants.length);
+  // Participants already recorded for the same activity on the same date were verified when they
+  // were first published: re-sending or correcting a row does not ask corps about them again.
+  const known = await recordedParticipants(
+    db,
+    districtCode,
+    batch.rows.map((r) => r.input.externalId),
+  );
+  const toVerify = (input: ActivityInput) => {
+    const recorded = known.get(externalKey(input.externalId));
+    return input.participants.filter(
+      (p) =>
+        !(recorded && recorded.heldOn === input.heldOn && recorded.volunteerIds.has(p.volunteerId)),
+    );
+  };
+  // Ask corps once for every other participant of the batch; if it cannot answer, refuse those rows.
   try {
     const standings = await fetchStandings(
       config,
-      withCrew.flatMap((r) => r.input.participants.map((p) => p.volunteerId)),
+      batch.rows.flatMap((r) => toVerify(r.input).map((p) => p.volunteerId)),
     );
     batch.check(
       ({ input }) =>
-        input.participants
+        toVerify(input)
           .map((p) => participantProblem(p.volunteerId, input.heldOn, standings.get(p.volunteerId)))
           .filter(Boolean)
           .join("; ") || null,
@@ -63,7 +76,7 @@ export async function publishActivities(
     if (!(error instanceof ServiceUnavailable)) throw error;
     console.warn(`[districts] volunteer check failed: ${error.message}`);
     batch.check(({ input }) =>
-      input.participants.length
+      toVerify(input).length
         ? "cannot verify volunteers now (the corps service is unreachable); send this row again later"
         : null,
     );
@@ -152,4 +165,21 @@ export async function publishActivities(
     }
   });
   return batch.finish();
+}
+
+/** Stored activities of the batch with the volunteers recorded for them (two queries). */
+async function recordedParticipants(db: DataSource, districtCode: string, externalIds: string[]) {
+  const activities = await findByExternalIds(db.getRepository(Activity), districtCode, externalIds);
+  const ids = [...activities.values()].map((a) => a.id);
+  const crew = ids.length
+    ? await db.getRepository(Participation).findBy({ activityId: In(ids) })
+    : [];
+  const result = new Map<string, { heldOn: string; volunteerIds: Set<string> }>();
+  for (const [key, activity] of activities) {
+    const volunteerIds = new Set(
+      crew.filter((p) => p.activityId === activity.id).map((p) => String(p.volunteerId)),
+    );
+    result.set(key, { heldOn: activity.heldOn, volunteerIds });
+  }
+  return result;
 }

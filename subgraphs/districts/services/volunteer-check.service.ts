@@ -1,15 +1,19 @@
-// DOMAIN.md rule 3, on the districts side: a participant's hours count only if corps says the
-// volunteer is APPOINTED with a service agreement valid on the activity's date. Corps owns that
-// data; this subgraph asks for it through the gateway in one batched request per publish.
+// DOMAIN.md rule 3, on the districts side: a participant's hours count only if the volunteer was
+// APPOINTED on the activity's date (read from corps' status history, so a later suspension does not
+// undo hours, and a suspension period is not credited after reinstatement) and had a service
+// agreement valid on that date. Corps owns that data; this subgraph asks for it through the gateway
+// in one batched request per 1,000 volunteers.
 import type { HubConfig } from "../../shared/config";
+import { BUSINESS_UTC_OFFSET_HOURS } from "../../shared/scalars";
 import { ServiceClient, ServiceUnavailable } from "../../shared/service-client";
 
 export interface VolunteerStanding {
   id: string;
   name: string;
   status: string;
-  appointedOn: string | null;
   agreement: { validFrom: string; validTo: string } | null;
+  /** Status changes, oldest first. */
+  history: Array<{ at: string; toStatus: string }>;
 }
 
 /** Standing of each volunteer id (null when corps does not know it); throws ServiceUnavailable. */
@@ -36,8 +40,23 @@ export async function fetchStandings(
 
 const STANDINGS_CHUNK = 1000;
 const STANDINGS = `query Standings($ids: [ID!]!) {
-  volunteersByIds(ids: $ids) { id name status appointedOn agreement { validFrom validTo } }
+  volunteersByIds(ids: $ids) { id name status agreement { validFrom validTo } history { at toStatus } }
 }`;
+
+/** The business date (Shenzhen) of a UTC timestamp. */
+const businessDate = (at: string) =>
+  new Date(Date.parse(at) + BUSINESS_UTC_OFFSET_HOURS * 3_600_000).toISOString().slice(0, 10);
+
+/** The volunteer's status at the end of `day`, from the history; null before registration. */
+export function statusOn(standing: VolunteerStanding, day: string): string | null {
+  if (!standing.history.length) return standing.status; // no history kept: the present is all we know
+  let status: string | null = null;
+  for (const event of standing.history) {
+    if (businessDate(event.at) > day) break;
+    status = event.toStatus;
+  }
+  return status;
+}
 
 /** Why this participant's hours cannot count on heldOn, or null when they can. */
 export function participantProblem(
@@ -46,10 +65,9 @@ export function participantProblem(
   standing: VolunteerStanding | null | undefined,
 ) {
   if (!standing) return `volunteer ${id} is not known to the corps`;
-  if (standing.status !== "APPOINTED")
-    return `volunteer ${id} (${standing.name}) is ${standing.status}, not APPOINTED`;
-  if (standing.appointedOn && heldOn < standing.appointedOn) {
-    return `volunteer ${id} (${standing.name}) was appointed on ${standing.appointedOn}, after the activity on ${heldOn}`;
+  const status = statusOn(standing, heldOn);
+  if (status !== "APPOINTED") {
+    return `volunteer ${id} (${standing.name}) was ${status ?? "not yet registered"} on ${heldOn}, not APPOINTED`;
   }
   const a = standing.agreement;
   if (!a || heldOn < a.validFrom || heldOn > a.validTo) {
