@@ -8,6 +8,30 @@ interface SubgraphErrorBody {
 }
 
 export class AuthForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    private readonly serviceName: string,
+    url: string,
+  ) {
+    super({ url });
+  }
+
+  /** A subgraph that cannot be reached is named to the client; its address is only logged. */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      if (error instanceof GraphQLError) throw error;
+      console.error(`[gateway] ${this.serviceName} unreachable: ${(error as Error).message}`);
+      throw new GraphQLError(`the ${this.serviceName} service is unavailable; try again later`, {
+        extensions: {
+          code: "INTERNAL_SERVER_ERROR",
+          serviceName: this.serviceName,
+          unavailable: true,
+        },
+      });
+    }
+  }
+
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
     if (context?.authorization) request.http?.headers.set("authorization", context.authorization);
   }
@@ -23,7 +47,14 @@ export class AuthForwardingDataSource extends RemoteGraphQLDataSource<GatewayCon
     const error = await super.errorFromResponse(response);
     const body = (error.extensions?.response as { body?: SubgraphErrorBody } | undefined)?.body;
     const first = typeof body === "object" ? body?.errors?.[0] : undefined;
-    if (response.status === 400 && first?.extensions?.code === "BAD_USER_INPUT" && first.message) {
+    const code = first?.extensions?.code;
+    // An inline literal the subgraph's scalar refuses comes back as a validation failure: the
+    // client's input is at fault either way.
+    if (
+      response.status === 400 &&
+      first?.message &&
+      (code === "BAD_USER_INPUT" || code === "GRAPHQL_VALIDATION_FAILED")
+    ) {
       return new GraphQLError(first.message, { extensions: { code: "BAD_USER_INPUT" } });
     }
     return error;

@@ -8,6 +8,7 @@ import type { HubConfig, SubgraphName } from "../subgraphs/shared/config";
 import { serveGraphQL, type RunningServer } from "../subgraphs/shared/http";
 import { AuthForwardingDataSource } from "./auth-data-source";
 import { gatewayContext, type GatewayContext } from "./context";
+import { formatGatewayError } from "./errors";
 
 export const SUPERGRAPH_PATH = path.join(__dirname, "..", "..", "schema", "supergraph.graphql");
 
@@ -37,12 +38,13 @@ export async function startGateway(
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? readSupergraph(),
     buildService: ({ name, url }) =>
-      new AuthForwardingDataSource({ url: urls[name as SubgraphName] ?? url }),
+      new AuthForwardingDataSource(name, urls[name as SubgraphName] ?? url ?? ""),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: !config.production,
     includeStacktraceInErrorResponses: false,
+    formatError: formatGatewayError,
     // Our own shutdown (tools/cli.ts) stops the server; two overlapping stop() calls never return.
     stopOnTerminationSignals: false,
   });

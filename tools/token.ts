@@ -15,6 +15,9 @@ async function main() {
   if (role === "PLATFORM_OPERATOR" && !/^\d+$/.test(flags.platform ?? "")) {
     fail("a PLATFORM_OPERATOR token needs --platform with the platform's id");
   }
+  if (flags.sub !== undefined && !(flags.sub.length >= 1 && flags.sub.length <= 100)) {
+    fail("--sub must be 1-100 characters: it is recorded as the actor of every change");
+  }
   const ttl = flags.ttl ? Number(flags.ttl) : undefined;
   if (ttl !== undefined && !(Number.isInteger(ttl) && ttl > 0))
     fail("--ttl must be a positive number of seconds");

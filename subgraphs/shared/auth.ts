@@ -59,7 +59,11 @@ export async function verifyToken(token: string, config: HubConfig): Promise<Cal
   const role = payload.role as Role;
   if (!(ROLES as readonly string[]).includes(role) && role !== SERVICE_ROLE)
     throw unauthenticated(`the token's role "${String(role)}" is unknown`);
-  const caller: Caller = { sub: String(payload.sub ?? "unknown"), role };
+  const sub = String(payload.sub ?? "");
+  // The subject is recorded as the actor of audit events: it must name someone, briefly.
+  if (!sub || sub.length > 100)
+    throw unauthenticated("the token's subject must be 1-100 characters");
+  const caller: Caller = { sub, role };
   if (role === "DISTRICT_OPERATOR") {
     if (typeof payload.district !== "string")
       throw unauthenticated("a DISTRICT_OPERATOR token needs a district");

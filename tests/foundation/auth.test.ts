@@ -1,5 +1,6 @@
 // Tokens are checked at the gateway and again in each subgraph; roles guard protected fields.
 import { SignJWT } from "jose";
+import { startGateway } from "../../gateway";
 import { bootFederation, type Federation } from "../helpers/federation";
 import { contractOperation, execute, executeExpectingError, send } from "../helpers/graphql";
 
@@ -61,6 +62,54 @@ describe("at the gateway", () => {
       .setAudience("sme-volunteer-hub")
       .setExpirationTime("1h")
       .sign(new TextEncoder().encode(fed.config.jwtSecret));
+    await executeExpectingError(
+      fed.gatewayUrl,
+      { query: STATION_CONTACT, token },
+      "UNAUTHENTICATED",
+    );
+  });
+});
+
+describe("errors the gateway passes on", () => {
+  it("a subgraph that cannot be reached is named, without its address", async () => {
+    const urls = Object.fromEntries(Object.entries(fed.subgraphs).map(([n, s]) => [n, s.url]));
+    const gateway = await startGateway(fed.config, {
+      port: 0,
+      subgraphUrls: { ...urls, platforms: "http://127.0.0.1:9/graphql" },
+    });
+    try {
+      const response = await executeExpectingError(
+        gateway.url,
+        {
+          query: contractOperation("Platforms"),
+          variables: {},
+          token: await fed.token("CITY_ADMIN"),
+        },
+        "INTERNAL_SERVER_ERROR",
+      );
+      expect(response.errors![0].message).toBe(
+        "the platforms service is unavailable; try again later",
+      );
+      expect(JSON.stringify(response)).not.toContain("127.0.0.1");
+    } finally {
+      await gateway.stop();
+    }
+  });
+
+  it("an inline date the subgraph cannot read is BAD_USER_INPUT", async () => {
+    const response = await executeExpectingError(
+      fed.gatewayUrl,
+      {
+        query: `{ caseStories(filter: { publishedFrom: "2026-02-30" }) { totalCount } }`,
+      },
+      "BAD_USER_INPUT",
+    );
+    expect(response.errors![0].message).toContain("2026-02-30");
+    expect(JSON.stringify(response)).not.toContain("localhost");
+  });
+
+  it("a token whose subject is too long to be recorded is refused", async () => {
+    const token = await fed.token("CITY_ADMIN", { sub: "x".repeat(101) });
     await executeExpectingError(
       fed.gatewayUrl,
       { query: STATION_CONTACT, token },
