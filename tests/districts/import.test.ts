@@ -39,10 +39,11 @@ it("imports stations, demands and activities, then changes nothing on a second r
     rejectedFile: null,
   });
   const demands = await run("nanshan-demands.csv");
-  expect(demands).toMatchObject({ created: 12, rejected: 1 });
+  expect(demands).toMatchObject({ created: 12, rejected: 2 });
   const reasons = fs.readFileSync(demands.rejectedFile!, "utf8");
   expect(reasons).toContain("creditCode 91440300MA5F3K2L7B: the check character should be");
   expect(reasons.split("\n")[1]).toMatch(/^14,/);
+  expect(reasons).toContain("station ST-440305-014 is REVOKED; demands are collected only at FILED stations");
   const activities = await run("nanshan-activities.json");
   expect(activities).toMatchObject({ created: 7, rejected: 2 });
   const rejected = JSON.parse(fs.readFileSync(activities.rejectedFile!, "utf8"));
@@ -55,7 +56,7 @@ it("imports stations, demands and activities, then changes nothing on a second r
     created: 0,
     updated: 0,
     unchanged: 12,
-    rejected: 1,
+    rejected: 2,
   });
   expect(await run("nanshan-activities.json")).toMatchObject({
     created: 0,

@@ -205,7 +205,64 @@ describe("PublishStations", () => {
   });
 });
 
+/** Files station YT-NEW-1 (ACCEPT, FILE) so that demands and activities can be published at it. */
+async function fileFirstStation() {
+  const admin = await fed.token("CITY_ADMIN");
+  const list = await execute(fed.gatewayUrl, {
+    query: STATIONS,
+    token: admin,
+    variables: { districtCode: "440308", status: "SUBMITTED", first: 100 },
+  });
+  const node = list.district.stations.nodes.find((n: any) => n.externalId === "YT-NEW-1");
+  if (!node) return;
+  for (const decision of ["ACCEPT", "FILE"]) {
+    await execute(fed.gatewayUrl, {
+      query: contractOperation("ReviewStation"),
+      token: admin,
+      variables: { id: node.id, decision },
+    });
+  }
+}
+
 describe("PublishDemands", () => {
+  beforeAll(fileFirstStation);
+
+  it("takes demands only at FILED stations, and never moves a demand backwards", async () => {
+    const atSubmitted = await publish(PUBLISH_DEMANDS, {
+      districtCode: "440308",
+      demands: [demand(50, { stationExternalId: "YT-NEW-4" })],
+    });
+    expect(atSubmitted.rejected[0].message).toMatch(
+      /^station YT-NEW-4 is (SUBMITTED|UNDER_REVIEW); demands are collected only at FILED stations$/,
+    );
+    await publish(PUBLISH_DEMANDS, {
+      districtCode: "440308",
+      demands: [demand(51, { status: "RESOLVED", satisfaction: 4 })],
+    });
+    const back = await publish(PUBLISH_DEMANDS, {
+      districtCode: "440308",
+      demands: [demand(51, { status: "OPEN" })],
+    });
+    expect(back.rejected).toEqual([
+      {
+        index: 0,
+        externalId: "YT-DM-51",
+        message: "the demand is RESOLVED; it cannot go back to OPEN",
+      },
+    ]);
+    const forward = await publish(PUBLISH_DEMANDS, {
+      districtCode: "440308",
+      demands: [demand(52)],
+    });
+    expect(forward.created).toBe(1);
+    expect(
+      await publish(PUBLISH_DEMANDS, {
+        districtCode: "440308",
+        demands: [demand(52, { status: "IN_SERVICE" })],
+      }),
+    ).toMatchObject({ updated: 1 });
+  });
+
   it("checks credit codes and stations, writes the rest, and is idempotent", async () => {
     const bad = demand(2, { creditCode: "91440300MA5F3K2L7B" });
     const demands = [
@@ -249,7 +306,7 @@ describe("PublishDemands", () => {
     const data = await execute(fed.gatewayUrl, {
       query: STATIONS,
       token: operator,
-      variables: { districtCode: "440308", status: "SUBMITTED", first: 100 },
+      variables: { districtCode: "440308", status: "FILED", first: 100 },
     });
     expect(
       data.district.stations.nodes.find((n: any) => n.externalId === "YT-NEW-1"),

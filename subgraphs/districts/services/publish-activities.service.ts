@@ -7,6 +7,7 @@ import { today } from "../../shared/scalars";
 import { Activity } from "../entities/activity.entity";
 import { Participation } from "../entities/participation.entity";
 import { Station } from "../entities/station.entity";
+import { StationStatus } from "../vocabulary";
 import type { ActivityInput } from "../inputs/activity.input";
 import { Batch, externalKey, findByExternalIds, sameValues } from "./batch";
 import { fetchStandings, participantProblem, ServiceUnavailable } from "./volunteer-check.service";
@@ -101,6 +102,16 @@ export async function publishActivities(
       districtCode,
       batch.rows.map((r) => r.input.externalId),
     );
+    batch.check(({ input }) => {
+      if (!input.stationExternalId) return null;
+      const existing = byExternalId.get(externalKey(input.externalId));
+      const station = stations.get(externalKey(input.stationExternalId))!;
+      // A new activity, or one moved to another station, needs a station that is working (FILED).
+      return (!existing || existing.stationId !== station.id) &&
+        station.status !== StationStatus.FILED
+        ? `station ${station.externalId} is ${station.status}; activities are held only at FILED stations`
+        : null;
+    });
     const stored = [...byExternalId.values()];
     const storedCrew = stored.length
       ? await tx.getRepository(Participation).findBy({ activityId: In(stored.map((a) => a.id)) })

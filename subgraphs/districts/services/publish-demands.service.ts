@@ -6,8 +6,22 @@ import { creditCodeProblem } from "../../shared/validation/credit-code";
 import { Demand } from "../entities/demand.entity";
 import { Station } from "../entities/station.entity";
 import type { DemandInput } from "../inputs/demand.input";
-import { DemandStatus } from "../vocabulary";
+import { DemandStatus, StationStatus } from "../vocabulary";
 import { Batch, externalKey, findByExternalIds, sameValues } from "./batch";
+
+/** OPEN → MATCHED → IN_SERVICE → RESOLVED, or CLOSED from any open state; never backwards. */
+const STAGE: Record<DemandStatus, number> = {
+  [DemandStatus.OPEN]: 0,
+  [DemandStatus.MATCHED]: 1,
+  [DemandStatus.IN_SERVICE]: 2,
+  [DemandStatus.RESOLVED]: 3,
+  [DemandStatus.CLOSED]: 3,
+};
+
+export function demandTransitionProblem(from: DemandStatus, to: DemandStatus): string | null {
+  if (from === to || STAGE[to] > STAGE[from]) return null;
+  return `the demand is ${from}; it cannot go back to ${to}`;
+}
 
 export async function publishDemands(db: DataSource, districtCode: string, rows: DemandInput[]) {
   const batch = new Batch(districtCode, rows, "demands");
@@ -40,6 +54,20 @@ export async function publishDemands(db: DataSource, districtCode: string, rows:
       districtCode,
       batch.rows.map((r) => r.input.externalId),
     );
+    batch.check(({ input }) => {
+      const existing = byExternalId.get(externalKey(input.externalId));
+      const station = stations.get(externalKey(input.stationExternalId))!;
+      // A new demand, or one moved to another station, needs a station that is working (FILED).
+      if (
+        (!existing || existing.stationId !== station.id) &&
+        station.status !== StationStatus.FILED
+      ) {
+        return `station ${station.externalId} is ${station.status}; demands are collected only at FILED stations`;
+      }
+      return existing
+        ? demandTransitionProblem(existing.status, input.status ?? DemandStatus.OPEN)
+        : null;
+    });
     const created: Demand[] = [];
     for (const { input } of batch.rows) {
       const next = {
