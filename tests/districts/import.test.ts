@@ -43,7 +43,9 @@ it("imports stations, demands and activities, then changes nothing on a second r
   const reasons = fs.readFileSync(demands.rejectedFile!, "utf8");
   expect(reasons).toContain("creditCode 91440300MA5F3K2L7B: the check character should be");
   expect(reasons.split("\n")[1]).toMatch(/^14,/);
-  expect(reasons).toContain("station ST-440305-014 is REVOKED; demands are collected only at FILED stations");
+  expect(reasons).toContain(
+    "station ST-440305-014 is REVOKED; demands are collected only at FILED stations",
+  );
   const activities = await run("nanshan-activities.json");
   expect(activities).toMatchObject({ created: 7, rejected: 2 });
   const rejected = JSON.parse(fs.readFileSync(activities.rejectedFile!, "utf8"));

@@ -148,6 +148,26 @@ describe("Platforms", () => {
     expect(data.platforms.nodes.some((n: any) => !n.mentorRequirementMet)).toBe(true);
   });
 
+  it("counts only APPOINTED mentors toward the minimum (status from corps, via @requires)", async () => {
+    const admin = await fed.token("CITY_ADMIN");
+    const platform = fed.demo.platforms.find(
+      (p) => p.kind === "COMPREHENSIVE_BASE" && p.mentorIds.length === 3,
+    )!;
+    const before = await execute(fed.gatewayUrl, { query, token: admin, variables: { first: 50 } });
+    expect(
+      before.platforms.nodes.find((n: any) => n.id === String(platform.id)).mentorRequirementMet,
+    ).toBe(true);
+    await execute(fed.gatewayUrl, {
+      query: `mutation ($id: ID!) { withdrawVolunteer(id: $id, reason: "本人申请退出") { id status } }`,
+      token: admin,
+      variables: { id: String(platform.mentorIds[0]) },
+    });
+    const after = await execute(fed.gatewayUrl, { query, token: admin, variables: { first: 50 } });
+    const node = after.platforms.nodes.find((n: any) => n.id === String(platform.id));
+    expect(node.mentorRequirementMet).toBe(false);
+    expect(node.mentors).toHaveLength(3); // flagged, not hidden: the group as recorded
+  });
+
   it("filters by district and pages with a cursor", async () => {
     const token = await fed.token("CITY_ADMIN");
     const inDistrict = fed.demo.platforms.filter((p) => p.districtCode === "440305");

@@ -1,5 +1,6 @@
 // Entities owned elsewhere: District gains a field here; Station and Volunteer are only referenced.
 import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { VolunteerStatus } from "../../corps/vocabulary";
 
 @ObjectType({ description: "A district of the city (owned by districts)." })
 @Directive('@key(fields: "code")')
@@ -20,4 +21,9 @@ export class Station {
 export class Volunteer {
   @Field(() => ID)
   id: string;
+
+  /** Owned by corps; the gateway supplies it where a field @requires it (mentorRequirementMet). */
+  @Field(() => VolunteerStatus)
+  @Directive("@external")
+  status?: VolunteerStatus;
 }

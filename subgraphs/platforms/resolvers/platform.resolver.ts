@@ -1,5 +1,6 @@
 import {
   Arg,
+  Directive,
   Args,
   Authorized,
   Ctx,
@@ -17,6 +18,7 @@ import { Platform } from "../entities/platform.entity";
 import { District, Station, Volunteer } from "../entities/stubs";
 import type { PlatformsLoaders } from "../loaders";
 import { MENTOR_MINIMUM } from "../vocabulary";
+import { VolunteerStatus } from "../../corps/vocabulary";
 
 type Ctx = SubgraphContext<PlatformsLoaders>;
 
@@ -67,10 +69,13 @@ export class PlatformResolver {
 
   @FieldResolver(() => Boolean, {
     description:
-      "Whether the mentor group reaches the minimum; a base below it is flagged, not hidden.",
+      "Whether enough mentors are APPOINTED (3 for a comprehensive base, 1 for a specialised one); a base below it is flagged, not hidden.",
   })
-  async mentorRequirementMet(@Root() platform: Platform, @Ctx() ctx: Ctx) {
-    return (await ctx.loaders.mentors.load(platform.id)).length >= MENTOR_MINIMUM[platform.kind];
+  @Directive('@requires(fields: "mentors { status }")')
+  mentorRequirementMet(@Root() platform: Platform & { mentors?: Array<{ status?: string }> }) {
+    // The gateway fetched the mentors' status from corps and passed it with the reference.
+    const serving = (platform.mentors ?? []).filter((m) => m.status === VolunteerStatus.APPOINTED);
+    return serving.length >= MENTOR_MINIMUM[platform.kind];
   }
 
   @FieldResolver(() => [Volunteer], { description: "The mentor group (创业导师团)." })
