@@ -131,71 +131,130 @@ function fromRecord(kind: Kind, r: Record<string, string>): Record<string, unkno
   };
 }
 
-const ENUMS: Record<string, Record<string, string>> = {
-  hostType: StationHostType,
-  type: ActivityType,
-  category: ServiceCategory,
-  categories: ServiceCategory,
-  focusGroup: FocusGroup,
-  status: DemandStatus,
+type FieldKind = "string" | "int" | "float" | "bool" | "date" | "enum" | "enums" | "participants";
+interface FieldSpec {
+  kind: FieldKind;
+  required?: boolean;
+  values?: Record<string, string>;
+}
+
+/** The fields of each input as the hub declares them: what GraphQL checks for a whole batch. */
+const SPECS: Record<Kind, Record<string, FieldSpec>> = {
+  stations: {
+    externalId: { kind: "string", required: true },
+    name: { kind: "string", required: true },
+    hostType: { kind: "enum", required: true, values: StationHostType },
+    address: { kind: "string", required: true },
+    categories: { kind: "enums", required: true, values: ServiceCategory },
+    contactName: { kind: "string" },
+    contactPhone: { kind: "string" },
+    venue: { kind: "string" },
+    equipment: { kind: "string" },
+  },
+  demands: {
+    externalId: { kind: "string", required: true },
+    stationExternalId: { kind: "string", required: true },
+    enterpriseName: { kind: "string", required: true },
+    creditCode: { kind: "string", required: true },
+    category: { kind: "enum", required: true, values: ServiceCategory },
+    focusGroup: { kind: "enum", values: FocusGroup },
+    specialised: { kind: "bool" },
+    description: { kind: "string", required: true },
+    status: { kind: "enum", values: DemandStatus },
+    collectedOn: { kind: "date", required: true },
+    satisfaction: { kind: "int" },
+  },
+  activities: {
+    externalId: { kind: "string", required: true },
+    stationExternalId: { kind: "string" },
+    type: { kind: "enum", required: true, values: ActivityType },
+    category: { kind: "enum", required: true, values: ServiceCategory },
+    title: { kind: "string", required: true },
+    heldOn: { kind: "date", required: true },
+    feeCharged: { kind: "float" },
+    enterprisesServed: { kind: "int", required: true },
+    participants: { kind: "participants", required: true },
+  },
 };
-const REQUIRED_ENUMS: Record<Kind, string[]> = {
-  stations: ["hostType"],
-  demands: ["category"],
-  activities: ["type", "category"],
-};
-const DATES = ["collectedOn", "heldOn"];
-const NUMBERS = ["feeCharged", "enterprisesServed", "satisfaction"];
+
+const INT_MAX = 2 ** 31 - 1;
+
+function valueProblem(field: string, spec: FieldSpec, value: unknown): string | null {
+  const shown = typeof value === "string" ? value : JSON.stringify(value);
+  switch (spec.kind) {
+    case "string":
+      return typeof value === "string" ? null : `${field} must be text`;
+    case "int":
+      return typeof value === "number" && Number.isInteger(value) && Math.abs(value) <= INT_MAX
+        ? null
+        : `${field} ${shown} is not a whole number`;
+    case "float":
+      return typeof value === "number" && Number.isFinite(value)
+        ? null
+        : `${field} ${shown} is not a number`;
+    case "bool":
+      return typeof value === "boolean" ? null : `${field} ${shown} must be true or false`;
+    case "date":
+      return typeof value === "string" && isIsoDate(value)
+        ? null
+        : `${field} ${shown} is not a date; write it as YYYY-MM-DD, e.g. 2025-03-31`;
+    case "enum":
+    case "enums": {
+      const allowed = Object.values(spec.values ?? {});
+      const list = spec.kind === "enums" ? value : [value];
+      if (!Array.isArray(list)) return `${field} must be a list`;
+      const bad = list.find((v) => !allowed.includes(String(v)));
+      return bad === undefined
+        ? null
+        : `${field} ${String(bad)} is not one of ${allowed.join(", ")}`;
+    }
+    case "participants": {
+      if (!Array.isArray(value)) return `${field} must be a list of {volunteerId, hours}`;
+      for (const p of value as Array<{ volunteerId?: unknown; hours?: unknown }>) {
+        if (typeof p?.volunteerId !== "string" || !/^\d+$/.test(p.volunteerId)) {
+          return `participant ${String(p?.volunteerId)} is not a volunteer id; write participants as id:hours|id:hours`;
+        }
+        if (typeof p.hours !== "number" || !Number.isFinite(p.hours)) {
+          return `participant ${p.volunteerId}: hours ${String(p.hours)} is not a number`;
+        }
+      }
+      return null;
+    }
+  }
+}
 
 /**
- * What GraphQL would refuse for the whole batch (an unknown enum value, a date that is not a date,
- * a number that is not a number); the hub checks everything else and answers row by row.
+ * What GraphQL would refuse for the whole batch (a missing field, an unknown enum value, a date that
+ * is not a date, a number that is not one); the hub checks everything else and answers row by row.
  */
 export function localProblem(kind: Kind, row: Record<string, unknown>): string | null {
-  for (const field of REQUIRED_ENUMS[kind])
-    if (row[field] === undefined) return `${field} is missing`;
-  for (const [field, allowed] of Object.entries(ENUMS)) {
+  for (const [field, spec] of Object.entries(SPECS[kind])) {
     const value = row[field];
-    if (value === undefined || value === null) continue;
-    for (const v of Array.isArray(value) ? value : [value]) {
-      if (!Object.values(allowed).includes(String(v))) {
-        return `${field} ${String(v)} is not one of ${Object.values(allowed).join(", ")}`;
-      }
+    if (value === undefined || value === null) {
+      if (spec.required) return `${field} is missing`;
+      continue;
     }
-  }
-  for (const field of DATES) {
-    const value = row[field];
-    if (
-      kind !== "stations" &&
-      field === (kind === "demands" ? "collectedOn" : "heldOn") &&
-      value === undefined
-    ) {
-      return `${field} is missing`;
-    }
-    if (value !== undefined && !(typeof value === "string" && isIsoDate(value))) {
-      return `${field} ${String(value)} is not a date; write it as YYYY-MM-DD, e.g. 2025-03-31`;
-    }
-  }
-  for (const field of NUMBERS) {
-    const value = row[field];
-    if (value !== undefined && value !== null && typeof value !== "number") {
-      return `${field} ${String(value)} is not a number`;
-    }
-  }
-  if (row.specialised !== undefined && typeof row.specialised !== "boolean") {
-    return `specialised ${String(row.specialised)} must be true or false`;
-  }
-  if (kind === "activities") {
-    const participants = Array.isArray(row.participants) ? row.participants : [];
-    for (const p of participants as Array<{ volunteerId?: unknown; hours?: unknown }>) {
-      if (typeof p?.volunteerId !== "string" || !/^\d+$/.test(p.volunteerId)) {
-        return `participant ${String(p?.volunteerId)} is not a volunteer id; write participants as id:hours|id:hours`;
-      }
-      if (typeof p.hours !== "number")
-        return `participant ${p.volunteerId}: hours ${String(p.hours)} is not a number`;
-    }
+    const problem = valueProblem(field, spec, value);
+    if (problem) return problem;
   }
   return null;
+}
+
+/** A JSON item keeps only the input's fields; ids written as numbers are taken as text. */
+function fromJson(kind: Kind, item: Record<string, unknown>): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  for (const [field, spec] of Object.entries(SPECS[kind])) {
+    let value = item[field];
+    if (spec.kind === "string" && typeof value === "number") value = String(value);
+    if (spec.kind === "participants" && Array.isArray(value)) {
+      value = value.map((p: { volunteerId?: unknown; hours?: unknown }) => ({
+        volunteerId: typeof p?.volunteerId === "number" ? String(p.volunteerId) : p?.volunteerId,
+        hours: p?.hours,
+      }));
+    }
+    if (value !== undefined) row[field] = value;
+  }
+  return row;
 }
 
 export function readRows(file: string, kind: Kind): SourceRow[] {
@@ -204,12 +263,13 @@ export function readRows(file: string, kind: Kind): SourceRow[] {
     const parsed = JSON.parse(text);
     if (!Array.isArray(parsed))
       throw new Error(`${file}: a JSON import file holds an array of ${kind}`);
-    return parsed.map((row, i) => ({
-      line: i + 1,
-      row,
-      record: row,
-      problem: row && typeof row === "object" ? localProblem(kind, row) : "not an object",
-    }));
+    return parsed.map((item, i) => {
+      if (!item || typeof item !== "object" || Array.isArray(item)) {
+        return { line: i + 1, row: {}, record: { item }, problem: "not an object" };
+      }
+      const row = fromJson(kind, item);
+      return { line: i + 1, row, record: item, problem: localProblem(kind, row) };
+    });
   }
   const [header, ...lines] = parseCsv(text);
   if (!header) throw new Error(`${file} is empty`);

@@ -122,3 +122,35 @@ it("reports a refused batch on every row and removes a stale rejected file after
   expect(clean).toMatchObject({ rejected: 0, rejectedFile: null });
   expect(fs.existsSync(refused.rejectedFile!)).toBe(false);
 });
+
+it("reads JSON items leniently where GraphQL would be strict, and rejects the rest per item", async () => {
+  const v = fed.demo.volunteers.find((x) => x.status === "APPOINTED")!;
+  const base = {
+    stationExternalId: "ST-440305-001",
+    type: "SALON",
+    category: "POLICY",
+    title: "政策沙龙",
+    heldOn: "2026-01-05",
+    enterprisesServed: 3,
+  };
+  const items = [
+    {
+      ...base,
+      externalId: 7001,
+      participants: [{ volunteerId: v.id, hours: 2 }],
+      note: "an extra field",
+    },
+    { ...base, externalId: "J-2", title: undefined, participants: [] },
+    { ...base, externalId: "J-3", enterprisesServed: 2.5, participants: [] },
+    { ...base, externalId: "J-4", participants: [{ volunteerId: String(v.id), hours: 1e-9 }] },
+  ];
+  fs.writeFileSync(path.join(dir, "lenient-activities.json"), JSON.stringify(items));
+  const summary = await run("lenient-activities.json");
+  expect(summary).toMatchObject({ created: 1, rejected: 3 });
+  const rejected = JSON.parse(fs.readFileSync(summary.rejectedFile!, "utf8"));
+  expect(rejected.map((r: any) => [r.item, r.reason])).toEqual([
+    [2, "title is missing"],
+    [3, "enterprisesServed 2.5 is not a whole number"],
+    [4, "participants.0.hours: hours must be between 0.5 and 24"],
+  ]);
+});

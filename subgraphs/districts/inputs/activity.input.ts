@@ -1,7 +1,6 @@
 import { Field, Float, ID, InputType, Int } from "type-graphql";
 import {
   ArrayMaxSize,
-  IsNumber,
   IsOptional,
   Matches,
   Max,
@@ -9,6 +8,7 @@ import {
   ValidateNested,
 } from "class-validator";
 import { Chars } from "../../shared/validation/chars";
+import { TwoDecimals } from "../../shared/validation/decimals";
 import { ServiceCategory } from "../../shared/vocabulary";
 import { DateScalar } from "../../shared/scalars";
 import { ActivityType } from "../vocabulary";
@@ -21,7 +21,7 @@ export class ParticipantInput {
   volunteerId: string;
 
   @Field(() => Float)
-  @IsNumber({ maxDecimalPlaces: 2 }, { message: "hours has at most two decimals, e.g. 2.25" })
+  @TwoDecimals()
   @Min(0.5, { message: "hours must be between 0.5 and 24" })
   @Max(24, { message: "hours must be between 0.5 and 24" })
   hours: number;
