@@ -422,9 +422,11 @@ export function generateDemo(anchor = new Date().toISOString().slice(0, 10)): De
     const volunteerNames = activity.participants
       .map((p) => volunteers[p.volunteerId - 1].name)
       .join("、");
+    // Published a few days after the activity, but never after the anchor (nothing in the future).
+    const lastDay = addDays(anchor, -1);
     const publishedOn =
       status === "PUBLISHED" || status === "RETRACTED"
-        ? addDays(activity.heldOn, rnd.int(3, 20))
+        ? [addDays(activity.heldOn, rnd.int(3, 20)), lastDay].sort()[0]
         : null;
     const label = W.CATEGORY_LABEL[activity.category];
     stories.push({
@@ -447,7 +449,7 @@ export function generateDemo(anchor = new Date().toISOString().slice(0, 10)): De
           ? rnd.sample(OUTLETS, rnd.int(0, 3)).map((outlet, k) => ({
               outlet,
               url: `https://news.example.cn/${outlet.toLowerCase()}/${publishedOn!.replace(/-/g, "")}/${id}${k}.html`,
-              publishedOn: addDays(publishedOn!, k),
+              publishedOn: [addDays(publishedOn!, k), lastDay].sort()[0],
             }))
           : [],
     });
