@@ -96,6 +96,30 @@ describe("errors the gateway passes on", () => {
     }
   });
 
+  it("with corps down, the mentor requirement is unknown (null), and the rest still answers", async () => {
+    const urls = Object.fromEntries(Object.entries(fed.subgraphs).map(([n, s]) => [n, s.url]));
+    const gateway = await startGateway(fed.config, {
+      port: 0,
+      subgraphUrls: { ...urls, corps: "http://127.0.0.1:9/graphql" },
+    });
+    try {
+      const response = await send(gateway.url, {
+        query: `{ platforms(first: 40) { nodes { id name mentorMinimum mentorRequirementMet } } }`,
+        token: await fed.token("CITY_ADMIN"),
+      });
+      const nodes = response.data.platforms.nodes;
+      expect(nodes).toHaveLength(40);
+      const withMentors = nodes.filter(
+        (n: any) => fed.demo.platforms[Number(n.id) - 1].mentorIds.length,
+      );
+      expect(withMentors.length).toBeGreaterThan(0);
+      expect(withMentors.every((n: any) => n.mentorRequirementMet === null)).toBe(true);
+      expect(response.errors![0].message).toBe("the corps service is unavailable; try again later");
+    } finally {
+      await gateway.stop();
+    }
+  });
+
   it("an inline date the subgraph cannot read is BAD_USER_INPUT", async () => {
     const response = await executeExpectingError(
       fed.gatewayUrl,

@@ -88,6 +88,8 @@ async function applyTransition(
     );
   }
   await tx.getRepository(VolunteerEvent).insert({
+    // Written from here, in UTC: a database default would follow the session time zone.
+    at: new Date(),
     volunteerId: volunteer.id,
     actor: caller.sub,
     fromStatus: volunteer.status,
@@ -128,6 +130,8 @@ export async function registerVolunteer(
       });
       const id = Number(identifiers[0].id);
       await tx.getRepository(VolunteerEvent).insert({
+        // Written from here, in UTC: a database default would follow the session time zone.
+        at: new Date(),
         volunteerId: id,
         actor: caller.sub,
         fromStatus: null,

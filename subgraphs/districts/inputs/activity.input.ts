@@ -1,12 +1,5 @@
 import { Field, Float, ID, InputType, Int } from "type-graphql";
-import {
-  ArrayMaxSize,
-  IsOptional,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from "class-validator";
+import { ArrayMaxSize, IsOptional, Matches, Max, Min, ValidateNested } from "class-validator";
 import { Chars } from "../../shared/validation/chars";
 import { TwoDecimals } from "../../shared/validation/decimals";
 import { ServiceCategory } from "../../shared/vocabulary";

@@ -59,6 +59,7 @@ export async function publishStations(
       await tx.getRepository(StationEvent).save(
         saved.map((s) => ({
           stationId: s.id,
+          at: new Date(),
           actor: caller.sub,
           fromStatus: null,
           toStatus: StationStatus.SUBMITTED,

@@ -51,6 +51,8 @@ export async function reviewStation(
     if (rule.to === StationStatus.FILED) station.filedAt = new Date();
     await repo.save(station);
     await tx.getRepository(StationEvent).insert({
+      // Written from here, in UTC: a database default would follow the session time zone.
+      at: new Date(),
       stationId: station.id,
       actor: caller.sub,
       fromStatus,

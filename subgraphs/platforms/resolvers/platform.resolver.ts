@@ -68,13 +68,18 @@ export class PlatformResolver {
   }
 
   @FieldResolver(() => Boolean, {
+    nullable: true,
     description:
-      "Whether enough mentors are APPOINTED (3 for a comprehensive base, 1 for a specialised one); a base below it is flagged, not hidden.",
+      "Whether enough mentors are APPOINTED (3 for a comprehensive base, 1 for a specialised one); a base below it is flagged, not hidden. Null when the mentors' status cannot be read from corps.",
   })
   @Directive('@requires(fields: "mentors { status }")')
-  mentorRequirementMet(@Root() platform: Platform & { mentors?: Array<{ status?: string }> }) {
+  mentorRequirementMet(
+    @Root() platform: Platform & { mentors?: Array<{ status?: string } | null> },
+  ): boolean | null {
     // The gateway fetched the mentors' status from corps and passed it with the reference.
-    const serving = (platform.mentors ?? []).filter((m) => m.status === VolunteerStatus.APPOINTED);
+    const mentors = platform.mentors ?? [];
+    if (mentors.some((m) => !m?.status)) return null; // corps did not answer for every mentor
+    const serving = mentors.filter((m) => m?.status === VolunteerStatus.APPOINTED);
     return serving.length >= MENTOR_MINIMUM[platform.kind];
   }
 
