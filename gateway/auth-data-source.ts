@@ -7,6 +7,10 @@ interface SubgraphErrorBody {
   errors?: Array<{ message?: string; extensions?: { code?: string } }>;
 }
 
+/** graphql-js's own wording for a refused literal, and our Date/DateTime scalars' (scalars.ts). */
+const SCALAR_REFUSAL =
+  /^Expected value of type|is not a date; write it as|is not an ISO timestamp|is written as/;
+
 export class AuthForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly serviceName: string,
@@ -48,12 +52,14 @@ export class AuthForwardingDataSource extends RemoteGraphQLDataSource<GatewayCon
     const body = (error.extensions?.response as { body?: SubgraphErrorBody } | undefined)?.body;
     const first = typeof body === "object" ? body?.errors?.[0] : undefined;
     const code = first?.extensions?.code;
-    // An inline literal the subgraph's scalar refuses comes back as a validation failure: the
-    // client's input is at fault either way.
+    // An inline literal the subgraph's scalar refuses comes back as a validation failure; other
+    // validation failures (a stale supergraph, say) are the hub's fault and stay server errors.
+    const refusedLiteral =
+      code === "GRAPHQL_VALIDATION_FAILED" && SCALAR_REFUSAL.test(first?.message ?? "");
     if (
       response.status === 400 &&
       first?.message &&
-      (code === "BAD_USER_INPUT" || code === "GRAPHQL_VALIDATION_FAILED")
+      (code === "BAD_USER_INPUT" || refusedLiteral)
     ) {
       return new GraphQLError(first.message, { extensions: { code: "BAD_USER_INPUT" } });
     }

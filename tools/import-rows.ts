@@ -73,8 +73,8 @@ const optional = (s: string | undefined) =>
 const number = (s: string | undefined) => {
   const text = optional(s);
   if (text === undefined) return undefined;
-  const value = Number(text);
-  return Number.isFinite(value) ? value : text;
+  // Plain decimal notation only: "0x10" or "1e3" in a clerk's file is a typing slip, not a number.
+  return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
 };
 const bool = (s: string | undefined) => {
   const text = optional(s);

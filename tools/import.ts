@@ -106,8 +106,14 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
         summary.created += result.created;
         summary.updated += result.updated;
         summary.unchanged += result.unchanged;
+        // The hub counts rows within the batch it received; the clerk needs the file's lines.
+        const toLines = (message: string) =>
+          message.replace(
+            /\(rows (\d+) and (\d+)\)/,
+            (_, a, b) => `(lines ${sendable[+a].line} and ${sendable[+b].line})`,
+          );
         for (const r of result.rejected)
-          rejected.push({ source: sendable[r.index], reason: r.message });
+          rejected.push({ source: sendable[r.index], reason: toLines(r.message) });
       }
     }
     options.progress?.(Math.min(start + BATCH, sources.length), sources.length);

@@ -1,6 +1,7 @@
 // npm run token -- --role ROLE [--district CODE] [--platform ID] [--sub NAME] [--ttl SECONDS]
 import { signToken, ROLES, type Role } from "../subgraphs/shared/auth";
 import { isDistrictCode } from "../subgraphs/shared/vocabulary";
+import { codePoints } from "../subgraphs/shared/validation/chars";
 import { configOrExit, fail, parseArgs } from "./cli";
 
 async function main() {
@@ -15,7 +16,7 @@ async function main() {
   if (role === "PLATFORM_OPERATOR" && !/^\d+$/.test(flags.platform ?? "")) {
     fail("a PLATFORM_OPERATOR token needs --platform with the platform's id");
   }
-  if (flags.sub !== undefined && !(flags.sub.length >= 1 && flags.sub.length <= 100)) {
+  if (flags.sub !== undefined && !(codePoints(flags.sub) >= 1 && codePoints(flags.sub) <= 100)) {
     fail("--sub must be 1-100 characters: it is recorded as the actor of every change");
   }
   const ttl = flags.ttl ? Number(flags.ttl) : undefined;

@@ -4,6 +4,7 @@ import { jwtVerify, SignJWT, errors as joseErrors } from "jose";
 import type { AuthChecker } from "type-graphql";
 import type { HubConfig } from "./config";
 import { forbidden, unauthenticated } from "./errors";
+import { codePoints } from "./validation/chars";
 
 export const ROLES = [
   "CITY_ADMIN",
@@ -61,7 +62,7 @@ export async function verifyToken(token: string, config: HubConfig): Promise<Cal
     throw unauthenticated(`the token's role "${String(role)}" is unknown`);
   const sub = String(payload.sub ?? "");
   // The subject is recorded as the actor of audit events: it must name someone, briefly.
-  if (!sub || sub.length > 100)
+  if (!sub || codePoints(sub) > 100)
     throw unauthenticated("the token's subject must be 1-100 characters");
   const caller: Caller = { sub, role };
   if (role === "DISTRICT_OPERATOR") {

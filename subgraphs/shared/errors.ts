@@ -50,8 +50,8 @@ export function describeValidation(errors: ValidationError[], prefix = ""): stri
   return lines;
 }
 
-/** Quoted values in driver messages ("Duplicate entry '4403…' for key") may be personal data. */
-export const redact = (text: string) => text.replace(/'[^']*'/g, "'<redacted>'");
+/** Quoted values with digits in driver messages ("Duplicate entry '4403…' for key") may be personal data. */
+export const redact = (text: string) => text.replace(/'[^'\n]*\d[^'\n]*'/g, "'<redacted>'");
 
 export function formatError(
   formatted: GraphQLFormattedError,

@@ -77,3 +77,10 @@ export const BUSINESS_UTC_OFFSET_HOURS = 8;
 /** Today's date in Shenzhen as YYYY-MM-DD. */
 export const today = (now = new Date()) =>
   new Date(now.getTime() + BUSINESS_UTC_OFFSET_HOURS * 3_600_000).toISOString().slice(0, 10);
+
+/** The Shenzhen date of an instant. */
+export const businessDate = (at: Date) => today(at);
+
+/** An ISO date moved by whole days. */
+export const addDays = (iso: string, days: number) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

@@ -94,12 +94,18 @@ it("rejects what GraphQL could not read row by row, with the file's line numbers
       'TR-2,,ONLINE_CLINIC,LEGAL,"多行\n标题",2026/01/05,0,3,',
       "TR-3,,ONLINE_CLINIC,LEGAL,缺少小时,2026-01-05,0,3,12",
       "TR-4,,ONLINE_CLINIC,LEGAL,正常的线上义诊,2026-01-05,0,3,",
+      "tr-4,,ONLINE_CLINIC,LEGAL,重复的线上义诊,2026-01-05,0x10,3,",
+      "tr-4,,ONLINE_CLINIC,LEGAL,重复的线上义诊,2026-01-05,0,3,",
     ].join("\n") + "\n",
   );
   const summary = await run("tricky-activities.csv");
-  expect(summary).toMatchObject({ created: 1, rejected: 3 });
+  expect(summary).toMatchObject({ created: 1, rejected: 5 });
   const [, ...records] = parseCsv(fs.readFileSync(summary.rejectedFile!, "utf8"));
-  expect(records.map((r) => r.fields.slice(0, 3))).toEqual([
+  expect(records.slice(3).map((r) => r.fields.slice(0, 2))).toEqual([
+    ["8", "feeCharged 0x10 is not a number"],
+    ["9", "externalId tr-4 appears twice in this batch (lines 7 and 9)"],
+  ]);
+  expect(records.slice(0, 3).map((r) => r.fields.slice(0, 3))).toEqual([
     ["2", "feeCharged 50元 is not a number", "TR-1"],
     ["4", "heldOn 2026/01/05 is not a date; write it as YYYY-MM-DD, e.g. 2025-03-31", "TR-2"],
     ["6", "participant 12: hours (missing) is not a number", "TR-3"],

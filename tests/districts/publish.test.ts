@@ -554,6 +554,26 @@ describe("PublishActivities", () => {
     ]);
   });
 
+  it("credits a volunteer suspended later on the same day", async () => {
+    const v = fed.demo.volunteers.filter((x) => x.status === "APPOINTED")[5];
+    await execute(fed.gatewayUrl, {
+      query: `mutation ($id: ID!) { suspendVolunteer(id: $id, reason: "测试") { status } }`,
+      token: await fed.token("CITY_ADMIN"),
+      variables: { id: String(v.id) },
+    });
+    const todayInShenzhen = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const result = await publish(PUBLISH_ACTIVITIES, {
+      districtCode: "440308",
+      activities: [
+        activity(16, {
+          heldOn: todayInShenzhen,
+          participants: [{ volunteerId: String(v.id), hours: 2 }],
+        }),
+      ],
+    });
+    expect(result).toEqual({ created: 1, updated: 0, unchanged: 0, rejected: [] });
+  });
+
   it("refuses rows with participants when corps cannot be reached, and accepts the others", async () => {
     const before = await countRows("activity");
     const gatewayUrl = fed.config.gatewayUrl;

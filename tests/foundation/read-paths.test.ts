@@ -86,7 +86,9 @@ describe("DistrictStations", () => {
 
   it("marks filed stations without a demand for 90 days idle", async () => {
     const token = await fed.token("CITY_ADMIN");
-    const cutoff = new Date(Date.now() - 90 * 86_400_000).toISOString().slice(0, 10);
+    // Dates are Shenzhen's (UTC+8).
+    const shenzhen = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+    const cutoff = shenzhen(Date.now() - 90 * 86_400_000);
     for (const code of ["440305", "440306", "440307"]) {
       const data = await execute(fed.gatewayUrl, {
         query,
@@ -97,7 +99,7 @@ describe("DistrictStations", () => {
         const station = fed.demo.stations.find((s) => s.id === Number(node.id))!;
         const latest = [
           ...fed.demo.demands.filter((d) => d.stationId === station.id).map((d) => d.collectedOn),
-          station.filedAt!.slice(0, 10),
+          shenzhen(Date.parse(station.filedAt!)),
         ]
           .sort()
           .pop()!;

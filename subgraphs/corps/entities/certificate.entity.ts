@@ -50,7 +50,7 @@ export class Certificate {
   issuer: string;
 
   @Column({ type: "date" })
-  @Field(() => DateScalar, { description: "The day it was issued (UTC)." })
+  @Field(() => DateScalar, { description: "The day it was issued (Shenzhen date)." })
   issuedOn: string;
 
   @Column({ type: "varchar", length: 100 })

@@ -1,6 +1,7 @@
 // The volunteer lifecycle (DOMAIN.md "corps"): APPLIED → APPOINTED → SUSPENDED | WITHDRAWN, with the
 // appointment letter and service agreement, and every change kept as an audit event (rule 8).
 import type { DataSource, EntityManager } from "typeorm";
+import { codePoints } from "../../shared/validation/chars";
 import type { Caller } from "../../shared/auth";
 import { badInput, conflict, notFound } from "../../shared/errors";
 import { today } from "../../shared/scalars";
@@ -38,8 +39,8 @@ export const MAX_REASON = 500;
 export function requireReason(reason: string | null | undefined, field = "reason"): string {
   const text = clean(reason);
   if (!text) throw badInput(`${field} is required: say why, in up to ${MAX_REASON} characters`);
-  if (text.length > MAX_REASON)
-    throw badInput(`${field} is ${text.length} characters long; keep it to ${MAX_REASON}`);
+  if (codePoints(text) > MAX_REASON)
+    throw badInput(`${field} is ${codePoints(text)} characters long; keep it to ${MAX_REASON}`);
   return text;
 }
 

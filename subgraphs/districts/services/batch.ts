@@ -2,6 +2,7 @@
 // externalId used once per batch, and a result that counts what happened to every row.
 import { validateSync } from "class-validator";
 import type { Repository } from "typeorm";
+import { isMysql } from "../../shared/db";
 import { badInput, describeValidation } from "../../shared/errors";
 import { isDistrictCode } from "../../shared/vocabulary";
 import type { PublishResult } from "../entities/publish-result";
@@ -92,12 +93,12 @@ export async function findByExternalIds<E extends { externalId: string }>(
 ): Promise<Map<string, E>> {
   const keys = [...new Set(externalIds.map(externalKey))];
   if (!keys.length) return new Map();
+  // MySQL's *_ci collation already compares without case and keeps the (district, externalId)
+  // index usable; SQLite compares case-sensitively, so it lowers the stored value.
+  const column = isMysql(repo.manager.connection) ? "r.externalId" : "LOWER(r.externalId)";
   const rows = await repo
     .createQueryBuilder("r")
-    .where("r.districtCode = :districtCode AND LOWER(r.externalId) IN (:...keys)", {
-      districtCode,
-      keys,
-    })
+    .where(`r.districtCode = :districtCode AND ${column} IN (:...keys)`, { districtCode, keys })
     .getMany();
   return new Map(rows.map((row) => [externalKey(row.externalId), row]));
 }

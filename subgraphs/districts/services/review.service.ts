@@ -3,6 +3,7 @@
 import type { DataSource } from "typeorm";
 import { assertDistrictWriter, type AuthContext } from "../../shared/auth";
 import { badInput, conflict, notFound } from "../../shared/errors";
+import { codePoints } from "../../shared/validation/chars";
 import { StationEvent } from "../entities/station-event.entity";
 import { Station } from "../entities/station.entity";
 import { ReviewDecision, StationStatus } from "../vocabulary";
@@ -31,7 +32,8 @@ export async function reviewStation(
   decision: ReviewDecision,
   comment: string | null,
 ) {
-  if (comment && comment.length > 1000) throw badInput("comment must be at most 1000 characters");
+  if (comment && codePoints(comment) > 1000)
+    throw badInput("comment must be at most 1000 characters");
   return db.transaction(async (tx) => {
     const repo = tx.getRepository(Station);
     const station = /^\d+$/.test(id)

@@ -1,5 +1,6 @@
 // Who sees which stations, and when a filed station counts as idle (DOMAIN.md rule 6).
 import type { Caller } from "../../shared/auth";
+import { addDays, businessDate, today } from "../../shared/scalars";
 import { forbidden, unauthenticated } from "../../shared/errors";
 import type { Station } from "../entities/station.entity";
 import { IDLE_AFTER_DAYS, StationStatus } from "../vocabulary";
@@ -38,8 +39,8 @@ export function visibleContact(
 /** A filed station is idle when neither its filing nor its latest demand is within 90 days. */
 export function isIdle(station: Station, lastDemandOn: string | null, now = new Date()): boolean {
   if (station.status !== StationStatus.FILED) return false;
-  const cutoff = new Date(now.getTime() - IDLE_AFTER_DAYS * 86_400_000).toISOString().slice(0, 10);
-  const filedOn = station.filedAt ? new Date(station.filedAt).toISOString().slice(0, 10) : null;
+  const cutoff = addDays(today(now), -IDLE_AFTER_DAYS);
+  const filedOn = station.filedAt ? businessDate(new Date(station.filedAt)) : null;
   const latest = [lastDemandOn, filedOn]
     .filter((d): d is string => Boolean(d))
     .sort()

@@ -4,7 +4,7 @@
 // agreement valid on that date. Corps owns that data; this subgraph asks for it through the gateway
 // in one batched request per 1,000 volunteers.
 import type { HubConfig } from "../../shared/config";
-import { BUSINESS_UTC_OFFSET_HOURS } from "../../shared/scalars";
+import { businessDate } from "../../shared/scalars";
 import { ServiceClient, ServiceUnavailable } from "../../shared/service-client";
 
 export interface VolunteerStanding {
@@ -43,19 +43,22 @@ const STANDINGS = `query Standings($ids: [ID!]!) {
   volunteersByIds(ids: $ids) { id name status agreement { validFrom validTo } history { at toStatus } }
 }`;
 
-/** The business date (Shenzhen) of a UTC timestamp. */
-const businessDate = (at: string) =>
-  new Date(Date.parse(at) + BUSINESS_UTC_OFFSET_HOURS * 3_600_000).toISOString().slice(0, 10);
-
-/** The volunteer's status at the end of `day`, from the history; null before registration. */
-export function statusOn(standing: VolunteerStanding, day: string): string | null {
-  if (!standing.history.length) return standing.status; // no history kept: the present is all we know
-  let status: string | null = null;
+/**
+ * The statuses the volunteer had during `day` (Shenzhen date): the one it started with and every
+ * one it moved to that day, so a suspension in the evening does not undo the morning's service.
+ * Empty before registration.
+ */
+export function statusesOn(standing: VolunteerStanding, day: string): string[] {
+  if (!standing.history.length) return [standing.status]; // no history kept: the present is all we know
+  let current: string | null = null;
+  const during: string[] = [];
   for (const event of standing.history) {
-    if (businessDate(event.at) > day) break;
-    status = event.toStatus;
+    const date = businessDate(new Date(event.at));
+    if (date > day) break;
+    if (date === day) during.push(event.toStatus);
+    else current = event.toStatus;
   }
-  return status;
+  return current ? [current, ...during] : during;
 }
 
 /** Why this participant's hours cannot count on heldOn, or null when they can. */
@@ -65,9 +68,9 @@ export function participantProblem(
   standing: VolunteerStanding | null | undefined,
 ) {
   if (!standing) return `volunteer ${id} is not known to the corps`;
-  const status = statusOn(standing, heldOn);
-  if (status !== "APPOINTED") {
-    return `volunteer ${id} (${standing.name}) was ${status ?? "not yet registered"} on ${heldOn}, not APPOINTED`;
+  const statuses = statusesOn(standing, heldOn);
+  if (!statuses.includes("APPOINTED")) {
+    return `volunteer ${id} (${standing.name}) was ${statuses.at(-1) ?? "not yet registered"} on ${heldOn}, not APPOINTED`;
   }
   const a = standing.agreement;
   if (!a || heldOn < a.validFrom || heldOn > a.validTo) {

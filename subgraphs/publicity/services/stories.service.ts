@@ -18,7 +18,9 @@ export const isEditor = (caller: Caller | null) =>
 /** LIKE pattern with the user's %, _ and ! taken literally (escape character "!"). */
 const likePattern = (text: string) => `%${text.replace(/[!%_]/g, (c) => `!${c}`)}%`;
 
-const nextDay = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000);
+/** Dates are Shenzhen's: a day starts at 00:00 +08:00. */
+const startOf = (iso: string) => new Date(`${iso}T00:00:00+08:00`);
+const nextDay = (iso: string) => new Date(startOf(iso).getTime() + 86_400_000);
 
 /**
  * Published stories are listed newest publication first, keyset on (publishedAt, id); lists that
@@ -46,7 +48,7 @@ export async function findStories(
   }
   if (filter.publishedFrom)
     query.andWhere("s.publishedAt >= :from", {
-      from: new Date(`${filter.publishedFrom}T00:00:00Z`),
+      from: startOf(filter.publishedFrom),
     });
   if (filter.publishedTo)
     query.andWhere("s.publishedAt < :to", { to: nextDay(filter.publishedTo) });
