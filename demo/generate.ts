@@ -1,6 +1,11 @@
 // The demo data set: deterministic (seeded) and consistent across the four subgraphs, so that every
 // cross-subgraph reference resolves. Each subgraph's seed.ts inserts its own slice of it.
-import { DISTRICTS } from "../subgraphs/shared/vocabulary";
+import {
+  DISTRICTS,
+  SERVICE_CATEGORY_NAMES,
+  type ServiceCategory,
+} from "../subgraphs/shared/vocabulary";
+import { addDays } from "../subgraphs/shared/scalars";
 import { creditCodeCheckChar } from "../subgraphs/shared/validation/credit-code";
 import { idNumberCheckChar } from "../subgraphs/shared/validation/id-number";
 import { Random } from "./random";
@@ -180,8 +185,6 @@ export interface DemoData {
   stories: DemoStory[];
 }
 
-const addDays = (iso: string, days: number) =>
-  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
 
 /** The demo data as of `anchor` (YYYY-MM-DD, default today): dates lie in the 24 months before it. */
@@ -354,7 +357,7 @@ export function generateDemo(anchor = new Date().toISOString().slice(0, 10)): De
       stationId: station?.id ?? null,
       type,
       category,
-      title: `${W.CATEGORY_LABEL[category]}${W.ACTIVITY_TITLE[type]}`,
+      title: `${SERVICE_CATEGORY_NAMES[category as ServiceCategory]}${W.ACTIVITY_TITLE[type]}`,
       heldOn: dayWithin(730, 1),
       enterprisesServed: type === "CONSULTATION" ? 1 : rnd.int(3, 60),
       participants: team.map((v) => ({ volunteerId: v.id, hours: rnd.int(2, 8) / 2 })),
@@ -428,7 +431,7 @@ export function generateDemo(anchor = new Date().toISOString().slice(0, 10)): De
       status === "PUBLISHED" || status === "RETRACTED"
         ? [addDays(activity.heldOn, rnd.int(3, 20)), lastDay].sort()[0]
         : null;
-    const label = W.CATEGORY_LABEL[activity.category];
+    const label = SERVICE_CATEGORY_NAMES[activity.category as ServiceCategory];
     stories.push({
       id,
       title: `${station.name.replace("中小企业志愿服务工作站", "")}：专家志愿者${label}服务助企纾困`,

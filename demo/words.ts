@@ -141,15 +141,3 @@ export const ACTIVITY_TITLE: Record<string, string> = {
   MICRO_COURSE: "微视频课程",
   FREE_COURSE: "公益培训课程",
 };
-export const CATEGORY_LABEL: Record<string, string> = {
-  POLICY: "政策",
-  ENTREPRENEUR: "企业家",
-  STRATEGY: "战略",
-  FINANCING: "融资",
-  MARKET: "市场",
-  INNOVATION: "创新",
-  STARTUP: "创业",
-  KNOWLEDGE: "知识管理",
-  LEGAL: "法律",
-  SPACE: "空间",
-};

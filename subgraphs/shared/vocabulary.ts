@@ -19,6 +19,20 @@ registerEnumType(ServiceCategory, {
     "The ten service categories of the Shenzhen action plan (政策, 企业家, 战略, 融资, 市场, 创新, 创业, 知识, 法律, 空间).",
 });
 
+/** The categories' Chinese names, for text the hub writes (certificates, demo titles). */
+export const SERVICE_CATEGORY_NAMES: Record<ServiceCategory, string> = {
+  POLICY: "政策",
+  ENTREPRENEUR: "企业家",
+  STRATEGY: "战略",
+  FINANCING: "融资",
+  MARKET: "市场",
+  INNOVATION: "创新",
+  STARTUP: "创业",
+  KNOWLEDGE: "知识",
+  LEGAL: "法律",
+  SPACE: "空间",
+};
+
 export enum FocusGroup {
   GRADUATE = "GRADUATE",
   VETERAN = "VETERAN",

@@ -9,7 +9,7 @@ import { maskName } from "../../shared/validation/name";
 import { today } from "../../shared/scalars";
 import { ServiceClient, ServiceUnavailable } from "../../shared/service-client";
 import { retryOnUniqueViolation } from "../../shared/unique-violation";
-import { ServiceCategory } from "../../shared/vocabulary";
+import { SERVICE_CATEGORY_NAMES, ServiceCategory } from "../../shared/vocabulary";
 import { Certificate } from "../entities/certificate.entity";
 import type { CertificateVerification } from "../entities/certificate-verification";
 import { CERTIFICATE_ISSUER, VolunteerStatus } from "../vocabulary";
@@ -50,19 +50,6 @@ const CERTIFIABLE = [
   VolunteerStatus.WITHDRAWN,
 ];
 
-const CATEGORY_NAMES: Record<ServiceCategory, string> = {
-  POLICY: "政策",
-  ENTREPRENEUR: "企业家",
-  STRATEGY: "战略",
-  FINANCING: "融资",
-  MARKET: "市场",
-  INNOVATION: "创新",
-  STARTUP: "创业",
-  KNOWLEDGE: "知识",
-  LEGAL: "法律",
-  SPACE: "空间",
-};
-
 export function summarise(record: ServiceRecord, hours: number) {
   const categories = [
     ...new Set(record.activities.map((a) => a.category)),
@@ -72,7 +59,7 @@ export function summarise(record: ServiceRecord, hours: number) {
   const summary =
     `参加志愿服务活动 ${record.activities.length} 次${span}，累计服务 ${hours} 小时` +
     (categories.length
-      ? `，服务类别：${categories.map((c) => CATEGORY_NAMES[c] ?? c).join("、")}`
+      ? `，服务类别：${categories.map((c) => SERVICE_CATEGORY_NAMES[c] ?? c).join("、")}`
       : "");
   return { categories, summary };
 }
