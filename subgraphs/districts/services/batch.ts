@@ -1,7 +1,9 @@
 // The shape every batch publish shares: at most MAX_BATCH rows, each validated on its own, an
 // externalId used once per batch, and a result that counts what happened to every row.
 import { validateSync } from "class-validator";
-import type { Repository } from "typeorm";
+import type { EntityManager, Repository } from "typeorm";
+import { Station } from "../entities/station.entity";
+import { StationStatus } from "../vocabulary";
 import { isMysql } from "../../shared/db";
 import { badInput, describeValidation } from "../../shared/errors";
 import { isDistrictCode } from "../../shared/vocabulary";
@@ -101,6 +103,40 @@ export async function findByExternalIds<E extends { externalId: string }>(
     .where(`r.districtCode = :districtCode AND ${column} IN (:...keys)`, { districtCode, keys })
     .getMany();
   return new Map(rows.map((row) => [externalKey(row.externalId), row]));
+}
+
+/**
+ * The stations rows name, for demands and activities: a station of the district must exist, and a
+ * new row (or one moved to another station) needs a working, FILED station. Returns each row's
+ * station id (null where the row names none, e.g. an online activity). One query.
+ */
+export async function checkStations<T extends { externalId: string }>(
+  tx: EntityManager,
+  batch: Batch<T>,
+  districtCode: string,
+  stationOf: (input: T) => string | undefined,
+  stored: Map<string, { stationId: number | null }>,
+  filedOnly: string,
+): Promise<(input: T) => number | null> {
+  const keys = batch.rows.map((r) => stationOf(r.input)).filter((k): k is string => Boolean(k));
+  const stations = await findByExternalIds(tx.getRepository(Station), districtCode, keys);
+  batch.check(({ input }) => {
+    const key = stationOf(input);
+    if (!key) return null;
+    const station = stations.get(externalKey(key));
+    if (!station) {
+      return `stationExternalId ${key}: no such station in district ${districtCode}; publish the station first`;
+    }
+    const existing = stored.get(externalKey(input.externalId));
+    return (!existing || existing.stationId !== station.id) &&
+      station.status !== StationStatus.FILED
+      ? `station ${station.externalId} is ${station.status}; ${filedOnly} only at FILED stations`
+      : null;
+  });
+  return (input) => {
+    const key = stationOf(input);
+    return key ? stations.get(externalKey(key))!.id : null;
+  };
 }
 
 /** Field-by-field equality of what a row would write and what is stored. */

@@ -6,10 +6,9 @@ import type { HubConfig } from "../../shared/config";
 import { today } from "../../shared/scalars";
 import { Activity } from "../entities/activity.entity";
 import { Participation } from "../entities/participation.entity";
-import { Station } from "../entities/station.entity";
-import { StationStatus } from "../vocabulary";
 import type { ActivityInput } from "../inputs/activity.input";
-import { Batch, externalKey, findByExternalIds, sameValues } from "./batch";
+import { Batch, checkStations, externalKey, findByExternalIds, sameValues } from "./batch";
+import { grouped } from "../../shared/loader-helpers";
 import { fetchStandings, participantProblem, ServiceUnavailable } from "./volunteer-check.service";
 
 const crew = (rows: Array<{ volunteerId: number | string; hours: number }>) =>
@@ -85,42 +84,32 @@ export async function publishActivities(
   if (!batch.rows.length) return batch.finish();
 
   await db.transaction(async (tx) => {
-    const stations = await findByExternalIds(
-      tx.getRepository(Station),
-      districtCode,
-      batch.rows.map((r) => r.input.stationExternalId).filter((k): k is string => Boolean(k)),
-    );
-    const stationId = (externalId: string) => stations.get(externalKey(externalId))?.id;
-    batch.check(({ input }) =>
-      input.stationExternalId && !stationId(input.stationExternalId)
-        ? `stationExternalId ${input.stationExternalId}: no such station in district ${districtCode}; publish the station first`
-        : null,
-    );
     const repo = tx.getRepository(Activity);
     const byExternalId = await findByExternalIds(
       repo,
       districtCode,
       batch.rows.map((r) => r.input.externalId),
     );
-    batch.check(({ input }) => {
-      if (!input.stationExternalId) return null;
-      const existing = byExternalId.get(externalKey(input.externalId));
-      const station = stations.get(externalKey(input.stationExternalId))!;
-      // A new activity, or one moved to another station, needs a station that is working (FILED).
-      return (!existing || existing.stationId !== station.id) &&
-        station.status !== StationStatus.FILED
-        ? `station ${station.externalId} is ${station.status}; activities are held only at FILED stations`
-        : null;
-    });
+    const stationId = await checkStations(
+      tx,
+      batch,
+      districtCode,
+      (input) => input.stationExternalId,
+      byExternalId,
+      "activities are held",
+    );
     const stored = [...byExternalId.values()];
     const storedCrew = stored.length
       ? await tx.getRepository(Participation).findBy({ activityId: In(stored.map((a) => a.id)) })
       : [];
+    const storedIds = stored.map((a) => a.id);
+    const crews = grouped(storedIds, storedCrew, (p) => p.activityId);
+    const crewOf = new Map(storedIds.map((id, i) => [id, crews[i]]));
     const participations = tx.getRepository(Participation);
     const fresh: Array<{ activity: Activity; input: ActivityInput }> = [];
     for (const { input } of batch.rows) {
       const next = {
-        stationId: input.stationExternalId ? stationId(input.stationExternalId)! : null,
+        stationId: stationId(input),
         type: input.type,
         category: input.category,
         title: input.title.trim(),
@@ -136,8 +125,7 @@ export async function publishActivities(
         });
         continue;
       }
-      const sameCrew =
-        crew(storedCrew.filter((p) => p.activityId === existing.id)) === crew(input.participants);
+      const sameCrew = crew(crewOf.get(existing.id) ?? []) === crew(input.participants);
       if (sameCrew && sameValues(next, existing as never)) {
         batch.result.unchanged += 1;
         continue;
@@ -185,12 +173,13 @@ async function recordedParticipants(db: DataSource, districtCode: string, extern
   const crew = ids.length
     ? await db.getRepository(Participation).findBy({ activityId: In(ids) })
     : [];
+  const crews = grouped(ids, crew, (p) => p.activityId);
   const result = new Map<string, { heldOn: string; volunteerIds: Set<string> }>();
-  for (const [key, activity] of activities) {
-    const volunteerIds = new Set(
-      crew.filter((p) => p.activityId === activity.id).map((p) => String(p.volunteerId)),
-    );
-    result.set(key, { heldOn: activity.heldOn, volunteerIds });
-  }
+  [...activities].forEach(([key, activity], i) => {
+    result.set(key, {
+      heldOn: activity.heldOn,
+      volunteerIds: new Set(crews[i].map((p) => String(p.volunteerId))),
+    });
+  });
   return result;
 }

@@ -4,10 +4,9 @@ import type { DataSource } from "typeorm";
 import { today } from "../../shared/scalars";
 import { creditCodeProblem } from "../../shared/validation/credit-code";
 import { Demand } from "../entities/demand.entity";
-import { Station } from "../entities/station.entity";
 import type { DemandInput } from "../inputs/demand.input";
-import { DemandStatus, StationStatus } from "../vocabulary";
-import { Batch, externalKey, findByExternalIds, sameValues } from "./batch";
+import { DemandStatus } from "../vocabulary";
+import { Batch, checkStations, externalKey, findByExternalIds, sameValues } from "./batch";
 
 /** OPEN → MATCHED → IN_SERVICE → RESOLVED, or CLOSED from any open state; never backwards. */
 const STAGE: Record<DemandStatus, number> = {
@@ -37,33 +36,22 @@ export async function publishDemands(db: DataSource, districtCode: string, rows:
   );
   if (!batch.rows.length) return batch.finish();
   await db.transaction(async (tx) => {
-    const stations = await findByExternalIds(
-      tx.getRepository(Station),
-      districtCode,
-      batch.rows.map((r) => r.input.stationExternalId),
-    );
-    const stationId = (externalId: string) => stations.get(externalKey(externalId))?.id;
-    batch.check(({ input }) =>
-      stationId(input.stationExternalId)
-        ? null
-        : `stationExternalId ${input.stationExternalId}: no such station in district ${districtCode}; publish the station first`,
-    );
     const repo = tx.getRepository(Demand);
     const byExternalId = await findByExternalIds(
       repo,
       districtCode,
       batch.rows.map((r) => r.input.externalId),
     );
+    const stationId = await checkStations(
+      tx,
+      batch,
+      districtCode,
+      (input) => input.stationExternalId,
+      byExternalId,
+      "demands are collected",
+    );
     batch.check(({ input }) => {
       const existing = byExternalId.get(externalKey(input.externalId));
-      const station = stations.get(externalKey(input.stationExternalId))!;
-      // A new demand, or one moved to another station, needs a station that is working (FILED).
-      if (
-        (!existing || existing.stationId !== station.id) &&
-        station.status !== StationStatus.FILED
-      ) {
-        return `station ${station.externalId} is ${station.status}; demands are collected only at FILED stations`;
-      }
       return existing
         ? demandTransitionProblem(existing.status, input.status ?? DemandStatus.OPEN)
         : null;
@@ -71,7 +59,7 @@ export async function publishDemands(db: DataSource, districtCode: string, rows:
     const created: Demand[] = [];
     for (const { input } of batch.rows) {
       const next = {
-        stationId: stationId(input.stationExternalId)!,
+        stationId: stationId(input)!,
         enterpriseName: input.enterpriseName.trim(),
         creditCode: input.creditCode.trim().toUpperCase(),
         category: input.category,
