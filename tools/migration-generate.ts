@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { SUBGRAPH_DEFINITIONS } from "../subgraphs";
 import { SUBGRAPHS, type SubgraphName } from "../subgraphs/shared/config";
-import { CountingLogger, createDataSource, prepareDatabase } from "../subgraphs/shared/db";
+import { openDataSource } from "../subgraphs/shared/db";
 import { configOrExit, fail } from "./cli";
 
 const quote = (sql: string) =>
@@ -20,14 +20,7 @@ async function main() {
   const config = configOrExit();
   if (!config.databaseUrls[name])
     fail("set DATABASE_URL to a MySQL server: migrations are generated against it");
-  const flavor = await prepareDatabase(config, name);
-  const db = createDataSource(
-    SUBGRAPH_DEFINITIONS[name],
-    config,
-    new CountingLogger(name, false),
-    flavor,
-  );
-  await db.initialize();
+  const db = await openDataSource(SUBGRAPH_DEFINITIONS[name], config);
   try {
     const sql = await db.driver.createSchemaBuilder().log();
     if (!sql.upQueries.length) {

@@ -3,10 +3,10 @@ import "reflect-metadata";
 import { generateDemo } from "../demo/generate";
 import { SUBGRAPH_DEFINITIONS } from "../subgraphs";
 import { SUBGRAPHS } from "../subgraphs/shared/config";
-import { CountingLogger, createDataSource, prepareDatabase } from "../subgraphs/shared/db";
+import { openDataSource } from "../subgraphs/shared/db";
 import { demoAnchor } from "../subgraphs/shared/seed";
 import { clearCorps, seedCorps } from "../subgraphs/corps/seed";
-import { clearDistricts, ensureDistricts, seedDistricts } from "../subgraphs/districts/seed";
+import { clearDistricts, seedDistricts } from "../subgraphs/districts/seed";
 import { clearPlatforms, seedPlatforms } from "../subgraphs/platforms/seed";
 import { clearPublicity, seedPublicity } from "../subgraphs/publicity/seed";
 import { configOrExit } from "./cli";
@@ -22,16 +22,9 @@ async function main() {
   const config = configOrExit();
   const demo = generateDemo(demoAnchor());
   for (const name of SUBGRAPHS) {
-    const flavor = await prepareDatabase(config, name);
-    const db = createDataSource(
-      SUBGRAPH_DEFINITIONS[name],
-      config,
-      new CountingLogger(name, false),
-      flavor,
-    );
-    await db.initialize();
+    const db = await openDataSource(SUBGRAPH_DEFINITIONS[name], config);
     try {
-      if (name === "districts") await ensureDistricts(db);
+      await SUBGRAPH_DEFINITIONS[name].prepare?.(db);
       await RESEED[name].clear(db);
       await RESEED[name].seed(db, demo);
       console.log(`[seed] ${name}: demo data loaded (anchored at ${demo.anchor})`);

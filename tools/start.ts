@@ -4,12 +4,14 @@ import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
 import { SUBGRAPHS } from "../subgraphs/shared/config";
+import { demoAnchor } from "../subgraphs/shared/seed";
 import { configOrExit } from "./cli";
 
 const config = configOrExit();
 const children: Array<{ name: string; child: ChildProcess }> = [];
 let stopping = false;
-const anchor = process.env.DEMO_ANCHOR || new Date().toISOString().slice(0, 10);
+// One anchor for all five processes, so that each loads the same demo data.
+const anchor = demoAnchor();
 
 function launch(name: string, script: string, args: string[] = []) {
   const child = spawn(process.execPath, [path.join(__dirname, script), ...args], {

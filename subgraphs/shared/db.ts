@@ -112,6 +112,19 @@ export async function prepareDatabase(config: HubConfig, name: SubgraphName): Pr
   }
 }
 
+/**
+ * The subgraph's data source, ready: its MySQL database created if missing (and migrated), or its
+ * SQLite file synchronised. What servers, the seed and the migration generator all start from.
+ */
+export async function openDataSource(
+  spec: DataSourceSpec,
+  config: HubConfig,
+  logger: Logger = new CountingLogger(spec.name, config.logQueries),
+): Promise<DataSource> {
+  const flavor = await prepareDatabase(config, spec.name);
+  return createDataSource(spec, config, logger, flavor).initialize();
+}
+
 /** Drops the subgraph's MySQL database (test clean-up); a no-op on SQLite. */
 export async function dropDatabase(url: string) {
   const parsed = new URL(url);

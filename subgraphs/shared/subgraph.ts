@@ -7,7 +7,7 @@ import type { DataSource } from "typeorm";
 import { callerFromHeader } from "./auth";
 import type { HubConfig, SubgraphName } from "./config";
 import type { SubgraphContext } from "./context";
-import { CountingLogger, createDataSource, prepareDatabase, type DataSourceSpec } from "./db";
+import { CountingLogger, openDataSource, type DataSourceSpec } from "./db";
 import { formatError } from "./errors";
 import { serveGraphQL } from "./http";
 
@@ -41,9 +41,7 @@ export async function startSubgraph<TLoaders>(
   options: StartOptions = {},
 ): Promise<RunningSubgraph> {
   const logger = new CountingLogger(definition.name, config.logQueries);
-  const flavor = await prepareDatabase(config, definition.name);
-  const db = createDataSource(definition, config, logger, flavor);
-  await db.initialize();
+  const db = await openDataSource(definition, config, logger);
   try {
     await definition.prepare?.(db);
     if (options.seed !== false) await definition.seedIfEmpty(db);
