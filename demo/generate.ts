@@ -5,7 +5,7 @@ import {
   SERVICE_CATEGORY_NAMES,
   type ServiceCategory,
 } from "../subgraphs/shared/vocabulary";
-import { addDays } from "../subgraphs/shared/scalars";
+import { addDays, today } from "../runtime/dates";
 import { creditCodeCheckChar } from "../subgraphs/shared/validation/credit-code";
 import { idNumberCheckChar } from "../subgraphs/shared/validation/id-number";
 import { Random } from "./random";
@@ -188,7 +188,7 @@ export interface DemoData {
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
 
 /** The demo data as of `anchor` (YYYY-MM-DD, default today): dates lie in the 24 months before it. */
-export function generateDemo(anchor = new Date().toISOString().slice(0, 10)): DemoData {
+export function generateDemo(anchor = today()): DemoData {
   const rnd = new Random(20201224);
   const personName = () =>
     rnd.pick(W.SURNAMES) + rnd.pick(W.GIVEN) + (rnd.chance(0.6) ? rnd.pick(W.GIVEN) : "");

@@ -2,7 +2,7 @@
 // turned into the rows the publish mutations take, with the checks GraphQL would otherwise apply to
 // the whole batch (enum values, dates, numbers) done here row by row.
 import fs from "node:fs";
-import { isIsoDate } from "../subgraphs/shared/scalars";
+import { isIsoDate } from "../runtime/dates";
 import { FocusGroup, ServiceCategory } from "../subgraphs/shared/vocabulary";
 import { ActivityType, DemandStatus, StationHostType } from "../subgraphs/districts/vocabulary";
 

@@ -1,4 +1,5 @@
 // Helpers for loading demo data in chunks (MySQL limits placeholders per statement).
+import { today } from "../../runtime/dates";
 import type { EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
 
 export async function insertChunked<T extends ObjectLiteral>(
@@ -18,4 +19,4 @@ export async function insertChunked<T extends ObjectLiteral>(
 }
 
 /** The date the demo data is anchored to: DEMO_ANCHOR (YYYY-MM-DD) or today. */
-export const demoAnchor = () => process.env.DEMO_ANCHOR || new Date().toISOString().slice(0, 10);
+export const demoAnchor = () => process.env.DEMO_ANCHOR || today();

@@ -1,11 +1,12 @@
 // Service certificates: hours cross subgraphs. A volunteer registered and appointed in corps serves
 // at activities held in districts; the certificate carries exactly the hours districts verified, read
 // at issue time through the gateway, and anyone can check it by its number.
+import { today } from "../../runtime/dates";
 import { Activity } from "../../subgraphs/districts/entities/activity.entity";
 import { Participation } from "../../subgraphs/districts/entities/participation.entity";
 import { bootFederation, type Federation } from "../helpers/federation";
 import { contractOperation, execute, executeExpectingError, send } from "../helpers/graphql";
-import { applicant, appoint, corpsCounts, register, todayUtc } from "./fixtures";
+import { applicant, appoint, corpsCounts, register } from "./fixtures";
 
 let fed: Federation;
 let admin: string;
@@ -32,7 +33,7 @@ async function serve(volunteerId: string, hours: number, activity: Record<string
     type: "ONLINE_CLINIC",
     category: "FINANCING",
     title: `融资线上义诊第${externalSerial}期`,
-    heldOn: todayUtc(),
+    heldOn: today(),
     feeCharged: 0,
     enterprisesServed: 3,
     ...activity,
@@ -86,15 +87,15 @@ describe("from recruitment to certificate", () => {
     expect(volunteer.volunteer.activities.map((a: any) => Number(a.id)).sort()).toEqual(
       [a1, a2].sort(),
     );
-    expect(volunteer.volunteer.activities[0]).toMatchObject({ station: null, heldOn: todayUtc() });
+    expect(volunteer.volunteer.activities[0]).toMatchObject({ station: null, heldOn: today() });
 
     // 4. The certificate carries exactly those hours.
-    const year = todayUtc().slice(0, 4);
+    const year = today().slice(0, 4);
     const { issueCertificate: certificate } = await issue(id);
     expect(certificate).toEqual({
       number: expect.stringMatching(new RegExp(`^SZZYFWZM-${year}-\\d{6}$`)),
       hours: 6.5,
-      issuedOn: todayUtc(),
+      issuedOn: today(),
       volunteer: { id, name: input.name },
     });
 
@@ -114,7 +115,7 @@ describe("from recruitment to certificate", () => {
       activityCount: 2,
       categories: "FINANCING,POLICY",
       issuer: "深圳市中小企业志愿服务总队",
-      issuedOn: todayUtc(),
+      issuedOn: today(),
       actor: "test-city_admin",
     });
     expect(row.summary).toContain("参加志愿服务活动 2 次");
@@ -130,7 +131,7 @@ describe("from recruitment to certificate", () => {
       number: certificate.number,
       volunteerName: "欧***",
       hours: 6.5,
-      issuedOn: todayUtc(),
+      issuedOn: today(),
       issuer: "深圳市中小企业志愿服务总队",
     });
 

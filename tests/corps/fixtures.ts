@@ -1,5 +1,6 @@
 // What the corps tests share: valid applicants, agreements, and direct reads of the corps tables to
 // prove that a refused request wrote nothing.
+import { daysFromToday } from "../../runtime/dates";
 import { idNumberCheckChar } from "../../subgraphs/shared/validation/id-number";
 import type { Federation } from "../helpers/federation";
 import { contractOperation, execute } from "../helpers/graphql";
@@ -34,16 +35,12 @@ export function applicant(overrides: Record<string, unknown> = {}) {
   };
 }
 
-const isoDay = (offsetDays: number) =>
-  new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
-export const todayUtc = () => isoDay(0);
-
 export function agreement(overrides: Record<string, unknown> = {}) {
   return {
     form: "BOTH",
     committedHoursPerYear: 48,
-    validFrom: isoDay(-30),
-    validTo: isoDay(335),
+    validFrom: daysFromToday(-30),
+    validTo: daysFromToday(335),
     ...overrides,
   };
 }

@@ -1,6 +1,7 @@
 // The corps office's volunteer lifecycle through the gateway: registration with validated input,
 // appointment with a numbered letter, suspension, withdrawal, reinstatement and transfers, each change
 // audited, every refused request leaving the database as it was.
+import { today } from "../../runtime/dates";
 import fs from "node:fs";
 import path from "node:path";
 import { parse, validate } from "graphql";
@@ -13,7 +14,6 @@ import {
   appoint,
   corpsCounts,
   register,
-  todayUtc,
   volunteerRow,
   withWrongCheckChar,
 } from "./fixtures";
@@ -246,7 +246,7 @@ describe("registerVolunteer", () => {
 
 describe("appointVolunteer", () => {
   it("appoints an APPLIED volunteer with the next letter number, today's date and the agreement", async () => {
-    const year = todayUtc().slice(0, 4);
+    const year = today().slice(0, 4);
     const demoMax = Math.max(
       0,
       ...fed.demo.volunteers
@@ -260,7 +260,7 @@ describe("appointVolunteer", () => {
       id,
       status: "APPOINTED",
       letterNumber: expect.stringMatching(new RegExp(`^SZZYFW-${year}-\\d{6}$`)),
-      appointedOn: todayUtc(),
+      appointedOn: today(),
       agreement: terms,
     });
     expect(Number(first.letterNumber.slice(-6))).toBeGreaterThan(demoMax);
@@ -489,9 +489,7 @@ describe("transferVolunteer", () => {
     expect(first.transferVolunteer).toEqual({
       id,
       branch: branch(5),
-      transfers: [
-        { fromBranch: branch(2), toBranch: branch(5), on: todayUtc(), reason: "工作调动" },
-      ],
+      transfers: [{ fromBranch: branch(2), toBranch: branch(5), on: today(), reason: "工作调动" }],
     });
     const second = await execute(fed.gatewayUrl, {
       query,
@@ -500,8 +498,8 @@ describe("transferVolunteer", () => {
     });
     expect(second.transferVolunteer.branch).toEqual(branch(12));
     expect(second.transferVolunteer.transfers).toEqual([
-      { fromBranch: branch(2), toBranch: branch(5), on: todayUtc(), reason: "工作调动" },
-      { fromBranch: branch(5), toBranch: branch(12), on: todayUtc(), reason: "转入行业支队" },
+      { fromBranch: branch(2), toBranch: branch(5), on: today(), reason: "工作调动" },
+      { fromBranch: branch(5), toBranch: branch(12), on: today(), reason: "转入行业支队" },
     ]);
     expect(await volunteerRow(fed, id)).toMatchObject({ branchId: 12, status: "APPOINTED" });
   });

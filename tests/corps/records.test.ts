@@ -1,8 +1,9 @@
 // Trainings, periodic evaluations (考评) and commendations (褒奖): recorded by the corps office,
 // listed on the volunteer, loaded in batches (one IN query per list, however many volunteers).
+import { today } from "../../runtime/dates";
 import { bootFederation, type Federation } from "../helpers/federation";
 import { execute, executeExpectingError } from "../helpers/graphql";
-import { appoint, corpsCounts, register, todayUtc } from "./fixtures";
+import { appoint, corpsCounts, register } from "./fixtures";
 
 let fed: Federation;
 let admin: string;
@@ -56,7 +57,7 @@ describe("recording", () => {
       completedOn: "2025-06-01",
       hours: 3.5,
     });
-    await send(TRAINING, { title: "  线上义诊实务  ", completedOn: todayUtc(), hours: 2 });
+    await send(TRAINING, { title: "  线上义诊实务  ", completedOn: today(), hours: 2 });
 
     const cases: Array<[string, number, string]> = [
       ["2024", 95, "EXCELLENT"],
@@ -77,7 +78,7 @@ describe("recording", () => {
     const data = await execute(fed.gatewayUrl, { query: RECORDS, variables: { id }, token: admin });
     expect(data.volunteer).toEqual({
       trainings: [
-        { title: "线上义诊实务", provider: null, completedOn: todayUtc(), hours: 2 },
+        { title: "线上义诊实务", provider: null, completedOn: today(), hours: 2 },
         {
           title: "中小企业政策解读培训",
           provider: "市中小企业服务局",

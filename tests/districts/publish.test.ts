@@ -1,5 +1,6 @@
 // Districts publish stations, demands and activities through the gateway: mixed batches, idempotent
 // re-publishing, cross-district refusal, the batch limit, participants checked with corps.
+import { addDays, daysFromToday, today } from "../../runtime/dates";
 import { creditCodeCheckChar } from "../../subgraphs/shared/validation/credit-code";
 import { idNumberCheckChar } from "../../subgraphs/shared/validation/id-number";
 import { bootFederation, type Federation } from "../helpers/federation";
@@ -41,7 +42,7 @@ const demand = (n: number, extra: Record<string, unknown> = {}) => ({
   collectedOn: "2025-03-01",
   ...extra,
 });
-const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+const yesterday = daysFromToday(-1);
 
 async function publish(query: string, variables: Record<string, unknown>, token = operator) {
   const data = await execute(fed.gatewayUrl, { query, variables, token });
@@ -474,9 +475,7 @@ describe("PublishActivities", () => {
 
   it("refuses hours from before the volunteer's appointment", async () => {
     const v = appointed();
-    const heldOn = new Date(Date.parse(`${v.appointedOn}T00:00:00Z`) - 86_400_000)
-      .toISOString()
-      .slice(0, 10);
+    const heldOn = addDays(v.appointedOn!, -1);
     const result = await publish(PUBLISH_ACTIVITIES, {
       districtCode: "440308",
       activities: [activity(13, { heldOn })],
@@ -507,8 +506,7 @@ describe("PublishActivities", () => {
       },
     });
     const id = registered.registerVolunteer.id;
-    const day = (offset: number) =>
-      new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+    const day = daysFromToday;
     await execute(fed.gatewayUrl, {
       query: contractOperation("AppointVolunteer"),
       token: admin,
@@ -534,8 +532,7 @@ describe("PublishActivities", () => {
   it("credits hours by the status on the activity's date, from corps' history", async () => {
     // Demo suspensions happened 30 days before the anchor (today).
     const suspended = fed.demo.volunteers.find((v) => v.status === "SUSPENDED")!;
-    const day = (offset: number) =>
-      new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const day = daysFromToday;
     const crew = [{ volunteerId: String(suspended.id), hours: 2 }];
     const result = await publish(PUBLISH_ACTIVITIES, {
       districtCode: "440308",
@@ -561,7 +558,7 @@ describe("PublishActivities", () => {
       token: await fed.token("CITY_ADMIN"),
       variables: { id: String(v.id) },
     });
-    const todayInShenzhen = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const todayInShenzhen = today();
     const result = await publish(PUBLISH_ACTIVITIES, {
       districtCode: "440308",
       activities: [

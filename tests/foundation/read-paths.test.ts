@@ -1,4 +1,5 @@
 // The three read paths of the foundation, through the gateway, checked against the demo data.
+import { businessDate, daysFromToday } from "../../runtime/dates";
 import { bootFederation, type Federation } from "../helpers/federation";
 import { contractOperation, execute } from "../helpers/graphql";
 
@@ -87,8 +88,7 @@ describe("DistrictStations", () => {
   it("marks filed stations without a demand for 90 days idle", async () => {
     const token = await fed.token("CITY_ADMIN");
     // Dates are Shenzhen's (UTC+8).
-    const shenzhen = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
-    const cutoff = shenzhen(Date.now() - 90 * 86_400_000);
+    const cutoff = daysFromToday(-90);
     for (const code of ["440305", "440306", "440307"]) {
       const data = await execute(fed.gatewayUrl, {
         query,
@@ -99,7 +99,7 @@ describe("DistrictStations", () => {
         const station = fed.demo.stations.find((s) => s.id === Number(node.id))!;
         const latest = [
           ...fed.demo.demands.filter((d) => d.stationId === station.id).map((d) => d.collectedOn),
-          shenzhen(Date.parse(station.filedAt!)),
+          businessDate(new Date(station.filedAt!)),
         ]
           .sort()
           .pop()!;

@@ -4,6 +4,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { today } from "../../runtime/dates";
 import { generateDemo, type DemoData } from "../../demo/generate";
 import { startGateway } from "../../gateway";
 import { SUBGRAPH_DEFINITIONS } from "../../subgraphs";
@@ -32,7 +33,7 @@ export interface Federation {
 export const usingMysql = () => Boolean(process.env.DATABASE_URL);
 
 export async function bootFederation(): Promise<Federation> {
-  const anchor = new Date().toISOString().slice(0, 10);
+  const anchor = today();
   process.env.DEMO_ANCHOR = anchor;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-test-"));
   let databaseUrl: string | undefined;

@@ -6,7 +6,7 @@ import type { Caller } from "../../shared/auth";
 import type { HubConfig } from "../../shared/config";
 import { badInput, conflict } from "../../shared/errors";
 import { maskName } from "../../shared/validation/name";
-import { today } from "../../shared/scalars";
+import { today } from "../../../runtime/dates";
 import { ServiceClient, ServiceUnavailable } from "../../shared/service-client";
 import { retryOnUniqueViolation } from "../../shared/unique-violation";
 import { SERVICE_CATEGORY_NAMES, ServiceCategory } from "../../shared/vocabulary";

@@ -2,7 +2,7 @@
 import type { DataSource } from "typeorm";
 import type { Caller } from "../../shared/auth";
 import { badInput, conflict, notFound } from "../../shared/errors";
-import { today } from "../../shared/scalars";
+import { today } from "../../../runtime/dates";
 import { Branch } from "../entities/branch.entity";
 import { Transfer } from "../entities/transfer.entity";
 import { Volunteer } from "../entities/volunteer.entity";

@@ -4,7 +4,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import { codePoints } from "../../shared/validation/chars";
 import type { Caller } from "../../shared/auth";
 import { badInput, conflict, notFound } from "../../shared/errors";
-import { today } from "../../shared/scalars";
+import { today } from "../../../runtime/dates";
 import { retryOnUniqueViolation, isUniqueViolation } from "../../shared/unique-violation";
 import { mask } from "../../shared/validation/id-number";
 import { Branch } from "../entities/branch.entity";

@@ -2,7 +2,7 @@
 import type { DataSource } from "typeorm";
 import type { Caller } from "../../shared/auth";
 import { badInput, conflict } from "../../shared/errors";
-import { today } from "../../shared/scalars";
+import { today } from "../../../runtime/dates";
 import { isUniqueViolation } from "../../shared/unique-violation";
 import { Commendation } from "../entities/commendation.entity";
 import { Evaluation } from "../entities/evaluation.entity";

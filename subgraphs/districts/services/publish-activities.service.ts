@@ -3,7 +3,7 @@
 // DOMAIN.md rule 4) and every participant is verified with corps (rule 3) or the row is refused.
 import { In, type DataSource } from "typeorm";
 import type { HubConfig } from "../../shared/config";
-import { today } from "../../shared/scalars";
+import { today } from "../../../runtime/dates";
 import { Activity } from "../entities/activity.entity";
 import { Participation } from "../entities/participation.entity";
 import type { ActivityInput } from "../inputs/activity.input";

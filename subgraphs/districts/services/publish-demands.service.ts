@@ -1,7 +1,7 @@
 // Districts publish SME demands collected at their stations: idempotent upsert keyed by
 // (district, externalId), credit codes checked (GB 32100), the station must be the district's own.
 import type { DataSource } from "typeorm";
-import { today } from "../../shared/scalars";
+import { today } from "../../../runtime/dates";
 import { creditCodeProblem } from "../../shared/validation/credit-code";
 import { Demand } from "../entities/demand.entity";
 import type { DemandInput } from "../inputs/demand.input";

@@ -1,6 +1,6 @@
 // Who sees which stations, and when a filed station counts as idle (DOMAIN.md rule 6).
 import type { Caller } from "../../shared/auth";
-import { addDays, businessDate, today } from "../../shared/scalars";
+import { addDays, businessDate, today } from "../../../runtime/dates";
 import { forbidden, unauthenticated } from "../../shared/errors";
 import type { Station } from "../entities/station.entity";
 import { IDLE_AFTER_DAYS, StationStatus } from "../vocabulary";

@@ -4,7 +4,7 @@
 // agreement valid on that date. Corps owns that data; this subgraph asks for it through the gateway
 // in one batched request per 1,000 volunteers.
 import type { HubConfig } from "../../shared/config";
-import { businessDate } from "../../shared/scalars";
+import { businessDate } from "../../../runtime/dates";
 import { ServiceClient, ServiceUnavailable } from "../../shared/service-client";
 
 export interface VolunteerStanding {

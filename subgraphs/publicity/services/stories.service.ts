@@ -1,5 +1,6 @@
 // Which stories a caller may read, and the search over them (filter + keyset page, newest first).
 import type { DataSource } from "typeorm";
+import { addDays, startOfBusinessDay } from "../../../runtime/dates";
 import type { Caller } from "../../shared/auth";
 import { CaseStory } from "../entities/case-story.entity";
 import type { CaseStoryFilter } from "../inputs/case-story-filter.input";
@@ -17,10 +18,6 @@ export const isEditor = (caller: Caller | null) =>
 
 /** LIKE pattern with the user's %, _ and ! taken literally (escape character "!"). */
 const likePattern = (text: string) => `%${text.replace(/[!%_]/g, (c) => `!${c}`)}%`;
-
-/** Dates are Shenzhen's: a day starts at 00:00 +08:00. */
-const startOf = (iso: string) => new Date(`${iso}T00:00:00+08:00`);
-const nextDay = (iso: string) => new Date(startOf(iso).getTime() + 86_400_000);
 
 /**
  * Published stories are listed newest publication first, keyset on (publishedAt, id); lists that
@@ -48,10 +45,12 @@ export async function findStories(
   }
   if (filter.publishedFrom)
     query.andWhere("s.publishedAt >= :from", {
-      from: startOf(filter.publishedFrom),
+      from: startOfBusinessDay(filter.publishedFrom),
     });
   if (filter.publishedTo)
-    query.andWhere("s.publishedAt < :to", { to: nextDay(filter.publishedTo) });
+    query.andWhere("s.publishedAt < :to", {
+      to: startOfBusinessDay(addDays(filter.publishedTo, 1)),
+    });
   const about: Array<[ReferenceKind, string | undefined]> = [
     [ReferenceKind.VOLUNTEER, filter.volunteerId],
     [ReferenceKind.STATION, filter.stationId],

@@ -1,4 +1,6 @@
 // 公民身份号码 (GB 11643-1999): 17 digits and a check character (0-9 or X) from ISO 7064 MOD 11-2.
+import { isIsoDate } from "../../../runtime/dates";
+
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = "10X98765432";
 
@@ -11,8 +13,7 @@ export function idNumberCheckChar(first17: string): string {
 export function idNumberProblem(id: string): string | null {
   if (!/^\d{17}[\dX]$/.test(id)) return `idNumber ${mask(id)}: must be 17 digits and a digit or X`;
   const birth = id.slice(6, 14);
-  const date = new Date(`${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6, 8)}T00:00:00Z`);
-  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10).replace(/-/g, "") !== birth) {
+  if (!isIsoDate(`${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6, 8)}`)) {
     return `idNumber ${mask(id)}: the birth date ${birth} is not a real date`;
   }
   const expected = idNumberCheckChar(id.slice(0, 17));
