@@ -1,17 +1,18 @@
-import type { IncomingMessage } from "node:http";
-import { callerFromHeader, type Caller } from "../subgraphs/shared/auth";
-import type { HubConfig } from "../subgraphs/shared/config";
+// The gateway's request context: the verified caller and the header to forward. A bad or expired
+// token is refused here, before any subgraph is asked (401 UNAUTHENTICATED).
+import type { FastifyRequest } from "fastify";
+import { callerFromHeader, type Caller } from "../runtime/auth";
+import type { HubConfig } from "../runtime/config";
 
 export interface GatewayContext {
   caller: Caller | null;
   authorization?: string;
 }
 
-/** A bad or expired token is refused here, before any subgraph is asked (401 UNAUTHENTICATED). */
 export async function gatewayContext(
-  req: IncomingMessage,
+  request: FastifyRequest,
   config: HubConfig,
 ): Promise<GatewayContext> {
-  const authorization = req.headers.authorization;
-  return { caller: await callerFromHeader(authorization, config), authorization };
+  const authorization = request.headers.authorization;
+  return { caller: await callerFromHeader(authorization, config.auth), authorization };
 }

@@ -1,58 +1,51 @@
-// The gateway: serves the committed supergraph, checks the caller's token and plans each request
-// across the four subgraphs.
-import fs from "node:fs";
-import path from "node:path";
+// The gateway, assembled: the committed supergraph, one data source per subgraph, the plugins and
+// the route table. Each feature lives in its own file under datasource.ts, plugins/ and routes/.
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
-import type { HubConfig, SubgraphName } from "../subgraphs/shared/config";
-import { serveGraphQL, type RunningServer } from "../subgraphs/shared/http";
-import { AuthForwardingDataSource } from "./auth-data-source";
-import { gatewayContext, type GatewayContext } from "./context";
-import { formatGatewayError } from "./errors";
-
-export const SUPERGRAPH_PATH = path.join(__dirname, "..", "..", "schema", "supergraph.graphql");
+import type { HubConfig, SubgraphName } from "../runtime/config";
+import { serve, type RunningServer } from "../runtime/http/server";
+import { createLogger, type Logger } from "../runtime/log";
+import type { GatewayContext } from "./context";
+import { SubgraphDataSource } from "./datasource";
+import { gatewayPlugins } from "./plugins";
+import { gatewayRoutes } from "./routes";
+import { readSupergraph } from "./supergraph";
 
 export interface GatewayOptions {
   port?: number;
-  /** Where each subgraph listens; defaults to config.subgraphUrls. */
+  /** Where each subgraph listens; defaults to config.servers.subgraphUrls. */
   subgraphUrls?: Partial<Record<SubgraphName, string>>;
   supergraphSdl?: string;
-}
-
-function readSupergraph(): string {
-  // dist/gateway/index.js and gateway/index.ts both sit two levels below the project root.
-  for (const candidate of [
-    SUPERGRAPH_PATH,
-    path.join(__dirname, "..", "schema", "supergraph.graphql"),
-  ]) {
-    if (fs.existsSync(candidate)) return fs.readFileSync(candidate, "utf8");
-  }
-  throw new Error("schema/supergraph.graphql is missing: run npm run compose");
+  /** Where the gateway logs (default: a pino logger on standard output). */
+  log?: Logger;
 }
 
 export async function startGateway(
   config: HubConfig,
   options: GatewayOptions = {},
 ): Promise<RunningServer> {
-  const urls = { ...config.subgraphUrls, ...options.subgraphUrls };
+  const log = options.log ?? createLogger("gateway", config.log);
+  const urls = { ...config.servers.subgraphUrls, ...options.subgraphUrls };
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? readSupergraph(),
     buildService: ({ name, url }) =>
-      new AuthForwardingDataSource(name, urls[name as SubgraphName] ?? url ?? ""),
+      new SubgraphDataSource(name, urls[name as SubgraphName] ?? url ?? "", log),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: !config.production,
     includeStacktraceInErrorResponses: false,
-    formatError: formatGatewayError,
+    plugins: gatewayPlugins(config, log),
     // Our own shutdown (tools/cli.ts) stops the server; two overlapping stop() calls never return.
     stopOnTerminationSignals: false,
   });
   await apollo.start();
-  return serveGraphQL(apollo, {
-    port: options.port ?? config.gatewayPort,
-    host: config.bindHost,
-    bodyLimitBytes: config.bodyLimitBytes,
-    context: (req) => gatewayContext(req, config),
+  return serve({
+    port: options.port ?? config.servers.gatewayPort,
+    host: config.servers.bindHost,
+    bodyLimitBytes: config.limits.bodyLimitBytes,
+    log,
+    routes: gatewayRoutes({ config, log, apollo }),
+    onStop: () => apollo.stop(),
   });
 }

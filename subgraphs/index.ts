@@ -1,5 +1,5 @@
 // The four subgraphs by name.
-import type { SubgraphName } from "./shared/config";
+import type { SubgraphName } from "../runtime/config";
 import type { SubgraphDefinition } from "./shared/subgraph";
 import { corps } from "./corps";
 import { districts } from "./districts";

@@ -1,5 +1,6 @@
-// Small helpers shared by the command-line tools.
-import { ConfigError, loadConfig, type HubConfig } from "../subgraphs/shared/config";
+// Small helpers shared by the command-line tools. Flags are parsed with node:util's parseArgs.
+import { parseArgs as parseNodeArgs } from "node:util";
+import { ConfigError, loadConfig, type HubConfig } from "../runtime/config";
 
 /** Loads the configuration or prints every problem and exits 1. */
 export function configOrExit(): HubConfig {
@@ -14,18 +15,23 @@ export function configOrExit(): HubConfig {
   }
 }
 
-/** --name value pairs and bare arguments. */
-export function parseArgs(argv: string[]) {
-  const flags: Record<string, string> = {};
-  const rest: string[] = [];
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i];
-    if (arg.startsWith("--")) {
-      const [key, inline] = arg.slice(2).split("=", 2);
-      flags[key] = inline ?? (argv[i + 1] && !argv[i + 1].startsWith("--") ? argv[++i] : "true");
-    } else rest.push(arg);
+/** `--name value` flags (all strings) and bare arguments; an unknown flag fails with the usage. */
+export function parseFlags<const N extends string>(
+  argv: string[],
+  names: readonly N[],
+  usage: string,
+): { flags: Partial<Record<N, string>>; rest: string[] } {
+  try {
+    const { values, positionals } = parseNodeArgs({
+      args: argv,
+      options: Object.fromEntries(names.map((n) => [n, { type: "string" as const }])),
+      allowPositionals: true,
+      strict: true,
+    });
+    return { flags: values as Partial<Record<N, string>>, rest: positionals };
+  } catch (error) {
+    return fail(`${(error as Error).message}\n${usage}`);
   }
-  return { flags, rest };
 }
 
 export function fail(message: string): never {

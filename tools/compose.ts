@@ -7,7 +7,7 @@ import { parse } from "graphql";
 import { composeServices } from "@apollo/composition";
 import { printSubgraphSchema } from "@apollo/subgraph";
 import { SUBGRAPH_DEFINITIONS } from "../subgraphs";
-import { loadConfig, SUBGRAPHS, type SubgraphName } from "../subgraphs/shared/config";
+import { loadConfig, SUBGRAPHS, type SubgraphName } from "../runtime/config";
 
 export interface Composed {
   subgraphs: Record<SubgraphName, string>;
@@ -24,7 +24,7 @@ export async function compose(): Promise<Composed> {
   const result = composeServices(
     SUBGRAPHS.map((name) => ({
       name,
-      url: config.subgraphUrls[name],
+      url: config.servers.subgraphUrls[name],
       typeDefs: parse(subgraphs[name]),
     })),
   );

@@ -155,19 +155,23 @@ function bar(done: number, total: number) {
 }
 
 async function main() {
-  const { parseArgs, fail } = await import("./cli");
-  const { flags, rest } = parseArgs(process.argv.slice(2));
+  const { parseFlags, fail } = await import("./cli");
+  const { loadClientConfig } = await import("../runtime/config");
+  const usage =
+    "usage: npm run import -- --district CODE --token TOKEN [--gateway URL] [--kind stations|demands|activities] FILE.csv|FILE.json";
+  const { flags, rest } = parseFlags(
+    process.argv.slice(2),
+    ["district", "token", "gateway", "kind"],
+    usage,
+  );
   const file = rest[0];
-  if (!file || !flags.district || !flags.token) {
-    fail(
-      "usage: npm run import -- --district CODE --token TOKEN [--gateway URL] [--kind stations|demands|activities] FILE.csv|FILE.json",
-    );
-  }
+  if (!file || !flags.district || !flags.token) fail(usage);
+  const client = loadClientConfig();
   const summary = await runImport({
-    file: path.resolve(process.env.INIT_CWD ?? process.cwd(), file),
-    district: flags.district,
-    token: flags.token,
-    gatewayUrl: flags.gateway ?? process.env.GATEWAY_URL ?? "http://localhost:4000/graphql",
+    file: path.resolve(client.workingDir, file),
+    district: flags.district!,
+    token: flags.token!,
+    gatewayUrl: flags.gateway ?? client.gatewayUrl,
     kind: flags.kind as Kind | undefined,
     progress: bar,
   });

@@ -5,7 +5,7 @@ import "reflect-metadata";
 import fs from "node:fs";
 import path from "node:path";
 import { SUBGRAPH_DEFINITIONS } from "../subgraphs";
-import { SUBGRAPHS, type SubgraphName } from "../subgraphs/shared/config";
+import { SUBGRAPHS, type SubgraphName } from "../runtime/config";
 import { openDataSource } from "../subgraphs/shared/db";
 import { configOrExit, fail } from "./cli";
 
@@ -18,7 +18,7 @@ async function main() {
     fail(`usage: npm run migration:generate -- <${SUBGRAPHS.join("|")}> <PascalCaseName>`);
   }
   const config = configOrExit();
-  if (!config.databaseUrls[name])
+  if (!config.databases.urls[name])
     fail("set DATABASE_URL to a MySQL server: migrations are generated against it");
   const db = await openDataSource(SUBGRAPH_DEFINITIONS[name], config);
   try {

@@ -1,18 +1,17 @@
 // Runs the gateway as its own process.
 import "reflect-metadata";
 import { startGateway } from "../gateway";
-import { usingDefaultSecret } from "../subgraphs/shared/config";
+import { createLogger } from "../runtime/log";
 import { configOrExit, onShutdown } from "./cli";
 
 async function main() {
   const config = configOrExit();
-  if (usingDefaultSecret(config)) {
-    console.warn(
-      "[gateway] JWT_SECRET is not set: using the development secret; never do this in production",
-    );
+  const log = createLogger("gateway", config.log);
+  if (config.auth.usingDevSecret) {
+    log.warn("JWT_SECRET is not set: using the development secret; never do this in production");
   }
-  const running = await startGateway(config);
-  console.log(`[gateway] ready at ${running.url}`);
+  const running = await startGateway(config, { log });
+  log.info({ url: running.url }, "gateway ready");
   onShutdown(() => running.stop());
 }
 

@@ -2,9 +2,8 @@
 import "reflect-metadata";
 import { generateDemo } from "../demo/generate";
 import { SUBGRAPH_DEFINITIONS } from "../subgraphs";
-import { SUBGRAPHS } from "../subgraphs/shared/config";
+import { SUBGRAPHS } from "../runtime/config";
 import { openDataSource } from "../subgraphs/shared/db";
-import { demoAnchor } from "../subgraphs/shared/seed";
 import { clearCorps, seedCorps } from "../subgraphs/corps/seed";
 import { clearDistricts, seedDistricts } from "../subgraphs/districts/seed";
 import { clearPlatforms, seedPlatforms } from "../subgraphs/platforms/seed";
@@ -20,7 +19,7 @@ const RESEED = {
 
 async function main() {
   const config = configOrExit();
-  const demo = generateDemo(demoAnchor());
+  const demo = generateDemo(config.demo.anchor);
   for (const name of SUBGRAPHS) {
     const db = await openDataSource(SUBGRAPH_DEFINITIONS[name], config);
     try {

@@ -3,21 +3,20 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
-import { SUBGRAPHS } from "../subgraphs/shared/config";
-import { demoAnchor } from "../subgraphs/shared/seed";
+import { childEnv, SUBGRAPHS } from "../runtime/config";
 import { configOrExit } from "./cli";
 
 const config = configOrExit();
 const children: Array<{ name: string; child: ChildProcess }> = [];
 let stopping = false;
 // One anchor for all five processes, so that each loads the same demo data.
-const anchor = demoAnchor();
+const anchor = config.demo.anchor;
 
 function launch(name: string, script: string, args: string[] = []) {
   const child = spawn(process.execPath, [path.join(__dirname, script), ...args], {
     // The IPC channel lets each child notice when this process is gone and stop with it.
     stdio: ["ignore", "inherit", "inherit", "ipc"],
-    env: { ...process.env, DEMO_ANCHOR: anchor },
+    env: childEnv({ DEMO_ANCHOR: anchor }),
   });
   children.push({ name, child });
   child.on("exit", (code, signal) => {
@@ -65,8 +64,8 @@ function portFree(port: number): Promise<boolean> {
 
 async function main() {
   const ports = [
-    ...SUBGRAPHS.map((n) => ({ name: n, port: config.subgraphPorts[n] })),
-    { name: "gateway", port: config.gatewayPort },
+    ...SUBGRAPHS.map((n) => ({ name: n, port: config.servers.subgraphPorts[n] })),
+    { name: "gateway", port: config.servers.gatewayPort },
   ];
   const taken = [];
   for (const p of ports) if (!(await portFree(p.port))) taken.push(`${p.name} :${p.port}`);
@@ -79,12 +78,14 @@ async function main() {
   process.on("SIGINT", () => stopAll(0));
   process.on("SIGTERM", () => stopAll(0));
   console.log(
-    `[start] database: ${config.databaseUrls.corps ? "MySQL (DATABASE_URL)" : `SQLite files in ${path.resolve(config.dataDir)}`}`,
+    `[start] database: ${config.databases.urls.corps ? "MySQL (DATABASE_URL)" : `SQLite files in ${path.resolve(config.databases.dataDir)}`}`,
   );
   for (const name of SUBGRAPHS) launch(name, "run-subgraph.js", [name]);
-  await Promise.all(SUBGRAPHS.map((name) => waitForHealth(name, config.subgraphUrls[name])));
+  await Promise.all(
+    SUBGRAPHS.map((name) => waitForHealth(name, config.servers.subgraphUrls[name])),
+  );
   launch("gateway", "run-gateway.js");
-  const gatewayUrl = `http://${config.host}:${config.gatewayPort}/graphql`;
+  const gatewayUrl = `http://${config.servers.host}:${config.servers.gatewayPort}/graphql`;
   await waitForHealth("gateway", gatewayUrl);
   console.log(`\nThe hub is running. Gateway: ${gatewayUrl}`);
   console.log("Get a token with: npm run token -- --role CITY_ADMIN   (Ctrl-C stops everything)\n");

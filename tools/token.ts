@@ -1,13 +1,17 @@
 // npm run token -- --role ROLE [--district CODE] [--platform ID] [--sub NAME] [--ttl SECONDS]
-import { signToken, ROLES, type Role } from "../subgraphs/shared/auth";
+import { signToken, ROLES, type Role } from "../runtime/auth";
 import { isDistrictCode } from "../subgraphs/shared/vocabulary";
 import { codePoints } from "../subgraphs/shared/validation/chars";
-import { configOrExit, fail, parseArgs } from "./cli";
+import { configOrExit, fail, parseFlags } from "./cli";
 
 async function main() {
-  const { flags } = parseArgs(process.argv.slice(2));
-  const role = flags.role as Role;
   const usage = `usage: npm run token -- --role <${ROLES.join("|")}> [--district CODE] [--platform ID] [--sub NAME] [--ttl SECONDS]`;
+  const { flags } = parseFlags(
+    process.argv.slice(2),
+    ["role", "district", "platform", "sub", "ttl"],
+    usage,
+  );
+  const role = flags.role as Role;
   if (!(ROLES as readonly string[]).includes(role))
     fail(`${flags.role ? `unknown role ${flags.role}\n` : ""}${usage}`);
   if (role === "DISTRICT_OPERATOR" && !(flags.district && isDistrictCode(flags.district))) {
@@ -29,7 +33,7 @@ async function main() {
       district: role === "DISTRICT_OPERATOR" ? flags.district : undefined,
       platform: role === "PLATFORM_OPERATOR" ? flags.platform : undefined,
     },
-    configOrExit(),
+    configOrExit().auth,
     ttl,
   );
   console.log(token);

@@ -1,5 +1,6 @@
 // The corps subgraph: branch teams and expert volunteers, from application to certificate.
-import type { HubConfig } from "../shared/config";
+import { generateDemo } from "../../demo/generate";
+import type { HubConfig } from "../../runtime/config";
 import { buildFederatedSchema } from "../shared/schema";
 import { startSubgraph, type StartOptions, type SubgraphDefinition } from "../shared/subgraph";
 import { Branch } from "./entities/branch.entity";
@@ -50,9 +51,9 @@ export const corps: SubgraphDefinition<CorpsLoaders> = {
       { District: districtReference, Volunteer: volunteerReference },
     ),
   createLoaders,
-  async seedIfEmpty(db) {
+  async seedIfEmpty(db, config) {
     if (await db.getRepository(Branch).exists()) return false;
-    await seedCorps(db);
+    await seedCorps(db, generateDemo(config.demo.anchor));
     return true;
   },
 };

@@ -1,8 +1,8 @@
 // Loads the corps' slice of the demo data: branches and volunteers with their agreements, and the
 // audit trail their statuses imply.
 import type { DataSource } from "typeorm";
-import { generateDemo, type DemoData } from "../../demo/generate";
-import { demoAnchor, insertChunked } from "../shared/seed";
+import type { DemoData } from "../../demo/generate";
+import { insertChunked } from "../shared/seed";
 import { Branch } from "./entities/branch.entity";
 import { Certificate } from "./entities/certificate.entity";
 import { Commendation } from "./entities/commendation.entity";
@@ -52,7 +52,7 @@ export function demoEvents(demo: DemoData): Array<Omit<VolunteerEvent, "id">> {
   return events;
 }
 
-export async function seedCorps(db: DataSource, demo = generateDemo(demoAnchor())) {
+export async function seedCorps(db: DataSource, demo: DemoData) {
   await db.transaction(async (tx) => {
     await insertChunked(tx, Branch, demo.branches as never[]);
     await insertChunked(

@@ -1,6 +1,6 @@
 // The districts subgraph: districts, their workstations, demands and activities.
-import type { DataSource } from "typeorm";
-import type { HubConfig } from "../shared/config";
+import { generateDemo } from "../../demo/generate";
+import type { HubConfig } from "../../runtime/config";
 import { buildFederatedSchema } from "../shared/schema";
 import { startSubgraph, type StartOptions, type SubgraphDefinition } from "../shared/subgraph";
 import { Activity } from "./entities/activity.entity";
@@ -48,9 +48,9 @@ export const districts: SubgraphDefinition<DistrictsLoaders> = {
     ),
   createLoaders,
   prepare: ensureDistricts,
-  async seedIfEmpty(db: DataSource) {
+  async seedIfEmpty(db, config) {
     if (await db.getRepository(Station).exists()) return false;
-    await seedDistricts(db);
+    await seedDistricts(db, generateDemo(config.demo.anchor));
     return true;
   },
 };

@@ -1,7 +1,7 @@
 // Loads the districts' slice of the demo data: reference districts, stations, demands, activities.
 import type { DataSource } from "typeorm";
-import { generateDemo, type DemoStation } from "../../demo/generate";
-import { demoAnchor, insertChunked } from "../shared/seed";
+import type { DemoData, DemoStation } from "../../demo/generate";
+import { insertChunked } from "../shared/seed";
 import { DISTRICTS } from "../shared/vocabulary";
 import { Activity } from "./entities/activity.entity";
 import { Demand } from "./entities/demand.entity";
@@ -19,7 +19,7 @@ export async function ensureDistricts(db: DataSource) {
   );
 }
 
-export async function seedDistricts(db: DataSource, demo = generateDemo(demoAnchor())) {
+export async function seedDistricts(db: DataSource, demo: DemoData) {
   await db.transaction(async (tx) => {
     await insertChunked(
       tx,
@@ -29,7 +29,11 @@ export async function seedDistricts(db: DataSource, demo = generateDemo(demoAnch
         filedAt: s.filedAt ? new Date(s.filedAt) : null,
       })) as never[],
     );
-    await insertChunked(tx, StationEvent, demo.stations.flatMap(reviewTrail) as never[]);
+    await insertChunked(
+      tx,
+      StationEvent,
+      demo.stations.flatMap((s) => reviewTrail(s, demo.anchor)) as never[],
+    );
     await insertChunked(tx, Demand, demo.demands as never[]);
     await insertChunked(
       tx,
@@ -66,10 +70,10 @@ const PATHS: Record<string, StationStatus[]> = {
 };
 
 /** The audit events that lead a demo station to its status, a week apart (filed on filedAt). */
-function reviewTrail(station: DemoStation) {
+function reviewTrail(station: DemoStation, demoAnchor: string) {
   const path = PATHS[station.status];
   const filedIndex = path.indexOf(StationStatus.FILED);
-  const anchor = Date.parse(station.filedAt ?? `${demoAnchor()}T02:00:00.000Z`) - 30 * 86_400_000;
+  const anchor = Date.parse(station.filedAt ?? `${demoAnchor}T02:00:00.000Z`) - 30 * 86_400_000;
   return path.map((toStatus, i) => ({
     stationId: station.id,
     actor:

@@ -1,5 +1,6 @@
 // The platforms subgraph: demonstration platforms, their certification and mentor groups.
-import type { HubConfig } from "../shared/config";
+import { generateDemo } from "../../demo/generate";
+import type { HubConfig } from "../../runtime/config";
 import { buildFederatedSchema } from "../shared/schema";
 import { startSubgraph, type StartOptions, type SubgraphDefinition } from "../shared/subgraph";
 import { Mentor } from "./entities/mentor.entity";
@@ -22,9 +23,9 @@ export const platforms: SubgraphDefinition<PlatformsLoaders> = {
       Platform: platformReference,
     }),
   createLoaders,
-  async seedIfEmpty(db) {
+  async seedIfEmpty(db, config) {
     if (await db.getRepository(Platform).exists()) return false;
-    await seedPlatforms(db);
+    await seedPlatforms(db, generateDemo(config.demo.anchor));
     return true;
   },
 };

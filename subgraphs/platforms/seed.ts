@@ -1,11 +1,11 @@
 // Loads the platforms' slice of the demo data: platforms and their mentor groups.
 import type { DataSource } from "typeorm";
-import { generateDemo } from "../../demo/generate";
-import { demoAnchor, insertChunked } from "../shared/seed";
+import type { DemoData } from "../../demo/generate";
+import { insertChunked } from "../shared/seed";
 import { Mentor } from "./entities/mentor.entity";
 import { Platform } from "./entities/platform.entity";
 
-export async function seedPlatforms(db: DataSource, demo = generateDemo(demoAnchor())) {
+export async function seedPlatforms(db: DataSource, demo: DemoData) {
   await db.transaction(async (tx) => {
     await insertChunked(
       tx,

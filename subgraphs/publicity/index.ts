@@ -1,5 +1,6 @@
 // The publicity subgraph: typical case stories and their media coverage.
-import type { HubConfig } from "../shared/config";
+import { generateDemo } from "../../demo/generate";
+import type { HubConfig } from "../../runtime/config";
 import { buildFederatedSchema } from "../shared/schema";
 import { startSubgraph, type StartOptions, type SubgraphDefinition } from "../shared/subgraph";
 import { CaseStory } from "./entities/case-story.entity";
@@ -23,9 +24,9 @@ export const publicity: SubgraphDefinition<PublicityLoaders> = {
       CaseStory: caseStoryReference,
     }),
   createLoaders,
-  async seedIfEmpty(db) {
+  async seedIfEmpty(db, config) {
     if (await db.getRepository(CaseStory).exists()) return false;
-    await seedPublicity(db);
+    await seedPublicity(db, generateDemo(config.demo.anchor));
     return true;
   },
 };

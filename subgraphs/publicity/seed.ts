@@ -1,13 +1,13 @@
 // Loads the publicity slice of the demo data: case stories, what they are about, their coverage.
 import type { DataSource } from "typeorm";
-import { generateDemo } from "../../demo/generate";
-import { demoAnchor, insertChunked } from "../shared/seed";
+import type { DemoData } from "../../demo/generate";
+import { insertChunked } from "../shared/seed";
 import { CaseStory } from "./entities/case-story.entity";
 import { Coverage } from "./entities/coverage.entity";
 import { StoryReference } from "./entities/story-reference.entity";
 import { ReferenceKind } from "./vocabulary";
 
-export async function seedPublicity(db: DataSource, demo = generateDemo(demoAnchor())) {
+export async function seedPublicity(db: DataSource, demo: DemoData) {
   await db.transaction(async (tx) => {
     await insertChunked(
       tx,

@@ -1,90 +1,9 @@
-// JWT (HS256) verification shared by the gateway and every subgraph: the gateway rejects a bad token
-// before planning, and each subgraph verifies the forwarded token again rather than trusting a header.
-import { jwtVerify, SignJWT, errors as joseErrors } from "jose";
-import type { AuthChecker } from "type-graphql";
-import type { HubConfig } from "./config";
-import { forbidden, unauthenticated } from "./errors";
-import { codePoints } from "./validation/chars";
-
-export const ROLES = [
-  "CITY_ADMIN",
-  "DISTRICT_OPERATOR",
-  "PLATFORM_OPERATOR",
-  "PUBLICITY_EDITOR",
-  "DASHBOARD_VIEWER",
-] as const;
-/** Subgraphs calling each other through the gateway; never minted by npm run token. */
-export const SERVICE_ROLE = "SERVICE" as const;
-export type Role = (typeof ROLES)[number] | typeof SERVICE_ROLE;
-
-export interface Caller {
-  sub: string;
-  role: Role;
-  /** The district code a DISTRICT_OPERATOR is bound to. */
-  district?: string;
-  /** The platform id a PLATFORM_OPERATOR is bound to. */
-  platform?: string;
-}
-
-const AUDIENCE = "sme-volunteer-hub";
-const key = (config: HubConfig) => new TextEncoder().encode(config.jwtSecret);
-
-export async function signToken(caller: Caller, config: HubConfig, ttlSeconds?: number) {
-  const claims: Record<string, string> = { role: caller.role };
-  if (caller.district) claims.district = caller.district;
-  if (caller.platform) claims.platform = caller.platform;
-  return new SignJWT(claims)
-    .setProtectedHeader({ alg: "HS256" })
-    .setSubject(caller.sub)
-    .setIssuer(config.jwtIssuer)
-    .setAudience(AUDIENCE)
-    .setIssuedAt()
-    .setExpirationTime(`${ttlSeconds ?? config.tokenTtlSeconds}s`)
-    .sign(key(config));
-}
-
-/** Checks signature, issuer, audience, expiry and the claims each role needs. */
-export async function verifyToken(token: string, config: HubConfig): Promise<Caller> {
-  let payload;
-  try {
-    ({ payload } = await jwtVerify(token, key(config), {
-      algorithms: ["HS256"],
-      issuer: config.jwtIssuer,
-      audience: AUDIENCE,
-    }));
-  } catch (error) {
-    const reason =
-      error instanceof joseErrors.JWTExpired ? "the token has expired" : "the token is not valid";
-    throw unauthenticated(`${reason}; ask for a new one (npm run token)`);
-  }
-  const role = payload.role as Role;
-  if (!(ROLES as readonly string[]).includes(role) && role !== SERVICE_ROLE)
-    throw unauthenticated(`the token's role "${String(role)}" is unknown`);
-  const sub = String(payload.sub ?? "");
-  // The subject is recorded as the actor of audit events: it must name someone, briefly.
-  if (!sub || codePoints(sub) > 100)
-    throw unauthenticated("the token's subject must be 1-100 characters");
-  const caller: Caller = { sub, role };
-  if (role === "DISTRICT_OPERATOR") {
-    if (typeof payload.district !== "string")
-      throw unauthenticated("a DISTRICT_OPERATOR token needs a district");
-    caller.district = payload.district;
-  }
-  if (role === "PLATFORM_OPERATOR") {
-    if (typeof payload.platform !== "string")
-      throw unauthenticated("a PLATFORM_OPERATOR token needs a platform");
-    caller.platform = payload.platform;
-  }
-  return caller;
-}
-
-/** The caller behind an Authorization header; null when there is none (anonymous). */
-export async function callerFromHeader(header: string | undefined, config: HubConfig) {
-  if (!header) return null;
-  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
-  if (!match) throw unauthenticated("the Authorization header must be 'Bearer <token>'");
-  return verifyToken(match[1], config);
-}
+// Authorisation inside a subgraph: type-graphql's @Authorized goes through authChecker, resolvers
+// take the caller as a parameter (@CurrentCaller), and district writes are checked in one place.
+// Token verification itself is the runtime's (runtime/auth.ts), shared with the gateway.
+import { createParameterDecorator, type AuthChecker } from "type-graphql";
+import type { Caller, Role } from "../../runtime/auth";
+import { forbidden, unauthenticated } from "../../runtime/errors";
 
 export interface AuthContext {
   caller: Caller | null;
@@ -106,9 +25,18 @@ export function requireCaller(context: AuthContext): Caller {
   return context.caller;
 }
 
+/**
+ * The verified caller as a resolver parameter. `@CurrentCaller()` refuses anonymous callers
+ * (UNAUTHENTICATED); `@CurrentCaller({ optional: true })` gives null for them.
+ */
+export function CurrentCaller(options: { optional?: boolean } = {}) {
+  return createParameterDecorator<AuthContext>(({ context }) =>
+    options.optional ? context.caller : requireCaller(context),
+  );
+}
+
 /** District operators write only their own district; the city admin writes any. */
-export function assertDistrictWriter(context: AuthContext, districtCode: string): Caller {
-  const caller = requireCaller(context);
+export function assertDistrictWriter(caller: Caller, districtCode: string): Caller {
   if (caller.role === "CITY_ADMIN") return caller;
   if (caller.role === "DISTRICT_OPERATOR" && caller.district === districtCode) return caller;
   throw forbidden(

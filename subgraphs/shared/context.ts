@@ -1,8 +1,8 @@
 // What every subgraph resolver receives: the verified caller, the subgraph's data source and the
 // per-request DataLoaders of that subgraph.
 import type { DataSource } from "typeorm";
-import type { Caller } from "./auth";
-import type { HubConfig } from "./config";
+import type { Caller } from "../../runtime/auth";
+import type { HubConfig } from "../../runtime/config";
 
 export interface SubgraphContext<TLoaders> {
   caller: Caller | null;

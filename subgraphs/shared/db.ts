@@ -3,31 +3,34 @@
 import fs from "node:fs";
 import path from "node:path";
 import { DataSource, type Logger, type MixedList, type EntitySchema } from "typeorm";
-import type { HubConfig, SubgraphName } from "./config";
-import { redact } from "./errors";
+import type { HubConfig, SubgraphName } from "../../runtime/config";
+import { redact } from "../../runtime/errors";
+import { createLogger, type Logger as HubLogger } from "../../runtime/log";
 
-/** Counts every SQL statement a data source sends; tests read it to prove batching. */
+/**
+ * Counts every SQL statement a data source sends (tests read it to prove batching) and logs
+ * failures and slow statements. Statements are logged without their parameters.
+ */
 export class CountingLogger implements Logger {
   count = 0;
   constructor(
-    private readonly name: string,
+    private readonly out: HubLogger,
     private readonly echo: boolean,
   ) {}
   logQuery(query: string) {
     this.count += 1;
-    if (this.echo) console.log(`[sql ${this.name}] ${query}`);
+    if (this.echo) this.out.info({ sql: query }, "sql");
   }
   logQueryError(error: string | Error, query: string) {
     // MySQL echoes the offending value of a unique index (an ID number, say): never log it.
-    const message = redact(String(error));
-    console.error(`[sql ${this.name}] failed: ${message} in ${query}`);
+    this.out.warn({ sql: query, reason: redact(String(error)) }, "sql failed");
   }
   logQuerySlow(time: number, query: string) {
-    console.warn(`[sql ${this.name}] slow (${time} ms): ${query}`);
+    this.out.warn({ sql: query, ms: time }, "slow sql");
   }
   logSchemaBuild() {}
   logMigration(message: string) {
-    if (this.echo) console.log(`[migration ${this.name}] ${message}`);
+    if (this.echo) this.out.info({ migration: message }, "migration");
   }
   log() {}
 }
@@ -56,7 +59,7 @@ export function createDataSource(
   logger: Logger,
   flavor: SqlFlavor = "mysql",
 ) {
-  const url = config.databaseUrls[spec.name];
+  const url = config.databases.urls[spec.name];
   if (url) {
     return new DataSource({
       type: flavor,
@@ -73,10 +76,10 @@ export function createDataSource(
       maxQueryExecutionTime: 2000,
     });
   }
-  fs.mkdirSync(config.dataDir, { recursive: true });
+  fs.mkdirSync(config.databases.dataDir, { recursive: true });
   return new DataSource({
     type: "better-sqlite3",
-    database: path.join(config.dataDir, `${spec.name}.sqlite`),
+    database: path.join(config.databases.dataDir, `${spec.name}.sqlite`),
     entities: spec.entities,
     synchronize: true,
     enableWAL: true,
@@ -90,7 +93,7 @@ export function createDataSource(
  * MariaDB; on SQLite it does nothing.
  */
 export async function prepareDatabase(config: HubConfig, name: SubgraphName): Promise<SqlFlavor> {
-  const url = config.databaseUrls[name];
+  const url = config.databases.urls[name];
   if (!url) return "mysql";
   const parsed = new URL(url);
   const database = decodeURIComponent(parsed.pathname.replace(/^\//, ""));
@@ -119,7 +122,10 @@ export async function prepareDatabase(config: HubConfig, name: SubgraphName): Pr
 export async function openDataSource(
   spec: DataSourceSpec,
   config: HubConfig,
-  logger: Logger = new CountingLogger(spec.name, config.logQueries),
+  logger: Logger = new CountingLogger(
+    createLogger(spec.name, config.log),
+    config.databases.logQueries,
+  ),
 ): Promise<DataSource> {
   const flavor = await prepareDatabase(config, spec.name);
   return createDataSource(spec, config, logger, flavor).initialize();

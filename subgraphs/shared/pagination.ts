@@ -2,7 +2,7 @@
 // than asked to learn whether another page follows.
 import { ArgsType, ClassType, Directive, Field, Int, ObjectType } from "type-graphql";
 import { IsOptional, Max, Min } from "class-validator";
-import { badInput } from "./errors";
+import { badInput } from "../../runtime/errors";
 
 @ObjectType({ description: "Where a page of a connection ends." })
 @Directive("@shareable")

@@ -26,7 +26,9 @@ export const DateScalar = new GraphQLScalarType({
   parseValue: parseDate,
   parseLiteral(ast) {
     if (ast.kind !== Kind.STRING)
-      throw new GraphQLError('a Date is written as a string, e.g. "2025-03-31"');
+      throw new GraphQLError('a Date is written as a string, e.g. "2025-03-31"', {
+        extensions: { code: "BAD_USER_INPUT" },
+      });
     return parseDate(ast.value);
   },
 });
@@ -55,7 +57,10 @@ export const DateTimeScalar = new GraphQLScalarType({
   },
   parseValue: parseDateTime,
   parseLiteral(ast) {
-    if (ast.kind !== Kind.STRING) throw new GraphQLError("a DateTime is written as an ISO string");
+    if (ast.kind !== Kind.STRING)
+      throw new GraphQLError("a DateTime is written as an ISO string", {
+        extensions: { code: "BAD_USER_INPUT" },
+      });
     return parseDateTime(ast.value);
   },
 });

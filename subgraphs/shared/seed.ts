@@ -1,5 +1,4 @@
 // Helpers for loading demo data in chunks (MySQL limits placeholders per statement).
-import { today } from "../../runtime/dates";
 import type { EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
 
 export async function insertChunked<T extends ObjectLiteral>(
@@ -17,6 +16,3 @@ export async function insertChunked<T extends ObjectLiteral>(
       .execute();
   }
 }
-
-/** The date the demo data is anchored to: DEMO_ANCHOR (YYYY-MM-DD) or today. */
-export const demoAnchor = () => process.env.DEMO_ANCHOR || today();

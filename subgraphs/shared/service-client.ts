@@ -2,8 +2,8 @@
 // own, for data another subgraph owns. It never reads another subgraph's tables. Every failure
 // (unreachable, timeout, GraphQL errors) surfaces as ServiceUnavailable so callers can refuse
 // rather than accept unchecked data.
-import { signToken } from "./auth";
-import type { HubConfig, SubgraphName } from "./config";
+import { signToken } from "../../runtime/auth";
+import type { HubConfig, SubgraphName } from "../../runtime/config";
 
 export class ServiceUnavailable extends Error {
   constructor(message: string) {
@@ -22,12 +22,12 @@ export class ServiceClient {
   async query<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
     const token = await signToken(
       { sub: `service:${this.caller}`, role: "SERVICE" },
-      this.config,
+      this.config.auth,
       60,
     );
     let response: Response;
     try {
-      response = await fetch(this.config.gatewayUrl, {
+      response = await fetch(this.config.servers.gatewayUrl, {
         method: "POST",
         headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
         body: JSON.stringify({ query, variables }),

@@ -1,15 +1,19 @@
 // Starts one subgraph: opens (and on MySQL migrates) its own database, builds its federated schema
-// and serves it over HTTP. Each subgraph's index.ts describes itself with a SubgraphDefinition.
+// and serves it over HTTP (runtime/http: /graphql and /health, plus any routes of its own). Each
+// subgraph's index.ts describes itself with a SubgraphDefinition.
 import type { GraphQLSchema } from "graphql";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import type { DataSource } from "typeorm";
-import { callerFromHeader } from "./auth";
-import type { HubConfig, SubgraphName } from "./config";
+import { callerFromHeader } from "../../runtime/auth";
+import type { HubConfig, SubgraphName } from "../../runtime/config";
+import { graphqlRoute } from "../../runtime/http/graphql";
+import { healthRoute } from "../../runtime/http/health";
+import { serve, type Route } from "../../runtime/http/server";
+import { createLogger, type Logger } from "../../runtime/log";
 import type { SubgraphContext } from "./context";
 import { CountingLogger, openDataSource, type DataSourceSpec } from "./db";
-import { formatError } from "./errors";
-import { serveGraphQL } from "./http";
+import { createFormatError } from "./format-error";
 
 export interface SubgraphDefinition<TLoaders> extends DataSourceSpec {
   buildSchema(): Promise<GraphQLSchema>;
@@ -17,7 +21,9 @@ export interface SubgraphDefinition<TLoaders> extends DataSourceSpec {
   /** Writes reference data every database needs (idempotent); runs at every start. */
   prepare?(db: DataSource): Promise<void>;
   /** Loads the demo data into an empty database; returns false when data was already there. */
-  seedIfEmpty(db: DataSource): Promise<boolean>;
+  seedIfEmpty(db: DataSource, config: HubConfig): Promise<boolean>;
+  /** Endpoints of this subgraph besides /graphql and /health. */
+  routes?(deps: { db: DataSource; config: HubConfig; log: Logger }): Route[];
 }
 
 export interface RunningSubgraph {
@@ -31,8 +37,10 @@ export interface RunningSubgraph {
 
 export interface StartOptions {
   port?: number;
-  /** Load the demo data when the database is empty (default true). */
+  /** Load the demo data when the database is empty (default: config.demo.seed). */
   seed?: boolean;
+  /** Where this subgraph logs (default: a pino logger on standard output). */
+  log?: Logger;
 }
 
 export async function startSubgraph<TLoaders>(
@@ -40,15 +48,15 @@ export async function startSubgraph<TLoaders>(
   config: HubConfig,
   options: StartOptions = {},
 ): Promise<RunningSubgraph> {
-  const logger = new CountingLogger(definition.name, config.logQueries);
-  const db = await openDataSource(definition, config, logger);
+  const log = options.log ?? createLogger(definition.name, config.log);
+  const counter = new CountingLogger(log, config.databases.logQueries);
+  const db = await openDataSource(definition, config, counter);
   try {
     await definition.prepare?.(db);
-    if (options.seed !== false) await definition.seedIfEmpty(db);
-    const schema = await definition.buildSchema();
+    if (options.seed ?? config.demo.seed) await definition.seedIfEmpty(db, config);
     const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
-      schema,
-      formatError,
+      schema: await definition.buildSchema(),
+      formatError: createFormatError(log),
       introspection: !config.production,
       includeStacktraceInErrorResponses: false,
       // Our own shutdown (tools/cli.ts) stops the server; two overlapping stop() calls never return.
@@ -56,31 +64,36 @@ export async function startSubgraph<TLoaders>(
       plugins: [ApolloServerPluginInlineTraceDisabled()],
     });
     await apollo.start();
-    const server = await serveGraphQL(apollo, {
-      port: options.port ?? config.subgraphPorts[definition.name],
-      host: config.bindHost,
-      bodyLimitBytes: config.bodyLimitBytes,
-      context: async (req) => ({
-        caller: await callerFromHeader(req.headers.authorization, config),
-        authorization: req.headers.authorization,
-        db,
-        config,
-        loaders: definition.createLoaders(db),
-      }),
-      health: async () => {
-        await db.query("SELECT 1");
-        return { subgraph: definition.name };
+    const server = await serve({
+      port: options.port ?? config.servers.subgraphPorts[definition.name],
+      host: config.servers.bindHost,
+      bodyLimitBytes: config.limits.bodyLimitBytes,
+      log,
+      routes: [
+        graphqlRoute(apollo, async (request) => ({
+          caller: await callerFromHeader(request.headers.authorization, config.auth),
+          authorization: request.headers.authorization,
+          db,
+          config,
+          loaders: definition.createLoaders(db),
+        })),
+        healthRoute(log, async () => {
+          await db.query("SELECT 1");
+          return { subgraph: definition.name };
+        }),
+        ...(definition.routes?.({ db, config, log }) ?? []),
+      ],
+      onStop: async () => {
+        await apollo.stop();
+        await db.destroy();
       },
     });
     return {
       name: definition.name,
       url: server.url,
       db,
-      queryCount: () => logger.count,
-      async stop() {
-        await server.stop();
-        await db.destroy();
-      },
+      queryCount: () => counter.count,
+      stop: () => server.stop(),
     };
   } catch (error) {
     await db.destroy();

@@ -247,9 +247,9 @@ describe("refusals", () => {
     const { id } = await register(fed);
     await appoint(fed, id);
     await serve(id, 5);
-    const gatewayUrl = fed.config.gatewayUrl;
+    const gatewayUrl = fed.config.servers.gatewayUrl;
     const before = await corpsCounts(fed);
-    fed.config.gatewayUrl = "http://127.0.0.1:9/graphql"; // nothing listens there
+    fed.config.servers.gatewayUrl = "http://127.0.0.1:9/graphql"; // nothing listens there
     try {
       const response = await executeExpectingError(
         fed.gatewayUrl,
@@ -264,7 +264,7 @@ describe("refusals", () => {
         /cannot verify .* service hours.*no certificate was issued/,
       );
     } finally {
-      fed.config.gatewayUrl = gatewayUrl;
+      fed.config.servers.gatewayUrl = gatewayUrl;
     }
     expect(await corpsCounts(fed)).toEqual(before);
     expect(await certificateCount(id)).toBe(0);

@@ -185,6 +185,7 @@ describe("registerVolunteer", () => {
     const spies = (["log", "info", "warn", "error", "debug"] as const).map((method) =>
       jest.spyOn(console, method).mockImplementation(() => undefined),
     );
+    const mark = fed.logs().length;
     try {
       const input = applicant();
       const before = await corpsCounts(fed);
@@ -214,9 +215,13 @@ describe("registerVolunteer", () => {
         },
         token: admin,
       });
-      const logged = spies
-        .flatMap((spy) => spy.mock.calls.map((args) => args.map(String).join(" ")))
-        .join("\n");
+      // The servers' own log lines (pino) and anything printed to the console.
+      const lines = fed.logs().slice(mark);
+      expect(lines.some((line) => line.includes("RegisterVolunteer"))).toBe(true);
+      const logged = [
+        ...lines,
+        ...spies.flatMap((spy) => spy.mock.calls.map((args) => args.map(String).join(" "))),
+      ].join("\n");
       expect(logged).not.toContain(input.idNumber);
       expect(logged).not.toContain(input.idNumber.slice(0, 17));
       expect(logged).not.toContain(input.contactPhone);

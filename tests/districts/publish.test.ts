@@ -573,8 +573,8 @@ describe("PublishActivities", () => {
 
   it("refuses rows with participants when corps cannot be reached, and accepts the others", async () => {
     const before = await countRows("activity");
-    const gatewayUrl = fed.config.gatewayUrl;
-    fed.config.gatewayUrl = "http://127.0.0.1:9/graphql";
+    const gatewayUrl = fed.config.servers.gatewayUrl;
+    fed.config.servers.gatewayUrl = "http://127.0.0.1:9/graphql";
     try {
       const result = await publish(PUBLISH_ACTIVITIES, {
         districtCode: "440308",
@@ -595,7 +595,7 @@ describe("PublishActivities", () => {
         },
       ]);
     } finally {
-      fed.config.gatewayUrl = gatewayUrl;
+      fed.config.servers.gatewayUrl = gatewayUrl;
     }
     expect(await countRows("activity")).toBe(before + 1);
   });

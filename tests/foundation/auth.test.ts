@@ -17,7 +17,7 @@ describe("at the gateway", () => {
     const forged = await new SignJWT({ role: "CITY_ADMIN" })
       .setProtectedHeader({ alg: "HS256" })
       .setSubject("intruder")
-      .setIssuer(fed.config.jwtIssuer)
+      .setIssuer(fed.config.auth.jwtIssuer)
       .setAudience("sme-volunteer-hub")
       .setExpirationTime("1h")
       .sign(new TextEncoder().encode("another-secret-another-secret-another-secret"));
@@ -35,10 +35,10 @@ describe("at the gateway", () => {
       new SignJWT({ role: "CITY_ADMIN" })
         .setProtectedHeader({ alg: "HS256" })
         .setSubject("late")
-        .setIssuer(fed.config.jwtIssuer)
+        .setIssuer(fed.config.auth.jwtIssuer)
         .setAudience("sme-volunteer-hub")
         .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
-        .sign(new TextEncoder().encode(fed.config.jwtSecret)),
+        .sign(new TextEncoder().encode(fed.config.auth.jwtSecret)),
     );
     const late = await executeExpectingError(
       fed.gatewayUrl,
@@ -58,10 +58,10 @@ describe("at the gateway", () => {
     const token = await new SignJWT({ role: "DISTRICT_OPERATOR" })
       .setProtectedHeader({ alg: "HS256" })
       .setSubject("nobody")
-      .setIssuer(fed.config.jwtIssuer)
+      .setIssuer(fed.config.auth.jwtIssuer)
       .setAudience("sme-volunteer-hub")
       .setExpirationTime("1h")
-      .sign(new TextEncoder().encode(fed.config.jwtSecret));
+      .sign(new TextEncoder().encode(fed.config.auth.jwtSecret));
     await executeExpectingError(
       fed.gatewayUrl,
       { query: STATION_CONTACT, token },

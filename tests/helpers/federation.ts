@@ -1,60 +1,87 @@
 // Boots the real federation once per test file: four subgraph HTTP servers and the gateway on
 // ephemeral ports, each subgraph on a fresh database of its own (SQLite files in a temp folder, or
-// fresh MySQL databases when DATABASE_URL is set), loaded with the demo data.
+// fresh MySQL databases when DATABASE_URL is set), loaded with the demo data. Every process logs
+// into memory (fed.logs()), so tests can check what the hub writes to its logs.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { Writable } from "node:stream";
 import { today } from "../../runtime/dates";
 import { generateDemo, type DemoData } from "../../demo/generate";
 import { startGateway } from "../../gateway";
 import { SUBGRAPH_DEFINITIONS } from "../../subgraphs";
-import { signToken, type Caller, type Role } from "../../subgraphs/shared/auth";
+import { signToken, type Caller, type Role } from "../../runtime/auth";
 import {
   loadConfig,
+  loadConfigWith,
   SUBGRAPHS,
   type HubConfig,
   type SubgraphName,
-} from "../../subgraphs/shared/config";
+} from "../../runtime/config";
+import { createLogger } from "../../runtime/log";
 import { dropDatabase } from "../../subgraphs/shared/db";
-import type { RunningServer } from "../../subgraphs/shared/http";
+import type { RunningServer } from "../../runtime/http/server";
 import { startSubgraph, type RunningSubgraph } from "../../subgraphs/shared/subgraph";
 
 export interface Federation {
   config: HubConfig;
   gatewayUrl: string;
+  /** http://host:port of the gateway, for its other routes. */
+  gatewayOrigin: string;
   subgraphs: Record<SubgraphName, RunningSubgraph>;
   demo: DemoData;
   /** SQL statements sent by all four subgraphs so far. */
   sqlCount(): number;
+  /** Every log line written by the five servers so far (JSON text). */
+  logs(): string[];
   token(role: Role, extra?: Partial<Caller>): Promise<string>;
   stop(): Promise<void>;
 }
 
-export const usingMysql = () => Boolean(process.env.DATABASE_URL);
+/** The configuration this test run was started with (DATABASE_URL decides the database). */
+const runConfig = loadConfig();
+export const usingMysql = () => Boolean(runConfig.databases.urls.corps);
+
+/** Keeps log lines in memory. */
+class Capture extends Writable {
+  readonly lines: string[] = [];
+  override _write(chunk: Buffer, _encoding: string, done: () => void) {
+    this.lines.push(...chunk.toString("utf8").split("\n").filter(Boolean));
+    done();
+  }
+}
 
 export async function bootFederation(): Promise<Federation> {
   const anchor = today();
-  process.env.DEMO_ANCHOR = anchor;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-test-"));
-  let databaseUrl: string | undefined;
-  if (process.env.DATABASE_URL) {
-    const url = new URL(process.env.DATABASE_URL);
+  let databaseUrl = "";
+  const mysqlUrl = runConfig.databases.urls.corps;
+  if (mysqlUrl) {
+    const url = new URL(mysqlUrl);
     url.pathname = `/hubtest_${process.pid}_${Date.now().toString(36)}`;
     databaseUrl = url.toString();
   }
-  const config = loadConfig({
+  const config = loadConfigWith({
     DATA_DIR: dataDir,
     DATABASE_URL: databaseUrl,
+    CORPS_DATABASE_URL: "",
+    DISTRICTS_DATABASE_URL: "",
+    PLATFORMS_DATABASE_URL: "",
+    PUBLICITY_DATABASE_URL: "",
     JWT_SECRET: "test-secret-that-is-long-enough-for-hs256-0123",
-    LOG_QUERIES: process.env.LOG_QUERIES,
+    DEMO_ANCHOR: anchor,
+    SEED_DEMO: "1",
+    LOG_LEVEL: "info",
   });
+  const capture = new Capture();
+  const log = (name: string) => createLogger(name, config.log, capture);
   const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;
   let gateway: RunningServer | undefined;
   const stop = async () => {
     await gateway?.stop();
     await Promise.all(Object.values(subgraphs).map((s) => s.stop()));
     for (const name of SUBGRAPHS) {
-      const url = config.databaseUrls[name];
+      const url = config.databases.urls[name];
       if (url) await dropDatabase(url);
     }
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -62,15 +89,19 @@ export async function bootFederation(): Promise<Federation> {
   try {
     await Promise.all(
       SUBGRAPHS.map(async (name) => {
-        subgraphs[name] = await startSubgraph(SUBGRAPH_DEFINITIONS[name], config, { port: 0 });
+        subgraphs[name] = await startSubgraph(SUBGRAPH_DEFINITIONS[name], config, {
+          port: 0,
+          log: log(name),
+        });
       }),
     );
     gateway = await startGateway(config, {
       port: 0,
       subgraphUrls: Object.fromEntries(SUBGRAPHS.map((n) => [n, subgraphs[n].url])),
+      log: log("gateway"),
     });
     // Subgraphs reach each other through the gateway, whose port is only known now.
-    config.gatewayUrl = gateway.url;
+    config.servers.gatewayUrl = gateway.url;
   } catch (error) {
     await stop();
     throw error;
@@ -78,11 +109,13 @@ export async function bootFederation(): Promise<Federation> {
   return {
     config,
     gatewayUrl: gateway.url,
+    gatewayOrigin: gateway.origin,
     subgraphs,
     demo: generateDemo(anchor),
     sqlCount: () => SUBGRAPHS.reduce((sum, name) => sum + subgraphs[name].queryCount(), 0),
+    logs: () => [...capture.lines],
     token: (role, extra = {}) =>
-      signToken({ sub: `test-${role.toLowerCase()}`, role, ...extra }, config),
+      signToken({ sub: `test-${role.toLowerCase()}`, role, ...extra }, config.auth),
     stop,
   };
 }

@@ -1,6 +1,7 @@
 // Recording trainings, evaluations and commendations; rules in services/volunteer-records.service.ts.
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from "type-graphql";
-import { requireCaller } from "../../shared/auth";
+import type { Caller } from "../../../runtime/auth";
+import { CurrentCaller } from "../../shared/auth";
 import type { SubgraphContext } from "../../shared/context";
 import { Commendation } from "../entities/commendation.entity";
 import { Evaluation } from "../entities/evaluation.entity";
@@ -24,9 +25,10 @@ export class VolunteerRecordsResolver {
   recordTraining(
     @Arg("volunteerId", () => ID) volunteerId: string,
     @Arg("input", () => TrainingInput) input: TrainingInput,
+    @CurrentCaller() caller: Caller,
     @Ctx() ctx: Ctx,
   ) {
-    return recordTraining(ctx.db, requireCaller(ctx), volunteerId, input);
+    return recordTraining(ctx.db, caller, volunteerId, input);
   }
 
   @Authorized("CITY_ADMIN")
@@ -36,9 +38,10 @@ export class VolunteerRecordsResolver {
   recordEvaluation(
     @Arg("volunteerId", () => ID) volunteerId: string,
     @Arg("input", () => EvaluationInput) input: EvaluationInput,
+    @CurrentCaller() caller: Caller,
     @Ctx() ctx: Ctx,
   ) {
-    return recordEvaluation(ctx.db, requireCaller(ctx), volunteerId, input);
+    return recordEvaluation(ctx.db, caller, volunteerId, input);
   }
 
   @Authorized("CITY_ADMIN")
@@ -48,8 +51,9 @@ export class VolunteerRecordsResolver {
   recordCommendation(
     @Arg("volunteerId", () => ID) volunteerId: string,
     @Arg("input", () => CommendationInput) input: CommendationInput,
+    @CurrentCaller() caller: Caller,
     @Ctx() ctx: Ctx,
   ) {
-    return recordCommendation(ctx.db, requireCaller(ctx), volunteerId, input);
+    return recordCommendation(ctx.db, caller, volunteerId, input);
   }
 }

@@ -10,9 +10,11 @@ import { Transfer } from "../entities/transfer.entity";
 import { Volunteer } from "../entities/volunteer.entity";
 import { VolunteerEvent } from "../entities/volunteer-event.entity";
 import type { CorpsLoaders } from "../loaders";
-import { badInput } from "../../shared/errors";
+import { badInput } from "../../../runtime/errors";
 import { VolunteerStatus } from "../vocabulary";
 import { visibleIdNumber, visiblePhone } from "../services/personal-data.service";
+import type { Caller } from "../../../runtime/auth";
+import { CurrentCaller } from "../../shared/auth";
 
 type Ctx = SubgraphContext<CorpsLoaders>;
 const MAX_IDS = 1000;
@@ -23,10 +25,14 @@ export class VolunteerResolver {
     nullable: true,
     description: "One volunteer by id. Anonymous callers see appointed (serving) volunteers only.",
   })
-  async volunteer(@Arg("id", () => ID) id: string, @Ctx() ctx: Ctx) {
+  async volunteer(
+    @Arg("id", () => ID) id: string,
+    @CurrentCaller({ optional: true }) caller: Caller | null,
+    @Ctx() ctx: Ctx,
+  ) {
     if (!/^\d+$/.test(id)) return null;
     const volunteer = await ctx.loaders.volunteer.load(Number(id));
-    return ctx.caller || volunteer?.status === VolunteerStatus.APPOINTED ? volunteer : null;
+    return caller || volunteer?.status === VolunteerStatus.APPOINTED ? volunteer : null;
   }
 
   @Authorized()
@@ -49,8 +55,11 @@ export class VolunteerResolver {
     description:
       "Full for CITY_ADMIN, masked (138****5678) for other roles, null for anonymous callers.",
   })
-  contactPhone(@Root() volunteer: Volunteer, @Ctx() ctx: Ctx) {
-    return visiblePhone(ctx.caller, volunteer.contactPhone);
+  contactPhone(
+    @Root() volunteer: Volunteer,
+    @CurrentCaller({ optional: true }) caller: Caller | null,
+  ) {
+    return visiblePhone(caller, volunteer.contactPhone);
   }
 
   @FieldResolver(() => String, {
@@ -58,8 +67,8 @@ export class VolunteerResolver {
     description:
       "ID number: full for CITY_ADMIN, masked for other roles, null for anonymous callers.",
   })
-  idNumber(@Root() volunteer: Volunteer, @Ctx() ctx: Ctx) {
-    return visibleIdNumber(ctx.caller, volunteer.idNumber);
+  idNumber(@Root() volunteer: Volunteer, @CurrentCaller({ optional: true }) caller: Caller | null) {
+    return visibleIdNumber(caller, volunteer.idNumber);
   }
 
   @FieldResolver(() => Branch, {

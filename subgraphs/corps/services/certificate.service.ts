@@ -1,10 +1,12 @@
 // Service certificates (志愿服务证明): issued from the hours districts has verified, read at issue
 // time through the gateway (corps never reads districts' tables), and kept as a numbered snapshot.
 // When the hours cannot be read, no certificate is issued: unchecked hours are never certified.
+import path from "node:path";
 import type { DataSource } from "typeorm";
-import type { Caller } from "../../shared/auth";
-import type { HubConfig } from "../../shared/config";
-import { badInput, conflict } from "../../shared/errors";
+import { readOperation } from "../../../runtime/operations";
+import type { Caller } from "../../../runtime/auth";
+import type { HubConfig } from "../../../runtime/config";
+import { badInput, conflict } from "../../../runtime/errors";
 import { maskName } from "../../shared/validation/name";
 import { today } from "../../../runtime/dates";
 import { ServiceClient, ServiceUnavailable } from "../../shared/service-client";
@@ -24,9 +26,10 @@ export interface ServiceRecord {
 
 export type ServiceRecordSource = (volunteerId: number) => Promise<ServiceRecord>;
 
-const SERVICE_RECORD = `query CertificateServiceRecord($id: ID!) {
-  volunteer(id: $id) { serviceHours activities { id title heldOn category } }
-}`;
+const SERVICE_RECORD = readOperation(
+  path.join(__dirname, "..", "operations"),
+  "certificate-service-record",
+);
 
 /** Reads the verified hours from districts through the gateway, with corps' SERVICE token. */
 export const serviceRecordsThroughGateway =

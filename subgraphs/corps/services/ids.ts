@@ -1,5 +1,5 @@
 // Ids arrive as GraphQL IDs (strings); anything that is not a positive integer names no row.
-import { notFound } from "../../shared/errors";
+import { notFound } from "../../../runtime/errors";
 
 export function rowId(id: string, what: string): number {
   if (!/^\d{1,9}$/.test(id)) throw notFound(`no ${what} with id "${id}"`);

@@ -3,7 +3,7 @@
 // is the guard when two transactions read the same largest number: the loser retries
 // (retryOnUniqueViolation).
 import type { EntityManager } from "typeorm";
-import { conflict } from "../../shared/errors";
+import { conflict } from "../../../runtime/errors";
 
 export const LETTER_PREFIX = "SZZYFW";
 export const CERTIFICATE_PREFIX = "SZZYFWZM";

@@ -1,7 +1,7 @@
 // Transfers between branches (关系转接): the volunteer moves, and a Transfer row keeps the history.
 import type { DataSource } from "typeorm";
-import type { Caller } from "../../shared/auth";
-import { badInput, conflict, notFound } from "../../shared/errors";
+import type { Caller } from "../../../runtime/auth";
+import { badInput, conflict, notFound } from "../../../runtime/errors";
 import { today } from "../../../runtime/dates";
 import { Branch } from "../entities/branch.entity";
 import { Transfer } from "../entities/transfer.entity";

@@ -2,8 +2,8 @@
 // appointment letter and service agreement, and every change kept as an audit event (rule 8).
 import type { DataSource, EntityManager } from "typeorm";
 import { codePoints } from "../../shared/validation/chars";
-import type { Caller } from "../../shared/auth";
-import { badInput, conflict, notFound } from "../../shared/errors";
+import type { Caller } from "../../../runtime/auth";
+import { badInput, conflict, notFound } from "../../../runtime/errors";
 import { today } from "../../../runtime/dates";
 import { retryOnUniqueViolation, isUniqueViolation } from "../../shared/unique-violation";
 import { mask } from "../../shared/validation/id-number";

@@ -1,7 +1,7 @@
 // Training records, periodic evaluations (考评) and commendations (褒奖) of a volunteer.
 import type { DataSource } from "typeorm";
-import type { Caller } from "../../shared/auth";
-import { badInput, conflict } from "../../shared/errors";
+import type { Caller } from "../../../runtime/auth";
+import { badInput, conflict } from "../../../runtime/errors";
 import { today } from "../../../runtime/dates";
 import { isUniqueViolation } from "../../shared/unique-violation";
 import { Commendation } from "../entities/commendation.entity";

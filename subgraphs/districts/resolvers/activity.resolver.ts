@@ -5,6 +5,8 @@ import { District } from "../entities/district.entity";
 import { Station } from "../entities/station.entity";
 import type { DistrictsLoaders } from "../loaders";
 import { visibleStation } from "../services/stations.service";
+import type { Caller } from "../../../runtime/auth";
+import { CurrentCaller } from "../../shared/auth";
 
 type Ctx = SubgraphContext<DistrictsLoaders>;
 
@@ -14,9 +16,13 @@ export class ActivityResolver {
     nullable: true,
     description: "Where it was held; null when online (or, for anonymous callers, not filed).",
   })
-  async station(@Root() activity: Activity, @Ctx() ctx: Ctx) {
+  async station(
+    @Root() activity: Activity,
+    @CurrentCaller({ optional: true }) caller: Caller | null,
+    @Ctx() ctx: Ctx,
+  ) {
     if (activity.stationId === null) return null;
-    return visibleStation(ctx.caller, await ctx.loaders.station.load(activity.stationId));
+    return visibleStation(caller, await ctx.loaders.station.load(activity.stationId));
   }
 
   @FieldResolver(() => District)

@@ -6,6 +6,8 @@ import { StationConnection } from "../entities/station-connection";
 import type { DistrictsLoaders } from "../loaders";
 import { visibleStatus } from "../services/stations.service";
 import { StationStatus } from "../vocabulary";
+import type { Caller } from "../../../runtime/auth";
+import { CurrentCaller } from "../../shared/auth";
 
 type Ctx = SubgraphContext<DistrictsLoaders>;
 
@@ -29,9 +31,10 @@ export class DistrictResolver {
     @Root() district: District,
     @Arg("status", () => StationStatus, { nullable: true }) status: StationStatus | null,
     @Args() page: PageArgs,
+    @CurrentCaller({ optional: true }) caller: Caller | null,
     @Ctx() ctx: Ctx,
   ) {
-    const effective = visibleStatus(ctx.caller, status);
+    const effective = visibleStatus(caller, status);
     const first = pageSize(page.first);
     const afterId = decodeCursor(page.after);
     const [rows, totalCount] = await Promise.all([
@@ -47,8 +50,9 @@ export class DistrictResolver {
   stationCount(
     @Root() district: District,
     @Arg("status", () => StationStatus, { nullable: true }) status: StationStatus | null,
+    @CurrentCaller({ optional: true }) caller: Caller | null,
     @Ctx() ctx: Ctx,
   ) {
-    return ctx.loaders.stationCount(visibleStatus(ctx.caller, status)).load(district.code);
+    return ctx.loaders.stationCount(visibleStatus(caller, status)).load(district.code);
   }
 }

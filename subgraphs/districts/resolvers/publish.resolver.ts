@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from "type-graphql";
-import { assertDistrictWriter } from "../../shared/auth";
+import type { Caller } from "../../../runtime/auth";
+import { assertDistrictWriter, CurrentCaller } from "../../shared/auth";
 import type { SubgraphContext } from "../../shared/context";
 import { PublishResult } from "../entities/publish-result";
 import { ActivityInput } from "../inputs/activity.input";
@@ -24,9 +25,10 @@ export class PublishResolver {
   publishStations(
     @Arg("districtCode", () => ID) districtCode: string,
     @Arg("stations", () => [StationInput], { validate: false }) stations: StationInput[],
+    @CurrentCaller() caller: Caller,
     @Ctx() ctx: Ctx,
   ) {
-    const caller = assertDistrictWriter(ctx, districtCode);
+    assertDistrictWriter(caller, districtCode);
     return publishStations(ctx.db, caller, districtCode, stations);
   }
 
@@ -37,9 +39,10 @@ export class PublishResolver {
   publishDemands(
     @Arg("districtCode", () => ID) districtCode: string,
     @Arg("demands", () => [DemandInput], { validate: false }) demands: DemandInput[],
+    @CurrentCaller() caller: Caller,
     @Ctx() ctx: Ctx,
   ) {
-    assertDistrictWriter(ctx, districtCode);
+    assertDistrictWriter(caller, districtCode);
     return publishDemands(ctx.db, districtCode, demands);
   }
 
@@ -51,9 +54,10 @@ export class PublishResolver {
   publishActivities(
     @Arg("districtCode", () => ID) districtCode: string,
     @Arg("activities", () => [ActivityInput], { validate: false }) activities: ActivityInput[],
+    @CurrentCaller() caller: Caller,
     @Ctx() ctx: Ctx,
   ) {
-    assertDistrictWriter(ctx, districtCode);
+    assertDistrictWriter(caller, districtCode);
     return publishActivities(ctx.db, ctx.config, districtCode, activities);
   }
 }

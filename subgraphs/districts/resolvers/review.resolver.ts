@@ -1,4 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from "type-graphql";
+import type { Caller } from "../../../runtime/auth";
+import { CurrentCaller } from "../../shared/auth";
 import type { SubgraphContext } from "../../shared/context";
 import { Station } from "../entities/station.entity";
 import type { DistrictsLoaders } from "../loaders";
@@ -15,8 +17,9 @@ export class ReviewResolver {
     @Arg("id", () => ID) id: string,
     @Arg("decision", () => ReviewDecision) decision: ReviewDecision,
     @Arg("comment", () => String, { nullable: true }) comment: string | null,
+    @CurrentCaller() caller: Caller,
     @Ctx() ctx: SubgraphContext<DistrictsLoaders>,
   ) {
-    return reviewStation(ctx.db, ctx, id, decision, comment);
+    return reviewStation(ctx.db, caller, id, decision, comment);
   }
 }

@@ -7,6 +7,8 @@ import type { DistrictsLoaders } from "../loaders";
 import { isIdle, visibleContact } from "../services/stations.service";
 import { maskName } from "../../shared/validation/name";
 import { maskPhone } from "../../shared/validation/phone";
+import type { Caller } from "../../../runtime/auth";
+import { CurrentCaller } from "../../shared/auth";
 
 type Ctx = SubgraphContext<DistrictsLoaders>;
 
@@ -22,8 +24,8 @@ export class StationResolver {
     description:
       "Contact person: CITY_ADMIN and the district's operators; masked outside their district.",
   })
-  contactName(@Root() station: Station, @Ctx() ctx: Ctx) {
-    return visibleContact(ctx.caller, station, station.contactName, maskName);
+  contactName(@Root() station: Station, @CurrentCaller({ optional: true }) caller: Caller | null) {
+    return visibleContact(caller, station, station.contactName, maskName);
   }
 
   @FieldResolver(() => String, {
@@ -31,8 +33,8 @@ export class StationResolver {
     description:
       "Contact phone: CITY_ADMIN and the district's operators; masked outside their district.",
   })
-  contactPhone(@Root() station: Station, @Ctx() ctx: Ctx) {
-    return visibleContact(ctx.caller, station, station.contactPhone, maskPhone);
+  contactPhone(@Root() station: Station, @CurrentCaller({ optional: true }) caller: Caller | null) {
+    return visibleContact(caller, station, station.contactPhone, maskPhone);
   }
 
   @Authorized()

@@ -5,7 +5,8 @@ import type { EntityManager, Repository } from "typeorm";
 import { Station } from "../entities/station.entity";
 import { StationStatus } from "../vocabulary";
 import { isMysql } from "../../shared/db";
-import { badInput, describeValidation } from "../../shared/errors";
+import { badInput } from "../../../runtime/errors";
+import { describeValidation } from "../../shared/format-error";
 import { isDistrictCode } from "../../shared/vocabulary";
 import type { PublishResult } from "../entities/publish-result";
 

@@ -2,7 +2,7 @@
 // idempotent upsert keyed by (district, externalId). Fees are refused (volunteer service is free,
 // DOMAIN.md rule 4) and every participant is verified with corps (rule 3) or the row is refused.
 import { In, type DataSource } from "typeorm";
-import type { HubConfig } from "../../shared/config";
+import type { HubConfig } from "../../../runtime/config";
 import { today } from "../../../runtime/dates";
 import { Activity } from "../entities/activity.entity";
 import { Participation } from "../entities/participation.entity";

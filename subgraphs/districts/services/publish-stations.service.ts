@@ -1,7 +1,7 @@
 // Districts publish their workstations: idempotent upsert keyed by (district, externalId). A new
 // station starts SUBMITTED; re-publishing updates its details but never its review state.
 import type { DataSource } from "typeorm";
-import type { Caller } from "../../shared/auth";
+import type { Caller } from "../../../runtime/auth";
 import { StationEvent } from "../entities/station-event.entity";
 import { Station } from "../entities/station.entity";
 import type { StationInput } from "../inputs/station.input";

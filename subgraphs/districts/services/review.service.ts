@@ -1,8 +1,9 @@
 // The station review lifecycle (contract README, ReviewDecision): the only legal transitions, who
 // may make them, and the audit event each one leaves.
 import type { DataSource } from "typeorm";
-import { assertDistrictWriter, type AuthContext } from "../../shared/auth";
-import { badInput, conflict, notFound } from "../../shared/errors";
+import type { Caller } from "../../../runtime/auth";
+import { assertDistrictWriter } from "../../shared/auth";
+import { badInput, conflict, notFound } from "../../../runtime/errors";
 import { codePoints } from "../../shared/validation/chars";
 import { StationEvent } from "../entities/station-event.entity";
 import { Station } from "../entities/station.entity";
@@ -27,7 +28,7 @@ export const TRANSITIONS: Record<ReviewDecision, { from: StationStatus[]; to: St
 
 export async function reviewStation(
   db: DataSource,
-  context: AuthContext,
+  caller: Caller,
   id: string,
   decision: ReviewDecision,
   comment: string | null,
@@ -40,7 +41,7 @@ export async function reviewStation(
       ? await repo.findOne({ where: { id: Number(id) }, lock: lockFor(db) })
       : null;
     if (!station) throw notFound(`station ${id} does not exist`);
-    const caller = assertDistrictWriter(context, station.districtCode);
+    assertDistrictWriter(caller, station.districtCode);
     const rule = TRANSITIONS[decision];
     if (!rule.from.includes(station.status)) {
       throw conflict(

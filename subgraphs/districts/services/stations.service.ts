@@ -1,7 +1,7 @@
 // Who sees which stations, and when a filed station counts as idle (DOMAIN.md rule 6).
-import type { Caller } from "../../shared/auth";
+import type { Caller } from "../../../runtime/auth";
 import { addDays, businessDate, today } from "../../../runtime/dates";
-import { forbidden, unauthenticated } from "../../shared/errors";
+import { forbidden, unauthenticated } from "../../../runtime/errors";
 import type { Station } from "../entities/station.entity";
 import { IDLE_AFTER_DAYS, StationStatus } from "../vocabulary";
 

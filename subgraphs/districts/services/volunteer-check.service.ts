@@ -3,7 +3,9 @@
 // undo hours, and a suspension period is not credited after reinstatement) and had a service
 // agreement valid on that date. Corps owns that data; this subgraph asks for it through the gateway
 // in one batched request per 1,000 volunteers.
-import type { HubConfig } from "../../shared/config";
+import path from "node:path";
+import type { HubConfig } from "../../../runtime/config";
+import { readOperation } from "../../../runtime/operations";
 import { businessDate } from "../../../runtime/dates";
 import { ServiceClient, ServiceUnavailable } from "../../shared/service-client";
 
@@ -39,9 +41,7 @@ export async function fetchStandings(
 }
 
 const STANDINGS_CHUNK = 1000;
-const STANDINGS = `query Standings($ids: [ID!]!) {
-  volunteersByIds(ids: $ids) { id name status agreement { validFrom validTo } history { at toStatus } }
-}`;
+const STANDINGS = readOperation(path.join(__dirname, "..", "operations"), "volunteer-standings");
 
 /**
  * The statuses the volunteer had during `day` (Shenzhen date): the one it started with and every

@@ -9,6 +9,8 @@ import { CaseStoryFilter } from "../inputs/case-story-filter.input";
 import type { PublicityLoaders } from "../loaders";
 import { findStories } from "../services/stories.service";
 import type { ReferenceKind } from "../vocabulary";
+import type { Caller } from "../../../runtime/auth";
+import { CurrentCaller } from "../../shared/auth";
 
 type Ctx = SubgraphContext<PublicityLoaders>;
 
@@ -21,12 +23,13 @@ export class CaseStoryResolver {
   async caseStories(
     @Arg("filter", () => CaseStoryFilter, { nullable: true }) filter: CaseStoryFilter | null,
     @Args() page: PageArgs,
+    @CurrentCaller({ optional: true }) caller: Caller | null,
     @Ctx() ctx: Ctx,
   ) {
     const first = pageSize(page.first);
     const { rows, totalCount, cursorOf } = await findStories(
       ctx.db,
-      ctx.caller,
+      caller,
       filter ?? {},
       first,
       page.after,

@@ -1,11 +1,11 @@
 // Which stories a caller may read, and the search over them (filter + keyset page, newest first).
 import type { DataSource } from "typeorm";
 import { addDays, startOfBusinessDay } from "../../../runtime/dates";
-import type { Caller } from "../../shared/auth";
+import type { Caller } from "../../../runtime/auth";
 import { CaseStory } from "../entities/case-story.entity";
 import type { CaseStoryFilter } from "../inputs/case-story-filter.input";
 import { EDITOR_ROLES, ReferenceKind, StoryStatus } from "../vocabulary";
-import { badInput } from "../../shared/errors";
+import { badInput } from "../../../runtime/errors";
 import {
   decodeCursor,
   decodeKeyCursor,

@@ -1,0 +1,57 @@
+// How the gateway talks to one subgraph: RemoteGraphQLDataSource with its hooks. The caller's
+// bearer token goes with every request (each subgraph verifies it again); a subgraph that cannot
+// be reached is named to the client while its address only goes to the log; a BAD_USER_INPUT a
+// subgraph answers with HTTP 400 (a Date literal its scalar refused) reaches the client as such.
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
+import { GraphQLError } from "graphql";
+import type { Logger } from "../runtime/log";
+import type { GatewayContext } from "./context";
+
+interface SubgraphErrorBody {
+  errors?: Array<{ message?: string; extensions?: { code?: string } }>;
+}
+
+type FetchResponse = Parameters<RemoteGraphQLDataSource["errorFromResponse"]>[0];
+
+export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    private readonly serviceName: string,
+    url: string,
+    private readonly log: Logger,
+  ) {
+    super({ url });
+  }
+
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    if (context?.authorization) request.http?.headers.set("authorization", context.authorization);
+  }
+
+  /** Anything but a GraphQL answer (refused connection, reset, timeout) means "unavailable". */
+  override didEncounterError(error: Error) {
+    if (error instanceof GraphQLError) throw error;
+    this.log.error({ service: this.serviceName, reason: error.message }, "subgraph unreachable");
+    throw new GraphQLError(`the ${this.serviceName} service is unavailable; try again later`, {
+      extensions: {
+        code: "INTERNAL_SERVER_ERROR",
+        serviceName: this.serviceName,
+        unavailable: true,
+      },
+    });
+  }
+
+  /**
+   * A subgraph answers HTTP 400 when a variable or literal fails its scalar (a Date of 2026-02-30,
+   * which the gateway passes through unchecked because custom scalars are opaque to it): the
+   * subgraph says BAD_USER_INPUT, and the client gets that code and message instead of a bare
+   * "400: Bad Request". Other refusals (a stale supergraph, say) are the hub's fault.
+   */
+  override async errorFromResponse(response: FetchResponse) {
+    const error = await super.errorFromResponse(response);
+    const body = (error.extensions?.response as { body?: SubgraphErrorBody } | undefined)?.body;
+    const first = typeof body === "object" ? body?.errors?.[0] : undefined;
+    if (response.status === 400 && first?.message && first.extensions?.code === "BAD_USER_INPUT") {
+      return new GraphQLError(first.message, { extensions: { code: "BAD_USER_INPUT" } });
+    }
+    return error;
+  }
+}

@@ -1,0 +1,51 @@
+// What the gateway tells clients about failures: errors that carry a client code of the one table
+// (runtime/errors.ts) pass through as the subgraph sent them, minus any raw HTTP response; an
+// unreachable subgraph is named; anything else is logged and answered as "internal error", without
+// internal addresses or response bodies.
+import type { ApolloServerPlugin } from "@apollo/server";
+import type { GraphQLFormattedError } from "graphql";
+import { CLIENT_CODES, redact } from "../../runtime/errors";
+import type { Logger } from "../../runtime/log";
+import type { GatewayContext } from "../context";
+
+export function formatGatewayError(
+  formatted: GraphQLFormattedError,
+  log: Logger,
+): GraphQLFormattedError {
+  const extensions = formatted.extensions ?? {};
+  const code = typeof extensions.code === "string" ? extensions.code : undefined;
+  if (code && CLIENT_CODES.has(code)) {
+    // Keep what a client can act on; drop the subgraph's raw HTTP response if one is attached.
+    const { response: _response, ...rest } = extensions as Record<string, unknown>;
+    return { ...formatted, extensions: rest };
+  }
+  const service = typeof extensions.serviceName === "string" ? extensions.serviceName : undefined;
+  if (extensions.unavailable === true && service) {
+    return {
+      message: formatted.message,
+      path: formatted.path,
+      extensions: { code: "INTERNAL_SERVER_ERROR", serviceName: service },
+    };
+  }
+  log.error({ service: service ?? "gateway", reason: redact(formatted.message) }, "error");
+  return {
+    message: "internal error",
+    path: formatted.path,
+    extensions: { code: "INTERNAL_SERVER_ERROR", ...(service ? { serviceName: service } : {}) },
+  };
+}
+
+/** Rewrites every error of a response just before it is sent. */
+export function errorsPlugin(log: Logger): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== "single") return;
+          const result = response.body.singleResult;
+          if (result.errors) result.errors = result.errors.map((e) => formatGatewayError(e, log));
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,21 @@
+// The gateway's route table. A new endpoint is one file in this folder and one line here.
+import type { ApolloServer } from "@apollo/server";
+import type { HubConfig } from "../../runtime/config";
+import { graphqlRoute } from "../../runtime/http/graphql";
+import { healthRoute } from "../../runtime/http/health";
+import type { Route } from "../../runtime/http/server";
+import type { Logger } from "../../runtime/log";
+import { gatewayContext, type GatewayContext } from "../context";
+
+export interface RouteDeps {
+  config: HubConfig;
+  log: Logger;
+  apollo: ApolloServer<GatewayContext>;
+}
+
+export function gatewayRoutes({ config, log, apollo }: RouteDeps): Route[] {
+  return [
+    graphqlRoute(apollo, (request) => gatewayContext(request, config)),
+    healthRoute(log, async () => ({ gateway: true })),
+  ];
+}

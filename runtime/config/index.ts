@@ -1,0 +1,82 @@
+// Configuration is parsed once at start, in sections per concern; every problem is collected and
+// reported together. This module is the only reader of process.env: the rest of the code receives
+// the typed HubConfig.
+import { authSection, type AuthConfig } from "./auth";
+import { databasesSection, type DatabasesConfig } from "./databases";
+import { demoSection, type DemoConfig } from "./demo";
+import { limitsSection, type LimitsConfig } from "./limits";
+import { logSection, type LogConfig } from "./log";
+import { Problems, value, type Env } from "./read";
+import { serversSection, type ServersConfig } from "./servers";
+
+export { SUBGRAPHS, type SubgraphName } from "./subgraphs";
+export { perSubgraphDatabaseUrl } from "./databases";
+export type {
+  AuthConfig,
+  DatabasesConfig,
+  DemoConfig,
+  Env,
+  LimitsConfig,
+  LogConfig,
+  ServersConfig,
+};
+
+export interface HubConfig {
+  /** NODE_ENV=production: a secret is required and introspection is off. */
+  production: boolean;
+  servers: ServersConfig;
+  databases: DatabasesConfig;
+  auth: AuthConfig;
+  limits: LimitsConfig;
+  log: LogConfig;
+  demo: DemoConfig;
+  /** What the command-line tools need from their environment. */
+  cli: { workingDir: string };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n  - ${problems.join("\n  - ")}`);
+  }
+}
+
+export function loadConfig(env: Env = process.env): HubConfig {
+  const problems = new Problems();
+  const production = value(env, "NODE_ENV") === "production";
+  const config: HubConfig = {
+    production,
+    servers: serversSection(env, problems),
+    databases: databasesSection(env, problems),
+    auth: authSection(env, problems, production),
+    limits: limitsSection(env, problems),
+    log: logSection(env, problems),
+    demo: demoSection(env, problems),
+    // npm sets INIT_CWD to where `npm run` was typed; file arguments are relative to it.
+    cli: { workingDir: value(env, "INIT_CWD") ?? process.cwd() },
+  };
+  if (problems.list.length) throw new ConfigError(problems.list);
+  return config;
+}
+
+/**
+ * What a client tool such as the import CLI needs: where the gateway is and where the user typed
+ * the command. Unlike loadConfig it needs no secret: the tool sends the user's own token.
+ */
+export function loadClientConfig(env: Env = process.env) {
+  const problems = new Problems();
+  const servers = serversSection(env, problems);
+  if (problems.list.length) throw new ConfigError(problems.list);
+  return { gatewayUrl: servers.gatewayUrl, workingDir: value(env, "INIT_CWD") ?? process.cwd() };
+}
+
+/** The environment of a child process: this one's, with some variables set. */
+export const childEnv = (
+  overrides: Record<string, string>,
+): Record<string, string | undefined> => ({
+  ...process.env,
+  ...overrides,
+});
+
+/** This process's configuration with some variables set or replaced (tests, tools). */
+export const loadConfigWith = (overrides: Env): HubConfig =>
+  loadConfig({ ...process.env, ...overrides });

@@ -1,0 +1,110 @@
+// The subgraphs' error boundary: services throw DomainError with a code from the one table
+// (runtime/errors.ts); this turns every error into a GraphQL error with extensions.code, and
+// failed input validation into BAD_USER_INPUT with a `problems` list. Unexpected failures are
+// logged (without statement values) and answered as "internal error".
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { unwrapResolverError } from "@apollo/server/errors";
+import { ArgumentValidationError } from "type-graphql";
+import type { ValidationError } from "class-validator";
+import { QueryFailedError } from "typeorm";
+import { DomainError, isErrorCode, redact } from "../../runtime/errors";
+import { errorFields, type Logger } from "../../runtime/log";
+import { isUniqueViolation } from "./unique-violation";
+
+/** Flattens class-validator's nested errors into "input.categories: ..." lines. */
+export function describeValidation(errors: ValidationError[], prefix = ""): string[] {
+  const lines: string[] = [];
+  for (const error of errors) {
+    const path = prefix ? `${prefix}.${error.property}` : error.property;
+    for (const message of Object.values(error.constraints ?? {})) {
+      // Messages that already start with the field's name read better without the path again.
+      lines.push(
+        !prefix && message.startsWith(`${error.property} `) ? message : `${path}: ${message}`,
+      );
+    }
+    if (error.children?.length) lines.push(...describeValidation(error.children, path));
+  }
+  return lines;
+}
+
+type DriverError = { code?: string; errno?: number };
+
+const internal = (formatted: GraphQLFormattedError): GraphQLFormattedError => ({
+  message: "internal error",
+  path: formatted.path,
+  extensions: { code: "INTERNAL_SERVER_ERROR" },
+});
+
+/** A literal our Date/DateTime scalars refuse is the client's mistake, not a bad query. */
+function refusedScalarLiteral(error: unknown): GraphQLError | null {
+  if (!(error instanceof GraphQLError)) return null;
+  const original = error.originalError;
+  return original instanceof GraphQLError && original.extensions?.code === "BAD_USER_INPUT"
+    ? original
+    : null;
+}
+
+export function createFormatError(log: Logger) {
+  return function formatError(
+    formatted: GraphQLFormattedError,
+    error: unknown,
+  ): GraphQLFormattedError {
+    const original = unwrapResolverError(error);
+    if (original instanceof DomainError) {
+      return {
+        ...formatted,
+        message: original.message,
+        extensions: { ...original.details, code: original.code },
+      };
+    }
+    if (original instanceof ArgumentValidationError) {
+      const problems = describeValidation(
+        original.extensions.validationErrors as ValidationError[],
+      );
+      return {
+        ...formatted,
+        message: `invalid input: ${problems.join("; ")}`,
+        extensions: { code: "BAD_USER_INPUT", problems },
+      };
+    }
+    if (original instanceof QueryFailedError) {
+      const driver = (original as QueryFailedError & { driverError?: DriverError }).driverError;
+      if (isUniqueViolation(original)) {
+        return {
+          message:
+            "another request wrote the same record at the same moment; nothing was written, send it again",
+          path: formatted.path,
+          extensions: { code: "CONFLICT" },
+        };
+      }
+      if (driver?.code === "ER_DATA_TOO_LONG" || driver?.errno === 1406) {
+        const column = /column '([^']+)'/.exec(original.message)?.[1] ?? "a field";
+        return {
+          message: `${column} is too long for the hub; shorten it (nothing was written)`,
+          path: formatted.path,
+          extensions: { code: "BAD_USER_INPUT" },
+        };
+      }
+      // Never log the statement's parameters or echoed values: they can hold personal data.
+      log.error(
+        { driverCode: driver?.code ?? "unknown", ...errorFields(original, redact) },
+        "database failure",
+      );
+      return internal(formatted);
+    }
+    const scalar = refusedScalarLiteral(error);
+    if (scalar && formatted.extensions?.code === "GRAPHQL_VALIDATION_FAILED") {
+      return { ...formatted, message: scalar.message, extensions: { code: "BAD_USER_INPUT" } };
+    }
+    const code = formatted.extensions?.code;
+    if (
+      code === "INTERNAL_SERVER_ERROR" ||
+      (!isErrorCode(code) && !(original instanceof GraphQLError))
+    ) {
+      // Unknown failures are logged with their stack and answered without internals.
+      log.error(errorFields(original, redact), "unexpected error");
+      return internal(formatted);
+    }
+    return formatted;
+  };
+}

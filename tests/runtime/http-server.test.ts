@@ -1,0 +1,111 @@
+// The route table every process serves: routes answer, unknown paths and HTTP-level failures get
+// the GraphQL error shape with a code from the one table, and /health tells up from down.
+import { serve, type RunningServer } from "../../runtime/http/server";
+import { healthRoute } from "../../runtime/http/health";
+import { createLogger } from "../../runtime/log";
+import { Writable } from "node:stream";
+
+const lines: string[] = [];
+const log = createLogger(
+  "test",
+  { level: "info" },
+  new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  }),
+);
+let healthy = true;
+let server: RunningServer;
+
+beforeAll(async () => {
+  server = await serve({
+    port: 0,
+    bodyLimitBytes: 2048,
+    log,
+    routes: [
+      { method: "POST", path: "/echo", handler: async (request) => ({ got: request.body }) },
+      {
+        method: "GET",
+        path: "/boom",
+        handler: async () => {
+          throw new Error("secret detail 13812345678");
+        },
+      },
+      healthRoute(log, async () => {
+        if (!healthy) throw new Error("database down");
+        return { part: "test" };
+      }),
+    ],
+  });
+});
+afterAll(() => server.stop());
+
+const post = (path: string, body: string, type = "application/json") =>
+  fetch(`${server.origin}${path}`, { method: "POST", headers: { "content-type": type }, body });
+
+describe("runtime/http/server", () => {
+  it("serves the routes of its table", async () => {
+    const response = await post("/echo", JSON.stringify({ a: 1 }));
+    expect(response.status).toBe(200);
+    expect((await response.json()) as any).toEqual({ got: { a: 1 } });
+  });
+
+  it("answers an unknown path 404 ROUTE_NOT_FOUND, naming the GraphQL endpoint", async () => {
+    const response = await fetch(`${server.origin}/nowhere?x=1`);
+    expect(response.status).toBe(404);
+    const body = (await response.json()) as any;
+    expect(body.errors[0].extensions.code).toBe("ROUTE_NOT_FOUND");
+    expect(body.errors[0].message).toBe(
+      "not found: GET /nowhere; the GraphQL endpoint is /graphql",
+    );
+  });
+
+  it("refuses a body over the limit with 413 PAYLOAD_TOO_LARGE", async () => {
+    const response = await post("/echo", JSON.stringify({ big: "x".repeat(4000) }));
+    expect(response.status).toBe(413);
+    const body = (await response.json()) as any;
+    expect(body.errors[0]).toEqual({
+      message: "the request body exceeds 2048 bytes; send fewer rows per request",
+      extensions: { code: "PAYLOAD_TOO_LARGE" },
+    });
+  });
+
+  it("refuses a body that is not JSON with 400 BAD_REQUEST", async () => {
+    const response = await post("/echo", "{not json");
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as any).errors[0]).toEqual({
+      message: "the request body is not valid JSON",
+      extensions: { code: "BAD_REQUEST" },
+    });
+    const wrongType = await post("/echo", "a=1", "text/csv");
+    expect(wrongType.status).toBe(400);
+    expect(((await wrongType.json()) as any).errors[0].message).toBe(
+      "send the request body as application/json",
+    );
+  });
+
+  it("answers an unexpected failure 500 'internal error' and logs it redacted", async () => {
+    const response = await fetch(`${server.origin}/boom`);
+    expect(response.status).toBe(500);
+    expect(((await response.json()) as any).errors[0]).toEqual({
+      message: "internal error",
+      extensions: { code: "INTERNAL_SERVER_ERROR" },
+    });
+    const logged = lines.join("");
+    expect(logged).toContain("request failed");
+    expect(logged).not.toContain("13812345678");
+  });
+
+  it("reports health 200 with its details, 503 when its check fails", async () => {
+    const up = await fetch(`${server.origin}/health`);
+    expect(up.status).toBe(200);
+    expect(await up.json()).toEqual({ status: "ok", part: "test" });
+    healthy = false;
+    const down = await fetch(`${server.origin}/health`);
+    expect(down.status).toBe(503);
+    expect(await down.json()).toEqual({ status: "unavailable" });
+    healthy = true;
+  });
+});
