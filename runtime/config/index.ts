@@ -2,6 +2,7 @@
 // reported together. This module is the only reader of process.env: the rest of the code receives
 // the typed HubConfig.
 import { authSection, type AuthConfig } from "./auth";
+import { cacheSection, redisSection, type CacheConfig, type RedisConfig } from "./cache";
 import { databasesSection, type DatabasesConfig } from "./databases";
 import { demoSection, type DemoConfig } from "./demo";
 import { limitsSection, type LimitsConfig } from "./limits";
@@ -13,6 +14,8 @@ export { SUBGRAPHS, type SubgraphName } from "./subgraphs";
 export { perSubgraphDatabaseUrl } from "./databases";
 export type {
   AuthConfig,
+  CacheConfig,
+  RedisConfig,
   DatabasesConfig,
   DemoConfig,
   Env,
@@ -28,6 +31,8 @@ export interface HubConfig {
   databases: DatabasesConfig;
   auth: AuthConfig;
   limits: LimitsConfig;
+  redis: RedisConfig;
+  cache: CacheConfig;
   log: LogConfig;
   demo: DemoConfig;
   /** What the command-line tools need from their environment. */
@@ -49,6 +54,8 @@ export function loadConfig(env: Env = process.env): HubConfig {
     databases: databasesSection(env, problems),
     auth: authSection(env, problems, production),
     limits: limitsSection(env, problems),
+    redis: redisSection(env, problems),
+    cache: cacheSection(env, problems),
     log: logSection(env, problems),
     demo: demoSection(env, problems),
     // npm sets INIT_CWD to where `npm run` was typed; file arguments are relative to it.

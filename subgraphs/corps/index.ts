@@ -15,6 +15,7 @@ import { createLoaders, type CorpsLoaders } from "./loaders";
 import { migrations } from "./migrations";
 import { BranchResolver } from "./resolvers/branch.resolver";
 import { CertificateResolver } from "./resolvers/certificate.resolver";
+import { CorpsStatsResolver } from "./resolvers/corps-stats.resolver";
 import { districtReference } from "./resolvers/district.reference";
 import { DistrictVolunteersResolver } from "./resolvers/district.resolver";
 import { TransferResolver } from "./resolvers/transfer.resolver";
@@ -44,6 +45,7 @@ export const corps: SubgraphDefinition<CorpsLoaders> = {
         VolunteerLifecycleResolver,
         VolunteerRecordsResolver,
         CertificateResolver,
+        CorpsStatsResolver,
         BranchResolver,
         TransferResolver,
         DistrictVolunteersResolver,

@@ -14,7 +14,9 @@ import { createLoaders, type DistrictsLoaders } from "./loaders";
 import { migrations } from "./migrations";
 import { activityReference } from "./resolvers/activity.reference";
 import { ActivityResolver } from "./resolvers/activity.resolver";
+import { DashboardResolver } from "./resolvers/dashboard.resolver";
 import { districtReference } from "./resolvers/district.reference";
+import { DistrictFiguresResolver } from "./resolvers/district-figures.resolver";
 import { DistrictResolver } from "./resolvers/district.resolver";
 import { PublishResolver } from "./resolvers/publish.resolver";
 import { ReviewResolver } from "./resolvers/review.resolver";
@@ -32,6 +34,8 @@ export const districts: SubgraphDefinition<DistrictsLoaders> = {
     buildFederatedSchema(
       [
         DistrictResolver,
+        DistrictFiguresResolver,
+        DashboardResolver,
         StationResolver,
         ActivityResolver,
         VolunteerServiceResolver,

@@ -4,6 +4,7 @@ import { In, type DataSource } from "typeorm";
 import { num } from "../shared/db";
 import { byKey, grouped, keyed, rowById, rowsBy } from "../shared/loader-helpers";
 import { Activity } from "./entities/activity.entity";
+import { createFigureLoaders } from "./figure-loaders";
 import { District } from "./entities/district.entity";
 import { Station } from "./entities/station.entity";
 import { StationEvent } from "./entities/station-event.entity";
@@ -22,6 +23,7 @@ export interface StationPageKey {
 
 export function createLoaders(db: DataSource) {
   return {
+    ...createFigureLoaders(db),
     district: new DataLoader<string, District | null>(async (codes) =>
       byKey(
         codes,

@@ -9,6 +9,8 @@ import { ActivityType } from "../vocabulary";
 @Unique("uq_activity_district_external", ["districtCode", "externalId"])
 @Index("ix_activity_district_held", ["districtCode", "heldOn"])
 @Index("ix_activity_station", ["stationId"])
+// The dashboard: city-wide ranges of activity dates (the trend, service by category).
+@Index("ix_activity_held", ["heldOn"])
 @ObjectType({
   description: "A volunteer service activity (志愿服务活动), held at a station or online.",
 })

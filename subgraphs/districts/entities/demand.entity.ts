@@ -8,6 +8,9 @@ import { DemandStatus } from "../vocabulary";
 @Unique("uq_demand_district_external", ["districtCode", "externalId"])
 @Index("ix_demand_station_status", ["stationId", "status"])
 @Index("ix_demand_district_collected", ["districtCode", "collectedOn"])
+// The dashboard: open demands per district, and city-wide ranges of collection dates.
+@Index("ix_demand_district_status", ["districtCode", "status"])
+@Index("ix_demand_collected", ["collectedOn"])
 @ObjectType({ description: "An SME's service demand (服务需求) collected at a workstation." })
 export class Demand {
   @PrimaryGeneratedColumn()

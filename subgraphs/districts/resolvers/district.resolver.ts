@@ -1,4 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
+import { hintAggregate } from "../../shared/cache-hint";
 import type { SubgraphContext } from "../../shared/context";
 import { decodeCursor, PageArgs, pageSize, toPage } from "../../shared/pagination";
 import { District } from "../entities/district.entity";
@@ -14,13 +16,23 @@ type Ctx = SubgraphContext<DistrictsLoaders>;
 @Resolver(() => District)
 export class DistrictResolver {
   @Query(() => District, { nullable: true, description: "One district by its code." })
-  district(@Arg("code", () => ID) code: string, @Ctx() ctx: Ctx) {
+  district(@Arg("code", () => ID) code: string, @Ctx() ctx: Ctx, @Info() info: GraphQLResolveInfo) {
+    hintAggregate(info, ctx.config);
     return ctx.loaders.district.load(code);
   }
 
-  @Query(() => [District], { description: "All districts of the city, by code." })
-  districts(@Ctx() ctx: Ctx) {
-    return ctx.db.getRepository(District).find({ order: { code: "ASC" } });
+  @Query(() => [District], {
+    description:
+      "All districts of the city, by code; a DISTRICT_OPERATOR gets its own district only (its dashboard row).",
+  })
+  districts(
+    @CurrentCaller({ optional: true }) caller: Caller | null,
+    @Ctx() ctx: Ctx,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    hintAggregate(info, ctx.config);
+    const own = caller?.role === "DISTRICT_OPERATOR" ? { code: caller.district } : {};
+    return ctx.db.getRepository(District).find({ where: own, order: { code: "ASC" } });
   }
 
   @FieldResolver(() => StationConnection, {

@@ -1,6 +1,4 @@
 // Platforms holds no district rows: the key is all it needs; its fields batch through loaders.
-export const districtReference = {
-  __resolveReference(ref: { code: string }) {
-    return { code: ref.code };
-  },
-};
+import { districtKeyReference } from "../../shared/district-key-reference";
+
+export const districtReference = districtKeyReference;

@@ -1,0 +1,96 @@
+// City-wide (or one district's) demand statistics for a date range: one GROUP BY over the small
+// cube category × focus group × specialised flag, rolled up into every figure in pure code.
+import type { DataSource } from "typeorm";
+import { num } from "../../shared/db";
+import { FocusGroup, ServiceCategory } from "../../shared/vocabulary";
+import type { DemandStats } from "../types/dashboard.types";
+import { DemandStatus } from "../vocabulary";
+
+/** One cell of the cube as the database returns it. */
+export interface DemandCell {
+  category: string;
+  focusGroup: string | null;
+  specialised: unknown;
+  n: unknown;
+  resolved: unknown;
+  open: unknown;
+  ratedSum: unknown;
+  rated: unknown;
+}
+
+export async function demandCube(
+  db: DataSource,
+  from: string,
+  to: string,
+  districtCode: string | null,
+): Promise<DemandCell[]> {
+  const query = db
+    .createQueryBuilder()
+    .select("d.category", "category")
+    .addSelect("d.focusGroup", "focusGroup")
+    .addSelect("d.specialised", "specialised")
+    .addSelect("COUNT(*)", "n")
+    .addSelect("SUM(CASE WHEN d.status = :resolvedStatus THEN 1 ELSE 0 END)", "resolved")
+    .addSelect("SUM(CASE WHEN d.status = :openStatus THEN 1 ELSE 0 END)", "open")
+    .addSelect(
+      "SUM(CASE WHEN d.status = :resolvedStatus AND d.satisfaction IS NOT NULL THEN d.satisfaction ELSE 0 END)",
+      "ratedSum",
+    )
+    .addSelect(
+      "SUM(CASE WHEN d.status = :resolvedStatus AND d.satisfaction IS NOT NULL THEN 1 ELSE 0 END)",
+      "rated",
+    )
+    .from("demand", "d")
+    .where("d.collectedOn BETWEEN :from AND :to", {
+      from,
+      to,
+      resolvedStatus: DemandStatus.RESOLVED,
+      openStatus: DemandStatus.OPEN,
+    });
+  if (districtCode) query.andWhere("d.districtCode = :districtCode", { districtCode });
+  return query
+    .groupBy("d.category")
+    .addGroupBy("d.focusGroup")
+    .addGroupBy("d.specialised")
+    .getRawMany();
+}
+
+/** Rolls the cube up: totals, rates and every category and focus group (zero ones included). */
+export function rollUpDemands(cells: DemandCell[]): DemandStats {
+  const zero = () => ({ total: 0, resolved: 0 });
+  const categories = new Map(Object.values(ServiceCategory).map((c) => [c, zero()]));
+  const groups = new Map(Object.values(FocusGroup).map((g) => [g, zero()]));
+  const flags = new Map([true, false].map((f) => [f, zero()]));
+  let total = 0;
+  let resolved = 0;
+  let open = 0;
+  let ratedSum = 0;
+  let rated = 0;
+  const add = (into: { total: number; resolved: number } | undefined, n: number, r: number) => {
+    if (!into) return;
+    into.total += n;
+    into.resolved += r;
+  };
+  for (const cell of cells) {
+    const n = num(cell.n);
+    const r = num(cell.resolved);
+    total += n;
+    resolved += r;
+    open += num(cell.open);
+    ratedSum += num(cell.ratedSum);
+    rated += num(cell.rated);
+    add(categories.get(cell.category as ServiceCategory), n, r);
+    if (cell.focusGroup) add(groups.get(cell.focusGroup as FocusGroup), n, r);
+    add(flags.get(Boolean(num(cell.specialised))), n, r);
+  }
+  return {
+    total,
+    resolved,
+    open,
+    resolutionRate: total ? Math.round((resolved / total) * 10_000) / 10_000 : 0,
+    averageSatisfaction: rated ? Math.round((ratedSum / rated) * 100) / 100 : null,
+    byCategory: [...categories].map(([category, s]) => ({ category, ...s })),
+    byFocusGroup: [...groups].map(([focusGroup, s]) => ({ focusGroup, ...s })),
+    bySpecialised: [...flags].map(([specialised, s]) => ({ specialised, ...s })),
+  };
+}

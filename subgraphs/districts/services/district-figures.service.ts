@@ -1,0 +1,129 @@
+// The dashboard's per-district figures, each family one GROUP BY over every requested district
+// (DOMAIN.md rule 6 for idle stations). Batch functions: codes in, a value per code out.
+import type { DataSource } from "typeorm";
+import { addDays, startOfBusinessDay } from "../../../runtime/dates";
+import { num } from "../../shared/db";
+import { DemandStatus, IDLE_AFTER_DAYS, StationStatus } from "../vocabulary";
+
+export interface ActivityFigures {
+  activities: number;
+  enterprisesServed: number;
+}
+
+type Row = { code: string } & Record<string, unknown>;
+
+const perCode = <T>(codes: readonly string[], rows: Row[], pick: (row: Row | undefined) => T) => {
+  const map = new Map(rows.map((row) => [String(row.code), row]));
+  return codes.map((code) => pick(map.get(code)));
+};
+
+/**
+ * FILED stations with no demand collected in the 90 days up to `asOf`, not counting stations filed
+ * within those 90 days (they have not had the time to collect one).
+ */
+export async function idleStationCounts(db: DataSource, codes: readonly string[], asOf: string) {
+  const cutoff = addDays(asOf, -IDLE_AFTER_DAYS);
+  const rows: Row[] = await db
+    .createQueryBuilder()
+    .select("s.districtCode", "code")
+    .addSelect("COUNT(*)", "n")
+    .from("station", "s")
+    .where("s.districtCode IN (:...codes) AND s.status = :filed", {
+      codes,
+      filed: StationStatus.FILED,
+    })
+    .andWhere("(s.filedAt IS NULL OR s.filedAt < :cutoffAt)", {
+      cutoffAt: startOfBusinessDay(cutoff),
+    })
+    .andWhere(
+      "NOT EXISTS (SELECT 1 FROM demand d WHERE d.stationId = s.id AND d.collectedOn >= :cutoff AND d.collectedOn <= :asOf)",
+      { cutoff, asOf },
+    )
+    .groupBy("s.districtCode")
+    .getRawMany();
+  return perCode(codes, rows, (r) => num(r?.n));
+}
+
+/** Demands OPEN now. */
+export async function openDemandCounts(db: DataSource, codes: readonly string[]) {
+  const rows: Row[] = await db
+    .createQueryBuilder()
+    .select("d.districtCode", "code")
+    .addSelect("COUNT(*)", "n")
+    .from("demand", "d")
+    .where("d.districtCode IN (:...codes) AND d.status = :open", {
+      codes,
+      open: DemandStatus.OPEN,
+    })
+    .groupBy("d.districtCode")
+    .getRawMany();
+  return perCode(codes, rows, (r) => num(r?.n));
+}
+
+/** Demands collected in the range. */
+export async function demandCounts(
+  db: DataSource,
+  codes: readonly string[],
+  from: string,
+  to: string,
+) {
+  const rows: Row[] = await db
+    .createQueryBuilder()
+    .select("d.districtCode", "code")
+    .addSelect("COUNT(*)", "n")
+    .from("demand", "d")
+    .where("d.districtCode IN (:...codes) AND d.collectedOn BETWEEN :from AND :to", {
+      codes,
+      from,
+      to,
+    })
+    .groupBy("d.districtCode")
+    .getRawMany();
+  return perCode(codes, rows, (r) => num(r?.n));
+}
+
+/** Activities held in the range and the enterprises they served. */
+export async function activityFigures(
+  db: DataSource,
+  codes: readonly string[],
+  from: string,
+  to: string,
+): Promise<ActivityFigures[]> {
+  const rows: Row[] = await db
+    .createQueryBuilder()
+    .select("a.districtCode", "code")
+    .addSelect("COUNT(*)", "n")
+    .addSelect("SUM(a.enterprisesServed)", "enterprises")
+    .from("activity", "a")
+    .where("a.districtCode IN (:...codes) AND a.heldOn BETWEEN :from AND :to", { codes, from, to })
+    .groupBy("a.districtCode")
+    .getRawMany();
+  return perCode(codes, rows, (r) => ({
+    activities: num(r?.n),
+    enterprisesServed: num(r?.enterprises),
+  }));
+}
+
+/** Verified service hours of the activities held in the range (DOMAIN.md rule 3). */
+export async function serviceHours(
+  db: DataSource,
+  codes: readonly string[],
+  from: string,
+  to: string,
+) {
+  const rows: Row[] = await db
+    .createQueryBuilder()
+    .select("a.districtCode", "code")
+    .addSelect("SUM(p.hours)", "hours")
+    .from("activity", "a")
+    .innerJoin("participation", "p", "p.activityId = a.id AND p.verified = :verified", {
+      verified: true,
+    })
+    .where("a.districtCode IN (:...codes) AND a.heldOn BETWEEN :from AND :to", { codes, from, to })
+    .groupBy("a.districtCode")
+    .getRawMany();
+  return perCode(codes, rows, (r) => roundHours(num(r?.hours)));
+}
+
+/** Hours are kept to two decimals; sums of DECIMAL(6,2) are exact in MySQL, not in SQLite. */
+export const roundHours = (hours: number) => Math.round(hours * 100) / 100;
