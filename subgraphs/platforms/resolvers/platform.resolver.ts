@@ -18,7 +18,7 @@ import { Platform } from "../entities/platform.entity";
 import { District, Station, Volunteer } from "../entities/stubs";
 import type { PlatformsLoaders } from "../loaders";
 import { MENTOR_MINIMUM } from "../vocabulary";
-import { VolunteerStatus } from "../../corps/vocabulary";
+import { VolunteerStatus } from "../../shared/vocabulary";
 
 type Ctx = SubgraphContext<PlatformsLoaders>;
 
