@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { SubgraphContext } from "../../shared/context";
-import { Agreement } from "../entities/agreement";
+import { Agreement } from "../types/agreement";
 import { Branch } from "../entities/branch.entity";
 import { Certificate } from "../entities/certificate.entity";
 import { Commendation } from "../entities/commendation.entity";

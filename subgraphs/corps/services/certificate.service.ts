@@ -13,7 +13,7 @@ import { ServiceClient, ServiceUnavailable } from "../../shared/service-client";
 import { retryOnUniqueViolation } from "../../shared/unique-violation";
 import { SERVICE_CATEGORY_NAMES, ServiceCategory, VolunteerStatus } from "../../shared/vocabulary";
 import { Certificate } from "../entities/certificate.entity";
-import type { CertificateVerification } from "../entities/certificate-verification";
+import type { CertificateVerification } from "../types/certificate-verification";
 import { CERTIFICATE_ISSUER } from "../vocabulary";
 import { CERTIFICATE_PREFIX, nextNumber } from "./numbering.service";
 import { findVolunteer } from "./volunteer-lifecycle.service";

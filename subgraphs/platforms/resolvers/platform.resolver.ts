@@ -10,13 +10,13 @@ import {
   Root,
 } from "type-graphql";
 import type { SubgraphContext } from "../../shared/context";
-import { PlatformConnection } from "../entities/platform-connection";
 import { Platform } from "../entities/platform.entity";
-import { District, Station, Volunteer } from "../entities/stubs";
 import { PlatformsArgs } from "../inputs/platforms.args";
 import type { PlatformsLoaders } from "../loaders";
 import { isMentorRequirementMet, requiredMentors } from "../services/mentor-rule.service";
 import { findPlatforms } from "../services/platforms.service";
+import { PlatformConnection } from "../types/platform-connection";
+import { District, Station, Volunteer } from "../types/stubs";
 
 type Ctx = SubgraphContext<PlatformsLoaders>;
 
