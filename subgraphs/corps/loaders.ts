@@ -11,7 +11,7 @@ import { Training } from "./entities/training.entity";
 import { Transfer } from "./entities/transfer.entity";
 import { Volunteer } from "./entities/volunteer.entity";
 import { VolunteerEvent } from "./entities/volunteer-event.entity";
-import { VolunteerStatus } from "./vocabulary";
+import { VolunteerStatus } from "../shared/vocabulary";
 
 export function createLoaders(db: DataSource) {
   const countServing = (column: "v.branchId" | "b.districtCode") =>

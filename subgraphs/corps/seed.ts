@@ -11,7 +11,7 @@ import { Training } from "./entities/training.entity";
 import { VolunteerEvent } from "./entities/volunteer-event.entity";
 import { Transfer } from "./entities/transfer.entity";
 import { Volunteer } from "./entities/volunteer.entity";
-import { VolunteerStatus } from "./vocabulary";
+import { VolunteerStatus } from "../shared/vocabulary";
 
 const DEMO_ACTOR = "demo-data";
 const at = (day: string, offsetDays = 0, hour = 2) =>

@@ -18,17 +18,6 @@ registerEnumType(ExpertType, {
     "政策专家, 行业专家, 科技创新专家, 法律专家, 金融专家, 企业家, 高管, 园区管理者, 学者.",
 });
 
-export enum VolunteerStatus {
-  APPLIED = "APPLIED",
-  APPOINTED = "APPOINTED",
-  SUSPENDED = "SUSPENDED",
-  WITHDRAWN = "WITHDRAWN",
-}
-registerEnumType(VolunteerStatus, {
-  name: "VolunteerStatus",
-  description: "APPLIED → APPOINTED → SUSPENDED | WITHDRAWN.",
-});
-
 export enum BranchKind {
   REGION = "REGION",
   INDUSTRY = "INDUSTRY",

@@ -31,10 +31,3 @@ registerEnumType(PlatformLevel, {
   name: "PlatformLevel",
   description: "The level that certified the platform.",
 });
-
-/** DOMAIN.md rule 5: appointed mentors a startup base needs. */
-export const MENTOR_MINIMUM: Record<PlatformKind, number> = {
-  [PlatformKind.COMPREHENSIVE_BASE]: 3,
-  [PlatformKind.SPECIALISED_BASE]: 1,
-  [PlatformKind.PUBLIC_SERVICE]: 0,
-};

@@ -46,6 +46,21 @@ registerEnumType(FocusGroup, {
     "Entrepreneur groups given particular attention (大学毕业生, 退役军人, 女性, 残疾人, 留学生).",
 });
 
+/**
+ * Owned by corps; platforms reads it too (a mentor counts only when APPOINTED), so it is registered
+ * here, once, instead of platforms importing corps.
+ */
+export enum VolunteerStatus {
+  APPLIED = "APPLIED",
+  APPOINTED = "APPOINTED",
+  SUSPENDED = "SUSPENDED",
+  WITHDRAWN = "WITHDRAWN",
+}
+registerEnumType(VolunteerStatus, {
+  name: "VolunteerStatus",
+  description: "APPLIED → APPOINTED → SUSPENDED | WITHDRAWN.",
+});
+
 export enum DistrictKind {
   DISTRICT = "DISTRICT",
   NEW_DISTRICT = "NEW_DISTRICT",

@@ -7,9 +7,9 @@ import {
   UpdateDateColumn,
 } from "typeorm";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
-import { ServiceCategory } from "../../shared/vocabulary";
+import { ServiceCategory, VolunteerStatus } from "../../shared/vocabulary";
 import { DateScalar } from "../../shared/scalars";
-import { AgreementForm, ExpertType, VolunteerStatus } from "../vocabulary";
+import { AgreementForm, ExpertType } from "../vocabulary";
 
 @Entity("volunteer")
 @Index("ix_volunteer_branch_status", ["branchId", "status"])

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import type { SubgraphContext } from "../../shared/context";
 import { Branch } from "../entities/branch.entity";
-import { District } from "../entities/district.entity";
+import { District } from "../types/stubs";
 import type { CorpsLoaders } from "../loaders";
 
 type Ctx = SubgraphContext<CorpsLoaders>;

@@ -15,7 +15,7 @@ import type { Caller } from "../../../runtime/auth";
 import { CurrentCaller } from "../../shared/auth";
 import type { SubgraphContext } from "../../shared/context";
 import { Certificate } from "../entities/certificate.entity";
-import { CertificateVerification } from "../entities/certificate-verification";
+import { CertificateVerification } from "../types/certificate-verification";
 import { Volunteer } from "../entities/volunteer.entity";
 import type { CorpsLoaders } from "../loaders";
 import {

@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import type { SubgraphContext } from "../../shared/context";
-import { District } from "../entities/district.entity";
+import { District } from "../types/stubs";
 import type { CorpsLoaders } from "../loaders";
 
 @Resolver(() => District)

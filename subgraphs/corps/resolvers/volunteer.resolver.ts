@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { SubgraphContext } from "../../shared/context";
-import { Agreement } from "../entities/agreement";
+import { Agreement } from "../types/agreement";
 import { Branch } from "../entities/branch.entity";
 import { Certificate } from "../entities/certificate.entity";
 import { Commendation } from "../entities/commendation.entity";
@@ -11,7 +11,7 @@ import { Volunteer } from "../entities/volunteer.entity";
 import { VolunteerEvent } from "../entities/volunteer-event.entity";
 import type { CorpsLoaders } from "../loaders";
 import { badInput } from "../../../runtime/errors";
-import { VolunteerStatus } from "../vocabulary";
+import { VolunteerStatus } from "../../shared/vocabulary";
 import { visibleIdNumber, visiblePhone } from "../services/personal-data.service";
 import type { Caller } from "../../../runtime/auth";
 import { CurrentCaller } from "../../shared/auth";

@@ -11,10 +11,10 @@ import { maskName } from "../../shared/validation/name";
 import { today } from "../../../runtime/dates";
 import { ServiceClient, ServiceUnavailable } from "../../shared/service-client";
 import { retryOnUniqueViolation } from "../../shared/unique-violation";
-import { SERVICE_CATEGORY_NAMES, ServiceCategory } from "../../shared/vocabulary";
+import { SERVICE_CATEGORY_NAMES, ServiceCategory, VolunteerStatus } from "../../shared/vocabulary";
 import { Certificate } from "../entities/certificate.entity";
-import type { CertificateVerification } from "../entities/certificate-verification";
-import { CERTIFICATE_ISSUER, VolunteerStatus } from "../vocabulary";
+import type { CertificateVerification } from "../types/certificate-verification";
+import { CERTIFICATE_ISSUER } from "../vocabulary";
 import { CERTIFICATE_PREFIX, nextNumber } from "./numbering.service";
 import { findVolunteer } from "./volunteer-lifecycle.service";
 

@@ -6,7 +6,7 @@ import { today } from "../../../runtime/dates";
 import { Branch } from "../entities/branch.entity";
 import { Transfer } from "../entities/transfer.entity";
 import { Volunteer } from "../entities/volunteer.entity";
-import { VolunteerStatus } from "../vocabulary";
+import { VolunteerStatus } from "../../shared/vocabulary";
 import { rowId } from "./ids";
 import { findVolunteer, requireReason } from "./volunteer-lifecycle.service";
 

@@ -12,7 +12,7 @@ import { Volunteer } from "../entities/volunteer.entity";
 import { VolunteerEvent } from "../entities/volunteer-event.entity";
 import type { AgreementInput } from "../inputs/agreement.input";
 import type { VolunteerInput } from "../inputs/volunteer.input";
-import { VolunteerStatus } from "../vocabulary";
+import { VolunteerStatus } from "../../shared/vocabulary";
 import { clean, rowId } from "./ids";
 import { LETTER_PREFIX, nextNumber } from "./numbering.service";
 

@@ -1,24 +1,22 @@
 import {
-  Arg,
-  Directive,
   Args,
   Authorized,
   Ctx,
+  Directive,
   FieldResolver,
-  ID,
   Int,
   Query,
   Resolver,
   Root,
 } from "type-graphql";
 import type { SubgraphContext } from "../../shared/context";
-import { decodeCursor, PageArgs, pageSize, toPage } from "../../shared/pagination";
-import { PlatformConnection } from "../entities/platform-connection";
 import { Platform } from "../entities/platform.entity";
-import { District, Station, Volunteer } from "../entities/stubs";
+import { PlatformsArgs } from "../inputs/platforms.args";
 import type { PlatformsLoaders } from "../loaders";
-import { MENTOR_MINIMUM } from "../vocabulary";
-import { VolunteerStatus } from "../../corps/vocabulary";
+import { isMentorRequirementMet, requiredMentors } from "../services/mentor-rule.service";
+import { findPlatforms } from "../services/platforms.service";
+import { PlatformConnection } from "../types/platform-connection";
+import { District, Station, Volunteer } from "../types/stubs";
 
 type Ctx = SubgraphContext<PlatformsLoaders>;
 
@@ -28,22 +26,8 @@ export class PlatformResolver {
   @Query(() => PlatformConnection, {
     description: "Demonstration platforms, oldest first; signed-in callers.",
   })
-  async platforms(
-    @Arg("districtCode", () => ID, { nullable: true }) districtCode: string | null,
-    @Args() page: PageArgs,
-    @Ctx() ctx: Ctx,
-  ) {
-    const first = pageSize(page.first);
-    const afterId = decodeCursor(page.after);
-    const query = ctx.db.getRepository(Platform).createQueryBuilder("p");
-    if (districtCode) query.where("p.districtCode = :districtCode", { districtCode });
-    const totalCount = await query.getCount();
-    if (afterId !== null) query.andWhere("p.id > :afterId", { afterId });
-    const rows = await query
-      .orderBy("p.id", "ASC")
-      .take(first + 1)
-      .getMany();
-    return toPage(rows, first, totalCount);
+  platforms(@Args() args: PlatformsArgs, @Ctx() ctx: Ctx) {
+    return findPlatforms(ctx.db, args);
   }
 
   @FieldResolver(() => District)
@@ -64,7 +48,7 @@ export class PlatformResolver {
       "Mentors the platform's kind needs: 3 for a comprehensive base, 1 for a specialised one.",
   })
   mentorMinimum(@Root() platform: Platform) {
-    return MENTOR_MINIMUM[platform.kind];
+    return requiredMentors(platform.kind);
   }
 
   @FieldResolver(() => Boolean, {
@@ -77,10 +61,7 @@ export class PlatformResolver {
     @Root() platform: Platform & { mentors?: Array<{ status?: string } | null> },
   ): boolean | null {
     // The gateway fetched the mentors' status from corps and passed it with the reference.
-    const mentors = platform.mentors ?? [];
-    if (mentors.some((m) => !m?.status)) return null; // corps did not answer for every mentor
-    const serving = mentors.filter((m) => m?.status === VolunteerStatus.APPOINTED);
-    return serving.length >= MENTOR_MINIMUM[platform.kind];
+    return isMentorRequirementMet(platform.kind, platform.mentors ?? []);
   }
 
   @FieldResolver(() => [Volunteer], { description: "The mentor group (创业导师团)." })

@@ -1,10 +1,10 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { SubgraphContext } from "../../shared/context";
 import { PageArgs, pageSize, toPage } from "../../shared/pagination";
-import { CaseStoryConnection } from "../entities/case-story-connection";
+import { CaseStoryConnection } from "../types/case-story-connection";
 import { CaseStory } from "../entities/case-story.entity";
 import { Coverage } from "../entities/coverage.entity";
-import { Activity, District, Platform, Station, Volunteer } from "../entities/stubs";
+import { Activity, District, Platform, Station, Volunteer } from "../types/stubs";
 import { CaseStoryFilter } from "../inputs/case-story-filter.input";
 import type { PublicityLoaders } from "../loaders";
 import { findStories } from "../services/stories.service";

@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import type { SubgraphContext } from "../../shared/context";
-import { District } from "../entities/stubs";
+import { District } from "../types/stubs";
 import type { PublicityLoaders } from "../loaders";
 
 @Resolver(() => District)

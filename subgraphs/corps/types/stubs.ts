@@ -1,3 +1,4 @@
+// Entities owned elsewhere: District gains corps' volunteer count here.
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 
 /** The districts subgraph's District, to which corps contributes its volunteer count. */

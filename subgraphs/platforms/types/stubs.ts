@@ -1,6 +1,6 @@
 // Entities owned elsewhere: District gains a field here; Station and Volunteer are only referenced.
 import { Directive, Field, ID, ObjectType } from "type-graphql";
-import { VolunteerStatus } from "../../corps/vocabulary";
+import { VolunteerStatus } from "../../shared/vocabulary";
 
 @ObjectType({ description: "A district of the city (owned by districts)." })
 @Directive('@key(fields: "code")')

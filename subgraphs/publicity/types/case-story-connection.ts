@@ -1,6 +1,6 @@
 import { ObjectType } from "type-graphql";
 import { Connection } from "../../shared/pagination";
-import { CaseStory } from "./case-story.entity";
+import { CaseStory } from "../entities/case-story.entity";
 
 @ObjectType({ description: "A page of case stories." })
 export class CaseStoryConnection extends Connection(CaseStory) {}
