@@ -3,7 +3,8 @@
 import type { DataSource } from "typeorm";
 import { num } from "../../shared/db";
 import type { CorpsStats } from "../types/corps-stats.types";
-import { ExpertType, VolunteerStatus } from "../vocabulary";
+import { VolunteerStatus } from "../../shared/vocabulary";
+import { ExpertType } from "../vocabulary";
 
 export interface CorpsCell {
   expertType: string;

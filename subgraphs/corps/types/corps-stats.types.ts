@@ -1,6 +1,7 @@
 // The corps' figures on the city dashboard (GraphQL-only types, computed in SQL).
 import { Field, Int, ObjectType } from "type-graphql";
-import { ExpertType, VolunteerStatus } from "../vocabulary";
+import { VolunteerStatus } from "../../shared/vocabulary";
+import { ExpertType } from "../vocabulary";
 
 @ObjectType({ description: "Volunteers of one expert type." })
 export class ExpertTypeCount {

@@ -1,0 +1,66 @@
+// The house rules of the layout (README, "Architecture"): gateway → runtime ← subgraphs, no
+// subgraph reaches into another's folder, and only the config module reads the environment.
+import fs from "node:fs";
+import path from "node:path";
+
+const ROOT = path.join(__dirname, "..", "..");
+const SUBGRAPH_NAMES = ["corps", "districts", "platforms", "publicity"];
+
+function sources(dir: string): string[] {
+  return fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
+    const rel = path.join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === "node_modules" ? [] : sources(rel);
+    return entry.name.endsWith(".ts") ? [rel] : [];
+  });
+}
+
+/** Every module a file imports, resolved to a path relative to the project root. */
+function imports(file: string): string[] {
+  const text = fs.readFileSync(path.join(ROOT, file), "utf8");
+  return [...text.matchAll(/(?:from|import)\s*\(?\s*"(\.[^"]+)"/g)].map((m) =>
+    path.relative(ROOT, path.resolve(ROOT, path.dirname(file), m[1])),
+  );
+}
+
+const offenders = (files: string[], bad: (target: string, file: string) => boolean) =>
+  files.flatMap((file) =>
+    imports(file)
+      .filter((target) => bad(target, file))
+      .map((target) => `${file} -> ${target}`),
+  );
+
+describe("layout", () => {
+  it("the gateway imports nothing from subgraphs/", () => {
+    expect(offenders(sources("gateway"), (t) => t.startsWith("subgraphs"))).toEqual([]);
+  });
+
+  it("the runtime imports neither the gateway nor the subgraphs", () => {
+    expect(
+      offenders(sources("runtime"), (t) => t.startsWith("subgraphs") || t.startsWith("gateway")),
+    ).toEqual([]);
+  });
+
+  it("no subgraph imports another subgraph's folder, nor the gateway", () => {
+    const bad = (target: string, file: string) => {
+      const own = file.split(path.sep)[1];
+      const [top, name] = target.split(path.sep);
+      return (
+        top === "gateway" || (top === "subgraphs" && SUBGRAPH_NAMES.includes(name) && name !== own)
+      );
+    };
+    expect(
+      offenders(
+        SUBGRAPH_NAMES.flatMap((name) => sources(path.join("subgraphs", name))),
+        bad,
+      ),
+    ).toEqual([]);
+  });
+
+  it("only runtime/config reads process.env", () => {
+    const readers = ["runtime", "gateway", "subgraphs", "tools", "demo"]
+      .flatMap(sources)
+      .filter((file) => !file.startsWith(path.join("runtime", "config")))
+      .filter((file) => /process\.env\b/.test(fs.readFileSync(path.join(ROOT, file), "utf8")));
+    expect(readers).toEqual([]);
+  });
+});
