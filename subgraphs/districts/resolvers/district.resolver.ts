@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "t
 import type { SubgraphContext } from "../../shared/context";
 import { decodeCursor, PageArgs, pageSize, toPage } from "../../shared/pagination";
 import { District } from "../entities/district.entity";
-import { StationConnection } from "../entities/station-connection";
+import { StationConnection } from "../types/station-connection";
 import type { DistrictsLoaders } from "../loaders";
 import { visibleStatus } from "../services/stations.service";
 import { StationStatus } from "../vocabulary";

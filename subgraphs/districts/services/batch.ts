@@ -8,7 +8,7 @@ import { isMysql } from "../../shared/db";
 import { badInput } from "../../../runtime/errors";
 import { describeValidation } from "../../shared/format-error";
 import { isDistrictCode } from "../../shared/vocabulary";
-import type { PublishResult } from "../entities/publish-result";
+import type { PublishResult } from "../types/publish-result";
 
 export const MAX_BATCH = 1000;
 
