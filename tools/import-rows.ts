@@ -1,7 +1,8 @@
-// Reading district files for the bulk import: CSV (RFC 4180 quoting, header row) or JSON (an array),
+// Reading district files for the bulk import: CSV (csv-parse, header row) or JSON (an array),
 // turned into the rows the publish mutations take, with the checks GraphQL would otherwise apply to
 // the whole batch (enum values, dates, numbers) done here row by row.
 import fs from "node:fs";
+import { parse, type InfoRecord } from "csv-parse/sync";
 import { isIsoDate } from "../runtime/dates";
 import { FocusGroup, ServiceCategory } from "../subgraphs/shared/vocabulary";
 import { ActivityType, DemandStatus, StationHostType } from "../subgraphs/districts/vocabulary";
@@ -19,39 +20,39 @@ export interface SourceRow {
   problem: string | null;
 }
 
-/** Records with the line each starts on; blank lines are skipped, quoted line breaks kept. */
+/**
+ * Records with the line each starts on (from 1, the header's line); blank lines and records of
+ * empty fields are skipped, quoted commas, quotes and line breaks kept, a UTF-8 BOM dropped. Lines
+ * end in CRLF, LF or CR, mixed in one file if need be. A quote left open throws a CsvError.
+ */
 export function parseCsv(text: string): Array<{ line: number; fields: string[] }> {
+  const bytes = Buffer.from(text, "utf8");
+  const records = parse(bytes, {
+    bom: true,
+    info: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    record_delimiter: ["\r\n", "\n", "\r"],
+  }) as unknown as Array<{ record: string[]; info: InfoRecord }>;
+  // csv-parse reports where a record ends (in bytes); it starts where the one before ended.
   const rows: Array<{ line: number; fields: string[] }> = [];
-  let fields: string[] = [];
-  let field = "";
-  let quoted = false;
   let line = 1;
-  let start = 1;
-  const src = text.replace(/^\uFEFF/, "");
-  const finish = () => {
-    fields.push(field);
-    if (fields.some((f) => f !== "")) rows.push({ line: start, fields });
-    fields = [];
-    field = "";
-  };
-  for (let i = 0; i < src.length; i += 1) {
-    const c = src[i];
-    if (c === "\n") line += 1;
-    if (quoted) {
-      if (c === '"' && src[i + 1] === '"') ((field += '"'), (i += 1));
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") (fields.push(field), (field = ""));
-    else if (c === "\n" || c === "\r") {
-      if (c === "\r" && src[i + 1] === "\n") ((i += 1), (line += 1));
-      else if (c === "\r") line += 1;
-      finish();
-      start = line;
-    } else field += c;
+  let offset = 0;
+  for (const { record, info } of records) {
+    if (record.some((field) => field !== "")) rows.push({ line, fields: record });
+    line += lineBreaks(bytes, offset, info.bytes);
+    offset = info.bytes;
   }
-  finish();
   return rows;
+}
+
+/** Line breaks (CRLF, LF or a lone CR) in bytes[from, to); UTF-8 never hides 0x0A or 0x0D. */
+function lineBreaks(bytes: Buffer, from: number, to: number): number {
+  let count = 0;
+  for (let i = from; i < to; i += 1) {
+    if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) count += 1;
+  }
+  return count;
 }
 
 export const toCsvLine = (fields: unknown[]) =>
@@ -271,7 +272,13 @@ export function readRows(file: string, kind: Kind): SourceRow[] {
       return { line: i + 1, row, record: item, problem: localProblem(kind, row) };
     });
   }
-  const [header, ...lines] = parseCsv(text);
+  let records: ReturnType<typeof parseCsv>;
+  try {
+    records = parseCsv(text);
+  } catch (error) {
+    throw new Error(`${file} is not readable CSV: ${(error as Error).message}`);
+  }
+  const [header, ...lines] = records;
   if (!header) throw new Error(`${file} is empty`);
   return lines.map(({ line, fields }) => {
     const record = Object.fromEntries(header.fields.map((h, i) => [h.trim(), fields[i] ?? ""]));

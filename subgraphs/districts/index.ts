@@ -9,7 +9,7 @@ import { District } from "./entities/district.entity";
 import { Participation } from "./entities/participation.entity";
 import { Station } from "./entities/station.entity";
 import { StationEvent } from "./entities/station-event.entity";
-import { Volunteer } from "./entities/volunteer.entity";
+import { Volunteer } from "./types/volunteer.stub";
 import { createLoaders, type DistrictsLoaders } from "./loaders";
 import { migrations } from "./migrations";
 import { activityReference } from "./resolvers/activity.reference";

@@ -53,7 +53,8 @@ export async function findVolunteer(
   return volunteer;
 }
 
-function assertTransition(volunteer: Volunteer, transition: Transition) {
+/** Throws a CONFLICT naming the volunteer's status unless the transition applies to it. */
+export function assertTransition(volunteer: Volunteer, transition: Transition) {
   const { from } = TRANSITIONS[transition];
   if (!(from as readonly VolunteerStatus[]).includes(volunteer.status)) {
     throw conflict(

@@ -4,7 +4,7 @@ import { hintAggregate } from "../../shared/cache-hint";
 import type { SubgraphContext } from "../../shared/context";
 import { decodeCursor, PageArgs, pageSize, toPage } from "../../shared/pagination";
 import { District } from "../entities/district.entity";
-import { StationConnection } from "../entities/station-connection";
+import { StationConnection } from "../types/station-connection";
 import type { DistrictsLoaders } from "../loaders";
 import { visibleStatus } from "../services/stations.service";
 import { StationStatus } from "../vocabulary";

@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import type { Caller } from "../../../runtime/auth";
 import { assertDistrictWriter, CurrentCaller } from "../../shared/auth";
 import type { SubgraphContext } from "../../shared/context";
-import { PublishResult } from "../entities/publish-result";
+import { PublishResult } from "../types/publish-result";
 import { ActivityInput } from "../inputs/activity.input";
 import { DemandInput } from "../inputs/demand.input";
 import { StationInput } from "../inputs/station.input";

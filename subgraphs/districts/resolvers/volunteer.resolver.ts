@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Float, Resolver, Root } from "type-graphql";
 import type { SubgraphContext } from "../../shared/context";
 import { Activity } from "../entities/activity.entity";
-import { Volunteer } from "../entities/volunteer.entity";
+import { Volunteer } from "../types/volunteer.stub";
 import type { DistrictsLoaders } from "../loaders";
 
 type Ctx = SubgraphContext<DistrictsLoaders>;

@@ -1,14 +1,15 @@
 // The shape every batch publish shares: at most MAX_BATCH rows, each validated on its own, an
-// externalId used once per batch, and a result that counts what happened to every row.
+// externalId used once per batch, a pure plan of what happens to every row, one transaction that
+// writes it, and a result that counts what happened to every row.
 import { validateSync } from "class-validator";
-import type { EntityManager, Repository } from "typeorm";
+import type { DataSource, EntityManager, EntityTarget, Repository } from "typeorm";
 import { Station } from "../entities/station.entity";
 import { StationStatus } from "../vocabulary";
 import { isMysql } from "../../shared/db";
 import { badInput } from "../../../runtime/errors";
 import { describeValidation } from "../../shared/format-error";
 import { isDistrictCode } from "../../shared/vocabulary";
-import type { PublishResult } from "../entities/publish-result";
+import type { PublishResult } from "../types/publish-result";
 
 export const MAX_BATCH = 1000;
 
@@ -66,6 +67,14 @@ export class Batch<T extends { externalId: string }> {
     }
   }
 
+  /** Takes what a plan decided: its rejections, and the rows it creates, updates or leaves. */
+  record(plan: Plan<T, unknown>) {
+    for (const { row, message } of plan.rejected) this.reject(row, message);
+    this.result.unchanged += plan.unchanged.length;
+    this.result.updated += plan.updated.length;
+    this.result.created += plan.created.length;
+  }
+
   finish(): PublishResult {
     this.result.rejected.sort((a, b) => a.index - b.index);
     return this.result;
@@ -106,38 +115,117 @@ export async function findByExternalIds<E extends { externalId: string }>(
   return new Map(rows.map((row) => [externalKey(row.externalId), row]));
 }
 
-/**
- * The stations rows name, for demands and activities: a station of the district must exist, and a
- * new row (or one moved to another station) needs a working, FILED station. Returns each row's
- * station id (null where the row names none, e.g. an online activity). One query.
- */
-export async function checkStations<T extends { externalId: string }>(
+/** What the station checks of a plan need to know about a station. */
+export type StationRef = Pick<Station, "id" | "externalId" | "status">;
+
+/** The rows stored under a batch's external ids, and the stations its rows name. */
+export interface StoredWithStations<E> {
+  stored: ReadonlyMap<string, E>;
+  stations: ReadonlyMap<string, StationRef>;
+}
+
+/** Reads what a demand or activity batch is planned on: its stored rows, then the stations named. */
+export async function readWithStations<
+  T extends { externalId: string },
+  E extends { externalId: string },
+>(
   tx: EntityManager,
-  batch: Batch<T>,
+  target: EntityTarget<E>,
   districtCode: string,
+  rows: ReadonlyArray<Row<T>>,
   stationOf: (input: T) => string | undefined,
-  stored: Map<string, { stationId: number | null }>,
-  filedOnly: string,
-): Promise<(input: T) => number | null> {
-  const keys = batch.rows.map((r) => stationOf(r.input)).filter((k): k is string => Boolean(k));
+): Promise<StoredWithStations<E>> {
+  const externalIds = rows.map((r) => r.input.externalId);
+  const stored = await findByExternalIds(tx.getRepository(target), districtCode, externalIds);
+  const keys = rows.map((r) => stationOf(r.input)).filter((k): k is string => Boolean(k));
   const stations = await findByExternalIds(tx.getRepository(Station), districtCode, keys);
-  batch.check(({ input }) => {
-    const key = stationOf(input);
-    if (!key) return null;
-    const station = stations.get(externalKey(key));
-    if (!station) {
-      return `stationExternalId ${key}: no such station in district ${districtCode}; publish the station first`;
+  return { stored, stations };
+}
+
+/**
+ * The station check of demands and activities: a station the row names must be one of the
+ * district's, and a new row (or one moved to another station) needs a working, FILED station.
+ */
+export function stationProblem(
+  key: string | undefined,
+  stations: ReadonlyMap<string, StationRef>,
+  existing: { stationId: number | null } | undefined,
+  districtCode: string,
+  filedOnly: string,
+): string | null {
+  if (!key) return null;
+  const station = stations.get(externalKey(key));
+  if (!station) {
+    return `stationExternalId ${key}: no such station in district ${districtCode}; publish the station first`;
+  }
+  return (!existing || existing.stationId !== station.id) && station.status !== StationStatus.FILED
+    ? `station ${station.externalId} is ${station.status}; ${filedOnly} only at FILED stations`
+    : null;
+}
+
+/** The id of the station a row names, or null when it names none (an online activity). */
+export const stationIdOf = (stations: ReadonlyMap<string, StationRef>, key: string | undefined) =>
+  key ? stations.get(externalKey(key))!.id : null;
+
+/** What a plan decides for the rows that passed the checks, in batch order. Plain data. */
+export interface Plan<T, V> {
+  rejected: Array<{ row: Row<T>; message: string }>;
+  unchanged: Array<Row<T>>;
+  updated: Array<{ row: Row<T>; id: number; values: V }>;
+  created: Array<{ row: Row<T>; values: V }>;
+}
+
+/** How one kind of row is planned: what refuses it, what it would write, and whether that is new. */
+export interface PlanRule<T, E, V> {
+  problem: (input: T, existing: E | undefined) => string | null;
+  values: (input: T, existing: E | undefined) => V;
+  same: (values: V, existing: E) => boolean;
+}
+
+/**
+ * Each row is rejected when the rule finds a problem, created when nothing is stored under its
+ * external id, unchanged when it would write what is stored, updated otherwise. Pure.
+ */
+export function planRows<T extends { externalId: string }, E extends { id: number }, V>(
+  rows: ReadonlyArray<Row<T>>,
+  stored: ReadonlyMap<string, E>,
+  rule: PlanRule<T, E, V>,
+): Plan<T, V> {
+  const plan: Plan<T, V> = { rejected: [], unchanged: [], updated: [], created: [] };
+  for (const row of rows) {
+    const existing = stored.get(externalKey(row.input.externalId));
+    const message = rule.problem(row.input, existing);
+    if (message) plan.rejected.push({ row, message });
+    else {
+      const values = rule.values(row.input, existing);
+      if (!existing) plan.created.push({ row, values });
+      else if (rule.same(values, existing)) plan.unchanged.push(row);
+      else plan.updated.push({ row, id: existing.id, values });
     }
-    const existing = stored.get(externalKey(input.externalId));
-    return (!existing || existing.stationId !== station.id) &&
-      station.status !== StationStatus.FILED
-      ? `station ${station.externalId} is ${station.status}; ${filedOnly} only at FILED stations`
-      : null;
+  }
+  return plan;
+}
+
+/**
+ * Plan and write, which every publish shares once its rows are checked: in one transaction, read
+ * what is stored now, plan (a pure function), write the plan. No row left, no transaction.
+ */
+export async function planAndWrite<T extends { externalId: string }, S, V>(
+  db: DataSource,
+  batch: Batch<T>,
+  steps: {
+    read: (tx: EntityManager, rows: ReadonlyArray<Row<T>>) => Promise<S>;
+    plan: (rows: ReadonlyArray<Row<T>>, stored: S) => Plan<T, V>;
+    write: (tx: EntityManager, plan: Plan<T, V>) => Promise<void>;
+  },
+): Promise<PublishResult> {
+  if (!batch.rows.length) return batch.finish();
+  await db.transaction(async (tx) => {
+    const plan = steps.plan(batch.rows, await steps.read(tx, batch.rows));
+    batch.record(plan);
+    await steps.write(tx, plan);
   });
-  return (input) => {
-    const key = stationOf(input);
-    return key ? stations.get(externalKey(key))!.id : null;
-  };
+  return batch.finish();
 }
 
 /** Field-by-field equality of what a row would write and what is stored. */

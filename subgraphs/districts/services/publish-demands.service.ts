@@ -1,12 +1,24 @@
 // Districts publish SME demands collected at their stations: idempotent upsert keyed by
 // (district, externalId), credit codes checked (GB 32100), the station must be the district's own.
-import type { DataSource } from "typeorm";
+// Check (each row) → plan (planDemands, pure) → write (one transaction).
+import type { DataSource, EntityManager } from "typeorm";
 import { today } from "../../../runtime/dates";
 import { creditCodeProblem } from "../../shared/validation/credit-code";
 import { Demand } from "../entities/demand.entity";
 import type { DemandInput } from "../inputs/demand.input";
 import { DemandStatus } from "../vocabulary";
-import { Batch, checkStations, externalKey, findByExternalIds, sameValues } from "./batch";
+import {
+  Batch,
+  planAndWrite,
+  planRows,
+  readWithStations,
+  sameValues,
+  stationIdOf,
+  stationProblem,
+  type Plan,
+  type Row,
+  type StoredWithStations,
+} from "./batch";
 
 /** OPEN → MATCHED → IN_SERVICE → RESOLVED, or CLOSED from any open state; never backwards. */
 const STAGE: Record<DemandStatus, number> = {
@@ -23,8 +35,20 @@ export function demandTransitionProblem(from: DemandStatus, to: DemandStatus): s
 }
 
 export async function publishDemands(db: DataSource, districtCode: string, rows: DemandInput[]) {
+  // Check: each row on its own.
   const batch = new Batch(districtCode, rows, "demands");
-  const now = today();
+  checkDemands(batch);
+  // Plan and write, in one transaction, on what is stored now.
+  return planAndWrite(db, batch, {
+    read: (tx, checked) =>
+      readWithStations(tx, Demand, districtCode, checked, (input) => input.stationExternalId),
+    plan: (checked, stored) => planDemands(districtCode, checked, stored),
+    write: (tx, plan) => writeDemands(tx, districtCode, plan),
+  });
+}
+
+/** The rules of a single row: a valid credit code, collected already, satisfaction once resolved. */
+export function checkDemands(batch: Batch<DemandInput>, now = today()) {
   batch.check(({ input }) => creditCodeProblem(input.creditCode.trim().toUpperCase()));
   batch.check(({ input }) =>
     input.collectedOn > now ? `collectedOn ${input.collectedOn} is in the future` : null,
@@ -34,52 +58,70 @@ export async function publishDemands(db: DataSource, districtCode: string, rows:
       ? `satisfaction is given only for a RESOLVED demand; this one is ${input.status ?? DemandStatus.OPEN}`
       : null,
   );
-  if (!batch.rows.length) return batch.finish();
-  await db.transaction(async (tx) => {
-    const repo = tx.getRepository(Demand);
-    const byExternalId = await findByExternalIds(
-      repo,
-      districtCode,
-      batch.rows.map((r) => r.input.externalId),
-    );
-    const stationId = await checkStations(
-      tx,
-      batch,
-      districtCode,
-      (input) => input.stationExternalId,
-      byExternalId,
-      "demands are collected",
-    );
-    batch.check(({ input }) => {
-      const existing = byExternalId.get(externalKey(input.externalId));
-      return existing
+}
+
+/** What one row writes. */
+type DemandValues = Pick<
+  Demand,
+  | "stationId"
+  | "enterpriseName"
+  | "creditCode"
+  | "category"
+  | "focusGroup"
+  | "specialised"
+  | "description"
+  | "status"
+  | "collectedOn"
+  | "satisfaction"
+>;
+
+/** Refused at its station or for moving backwards, else created, updated or unchanged. Pure. */
+export function planDemands(
+  districtCode: string,
+  rows: ReadonlyArray<Row<DemandInput>>,
+  { stored, stations }: StoredWithStations<Demand>,
+): Plan<DemandInput, DemandValues> {
+  return planRows(rows, stored, {
+    problem: (input, existing) =>
+      stationProblem(
+        input.stationExternalId,
+        stations,
+        existing,
+        districtCode,
+        "demands are collected",
+      ) ??
+      (existing
         ? demandTransitionProblem(existing.status, input.status ?? DemandStatus.OPEN)
-        : null;
-    });
-    const created: Demand[] = [];
-    for (const { input } of batch.rows) {
-      const next = {
-        stationId: stationId(input)!,
-        enterpriseName: input.enterpriseName.trim(),
-        creditCode: input.creditCode.trim().toUpperCase(),
-        category: input.category,
-        focusGroup: input.focusGroup ?? null,
-        specialised: input.specialised ?? false,
-        description: input.description.trim(),
-        status: input.status ?? DemandStatus.OPEN,
-        collectedOn: input.collectedOn,
-        satisfaction: input.satisfaction ?? null,
-      };
-      const existing = byExternalId.get(externalKey(input.externalId));
-      if (!existing)
-        created.push(repo.create({ ...next, districtCode, externalId: input.externalId }));
-      else if (sameValues(next, existing as never)) batch.result.unchanged += 1;
-      else {
-        await repo.update({ id: existing.id }, next);
-        batch.result.updated += 1;
-      }
-    }
-    if (created.length) batch.result.created = (await repo.save(created, { chunk: 200 })).length;
+        : null),
+    values: (input) => ({
+      stationId: stationIdOf(stations, input.stationExternalId)!,
+      enterpriseName: input.enterpriseName.trim(),
+      creditCode: input.creditCode.trim().toUpperCase(),
+      category: input.category,
+      focusGroup: input.focusGroup ?? null,
+      specialised: input.specialised ?? false,
+      description: input.description.trim(),
+      status: input.status ?? DemandStatus.OPEN,
+      collectedOn: input.collectedOn,
+      satisfaction: input.satisfaction ?? null,
+    }),
+    same: (values, existing) => sameValues(values, existing as never),
   });
-  return batch.finish();
+}
+
+/** Updates in batch order, then the new demands. */
+async function writeDemands(
+  tx: EntityManager,
+  districtCode: string,
+  plan: Plan<DemandInput, DemandValues>,
+) {
+  const repo = tx.getRepository(Demand);
+  for (const { id, values } of plan.updated) await repo.update({ id }, values);
+  if (!plan.created.length) return;
+  await repo.save(
+    plan.created.map(({ row, values }) =>
+      repo.create({ ...values, districtCode, externalId: row.input.externalId }),
+    ),
+    { chunk: 200 },
+  );
 }

@@ -1,14 +1,16 @@
 // Districts publish their workstations: idempotent upsert keyed by (district, externalId). A new
 // station starts SUBMITTED; re-publishing updates its details but never its review state.
-import type { DataSource } from "typeorm";
+// Check (each row) → plan (planStations, pure) → write (one transaction).
+import type { DataSource, EntityManager } from "typeorm";
 import type { Caller } from "../../../runtime/auth";
 import { StationEvent } from "../entities/station-event.entity";
 import { Station } from "../entities/station.entity";
 import type { StationInput } from "../inputs/station.input";
 import { StationStatus } from "../vocabulary";
-import { Batch, externalKey, findByExternalIds, sameValues } from "./batch";
+import { Batch, findByExternalIds, planAndWrite, planRows, sameValues, type Row } from "./batch";
 
-const values = (s: StationInput) => ({
+/** The columns a station row writes. */
+const columns = (s: StationInput) => ({
   name: s.name.trim(),
   hostType: s.hostType,
   address: s.address.trim(),
@@ -25,50 +27,62 @@ export async function publishStations(
   districtCode: string,
   rows: StationInput[],
 ) {
+  // Check: each row on its own (the Batch validates it).
   const batch = new Batch(districtCode, rows, "stations");
-  if (!batch.rows.length) return batch.finish();
-  await db.transaction(async (tx) => {
-    const repo = tx.getRepository(Station);
-    const byExternalId = await findByExternalIds(
-      repo,
-      districtCode,
-      batch.rows.map((r) => r.input.externalId),
-    );
-    const created: Station[] = [];
-    for (const { input } of batch.rows) {
-      const next = values(input);
-      const existing = byExternalId.get(externalKey(input.externalId));
-      if (!existing) {
-        created.push(
-          repo.create({
-            ...next,
-            districtCode,
-            externalId: input.externalId,
-            status: StationStatus.SUBMITTED,
-          }),
-        );
-      } else if (sameValues(next, existing as never)) {
-        batch.result.unchanged += 1;
-      } else {
-        await repo.update({ id: existing.id }, next);
-        batch.result.updated += 1;
-      }
-    }
-    if (created.length) {
-      const saved = await repo.save(created, { chunk: 200 });
-      await tx.getRepository(StationEvent).save(
-        saved.map((s) => ({
-          stationId: s.id,
-          at: new Date(),
-          actor: caller.sub,
-          fromStatus: null,
-          toStatus: StationStatus.SUBMITTED,
-          comment: "published",
-        })),
-        { chunk: 200 },
-      );
-      batch.result.created = saved.length;
-    }
+  // Plan and write, in one transaction, on what is stored now.
+  return planAndWrite(db, batch, {
+    read: (tx, checked) =>
+      findByExternalIds(
+        tx.getRepository(Station),
+        districtCode,
+        checked.map((r) => r.input.externalId),
+      ),
+    plan: (checked, stored) => planStations(checked, stored),
+    write: (tx, plan) => writeStations(tx, caller, districtCode, plan),
   });
-  return batch.finish();
+}
+
+/** Created, updated or unchanged; a station row is never refused at this stage. Pure. */
+export const planStations = (
+  rows: ReadonlyArray<Row<StationInput>>,
+  stored: ReadonlyMap<string, Station>,
+) =>
+  planRows(rows, stored, {
+    problem: () => null,
+    values: columns,
+    same: (next, existing) => sameValues(next, existing as never),
+  });
+
+/** Updates in batch order, then the new stations, SUBMITTED, each with its first audit event. */
+async function writeStations(
+  tx: EntityManager,
+  caller: Caller,
+  districtCode: string,
+  plan: ReturnType<typeof planStations>,
+) {
+  const repo = tx.getRepository(Station);
+  for (const { id, values } of plan.updated) await repo.update({ id }, values);
+  if (!plan.created.length) return;
+  const saved = await repo.save(
+    plan.created.map(({ row, values }) =>
+      repo.create({
+        ...values,
+        districtCode,
+        externalId: row.input.externalId,
+        status: StationStatus.SUBMITTED,
+      }),
+    ),
+    { chunk: 200 },
+  );
+  await tx.getRepository(StationEvent).save(
+    saved.map((s) => ({
+      stationId: s.id,
+      at: new Date(),
+      actor: caller.sub,
+      fromStatus: null,
+      toStatus: StationStatus.SUBMITTED,
+      comment: "published",
+    })),
+    { chunk: 200 },
+  );
 }

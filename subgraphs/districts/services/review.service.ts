@@ -26,6 +26,22 @@ export const TRANSITIONS: Record<ReviewDecision, { from: StationStatus[]; to: St
   },
 };
 
+/** The status a decision moves a station to; any other decision is a CONFLICT naming the status. */
+export function reviewedStatus(
+  id: string,
+  status: StationStatus,
+  decision: ReviewDecision,
+): StationStatus {
+  const rule = TRANSITIONS[decision];
+  if (!rule.from.includes(status)) {
+    throw conflict(
+      `cannot ${decision} station ${id}: it is ${status}, and ${decision} applies only to ${rule.from.join(" or ")}`,
+      { currentStatus: status },
+    );
+  }
+  return rule.to;
+}
+
 export async function reviewStation(
   db: DataSource,
   caller: Caller,
@@ -42,16 +58,9 @@ export async function reviewStation(
       : null;
     if (!station) throw notFound(`station ${id} does not exist`);
     assertDistrictWriter(caller, station.districtCode);
-    const rule = TRANSITIONS[decision];
-    if (!rule.from.includes(station.status)) {
-      throw conflict(
-        `cannot ${decision} station ${id}: it is ${station.status}, and ${decision} applies only to ${rule.from.join(" or ")}`,
-        { currentStatus: station.status },
-      );
-    }
     const fromStatus = station.status;
-    station.status = rule.to;
-    if (rule.to === StationStatus.FILED) station.filedAt = new Date();
+    station.status = reviewedStatus(id, fromStatus, decision);
+    if (station.status === StationStatus.FILED) station.filedAt = new Date();
     await repo.save(station);
     await tx.getRepository(StationEvent).insert({
       // Written from here, in UTC: a database default would follow the session time zone.
@@ -59,7 +68,7 @@ export async function reviewStation(
       stationId: station.id,
       actor: caller.sub,
       fromStatus,
-      toStatus: rule.to,
+      toStatus: station.status,
       comment: comment?.trim() || null,
     });
     return station;

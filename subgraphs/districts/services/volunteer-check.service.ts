@@ -4,10 +4,14 @@
 // agreement valid on that date. Corps owns that data; this subgraph asks for it through the gateway
 // in one batched request per 1,000 volunteers.
 import path from "node:path";
+import type { DataSource } from "typeorm";
 import type { HubConfig } from "../../../runtime/config";
 import { readOperation } from "../../../runtime/operations";
 import { businessDate } from "../../../runtime/dates";
 import { ServiceClient, ServiceUnavailable } from "../../shared/service-client";
+import type { ActivityInput } from "../inputs/activity.input";
+import { externalKey, type Batch } from "./batch";
+import { recordedParticipants, type Recorded } from "./participations";
 
 export interface VolunteerStanding {
   id: string;
@@ -79,4 +83,55 @@ export function participantProblem(
   return null;
 }
 
-export { ServiceUnavailable };
+/**
+ * The participants of a row that corps must be asked about: those already recorded for the same
+ * activity on the same date were verified when first published, so re-sending or correcting a row
+ * does not depend on corps.
+ */
+export function participantsToVerify(input: ActivityInput, recorded: Recorded | undefined) {
+  return input.participants.filter(
+    (p) =>
+      !(recorded && recorded.heldOn === input.heldOn && recorded.volunteerIds.has(p.volunteerId)),
+  );
+}
+
+/** Why a row's participants cannot be credited (every reason, joined), or null when they can. */
+export function participantsProblem(
+  input: ActivityInput,
+  toVerify: ActivityInput["participants"],
+  standings: ReadonlyMap<string, VolunteerStanding | null>,
+): string | null {
+  const problems = toVerify
+    .map((p) => participantProblem(p.volunteerId, input.heldOn, standings.get(p.volunteerId)))
+    .filter(Boolean);
+  return problems.join("; ") || null;
+}
+
+export const UNVERIFIABLE =
+  "cannot verify volunteers now (the corps service is unreachable); send this row again later";
+
+/**
+ * The participant check of an activity batch: corps is asked once for every participant not yet
+ * recorded; a row whose participants cannot be credited is rejected with the reasons, and when
+ * corps cannot answer, every row that needed it is rejected (nothing is accepted unchecked).
+ */
+export async function checkParticipants(
+  db: DataSource,
+  config: HubConfig,
+  districtCode: string,
+  batch: Batch<ActivityInput>,
+) {
+  const externalIds = batch.rows.map((r) => r.input.externalId);
+  const recorded = await recordedParticipants(db, districtCode, externalIds);
+  const toVerify = (input: ActivityInput) =>
+    participantsToVerify(input, recorded.get(externalKey(input.externalId)));
+  try {
+    const ids = batch.rows.flatMap((r) => toVerify(r.input).map((p) => p.volunteerId));
+    const standings = await fetchStandings(config, ids);
+    batch.check(({ input }) => participantsProblem(input, toVerify(input), standings));
+  } catch (error) {
+    if (!(error instanceof ServiceUnavailable)) throw error;
+    console.warn(`[districts] volunteer check failed: ${error.message}`);
+    batch.check(({ input }) => (toVerify(input).length ? UNVERIFIABLE : null));
+  }
+}

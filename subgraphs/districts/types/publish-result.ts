@@ -1,3 +1,4 @@
+// What a batch publish did: rows created, updated and unchanged, and the rejected ones with why.
 import { Field, Int, ObjectType } from "type-graphql";
 
 @ObjectType({ description: "A row of a batch that was not written, and why." })

@@ -1,3 +1,4 @@
+// The federation stub of corps' Volunteer: only its key lives here; districts adds its hours.
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 
 /** The corps' Volunteer, to which this subgraph contributes service hours and activities. */
