@@ -9,6 +9,7 @@ import type { GatewayContext } from "./context";
 import { SubgraphDataSource } from "./datasource";
 import { gatewayPlugins } from "./plugins";
 import { gatewayRoutes } from "./routes";
+import { createSharedStore } from "./shared-store";
 import { readSupergraph } from "./supergraph";
 
 export interface GatewayOptions {
@@ -26,6 +27,7 @@ export async function startGateway(
 ): Promise<RunningServer> {
   const log = options.log ?? createLogger("gateway", config.log);
   const urls = { ...config.servers.subgraphUrls, ...options.subgraphUrls };
+  const store = createSharedStore(config.redis, log);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? readSupergraph(),
     buildService: ({ name, url }) =>
@@ -35,7 +37,7 @@ export async function startGateway(
     gateway,
     introspection: !config.production,
     includeStacktraceInErrorResponses: false,
-    plugins: gatewayPlugins(config, log),
+    plugins: gatewayPlugins({ config, log, store }),
     // Our own shutdown (tools/cli.ts) stops the server; two overlapping stop() calls never return.
     stopOnTerminationSignals: false,
   });
@@ -46,6 +48,9 @@ export async function startGateway(
     bodyLimitBytes: config.limits.bodyLimitBytes,
     log,
     routes: gatewayRoutes({ config, log, apollo }),
-    onStop: () => apollo.stop(),
+    onStop: async () => {
+      await apollo.stop();
+      await store.close();
+    },
   });
 }

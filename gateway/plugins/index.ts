@@ -6,10 +6,23 @@ import type { Logger } from "../../runtime/log";
 import type { GatewayContext } from "../context";
 import { errorsPlugin } from "./errors";
 import { requestLogPlugin } from "./request-log";
+import { responseCachePlugins } from "./response-cache";
+import type { SharedStore } from "../shared-store";
 
-export function gatewayPlugins(
-  _config: HubConfig,
-  log: Logger,
-): Array<ApolloServerPlugin<GatewayContext>> {
-  return [requestLogPlugin(log), errorsPlugin(log)];
+export interface PluginDeps {
+  config: HubConfig;
+  log: Logger;
+  store: SharedStore;
+}
+
+export function gatewayPlugins({
+  config,
+  log,
+  store,
+}: PluginDeps): Array<ApolloServerPlugin<GatewayContext>> {
+  return [
+    requestLogPlugin(log),
+    ...(config.cache.ttlSeconds > 0 ? responseCachePlugins(store, log) : []),
+    errorsPlugin(log),
+  ];
 }

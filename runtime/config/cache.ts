@@ -4,6 +4,8 @@ import { integer, value, type Env, type Problems } from "./read";
 export interface RedisConfig {
   /** redis://host:port/db shared by every gateway replica, or null for in-memory state. */
   url: string | null;
+  /** Prefix of every key the hub writes, so that several hubs can share one Redis. */
+  keyPrefix: string;
 }
 
 export interface CacheConfig {
@@ -18,7 +20,10 @@ export interface CacheConfig {
 export function redisSection(env: Env, problems: Problems): RedisConfig {
   const url = value(env, "REDIS_URL") ?? null;
   if (url && !/^rediss?:\/\//.test(url)) problems.add("REDIS_URL must be a redis:// URL");
-  return { url };
+  const keyPrefix = value(env, "REDIS_KEY_PREFIX") ?? "hub";
+  if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(keyPrefix))
+    problems.add("REDIS_KEY_PREFIX must be 1-64 letters, digits, _ . : or -");
+  return { url, keyPrefix };
 }
 
 export function cacheSection(env: Env, problems: Problems): CacheConfig {

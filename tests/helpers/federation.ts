@@ -51,7 +51,12 @@ class Capture extends Writable {
   }
 }
 
-export async function bootFederation(): Promise<Federation> {
+export interface BootOptions {
+  /** Settings for this federation beyond the test defaults (e.g. REDIS_URL). */
+  env?: Record<string, string>;
+}
+
+export async function bootFederation(options: BootOptions = {}): Promise<Federation> {
   const anchor = today();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-test-"));
   let databaseUrl = "";
@@ -72,6 +77,9 @@ export async function bootFederation(): Promise<Federation> {
     DEMO_ANCHOR: anchor,
     SEED_DEMO: "1",
     LOG_LEVEL: "info",
+    // Keys of this federation only, should it share a Redis with other test runs.
+    REDIS_KEY_PREFIX: `hubtest-${process.pid}-${Date.now().toString(36)}`,
+    ...options.env,
   });
   const capture = new Capture();
   const log = (name: string) => createLogger(name, config.log, capture);

@@ -6,6 +6,7 @@ import { parse, print, type OperationDefinitionNode } from "graphql";
 
 export interface GraphQLResponse<T = any> {
   status: number;
+  headers: Headers;
   data?: T;
   errors?: Array<{
     message: string;
@@ -32,7 +33,7 @@ export async function send<T = any>(url: string, request: Request): Promise<Grap
     body: JSON.stringify({ query: request.query, variables: request.variables }),
   });
   const body = (await response.json()) as GraphQLResponse<T>;
-  return { ...body, status: response.status };
+  return { ...body, status: response.status, headers: response.headers };
 }
 
 function explain(request: Request, response: GraphQLResponse, why: string) {

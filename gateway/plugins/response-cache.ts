@@ -1,0 +1,79 @@
+// The response cache of dashboard reads (@apollo/server-plugin-response-cache): a query made only
+// of aggregate fields (the subgraphs give them PRIVATE cache hints) is answered from the cache for
+// their max age, keyed by operation, variables and the caller's scope (role and district). Every
+// mutation through the gateway invalidates the entries it may affect at once: the versions of its
+// district and of the city, or every version when it names no district. Entries and versions live
+// in the shared store, so that every gateway replica sees the same.
+import responseCachePlugin from "@apollo/server-plugin-response-cache";
+import type { ApolloServerPlugin, GraphQLRequestContext } from "@apollo/server";
+import { Kind, type OperationDefinitionNode, type ValueNode } from "graphql";
+import type { Logger } from "../../runtime/log";
+import type { GatewayContext } from "../context";
+import type { SharedStore } from "../shared-store";
+
+type Ctx = GraphQLRequestContext<GatewayContext>;
+
+/** What a caller's cached answers are shared with: callers of the same role and district. */
+export const scopeOf = (ctx: Ctx) => {
+  const caller = ctx.contextValue.caller;
+  return caller ? `${caller.role}:${caller.district ?? caller.platform ?? "city"}` : null;
+};
+
+/** The version keys an answer depends on: everything, the city, or the caller's district. */
+const versionKeysOf = (ctx: Ctx) => {
+  const district = ctx.contextValue.caller?.district;
+  return ["all", district ? `district:${district}` : "city"];
+};
+
+const argumentValue = (node: ValueNode, variables: Record<string, unknown>): unknown =>
+  node.kind === Kind.VARIABLE
+    ? variables[node.name.value]
+    : node.kind === Kind.STRING || node.kind === Kind.INT
+      ? node.value
+      : undefined;
+
+/**
+ * The version keys a mutation invalidates: for root fields naming a `districtCode`, that
+ * district's and the city's; anything else (a review by station id, a corps change) everything.
+ */
+export function invalidatedBy(
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> = {},
+): string[] {
+  const keys = new Set<string>();
+  for (const selection of operation.selectionSet.selections) {
+    if (selection.kind !== Kind.FIELD) return ["all"];
+    const arg = selection.arguments?.find((a) => a.name.value === "districtCode");
+    const district = arg ? argumentValue(arg.value, variables) : undefined;
+    if (typeof district !== "string") return ["all"];
+    keys.add(`district:${district}`).add("city");
+  }
+  return [...keys];
+}
+
+export function responseCachePlugins(
+  store: SharedStore,
+  log: Logger,
+): Array<ApolloServerPlugin<GatewayContext>> {
+  const cache = responseCachePlugin<GatewayContext>({
+    cache: store.cache,
+    sessionId: async (ctx) => scopeOf(ctx),
+    extraCacheKeyData: async (ctx) => store.versions(versionKeysOf(ctx)),
+    // Only signed-in callers' aggregate reads are ever cached; anonymous answers never.
+    shouldReadFromCache: async (ctx) => scopeOf(ctx) !== null,
+    shouldWriteToCache: async (ctx) => scopeOf(ctx) !== null,
+  });
+  const invalidation: ApolloServerPlugin<GatewayContext> = {
+    async requestDidStart() {
+      return {
+        async willSendResponse(ctx) {
+          if (ctx.operation?.operation !== "mutation") return;
+          const keys = invalidatedBy(ctx.operation, ctx.request.variables ?? {});
+          await store.bump(keys);
+          log.debug({ keys }, "response cache invalidated");
+        },
+      };
+    },
+  };
+  return [invalidation, cache];
+}

@@ -1,0 +1,94 @@
+// What gateway replicas share: the response cache's entries and the cache versions that
+// invalidate them. In memory by default (one gateway); in Redis with REDIS_URL, so that every
+// replica serves and invalidates the same entries. A store that fails is a cache miss, never an
+// error for the client: the request is answered from the subgraphs.
+import { randomUUID } from "node:crypto";
+import { createKeyv } from "@keyv/redis";
+import { KeyvAdapter } from "@apollo/utils.keyvadapter";
+import { InMemoryLRUCache, type KeyValueCache } from "@apollo/utils.keyvaluecache";
+import type { RedisConfig } from "../runtime/config";
+import type { Logger } from "../runtime/log";
+
+export interface SharedStore {
+  kind: "memory" | "redis";
+  /** Response cache entries, with a time to live. */
+  cache: KeyValueCache<string>;
+  /** The current token of each version key; a fresh random one when the store cannot tell. */
+  versions(keys: string[]): Promise<string[]>;
+  /** Gives the keys new tokens: entries cached under the old ones are never served again. */
+  bump(keys: string[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Never throws: a failed read is a miss, a failed write is logged. */
+function safe(cache: KeyValueCache<string>, log: Logger): KeyValueCache<string> {
+  return {
+    async get(key) {
+      try {
+        return await cache.get(key);
+      } catch (error) {
+        log.warn({ reason: (error as Error).message }, "shared store read failed");
+        return undefined;
+      }
+    },
+    async set(key, value, options) {
+      try {
+        await cache.set(key, value, options);
+      } catch (error) {
+        log.warn({ reason: (error as Error).message }, "shared store write failed");
+      }
+    },
+    async delete(key) {
+      try {
+        return await cache.delete(key);
+      } catch {
+        return false;
+      }
+    },
+  };
+}
+
+export function createSharedStore(config: RedisConfig, log: Logger): SharedStore {
+  if (!config.url) {
+    const versions = new Map<string, string>();
+    return {
+      kind: "memory",
+      cache: new InMemoryLRUCache<string>({ maxSize: 64 * 1024 * 1024 }),
+      async versions(keys) {
+        return keys.map((k) => versions.get(k) ?? "0");
+      },
+      async bump(keys) {
+        for (const k of keys) versions.set(k, randomUUID());
+      },
+      async close() {},
+    };
+  }
+  const keyv = createKeyv(config.url, {
+    namespace: config.keyPrefix,
+    throwOnConnectError: true,
+    throwOnErrors: true,
+    connectionTimeout: 1000,
+  });
+  keyv.on("error", () => undefined); // every failure is also thrown and handled by safe()
+  const raw = new KeyvAdapter<string>(keyv as never);
+  const store = safe(raw, log);
+  return {
+    kind: "redis",
+    cache: store,
+    async versions(keys) {
+      try {
+        return (await Promise.all(keys.map((k) => raw.get(`version:${k}`)))).map((v) => v ?? "0");
+      } catch (error) {
+        // The store cannot tell: a token no entry was cached under, so nothing stale is served.
+        log.warn({ reason: (error as Error).message }, "cache versions unreadable");
+        return keys.map(() => randomUUID());
+      }
+    },
+    async bump(keys) {
+      await Promise.all(keys.map((k) => store.set(`version:${k}`, randomUUID())));
+    },
+    async close() {
+      await keyv.disconnect().catch(() => undefined);
+    },
+  };
+}
