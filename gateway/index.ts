@@ -19,6 +19,8 @@ export interface GatewayOptions {
   supergraphSdl?: string;
   /** Where the gateway logs (default: a pino logger on standard output). */
   log?: Logger;
+  /** Where the built dashboard page is (default: dist/dashboard). */
+  dashboardDir?: string;
 }
 
 export async function startGateway(
@@ -47,7 +49,7 @@ export async function startGateway(
     host: config.servers.bindHost,
     bodyLimitBytes: config.limits.bodyLimitBytes,
     log,
-    routes: gatewayRoutes({ config, log, apollo }),
+    routes: gatewayRoutes({ config, log, apollo, dashboardDir: options.dashboardDir }),
     onStop: async () => {
       await apollo.stop();
       await store.close();

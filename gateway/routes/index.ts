@@ -6,16 +6,20 @@ import { healthRoute } from "../../runtime/http/health";
 import type { Route } from "../../runtime/http/server";
 import type { Logger } from "../../runtime/log";
 import { gatewayContext, type GatewayContext } from "../context";
+import { dashboardRoutes } from "./dashboard";
 
 export interface RouteDeps {
   config: HubConfig;
   log: Logger;
   apollo: ApolloServer<GatewayContext>;
+  /** Where the built dashboard page is (default: dist/dashboard). */
+  dashboardDir?: string;
 }
 
-export function gatewayRoutes({ config, log, apollo }: RouteDeps): Route[] {
+export function gatewayRoutes({ config, log, apollo, dashboardDir }: RouteDeps): Route[] {
   return [
     graphqlRoute(apollo, (request) => gatewayContext(request, config)),
     healthRoute(log, async () => ({ gateway: true })),
+    ...dashboardRoutes(dashboardDir),
   ];
 }

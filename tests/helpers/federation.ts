@@ -54,6 +54,8 @@ class Capture extends Writable {
 export interface BootOptions {
   /** Settings for this federation beyond the test defaults (e.g. REDIS_URL). */
   env?: Record<string, string>;
+  /** Where the gateway finds the built dashboard page. */
+  dashboardDir?: string;
 }
 
 export async function bootFederation(options: BootOptions = {}): Promise<Federation> {
@@ -107,6 +109,7 @@ export async function bootFederation(options: BootOptions = {}): Promise<Federat
       port: 0,
       subgraphUrls: Object.fromEntries(SUBGRAPHS.map((n) => [n, subgraphs[n].url])),
       log: log("gateway"),
+      dashboardDir: options.dashboardDir,
     });
     // Subgraphs reach each other through the gateway, whose port is only known now.
     config.servers.gatewayUrl = gateway.url;

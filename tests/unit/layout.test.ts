@@ -57,7 +57,7 @@ describe("layout", () => {
   });
 
   it("only runtime/config reads process.env", () => {
-    const readers = ["runtime", "gateway", "subgraphs", "tools", "demo"]
+    const readers = ["runtime", "gateway", "subgraphs", "tools", "demo", "dashboard"]
       .flatMap(sources)
       .filter((file) => !file.startsWith(path.join("runtime", "config")))
       .filter((file) => /process\.env\b/.test(fs.readFileSync(path.join(ROOT, file), "utf8")));

@@ -1,0 +1,94 @@
+// The one request the page sends: DashboardPage through the gateway, with the user's token. Every
+// failure becomes a message a person can act on.
+import QUERY from "../operations/dashboard-page.graphql";
+import type { Range } from "./range";
+
+export interface DistrictRow {
+  code: string;
+  name: string;
+  stationCount: number;
+  idleStationCount: number;
+  openDemandCount: number;
+  demandCount: number;
+  activityCount: number;
+  serviceHours: number;
+  enterprisesServed: number;
+  volunteerCount: number;
+  certifiedPlatformCount: number;
+  publishedStoryCount: number;
+}
+
+interface Stat {
+  total: number;
+  resolved: number;
+}
+
+export interface DashboardData {
+  districts: DistrictRow[];
+  demandStats: Stat & {
+    open: number;
+    resolutionRate: number;
+    averageSatisfaction: number | null;
+    byCategory: Array<Stat & { category: string }>;
+    byFocusGroup: Array<Stat & { focusGroup: string }>;
+    bySpecialised: Array<Stat & { specialised: boolean }>;
+  };
+  serviceTrend: Array<{
+    month: string;
+    activities: number;
+    serviceHours: number;
+    enterprisesServed: number;
+  }>;
+  serviceByCategory: Array<{ category: string; activities: number; serviceHours: number }>;
+  corpsStats: {
+    volunteers: number;
+    appointed: number;
+    byExpertType: Array<{ expertType: string; count: number; appointed: number }>;
+  };
+}
+
+export class DashboardError extends Error {}
+
+const MESSAGES: Record<string, string> = {
+  UNAUTHENTICATED: "令牌无效或已过期：请重新获取令牌（npm run token）后粘贴到上方。",
+  FORBIDDEN:
+    "当前令牌的角色无权查看看板：需要 DASHBOARD_VIEWER、CITY_ADMIN 或本区的 DISTRICT_OPERATOR。",
+  BAD_USER_INPUT: "日期范围有误",
+};
+
+export async function fetchDashboard(
+  endpoint: string,
+  token: string,
+  range: Range,
+): Promise<DashboardData> {
+  let response: Response;
+  try {
+    response = await fetch(endpoint, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify({ query: QUERY, operationName: "DashboardPage", variables: range }),
+    });
+  } catch {
+    throw new DashboardError("无法连接到服务：请检查网络，或稍后重试。");
+  }
+  const body = (await response.json().catch(() => null)) as {
+    data?: DashboardData;
+    errors?: Array<{ message: string; extensions?: { code?: string } }>;
+  } | null;
+  const error = body?.errors?.[0];
+  if (error) {
+    const code = error.extensions?.code ?? "";
+    const known = MESSAGES[code];
+    throw new DashboardError(
+      code === "BAD_USER_INPUT"
+        ? `${known}：${error.message}`
+        : (known ?? `请求失败：${error.message}`),
+    );
+  }
+  if (!response.ok || !body?.data)
+    throw new DashboardError(`请求失败（HTTP ${response.status}），请稍后重试。`);
+  return body.data;
+}

@@ -1,0 +1,130 @@
+// The city dashboard page: token, range, one request, then the summary, the table and the charts.
+import { DashboardError, fetchDashboard, type DashboardData, type DistrictRow } from "./api";
+import { renderCharts, resizeCharts } from "./charts";
+import { PRESETS, presetRange, rangeProblem, type Preset, type Range } from "./range";
+import { renderTable, tableCsv, type Sort } from "./table";
+import { formatNumber } from "./table";
+
+const TOKEN_KEY = "hub.dashboard.token";
+const ENDPOINT = "/graphql";
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const tokenInput = $<HTMLInputElement>("token");
+const fromInput = $<HTMLInputElement>("from");
+const toInput = $<HTMLInputElement>("to");
+const message = $<HTMLDivElement>("message");
+const table = $<HTMLTableElement>("districts");
+
+let data: DashboardData | null = null;
+let sort: Sort = { key: "stationCount", descending: true };
+let range: Range = presetRange("本年");
+
+function show(text: string, kind: "error" | "info" = "error") {
+  message.textContent = text;
+  message.className = text ? kind : "";
+  message.hidden = !text;
+}
+
+function renderSummary(d: DashboardData) {
+  const s = d.demandStats;
+  const rows: Array<[string, string]> = [
+    ["收集需求", formatNumber(s.total)],
+    ["已解决", formatNumber(s.resolved)],
+    ["解决率", `${(s.resolutionRate * 100).toFixed(1)}%`],
+    ["平均满意度", s.averageSatisfaction === null ? "—" : s.averageSatisfaction.toFixed(2)],
+    ["在册志愿者", formatNumber(d.corpsStats.volunteers)],
+    ["在聘志愿者", formatNumber(d.corpsStats.appointed)],
+  ];
+  const box = $("summary");
+  box.replaceChildren(
+    ...rows.map(([name, value]) => {
+      const item = document.createElement("div");
+      item.className = "figure";
+      const v = document.createElement("strong");
+      v.textContent = value;
+      const n = document.createElement("span");
+      n.textContent = name;
+      item.append(v, n);
+      return item;
+    }),
+  );
+}
+
+function renderAll() {
+  if (!data) return;
+  renderSummary(data);
+  renderTable(table, data.districts, sort, (key: keyof DistrictRow) => {
+    sort = { key, descending: sort.key === key ? !sort.descending : key !== "name" };
+    renderAll();
+  });
+  renderCharts(data);
+}
+
+async function load() {
+  const problem = rangeProblem(range);
+  if (problem) return show(problem);
+  const token = tokenInput.value.trim();
+  if (!token) return show("请先粘贴令牌（npm run token -- --role DASHBOARD_VIEWER 生成）。");
+  sessionStorage.setItem(TOKEN_KEY, token);
+  show("正在加载……", "info");
+  document.body.dataset.state = "loading";
+  try {
+    data = await fetchDashboard(ENDPOINT, token, range);
+    show("");
+    $("range-label").textContent = `${range.from} 至 ${range.to}`;
+    document.body.dataset.state = "ready";
+    renderAll();
+  } catch (error) {
+    document.body.dataset.state = "error";
+    show(error instanceof DashboardError ? error.message : "请求失败，请稍后重试。");
+  }
+}
+
+function setRange(next: Range) {
+  range = next;
+  fromInput.value = next.from;
+  toInput.value = next.to;
+}
+
+function downloadCsv() {
+  if (!data) return show("请先加载数据。");
+  const blob = new Blob([tableCsv(data.districts, sort)], { type: "text/csv;charset=utf-8" });
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(blob);
+  link.download = `市级看板_${range.from}_${range.to}.csv`;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+}
+
+function init() {
+  tokenInput.value = sessionStorage.getItem(TOKEN_KEY) ?? "";
+  const presets = $("presets");
+  for (const preset of PRESETS) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.textContent = preset;
+    button.dataset.preset = preset;
+    button.addEventListener("click", () => {
+      setRange(presetRange(preset as Preset));
+      void load();
+    });
+    presets.appendChild(button);
+  }
+  setRange(range);
+  $("range-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    setRange({ from: fromInput.value, to: toInput.value });
+    void load();
+  });
+  $("token-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    void load();
+  });
+  $("export").addEventListener("click", downloadCsv);
+  window.addEventListener("resize", resizeCharts);
+  if (tokenInput.value) void load();
+}
+
+init();

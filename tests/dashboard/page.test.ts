@@ -1,0 +1,193 @@
+// The dashboard page in a real browser (Debian's chromium, driven by playwright-core), with every
+// request to a host other than the hub refused: it loads with the demo data, the table shows the
+// API's numbers for 11 districts, the range changes the figures, sorting works, the CSV matches
+// the table, and a bad token shows a message. A screenshot goes to test-output/.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { buildDashboard } from "../../tools/build-dashboard";
+import { presetRange, type Preset } from "../../dashboard/src/range";
+import { bootFederation, type Federation } from "../helpers/federation";
+import { execute } from "../helpers/graphql";
+
+const CHROMIUM = "/usr/bin/chromium";
+const available = fs.existsSync(CHROMIUM);
+if (!available)
+  console.warn(
+    `dashboard page tests skipped: ${CHROMIUM} is not installed (apt-get install -y chromium)`,
+  );
+const describeInBrowser = available ? describe : describe.skip;
+
+const QUERY = fs.readFileSync(
+  path.join(__dirname, "..", "..", "dashboard", "operations", "dashboard-page.graphql"),
+  "utf8",
+);
+const OUTPUT = path.join(__dirname, "..", "..", "test-output");
+
+describeInBrowser("the dashboard page", () => {
+  let fed: Federation;
+  let browser: Browser;
+  let page: Page;
+  let token: string;
+  const outside: string[] = [];
+  let downloads: string;
+
+  beforeAll(async () => {
+    const dir = await buildDashboard(fs.mkdtempSync(path.join(os.tmpdir(), "hub-dashboard-")));
+    downloads = fs.mkdtempSync(path.join(os.tmpdir(), "hub-downloads-"));
+    fed = await bootFederation({ dashboardDir: dir });
+    token = await fed.token("DASHBOARD_VIEWER");
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ["--no-sandbox", "--disable-background-networking"],
+    });
+    const context = await browser.newContext({
+      acceptDownloads: true,
+      viewport: { width: 1400, height: 2200 },
+      locale: "zh-CN",
+    });
+    const hub = new URL(fed.gatewayOrigin).host;
+    await context.route("**/*", (route) => {
+      const url = new URL(route.request().url());
+      if (url.host === hub) return route.continue();
+      outside.push(url.toString());
+      return route.abort();
+    });
+    page = await context.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await fed?.stop();
+  });
+
+  async function api(range: { from: string; to: string }) {
+    return execute(fed.gatewayUrl, { query: QUERY, variables: range, token });
+  }
+
+  /** The table's body as numbers (names kept), in screen order. */
+  async function tableRows(): Promise<Array<Array<string | number>>> {
+    return page.$$eval("#districts tbody tr", (rows) =>
+      rows.map((row) =>
+        [...row.querySelectorAll("td")].map((td, i) => {
+          const text = (td.textContent ?? "").replace(/[⚠,\s]/g, "");
+          return i === 0 ? text : Number(text);
+        }),
+      ),
+    );
+  }
+
+  async function waitReady() {
+    await page.waitForFunction(() => (globalThis as any).document.body.dataset.state !== "loading");
+    expect(await page.evaluate(() => (globalThis as any).document.body.dataset.state)).toBe(
+      "ready",
+    );
+  }
+
+  const COLUMNS = [
+    "name",
+    "stationCount",
+    "idleStationCount",
+    "openDemandCount",
+    "demandCount",
+    "activityCount",
+    "serviceHours",
+    "enterprisesServed",
+    "volunteerCount",
+    "certifiedPlatformCount",
+    "publishedStoryCount",
+  ];
+  const asRows = (districts: any[]) =>
+    districts
+      .map((d) => COLUMNS.map((key) => d[key]))
+      .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+
+  it("loads with the demo data and shows the API's numbers for all 11 districts", async () => {
+    await page.goto(`${fed.gatewayOrigin}/dashboard`);
+    await page.fill("#token", token);
+    await page.click("#token-form button");
+    await waitReady();
+    const rows = await tableRows();
+    expect(rows).toHaveLength(11);
+    const expected = await api(presetRange("本年"));
+    expect([...rows].sort((a, b) => String(a[0]).localeCompare(String(b[0])))).toEqual(
+      asRows(expected.districts),
+    );
+    expect(await page.locator("canvas").count()).toBeGreaterThanOrEqual(5);
+    expect(
+      await page.evaluate(() => (globalThis as any).sessionStorage.getItem("hub.dashboard.token")),
+    ).toBe(token);
+    fs.mkdirSync(OUTPUT, { recursive: true });
+    await page.screenshot({ path: path.join(OUTPUT, "dashboard.png"), fullPage: true });
+    expect(outside).toEqual([]);
+  });
+
+  it.each(["本月", "近12个月"] as Preset[])(
+    "shows the figures of the %s preset",
+    async (preset) => {
+      await page.click(`button[data-preset="${preset}"]`);
+      await waitReady();
+      const range = presetRange(preset);
+      expect(await page.inputValue("#from")).toBe(range.from);
+      const expected = await api(range);
+      const rows = await tableRows();
+      expect([...rows].sort((a, b) => String(a[0]).localeCompare(String(b[0])))).toEqual(
+        asRows(expected.districts),
+      );
+    },
+  );
+
+  it("changes the figures with a range typed in", async () => {
+    const before = await tableRows();
+    await page.fill("#from", "2025-01-01");
+    await page.fill("#to", "2025-03-31");
+    await page.click("#range-form button[type=submit]");
+    await waitReady();
+    const after = await tableRows();
+    expect(after).not.toEqual(before);
+    const expected = await api({ from: "2025-01-01", to: "2025-03-31" });
+    expect([...after].sort((a, b) => String(a[0]).localeCompare(String(b[0])))).toEqual(
+      asRows(expected.districts),
+    );
+  });
+
+  it("sorts by a column, both ways", async () => {
+    const column = COLUMNS.indexOf("activityCount");
+    await page.click(`#districts th[data-key="activityCount"]`);
+    const down = (await tableRows()).map((r) => r[column] as number);
+    expect(down).toEqual([...down].sort((a, b) => b - a));
+    await page.click(`#districts th[data-key="activityCount"]`);
+    const up = (await tableRows()).map((r) => r[column] as number);
+    expect(up).toEqual([...up].sort((a, b) => a - b));
+    expect(await page.getAttribute(`#districts th[data-key="activityCount"]`, "aria-sort")).toBe(
+      "ascending",
+    );
+  });
+
+  it("exports the table as CSV (UTF-8 with BOM) exactly as shown", async () => {
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export")]);
+    const file = path.join(downloads, download.suggestedFilename());
+    await download.saveAs(file);
+    expect(download.suggestedFilename()).toMatch(/^市级看板_2025-01-01_2025-03-31\.csv$/);
+    const text = fs.readFileSync(file, "utf8");
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const lines = text.slice(1).trim().split("\r\n");
+    expect(lines[0].split(",")[1]).toBe("区");
+    const csvRows = lines.slice(1).map((line) =>
+      line
+        .split(",")
+        .slice(1)
+        .map((cell, i) => (i === 0 ? cell : Number(cell))),
+    );
+    expect(csvRows).toEqual(await tableRows());
+  });
+
+  it("shows a clear message for a bad token", async () => {
+    await page.fill("#token", "not-a-token");
+    await page.click("#token-form button");
+    await page.waitForFunction(() => (globalThis as any).document.body.dataset.state === "error");
+    expect(await page.textContent("#message")).toContain("令牌无效或已过期");
+    expect(outside).toEqual([]);
+  });
+});
