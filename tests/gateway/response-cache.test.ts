@@ -7,6 +7,7 @@ import type { RunningServer } from "../../runtime/http/server";
 import { daysFromToday, today } from "../../runtime/dates";
 import { creditCodeCheckChar } from "../../subgraphs/shared/validation/credit-code";
 import { SUBGRAPHS } from "../../runtime/config";
+import { createLogger } from "../../runtime/log";
 import { bootFederation, type Federation } from "../helpers/federation";
 import { contractOperation, execute, send } from "../helpers/graphql";
 
@@ -134,6 +135,7 @@ describe("with Redis, shared by two gateway replicas", () => {
     second = await startGateway(fed.config, {
       port: 0,
       subgraphUrls: Object.fromEntries(SUBGRAPHS.map((n) => [n, fed.subgraphs[n].url])),
+      log: createLogger("gateway-2", { level: "silent" }),
     });
   });
   afterAll(async () => {
