@@ -18,6 +18,7 @@ import { DashboardResolver } from "./resolvers/dashboard.resolver";
 import { districtReference } from "./resolvers/district.reference";
 import { DistrictFiguresResolver } from "./resolvers/district-figures.resolver";
 import { DistrictResolver } from "./resolvers/district.resolver";
+import { LookupResolver } from "./resolvers/lookup.resolver";
 import { PublishResolver } from "./resolvers/publish.resolver";
 import { ReviewResolver } from "./resolvers/review.resolver";
 import { stationReference } from "./resolvers/station.reference";
@@ -38,6 +39,7 @@ export const districts: SubgraphDefinition<DistrictsLoaders> = {
         DashboardResolver,
         StationResolver,
         ActivityResolver,
+        LookupResolver,
         VolunteerServiceResolver,
         PublishResolver,
         ReviewResolver,

@@ -9,6 +9,7 @@ import { createLoaders, type PlatformsLoaders } from "./loaders";
 import { migrations } from "./migrations";
 import { districtReference } from "./resolvers/district.reference";
 import { DistrictPlatformsResolver } from "./resolvers/district.resolver";
+import { PlatformLookupResolver } from "./resolvers/lookup.resolver";
 import { platformReference } from "./resolvers/platform.reference";
 import { PlatformResolver } from "./resolvers/platform.resolver";
 import { seedPlatforms } from "./seed";
@@ -18,7 +19,7 @@ export const platforms: SubgraphDefinition<PlatformsLoaders> = {
   entities: [Platform, Mentor],
   migrations,
   buildSchema: () =>
-    buildFederatedSchema([PlatformResolver, DistrictPlatformsResolver], {
+    buildFederatedSchema([PlatformResolver, PlatformLookupResolver, DistrictPlatformsResolver], {
       District: districtReference,
       Platform: platformReference,
     }),

@@ -10,14 +10,13 @@ import { Transfer } from "../entities/transfer.entity";
 import { Volunteer } from "../entities/volunteer.entity";
 import { VolunteerEvent } from "../entities/volunteer-event.entity";
 import type { CorpsLoaders } from "../loaders";
-import { badInput } from "../../../runtime/errors";
+import { checkLookupSize, MAX_LOOKUP_IDS, rowId } from "../../shared/ids";
 import { VolunteerStatus } from "../../shared/vocabulary";
 import { visibleIdNumber, visiblePhone } from "../services/personal-data.service";
 import type { Caller } from "../../../runtime/auth";
 import { CurrentCaller } from "../../shared/auth";
 
 type Ctx = SubgraphContext<CorpsLoaders>;
-const MAX_IDS = 1000;
 
 @Resolver(() => Volunteer)
 export class VolunteerResolver {
@@ -38,15 +37,15 @@ export class VolunteerResolver {
   @Authorized()
   @Query(() => [Volunteer], {
     nullable: "items",
-    description: `Several volunteers by id, in the order asked (null where unknown); at most ${MAX_IDS} ids.`,
+    description: `Several volunteers by id, in the order asked (null where unknown); at most ${MAX_LOOKUP_IDS} ids.`,
   })
   volunteersByIds(@Arg("ids", () => [ID]) ids: string[], @Ctx() ctx: Ctx) {
-    if (ids.length > MAX_IDS)
-      throw badInput(
-        `ask for at most ${MAX_IDS} volunteers at a time; this asks for ${ids.length}`,
-      );
+    checkLookupSize(ids, "volunteers");
     return Promise.all(
-      ids.map((id) => (/^\d+$/.test(id) ? ctx.loaders.volunteer.load(Number(id)) : null)),
+      ids.map((id) => {
+        const key = rowId(id);
+        return key === null ? null : ctx.loaders.volunteer.load(key);
+      }),
     );
   }
 

@@ -1,0 +1,27 @@
+// Platforms by many ids, in the order asked (null where unknown): what publicity checks through
+// the gateway for a story's platform references, one call per batch.
+import { Arg, Authorized, Ctx, ID, Query, Resolver } from "type-graphql";
+import type { SubgraphContext } from "../../shared/context";
+import { checkLookupSize, MAX_LOOKUP_IDS, rowId } from "../../shared/ids";
+import { Platform } from "../entities/platform.entity";
+import type { PlatformsLoaders } from "../loaders";
+
+type Ctx = SubgraphContext<PlatformsLoaders>;
+
+@Resolver()
+export class PlatformLookupResolver {
+  @Authorized()
+  @Query(() => [Platform], {
+    nullable: "items",
+    description: `Several platforms by id, in the order asked (null where unknown); at most ${MAX_LOOKUP_IDS} ids; signed-in callers.`,
+  })
+  platformsByIds(@Arg("ids", () => [ID]) ids: string[], @Ctx() ctx: Ctx) {
+    checkLookupSize(ids, "platforms");
+    return Promise.all(
+      ids.map((id) => {
+        const key = rowId(id);
+        return key === null ? null : ctx.loaders.platform.load(key);
+      }),
+    );
+  }
+}
