@@ -163,3 +163,18 @@ export function renderCharts(data: DashboardData) {
 export function resizeCharts() {
   for (const c of charts.values()) c.resize();
 }
+
+/** Resolves when every chart has finished drawing, animations included (call after drawing). */
+export function chartsSettled(): Promise<void> {
+  const settled = [...charts.values()].map(
+    (c) =>
+      new Promise<void>((resolve) => {
+        const done = () => {
+          c.off("finished", done);
+          resolve();
+        };
+        c.on("finished", done);
+      }),
+  );
+  return Promise.all(settled).then(() => undefined);
+}

@@ -1,6 +1,6 @@
 // The city dashboard page: token, range, one request, then the summary, the table and the charts.
 import { DashboardError, fetchDashboard, type DashboardData, type DistrictRow } from "./api";
-import { renderCharts, resizeCharts } from "./charts";
+import { chartsSettled, renderCharts, resizeCharts } from "./charts";
 import { PRESETS, presetRange, rangeProblem, type Preset, type Range } from "./range";
 import { renderTable, tableCsv, type Sort } from "./table";
 import { formatNumber } from "./table";
@@ -58,6 +58,9 @@ function renderAll() {
     renderAll();
   });
   renderCharts(data);
+  // Screenshots and page tests wait for this: the lines are drawn by an animation.
+  document.body.dataset.charts = "drawing";
+  void chartsSettled().then(() => (document.body.dataset.charts = "drawn"));
 }
 
 async function load() {

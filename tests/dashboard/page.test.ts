@@ -119,6 +119,7 @@ describeInBrowser("the dashboard page", () => {
       await page.evaluate(() => (globalThis as any).sessionStorage.getItem("hub.dashboard.token")),
     ).toBe(token);
     fs.mkdirSync(OUTPUT, { recursive: true });
+    await page.waitForFunction(() => (globalThis as any).document.body.dataset.charts === "drawn");
     await page.screenshot({ path: path.join(OUTPUT, "dashboard.png"), fullPage: true });
     expect(outside).toEqual([]);
   });
