@@ -6,6 +6,7 @@ module.exports = {
   testMatch: ["**/*.test.ts"],
   setupFiles: ["reflect-metadata"],
   transform: {
+    "^.+\\.graphql$": "<rootDir>/tests/helpers/text-transform.js",
     "^.+\\.(ts|js)$": [
       "@swc/jest",
       {

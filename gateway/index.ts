@@ -21,6 +21,8 @@ export interface GatewayOptions {
   log?: Logger;
   /** Where the built dashboard page is (default: dist/dashboard). */
   dashboardDir?: string;
+  /** Where the built GraphiQL page is (default: dist/ide). */
+  ideDir?: string;
 }
 
 export async function startGateway(
@@ -37,7 +39,7 @@ export async function startGateway(
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    introspection: !config.production,
+    introspection: config.ide.introspection,
     includeStacktraceInErrorResponses: false,
     plugins: gatewayPlugins({ config, log, store }),
     // Our own shutdown (tools/cli.ts) stops the server; two overlapping stop() calls never return.
@@ -49,7 +51,13 @@ export async function startGateway(
     host: config.servers.bindHost,
     bodyLimitBytes: config.limits.bodyLimitBytes,
     log,
-    routes: gatewayRoutes({ config, log, apollo, dashboardDir: options.dashboardDir }),
+    routes: gatewayRoutes({
+      config,
+      log,
+      apollo,
+      dashboardDir: options.dashboardDir,
+      ideDir: options.ideDir,
+    }),
     onStop: async () => {
       await apollo.stop();
       await store.close();

@@ -88,6 +88,9 @@ async function main() {
   const gatewayUrl = `http://${config.servers.host}:${config.servers.gatewayPort}/graphql`;
   await waitForHealth("gateway", gatewayUrl);
   console.log(`\nThe hub is running. Gateway: ${gatewayUrl}`);
+  const origin = gatewayUrl.replace(/\/graphql$/, "");
+  if (config.ide.graphiql) console.log(`GraphQL IDE: ${origin}/graphiql`);
+  console.log(`Dashboard:   ${origin}/dashboard`);
   console.log("Get a token with: npm run token -- --role CITY_ADMIN   (Ctrl-C stops everything)\n");
 }
 

@@ -1,6 +1,7 @@
 // The gateway's Apollo Server plugins, in order. A new cross-cutting feature is one file in this
 // folder and one line here, its options taken from its config section.
 import type { ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import type { HubConfig } from "../../runtime/config";
 import type { Logger } from "../../runtime/log";
 import type { GatewayContext } from "../context";
@@ -21,6 +22,8 @@ export function gatewayPlugins({
   store,
 }: PluginDeps): Array<ApolloServerPlugin<GatewayContext>> {
   return [
+    // Apollo's landing page loads Sandbox from a CDN; the hub serves its own GraphiQL (routes/).
+    ApolloServerPluginLandingPageDisabled(),
     requestLogPlugin(log),
     ...(config.cache.ttlSeconds > 0 ? responseCachePlugins(store, log) : []),
     errorsPlugin(log),

@@ -7,6 +7,7 @@ import type { Route } from "../../runtime/http/server";
 import type { Logger } from "../../runtime/log";
 import { gatewayContext, type GatewayContext } from "../context";
 import { dashboardRoutes } from "./dashboard";
+import { graphiqlRoutes } from "./graphiql";
 
 export interface RouteDeps {
   config: HubConfig;
@@ -14,11 +15,14 @@ export interface RouteDeps {
   apollo: ApolloServer<GatewayContext>;
   /** Where the built dashboard page is (default: dist/dashboard). */
   dashboardDir?: string;
+  /** Where the built GraphiQL page is (default: dist/ide). */
+  ideDir?: string;
 }
 
-export function gatewayRoutes({ config, log, apollo, dashboardDir }: RouteDeps): Route[] {
+export function gatewayRoutes({ config, log, apollo, dashboardDir, ideDir }: RouteDeps): Route[] {
+  const graphql = graphqlRoute(apollo, (request) => gatewayContext(request, config));
   return [
-    graphqlRoute(apollo, (request) => gatewayContext(request, config)),
+    ...graphiqlRoutes(graphql, { enabled: config.ide.graphiql, dir: ideDir }),
     healthRoute(log, async () => ({ gateway: true })),
     ...dashboardRoutes(dashboardDir),
   ];

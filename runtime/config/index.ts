@@ -5,6 +5,7 @@ import { authSection, type AuthConfig } from "./auth";
 import { cacheSection, redisSection, type CacheConfig, type RedisConfig } from "./cache";
 import { databasesSection, type DatabasesConfig } from "./databases";
 import { demoSection, type DemoConfig } from "./demo";
+import { ideSection, type IdeConfig } from "./ide";
 import { limitsSection, type LimitsConfig } from "./limits";
 import { logSection, type LogConfig } from "./log";
 import { Problems, value, type Env } from "./read";
@@ -19,13 +20,14 @@ export type {
   DatabasesConfig,
   DemoConfig,
   Env,
+  IdeConfig,
   LimitsConfig,
   LogConfig,
   ServersConfig,
 };
 
 export interface HubConfig {
-  /** NODE_ENV=production: a secret is required and introspection is off. */
+  /** NODE_ENV=production: a secret is required; introspection and GraphiQL are off unless asked. */
   production: boolean;
   servers: ServersConfig;
   databases: DatabasesConfig;
@@ -33,6 +35,7 @@ export interface HubConfig {
   limits: LimitsConfig;
   redis: RedisConfig;
   cache: CacheConfig;
+  ide: IdeConfig;
   log: LogConfig;
   demo: DemoConfig;
   /** What the command-line tools need from their environment. */
@@ -56,6 +59,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
     limits: limitsSection(env, problems),
     redis: redisSection(env, problems),
     cache: cacheSection(env, problems),
+    ide: ideSection(env, problems, production),
     log: logSection(env, problems),
     demo: demoSection(env, problems),
     // npm sets INIT_CWD to where `npm run` was typed; file arguments are relative to it.

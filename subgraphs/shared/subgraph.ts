@@ -3,7 +3,10 @@
 // subgraph's index.ts describes itself with a SubgraphDefinition.
 import type { GraphQLSchema } from "graphql";
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import type { DataSource } from "typeorm";
 import { callerFromHeader } from "../../runtime/auth";
 import type { HubConfig, SubgraphName } from "../../runtime/config";
@@ -57,11 +60,12 @@ export async function startSubgraph<TLoaders>(
     const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
       schema: await definition.buildSchema(),
       formatError: createFormatError(log),
-      introspection: !config.production,
+      introspection: config.ide.introspection,
       includeStacktraceInErrorResponses: false,
       // Our own shutdown (tools/cli.ts) stops the server; two overlapping stop() calls never return.
       stopOnTerminationSignals: false,
-      plugins: [ApolloServerPluginInlineTraceDisabled()],
+      // No landing page: Apollo's loads Sandbox from a CDN, and subgraphs are not for browsers.
+      plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled()],
     });
     await apollo.start();
     const server = await serve({

@@ -56,6 +56,8 @@ export interface BootOptions {
   env?: Record<string, string>;
   /** Where the gateway finds the built dashboard page. */
   dashboardDir?: string;
+  /** Where the gateway finds the built GraphiQL page. */
+  ideDir?: string;
 }
 
 export async function bootFederation(options: BootOptions = {}): Promise<Federation> {
@@ -110,6 +112,7 @@ export async function bootFederation(options: BootOptions = {}): Promise<Federat
       subgraphUrls: Object.fromEntries(SUBGRAPHS.map((n) => [n, subgraphs[n].url])),
       log: log("gateway"),
       dashboardDir: options.dashboardDir,
+      ideDir: options.ideDir,
     });
     // Subgraphs reach each other through the gateway, whose port is only known now.
     config.servers.gatewayUrl = gateway.url;

@@ -10,7 +10,7 @@ function sources(dir: string): string[] {
   return fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
     const rel = path.join(dir, entry.name);
     if (entry.isDirectory()) return entry.name === "node_modules" ? [] : sources(rel);
-    return entry.name.endsWith(".ts") ? [rel] : [];
+    return /\.tsx?$/.test(entry.name) ? [rel] : [];
   });
 }
 
@@ -57,7 +57,7 @@ describe("layout", () => {
   });
 
   it("only runtime/config reads process.env", () => {
-    const readers = ["runtime", "gateway", "subgraphs", "tools", "demo", "dashboard"]
+    const readers = ["runtime", "gateway", "subgraphs", "tools", "demo", "dashboard", "ide"]
       .flatMap(sources)
       .filter((file) => !file.startsWith(path.join("runtime", "config")))
       .filter((file) => /process\.env\b/.test(fs.readFileSync(path.join(ROOT, file), "utf8")));

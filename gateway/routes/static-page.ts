@@ -1,0 +1,67 @@
+// A browser page the gateway serves from a folder npm run build filled (index.html, app.js,
+// app.css): the routes of its files, with a Content-Security-Policy that lets the page load only
+// from the hub itself, so that it works on a city network without internet.
+import fs from "node:fs";
+import path from "node:path";
+import type { FastifyReply } from "fastify";
+import type { Route } from "../../runtime/http/server";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+};
+
+export const PAGE_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // ECharts and CodeMirror size and place their elements through style attributes.
+  "style-src 'self' 'unsafe-inline'",
+  // GraphiQL's fonts and icons are inlined as data: URLs in its stylesheet.
+  "font-src 'self' data:",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+].join("; ");
+
+/** The first folder of the candidates that holds a built page (its app.js), else the last one. */
+export function builtPageDir(candidates: string[]): string {
+  return candidates.find((dir) => fs.existsSync(path.join(dir, "app.js"))) ?? candidates.at(-1)!;
+}
+
+export interface StaticPage {
+  /** What the page is called in the message sent when it is not built. */
+  name: string;
+  dir: string;
+}
+
+/** Sends one file of the page, or 503 with what to run when the page was not built. */
+export async function sendPageFile(page: StaticPage, file: string, reply: FastifyReply) {
+  let body: Buffer;
+  try {
+    body = await fs.promises.readFile(path.join(page.dir, file));
+  } catch {
+    return reply
+      .code(503)
+      .type("text/plain; charset=utf-8")
+      .send(`the ${page.name} is not built: run npm run build (npm start does it)`);
+  }
+  return reply
+    .type(TYPES[path.extname(file)])
+    .header("content-security-policy", PAGE_SECURITY_POLICY)
+    .header("x-content-type-options", "nosniff")
+    .header("referrer-policy", "no-referrer")
+    .header("cache-control", file === "index.html" ? "no-cache" : "public, max-age=300")
+    .send(body);
+}
+
+/** GET <url> for each url → file of the page. */
+export function pageRoutes(page: StaticPage, files: Record<string, string>): Route[] {
+  return Object.entries(files).map(([url, file]) => ({
+    method: "GET" as const,
+    path: url,
+    handler: (_request, reply) => sendPageFile(page, file, reply),
+  }));
+}
