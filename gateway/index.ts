@@ -8,6 +8,7 @@ import { createLogger, type Logger } from "../runtime/log";
 import type { GatewayContext } from "./context";
 import { SubgraphDataSource } from "./datasource";
 import { gatewayPlugins } from "./plugins";
+import { limitsProtection } from "./plugins/limits";
 import { gatewayRoutes } from "./routes";
 import { createSharedStore } from "./shared-store";
 import { readSupergraph } from "./supergraph";
@@ -37,11 +38,14 @@ export async function startGateway(
     buildService: ({ name, url }) =>
       new SubgraphDataSource(name, urls[name as SubgraphName] ?? url ?? "", log),
   });
+  const limits = limitsProtection(config.limits, config.production);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     introspection: config.ide.introspection,
     includeStacktraceInErrorResponses: false,
-    plugins: gatewayPlugins({ config, log, store }),
+    plugins: [...gatewayPlugins({ config, log, store }), ...limits.plugins],
     // Our own shutdown (tools/cli.ts) stops the server; two overlapping stop() calls never return.
     stopOnTerminationSignals: false,
   });

@@ -1,0 +1,139 @@
+// Limits on what one operation may ask, enforced at the gateway before any subgraph is asked:
+// depth, aliases and directives (graphql-armor's validation rules), tokens (graphql-js's parser,
+// through Apollo Server's parseOptions), and cost (graphql-query-complexity with an estimator that
+// counts a list field's selection `first` times). Each refusal says the limit, what the operation
+// reached and what to change. Batched HTTP requests stay off (Apollo Server's default).
+import type { ApolloServerPlugin } from "@apollo/server";
+import { ApolloArmor } from "@escape.tech/graphql-armor";
+import {
+  getNullableType,
+  GraphQLError,
+  isListType,
+  isObjectType,
+  type GraphQLCompositeType,
+  type GraphQLSchema,
+  type ValidationRule,
+} from "graphql";
+import { getComplexity, type ComplexityEstimator } from "graphql-query-complexity";
+import type { LimitsConfig } from "../../runtime/config";
+import type { GatewayContext } from "../context";
+
+/** The page size a connection answers when `first` is not given (subgraphs/shared/pagination). */
+const DEFAULT_PAGE = 20;
+
+/** The nodes of a connection (a type with pageInfo), whose field was weighted by `first`. */
+const isConnectionNodes = (type: GraphQLCompositeType, name: string) =>
+  (name === "nodes" || name === "edges") && isObjectType(type) && "pageInfo" in type.getFields();
+
+/**
+ * A field costs 1 plus its selection's cost times how many items it can return: `first` for a
+ * page, the number of `ids` for a lookup, `listWeight` for any other list, 1 otherwise. A
+ * connection (a type with `nodes`) is weighted by `first` at the field that takes it.
+ */
+export function pagedEstimator(listWeight: number): ComplexityEstimator {
+  return ({ type, field, args, childComplexity }) => {
+    // Introspection (GraphiQL reads the schema with it) is answered by the gateway alone.
+    if (type.name.startsWith("__") || field.name.startsWith("__")) return 0;
+    let items = 1;
+    if (isConnectionNodes(type, field.name)) {
+      items = 1; // already counted `first` times at the connection field
+    } else if (field.args.some((a) => a.name === "first")) {
+      items = typeof args.first === "number" && args.first > 0 ? args.first : DEFAULT_PAGE;
+    } else if (Array.isArray(args.ids)) {
+      items = args.ids.length;
+    } else if (isListType(getNullableType(field.type))) {
+      items = listWeight;
+    }
+    return 1 + items * childComplexity;
+  };
+}
+
+/** The estimated cost of an operation, as the gateway computes it for the cost limit. */
+export function operationCost(
+  schema: GraphQLSchema,
+  document: Parameters<typeof getComplexity>[0]["query"],
+  options: { operationName?: string; variables?: Record<string, unknown>; listWeight: number },
+) {
+  return getComplexity({
+    schema,
+    query: document,
+    operationName: options.operationName,
+    variables: options.variables ?? {},
+    estimators: [pagedEstimator(options.listWeight)],
+  });
+}
+
+const refused = (message: string) =>
+  new GraphQLError(message, {
+    extensions: { code: "GRAPHQL_VALIDATION_FAILED", http: { status: 400 } },
+  });
+
+function costPlugin(limits: LimitsConfig): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, schema, operationName }) {
+          let cost: number;
+          try {
+            cost = operationCost(schema, document, {
+              operationName: operationName ?? undefined,
+              variables: request.variables,
+              listWeight: limits.listWeight,
+            });
+          } catch {
+            // A document the estimator cannot read fails validation or execution on its own.
+            return;
+          }
+          if (cost > limits.maxCost) {
+            throw refused(
+              `this operation's estimated cost is ${cost}, over the limit of ${limits.maxCost}: ask for fewer items (a smaller first) or fewer nested lists, and page through the rest`,
+            );
+          }
+        },
+      };
+    },
+  };
+}
+
+export interface LimitProtection {
+  plugins: Array<ApolloServerPlugin<GatewayContext>>;
+  validationRules: ValidationRule[];
+  parseOptions: { maxTokens: number };
+}
+
+/** What the gateway's ApolloServer takes from the limits section. */
+export function limitsProtection(limits: LimitsConfig, production: boolean): LimitProtection {
+  const armor = new ApolloArmor({
+    maxDepth: {
+      n: limits.maxDepth,
+      ignoreIntrospection: true,
+      flattenFragments: true,
+      errorMessage: `this operation nests fields deeper than the limit of ${limits.maxDepth}; ask for less at once`,
+      exposeLimits: false,
+    },
+    maxAliases: {
+      n: limits.maxAliases,
+      errorMessage: `this operation uses more aliases than the limit of ${limits.maxAliases}; send several smaller requests, or a list field where there is one (volunteersByIds, stationsByIds)`,
+      exposeLimits: false,
+    },
+    maxDirectives: {
+      n: limits.maxDirectives,
+      errorMessage: `this operation uses more directives than the limit of ${limits.maxDirectives}`,
+      exposeLimits: false,
+    },
+    // Tokens are counted by graphql-js itself (parseOptions below); cost by costPlugin.
+    maxTokens: { enabled: false },
+    costLimit: { enabled: false },
+    // Field suggestions ("Did you mean ...") help developers and map the schema for attackers.
+    blockFieldSuggestion: { enabled: production },
+  });
+  const protection = armor.protect();
+  return {
+    plugins: [
+      ...(protection.plugins as Array<ApolloServerPlugin<GatewayContext>>),
+      costPlugin(limits),
+    ],
+    validationRules: protection.validationRules,
+    parseOptions: { maxTokens: limits.maxTokens },
+  };
+}
