@@ -7,6 +7,8 @@ import type { HubConfig } from "../runtime/config";
 export interface GatewayContext {
   caller: Caller | null;
   authorization?: string;
+  /** The client's address (behind a trusted proxy, the one it forwarded). */
+  ip: string;
 }
 
 export async function gatewayContext(
@@ -14,5 +16,9 @@ export async function gatewayContext(
   config: HubConfig,
 ): Promise<GatewayContext> {
   const authorization = request.headers.authorization;
-  return { caller: await callerFromHeader(authorization, config.auth), authorization };
+  return {
+    caller: await callerFromHeader(authorization, config.auth),
+    authorization,
+    ip: request.ip,
+  };
 }

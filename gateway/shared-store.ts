@@ -1,8 +1,10 @@
 // What gateway replicas share: the response cache's entries and the cache versions that
 // invalidate them. In memory by default (one gateway); in Redis with REDIS_URL, so that every
 // replica serves and invalidates the same entries. A store that fails is a cache miss, never an
-// error for the client: the request is answered from the subgraphs.
+// error for the client: the request is answered from the subgraphs. While Redis is away a circuit
+// breaker (opossum) skips it at once instead of waiting for a connection at every request.
 import { randomUUID } from "node:crypto";
+import CircuitBreaker from "opossum";
 import { createKeyv } from "@keyv/redis";
 import { KeyvAdapter } from "@apollo/utils.keyvadapter";
 import { InMemoryLRUCache, type KeyValueCache } from "@apollo/utils.keyvaluecache";
@@ -20,27 +22,44 @@ export interface SharedStore {
   close(): Promise<void>;
 }
 
+/** Runs store operations through one breaker: open after a failure, retried after 5 s. */
+function storeBreaker(log: Logger) {
+  const breaker = new CircuitBreaker((run: () => Promise<unknown>) => run(), {
+    timeout: 500,
+    resetTimeout: 5000,
+    errorThresholdPercentage: 1,
+    volumeThreshold: 1,
+  });
+  breaker.on("open", () => log.warn("shared store unavailable; skipping it for 5 s"));
+  breaker.on("close", () => log.info("shared store available again"));
+  return <T>(run: () => Promise<T>) => breaker.fire(run) as Promise<T>;
+}
+
 /** Never throws: a failed read is a miss, a failed write is logged. */
-function safe(cache: KeyValueCache<string>, log: Logger): KeyValueCache<string> {
+function safe(
+  cache: KeyValueCache<string>,
+  guard: ReturnType<typeof storeBreaker>,
+  log: Logger,
+): KeyValueCache<string> {
   return {
     async get(key) {
       try {
-        return await cache.get(key);
+        return await guard(() => cache.get(key));
       } catch (error) {
-        log.warn({ reason: (error as Error).message }, "shared store read failed");
+        log.debug({ reason: (error as Error).message }, "shared store read failed");
         return undefined;
       }
     },
     async set(key, value, options) {
       try {
-        await cache.set(key, value, options);
+        await guard(() => cache.set(key, value, options));
       } catch (error) {
-        log.warn({ reason: (error as Error).message }, "shared store write failed");
+        log.debug({ reason: (error as Error).message }, "shared store write failed");
       }
     },
     async delete(key) {
       try {
-        return await cache.delete(key);
+        return await guard(() => cache.delete(key));
       } catch {
         return false;
       }
@@ -71,16 +90,18 @@ export function createSharedStore(config: RedisConfig, log: Logger): SharedStore
   });
   keyv.on("error", () => undefined); // every failure is also thrown and handled by safe()
   const raw = new KeyvAdapter<string>(keyv as never);
-  const store = safe(raw, log);
+  const guard = storeBreaker(log);
+  const store = safe(raw, guard, log);
   return {
     kind: "redis",
     cache: store,
     async versions(keys) {
       try {
-        return (await Promise.all(keys.map((k) => raw.get(`version:${k}`)))).map((v) => v ?? "0");
+        const tokens = await guard(() => Promise.all(keys.map((k) => raw.get(`version:${k}`))));
+        return tokens.map((v) => v ?? "0");
       } catch (error) {
         // The store cannot tell: a token no entry was cached under, so nothing stale is served.
-        log.warn({ reason: (error as Error).message }, "cache versions unreadable");
+        log.debug({ reason: (error as Error).message }, "cache versions unreadable");
         return keys.map(() => randomUUID());
       }
     },

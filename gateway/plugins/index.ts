@@ -6,6 +6,7 @@ import type { HubConfig } from "../../runtime/config";
 import type { Logger } from "../../runtime/log";
 import type { GatewayContext } from "../context";
 import { errorsPlugin } from "./errors";
+import { rateLimitPlugin } from "./rate-limit";
 import { requestLogPlugin } from "./request-log";
 import { responseCachePlugins } from "./response-cache";
 import type { SharedStore } from "../shared-store";
@@ -25,6 +26,7 @@ export function gatewayPlugins({
     // Apollo's landing page loads Sandbox from a CDN; the hub serves its own GraphiQL (routes/).
     ApolloServerPluginLandingPageDisabled(),
     requestLogPlugin(log),
+    rateLimitPlugin(config.rateLimits, config.redis, log),
     ...(config.cache.ttlSeconds > 0 ? responseCachePlugins(store, log) : []),
     errorsPlugin(log),
   ];

@@ -9,6 +9,7 @@ import { ideSection, type IdeConfig } from "./ide";
 import { limitsSection, type LimitsConfig } from "./limits";
 import { logSection, type LogConfig } from "./log";
 import { Problems, value, type Env } from "./read";
+import { rateLimitsSection, type RateLimitsConfig } from "./rate-limits";
 import { serversSection, type ServersConfig } from "./servers";
 
 export { SUBGRAPHS, type SubgraphName } from "./subgraphs";
@@ -23,6 +24,7 @@ export type {
   IdeConfig,
   LimitsConfig,
   LogConfig,
+  RateLimitsConfig,
   ServersConfig,
 };
 
@@ -33,6 +35,7 @@ export interface HubConfig {
   databases: DatabasesConfig;
   auth: AuthConfig;
   limits: LimitsConfig;
+  rateLimits: RateLimitsConfig;
   redis: RedisConfig;
   cache: CacheConfig;
   ide: IdeConfig;
@@ -57,6 +60,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
     databases: databasesSection(env, problems),
     auth: authSection(env, problems, production),
     limits: limitsSection(env, problems),
+    rateLimits: rateLimitsSection(env, problems),
     redis: redisSection(env, problems),
     cache: cacheSection(env, problems),
     ide: ideSection(env, problems, production),

@@ -1,0 +1,125 @@
+// Rate limits: per token subject, per address without a token, a smaller budget for anonymous
+// writes, HTTP 429 RATE_LIMITED with Retry-After, SERVICE calls exempt, and with Redis one budget
+// shared by two gateway replicas.
+import { startGateway } from "../../gateway";
+import { SUBGRAPHS } from "../../runtime/config";
+import type { RunningServer } from "../../runtime/http/server";
+import { createLogger } from "../../runtime/log";
+import { bootFederation, type Federation } from "../helpers/federation";
+
+const LIMITS = {
+  RATE_LIMIT_PER_MINUTE: "5",
+  RATE_LIMIT_ANONYMOUS_PER_MINUTE: "4",
+  RATE_LIMIT_ANONYMOUS_WRITES_PER_HOUR: "2",
+};
+
+async function post(url: string, query: string, headers: Record<string, string> = {}) {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify({ query }),
+  });
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as any,
+  };
+}
+
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+const from = (ip: string) => ({ "x-forwarded-for": ip });
+const READ = "{ __typename }";
+
+describe("in memory", () => {
+  let fed: Federation;
+  beforeAll(async () => {
+    fed = await bootFederation({ env: LIMITS });
+  });
+  afterAll(() => fed?.stop());
+
+  it("gives each signed-in subject its own budget, then answers 429 with Retry-After", async () => {
+    const alice = await fed.token("CITY_ADMIN", { sub: "alice" });
+    const bob = await fed.token("CITY_ADMIN", { sub: "bob" });
+    for (let i = 0; i < 5; i++)
+      expect((await post(fed.gatewayUrl, READ, bearer(alice))).status).toBe(200);
+    const over = await post(fed.gatewayUrl, READ, bearer(alice));
+    expect(over.status).toBe(429);
+    expect(over.body.errors[0].extensions.code).toBe("RATE_LIMITED");
+    expect(over.body.errors[0].message).toMatch(/5 per minute per token; try again in \d+ s/);
+    const retryAfter = Number(over.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(over.body.errors[0].extensions.retryAfterSeconds).toBe(retryAfter);
+    expect(over.body.errors[0].extensions.http).toBeUndefined();
+    expect((await post(fed.gatewayUrl, READ, bearer(bob))).status).toBe(200);
+  });
+
+  it("counts anonymous callers per address", async () => {
+    for (let i = 0; i < 4; i++)
+      expect((await post(fed.gatewayUrl, READ, from("203.0.113.7"))).status).toBe(200);
+    expect((await post(fed.gatewayUrl, READ, from("203.0.113.7"))).status).toBe(429);
+    expect((await post(fed.gatewayUrl, READ, from("203.0.113.8"))).status).toBe(200);
+  });
+
+  it("allows far fewer anonymous writes than reads", async () => {
+    const write = `mutation { reviewStation(id: "1", decision: ACCEPT) { id } }`;
+    const ip = from("198.51.100.20");
+    // Refused for want of a token, but counted: the budget stops floods, not only successes.
+    for (let i = 0; i < 2; i++) {
+      const answer = await post(fed.gatewayUrl, write, ip);
+      expect(answer.body.errors[0].extensions.code).toBe("UNAUTHENTICATED");
+    }
+    const over = await post(fed.gatewayUrl, write, ip);
+    expect(over.status).toBe(429);
+    expect(over.body.errors[0].message).toMatch(/2 changes per hour per address without a token/);
+    expect((await post(fed.gatewayUrl, READ, ip)).status).toBe(200);
+  });
+
+  it("does not count the subgraphs' own SERVICE calls", async () => {
+    const service = await fed.token("SERVICE" as never, { sub: "service:districts" });
+    for (let i = 0; i < 8; i++)
+      expect((await post(fed.gatewayUrl, READ, bearer(service))).status).toBe(200);
+  });
+});
+
+describe("with Redis, shared by two gateway replicas", () => {
+  let fed: Federation;
+  let second: RunningServer;
+  beforeAll(async () => {
+    fed = await bootFederation({ env: { ...LIMITS, REDIS_URL: "redis://127.0.0.1:6379" } });
+    second = await startGateway(fed.config, {
+      port: 0,
+      subgraphUrls: Object.fromEntries(SUBGRAPHS.map((n) => [n, fed.subgraphs[n].url])),
+      log: createLogger("gateway-2", { level: "silent" }),
+    });
+  });
+  afterAll(async () => {
+    await second?.stop();
+    await fed?.stop();
+  });
+
+  it("spends one budget whichever replica answers", async () => {
+    const carol = await fed.token("DASHBOARD_VIEWER", { sub: "carol" });
+    const urls = [fed.gatewayUrl, second.url];
+    for (let i = 0; i < 5; i++)
+      expect((await post(urls[i % 2], READ, bearer(carol))).status).toBe(200);
+    expect((await post(second.url, READ, bearer(carol))).status).toBe(429);
+    expect((await post(fed.gatewayUrl, READ, bearer(carol))).status).toBe(429);
+  });
+});
+
+describe("with a Redis that does not answer", () => {
+  let fed: Federation;
+  beforeAll(async () => {
+    // Nothing listens on port 1: every Redis command fails at once.
+    fed = await bootFederation({ env: { ...LIMITS, REDIS_URL: "redis://127.0.0.1:1" } });
+  });
+  afterAll(() => fed?.stop());
+
+  it("keeps serving, with the budget kept in memory", async () => {
+    const dave = await fed.token("CITY_ADMIN", { sub: "dave" });
+    for (let i = 0; i < 5; i++)
+      expect((await post(fed.gatewayUrl, READ, bearer(dave))).status).toBe(200);
+    expect((await post(fed.gatewayUrl, READ, bearer(dave))).status).toBe(429);
+  });
+});
