@@ -3,6 +3,7 @@
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import type { HubConfig, SubgraphName } from "../runtime/config";
+import { createRegistry } from "../runtime/http/metrics";
 import { serve, type RunningServer } from "../runtime/http/server";
 import { createLogger, type Logger } from "../runtime/log";
 import type { GatewayContext } from "./context";
@@ -33,6 +34,7 @@ export async function startGateway(
   const log = options.log ?? createLogger("gateway", config.log);
   const urls = { ...config.servers.subgraphUrls, ...options.subgraphUrls };
   const store = createSharedStore(config.redis, log);
+  const registry = createRegistry("gateway");
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? readSupergraph(),
     buildService: ({ name, url }) =>
@@ -45,7 +47,7 @@ export async function startGateway(
     parseOptions: limits.parseOptions,
     introspection: config.ide.introspection,
     includeStacktraceInErrorResponses: false,
-    plugins: [...gatewayPlugins({ config, log, store }), ...limits.plugins],
+    plugins: [...gatewayPlugins({ config, log, store, registry }), ...limits.plugins],
     // Our own shutdown (tools/cli.ts) stops the server; two overlapping stop() calls never return.
     stopOnTerminationSignals: false,
   });
@@ -58,6 +60,8 @@ export async function startGateway(
     routes: gatewayRoutes({
       config,
       log,
+      registry,
+      subgraphUrls: urls,
       apollo,
       dashboardDir: options.dashboardDir,
       ideDir: options.ideDir,

@@ -2,7 +2,9 @@
 // folder and one line here, its options taken from its config section.
 import type { ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import type { Registry } from "prom-client";
 import type { HubConfig } from "../../runtime/config";
+import { graphqlMetricsPlugin } from "../../runtime/http/graphql-metrics";
 import type { Logger } from "../../runtime/log";
 import type { GatewayContext } from "../context";
 import { errorsPlugin } from "./errors";
@@ -15,17 +17,20 @@ export interface PluginDeps {
   config: HubConfig;
   log: Logger;
   store: SharedStore;
+  registry: Registry;
 }
 
 export function gatewayPlugins({
   config,
   log,
   store,
+  registry,
 }: PluginDeps): Array<ApolloServerPlugin<GatewayContext>> {
   return [
     // Apollo's landing page loads Sandbox from a CDN; the hub serves its own GraphiQL (routes/).
     ApolloServerPluginLandingPageDisabled(),
     requestLogPlugin(log),
+    graphqlMetricsPlugin<GatewayContext>(registry),
     rateLimitPlugin(config.rateLimits, config.redis, log),
     ...(config.cache.ttlSeconds > 0 ? responseCachePlugins(store, log) : []),
     errorsPlugin(log),

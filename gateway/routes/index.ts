@@ -1,29 +1,37 @@
 // The gateway's route table. A new endpoint is one file in this folder and one line here.
 import type { ApolloServer } from "@apollo/server";
-import type { HubConfig } from "../../runtime/config";
+import type { Registry } from "prom-client";
+import type { HubConfig, SubgraphName } from "../../runtime/config";
 import { graphqlRoute } from "../../runtime/http/graphql";
-import { healthRoute } from "../../runtime/http/health";
+import { healthRoutes } from "../../runtime/http/health";
+import { metricsRoute } from "../../runtime/http/metrics";
 import type { Route } from "../../runtime/http/server";
 import type { Logger } from "../../runtime/log";
 import { gatewayContext, type GatewayContext } from "../context";
 import { dashboardRoutes } from "./dashboard";
 import { graphiqlRoutes } from "./graphiql";
+import { subgraphsReady } from "./readiness";
 
 export interface RouteDeps {
   config: HubConfig;
   log: Logger;
   apollo: ApolloServer<GatewayContext>;
+  registry: Registry;
+  /** Where each subgraph's GraphQL endpoint is; readiness asks their /health/ready. */
+  subgraphUrls: Record<SubgraphName, string>;
   /** Where the built dashboard page is (default: dist/dashboard). */
   dashboardDir?: string;
   /** Where the built GraphiQL page is (default: dist/ide). */
   ideDir?: string;
 }
 
-export function gatewayRoutes({ config, log, apollo, dashboardDir, ideDir }: RouteDeps): Route[] {
+export function gatewayRoutes(deps: RouteDeps): Route[] {
+  const { config, log, apollo, dashboardDir, ideDir, registry } = deps;
   const graphql = graphqlRoute(apollo, (request) => gatewayContext(request, config));
   return [
     ...graphiqlRoutes(graphql, { enabled: config.ide.graphiql, dir: ideDir }),
-    healthRoute(log, async () => ({ gateway: true })),
+    ...healthRoutes(log, subgraphsReady(deps.subgraphUrls)),
+    ...metricsRoute(registry, config.metrics),
     ...dashboardRoutes(dashboardDir),
   ];
 }

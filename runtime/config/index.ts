@@ -8,6 +8,7 @@ import { demoSection, type DemoConfig } from "./demo";
 import { ideSection, type IdeConfig } from "./ide";
 import { limitsSection, type LimitsConfig } from "./limits";
 import { logSection, type LogConfig } from "./log";
+import { metricsSection, type MetricsConfig } from "./metrics";
 import { Problems, value, type Env } from "./read";
 import { rateLimitsSection, type RateLimitsConfig } from "./rate-limits";
 import { serversSection, type ServersConfig } from "./servers";
@@ -24,6 +25,7 @@ export type {
   IdeConfig,
   LimitsConfig,
   LogConfig,
+  MetricsConfig,
   RateLimitsConfig,
   ServersConfig,
 };
@@ -40,6 +42,7 @@ export interface HubConfig {
   cache: CacheConfig;
   ide: IdeConfig;
   log: LogConfig;
+  metrics: MetricsConfig;
   demo: DemoConfig;
   /** What the command-line tools need from their environment. */
   cli: { workingDir: string };
@@ -65,6 +68,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
     cache: cacheSection(env, problems),
     ide: ideSection(env, problems, production),
     log: logSection(env, problems),
+    metrics: metricsSection(env, problems),
     demo: demoSection(env, problems),
     // npm sets INIT_CWD to where `npm run` was typed; file arguments are relative to it.
     cli: { workingDir: value(env, "INIT_CWD") ?? process.cwd() },

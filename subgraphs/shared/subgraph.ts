@@ -11,7 +11,10 @@ import type { DataSource } from "typeorm";
 import { callerFromHeader } from "../../runtime/auth";
 import type { HubConfig, SubgraphName } from "../../runtime/config";
 import { graphqlRoute } from "../../runtime/http/graphql";
-import { healthRoute } from "../../runtime/http/health";
+import { Gauge } from "prom-client";
+import { graphqlMetricsPlugin } from "../../runtime/http/graphql-metrics";
+import { healthRoutes, within } from "../../runtime/http/health";
+import { createRegistry, metricsRoute } from "../../runtime/http/metrics";
 import { serve, type Route } from "../../runtime/http/server";
 import { createLogger, type Logger } from "../../runtime/log";
 import type { SubgraphContext } from "./context";
@@ -57,6 +60,15 @@ export async function startSubgraph<TLoaders>(
   try {
     await definition.prepare?.(db);
     if (options.seed ?? config.demo.seed) await definition.seedIfEmpty(db, config);
+    const registry = createRegistry(definition.name);
+    new Gauge({
+      name: "hub_sql_statements_total",
+      help: "SQL statements this subgraph has sent to its database",
+      registers: [registry],
+      collect() {
+        this.set(counter.count);
+      },
+    });
     const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
       schema: await definition.buildSchema(),
       formatError: createFormatError(log),
@@ -65,7 +77,11 @@ export async function startSubgraph<TLoaders>(
       // Our own shutdown (tools/cli.ts) stops the server; two overlapping stop() calls never return.
       stopOnTerminationSignals: false,
       // No landing page: Apollo's loads Sandbox from a CDN, and subgraphs are not for browsers.
-      plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled()],
+      plugins: [
+        ApolloServerPluginInlineTraceDisabled(),
+        ApolloServerPluginLandingPageDisabled(),
+        graphqlMetricsPlugin(registry),
+      ],
     });
     await apollo.start();
     const server = await serve({
@@ -81,10 +97,11 @@ export async function startSubgraph<TLoaders>(
           config,
           loaders: definition.createLoaders(db),
         })),
-        healthRoute(log, async () => {
-          await db.query("SELECT 1");
+        ...healthRoutes(log, async () => {
+          await within(1000, "the database", () => db.query("SELECT 1"));
           return { subgraph: definition.name };
         }),
+        ...metricsRoute(registry, config.metrics),
         ...(definition.routes?.({ db, config, log }) ?? []),
       ],
       onStop: async () => {

@@ -1,7 +1,8 @@
 // The route table every process serves: routes answer, unknown paths and HTTP-level failures get
-// the GraphQL error shape with a code from the one table, and /health tells up from down.
+// the GraphQL error shape with a code from the one table, and /health (/health/ready) tells up
+// from down while /health/live only says the process serves.
 import { serve, type RunningServer } from "../../runtime/http/server";
-import { healthRoute } from "../../runtime/http/health";
+import { healthRoutes } from "../../runtime/http/health";
 import { createLogger } from "../../runtime/log";
 import { Writable } from "node:stream";
 
@@ -33,7 +34,7 @@ beforeAll(async () => {
           throw new Error("secret detail 13812345678");
         },
       },
-      healthRoute(log, async () => {
+      ...healthRoutes(log, async () => {
         if (!healthy) throw new Error("database down");
         return { part: "test" };
       }),
@@ -105,7 +106,14 @@ describe("runtime/http/server", () => {
     healthy = false;
     const down = await fetch(`${server.origin}/health`);
     expect(down.status).toBe(503);
-    expect(await down.json()).toEqual({ status: "unavailable" });
+    expect(await down.json()).toEqual({ status: "unavailable", reason: "database down" });
+    const ready = await fetch(`${server.origin}/health/ready`);
+    expect(ready.status).toBe(503);
+    // Alive all the same: a balancer takes it out of rotation, nobody restarts it.
+    const live = await fetch(`${server.origin}/health/live`);
+    expect(live.status).toBe(200);
+    expect(((await live.json()) as any).status).toBe("ok");
     healthy = true;
+    expect((await fetch(`${server.origin}/health/ready`)).status).toBe(200);
   });
 });

@@ -1,0 +1,43 @@
+// Prometheus metrics (prom-client): one registry per server, so that several servers in one
+// process (the tests) keep their figures apart, with the process's own defaults (CPU, memory,
+// event loop lag) and whatever the server adds. GET /metrics serves it in the text format.
+import { collectDefaultMetrics, Registry } from "prom-client";
+import type { MetricsConfig } from "../config";
+import { errorBody, httpStatusOf } from "../errors";
+import type { Route } from "./server";
+
+export function createRegistry(server: string): Registry {
+  const registry = new Registry();
+  registry.setDefaultLabels({ server });
+  collectDefaultMetrics({ register: registry, prefix: "hub_" });
+  return registry;
+}
+
+export function metricsRoute(registry: Registry, config: MetricsConfig): Route[] {
+  if (!config.enabled) return [];
+  return [
+    {
+      method: "GET",
+      path: "/metrics",
+      async handler(request, reply) {
+        if (config.token && request.headers.authorization !== `Bearer ${config.token}`) {
+          return reply
+            .code(httpStatusOf("UNAUTHENTICATED"))
+            .send(
+              errorBody("UNAUTHENTICATED", "/metrics needs the METRICS_TOKEN as a bearer token"),
+            );
+        }
+        return reply.type(registry.contentType).send(await registry.metrics());
+      },
+    },
+  ];
+}
+
+/** Operation names are the client's choice: a bounded set of them becomes labels, the rest "other". */
+export function labelFor(seen: Set<string>, name: string | null | undefined, max = 200): string {
+  if (!name) return "anonymous";
+  if (seen.has(name)) return name;
+  if (seen.size >= max || !/^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(name)) return "other";
+  seen.add(name);
+  return name;
+}

@@ -1,0 +1,113 @@
+// Operations endpoints: /health/live and /health/ready on the gateway and every subgraph (the
+// gateway is ready when every subgraph is), and /metrics in Prometheus format with requests by
+// operation, errors by code, cache hits and SQL statements.
+import { bootFederation, type Federation } from "../helpers/federation";
+import { execute, send } from "../helpers/graphql";
+import { SUBGRAPHS } from "../../runtime/config";
+
+let fed: Federation;
+beforeAll(async () => {
+  fed = await bootFederation({ env: { METRICS_TOKEN: "" } });
+});
+afterAll(() => fed?.stop());
+
+const origin = (url: string) => url.replace(/\/graphql$/, "");
+const get = async (url: string, headers: Record<string, string> = {}) => {
+  const response = await fetch(url, { headers });
+  return { status: response.status, text: await response.text() };
+};
+
+/** The value of one sample of a metric in Prometheus text, or undefined. */
+function sample(
+  text: string,
+  name: string,
+  labels: Record<string, string> = {},
+): number | undefined {
+  const line = text
+    .split("\n")
+    .find(
+      (l) =>
+        l.startsWith(`${name}{`) &&
+        Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`)),
+    );
+  return line === undefined ? undefined : Number(line.split(" ").at(-1));
+}
+
+describe("health", () => {
+  it("is live and ready on the gateway and every subgraph", async () => {
+    for (const url of [fed.gatewayUrl, ...SUBGRAPHS.map((n) => fed.subgraphs[n].url)]) {
+      expect((await get(`${origin(url)}/health/live`)).status).toBe(200);
+      const ready = await get(`${origin(url)}/health/ready`);
+      expect({ url, status: ready.status }).toEqual({ url, status: 200 });
+    }
+    const gateway = JSON.parse((await get(`${fed.gatewayOrigin}/health/ready`)).text);
+    expect(Object.keys(gateway.subgraphs).sort()).toEqual([...SUBGRAPHS].sort());
+  });
+});
+
+describe("metrics", () => {
+  it("counts the gateway's requests by operation and errors by code", async () => {
+    await execute(fed.gatewayUrl, { query: "query MetricsProbe { __typename }" });
+    await send(fed.gatewayUrl, { query: "query MetricsProbe { nope }" });
+    const { status, text } = await get(`${fed.gatewayOrigin}/metrics`);
+    expect(status).toBe(200);
+    expect(
+      sample(text, "hub_graphql_requests_total", { operation: "MetricsProbe", status: "200" }),
+    ).toBe(1);
+    expect(
+      sample(text, "hub_graphql_errors_total", { code: "GRAPHQL_VALIDATION_FAILED" }),
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      sample(text, "hub_graphql_request_duration_seconds_count", { operation: "MetricsProbe" }),
+    ).toBe(1);
+    expect(text).toContain("hub_process_resident_memory_bytes");
+  });
+
+  it("keeps client-chosen operation names from growing the labels without bound", async () => {
+    await send(fed.gatewayUrl, {
+      query: "query ${'x'} { __typename }".replace("${'x'}", "Weird_Name"),
+    });
+    const bad = JSON.stringify({ query: "{ __typename }", operationName: "not a name!" });
+    await fetch(fed.gatewayUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: bad,
+    });
+    const { text } = await get(`${fed.gatewayOrigin}/metrics`);
+    expect(text).not.toContain('operation="not a name!"');
+  });
+
+  it("counts each subgraph's SQL statements and requests", async () => {
+    const admin = await fed.token("CITY_ADMIN");
+    await execute(fed.gatewayUrl, { query: `{ district(code: "440305") { name } }`, token: admin });
+    const { text } = await get(`${origin(fed.subgraphs.districts.url)}/metrics`);
+    expect(sample(text, "hub_sql_statements_total")).toBeGreaterThan(0);
+    expect(sample(text, "hub_graphql_requests_total", { server: "districts" })).toBeGreaterThan(0);
+  });
+});
+
+describe("metrics behind a token", () => {
+  let guarded: Federation;
+  beforeAll(async () => {
+    guarded = await bootFederation({ env: { METRICS_TOKEN: "scraper-secret-0123456789" } });
+  });
+  afterAll(() => guarded?.stop());
+
+  it("answers only a scraper with the token", async () => {
+    expect((await get(`${guarded.gatewayOrigin}/metrics`)).status).toBe(401);
+    const scraped = await get(`${guarded.gatewayOrigin}/metrics`, {
+      authorization: "Bearer scraper-secret-0123456789",
+    });
+    expect(scraped.status).toBe(200);
+  });
+});
+
+describe("readiness when a subgraph stops", () => {
+  it("turns the gateway's readiness red, naming it, while it stays live", async () => {
+    await fed.subgraphs.platforms.stop();
+    const ready = await get(`${fed.gatewayOrigin}/health/ready`);
+    expect(ready.status).toBe(503);
+    expect(JSON.parse(ready.text).reason).toMatch(/platforms/);
+    expect((await get(`${fed.gatewayOrigin}/health/live`)).status).toBe(200);
+  });
+});
