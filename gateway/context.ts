@@ -3,12 +3,17 @@
 import type { FastifyRequest } from "fastify";
 import { callerFromHeader, type Caller } from "../runtime/auth";
 import type { HubConfig } from "../runtime/config";
+import { signCredential } from "../runtime/credential";
 
 export interface GatewayContext {
   caller: Caller | null;
   authorization?: string;
   /** The client's address (behind a trusted proxy, the one it forwarded). */
   ip: string;
+  /** This request's id: in the answer, the logs, and every subgraph call it makes. */
+  requestId: string;
+  /** The credential subgraph calls carry (runtime/credential.ts), signed once per request. */
+  credential(): Promise<string>;
 }
 
 export async function gatewayContext(
@@ -16,9 +21,13 @@ export async function gatewayContext(
   config: HubConfig,
 ): Promise<GatewayContext> {
   const authorization = request.headers.authorization;
+  const caller = await callerFromHeader(authorization, config.auth);
+  let signed: Promise<string> | undefined;
   return {
-    caller: await callerFromHeader(authorization, config.auth),
+    caller,
     authorization,
     ip: request.ip,
+    requestId: request.id,
+    credential: () => (signed ??= signCredential({ caller, requestId: request.id }, config.auth)),
   };
 }

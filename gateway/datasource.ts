@@ -4,6 +4,9 @@
 // subgraph answers with HTTP 400 (a Date literal its scalar refused) reaches the client as such.
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { GraphQLError } from "graphql";
+import type { AuthConfig } from "../runtime/config";
+import { CREDENTIAL_HEADER, signCredential } from "../runtime/credential";
+import { REQUEST_ID_HEADER, requestIdOf } from "../runtime/http/server";
 import type { Logger } from "../runtime/log";
 import type { GatewayContext } from "./context";
 
@@ -18,12 +21,32 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     private readonly serviceName: string,
     url: string,
     private readonly log: Logger,
+    private readonly auth: AuthConfig,
   ) {
     super({ url });
   }
 
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
-    if (context?.authorization) request.http?.headers.set("authorization", context.authorization);
+  /**
+   * Every subgraph call carries the gateway's credential (the verified caller and the request id;
+   * subgraphs answer nothing without it), the request id, and the caller's own token, which each
+   * subgraph verifies again.
+   */
+  override async willSendRequest({
+    request,
+    context,
+  }: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    const headers = request.http?.headers;
+    if (!headers) return;
+    if (context?.authorization) headers.set("authorization", context.authorization);
+    if (context?.credential) {
+      headers.set(CREDENTIAL_HEADER, await context.credential());
+      headers.set(REQUEST_ID_HEADER, context.requestId);
+    } else {
+      // The gateway's own requests (none today): anonymous, with an id of their own.
+      const requestId = requestIdOf(undefined);
+      headers.set(CREDENTIAL_HEADER, await signCredential({ caller: null, requestId }, this.auth));
+      headers.set(REQUEST_ID_HEADER, requestId);
+    }
   }
 
   /** Anything but a GraphQL answer (refused connection, reset, timeout) means "unavailable". */

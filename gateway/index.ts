@@ -38,7 +38,7 @@ export async function startGateway(
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? readSupergraph(),
     buildService: ({ name, url }) =>
-      new SubgraphDataSource(name, urls[name as SubgraphName] ?? url ?? "", log),
+      new SubgraphDataSource(name, urls[name as SubgraphName] ?? url ?? "", log, config.auth),
   });
   const limits = limitsProtection(config.limits, config.production);
   const apollo = new ApolloServer<GatewayContext>({

@@ -52,6 +52,8 @@ export async function verifyToken(token: string, config: AuthConfig): Promise<Ca
       algorithms: ["HS256"],
       issuer: config.jwtIssuer,
       audience: AUDIENCE,
+      // A token that never expires is refused, whoever signed it.
+      requiredClaims: ["exp", "sub"],
     }));
   } catch (error) {
     const reason =

@@ -82,14 +82,18 @@ export function toGraphQLError(error: DomainError): GraphQLError {
 }
 
 /** Context factories throw DomainError; Apollo only keeps the code of a GraphQLError. */
-export function contextError(error: unknown): never {
-  if (error instanceof DomainError) throw toGraphQLError(error);
+export function contextError(error: unknown, requestId?: string): never {
+  if (error instanceof DomainError) {
+    const graphQLError = toGraphQLError(error);
+    if (requestId) graphQLError.extensions.requestId = requestId;
+    throw graphQLError;
+  }
   throw error;
 }
 
 /** The body of an error answered outside GraphQL execution (bad JSON, 413, 404). */
-export const errorBody = (code: ErrorCode, message: string) => ({
-  errors: [{ message, extensions: { code } }],
+export const errorBody = (code: ErrorCode, message: string, requestId?: string) => ({
+  errors: [{ message, extensions: requestId ? { code, requestId } : { code } }],
 });
 
 /**

@@ -38,12 +38,18 @@ export function formatGatewayError(
 /** Rewrites every error of a response just before it is sent. */
 export function errorsPlugin(log: Logger): ApolloServerPlugin<GatewayContext> {
   return {
-    async requestDidStart() {
+    async requestDidStart({ contextValue }) {
       return {
         async willSendResponse({ response }) {
           if (response.body.kind !== "single") return;
           const result = response.body.singleResult;
-          if (result.errors) result.errors = result.errors.map((e) => formatGatewayError(e, log));
+          // Each error carries the request id, which finds this request's lines in every log.
+          const requestId = contextValue.requestId;
+          if (result.errors)
+            result.errors = result.errors.map((e) => {
+              const formatted = formatGatewayError(e, log);
+              return { ...formatted, extensions: { ...formatted.extensions, requestId } };
+            });
         },
       };
     },

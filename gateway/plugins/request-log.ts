@@ -14,6 +14,7 @@ export function requestLogPlugin(log: Logger): ApolloServerPlugin<GatewayContext
             response.body.kind === "single" ? (response.body.singleResult.errors ?? []) : [];
           log.info(
             {
+              requestId: contextValue.requestId,
               operation: operationName ?? request.operationName ?? null,
               role: contextValue.caller?.role ?? "ANONYMOUS",
               ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000,

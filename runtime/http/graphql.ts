@@ -24,7 +24,7 @@ export function graphqlRoute<TContext extends BaseContext>(
         try {
           return await context(request);
         } catch (error) {
-          contextError(error);
+          contextError(error, request.id);
         }
       },
     }) as unknown as Handler,

@@ -12,6 +12,7 @@ import Fastify, {
   type HTTPMethods,
   type RouteHandlerMethod,
 } from "fastify";
+import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { errorBody, httpStatusOf, redact, type ErrorCode } from "../errors";
 import { errorFields, type Logger } from "../log";
@@ -40,6 +41,12 @@ export interface RunningServer {
   port: number;
   stop(): Promise<void>;
 }
+
+export const REQUEST_ID_HEADER = "x-request-id";
+
+/** A request id given by the caller when it is 1-64 plain characters, else a new one. */
+export const requestIdOf = (given: string | string[] | undefined): string =>
+  typeof given === "string" && /^[A-Za-z0-9._:-]{1,64}$/.test(given) ? given : randomUUID();
 
 /** What a client is told about an HTTP-level failure Fastify raised. */
 function describe(
@@ -77,6 +84,13 @@ function buildApp(options: ServeOptions): FastifyInstance {
     keepAliveTimeout: 5000,
     // A proxy in front decides who the client is; this server only trusts loopback.
     trustProxy: "127.0.0.1",
+    // Every request has an id: the caller's X-Request-Id when it is a sane one (the gateway passes
+    // its own to the subgraphs), else a new one. It is in the answer's header and in the logs.
+    requestIdHeader: false,
+    genReqId: (request) => requestIdOf(request.headers["x-request-id"]),
+  });
+  app.addHook("onRequest", async (request, reply) => {
+    void reply.header(REQUEST_ID_HEADER, request.id);
   });
   for (const route of options.routes) {
     app.route({
@@ -92,6 +106,7 @@ function buildApp(options: ServeOptions): FastifyInstance {
         errorBody(
           "ROUTE_NOT_FOUND",
           `not found: ${request.method} ${request.url.split("?")[0]}; the GraphQL endpoint is /graphql`,
+          request.id,
         ),
       );
   });
@@ -99,14 +114,14 @@ function buildApp(options: ServeOptions): FastifyInstance {
     const status = error.statusCode ?? 500;
     if (status < 500) {
       const { code, message } = describe(error, options.bodyLimitBytes);
-      void reply.code(httpStatusOf(code)).send(errorBody(code, message));
+      void reply.code(httpStatusOf(code)).send(errorBody(code, message, request.id));
       return;
     }
     request.log.error(
       { path: request.url.split("?")[0], ...errorFields(error, redact) },
       "request failed",
     );
-    void reply.code(500).send(errorBody("INTERNAL_SERVER_ERROR", "internal error"));
+    void reply.code(500).send(errorBody("INTERNAL_SERVER_ERROR", "internal error", request.id));
   });
   return app;
 }

@@ -8,7 +8,6 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from "@apollo/server/plugin/disabled";
 import type { DataSource } from "typeorm";
-import { callerFromHeader } from "../../runtime/auth";
 import type { HubConfig, SubgraphName } from "../../runtime/config";
 import { graphqlRoute } from "../../runtime/http/graphql";
 import { Gauge } from "prom-client";
@@ -17,6 +16,7 @@ import { healthRoutes, within } from "../../runtime/http/health";
 import { createRegistry, metricsRoute } from "../../runtime/http/metrics";
 import { serve, type Route } from "../../runtime/http/server";
 import { createLogger, type Logger } from "../../runtime/log";
+import { subgraphCaller } from "./caller";
 import type { SubgraphContext } from "./context";
 import { CountingLogger, openDataSource, type DataSourceSpec } from "./db";
 import { createFormatError } from "./format-error";
@@ -91,7 +91,7 @@ export async function startSubgraph<TLoaders>(
       log,
       routes: [
         graphqlRoute(apollo, async (request) => ({
-          caller: await callerFromHeader(request.headers.authorization, config.auth),
+          caller: await subgraphCaller(request.headers, config.auth),
           authorization: request.headers.authorization,
           db,
           config,

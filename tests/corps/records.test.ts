@@ -176,13 +176,16 @@ describe("batching", () => {
 
   async function statementsFor(ids: number[]) {
     const before = fed.subgraphs.corps.queryCount();
-    const data = await execute(fed.subgraphs.corps.url, {
-      query: ENTITIES,
-      variables: {
-        representations: ids.map((id) => ({ __typename: "Volunteer", id: String(id) })),
-      },
-      token: admin,
-    });
+    const data = await execute(
+      fed.subgraphs.corps.url,
+      await fed.asGateway({
+        query: ENTITIES,
+        variables: {
+          representations: ids.map((id) => ({ __typename: "Volunteer", id: String(id) })),
+        },
+        token: admin,
+      }),
+    );
     expect(data._entities).toHaveLength(ids.length);
     return fed.subgraphs.corps.queryCount() - before;
   }

@@ -99,19 +99,25 @@ describe("ReviewStation", () => {
         const to = LEGAL[status][decision];
         const id = to ? await stationIn(status) : (untouched ??= await stationIn(status));
         const variables = { id, decision, comment: `${decision} test` };
-        const before = await execute(fed.subgraphs.districts.url, {
-          query: HISTORY,
-          token: admin,
-          variables: { id },
-        });
-        if (to) {
-          const data = await execute(fed.gatewayUrl, { query: REVIEW, token: operator, variables });
-          expect(data.reviewStation).toEqual({ id, status: to });
-          const trail = await execute(fed.subgraphs.districts.url, {
+        const before = await execute(
+          fed.subgraphs.districts.url,
+          await fed.asGateway({
             query: HISTORY,
             token: admin,
             variables: { id },
-          });
+          }),
+        );
+        if (to) {
+          const data = await execute(fed.gatewayUrl, { query: REVIEW, token: operator, variables });
+          expect(data.reviewStation).toEqual({ id, status: to });
+          const trail = await execute(
+            fed.subgraphs.districts.url,
+            await fed.asGateway({
+              query: HISTORY,
+              token: admin,
+              variables: { id },
+            }),
+          );
           expect(trail._entities[0].history).toHaveLength(before._entities[0].history.length + 1);
           expect(trail._entities[0].history.at(-1)).toMatchObject({
             actor: "clerk-1",
@@ -126,11 +132,14 @@ describe("ReviewStation", () => {
             "CONFLICT",
           );
           expect(response.errors![0].message).toContain(`it is ${status}`);
-          const trail = await execute(fed.subgraphs.districts.url, {
-            query: HISTORY,
-            token: admin,
-            variables: { id },
-          });
+          const trail = await execute(
+            fed.subgraphs.districts.url,
+            await fed.asGateway({
+              query: HISTORY,
+              token: admin,
+              variables: { id },
+            }),
+          );
           expect(trail._entities[0]).toEqual(before._entities[0]);
           expect(before._entities[0].history.at(-1)).toMatchObject({ toStatus: status });
         }

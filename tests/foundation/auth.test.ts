@@ -206,13 +206,19 @@ describe("on protected fields", () => {
         { __typename: "Station", id: String(filed.id) },
       ],
     };
-    const anonymous = await execute(fed.subgraphs.districts.url, { query, variables });
+    const anonymous = await execute(
+      fed.subgraphs.districts.url,
+      await fed.asGateway({ query, variables }),
+    );
     expect(anonymous._entities).toEqual([null, { id: String(filed.id), status: "FILED" }]);
-    const staff = await execute(fed.subgraphs.districts.url, {
-      query,
-      variables,
-      token: await fed.token("DASHBOARD_VIEWER"),
-    });
+    const staff = await execute(
+      fed.subgraphs.districts.url,
+      await fed.asGateway({
+        query,
+        variables,
+        token: await fed.token("DASHBOARD_VIEWER"),
+      }),
+    );
     expect(staff._entities[0]).toEqual({ id: String(submitted.id), status: "SUBMITTED" });
   });
 
@@ -244,10 +250,13 @@ describe("on protected fields", () => {
   });
 
   it("a subgraph checks the token itself, not only the gateway", async () => {
-    const direct = await send(fed.subgraphs.districts.url, {
-      query: STATION_CONTACT,
-      authorization: "Bearer not-a-jwt",
-    });
+    const direct = await send(
+      fed.subgraphs.districts.url,
+      await fed.asGateway({
+        query: STATION_CONTACT,
+        authorization: "Bearer not-a-jwt",
+      }),
+    );
     expect(direct.status).toBe(401);
     expect(direct.errors![0].extensions!.code).toBe("UNAUTHENTICATED");
   });

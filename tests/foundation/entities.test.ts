@@ -17,11 +17,14 @@ async function entities(
   representations: object[],
 ) {
   const token = await fed.token("CITY_ADMIN");
-  const data = await execute(fed.subgraphs[subgraph].url, {
-    query: `${ENTITIES} ${fragment}`,
-    variables: { representations },
-    token,
-  });
+  const data = await execute(
+    fed.subgraphs[subgraph].url,
+    await fed.asGateway({
+      query: `${ENTITIES} ${fragment}`,
+      variables: { representations },
+      token,
+    }),
+  );
   return data._entities;
 }
 

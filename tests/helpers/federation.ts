@@ -10,7 +10,9 @@ import { today } from "../../runtime/dates";
 import { generateDemo, type DemoData } from "../../demo/generate";
 import { startGateway } from "../../gateway";
 import { SUBGRAPH_DEFINITIONS } from "../../subgraphs";
-import { signToken, type Caller, type Role } from "../../runtime/auth";
+import { signToken, verifyToken, type Caller, type Role } from "../../runtime/auth";
+import { CREDENTIAL_HEADER, signCredential } from "../../runtime/credential";
+import type { Request } from "./graphql";
 import {
   loadConfig,
   loadConfigWith,
@@ -35,6 +37,8 @@ export interface Federation {
   /** Every log line written by the five servers so far (JSON text). */
   logs(): string[];
   token(role: Role, extra?: Partial<Caller>): Promise<string>;
+  /** The request as the gateway sends it to a subgraph: with its credential for the token's caller. */
+  asGateway(request: Request): Promise<Request>;
   stop(): Promise<void>;
 }
 
@@ -130,6 +134,11 @@ export async function bootFederation(options: BootOptions = {}): Promise<Federat
     logs: () => [...capture.lines],
     token: (role, extra = {}) =>
       signToken({ sub: `test-${role.toLowerCase()}`, role, ...extra }, config.auth),
+    asGateway: async (request) => {
+      const caller = request.token ? await verifyToken(request.token, config.auth) : null;
+      const credential = await signCredential({ caller, requestId: "test-direct" }, config.auth);
+      return { ...request, headers: { ...request.headers, [CREDENTIAL_HEADER]: credential } };
+    },
     stop,
   };
 }

@@ -21,12 +21,15 @@ export interface Request {
   token?: string;
   /** Sent verbatim as the Authorization header (for malformed-header tests). */
   authorization?: string;
+  /** More headers (the gateway's credential, for a request straight to a subgraph). */
+  headers?: Record<string, string>;
 }
 
 export async function send<T = any>(url: string, request: Request): Promise<GraphQLResponse<T>> {
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (request.token) headers.authorization = `Bearer ${request.token}`;
   if (request.authorization) headers.authorization = request.authorization;
+  Object.assign(headers, request.headers);
   const response = await fetch(url, {
     method: "POST",
     headers,

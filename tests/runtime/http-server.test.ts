@@ -69,7 +69,7 @@ describe("runtime/http/server", () => {
     const body = (await response.json()) as any;
     expect(body.errors[0]).toEqual({
       message: "the request body exceeds 2048 bytes; send fewer rows per request",
-      extensions: { code: "PAYLOAD_TOO_LARGE" },
+      extensions: { code: "PAYLOAD_TOO_LARGE", requestId: expect.any(String) },
     });
   });
 
@@ -78,7 +78,7 @@ describe("runtime/http/server", () => {
     expect(response.status).toBe(400);
     expect(((await response.json()) as any).errors[0]).toEqual({
       message: "the request body is not valid JSON",
-      extensions: { code: "BAD_REQUEST" },
+      extensions: { code: "BAD_REQUEST", requestId: expect.any(String) },
     });
     const wrongType = await post("/echo", "a=1", "text/csv");
     expect(wrongType.status).toBe(400);
@@ -90,12 +90,16 @@ describe("runtime/http/server", () => {
   it("answers an unexpected failure 500 'internal error' and logs it redacted", async () => {
     const response = await fetch(`${server.origin}/boom`);
     expect(response.status).toBe(500);
-    expect(((await response.json()) as any).errors[0]).toEqual({
+    const error = ((await response.json()) as any).errors[0];
+    expect(error.extensions.requestId).toBe(response.headers.get("x-request-id"));
+    expect(error).toEqual({
       message: "internal error",
-      extensions: { code: "INTERNAL_SERVER_ERROR" },
+      extensions: { code: "INTERNAL_SERVER_ERROR", requestId: expect.any(String) },
     });
+    // The id in the answer is in its header and finds the log line.
+    const requestId = response.headers.get("x-request-id")!;
     const logged = lines.join("");
-    expect(logged).toContain("request failed");
+    expect(lines.find((l) => l.includes("request failed"))).toContain(requestId);
     expect(logged).not.toContain("13812345678");
   });
 
