@@ -5,6 +5,7 @@ import { authSection, type AuthConfig } from "./auth";
 import { cacheSection, redisSection, type CacheConfig, type RedisConfig } from "./cache";
 import { databasesSection, type DatabasesConfig } from "./databases";
 import { demoSection, type DemoConfig } from "./demo";
+import { feedSection, type FeedConfig } from "./feed";
 import { limitsSection, type LimitsConfig } from "./limits";
 import { logSection, type LogConfig } from "./log";
 import { Problems, value, type Env } from "./read";
@@ -19,6 +20,7 @@ export type {
   DatabasesConfig,
   DemoConfig,
   Env,
+  FeedConfig,
   LimitsConfig,
   LogConfig,
   ServersConfig,
@@ -35,6 +37,7 @@ export interface HubConfig {
   cache: CacheConfig;
   log: LogConfig;
   demo: DemoConfig;
+  feed: FeedConfig;
   /** What the command-line tools need from their environment. */
   cli: { workingDir: string };
 }
@@ -58,6 +61,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
     cache: cacheSection(env, problems),
     log: logSection(env, problems),
     demo: demoSection(env, problems),
+    feed: feedSection(env, problems),
     // npm sets INIT_CWD to where `npm run` was typed; file arguments are relative to it.
     cli: { workingDir: value(env, "INIT_CWD") ?? process.cwd() },
   };
