@@ -7,6 +7,7 @@ import type { Route } from "../../runtime/http/server";
 import type { Logger } from "../../runtime/log";
 import { gatewayContext, type GatewayContext } from "../context";
 import { dashboardRoutes } from "./dashboard";
+import { feedRoutes } from "./feed";
 
 export interface RouteDeps {
   config: HubConfig;
@@ -21,5 +22,6 @@ export function gatewayRoutes({ config, log, apollo, dashboardDir }: RouteDeps):
     graphqlRoute(apollo, (request) => gatewayContext(request, config)),
     healthRoute(log, async () => ({ gateway: true })),
     ...dashboardRoutes(dashboardDir),
+    ...feedRoutes(apollo, config.feed, log),
   ];
 }
