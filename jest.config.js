@@ -20,11 +20,13 @@ module.exports = {
           },
         },
         module: { type: "commonjs" },
+        // feed 6 names a source map it does not ship.
+        inputSourceMap: false,
       },
     ],
   },
-  // jose 6 ships ES modules only; SWC turns them into CommonJS for Jest.
-  transformIgnorePatterns: ["/node_modules/(?!jose/)"],
+  // jose 6 and feed 6 ship ES modules only; SWC turns them into CommonJS for Jest.
+  transformIgnorePatterns: ["/node_modules/(?!(jose|feed)/)"],
   testTimeout: 120000,
   maxWorkers: 2,
 };

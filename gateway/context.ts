@@ -31,3 +31,15 @@ export async function gatewayContext(
     credential: () => (signed ??= signCredential({ caller, requestId: request.id }, config.auth)),
   };
 }
+
+/** The context of an operation the gateway runs itself for a route (the feed), as the public. */
+export function anonymousContext(request: FastifyRequest, config: HubConfig): GatewayContext {
+  let signed: Promise<string> | undefined;
+  return {
+    caller: null,
+    ip: request.ip,
+    requestId: request.id,
+    credential: () =>
+      (signed ??= signCredential({ caller: null, requestId: request.id }, config.auth)),
+  };
+}

@@ -1,9 +1,11 @@
-// The response cache of dashboard reads (@apollo/server-plugin-response-cache): a query made only
-// of aggregate fields (the subgraphs give them PRIVATE cache hints) is answered from the cache for
-// their max age, keyed by operation, variables and the caller's scope (role and district). Every
-// mutation through the gateway invalidates the entries it may affect at once: the versions of its
-// district and of the city, or every version when it names no district. Entries and versions live
-// in the shared store, so that every gateway replica sees the same.
+// The gateway's response cache: a query made only of hinted fields is answered from the cache for
+// their max age. Aggregate fields (the dashboard) carry PRIVATE hints: cached per caller scope (role
+// and district). Story reads carry PUBLIC hints for anonymous callers (published stories, the same
+// for everyone): cached once for all anonymous callers; a signed-in caller's story read is PRIVATE.
+// Every mutation through the gateway invalidates the entries it may affect at once: the versions of
+// its district and of the city, or every version when it names no district (every story mutation:
+// they take a story id, and a publication changes public lists and District.publishedStoryCount).
+// Entries and versions live in the shared store, so that every gateway replica sees the same.
 import responseCachePlugin from "@apollo/server-plugin-response-cache";
 import type { ApolloServerPlugin, GraphQLRequestContext } from "@apollo/server";
 import { Kind, type OperationDefinitionNode, type ValueNode } from "graphql";
@@ -59,9 +61,8 @@ export function responseCachePlugins(
     cache: store.cache,
     sessionId: async (ctx) => scopeOf(ctx),
     extraCacheKeyData: async (ctx) => store.versions(versionKeysOf(ctx)),
-    // Only signed-in callers' aggregate reads are ever cached; anonymous answers never.
-    shouldReadFromCache: async (ctx) => scopeOf(ctx) !== null,
-    shouldWriteToCache: async (ctx) => scopeOf(ctx) !== null,
+    // An anonymous answer is written only when its policy is PUBLIC (the plugin refuses PRIVATE
+    // ones without a session), and read only from the entries of anonymous callers.
   });
   const invalidation: ApolloServerPlugin<GatewayContext> = {
     async requestDidStart() {

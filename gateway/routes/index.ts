@@ -11,6 +11,7 @@ import { gatewayContext, type GatewayContext } from "../context";
 import { dashboardRoutes } from "./dashboard";
 import { graphiqlRoutes } from "./graphiql";
 import { subgraphsReady } from "./readiness";
+import { feedRoutes } from "./feed";
 
 export interface RouteDeps {
   config: HubConfig;
@@ -33,5 +34,6 @@ export function gatewayRoutes(deps: RouteDeps): Route[] {
     ...healthRoutes(log, subgraphsReady(deps.subgraphUrls)),
     ...metricsRoute(registry, config.metrics),
     ...dashboardRoutes(dashboardDir),
+    ...feedRoutes(apollo, config, log),
   ];
 }

@@ -6,6 +6,7 @@ import { cacheSection, redisSection, type CacheConfig, type RedisConfig } from "
 import { databasesSection, type DatabasesConfig } from "./databases";
 import { demoSection, type DemoConfig } from "./demo";
 import { ideSection, type IdeConfig } from "./ide";
+import { feedSection, type FeedConfig } from "./feed";
 import { limitsSection, type LimitsConfig } from "./limits";
 import { logSection, type LogConfig } from "./log";
 import { metricsSection, type MetricsConfig } from "./metrics";
@@ -23,6 +24,7 @@ export type {
   DemoConfig,
   Env,
   IdeConfig,
+  FeedConfig,
   LimitsConfig,
   LogConfig,
   MetricsConfig,
@@ -44,6 +46,7 @@ export interface HubConfig {
   log: LogConfig;
   metrics: MetricsConfig;
   demo: DemoConfig;
+  feed: FeedConfig;
   /** What the command-line tools need from their environment. */
   cli: { workingDir: string };
 }
@@ -70,6 +73,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
     log: logSection(env, problems),
     metrics: metricsSection(env, problems),
     demo: demoSection(env, problems),
+    feed: feedSection(env, problems),
     // npm sets INIT_CWD to where `npm run` was typed; file arguments are relative to it.
     cli: { workingDir: value(env, "INIT_CWD") ?? process.cwd() },
   };

@@ -5,24 +5,47 @@ import { buildFederatedSchema } from "../shared/schema";
 import { startSubgraph, type StartOptions, type SubgraphDefinition } from "../shared/subgraph";
 import { CaseStory } from "./entities/case-story.entity";
 import { Coverage } from "./entities/coverage.entity";
+import { StoryEvent } from "./entities/story-event.entity";
 import { StoryReference } from "./entities/story-reference.entity";
 import { createLoaders, type PublicityLoaders } from "./loaders";
 import { migrations } from "./migrations";
 import { caseStoryReference } from "./resolvers/case-story.reference";
+import { CaseStoryConnectionResolver } from "./resolvers/case-story-connection.resolver";
 import { CaseStoryResolver } from "./resolvers/case-story.resolver";
 import { districtReference } from "./resolvers/district.reference";
 import { DistrictStoriesResolver } from "./resolvers/district.resolver";
+import { entityKeyReference } from "./resolvers/entity-key.reference";
+import {
+  PlatformStoriesResolver,
+  StationStoriesResolver,
+  VolunteerStoriesResolver,
+} from "./resolvers/entity-stories.resolver";
+import { StoryLifecycleResolver } from "./resolvers/story-lifecycle.resolver";
 import { seedPublicity } from "./seed";
 
 export const publicity: SubgraphDefinition<PublicityLoaders> = {
   name: "publicity",
-  entities: [CaseStory, StoryReference, Coverage],
+  entities: [CaseStory, StoryReference, Coverage, StoryEvent],
   migrations,
   buildSchema: () =>
-    buildFederatedSchema([CaseStoryResolver, DistrictStoriesResolver], {
-      District: districtReference,
-      CaseStory: caseStoryReference,
-    }),
+    buildFederatedSchema(
+      [
+        CaseStoryResolver,
+        CaseStoryConnectionResolver,
+        StoryLifecycleResolver,
+        DistrictStoriesResolver,
+        VolunteerStoriesResolver,
+        StationStoriesResolver,
+        PlatformStoriesResolver,
+      ],
+      {
+        District: districtReference,
+        CaseStory: caseStoryReference,
+        Volunteer: entityKeyReference,
+        Station: entityKeyReference,
+        Platform: entityKeyReference,
+      },
+    ),
   createLoaders,
   async seedIfEmpty(db, config) {
     if (await db.getRepository(CaseStory).exists()) return false;

@@ -2,17 +2,26 @@
 import DataLoader from "dataloader";
 import { In, type DataSource } from "typeorm";
 import { num } from "../shared/db";
-import { grouped, rowById, rowsBy } from "../shared/loader-helpers";
+import { grouped, keyed, rowById, rowsBy } from "../shared/loader-helpers";
 import { CaseStory } from "./entities/case-story.entity";
 import { Coverage } from "./entities/coverage.entity";
+import { StoryEvent } from "./entities/story-event.entity";
 import { StoryReference } from "./entities/story-reference.entity";
 import { ReferenceKind, StoryStatus } from "./vocabulary";
 
 export type StoryReferences = Record<ReferenceKind, number[]>;
 
+/** Which stories about an entity a list shows: the newest `first`, published ones or all. */
+export interface StoriesAboutArgs {
+  kind: ReferenceKind;
+  first: number;
+  publishedOnly: boolean;
+}
+
 export function createLoaders(db: DataSource) {
+  const story = rowById(db, CaseStory);
   return {
-    story: rowById(db, CaseStory),
+    story,
     /** Every reference of each story, split by kind: one query for the whole page. */
     references: new DataLoader<number, StoryReferences>(async (ids) => {
       const rows = await db.getRepository(StoryReference).find({
@@ -26,6 +35,7 @@ export function createLoaders(db: DataSource) {
       });
     }),
     coverage: rowsBy(db, Coverage, "storyId", { publishedOn: "ASC", id: "ASC" }),
+    history: rowsBy(db, StoryEvent, "storyId", { id: "ASC" }),
     publishedCount: new DataLoader<string, number>(async (codes) => {
       const rows: Array<{ code: string; n: unknown }> = await db
         .createQueryBuilder()
@@ -41,7 +51,44 @@ export function createLoaders(db: DataSource) {
       const map = new Map(rows.map((r) => [r.code, num(r.n)]));
       return codes.map((code) => map.get(code) ?? 0);
     }),
+    /**
+     * The newest stories about each volunteer, station or platform: one windowed query for the
+     * whole batch (the ids of at most `first` stories per entity), then the stories by id.
+     */
+    storiesAbout: keyed(
+      (args: StoriesAboutArgs) =>
+        new DataLoader<number, CaseStory[]>(async (refIds) => {
+          const pairs = await storyIdsAbout(db, args, refIds);
+          const stories = await story.loadMany([...new Set(pairs.map((p) => p.storyId))]);
+          const byId = new Map(
+            stories.filter((s): s is CaseStory => s instanceof CaseStory).map((s) => [s.id, s]),
+          );
+          return grouped(refIds, pairs, (p) => p.refId).map((mine) =>
+            mine.map((p) => byId.get(p.storyId)).filter((s): s is CaseStory => Boolean(s)),
+          );
+        }),
+    ),
   };
+}
+
+/** (refId, storyId) of the newest `first` stories per referenced entity, newest first. */
+export async function storyIdsAbout(
+  db: DataSource,
+  { kind, first, publishedOnly }: StoriesAboutArgs,
+  refIds: readonly number[],
+): Promise<Array<{ refId: number; storyId: number }>> {
+  const marks = refIds.map(() => "?").join(", ");
+  // DESC puts stories never published (NULL) last on both databases.
+  const rows: Array<{ refId: unknown; storyId: unknown }> = await db.query(
+    `SELECT refId, storyId FROM (
+       SELECT r.refId AS refId, s.id AS storyId,
+              ROW_NUMBER() OVER (PARTITION BY r.refId ORDER BY s.publishedAt DESC, s.id DESC) AS n
+       FROM story_reference r JOIN case_story s ON s.id = r.storyId
+       WHERE r.kind = ? AND r.refId IN (${marks})${publishedOnly ? " AND s.status = ?" : ""}
+     ) ranked WHERE n <= ? ORDER BY refId, n`,
+    [kind, ...refIds, ...(publishedOnly ? [StoryStatus.PUBLISHED] : []), first],
+  );
+  return rows.map((r) => ({ refId: num(r.refId), storyId: num(r.storyId) }));
 }
 
 export type PublicityLoaders = ReturnType<typeof createLoaders>;

@@ -1,4 +1,5 @@
-// Case stories' lifecycle and media outlets (DOMAIN.md, "publicity").
+// Case stories' lifecycle, the actions kept in their history, and media outlets (DOMAIN.md,
+// "publicity").
 import { registerEnumType } from "type-graphql";
 
 export enum StoryStatus {
@@ -10,6 +11,22 @@ export enum StoryStatus {
 registerEnumType(StoryStatus, {
   name: "StoryStatus",
   description: "DRAFT → IN_REVIEW → PUBLISHED → RETRACTED. Only PUBLISHED stories are public.",
+});
+
+/** What an audit event of a story records: its drafting, an edit, a transition, coverage. */
+export enum StoryAction {
+  DRAFT = "DRAFT",
+  EDIT = "EDIT",
+  SUBMIT = "SUBMIT",
+  PUBLISH = "PUBLISH",
+  RETURN = "RETURN",
+  RETRACT = "RETRACT",
+  RECORD_COVERAGE = "RECORD_COVERAGE",
+}
+registerEnumType(StoryAction, {
+  name: "StoryAction",
+  description:
+    "What a change to a story did: drafted it, edited the draft, one of the four transitions (submit, publish, return, retract), or recorded media coverage.",
 });
 
 export enum Outlet {
@@ -32,5 +49,5 @@ export enum ReferenceKind {
   ACTIVITY = "ACTIVITY",
 }
 
-/** Roles that see stories in every state; everybody else sees PUBLISHED ones only. */
+/** Roles that see stories in every state and write them; everybody else sees PUBLISHED ones. */
 export const EDITOR_ROLES = ["PUBLICITY_EDITOR", "CITY_ADMIN"] as const;

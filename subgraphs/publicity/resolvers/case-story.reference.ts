@@ -1,12 +1,18 @@
+import type { GraphQLResolveInfo } from "graphql";
 import type { SubgraphContext } from "../../shared/context";
+import { hintStoryRead } from "../cache-hint";
 import type { PublicityLoaders } from "../loaders";
-import { isEditor } from "../services/stories.service";
-import { StoryStatus } from "../vocabulary";
+import { visibleStory } from "../services/stories.service";
 
 export const caseStoryReference = {
-  async __resolveReference(ref: { id: string }, ctx: SubgraphContext<PublicityLoaders>) {
-    const story = await ctx.loaders.story.load(Number(ref.id));
-    // Unpublished stories stay invisible to the public, however they are reached.
-    return story && (story.status === StoryStatus.PUBLISHED || isEditor(ctx.caller)) ? story : null;
+  /** The same visibility as the caseStories query: anonymous callers reach PUBLISHED ones only. */
+  async __resolveReference(
+    ref: { id: string },
+    ctx: SubgraphContext<PublicityLoaders>,
+    info: GraphQLResolveInfo,
+  ) {
+    hintStoryRead(info, ctx);
+    if (!/^\d{1,9}$/.test(String(ref.id))) return null;
+    return visibleStory(ctx.caller, await ctx.loaders.story.load(Number(ref.id)));
   },
 };

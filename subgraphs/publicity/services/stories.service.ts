@@ -1,5 +1,5 @@
 // Which stories a caller may read, and the search over them (filter + keyset page, newest first).
-import type { DataSource } from "typeorm";
+import type { DataSource, SelectQueryBuilder } from "typeorm";
 import { addDays, startOfBusinessDay } from "../../../runtime/dates";
 import type { Caller } from "../../../runtime/auth";
 import { CaseStory } from "../entities/case-story.entity";
@@ -16,37 +16,56 @@ import {
 export const isEditor = (caller: Caller | null) =>
   Boolean(caller && (EDITOR_ROLES as readonly string[]).includes(caller.role));
 
-/** LIKE pattern with the user's %, _ and ! taken literally (escape character "!"). */
-const likePattern = (text: string) => `%${text.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+/** Whether the caller may see this story: editors every state, everybody else PUBLISHED ones. */
+export const visibleStory = (caller: Caller | null, story: CaseStory | null) =>
+  story && (story.status === StoryStatus.PUBLISHED || isEditor(caller)) ? story : null;
 
-/**
- * Published stories are listed newest publication first, keyset on (publishedAt, id); lists that
- * include unpublished stories (editors) go by id, newest first. Each kind of list has its cursor.
- */
-export async function findStories(
-  db: DataSource,
-  caller: Caller | null,
-  filter: CaseStoryFilter,
-  first: number,
-  after: string | undefined,
-) {
+/** LIKE pattern with the user's %, _ and ! taken literally (escape character "!"). */
+export const likePattern = (text: string) => `%${text.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+
+/** The words of a search, each of which must appear (in the title, summary or body). */
+export const MAX_SEARCH_TERMS = 5;
+export function searchTerms(search: string | undefined | null): string[] {
+  const terms = (search ?? "").trim().split(/\s+/).filter(Boolean);
+  if (terms.length > MAX_SEARCH_TERMS)
+    throw badInput(`search has ${terms.length} words; use at most ${MAX_SEARCH_TERMS}`);
+  return terms;
+}
+
+/** The statuses a list shows this caller. */
+function listedStatuses(caller: Caller | null, filter: CaseStoryFilter): StoryStatus[] | null {
+  if (!isEditor(caller)) return [StoryStatus.PUBLISHED];
+  return filter.status ? [filter.status] : null;
+}
+
+export function checkFilter(filter: CaseStoryFilter) {
+  if (filter.publishedFrom && filter.publishedTo && filter.publishedFrom > filter.publishedTo)
+    throw badInput(
+      `publishedFrom ${filter.publishedFrom} is after publishedTo ${filter.publishedTo}; swap them`,
+    );
+  searchTerms(filter.search);
+}
+
+/** Stories matching the filter, in the given statuses (null: every status). */
+function filtered(db: DataSource, filter: CaseStoryFilter, statuses: StoryStatus[] | null) {
   const query = db.getRepository(CaseStory).createQueryBuilder("s");
-  const status = isEditor(caller) ? filter.status : StoryStatus.PUBLISHED;
-  if (status) query.andWhere("s.status = :status", { status });
+  if (statuses) query.andWhere("s.status IN (:...statuses)", { statuses });
   if (filter.districtCode)
     query.andWhere("s.districtCode = :district", { district: filter.districtCode });
+  // simple-array: "POLICY,LEGAL"; no category's name is part of another's.
   if (filter.category)
     query.andWhere("s.categories LIKE :category", { category: `%${filter.category}%` });
-  if (filter.search) {
+  // LIKE works for Chinese on both databases: SQLite compares the bytes (case folding is ASCII
+  // only); MariaDB's utf8mb4_unicode_ci weighs every CJK character apart (and also matches
+  // full-width Latin letters to their ASCII forms, which SQLite does not).
+  searchTerms(filter.search).forEach((term, i) => {
     query.andWhere(
-      "(s.title LIKE :search ESCAPE '!' OR s.summary LIKE :search ESCAPE '!' OR s.body LIKE :search ESCAPE '!')",
-      { search: likePattern(filter.search.trim()) },
+      `(s.title LIKE :t${i} ESCAPE '!' OR s.summary LIKE :t${i} ESCAPE '!' OR s.body LIKE :t${i} ESCAPE '!')`,
+      { [`t${i}`]: likePattern(term) },
     );
-  }
+  });
   if (filter.publishedFrom)
-    query.andWhere("s.publishedAt >= :from", {
-      from: startOfBusinessDay(filter.publishedFrom),
-    });
+    query.andWhere("s.publishedAt >= :from", { from: startOfBusinessDay(filter.publishedFrom) });
   if (filter.publishedTo)
     query.andWhere("s.publishedAt < :to", {
       to: startOfBusinessDay(addDays(filter.publishedTo, 1)),
@@ -63,25 +82,51 @@ export async function findStories(
       { [`kind_${kind}`]: kind, [`ref_${kind}`]: Number(id) },
     );
   }
+  return query;
+}
+
+/**
+ * When the list last changed: the latest change of a story it shows, or for the public also of a
+ * story it showed until it was retracted (so a retraction is a change of the public list).
+ */
+async function lastChangedAt(
+  db: DataSource,
+  caller: Caller | null,
+  filter: CaseStoryFilter,
+): Promise<Date | null> {
+  const statuses = isEditor(caller)
+    ? listedStatuses(caller, filter)
+    : [StoryStatus.PUBLISHED, StoryStatus.RETRACTED];
+  const row = await filtered(db, filter, statuses)
+    .select("MAX(s.updatedAt)", "at")
+    .getRawOne<{ at: Date | string | null }>();
+  if (!row?.at) return null;
+  // SQLite hands back the stored text ("2025-03-31 08:00:00.000", UTC); MySQL a Date.
+  return row.at instanceof Date ? row.at : new Date(`${row.at.replace(" ", "T")}Z`);
+}
+
+/**
+ * Published stories are listed newest publication first, keyset on (publishedAt, id); lists that
+ * include unpublished stories (editors) go by id, newest first. Each kind of list has its cursor.
+ */
+export async function findStories(
+  db: DataSource,
+  caller: Caller | null,
+  filter: CaseStoryFilter,
+  first: number,
+  after: string | undefined,
+) {
+  checkFilter(filter);
+  const statuses = listedStatuses(caller, filter);
+  const query = filtered(db, filter, statuses);
   const totalCount = await query.getCount();
-  if (status === StoryStatus.PUBLISHED) {
-    const cursor = decodeKeyCursor(after);
-    if (cursor) {
-      const at = new Date(cursor.key);
-      if (Number.isNaN(at.getTime())) throw badInput("that cursor does not belong to this list");
-      query.andWhere("(s.publishedAt < :at OR (s.publishedAt = :at AND s.id < :id))", {
-        at,
-        id: cursor.id,
-      });
-    }
-    const rows = await query
-      .orderBy("s.publishedAt", "DESC")
-      .addOrderBy("s.id", "DESC")
-      .take(first + 1)
-      .getMany();
+  const lastChanged = () => lastChangedAt(db, caller, filter);
+  if (statuses?.length === 1 && statuses[0] === StoryStatus.PUBLISHED) {
+    const rows = await publishedPage(query, first, after);
     return {
       rows,
       totalCount,
+      lastChanged,
       cursorOf: (s: CaseStory) => encodeKeyCursor(s.publishedAt!.toISOString(), s.id),
     };
   }
@@ -91,5 +136,22 @@ export async function findStories(
     .orderBy("s.id", "DESC")
     .take(first + 1)
     .getMany();
-  return { rows, totalCount, cursorOf: (s: CaseStory) => encodeCursor(s.id) };
+  return { rows, totalCount, lastChanged, cursorOf: (s: CaseStory) => encodeCursor(s.id) };
+}
+
+function publishedPage(query: SelectQueryBuilder<CaseStory>, first: number, after?: string) {
+  const cursor = decodeKeyCursor(after);
+  if (cursor) {
+    const at = new Date(cursor.key);
+    if (Number.isNaN(at.getTime())) throw badInput("that cursor does not belong to this list");
+    query.andWhere("(s.publishedAt < :at OR (s.publishedAt = :at AND s.id < :id))", {
+      at,
+      id: cursor.id,
+    });
+  }
+  return query
+    .orderBy("s.publishedAt", "DESC")
+    .addOrderBy("s.id", "DESC")
+    .take(first + 1)
+    .getMany();
 }

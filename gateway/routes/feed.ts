@@ -1,0 +1,183 @@
+// GET /feeds/stories.xml: an Atom 1.0 feed of the latest published case stories for outlets, with
+// ?district=CODE and ?category=CATEGORY filters. It reads through the hub's own GraphQL (the
+// gateway executes operations/story-feed.graphql as an anonymous caller: published stories only)
+// and renders with gateway/render/atom.ts. ETag (a hash of the document) and Last-Modified (when
+// the list last changed, retractions included) let readers poll with a conditional GET and get
+// 304 Not Modified while nothing changed.
+import { createHash } from "node:crypto";
+import path from "node:path";
+import type { ApolloServer } from "@apollo/server";
+import { buildSchema, isEnumType, type GraphQLFormattedError } from "graphql";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { HubConfig } from "../../runtime/config";
+import { errorBody, httpStatusOf, type ErrorCode } from "../../runtime/errors";
+import { readOperation } from "../../runtime/operations";
+import type { Route } from "../../runtime/http/server";
+import type { Logger } from "../../runtime/log";
+import { anonymousContext, type GatewayContext } from "../context";
+import { renderAtom, type FeedStory } from "../render/atom";
+import { readSupergraph } from "../supergraph";
+
+export const FEED_PATH = "/feeds/stories.xml";
+export const FEED_SIZE = 50;
+const FEED_MAX_AGE_SECONDS = 60;
+const STORY_FEED = readOperation(path.join(__dirname, "..", "operations"), "story-feed");
+
+interface FeedData {
+  district?: { code: string; name: string } | null;
+  caseStories: { lastChangedAt: string | null; nodes: FeedStory[] };
+}
+
+class FeedRefusal extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The service categories, as the hub's schema has them (not a second copy of the list). */
+let categories: string[] | null = null;
+function serviceCategories(): string[] {
+  if (!categories) {
+    const type = buildSchema(readSupergraph(), { assumeValidSDL: true }).getType("ServiceCategory");
+    categories = isEnumType(type) ? type.getValues().map((v) => v.name) : [];
+  }
+  return categories;
+}
+
+/** The feed's filters from the query string; anything else is a 400 naming it. */
+export function feedFilters(query: Record<string, unknown>): {
+  district?: string;
+  category?: string;
+} {
+  const filters: { district?: string; category?: string } = {};
+  for (const [key, raw] of Object.entries(query)) {
+    if (key !== "district" && key !== "category")
+      throw new FeedRefusal(
+        "BAD_USER_INPUT",
+        `unknown parameter "${key}": the feed takes district and category`,
+      );
+    if (typeof raw !== "string") throw new FeedRefusal("BAD_USER_INPUT", `give ${key} once`);
+    filters[key] = raw.trim();
+  }
+  if (filters.district !== undefined && !/^\d{6}$/.test(filters.district))
+    throw new FeedRefusal(
+      "BAD_USER_INPUT",
+      `district "${filters.district}" is not a district code; use a 6-digit code such as 440305 (南山区)`,
+    );
+  if (filters.category !== undefined && !serviceCategories().includes(filters.category))
+    throw new FeedRefusal(
+      "BAD_USER_INPUT",
+      `category "${filters.category}" is not a service category; use one of ${serviceCategories().join(", ")}`,
+    );
+  return filters;
+}
+
+/** Runs the feed's operation in the gateway, as an anonymous caller. */
+async function readFeed(
+  apollo: ApolloServer<GatewayContext>,
+  context: GatewayContext,
+  filters: { district?: string; category?: string },
+): Promise<FeedData> {
+  const response = await apollo.executeOperation<FeedData>(
+    {
+      query: STORY_FEED,
+      variables: {
+        filter: { districtCode: filters.district, category: filters.category },
+        first: FEED_SIZE,
+        districtCode: filters.district ?? "",
+        byDistrict: filters.district !== undefined,
+      },
+    },
+    { contextValue: context },
+  );
+  if (response.body.kind !== "single") throw new Error("the feed operation answered incrementally");
+  const { data, errors } = response.body.singleResult;
+  if (errors?.length || !data) throw failure(errors ?? []);
+  if (filters.district !== undefined && !data.district)
+    throw new FeedRefusal(
+      "BAD_USER_INPUT",
+      `there is no district ${filters.district}; Shenzhen's codes run from 440303 to 440311, 440391 and 440392`,
+    );
+  return data;
+}
+
+function failure(errors: readonly GraphQLFormattedError[]): FeedRefusal {
+  const code = errors.map((e) => e.extensions?.code).find((c) => typeof c === "string");
+  if (code === "BAD_USER_INPUT") return new FeedRefusal("BAD_USER_INPUT", errors[0].message);
+  // Anything else (a subgraph that cannot be reached, say) is the hub's failure, already logged.
+  return new FeedRefusal(
+    "INTERNAL_SERVER_ERROR",
+    errors.find((e) => e.extensions?.code === "INTERNAL_SERVER_ERROR")?.message ??
+      "the stories cannot be read right now; try again later",
+  );
+}
+
+/** RFC 9110: If-None-Match (weak comparison) decides when present, else If-Modified-Since. */
+export function notModified(
+  headers: { "if-none-match"?: string; "if-modified-since"?: string },
+  etag: string,
+  lastModified: Date | null,
+): boolean {
+  const match = headers["if-none-match"];
+  if (match !== undefined) {
+    const bare = (tag: string) => tag.trim().replace(/^W\//, "");
+    return match.trim() === "*" || match.split(",").some((tag) => bare(tag) === bare(etag));
+  }
+  const since = headers["if-modified-since"];
+  if (since === undefined || !lastModified) return false;
+  const at = Date.parse(since);
+  return !Number.isNaN(at) && Math.floor(lastModified.getTime() / 1000) * 1000 <= at;
+}
+
+function selfUrl(request: FastifyRequest): string {
+  return `${request.protocol}://${request.host}${request.url}`;
+}
+
+export function feedRoutes(
+  apollo: ApolloServer<GatewayContext>,
+  hub: HubConfig,
+  log: Logger,
+): Route[] {
+  const config = hub.feed;
+  async function handler(request: FastifyRequest, reply: FastifyReply) {
+    let body: string;
+    let lastModified: Date | null;
+    try {
+      const filters = feedFilters(request.query as Record<string, unknown>);
+      const data = await readFeed(apollo, anonymousContext(request, hub), filters);
+      lastModified = data.caseStories.lastChangedAt
+        ? new Date(data.caseStories.lastChangedAt)
+        : null;
+      const about = [
+        data.district?.name,
+        filters.category ? `${filters.category}` : undefined,
+      ].filter(Boolean);
+      body = renderAtom(data.caseStories.nodes, {
+        tagAuthority: config.tagAuthority,
+        storyUrl: config.storyUrl,
+        selfUrl: selfUrl(request),
+        title: `深圳市中小企业志愿服务典型案例${about.length ? `（${about.join("，")}）` : ""}`,
+        filters: Object.fromEntries(
+          Object.entries(filters).filter(([, v]) => v !== undefined),
+        ) as Record<string, string>,
+        updated: lastModified,
+      });
+    } catch (error) {
+      if (!(error instanceof FeedRefusal)) throw error;
+      if (error.code === "INTERNAL_SERVER_ERROR")
+        log.warn({ reason: error.message }, "feed failed");
+      return reply.code(httpStatusOf(error.code)).send(errorBody(error.code, error.message));
+    }
+    const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
+    reply.header("etag", etag).header("cache-control", `public, max-age=${FEED_MAX_AGE_SECONDS}`);
+    if (lastModified) reply.header("last-modified", lastModified.toUTCString());
+    if (notModified(request.headers as Record<string, string>, etag, lastModified))
+      return reply.code(304).send();
+    return reply.type("application/atom+xml; charset=utf-8").send(body);
+  }
+  // Fastify answers HEAD for every GET route.
+  return [{ method: "GET", path: FEED_PATH, handler }];
+}

@@ -1,0 +1,68 @@
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsIn, Matches } from "class-validator";
+import { Field, ID, InputType } from "type-graphql";
+import { Chars } from "../../shared/validation/chars";
+import { DISTRICTS, ServiceCategory } from "../../shared/vocabulary";
+import { LIMITS } from "../services/story-content";
+
+const idList = (what: string) =>
+  [
+    ArrayMaxSize(LIMITS.references, {
+      message: `${what}: a story refers to at most ${LIMITS.references} of them`,
+    }),
+    ArrayUnique({ message: `${what}: each id may appear only once` }),
+    Matches(/^\d{1,9}$/, { each: true, message: `${what}: each must be a numeric id, e.g. "42"` }),
+  ] as PropertyDecorator[];
+
+const apply =
+  (decorators: PropertyDecorator[]): PropertyDecorator =>
+  (target, key) =>
+    decorators.forEach((decorate) => decorate(target, key));
+
+@InputType({
+  description:
+    "A case story's content. Every referenced id must exist (checked with its owner through the gateway).",
+})
+export class CaseStoryInput {
+  @Field({ description: `Headline, 1 to ${LIMITS.title} characters.` })
+  @Matches(/\S/, { message: "title must not be blank" })
+  @Chars(0, LIMITS.title)
+  title: string;
+
+  @Field({ description: `A paragraph for lists and feeds, 1 to ${LIMITS.summary} characters.` })
+  @Matches(/\S/, { message: "summary must not be blank" })
+  @Chars(0, LIMITS.summary)
+  summary: string;
+
+  @Field({ description: `The full text, 1 to ${LIMITS.body} characters (plain text).` })
+  @Matches(/\S/, { message: "body must not be blank" })
+  @Chars(0, LIMITS.body)
+  body: string;
+
+  @Field(() => [ServiceCategory], { description: "1 to 10 service categories, no repeats." })
+  @ArrayMinSize(1, { message: "categories: choose at least one service category" })
+  @ArrayMaxSize(10)
+  @ArrayUnique({ message: "categories: each category may appear only once" })
+  categories: ServiceCategory[];
+
+  @Field(() => ID, { description: "The district the story is about, e.g. 440305." })
+  @IsIn(DISTRICTS.map((d) => d.code), {
+    message: "districtCode must be one of Shenzhen's district codes, e.g. 440305 (南山区)",
+  })
+  districtCode: string;
+
+  @Field(() => [ID], { defaultValue: [], description: "Volunteers the story is about." })
+  @apply(idList("volunteerIds"))
+  volunteerIds: string[];
+
+  @Field(() => [ID], { defaultValue: [], description: "Stations the story is about." })
+  @apply(idList("stationIds"))
+  stationIds: string[];
+
+  @Field(() => [ID], { defaultValue: [], description: "Platforms the story is about." })
+  @apply(idList("platformIds"))
+  platformIds: string[];
+
+  @Field(() => [ID], { defaultValue: [], description: "Activities the story is about." })
+  @apply(idList("activityIds"))
+  activityIds: string[];
+}

@@ -1,0 +1,132 @@
+// What a story's content must be, beyond the input's own checks: trimmed text, the references as
+// row ids by kind, and the message that names every unknown reference. Pure: unit-tested without a
+// server (tests/unit/story-content.test.ts).
+import { badInput } from "../../../runtime/errors";
+import type { ServiceCategory } from "../../shared/vocabulary";
+import { ReferenceKind } from "../vocabulary";
+
+export const LIMITS = {
+  title: 200,
+  summary: 1000,
+  /** 10,000 characters of 4 bytes at most still fit MySQL's TEXT (65,535 bytes). */
+  body: 10_000,
+  /** References of each kind per story. */
+  references: 50,
+  url: 500,
+  /** Return comments and retraction reasons. */
+  reason: 500,
+} as const;
+
+export interface StoryContentInput {
+  title: string;
+  summary: string;
+  body: string;
+  categories: ServiceCategory[];
+  districtCode: string;
+  volunteerIds: string[];
+  stationIds: string[];
+  platformIds: string[];
+  activityIds: string[];
+}
+
+export type References = Record<ReferenceKind, number[]>;
+
+export interface StoryContent {
+  title: string;
+  summary: string;
+  body: string;
+  categories: ServiceCategory[];
+  districtCode: string;
+  references: References;
+}
+
+/** The input field that lists each kind of reference, and what its ids name. */
+export const REFERENCE_FIELDS: Record<
+  ReferenceKind,
+  { field: keyof StoryContentInput; noun: string }
+> = {
+  VOLUNTEER: { field: "volunteerIds", noun: "volunteer" },
+  STATION: { field: "stationIds", noun: "station" },
+  PLATFORM: { field: "platformIds", noun: "platform" },
+  ACTIVITY: { field: "activityIds", noun: "activity" },
+};
+
+export const KINDS = Object.keys(REFERENCE_FIELDS) as ReferenceKind[];
+
+/** Newlines become \n; trailing spaces of lines and surrounding blank lines go. */
+const tidyText = (text: string) =>
+  text
+    .replace(/\r\n?/g, "\n")
+    .split("\n")
+    .map((line) => line.trimEnd())
+    .join("\n")
+    .trim();
+
+/** Single-line fields: surrounding spaces go, inner runs of whitespace become one space. */
+const tidyLine = (text: string) => text.replace(/\s+/g, " ").trim();
+
+export function storyContent(input: StoryContentInput): StoryContent {
+  const references = {} as References;
+  for (const kind of KINDS) {
+    const ids = (input[REFERENCE_FIELDS[kind].field] as string[] | undefined) ?? [];
+    references[kind] = ids.map(Number);
+  }
+  return {
+    title: tidyLine(input.title),
+    summary: tidyLine(input.summary),
+    body: tidyText(input.body),
+    categories: [...input.categories],
+    districtCode: input.districtCode,
+    references,
+  };
+}
+
+/** Whether each asked id exists, in the order asked (the lookups' answer, null for unknown). */
+export type ReferenceAnswers = Record<ReferenceKind, Array<boolean>>;
+
+/** The ids no owner knows, by kind (kinds without any left out). */
+export function unknownReferences(
+  asked: References,
+  answers: ReferenceAnswers,
+): Partial<Record<ReferenceKind, number[]>> {
+  const unknown: Partial<Record<ReferenceKind, number[]>> = {};
+  for (const kind of KINDS) {
+    const missing = asked[kind].filter((_, i) => !answers[kind][i]);
+    if (missing.length) unknown[kind] = missing;
+  }
+  return unknown;
+}
+
+/** BAD_USER_INPUT naming every unknown id with its field; nothing when all exist. */
+export function assertReferencesExist(asked: References, answers: ReferenceAnswers) {
+  const unknown = unknownReferences(asked, answers);
+  const parts = KINDS.filter((kind) => unknown[kind]).map((kind) => {
+    const { field, noun } = REFERENCE_FIELDS[kind];
+    const ids = unknown[kind]!;
+    return `${field}: no ${noun} ${ids.join(", ")}`;
+  });
+  if (!parts.length) return;
+  throw badInput(`unknown references (nothing was written): ${parts.join("; ")}`, {
+    unknown: Object.fromEntries(
+      KINDS.filter((kind) => unknown[kind]).map((kind) => [
+        REFERENCE_FIELDS[kind].field,
+        unknown[kind]!.map(String),
+      ]),
+    ),
+  });
+}
+
+/** The content fields an edit changed, for the history ("title, body, stationIds"). */
+export function changedFields(before: StoryContent, after: StoryContent): string[] {
+  const changed: string[] = [];
+  for (const key of ["title", "summary", "body", "districtCode"] as const)
+    if (before[key] !== after[key]) changed.push(key);
+  if ([...before.categories].sort().join() !== [...after.categories].sort().join())
+    changed.push("categories");
+  for (const kind of KINDS) {
+    const a = [...before.references[kind]].sort((x, y) => x - y).join();
+    const b = [...after.references[kind]].sort((x, y) => x - y).join();
+    if (a !== b) changed.push(REFERENCE_FIELDS[kind].field);
+  }
+  return changed;
+}
