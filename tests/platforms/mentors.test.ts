@@ -332,6 +332,22 @@ describe("Platforms filters", () => {
     expect(all.nodes.length).toBeGreaterThan(page.nodes.length);
   });
 
+  it("filtered on mentorRequirementMet, first: 40 costs as many SQL statements as first: 5", async () => {
+    const query = `query ($met: Boolean, $first: Int) { platforms(mentorRequirementMet: $met, first: $first) { totalCount nodes { id district { name } sourceStation { name } mentorRequirementMet mentors { name } } } }`;
+    const statements = async (first: number, met: boolean) => {
+      const before = fed.sqlCount();
+      const data = await execute(fed.gatewayUrl, {
+        query,
+        variables: { met, first },
+        token: admin,
+      });
+      expect(data.platforms.nodes.length).toBe(Math.min(first, data.platforms.totalCount));
+      return fed.sqlCount() - before;
+    };
+    for (const met of [true, false])
+      expect(await statements(40, met)).toBe(await statements(5, met));
+  });
+
   it("asks corps once per request when filtering, at most 1,000 volunteers a request", async () => {
     const asked = serviceRequests(fed, "MentorStandings");
     await execute(fed.gatewayUrl, {
