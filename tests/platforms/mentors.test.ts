@@ -225,12 +225,27 @@ describe("mentor minimums", () => {
   });
 
   it("a mentor suspended after being set makes it false on the next read, reinstated true again", async () => {
-    const id = await platformIn(fed, "CERTIFIED", { kind: "COMPREHENSIVE_BASE" });
+    const id = await platformIn(fed, "CERTIFIED", {
+      kind: "COMPREHENSIVE_BASE",
+      districtCode: "440392",
+    });
     const ids = await appointed(3);
     expect((await setMentors(id, ids)).mentorRequirementMet).toBe(true);
     await execute(fed.gatewayUrl, { query: SUSPEND, variables: { id: ids[1] }, token: admin });
     const after = await state(id);
     expect(after.mentorRequirementMet).toBe(false);
+    // The contract's list shows it flagged, with its whole group.
+    const listed = await execute(fed.gatewayUrl, {
+      query: PLATFORMS,
+      variables: { districtCode: "440392", first: 100 },
+      token: admin,
+    });
+    expect(listed.platforms.nodes.find((n: { id: string }) => n.id === id)).toMatchObject({
+      status: "CERTIFIED",
+      mentorMinimum: 3,
+      mentorRequirementMet: false,
+      mentors: ids.map((v) => ({ id: v, name: "林晓梅", expertType: "FINANCE" })),
+    });
     // Flagged, not hidden: the group as recorded, the suspended mentor among it.
     expect(after.mentors).toEqual([
       { id: ids[0], status: "APPOINTED" },
