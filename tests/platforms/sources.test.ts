@@ -79,6 +79,22 @@ describe("applyPlatform with a source station", () => {
     expect(other.message).toContain(`is in district ${OTHER}, the platform in ${DISTRICT}`);
   });
 
+  it("an amendment moving the platform to another district than its station's is refused", async () => {
+    const stationId = await stationIn(fed, DISTRICT, "FILED");
+    const input = platformInput({ districtCode: DISTRICT, sourceStationId: stationId });
+    const { applyPlatform } = await execute(fed.gatewayUrl, {
+      query: APPLY,
+      variables: { input },
+      token: admin,
+    });
+    const operator = await fed.token("PLATFORM_OPERATOR", { platform: applyPlatform.id });
+    const error = await refused(
+      { query: APPLY, variables: { input: { ...input, districtCode: OTHER } }, token: operator },
+      "BAD_USER_INPUT",
+    );
+    expect(error.message).toContain(`is in district ${DISTRICT}, the platform in ${OTHER}`);
+  });
+
   it("one station grows into one live platform: a second is CONFLICT", async () => {
     const stationId = await stationIn(fed, DISTRICT, "FILED");
     const first = platformInput({ districtCode: DISTRICT, sourceStationId: stationId });

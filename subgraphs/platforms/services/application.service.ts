@@ -146,8 +146,12 @@ async function applyAgain(
   const changed = DETAIL_FIELDS.filter((f) => platform[f] !== details[f]);
   if (transition === "amend" && !changed.length) return platform; // nothing to amend
   await assertNameFree(db, details, platform.id);
-  // A reopened application is checked afresh; an amendment only when its station changes.
-  if (transition === "reapply" || changed.includes("sourceStationId"))
+  // A reopened application is checked afresh; an amendment when its station or district changes.
+  if (
+    transition === "reapply" ||
+    changed.includes("sourceStationId") ||
+    changed.includes("districtCode")
+  )
     await checkSource(db, config, details, platform.id);
   const reopened = transition === "reapply";
   return db.transaction((tx) =>
