@@ -1,6 +1,10 @@
 // What the platforms tests share: their own workstations (published and reviewed into a status),
 // their own volunteers (registered, appointed), their own platforms (applied through the contract's
 // ApplyPlatform), and direct reads of the platforms tables to prove a refused request wrote nothing.
+import { Writable } from "node:stream";
+import { startGateway } from "../../gateway";
+import type { SubgraphName } from "../../runtime/config";
+import { createLogger } from "../../runtime/log";
 import type { Federation } from "../helpers/federation";
 import { contractOperation, execute } from "../helpers/graphql";
 import { appoint, register } from "../corps/fixtures";
@@ -154,4 +158,30 @@ export function serviceRequests(fed: Federation, operation: string) {
     .logs()
     .map((line) => JSON.parse(line))
     .filter((l) => l.msg === "graphql" && l.role === "SERVICE" && l.operation === operation).length;
+}
+
+/**
+ * Runs `work` while the subgraphs' own service requests go to a second gateway that cannot reach
+ * `down` (clients still use the real one); the second gateway logs nowhere.
+ */
+export async function whileUnreachable(
+  fed: Federation,
+  down: SubgraphName,
+  work: () => Promise<void>,
+) {
+  const urls = Object.fromEntries(Object.entries(fed.subgraphs).map(([n, s]) => [n, s.url]));
+  const quiet = new Writable({ write: (_chunk, _encoding, done) => done() });
+  const broken = await startGateway(fed.config, {
+    port: 0,
+    subgraphUrls: { ...urls, [down]: "http://127.0.0.1:9/graphql" },
+    log: createLogger("gateway", fed.config.log, quiet),
+  });
+  const gatewayUrl = fed.config.servers.gatewayUrl;
+  fed.config.servers.gatewayUrl = broken.url; // read by the service client at every request
+  try {
+    await work();
+  } finally {
+    fed.config.servers.gatewayUrl = gatewayUrl;
+    await broken.stop();
+  }
 }

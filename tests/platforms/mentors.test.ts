@@ -2,7 +2,6 @@
 // batched check with corps through the gateway; unknown or non-appointed volunteers are refused by
 // id and the group stays as it was; the minimum of each kind, re-evaluated on every read (a mentor
 // suspended later makes it false); the Platforms filters; Volunteer.mentoring.
-import { startGateway } from "../../gateway";
 import { bootFederation, type Federation } from "../helpers/federation";
 import { contractOperation, execute, executeExpectingError, send } from "../helpers/graphql";
 import { register } from "../corps/fixtures";
@@ -13,6 +12,7 @@ import {
   platformIn,
   platformsState,
   serviceRequests,
+  whileUnreachable,
 } from "./fixtures";
 
 let fed: Federation;
@@ -177,14 +177,7 @@ describe("SetMentors", () => {
     const id = await applied(fed, { kind: "SPECIALISED_BASE" });
     const [a, b] = await appointed(2);
     await setMentors(id, [a]);
-    const urls = Object.fromEntries(Object.entries(fed.subgraphs).map(([n, s]) => [n, s.url]));
-    const broken = await startGateway(fed.config, {
-      port: 0,
-      subgraphUrls: { ...urls, corps: "http://127.0.0.1:9/graphql" },
-    });
-    const gatewayUrl = fed.config.servers.gatewayUrl;
-    fed.config.servers.gatewayUrl = broken.url;
-    try {
+    await whileUnreachable(fed, "corps", async () => {
       const error = await refused(
         { query: SET, variables: { platformId: id, volunteerIds: [b] }, token: admin },
         "CONFLICT",
@@ -196,10 +189,7 @@ describe("SetMentors", () => {
         "CONFLICT",
       );
       expect(filter.errors![0].message).toMatch(/^cannot filter on mentorRequirementMet/);
-    } finally {
-      fed.config.servers.gatewayUrl = gatewayUrl;
-      await broken.stop();
-    }
+    });
     expect((await state(id)).mentors).toEqual([{ id: a, status: "APPOINTED" }]);
   });
 });

@@ -1,10 +1,16 @@
 // Platforms grown from a workstation: the source station is checked with districts through the
 // gateway (exists, FILED, same district, not already grown into another platform), and a district
 // recommends only its own FILED stations. When districts cannot answer, nothing is written.
-import { startGateway } from "../../gateway";
 import { bootFederation, type Federation } from "../helpers/federation";
 import { contractOperation, execute, executeExpectingError, send } from "../helpers/graphql";
-import { platform, platformInput, platformsState, serviceRequests, stationIn } from "./fixtures";
+import {
+  platform,
+  platformInput,
+  platformsState,
+  serviceRequests,
+  stationIn,
+  whileUnreachable,
+} from "./fixtures";
 
 let fed: Federation;
 let admin: string;
@@ -208,14 +214,7 @@ describe("recommendStation", () => {
 describe("when districts cannot answer", () => {
   it("refuses with CONFLICT saying so, and writes nothing", async () => {
     const stationId = await stationIn(fed, DISTRICT, "FILED");
-    const urls = Object.fromEntries(Object.entries(fed.subgraphs).map(([n, s]) => [n, s.url]));
-    const broken = await startGateway(fed.config, {
-      port: 0,
-      subgraphUrls: { ...urls, districts: "http://127.0.0.1:9/graphql" },
-    });
-    const gatewayUrl = fed.config.servers.gatewayUrl;
-    fed.config.servers.gatewayUrl = broken.url; // where platforms sends its service requests
-    try {
+    await whileUnreachable(fed, "districts", async () => {
       const input = platformInput({ districtCode: DISTRICT, sourceStationId: stationId });
       const error = await refused({ query: APPLY, variables: { input }, token: admin }, "CONFLICT");
       expect(error.message).toMatch(
@@ -226,9 +225,6 @@ describe("when districts cannot answer", () => {
         { query: RECOMMEND, variables: { input: recommendation(stationId) }, token: operator },
         "CONFLICT",
       );
-    } finally {
-      fed.config.servers.gatewayUrl = gatewayUrl;
-      await broken.stop();
-    }
+    });
   });
 });
