@@ -1,28 +1,50 @@
-// The platforms subgraph: demonstration platforms, their certification and mentor groups.
+// The platforms subgraph: demonstration platforms, their certification and mentor groups, their
+// public-service plans and performance reviews.
 import { generateDemo } from "../../demo/generate";
 import type { HubConfig } from "../../runtime/config";
 import { buildFederatedSchema } from "../shared/schema";
 import { startSubgraph, type StartOptions, type SubgraphDefinition } from "../shared/subgraph";
 import { Mentor } from "./entities/mentor.entity";
+import { PerformanceReview } from "./entities/performance-review.entity";
+import { PlanEvent } from "./entities/plan-event.entity";
+import { PlatformEvent } from "./entities/platform-event.entity";
 import { Platform } from "./entities/platform.entity";
+import { ServicePlan } from "./entities/service-plan.entity";
 import { createLoaders, type PlatformsLoaders } from "./loaders";
 import { migrations } from "./migrations";
 import { districtReference } from "./resolvers/district.reference";
 import { DistrictPlatformsResolver } from "./resolvers/district.resolver";
 import { PlatformLookupResolver } from "./resolvers/lookup.resolver";
+import { PerformanceReviewResolver } from "./resolvers/performance.resolver";
+import { PlatformLifecycleResolver } from "./resolvers/platform-lifecycle.resolver";
 import { platformReference } from "./resolvers/platform.reference";
 import { PlatformResolver } from "./resolvers/platform.resolver";
+import { ServicePlanResolver } from "./resolvers/service-plan.resolver";
+import { volunteerReference } from "./resolvers/volunteer.reference";
+import { VolunteerMentoringResolver } from "./resolvers/volunteer.resolver";
 import { seedPlatforms } from "./seed";
 
 export const platforms: SubgraphDefinition<PlatformsLoaders> = {
   name: "platforms",
-  entities: [Platform, Mentor],
+  entities: [Platform, Mentor, PlatformEvent, ServicePlan, PlanEvent, PerformanceReview],
   migrations,
   buildSchema: () =>
-    buildFederatedSchema([PlatformResolver, PlatformLookupResolver, DistrictPlatformsResolver], {
-      District: districtReference,
-      Platform: platformReference,
-    }),
+    buildFederatedSchema(
+      [
+        PlatformResolver,
+        PlatformLifecycleResolver,
+        PlatformLookupResolver,
+        ServicePlanResolver,
+        PerformanceReviewResolver,
+        DistrictPlatformsResolver,
+        VolunteerMentoringResolver,
+      ],
+      {
+        District: districtReference,
+        Platform: platformReference,
+        Volunteer: volunteerReference,
+      },
+    ),
   createLoaders,
   async seedIfEmpty(db, config) {
     if (await db.getRepository(Platform).exists()) return false;

@@ -4,7 +4,11 @@ import type { DataSource } from "typeorm";
 import { num } from "../shared/db";
 import { rowById, rowsBy } from "../shared/loader-helpers";
 import { Mentor } from "./entities/mentor.entity";
+import { PerformanceReview } from "./entities/performance-review.entity";
+import { PlanEvent } from "./entities/plan-event.entity";
+import { PlatformEvent } from "./entities/platform-event.entity";
 import { Platform } from "./entities/platform.entity";
+import { ServicePlan } from "./entities/service-plan.entity";
 import { PlatformStatus } from "./vocabulary";
 
 export function createLoaders(db: DataSource) {
@@ -12,6 +16,16 @@ export function createLoaders(db: DataSource) {
     platform: rowById(db, Platform),
     /** Mentor volunteer ids per platform, in id order. */
     mentors: rowsBy(db, Mentor, "platformId", { volunteerId: "ASC" }),
+    /** The platforms each volunteer mentors (their ids; the rows through `platform`). */
+    mentoring: rowsBy(db, Mentor, "volunteerId", { platformId: "ASC" }),
+    /** Audit events per platform, oldest first. */
+    platformHistory: rowsBy(db, PlatformEvent, "platformId", { id: "ASC" }),
+    /** Public-service plans per platform, by period, then oldest first. */
+    plans: rowsBy(db, ServicePlan, "platformId", { period: "ASC", id: "ASC" }),
+    /** Audit events per plan, oldest first. */
+    planHistory: rowsBy(db, PlanEvent, "planId", { id: "ASC" }),
+    /** Performance reviews per platform, oldest year first: the trend. */
+    reviews: rowsBy(db, PerformanceReview, "platformId", { period: "ASC" }),
     certifiedCount: new DataLoader<string, number>(async (codes) => {
       const rows: Array<{ code: string; n: unknown }> = await db
         .createQueryBuilder()

@@ -1,4 +1,5 @@
-// Demonstration platforms' kinds and certification lifecycle (DOMAIN.md, "platforms").
+// Demonstration platforms' kinds, certification lifecycle, public-service plans and performance
+// reviews (DOMAIN.md, "platforms").
 import { registerEnumType } from "type-graphql";
 
 export enum PlatformKind {
@@ -15,11 +16,13 @@ registerEnumType(PlatformKind, {
 export enum PlatformStatus {
   APPLIED = "APPLIED",
   CERTIFIED = "CERTIFIED",
+  REJECTED = "REJECTED",
   REVOKED = "REVOKED",
 }
 registerEnumType(PlatformStatus, {
   name: "PlatformStatus",
-  description: "APPLIED → CERTIFIED → REVOKED.",
+  description:
+    "APPLIED → CERTIFIED → REVOKED; an application the city declines is REJECTED. A REJECTED or REVOKED platform may apply again (→ APPLIED).",
 });
 
 export enum PlatformLevel {
@@ -30,4 +33,43 @@ export enum PlatformLevel {
 registerEnumType(PlatformLevel, {
   name: "PlatformLevel",
   description: "The level that certified the platform.",
+});
+
+/** What a platform's audit event records (DOMAIN.md rule 8). */
+export enum PlatformAction {
+  APPLY = "APPLY",
+  RECOMMEND = "RECOMMEND",
+  AMEND = "AMEND",
+  REAPPLY = "REAPPLY",
+  CERTIFY = "CERTIFY",
+  REJECT = "REJECT",
+  REVOKE = "REVOKE",
+  SET_MENTORS = "SET_MENTORS",
+}
+registerEnumType(PlatformAction, {
+  name: "PlatformAction",
+  description:
+    "APPLY (a new application), RECOMMEND (a district recommended its station), AMEND (the application's details changed), REAPPLY, CERTIFY, REJECT, REVOKE, SET_MENTORS (the mentor group was replaced).",
+});
+
+export enum PlanStatus {
+  PROPOSED = "PROPOSED",
+  FILED = "FILED",
+  REJECTED = "REJECTED",
+}
+registerEnumType(PlanStatus, {
+  name: "PlanStatus",
+  description: "A public-service plan (公益服务计划): PROPOSED → FILED (备案) | REJECTED.",
+});
+
+export enum PerformanceGrade {
+  EXCELLENT = "EXCELLENT",
+  GOOD = "GOOD",
+  PASS = "PASS",
+  FAIL = "FAIL",
+}
+registerEnumType(PerformanceGrade, {
+  name: "PerformanceGrade",
+  description:
+    "A performance review's grade: 优秀 (90-100), 良好 (75-89), 合格 (60-74), 不合格 (below 60).",
 });

@@ -37,16 +37,34 @@ export class Platform {
   status: PlatformStatus;
 
   @Column({ type: "varchar", length: 16, nullable: true })
-  @Field(() => PlatformLevel, { nullable: true })
+  @Field(() => PlatformLevel, {
+    nullable: true,
+    description: "The level of the certification; null until certified.",
+  })
   level: PlatformLevel | null;
 
   @Column({ type: "date" })
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: "When the (latest) application was made (Shenzhen)." })
   appliedOn: string;
 
   @Column({ type: "date", nullable: true })
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "The date of the certification (Shenzhen); null until certified.",
+  })
   certifiedOn: string | null;
+
+  @Column({ type: "varchar", length: 1000, nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The district's comment when it recommended its station for platform status; null for a direct application.",
+  })
+  recommendation: string | null;
+
+  /** Bumped by every write: an update conditional on it fails when someone wrote in between. */
+  @Column({ type: "int", default: 0 })
+  version: number;
 
   @CreateDateColumn({ type: "datetime" })
   createdAt: Date;

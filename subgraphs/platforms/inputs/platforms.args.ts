@@ -1,10 +1,24 @@
-// The arguments of Query.platforms: an optional district and the page.
+// The arguments of Query.platforms: filters and the page.
 import { ArgsType, Field, ID } from "type-graphql";
 import { PageArgs } from "../../shared/pagination";
+import { PlatformKind, PlatformStatus } from "../vocabulary";
 
-/** type-graphql prints inherited args first: first, after, then districtCode, as before. */
+/** type-graphql prints inherited args first: first, after, then the filters. */
 @ArgsType()
 export class PlatformsArgs extends PageArgs {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "Only this district's platforms." })
   districtCode?: string | null;
+
+  @Field(() => PlatformKind, { nullable: true, description: "Only platforms of this kind." })
+  kind?: PlatformKind | null;
+
+  @Field(() => PlatformStatus, { nullable: true, description: "Only platforms in this status." })
+  status?: PlatformStatus | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "Only platforms whose mentor requirement is met (true) or not met (false), judged on the mentors' status in corps now.",
+  })
+  mentorRequirementMet?: boolean | null;
 }

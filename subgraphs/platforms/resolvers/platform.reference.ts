@@ -1,13 +1,22 @@
 import type { SubgraphContext } from "../../shared/context";
+import { rowId } from "../../shared/ids";
 import type { PlatformsLoaders } from "../loaders";
+import { visiblePlatform } from "../services/access";
 
 export const platformReference = {
-  /** The row, plus what the gateway brought along for @requires fields (the mentors' status). */
+  /**
+   * The row, as the root query would show it to this caller (anonymous: certified only, else
+   * null), plus what the gateway brought along for @requires fields (the mentors' status).
+   */
   async __resolveReference(
     ref: { id: string; mentors?: Array<{ status?: string }> },
     ctx: SubgraphContext<PlatformsLoaders>,
   ) {
-    const platform = await ctx.loaders.platform.load(Number(ref.id));
+    const key = rowId(String(ref.id));
+    const platform = visiblePlatform(
+      ctx.caller,
+      key === null ? null : await ctx.loaders.platform.load(key),
+    );
     return platform && ref.mentors
       ? Object.assign(Object.create(Object.getPrototypeOf(platform)), platform, {
           mentors: ref.mentors,

@@ -1,4 +1,4 @@
-// Entities owned elsewhere: District gains a field here; Station and Volunteer are only referenced.
+// Entities owned elsewhere: District and Volunteer gain fields here; Station is only referenced.
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { VolunteerStatus } from "../../shared/vocabulary";
 
@@ -16,8 +16,8 @@ export class Station {
   id: string;
 }
 
-@ObjectType()
-@Directive('@key(fields: "id", resolvable: false)')
+@ObjectType({ description: "An expert volunteer (owned by corps); platforms adds `mentoring`." })
+@Directive('@key(fields: "id")')
 export class Volunteer {
   @Field(() => ID)
   id: string;

@@ -1,0 +1,32 @@
+import { Field, ID, InputType } from "type-graphql";
+import { IsOptional, Matches } from "class-validator";
+import { Chars } from "../../shared/validation/chars";
+import { PlatformKind } from "../vocabulary";
+
+export const DISTRICT_CODE = /^\d{6}$/;
+
+@InputType({ description: "An application for demonstration-platform status." })
+export class PlatformInput {
+  @Field({ description: "The platform's name, 2-200 characters." })
+  @Chars(2, 200, { message: "name must be 2-200 characters" })
+  name: string;
+
+  @Field(() => PlatformKind)
+  kind: PlatformKind;
+
+  @Field({ description: "The organisation that operates it, 2-200 characters." })
+  @Chars(2, 200, { message: "operatorName must be 2-200 characters" })
+  operatorName: string;
+
+  @Field(() => ID, { description: "The district it is in (a code such as 440305)." })
+  @Matches(DISTRICT_CODE, { message: "districtCode must be a 6-digit district code, e.g. 440305" })
+  districtCode: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The workstation it grows from, if any: it must exist, be FILED and be in the same district.",
+  })
+  @IsOptional()
+  sourceStationId?: string | null;
+}

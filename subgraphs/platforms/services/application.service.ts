@@ -1,0 +1,197 @@
+// Applying for demonstration-platform status (DOMAIN.md "platforms"): a new application
+// (CITY_ADMIN), an application for the platform record an operator's token names (amending it
+// while APPLIED, reopening it when REJECTED or REVOKED), and a district's recommendation of one of
+// its own FILED workstations. Source stations are checked with districts through the gateway.
+import type { DataSource } from "typeorm";
+import { In } from "typeorm";
+import type { Caller } from "../../../runtime/auth";
+import type { HubConfig } from "../../../runtime/config";
+import { badInput, conflict, forbidden } from "../../../runtime/errors";
+import { today } from "../../../runtime/dates";
+import { rowId } from "../../shared/ids";
+import { isDistrictCode } from "../../shared/vocabulary";
+import { Platform } from "../entities/platform.entity";
+import type { PlatformInput } from "../inputs/platform.input";
+import type { RecommendationInput } from "../inputs/recommendation.input";
+import { PlatformAction, PlatformStatus, type PlatformKind } from "../vocabulary";
+import { assertPlatformWriter } from "./access";
+import { applicationTransition, TRANSITIONS } from "./lifecycle";
+import { findPlatform, recordEvent, writePlatform } from "./platform-writes";
+import {
+  assertStationFree,
+  checkSourceStation,
+  stationThroughGateway,
+  type StationStanding,
+} from "./station-check.service";
+import { required } from "./text";
+
+interface Details {
+  name: string;
+  kind: PlatformKind;
+  operatorName: string;
+  districtCode: string;
+  sourceStationId: number | null;
+}
+
+/** The application's details, trimmed and checked against what only the subgraph knows. */
+export function applicationDetails(input: PlatformInput): Details {
+  if (!isDistrictCode(input.districtCode)) {
+    throw badInput(
+      `districtCode ${input.districtCode} is not a district of Shenzhen; the districts query lists them`,
+    );
+  }
+  const source = input.sourceStationId?.trim() || null;
+  const sourceStationId = source === null ? null : rowId(source);
+  if (source !== null && sourceStationId === null)
+    throw badInput(`sourceStationId ${source}: there is no such workstation`);
+  return {
+    name: required("name", input.name),
+    kind: input.kind,
+    operatorName: required("operatorName", input.operatorName),
+    districtCode: input.districtCode,
+    sourceStationId,
+  };
+}
+
+/** A live platform (APPLIED or CERTIFIED) of the same name in the same district is a duplicate. */
+async function assertNameFree(db: DataSource, details: Details, exceptId?: number) {
+  const same = await db.getRepository(Platform).find({
+    where: {
+      name: details.name,
+      districtCode: details.districtCode,
+      status: In([PlatformStatus.APPLIED, PlatformStatus.CERTIFIED]),
+    },
+    select: { id: true, status: true },
+  });
+  const other = same.find((p) => p.id !== exceptId);
+  if (other) {
+    throw conflict(
+      `district ${details.districtCode} already has platform ${other.id} named "${details.name}" (${other.status}); amend that one instead`,
+      { platformId: String(other.id) },
+    );
+  }
+}
+
+async function checkSource(db: DataSource, config: HubConfig, details: Details, exceptId?: number) {
+  if (details.sourceStationId === null) return;
+  const id = String(details.sourceStationId);
+  checkSourceStation(
+    "sourceStationId",
+    id,
+    await stationThroughGateway(config, id),
+    details.districtCode,
+  );
+  await assertStationFree(db, details.sourceStationId, exceptId);
+}
+
+/**
+ * applyPlatform: without an id (CITY_ADMIN) a new application; for an existing platform (its id,
+ * or for a PLATFORM_OPERATOR the platform of its token) an amendment or a new application of it.
+ */
+export async function applyPlatform(
+  db: DataSource,
+  config: HubConfig,
+  caller: Caller,
+  input: PlatformInput,
+  id: string | null,
+): Promise<Platform> {
+  const targetId = id ?? (caller.role === "PLATFORM_OPERATOR" ? caller.platform! : null);
+  if (targetId !== null) assertPlatformWriter(caller, targetId);
+  const details = applicationDetails(input);
+  if (targetId === null) return createApplication(db, config, caller, details);
+  return applyAgain(db, config, caller, await findPlatform(db, targetId), details);
+}
+
+async function createApplication(
+  db: DataSource,
+  config: HubConfig,
+  caller: Caller,
+  details: Details,
+): Promise<Platform> {
+  await assertNameFree(db, details);
+  await checkSource(db, config, details);
+  return insertApplication(db, caller, details, PlatformAction.APPLY, null);
+}
+
+async function insertApplication(
+  db: DataSource,
+  caller: Caller,
+  details: Details,
+  action: PlatformAction,
+  recommendation: string | null,
+) {
+  return db.transaction(async (tx) => {
+    const { identifiers } = await tx.getRepository(Platform).insert({
+      ...details,
+      status: PlatformStatus.APPLIED,
+      appliedOn: today(),
+      recommendation,
+    });
+    const id = Number(identifiers[0].id);
+    await recordEvent(tx, caller, id, action, null, PlatformStatus.APPLIED, recommendation);
+    return tx.getRepository(Platform).findOneByOrFail({ id });
+  });
+}
+
+const DETAIL_FIELDS = ["name", "kind", "operatorName", "districtCode", "sourceStationId"] as const;
+
+async function applyAgain(
+  db: DataSource,
+  config: HubConfig,
+  caller: Caller,
+  platform: Platform,
+  details: Details,
+): Promise<Platform> {
+  const transition = applicationTransition(platform.id, platform.status);
+  const changed = DETAIL_FIELDS.filter((f) => platform[f] !== details[f]);
+  if (transition === "amend" && !changed.length) return platform; // nothing to amend
+  await assertNameFree(db, details, platform.id);
+  // A reopened application is checked afresh; an amendment when its station or district changes.
+  if (
+    transition === "reapply" ||
+    changed.includes("sourceStationId") ||
+    changed.includes("districtCode")
+  )
+    await checkSource(db, config, details, platform.id);
+  const reopened = transition === "reapply";
+  return db.transaction((tx) =>
+    writePlatform(tx, caller, platform, {
+      action: TRANSITIONS[transition].action,
+      to: TRANSITIONS[transition].to,
+      columns: reopened
+        ? { ...details, appliedOn: today(), level: null, certifiedOn: null }
+        : { ...details },
+      comment: changed.length ? `changed: ${changed.join(", ")}` : null,
+    }),
+  );
+}
+
+/** recommendStation: a DISTRICT_OPERATOR recommends one of its own FILED workstations. */
+export async function recommendStation(
+  db: DataSource,
+  config: HubConfig,
+  caller: Caller,
+  input: RecommendationInput,
+): Promise<Platform> {
+  if (caller.role !== "DISTRICT_OPERATOR" || !caller.district)
+    throw forbidden("only a district's operator recommends its workstations");
+  const comment = required("comment", input.comment);
+  const stationId = input.stationId.trim();
+  const station: StationStanding = checkSourceStation(
+    "stationId",
+    stationId,
+    await stationThroughGateway(config, stationId),
+    caller.district,
+    caller,
+  );
+  const details: Details = {
+    name: input.name ? required("name", input.name) : station.name.slice(0, 200),
+    kind: input.kind,
+    operatorName: required("operatorName", input.operatorName),
+    districtCode: caller.district,
+    sourceStationId: Number(station.id),
+  };
+  await assertStationFree(db, details.sourceStationId!);
+  await assertNameFree(db, details);
+  return insertApplication(db, caller, details, PlatformAction.RECOMMEND, comment);
+}
