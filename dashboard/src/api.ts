@@ -13,9 +13,10 @@ export interface DistrictRow {
   activityCount: number;
   serviceHours: number;
   enterprisesServed: number;
-  volunteerCount: number;
-  certifiedPlatformCount: number;
-  publishedStoryCount: number;
+  /** Null when the subgraph that counts them could not be asked (shown as —). */
+  volunteerCount: number | null;
+  certifiedPlatformCount: number | null;
+  publishedStoryCount: number | null;
 }
 
 interface Stat {
@@ -40,11 +41,14 @@ export interface DashboardData {
     enterprisesServed: number;
   }>;
   serviceByCategory: Array<{ category: string; activities: number; serviceHours: number }>;
-  corpsStats: {
+  /** Null when corps could not be asked. */
+  corpsStats: null | {
     volunteers: number;
     appointed: number;
     byExpertType: Array<{ expertType: string; count: number; appointed: number }>;
   };
+  /** The services that could not answer: their figures are missing from this answer. */
+  unavailable?: string[];
 }
 
 export class DashboardError extends Error {}
@@ -75,9 +79,17 @@ export async function fetchDashboard(
     throw new DashboardError("无法连接到服务：请检查网络，或稍后重试。");
   }
   const body = (await response.json().catch(() => null)) as {
-    data?: DashboardData;
-    errors?: Array<{ message: string; extensions?: { code?: string } }>;
+    data?: DashboardData | null;
+    errors?: Array<{ message: string; extensions?: { code?: string; serviceName?: string } }>;
   } | null;
+  // A service that is down leaves its figures out (null) and the rest of the answer stands.
+  const outages = (body?.errors ?? []).filter((e) => e.extensions?.serviceName);
+  if (body?.data && outages.length === body.errors?.length) {
+    return {
+      ...body.data,
+      unavailable: [...new Set(outages.map((e) => e.extensions!.serviceName!))],
+    };
+  }
   const error = body?.errors?.[0];
   if (error) {
     const code = error.extensions?.code ?? "";

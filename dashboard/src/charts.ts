@@ -149,7 +149,7 @@ export function renderCharts(data: DashboardData) {
           name: "志愿者",
           type: "pie",
           radius: ["35%", "65%"],
-          data: data.corpsStats.byExpertType.map((t) => ({
+          data: (data.corpsStats?.byExpertType ?? []).map((t) => ({
             name: label(EXPERT_TYPE, t.expertType),
             value: t.count,
           })),

@@ -32,8 +32,8 @@ function renderSummary(d: DashboardData) {
     ["已解决", formatNumber(s.resolved)],
     ["解决率", `${(s.resolutionRate * 100).toFixed(1)}%`],
     ["平均满意度", s.averageSatisfaction === null ? "—" : s.averageSatisfaction.toFixed(2)],
-    ["在册志愿者", formatNumber(d.corpsStats.volunteers)],
-    ["在聘志愿者", formatNumber(d.corpsStats.appointed)],
+    ["在册志愿者", formatNumber(d.corpsStats?.volunteers ?? null)],
+    ["在聘志愿者", formatNumber(d.corpsStats?.appointed ?? null)],
   ];
   const box = $("summary");
   box.replaceChildren(
@@ -73,7 +73,12 @@ async function load() {
   document.body.dataset.state = "loading";
   try {
     data = await fetchDashboard(ENDPOINT, token, range);
-    show("");
+    show(
+      data.unavailable?.length
+        ? `部分数据暂时无法获取（${data.unavailable.join("、")} 服务不可用），表中以“—”显示；其余数据正常。`
+        : "",
+      "info",
+    );
     $("range-label").textContent = `${range.from} 至 ${range.to}`;
     document.body.dataset.state = "ready";
     renderAll();

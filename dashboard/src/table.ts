@@ -32,6 +32,9 @@ export function sortRows(rows: DistrictRow[], sort: Sort): DistrictRow[] {
   return [...rows].sort((a, b) => {
     const x = a[sort.key];
     const y = b[sort.key];
+    // A figure that could not be read (null) sorts last either way.
+    if (x === null || y === null)
+      return x === y ? a.code.localeCompare(b.code) : x === null ? 1 : -1;
     const order =
       typeof x === "number" && typeof y === "number"
         ? x - y
@@ -40,16 +43,21 @@ export function sortRows(rows: DistrictRow[], sort: Sort): DistrictRow[] {
   });
 }
 
-export const formatNumber = (n: number) =>
-  Number.isInteger(n)
-    ? n.toLocaleString("zh-CN")
-    : n.toLocaleString("zh-CN", { maximumFractionDigits: 2 });
+export const formatNumber = (n: number | null) =>
+  n === null
+    ? "—"
+    : Number.isInteger(n)
+      ? n.toLocaleString("zh-CN")
+      : n.toLocaleString("zh-CN", { maximumFractionDigits: 2 });
 
-export function totals(rows: DistrictRow[]): Record<string, number> {
-  const sums: Record<string, number> = {};
+/** Column sums; null where any district's figure is missing (a total would be wrong). */
+export function totals(rows: DistrictRow[]): Record<string, number | null> {
+  const sums: Record<string, number | null> = {};
   for (const column of COLUMNS.filter((c) => c.numeric)) {
-    const sum = rows.reduce((s, r) => s + (r[column.key] as number), 0);
-    sums[column.key] = Math.round(sum * 100) / 100;
+    const values = rows.map((r) => r[column.key] as number | null);
+    sums[column.key] = values.includes(null)
+      ? null
+      : Math.round(values.reduce((s: number, v) => s + (v as number), 0) * 100) / 100;
   }
   return sums;
 }
@@ -86,7 +94,9 @@ export function renderTable(
     for (const column of COLUMNS) {
       const td = tr.insertCell();
       const value = row[column.key];
-      td.textContent = typeof value === "number" ? formatNumber(value) : String(value);
+      td.textContent =
+        typeof value === "number" || value === null ? formatNumber(value) : String(value);
+      if (value === null) td.title = "该项数据暂时无法获取";
       if (column.numeric) td.className = "num";
       if (column.key === "idleStationCount" && row.idleStationCount > 0) {
         td.classList.add("idle");
@@ -112,7 +122,10 @@ const csvCell = (value: unknown) => {
 /** The table as it is sorted on screen, with the district code, as CSV text with a BOM. */
 export function tableCsv(rows: DistrictRow[], sort: Sort): string {
   const header = ["区划代码", ...COLUMNS.map((c) => c.label)];
-  const lines = sortRows(rows, sort).map((row) => [row.code, ...COLUMNS.map((c) => row[c.key])]);
+  const lines = sortRows(rows, sort).map((row) => [
+    row.code,
+    ...COLUMNS.map((c) => row[c.key] ?? ""),
+  ]);
   return (
     "\uFEFF" + [header, ...lines].map((line) => line.map(csvCell).join(",")).join("\r\n") + "\r\n"
   );

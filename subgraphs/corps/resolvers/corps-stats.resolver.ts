@@ -16,7 +16,11 @@ type Ctx = SubgraphContext<CorpsLoaders>;
 @Resolver(() => CorpsStats)
 export class CorpsStatsResolver {
   @Query(() => CorpsStats, {
-    description: "The corps in figures now, city-wide or for one district's regional branches.",
+    // Nullable so that a dashboard read that also asks districts keeps its other figures when
+    // corps cannot answer (and the other way round).
+    nullable: true,
+    description:
+      "The corps in figures now, city-wide or for one district's regional branches. Null, with an error, when the corps service cannot be asked.",
   })
   async corpsStats(
     @Arg("districtCode", () => ID, {

@@ -9,15 +9,18 @@ type Ctx = SubgraphContext<DistrictsLoaders>;
 @Resolver(() => Volunteer)
 export class VolunteerServiceResolver {
   @FieldResolver(() => Float, {
+    nullable: true,
     description:
-      "Verified service hours across all districts' published activities (DOMAIN.md rule 3).",
+      "Verified service hours across all districts' published activities (DOMAIN.md rule 3). Null, with an error, when the districts service cannot be asked: the rest of the answer stands.",
   })
   serviceHours(@Root() volunteer: Volunteer, @Ctx() ctx: Ctx) {
     return ctx.loaders.volunteerHours.load(Number(volunteer.id));
   }
 
   @FieldResolver(() => [Activity], {
-    description: "Activities the volunteer served in, newest first.",
+    nullable: true,
+    description:
+      "Activities the volunteer served in, newest first. Null, with an error, when the districts service cannot be asked: the rest of the answer stands.",
   })
   activities(@Root() volunteer: Volunteer, @Ctx() ctx: Ctx) {
     return ctx.loaders.volunteerActivities.load(Number(volunteer.id));

@@ -5,7 +5,11 @@ import type { PlatformsLoaders } from "../loaders";
 
 @Resolver(() => District)
 export class DistrictPlatformsResolver {
-  @FieldResolver(() => Int, { description: "Certified demonstration platforms in the district." })
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description:
+      "Certified demonstration platforms in the district. Null, with an error, when the platforms service cannot be asked: the rest of the answer stands.",
+  })
   certifiedPlatformCount(
     @Root() district: District,
     @Ctx() ctx: SubgraphContext<PlatformsLoaders>,

@@ -55,7 +55,10 @@ export class PlatformResolver {
     return key === null ? null : visiblePlatform(caller, await ctx.loaders.platform.load(key));
   }
 
-  @FieldResolver(() => District)
+  @FieldResolver(() => District, {
+    nullable: true,
+    description: "Where the platform is. Null, with an error, when districts cannot be asked.",
+  })
   district(@Root() platform: Platform): District {
     return { code: platform.districtCode };
   }
@@ -89,7 +92,11 @@ export class PlatformResolver {
     return isMentorRequirementMet(platform.kind, platform.mentors ?? []);
   }
 
-  @FieldResolver(() => [Volunteer], { description: "The mentor group (创业导师团)." })
+  @FieldResolver(() => [Volunteer], {
+    nullable: "items",
+    description:
+      "The mentor group (创业导师团). A mentor the caller may not see (anonymous callers see appointed volunteers only), or one corps cannot answer for, is a null item.",
+  })
   async mentors(@Root() platform: Platform, @Ctx() ctx: Ctx): Promise<Volunteer[]> {
     return (await ctx.loaders.mentors.load(platform.id)).map((m) => ({
       id: String(m.volunteerId),

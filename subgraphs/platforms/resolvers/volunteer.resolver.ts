@@ -11,6 +11,7 @@ import { Volunteer } from "../types/stubs";
 @Resolver(() => Volunteer)
 export class VolunteerMentoringResolver {
   @FieldResolver(() => [Platform], {
+    nullable: true,
     description:
       "The platforms whose mentor group (创业导师团) the volunteer is in, oldest first; anonymous callers see certified platforms only.",
   })

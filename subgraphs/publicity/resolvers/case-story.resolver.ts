@@ -72,7 +72,11 @@ export class CaseStoryResolver {
     return visibleStory(caller, await ctx.loaders.story.load(Number(id)));
   }
 
-  @FieldResolver(() => District)
+  @FieldResolver(() => District, {
+    nullable: true,
+    description:
+      "The district the story is about. Null, with an error, when districts cannot be asked.",
+  })
   district(@Root() story: CaseStory, @Info() info: GraphQLResolveInfo, @Ctx() ctx: Ctx): District {
     hintStoryRead(info, ctx);
     return { code: story.districtCode };

@@ -5,7 +5,11 @@ import type { PublicityLoaders } from "../loaders";
 
 @Resolver(() => District)
 export class DistrictStoriesResolver {
-  @FieldResolver(() => Int, { description: "Published case stories about the district." })
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description:
+      "Published case stories about the district. Null, with an error, when the publicity service cannot be asked: the rest of the answer stands.",
+  })
   publishedStoryCount(@Root() district: District, @Ctx() ctx: SubgraphContext<PublicityLoaders>) {
     return ctx.loaders.publishedCount.load(district.code);
   }

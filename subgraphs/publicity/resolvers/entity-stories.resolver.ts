@@ -20,6 +20,7 @@ function storiesResolver(Stub: ClassType<{ id: string }>, kind: ReferenceKind, n
   @Resolver(() => Stub)
   class StoriesAbout {
     @FieldResolver(() => [CaseStory], {
+      nullable: true,
       description: `Case stories about this ${noun}, newest publication first: PUBLISHED ones, or every state for editors.`,
     })
     stories(

@@ -1,0 +1,126 @@
+// Faults over real processes: a subgraph killed during a stream of requests (partial answers with
+// an error on the failed paths only, then full answers once it is started again, with no gateway
+// restart), and a batch publish whose subgraph is killed mid-transaction (no partial batch).
+import { contractOperation, send } from "../helpers/graphql";
+import { bootProcesses, type ProcessFederation } from "../helpers/processes";
+
+let fed: ProcessFederation;
+beforeAll(async () => {
+  // No response cache: every read below must reach the subgraphs.
+  fed = await bootProcesses({ RESPONSE_CACHE_TTL_SECONDS: "0" });
+}, 180_000);
+afterAll(() => fed?.stop());
+
+const STORIES = contractOperation("CaseStories");
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe("a subgraph killed and started again", () => {
+  it("gives partial answers while it is down, full ones once it is back, without a gateway restart", async () => {
+    const full = await send(fed.gatewayUrl, { query: STORIES, variables: { first: 10 } });
+    expect(full.errors).toBeUndefined();
+    const withStations = full.data.caseStories.nodes.filter((n: any) => n.stations.length > 0);
+    expect(withStations.length).toBeGreaterThan(0);
+
+    await fed.kill("districts");
+    const partial = await send(fed.gatewayUrl, { query: STORIES, variables: { first: 10 } });
+    // The stories (publicity) still come back; only what districts owns is missing.
+    expect(partial.status).toBe(200);
+    expect(partial.data.caseStories.nodes.map((n: any) => n.id)).toEqual(
+      full.data.caseStories.nodes.map((n: any) => n.id),
+    );
+    expect(partial.errors!.length).toBeGreaterThan(0);
+    for (const node of partial.data.caseStories.nodes) {
+      expect(node.district).toBeNull();
+      expect(node.stations.every((s: unknown) => s === null)).toBe(true);
+    }
+    for (const error of partial.errors!) {
+      expect(error.extensions!.code).toBe("INTERNAL_SERVER_ERROR");
+      expect(error.message).toMatch(/districts service is unavailable/);
+      expect(JSON.stringify(error)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|stack/);
+    }
+    const titles = partial.data.caseStories.nodes.map((n: any) => n.title);
+    expect(titles).toEqual(full.data.caseStories.nodes.map((n: any) => n.title));
+
+    const restarted = Date.now();
+    await fed.start("districts");
+    let recovered: number | null = null;
+    for (let i = 0; i < 100 && recovered === null; i++) {
+      const again = await send(fed.gatewayUrl, { query: STORIES, variables: { first: 10 } });
+      if (!again.errors) {
+        expect(again.data).toEqual(full.data);
+        recovered = Date.now() - restarted;
+      } else await sleep(100);
+    }
+    expect(recovered).not.toBeNull();
+    console.log(
+      `districts answered through the same gateway ${recovered} ms after its restart began`,
+    );
+  }, 120_000);
+});
+
+describe("the dashboard while corps is down", () => {
+  it("keeps every figure but corps', which are null with an error naming corps", async () => {
+    const token = await fed.token("DASHBOARD_VIEWER");
+    const variables = { from: "2026-01-01", to: "2026-06-30" };
+    const query = contractOperation("CityDashboard");
+    const full = await send(fed.gatewayUrl, { query, variables, token });
+    expect(full.errors).toBeUndefined();
+    await fed.kill("corps");
+    try {
+      const partial = await send(fed.gatewayUrl, { query, variables, token });
+      expect(partial.status).toBe(200);
+      expect(partial.errors!.every((e) => e.extensions!.serviceName === "corps")).toBe(true);
+      expect(partial.data.corpsStats).toBeNull();
+      expect(partial.data.demandStats).toEqual(full.data.demandStats);
+      for (const [i, row] of partial.data.districts.entries()) {
+        expect(row).toEqual({ ...full.data.districts[i], volunteerCount: null });
+      }
+    } finally {
+      await fed.start("corps");
+    }
+  }, 120_000);
+});
+
+describe("a batch publish whose subgraph is killed mid-transaction", () => {
+  it("leaves no partial batch", async () => {
+    const token = await fed.token("DISTRICT_OPERATOR", { district: "440305" });
+    const count = async () => {
+      const answer = await send(fed.gatewayUrl, {
+        query: `{ district(code: "440305") { stations(first: 100) { totalCount nodes { externalId } } } }`,
+        token,
+      });
+      return answer.data.district.stations.totalCount as number;
+    };
+    const rows = (prefix: string) =>
+      Array.from({ length: 1000 }, (_, i) => ({
+        externalId: `${prefix}-${i}`,
+        name: `故障测试工作站${prefix}-${i}`,
+        hostType: "SME_PARK",
+        address: "深圳市南山区科技园",
+        categories: ["POLICY"],
+        contactName: "测试",
+        contactPhone: "13800138000",
+      }));
+    let base = await count();
+    const outcomes: string[] = [];
+    for (const [round, delay] of [30, 120, 250].entries()) {
+      const prefix = `KILL${round}`;
+      const publish = send(fed.gatewayUrl, {
+        query: contractOperation("PublishStations"),
+        variables: { districtCode: "440305", stations: rows(prefix) },
+        token,
+      });
+      await sleep(delay);
+      await fed.kill("districts");
+      const answer = await publish;
+      outcomes.push(answer.errors ? "refused" : "written");
+      await fed.start("districts");
+      const after = await count();
+      // All 1000 rows or none: never part of the batch.
+      expect([base, base + 1000]).toContain(after);
+      if (answer.data?.publishStations) expect(after).toBe(base + 1000);
+      base = after;
+    }
+    console.log(`kill during 1000-row publishes: ${outcomes.join(", ")}`);
+  }, 180_000);
+});
