@@ -42,12 +42,12 @@ export interface ProcessFederation {
   env: Record<string, string>;
   urls: Record<SubgraphName, string>;
   /** Starts (or starts again) one subgraph process and waits until it is ready. */
-  start(name: SubgraphName, extraEnv?: Record<string, string>): Promise<void>;
-  /** Sends a signal to a subgraph process and waits for it to exit. */
-  kill(name: SubgraphName, signal?: NodeJS.Signals): Promise<void>;
+  start(name: SubgraphName | "gateway", extraEnv?: Record<string, string>): Promise<void>;
+  /** Sends a signal to a process and waits for it to exit. */
+  kill(name: SubgraphName | "gateway", signal?: NodeJS.Signals): Promise<void>;
   token(role: Role, extra?: Partial<Caller>): Promise<string>;
-  /** What a subgraph process wrote to its standard output and error. */
-  output(name: SubgraphName): string;
+  /** What a process wrote to its standard output and error. */
+  output(name: SubgraphName | "gateway"): string;
   stop(): Promise<void>;
 }
 
@@ -62,7 +62,15 @@ async function waitReady(url: string, child: ChildProcess, timeoutMs = 60_000) {
   throw new Error(`${url} did not become ready within ${timeoutMs} ms`);
 }
 
-export async function bootProcesses(env: Record<string, string> = {}): Promise<ProcessFederation> {
+export interface ProcessOptions {
+  /** Run the gateway as a child process too (to measure its own memory), not in this one. */
+  gatewayProcess?: boolean;
+}
+
+export async function bootProcesses(
+  env: Record<string, string> = {},
+  options: ProcessOptions = {},
+): Promise<ProcessFederation> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-proc-"));
   const mysqlUrl = loadConfig().databases.urls.corps;
   let databaseUrl = "";
@@ -92,14 +100,15 @@ export async function bootProcesses(env: Record<string, string> = {}): Promise<P
     ...env,
   };
   const config = loadConfigWith(fullEnv);
-  const children = new Map<SubgraphName, ChildProcess>();
-  const outputs = new Map<SubgraphName, string[]>();
+  const children = new Map<SubgraphName | "gateway", ChildProcess>();
+  const outputs = new Map<SubgraphName | "gateway", string[]>();
   let gateway: RunningServer | undefined;
 
-  async function start(name: SubgraphName, extraEnv: Record<string, string> = {}) {
+  async function start(name: SubgraphName | "gateway", extraEnv: Record<string, string> = {}) {
+    const script = name === "gateway" ? ["run-gateway.ts"] : ["run-subgraph.ts", name];
     const child = spawn(
       process.execPath,
-      ["-r", REGISTER, path.join(ROOT, "tools", "run-subgraph.ts"), name],
+      ["-r", REGISTER, path.join(ROOT, "tools", script[0]), ...script.slice(1)],
       {
         cwd: ROOT,
         env: { ...process.env, ...fullEnv, ...extraEnv },
@@ -111,10 +120,14 @@ export async function bootProcesses(env: Record<string, string> = {}): Promise<P
     child.stdout!.on("data", (chunk) => lines.push(String(chunk)));
     child.stderr!.on("data", (chunk) => lines.push(String(chunk)));
     children.set(name, child);
-    await waitReady(config.servers.subgraphUrls[name], child);
+    const url =
+      name === "gateway"
+        ? `http://127.0.0.1:${gatewayPort}/graphql`
+        : config.servers.subgraphUrls[name];
+    await waitReady(url, child);
   }
 
-  async function kill(name: SubgraphName, signal: NodeJS.Signals = "SIGKILL") {
+  async function kill(name: SubgraphName | "gateway", signal: NodeJS.Signals = "SIGKILL") {
     const child = children.get(name);
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child.once("exit", resolve));
@@ -124,6 +137,7 @@ export async function bootProcesses(env: Record<string, string> = {}): Promise<P
 
   async function stop() {
     await gateway?.stop();
+    await kill("gateway", "SIGTERM");
     await Promise.all(SUBGRAPHS.map((n) => kill(n, "SIGTERM")));
     for (const name of SUBGRAPHS) {
       const url = config.databases.urls[name];
@@ -135,17 +149,19 @@ export async function bootProcesses(env: Record<string, string> = {}): Promise<P
   try {
     // The first start creates and seeds the databases; one at a time keeps SQLite and CPU calm.
     for (const name of SUBGRAPHS) await start(name);
-    gateway = await startGateway(config, {
-      port: gatewayPort,
-      log: createLogger("gateway", { level: "warn" }),
-    });
+    if (options.gatewayProcess) await start("gateway");
+    else
+      gateway = await startGateway(config, {
+        port: gatewayPort,
+        log: createLogger("gateway", { level: "warn" }),
+      });
   } catch (error) {
     await stop();
     throw error;
   }
   return {
     config,
-    gatewayUrl: gateway.url,
+    gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`,
     env: fullEnv,
     urls: config.servers.subgraphUrls,
     start,
