@@ -16,12 +16,24 @@ export interface GatewayContext {
   credential(): Promise<string>;
 }
 
+const callers = new WeakMap<FastifyRequest, Promise<Caller | null>>();
+
+/** The caller of an HTTP request, verified once however many parts of the gateway ask. */
+export function callerOf(request: FastifyRequest, config: HubConfig): Promise<Caller | null> {
+  let caller = callers.get(request);
+  if (!caller) {
+    caller = callerFromHeader(request.headers.authorization, config.auth);
+    callers.set(request, caller);
+  }
+  return caller;
+}
+
 export async function gatewayContext(
   request: FastifyRequest,
   config: HubConfig,
 ): Promise<GatewayContext> {
   const authorization = request.headers.authorization;
-  const caller = await callerFromHeader(authorization, config.auth);
+  const caller = await callerOf(request, config);
   let signed: Promise<string> | undefined;
   return {
     caller,

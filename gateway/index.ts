@@ -11,6 +11,7 @@ import { SubgraphDataSource } from "./datasource";
 import { gatewayPlugins } from "./plugins";
 import { limitsProtection } from "./plugins/limits";
 import { gatewayRoutes } from "./routes";
+import { createRateLimiter } from "./rate-limiter";
 import { createSharedStore } from "./shared-store";
 import { readSupergraph } from "./supergraph";
 
@@ -35,6 +36,8 @@ export async function startGateway(
   const urls = { ...config.servers.subgraphUrls, ...options.subgraphUrls };
   const store = createSharedStore(config.redis, log);
   const registry = createRegistry("gateway");
+  const limiter = createRateLimiter(config.rateLimits, config.redis, log);
+  await limiter.start();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? readSupergraph(),
     buildService: ({ name, url }) =>
@@ -47,7 +50,7 @@ export async function startGateway(
     parseOptions: limits.parseOptions,
     introspection: config.ide.introspection,
     includeStacktraceInErrorResponses: false,
-    plugins: [...gatewayPlugins({ config, log, store, registry }), ...limits.plugins],
+    plugins: [...gatewayPlugins({ config, log, store, registry, limiter }), ...limits.plugins],
     // Our own shutdown (tools/cli.ts) stops the server; two overlapping stop() calls never return.
     stopOnTerminationSignals: false,
   });
@@ -61,6 +64,7 @@ export async function startGateway(
       config,
       log,
       registry,
+      limiter,
       subgraphUrls: urls,
       apollo,
       dashboardDir: options.dashboardDir,
@@ -69,6 +73,7 @@ export async function startGateway(
     onStop: async () => {
       await apollo.stop();
       await store.close();
+      limiter.close();
     },
   });
 }

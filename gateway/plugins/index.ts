@@ -11,12 +11,14 @@ import { errorsPlugin } from "./errors";
 import { rateLimitPlugin } from "./rate-limit";
 import { requestLogPlugin } from "./request-log";
 import { responseCachePlugins } from "./response-cache";
+import type { RateLimiter } from "../rate-limiter";
 import type { SharedStore } from "../shared-store";
 
 export interface PluginDeps {
   config: HubConfig;
   log: Logger;
   store: SharedStore;
+  limiter: RateLimiter;
   registry: Registry;
 }
 
@@ -25,14 +27,16 @@ export function gatewayPlugins({
   log,
   store,
   registry,
+  limiter,
 }: PluginDeps): Array<ApolloServerPlugin<GatewayContext>> {
   return [
     // Apollo's landing page loads Sandbox from a CDN; the hub serves its own GraphiQL (routes/).
     ApolloServerPluginLandingPageDisabled(),
     requestLogPlugin(log),
-    graphqlMetricsPlugin<GatewayContext>(registry),
-    rateLimitPlugin(config.rateLimits, config.redis, log),
+    rateLimitPlugin(limiter),
     ...(config.cache.ttlSeconds > 0 ? responseCachePlugins(store, log) : []),
+    // After the cache, whose Age header on a cached answer it counts as a hit.
+    graphqlMetricsPlugin<GatewayContext>(registry, (ctx) => ctx.contextValue.caller !== null),
     errorsPlugin(log),
   ];
 }

@@ -12,6 +12,7 @@ import {
   isObjectType,
   type GraphQLCompositeType,
   type GraphQLSchema,
+  type ValidationContext,
   type ValidationRule,
 } from "graphql";
 import { getComplexity, type ComplexityEstimator } from "graphql-query-complexity";
@@ -20,6 +21,18 @@ import type { GatewayContext } from "../context";
 
 /** The page size a connection answers when `first` is not given (subgraphs/shared/pagination). */
 const DEFAULT_PAGE = 20;
+
+/**
+ * Lists without `first` whose length the hub caps: counted at their cap, not at listWeight (a
+ * story names at most 50 entities of each kind; a mentor group has at most 100 volunteers).
+ */
+export const LIST_CAPS: Readonly<Record<string, number>> = {
+  "CaseStory.volunteers": 50,
+  "CaseStory.stations": 50,
+  "CaseStory.platforms": 50,
+  "CaseStory.activities": 50,
+  "Platform.mentors": 100,
+};
 
 /** The nodes of a connection (a type with pageInfo), whose field was weighted by `first`. */
 const isConnectionNodes = (type: GraphQLCompositeType, name: string) =>
@@ -42,7 +55,7 @@ export function pagedEstimator(listWeight: number): ComplexityEstimator {
     } else if (Array.isArray(args.ids)) {
       items = args.ids.length;
     } else if (isListType(getNullableType(field.type))) {
-      items = listWeight;
+      items = LIST_CAPS[`${type.name}.${field.name}`] ?? listWeight;
     }
     return 1 + items * childComplexity;
   };
@@ -104,6 +117,20 @@ export interface LimitProtection {
   parseOptions: { maxTokens: number };
 }
 
+/**
+ * graphql-armor reports "Syntax Error: <message>"; the hub reports its own words instead, through
+ * armor's documented onReject hook (propagateOnRejection off).
+ */
+const report = (message: string) => ({
+  propagateOnRejection: false,
+  onReject: [
+    (context: ValidationContext | null) =>
+      context?.reportError(
+        new GraphQLError(message, { extensions: { code: "GRAPHQL_VALIDATION_FAILED" } }),
+      ),
+  ],
+});
+
 /** What the gateway's ApolloServer takes from the limits section. */
 export function limitsProtection(limits: LimitsConfig, production: boolean): LimitProtection {
   const armor = new ApolloArmor({
@@ -111,18 +138,21 @@ export function limitsProtection(limits: LimitsConfig, production: boolean): Lim
       n: limits.maxDepth,
       ignoreIntrospection: true,
       flattenFragments: true,
-      errorMessage: `this operation nests fields deeper than the limit of ${limits.maxDepth}; ask for less at once`,
-      exposeLimits: false,
+      ...report(
+        `this operation nests fields deeper than the limit of ${limits.maxDepth}; ask for less at once`,
+      ),
     },
     maxAliases: {
       n: limits.maxAliases,
-      errorMessage: `this operation uses more aliases than the limit of ${limits.maxAliases}; send several smaller requests, or a list field where there is one (volunteersByIds, stationsByIds)`,
-      exposeLimits: false,
+      // __typename aliases cost little, but 500 of them are still 500 answers to write.
+      allowList: [],
+      ...report(
+        `this operation uses more aliases than the limit of ${limits.maxAliases}; send several smaller requests, or a list field where there is one (volunteersByIds, stationsByIds)`,
+      ),
     },
     maxDirectives: {
       n: limits.maxDirectives,
-      errorMessage: `this operation uses more directives than the limit of ${limits.maxDirectives}`,
-      exposeLimits: false,
+      ...report(`this operation uses more directives than the limit of ${limits.maxDirectives}`),
     },
     // Tokens are counted by graphql-js itself (parseOptions below); cost by costPlugin.
     maxTokens: { enabled: false },

@@ -69,6 +69,11 @@ export function responseCachePlugins(
       return {
         async willSendResponse(ctx) {
           if (ctx.operation?.operation !== "mutation") return;
+          // A refused mutation (no token, over a rate limit, invalid) changed nothing: keep the
+          // cache, or anyone could keep it cold by sending refused mutations.
+          const data =
+            ctx.response.body.kind === "single" ? ctx.response.body.singleResult.data : undefined;
+          if (!data || Object.values(data).every((value) => value === null)) return;
           const keys = invalidatedBy(ctx.operation, ctx.request.variables ?? {});
           await store.bump(keys);
           log.debug({ keys }, "response cache invalidated");

@@ -9,7 +9,9 @@ import type { Route } from "../../runtime/http/server";
 import type { Logger } from "../../runtime/log";
 import { gatewayContext, type GatewayContext } from "../context";
 import { dashboardRoutes } from "./dashboard";
+import type { RateLimiter } from "../rate-limiter";
 import { graphiqlRoutes } from "./graphiql";
+import { rateLimited } from "./rate-limited";
 import { subgraphsReady } from "./readiness";
 import { feedRoutes } from "./feed";
 
@@ -18,6 +20,7 @@ export interface RouteDeps {
   log: Logger;
   apollo: ApolloServer<GatewayContext>;
   registry: Registry;
+  limiter: RateLimiter;
   /** Where each subgraph's GraphQL endpoint is; readiness asks their /health/ready. */
   subgraphUrls: Record<SubgraphName, string>;
   /** Where the built dashboard page is (default: dist/dashboard). */
@@ -28,12 +31,16 @@ export interface RouteDeps {
 
 export function gatewayRoutes(deps: RouteDeps): Route[] {
   const { config, log, apollo, dashboardDir, ideDir, registry } = deps;
-  const graphql = graphqlRoute(apollo, (request) => gatewayContext(request, config));
+  const graphql = rateLimited(
+    graphqlRoute(apollo, (request) => gatewayContext(request, config)),
+    deps.limiter,
+    config,
+  );
   return [
     ...graphiqlRoutes(graphql, { enabled: config.ide.graphiql, dir: ideDir }),
     ...healthRoutes(log, subgraphsReady(deps.subgraphUrls)),
     ...metricsRoute(registry, config.metrics),
     ...dashboardRoutes(dashboardDir),
-    ...feedRoutes(apollo, config, log),
+    ...feedRoutes(apollo, config, log).map((route) => rateLimited(route, deps.limiter, config)),
   ];
 }

@@ -29,7 +29,7 @@ export function limitsSection(env: Env, problems: Problems): LimitsConfig {
     maxAliases: limit("LIMIT_ALIASES", 15, 0),
     maxDirectives: limit("LIMIT_DIRECTIVES", 20, 0),
     maxTokens: limit("LIMIT_TOKENS", 3000, 100),
-    maxCost: limit("LIMIT_COST", 25000, 100),
+    maxCost: limit("LIMIT_COST", 100000, 100),
     listWeight: limit("LIMIT_LIST_WEIGHT", 10),
   };
 }

@@ -1,12 +1,18 @@
 // An Apollo Server plugin that counts GraphQL requests for /metrics: requests and their duration by
 // operation (a bounded set of names), errors by code, and answers served from the response cache
 // (the gateway's cached answers carry an Age header). The gateway and every subgraph use it.
-import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
+import type { ApolloServerPlugin, BaseContext, GraphQLRequestContext } from "@apollo/server";
 import { Counter, Histogram, type Registry } from "prom-client";
 import { labelFor } from "./metrics";
 
+/**
+ * `trusted` says whether a request may give a new operation name a label of its own: anyone can
+ * send any name, so only trusted callers (signed in) add names; others are counted under a name
+ * already labelled, or "other".
+ */
 export function graphqlMetricsPlugin<T extends BaseContext>(
   registry: Registry,
+  trusted: (ctx: GraphQLRequestContext<T>) => boolean = () => true,
 ): ApolloServerPlugin<T> {
   const requests = new Counter({
     name: "hub_graphql_requests_total",
@@ -37,8 +43,15 @@ export function graphqlMetricsPlugin<T extends BaseContext>(
     async requestDidStart() {
       const started = process.hrtime.bigint();
       return {
-        async willSendResponse({ request, response, operationName, operation }) {
-          const operationLabel = labelFor(names, operationName ?? request.operationName);
+        async willSendResponse(ctx) {
+          const { request, response, operationName, operation } = ctx;
+          const name = operationName ?? request.operationName;
+          const operationLabel =
+            trusted(ctx) || (name && names.has(name))
+              ? labelFor(names, name)
+              : name
+                ? "other"
+                : "anonymous";
           const seconds = Number(process.hrtime.bigint() - started) / 1e9;
           duration.observe({ operation: operationLabel }, seconds);
           requests.inc({

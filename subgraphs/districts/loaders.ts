@@ -110,29 +110,35 @@ export function createLoaders(db: DataSource) {
       );
     }),
 
-    volunteerActivities: new DataLoader<number, Activity[]>(async (ids) => {
-      const pairs: Array<{ activityId: number; volunteerId: number }> = await db
-        .createQueryBuilder()
-        .select("p.activityId", "activityId")
-        .addSelect("p.volunteerId", "volunteerId")
-        .from("participation", "p")
-        .where("p.volunteerId IN (:...ids) AND p.verified = :verified", { ids, verified: true })
-        .getRawMany();
-      const activityIds = [...new Set(pairs.map((p) => Number(p.activityId)))];
-      const activities = activityIds.length
-        ? await db.getRepository(Activity).find({
-            where: { id: In(activityIds) },
-            order: { heldOn: "DESC", id: "DESC" },
-          })
-        : [];
-      const rank = new Map(activities.map((a, i) => [a.id, i]));
-      return grouped(ids, pairs, (p) => Number(p.volunteerId)).map((list) =>
-        list
-          .map((p) => activities[rank.get(Number(p.activityId)) ?? -1])
-          .filter((a): a is Activity => Boolean(a))
-          .sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0)),
-      );
-    }),
+    /** Each volunteer's `first` latest verified activities: one windowed query, one fetch. */
+    volunteerActivities: keyed(
+      (first: number) =>
+        new DataLoader<number, Activity[]>(async (ids) => {
+          const pairs: Array<{ activityId: number; volunteerId: number }> = await db.query(
+            `SELECT activityId, volunteerId FROM (
+               SELECT p.activityId, p.volunteerId, ROW_NUMBER() OVER (
+                 PARTITION BY p.volunteerId ORDER BY a.heldOn DESC, a.id DESC) AS rn
+               FROM participation p JOIN activity a ON a.id = p.activityId
+               WHERE p.volunteerId IN (${ids.map(() => "?").join(", ")}) AND p.verified = ?
+             ) ranked WHERE rn <= ?`,
+            [...ids, true, first],
+          );
+          const activityIds = [...new Set(pairs.map((p) => Number(p.activityId)))];
+          const activities = activityIds.length
+            ? await db.getRepository(Activity).find({
+                where: { id: In(activityIds) },
+                order: { heldOn: "DESC", id: "DESC" },
+              })
+            : [];
+          const rank = new Map(activities.map((a, i) => [a.id, i]));
+          return grouped(ids, pairs, (p) => Number(p.volunteerId)).map((list) =>
+            list
+              .map((p) => activities[rank.get(Number(p.activityId)) ?? -1])
+              .filter((a): a is Activity => Boolean(a))
+              .sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0)),
+          );
+        }),
+    ),
   };
 }
 

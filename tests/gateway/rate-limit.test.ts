@@ -75,6 +75,23 @@ describe("in memory", () => {
     expect((await post(fed.gatewayUrl, READ, ip)).status).toBe(200);
   });
 
+  it("counts requests that do not parse, do not validate or carry a bad token", async () => {
+    const ip = from("192.0.2.44");
+    expect((await post(fed.gatewayUrl, "{ ", ip)).status).toBe(400);
+    expect((await post(fed.gatewayUrl, "{ nope }", ip)).status).toBe(400);
+    expect((await post(fed.gatewayUrl, READ, { ...ip, ...bearer("not-a-token") })).status).toBe(
+      401,
+    );
+    expect((await post(fed.gatewayUrl, READ, ip)).status).toBe(200);
+    const over = await post(fed.gatewayUrl, "{ ", ip);
+    expect(over.status).toBe(429);
+    expect(over.body.errors[0].extensions.code).toBe("RATE_LIMITED");
+    expect(over.headers.get("retry-after")).toMatch(/^\d+$/);
+    expect((await post(fed.gatewayUrl, READ, { ...ip, ...bearer("not-a-token") })).status).toBe(
+      429,
+    );
+  });
+
   it("does not count the subgraphs' own SERVICE calls", async () => {
     const service = await fed.token("SERVICE" as never, { sub: "service:districts" });
     for (let i = 0; i < 8; i++)

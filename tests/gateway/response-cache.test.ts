@@ -69,6 +69,17 @@ describe("in memory", () => {
     expect(second.response.data).toEqual(first.response.data);
   });
 
+  it("keeps its entries across a mutation that was refused and changed nothing", async () => {
+    const token = await fed.token("DASHBOARD_VIEWER");
+    await read(fed.gatewayUrl, token);
+    expect((await read(fed.gatewayUrl, token)).hit).toBe(true);
+    const refused = await send(fed.gatewayUrl, {
+      query: `mutation { reviewStation(id: "1", decision: ACCEPT) { id } }`,
+    });
+    expect(refused.errors![0].extensions!.code).toBe("UNAUTHENTICATED");
+    expect((await read(fed.gatewayUrl, token)).hit).toBe(true);
+  });
+
   it("shows a publish in the very next read, for the city and for the district", async () => {
     const viewer = await fed.token("DASHBOARD_VIEWER");
     const operator = await fed.token("DISTRICT_OPERATOR", { district: "440307" });

@@ -129,6 +129,19 @@ describe("stationCount", () => {
     );
     expect(statements).toBe(2);
   });
+
+  it("keeps each volunteer's `first` latest only, in one windowed query", async () => {
+    const l = loaders();
+    let lists: unknown[] = [];
+    const statements = await mem.statements(async () => {
+      lists = await l.volunteerActivities(2).loadMany([7, 8]);
+    });
+    expect((lists as Activity[][]).map((list) => list.map((a) => a.externalId))).toEqual([
+      ["AC-3", "AC-2"],
+      ["AC-1"],
+    ]);
+    expect(statements).toBe(2);
+  });
 });
 
 describe("stationPage", () => {
@@ -172,13 +185,26 @@ describe("volunteerActivities", () => {
     const l = loaders();
     let lists: unknown[] = [];
     const statements = await mem.statements(async () => {
-      lists = await l.volunteerActivities.loadMany([8, 9, 7, 404]);
+      lists = await l.volunteerActivities(20).loadMany([8, 9, 7, 404]);
     });
     expect((lists as Activity[][]).map((list) => list.map((a) => a.externalId))).toEqual([
       ["AC-1"],
       [],
       ["AC-3", "AC-2", "AC-1"],
       [],
+    ]);
+    expect(statements).toBe(2);
+  });
+
+  it("keeps each volunteer's `first` latest only, in one windowed query", async () => {
+    const l = loaders();
+    let lists: unknown[] = [];
+    const statements = await mem.statements(async () => {
+      lists = await l.volunteerActivities(2).loadMany([7, 8]);
+    });
+    expect((lists as Activity[][]).map((list) => list.map((a) => a.externalId))).toEqual([
+      ["AC-3", "AC-2"],
+      ["AC-1"],
     ]);
     expect(statements).toBe(2);
   });
