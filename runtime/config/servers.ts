@@ -22,6 +22,12 @@ export const DEFAULT_PORTS: Record<SubgraphName, number> = {
   publicity: 4004,
 };
 
+/** 127.0.0.0/8, ::1 and localhost: addresses no other machine can reach. */
+export function isLoopback(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, "");
+  return h === "localhost" || h === "::1" || /^(::ffff:)?127(\.\d{1,3}){3}$/.test(h);
+}
+
 const port = (env: Env, problems: Problems, key: string, fallback: number) =>
   integer(env, problems, key, fallback, { min: 0, max: 65535, what: "a port number (0-65535)" });
 

@@ -1,0 +1,58 @@
+// What loadConfig refuses before any server starts: settings that would run the hub open to the
+// network with a public secret, and ports the hub's own clients cannot reach.
+import { ConfigError, loadConfig, type Env } from "../../runtime/config";
+
+/** The problems loadConfig reports for this environment (none when it loads). */
+function problemsOf(env: Env): string[] {
+  try {
+    loadConfig(env);
+    return [];
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+}
+
+const OWN_SECRET = "a-secret-of-our-own-that-is-long-enough-0123";
+
+describe("the built-in development secret (issue 17, item 1)", () => {
+  it.each([
+    ["HOST", "0.0.0.0"],
+    ["BIND_HOST", "0.0.0.0"],
+    ["BIND_HOST", "::"],
+    ["HOST", "hub.example.org"],
+    ["BIND_HOST", "192.168.1.20"],
+  ])("refuses to start when %s=%s puts the servers on the network", (key, value) => {
+    const problems = problemsOf({ [key]: value });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/JWT_SECRET/);
+    expect(problems[0]).toMatch(/development secret/);
+    expect(problems[0]).toContain(value);
+    expect(problems[0]).toMatch(/anyone/);
+  });
+
+  it("also refuses JWT_SECRET set to the development secret itself", () => {
+    const problems = problemsOf({
+      BIND_HOST: "0.0.0.0",
+      JWT_SECRET: "dev-only-secret-change-me-0123456789abcdef",
+    });
+    expect(problems.join("\n")).toMatch(/JWT_SECRET/);
+  });
+
+  it.each([
+    [{}],
+    [{ HOST: "localhost" }],
+    [{ HOST: "127.0.0.1" }],
+    [{ BIND_HOST: "127.0.0.1" }],
+    [{ BIND_HOST: "127.0.0.2" }],
+    [{ BIND_HOST: "::1" }],
+    [{ BIND_HOST: "localhost" }],
+  ])("keeps working on loopback with the development secret: %j", (env) => {
+    expect(problemsOf(env)).toEqual([]);
+    expect(loadConfig(env).auth.usingDevSecret).toBe(true);
+  });
+
+  it("starts on any address with a secret of its own", () => {
+    expect(problemsOf({ BIND_HOST: "0.0.0.0", JWT_SECRET: OWN_SECRET })).toEqual([]);
+  });
+});
