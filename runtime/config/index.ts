@@ -12,6 +12,7 @@ import { isLoopback, serversSection, type ServersConfig } from "./servers";
 
 export { SUBGRAPHS, type SubgraphName } from "./subgraphs";
 export { perSubgraphDatabaseUrl } from "./databases";
+export { FETCH_BAD_PORTS, isLoopback } from "./servers";
 export type {
   AuthConfig,
   CacheConfig,
