@@ -3,7 +3,7 @@
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import type { HubConfig, SubgraphName } from "../runtime/config";
-import { serve, type RunningServer } from "../runtime/http/server";
+import { httpSettings, serve, type RunningServer } from "../runtime/http/server";
 import { createLogger, type Logger } from "../runtime/log";
 import type { GatewayContext } from "./context";
 import { SubgraphDataSource } from "./datasource";
@@ -49,6 +49,7 @@ export async function startGateway(
     host: config.servers.bindHost,
     bodyLimitBytes: config.limits.bodyLimitBytes,
     log,
+    http: httpSettings(config),
     routes: gatewayRoutes({ config, log, apollo, dashboardDir: options.dashboardDir }),
     onStop: async () => {
       await apollo.stop();

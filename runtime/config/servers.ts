@@ -13,6 +13,8 @@ export interface ServersConfig {
   subgraphUrls: Record<SubgraphName, string>;
   /** Where subgraphs reach the gateway for service-to-service reads (service-client.ts). */
   gatewayUrl: string;
+  /** How long every server keeps an idle keep-alive connection open. */
+  keepAliveTimeoutMs: number;
 }
 
 export const DEFAULT_PORTS: Record<SubgraphName, number> = {
@@ -86,5 +88,10 @@ export function serversSection(env: Env, problems: Problems): ServersConfig {
     gatewayUrl,
     subgraphPorts,
     subgraphUrls,
+    keepAliveTimeoutMs: integer(env, problems, "KEEP_ALIVE_TIMEOUT_MS", 5000, {
+      min: 1000,
+      max: 600_000,
+      what: "a number of milliseconds from 1000 to 600000",
+    }),
   };
 }

@@ -13,6 +13,7 @@ import Fastify, {
   type RouteHandlerMethod,
 } from "fastify";
 import type { AddressInfo } from "node:net";
+import type { HubConfig } from "../config";
 import { errorBody, httpStatusOf, redact, type ErrorCode } from "../errors";
 import { errorFields, type Logger } from "../log";
 
@@ -22,12 +23,45 @@ export interface Route {
   handler: (request: FastifyRequest, reply: FastifyReply) => unknown;
 }
 
+/**
+ * How long clients may take and how many may connect: the one place every server (gateway and
+ * subgraphs alike) takes its HTTP settings from, built from the configuration by httpSettings().
+ */
+export interface HttpSettings {
+  /** Time to send the headers; then 408 and the connection is closed. */
+  headersTimeoutMs: number;
+  /** Time to send the whole request, body included; then 408 and closed. */
+  requestTimeoutMs: number;
+  /** Idle time after which a keep-alive connection is closed. */
+  keepAliveTimeoutMs: number;
+  /** Open connections at once; more are closed as they arrive. */
+  maxConnections: number;
+}
+
+/** The HTTP settings of this configuration (limits and servers sections). */
+export const httpSettings = (config: HubConfig): HttpSettings => ({
+  headersTimeoutMs: config.limits.headersTimeoutMs,
+  requestTimeoutMs: config.limits.requestTimeoutMs,
+  keepAliveTimeoutMs: config.servers.keepAliveTimeoutMs,
+  maxConnections: config.limits.maxConnections,
+});
+
+/** What a server gets without settings: the defaults of the configuration. */
+const DEFAULT_HTTP: HttpSettings = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5000,
+  maxConnections: 1000,
+};
+
 export interface ServeOptions {
   host?: string;
   port: number;
   bodyLimitBytes: number;
   routes: Route[];
   log: Logger;
+  /** Timeouts and the connection cap; httpSettings(config) gives them (default: DEFAULT_HTTP). */
+  http?: HttpSettings;
   /** Runs after the server stopped taking requests (e.g. apollo.stop(), closing a database). */
   onStop?: () => Promise<void>;
 }
@@ -69,15 +103,28 @@ function describe(
 }
 
 function buildApp(options: ServeOptions): FastifyInstance {
+  const http = options.http ?? DEFAULT_HTTP;
   const app: FastifyInstance = Fastify({
     loggerInstance: options.log as FastifyBaseLogger,
     bodyLimit: options.bodyLimitBytes,
     // Operations are logged by the gateway's request-log plugin, without their variables.
     logController: new LogController({ disableRequestLogging: true }),
-    keepAliveTimeout: 5000,
+    // A client that never finishes its headers or body gets 408 and its connection closed. Node
+    // checks the open connections every connectionsCheckingInterval (30 s by default, which let
+    // a stalled request live 90 s), so the check runs several times per timeout.
+    http: {
+      headersTimeout: http.headersTimeoutMs,
+      connectionsCheckingInterval: Math.max(
+        50,
+        Math.min(1000, Math.floor(http.headersTimeoutMs / 4)),
+      ),
+    },
+    requestTimeout: http.requestTimeoutMs,
+    keepAliveTimeout: http.keepAliveTimeoutMs,
     // A proxy in front decides who the client is; this server only trusts loopback.
     trustProxy: "127.0.0.1",
   });
+  app.server.maxConnections = http.maxConnections;
   for (const route of options.routes) {
     app.route({
       method: route.method,

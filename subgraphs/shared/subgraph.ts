@@ -9,7 +9,7 @@ import { callerFromHeader } from "../../runtime/auth";
 import type { HubConfig, SubgraphName } from "../../runtime/config";
 import { graphqlRoute } from "../../runtime/http/graphql";
 import { healthRoute } from "../../runtime/http/health";
-import { serve, type Route } from "../../runtime/http/server";
+import { httpSettings, serve, type Route } from "../../runtime/http/server";
 import { createLogger, type Logger } from "../../runtime/log";
 import type { SubgraphContext } from "./context";
 import { CountingLogger, openDataSource, type DataSourceSpec } from "./db";
@@ -69,6 +69,7 @@ export async function startSubgraph<TLoaders>(
       host: config.servers.bindHost,
       bodyLimitBytes: config.limits.bodyLimitBytes,
       log,
+      http: httpSettings(config),
       routes: [
         graphqlRoute(apollo, async (request) => ({
           caller: await callerFromHeader(request.headers.authorization, config.auth),

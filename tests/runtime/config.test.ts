@@ -56,3 +56,37 @@ describe("the built-in development secret (issue 17, item 1)", () => {
     expect(problemsOf({ BIND_HOST: "0.0.0.0", JWT_SECRET: OWN_SECRET })).toEqual([]);
   });
 });
+
+describe("HTTP timeouts and the connection cap (issue 17, item 5)", () => {
+  it("has defaults that close stalled requests", () => {
+    const { limits, servers } = loadConfig({});
+    expect(limits).toMatchObject({
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 30_000,
+      maxConnections: 1000,
+    });
+    expect(servers.keepAliveTimeoutMs).toBe(5000);
+  });
+
+  it("reads them from the environment", () => {
+    const { limits, servers } = loadConfig({
+      HEADERS_TIMEOUT_MS: "2000",
+      REQUEST_TIMEOUT_MS: "8000",
+      MAX_CONNECTIONS: "50",
+      KEEP_ALIVE_TIMEOUT_MS: "7000",
+    });
+    expect(limits).toMatchObject({
+      headersTimeoutMs: 2000,
+      requestTimeoutMs: 8000,
+      maxConnections: 50,
+    });
+    expect(servers.keepAliveTimeoutMs).toBe(7000);
+  });
+
+  it("refuses a headers timeout longer than the request timeout, and nonsense", () => {
+    expect(problemsOf({ HEADERS_TIMEOUT_MS: "9000", REQUEST_TIMEOUT_MS: "5000" })).toEqual([
+      expect.stringMatching(/HEADERS_TIMEOUT_MS=9000 must not exceed REQUEST_TIMEOUT_MS=5000/),
+    ]);
+    expect(problemsOf({ MAX_CONNECTIONS: "0", REQUEST_TIMEOUT_MS: "soon" })).toHaveLength(2);
+  });
+});
