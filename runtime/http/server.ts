@@ -12,6 +12,7 @@ import Fastify, {
   type HTTPMethods,
   type RouteHandlerMethod,
 } from "fastify";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { HubConfig } from "../config";
 import { errorBody, httpStatusOf, redact, type ErrorCode } from "../errors";
@@ -102,6 +103,33 @@ function describe(
   }
 }
 
+/** Marks a request whose "Expect: 100-continue" was answered 413: its body never comes. */
+const BODY_REFUSED = Symbol("bodyRefused");
+
+/**
+ * Node answers "100 Continue" by itself unless the server listens for checkContinue: a client
+ * that announces a body over the limit is answered 413 instead of being invited to send it.
+ */
+function refuseAnnouncedOversizedBodies(app: FastifyInstance, bodyLimitBytes: number) {
+  app.server.on("checkContinue", (request: IncomingMessage, response: ServerResponse) => {
+    if (Number(request.headers["content-length"]) > bodyLimitBytes)
+      (request as IncomingMessage & { [BODY_REFUSED]?: true })[BODY_REFUSED] = true;
+    else response.writeContinue();
+    app.server.emit("request", request, response);
+  });
+}
+
+/**
+ * After a 413, reads and drops the rest of the body and keeps the connection: Fastify closes it
+ * while the client is still sending, which resets it before the client reads the answer ("Empty
+ * reply from server"). The request timeout bounds how long a client may go on sending.
+ */
+function drainRefusedBody(request: FastifyRequest, reply: FastifyReply) {
+  if ((request.raw as IncomingMessage & { [BODY_REFUSED]?: true })[BODY_REFUSED]) return;
+  reply.removeHeader("connection");
+  request.raw.resume();
+}
+
 function buildApp(options: ServeOptions): FastifyInstance {
   const http = options.http ?? DEFAULT_HTTP;
   const app: FastifyInstance = Fastify({
@@ -125,6 +153,7 @@ function buildApp(options: ServeOptions): FastifyInstance {
     trustProxy: "127.0.0.1",
   });
   app.server.maxConnections = http.maxConnections;
+  refuseAnnouncedOversizedBodies(app, options.bodyLimitBytes);
   for (const route of options.routes) {
     app.route({
       method: route.method,
@@ -145,6 +174,7 @@ function buildApp(options: ServeOptions): FastifyInstance {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const status = error.statusCode ?? 500;
     if (status < 500) {
+      if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE") drainRefusedBody(request, reply);
       const { code, message } = describe(error, options.bodyLimitBytes);
       void reply.code(httpStatusOf(code)).send(errorBody(code, message));
       return;
