@@ -5,6 +5,7 @@ import type { HubConfig } from "../../runtime/config";
 import type { Logger } from "../../runtime/log";
 import type { GatewayContext } from "../context";
 import { errorsPlugin } from "./errors";
+import { operationResolutionPlugin } from "./operation-resolution";
 import { requestLogPlugin } from "./request-log";
 import { responseCachePlugins } from "./response-cache";
 import type { SharedStore } from "../shared-store";
@@ -22,6 +23,7 @@ export function gatewayPlugins({
 }: PluginDeps): Array<ApolloServerPlugin<GatewayContext>> {
   return [
     requestLogPlugin(log),
+    operationResolutionPlugin(),
     ...(config.cache.ttlSeconds > 0 ? responseCachePlugins(store, log) : []),
     errorsPlugin(log),
   ];
