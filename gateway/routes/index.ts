@@ -18,7 +18,9 @@ export interface RouteDeps {
 
 export function gatewayRoutes({ config, log, apollo, dashboardDir }: RouteDeps): Route[] {
   return [
-    graphqlRoute(apollo, (request) => gatewayContext(request, config)),
+    graphqlRoute(apollo, (request) => gatewayContext(request, config), {
+      maxParseDepth: config.limits.maxParseDepth,
+    }),
     healthRoute(log, async () => ({ gateway: true })),
     ...dashboardRoutes(dashboardDir),
   ];

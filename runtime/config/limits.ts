@@ -10,6 +10,11 @@ export interface LimitsConfig {
   requestTimeoutMs: number;
   /** Open connections each server accepts at once; more are closed as they arrive. */
   maxConnections: number;
+  /**
+   * How deep a GraphQL document may nest braces, brackets and parentheses; deeper ones are
+   * refused before parsing (graphql-js parses recursively and would overflow the stack).
+   */
+  maxParseDepth: number;
 }
 
 export function limitsSection(env: Env, problems: Problems): LimitsConfig {
@@ -29,6 +34,11 @@ export function limitsSection(env: Env, problems: Problems): LimitsConfig {
       min: 1,
       max: 1_000_000,
       what: "a number of connections from 1 to 1000000",
+    }),
+    maxParseDepth: integer(env, problems, "MAX_PARSE_DEPTH", 128, {
+      min: 8,
+      max: 512,
+      what: "a depth from 8 to 512",
     }),
   };
   // Node refuses a headers timeout longer than the request timeout: headers are part of it.

@@ -71,13 +71,17 @@ export async function startSubgraph<TLoaders>(
       log,
       http: httpSettings(config),
       routes: [
-        graphqlRoute(apollo, async (request) => ({
-          caller: await callerFromHeader(request.headers.authorization, config.auth),
-          authorization: request.headers.authorization,
-          db,
-          config,
-          loaders: definition.createLoaders(db),
-        })),
+        graphqlRoute(
+          apollo,
+          async (request) => ({
+            caller: await callerFromHeader(request.headers.authorization, config.auth),
+            authorization: request.headers.authorization,
+            db,
+            config,
+            loaders: definition.createLoaders(db),
+          }),
+          { maxParseDepth: config.limits.maxParseDepth },
+        ),
         healthRoute(log, async () => {
           await db.query("SELECT 1");
           return { subgraph: definition.name };
