@@ -4,7 +4,7 @@
 // subgraph answers with HTTP 400 (a Date literal its scalar refused) reaches the client as such.
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { GraphQLError } from "graphql";
-import type { Logger } from "../runtime/log";
+import { RepeatFilter, type Logger } from "../runtime/log";
 import type { GatewayContext } from "./context";
 
 interface SubgraphErrorBody {
@@ -14,12 +14,17 @@ interface SubgraphErrorBody {
 type FetchResponse = Parameters<RemoteGraphQLDataSource["errorFromResponse"]>[0];
 
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  /** One line per failure kind and subgraph, repeats capped: a subgraph down under load. */
+  private readonly repeats: RepeatFilter;
+
   constructor(
     private readonly serviceName: string,
     url: string,
-    private readonly log: Logger,
+    log: Logger,
+    repeats?: RepeatFilter,
   ) {
     super({ url });
+    this.repeats = repeats ?? new RepeatFilter(log, 10);
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
@@ -29,7 +34,11 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   /** Anything but a GraphQL answer (refused connection, reset, timeout) means "unavailable". */
   override didEncounterError(error: Error) {
     if (error instanceof GraphQLError) throw error;
-    this.log.error({ service: this.serviceName, reason: error.message }, "subgraph unreachable");
+    this.repeats.error(
+      `subgraph unreachable: ${this.serviceName}`,
+      { service: this.serviceName, reason: error.message },
+      "subgraph unreachable",
+    );
     throw new GraphQLError(`the ${this.serviceName} service is unavailable; try again later`, {
       extensions: {
         code: "INTERNAL_SERVER_ERROR",

@@ -4,7 +4,7 @@ import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import type { HubConfig, SubgraphName } from "../runtime/config";
 import { httpSettings, serve, type RunningServer } from "../runtime/http/server";
-import { createLogger, type Logger } from "../runtime/log";
+import { createLogger, RepeatFilter, type Logger } from "../runtime/log";
 import type { GatewayContext } from "./context";
 import { SubgraphDataSource } from "./datasource";
 import { gatewayPlugins } from "./plugins";
@@ -30,10 +30,11 @@ export async function startGateway(
   const log = options.log ?? createLogger("gateway", config.log);
   const urls = { ...config.servers.subgraphUrls, ...options.subgraphUrls };
   const store = createSharedStore(config.redis, log);
+  const repeats = new RepeatFilter(log, config.log.repeatsPerMinute);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? readSupergraph(),
     buildService: ({ name, url }) =>
-      new SubgraphDataSource(name, urls[name as SubgraphName] ?? url ?? "", log),
+      new SubgraphDataSource(name, urls[name as SubgraphName] ?? url ?? "", log, repeats),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,

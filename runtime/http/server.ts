@@ -12,11 +12,12 @@ import Fastify, {
   type HTTPMethods,
   type RouteHandlerMethod,
 } from "fastify";
-import type { IncomingMessage, ServerResponse } from "node:http";
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
 import type { AddressInfo } from "node:net";
 import type { HubConfig } from "../config";
 import { errorBody, httpStatusOf, redact, type ErrorCode } from "../errors";
-import { errorFields, type Logger } from "../log";
+import { errorFields, RepeatFilter, type Logger } from "../log";
 
 export interface Route {
   method: HTTPMethods | HTTPMethods[];
@@ -37,6 +38,8 @@ export interface HttpSettings {
   keepAliveTimeoutMs: number;
   /** Open connections at once; more are closed as they arrive. */
   maxConnections: number;
+  /** Log lines per minute for each kind of client failure (aborts, timeouts); default 10. */
+  logRepeatsPerMinute?: number;
 }
 
 /** The HTTP settings of this configuration (limits and servers sections). */
@@ -45,6 +48,7 @@ export const httpSettings = (config: HubConfig): HttpSettings => ({
   requestTimeoutMs: config.limits.requestTimeoutMs,
   keepAliveTimeoutMs: config.servers.keepAliveTimeoutMs,
   maxConnections: config.limits.maxConnections,
+  logRepeatsPerMinute: config.log.repeatsPerMinute,
 });
 
 /** What a server gets without settings: the defaults of the configuration. */
@@ -63,6 +67,8 @@ export interface ServeOptions {
   log: Logger;
   /** Timeouts and the connection cap; httpSettings(config) gives them (default: DEFAULT_HTTP). */
   http?: HttpSettings;
+  /** Where client failures are logged, repeats capped (default: from http.logRepeatsPerMinute). */
+  repeats?: RepeatFilter;
   /** Runs after the server stopped taking requests (e.g. apollo.stop(), closing a database). */
   onStop?: () => Promise<void>;
 }
@@ -130,8 +136,57 @@ function drainRefusedBody(request: FastifyRequest, reply: FastifyReply) {
   request.raw.resume();
 }
 
+/** A client's request ended before it was complete: the client went away (not our failure). */
+const abortedByClient = (error: FastifyError, request: FastifyRequest) =>
+  error.code === "ECONNRESET" || request.raw.aborted || request.raw.socket?.destroyed === true;
+
+/** Node reports a connection closed mid-request both to Fastify and as a client error. */
+const ABORT_LOGGED = Symbol("abortLogged");
+
+/** Logs an aborted request once per connection, however many parts of Node notice it. */
+function logAbort(repeats: RepeatFilter, socket: object | null, fields: Record<string, unknown>) {
+  const marked = socket as { [ABORT_LOGGED]?: true } | null;
+  if (marked?.[ABORT_LOGGED]) return;
+  if (marked) marked[ABORT_LOGGED] = true;
+  repeats.info("request aborted", fields, "request aborted by the client");
+}
+
+/**
+ * Failures Node reports before a request reaches Fastify (timeouts, malformed or oversized
+ * headers, a connection closed mid-request): answered in the error shape of the one table when
+ * the client is still there, logged as one line per kind with repeats capped.
+ */
+function clientErrorHandler(repeats: RepeatFilter) {
+  return (error: NodeJS.ErrnoException, socket: Duplex) => {
+    const remote = (socket as Duplex & { remoteAddress?: string }).remoteAddress;
+    if (error.code === "ECONNRESET" || error.code === "HPE_INVALID_EOF_STATE" || socket.destroyed) {
+      logAbort(repeats, socket, { remote });
+      socket.destroy();
+      return;
+    }
+    const [code, kind, message]: [ErrorCode, string, string] =
+      error.code === "ERR_HTTP_REQUEST_TIMEOUT"
+        ? ["REQUEST_TIMEOUT", "request timeout", "the request was not sent in time"]
+        : error.code === "HPE_HEADER_OVERFLOW"
+          ? ["HEADERS_TOO_LARGE", "headers too large", "the request's headers are too large"]
+          : ["BAD_REQUEST", "malformed request", "the HTTP request is malformed"];
+    repeats.info(kind, { remote, reason: error.code }, message);
+    if (socket.writable) {
+      const body = JSON.stringify(errorBody(code, message));
+      const status = httpStatusOf(code);
+      socket.write(
+        `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\n` +
+          `Content-Type: application/json; charset=utf-8\r\n` +
+          `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+      );
+    }
+    socket.destroy();
+  };
+}
+
 function buildApp(options: ServeOptions): FastifyInstance {
   const http = options.http ?? DEFAULT_HTTP;
+  const repeats = options.repeats ?? new RepeatFilter(options.log, http.logRepeatsPerMinute ?? 10);
   const app: FastifyInstance = Fastify({
     loggerInstance: options.log as FastifyBaseLogger,
     bodyLimit: options.bodyLimitBytes,
@@ -148,6 +203,7 @@ function buildApp(options: ServeOptions): FastifyInstance {
       ),
     },
     requestTimeout: http.requestTimeoutMs,
+    clientErrorHandler: clientErrorHandler(repeats),
     keepAliveTimeout: http.keepAliveTimeoutMs,
     // A proxy in front decides who the client is; this server only trusts loopback.
     trustProxy: "127.0.0.1",
@@ -173,6 +229,15 @@ function buildApp(options: ServeOptions): FastifyInstance {
   });
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const status = error.statusCode ?? 500;
+    if (abortedByClient(error, request)) {
+      // Nobody is left to answer; one line, no stack, repeats capped.
+      logAbort(repeats, request.raw.socket, {
+        method: request.method,
+        path: request.url.split("?")[0],
+        remote: request.ip,
+      });
+      return;
+    }
     if (status < 500) {
       if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE") drainRefusedBody(request, reply);
       const { code, message } = describe(error, options.bodyLimitBytes);

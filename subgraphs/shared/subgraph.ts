@@ -79,6 +79,7 @@ export async function startSubgraph<TLoaders>(
             db,
             config,
             loaders: definition.createLoaders(db),
+            log,
           }),
           { maxParseDepth: config.limits.maxParseDepth },
         ),

@@ -5,6 +5,7 @@
 import type { DataSource, EntityManager } from "typeorm";
 import type { HubConfig } from "../../../runtime/config";
 import { today } from "../../../runtime/dates";
+import type { Logger } from "../../../runtime/log";
 import { Activity } from "../entities/activity.entity";
 import { Participation } from "../entities/participation.entity";
 import type { ActivityInput } from "../inputs/activity.input";
@@ -23,11 +24,12 @@ export async function publishActivities(
   config: HubConfig,
   districtCode: string,
   rows: ActivityInput[],
+  log: Logger,
 ) {
   // Check: each row on its own, then its participants with corps (before any transaction).
   const batch = new Batch(districtCode, rows, "activities");
   checkActivities(batch);
-  await checkParticipants(db, config, districtCode, batch);
+  await checkParticipants(db, config, districtCode, batch, log);
   // Plan and write, in one transaction, on what is stored now.
   return planAndWrite(db, batch, {
     read: (tx, checked) => readActivities(tx, districtCode, checked),
