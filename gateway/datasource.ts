@@ -6,6 +6,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@
 import { GraphQLError } from "graphql";
 import { RepeatFilter, type Logger } from "../runtime/log";
 import type { GatewayContext } from "./context";
+import type { Fetcher } from "./subgraph-fetcher";
 
 interface SubgraphErrorBody {
   errors?: Array<{ message?: string; extensions?: { code?: string } }>;
@@ -22,8 +23,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     url: string,
     log: Logger,
     repeats?: RepeatFilter,
+    fetcher?: Fetcher,
   ) {
-    super({ url });
+    super(fetcher ? { url, fetcher } : { url });
     this.repeats = repeats ?? new RepeatFilter(log, 10);
   }
 

@@ -7,6 +7,7 @@ import { httpSettings, serve, type RunningServer } from "../runtime/http/server"
 import { createLogger, RepeatFilter, type Logger } from "../runtime/log";
 import type { GatewayContext } from "./context";
 import { SubgraphDataSource } from "./datasource";
+import { createSubgraphFetcher } from "./subgraph-fetcher";
 import { gatewayPlugins } from "./plugins";
 import { gatewayRoutes } from "./routes";
 import { createSharedStore } from "./shared-store";
@@ -31,10 +32,19 @@ export async function startGateway(
   const urls = { ...config.servers.subgraphUrls, ...options.subgraphUrls };
   const store = createSharedStore(config.redis, log);
   const repeats = new RepeatFilter(log, config.log.repeatsPerMinute);
+  const subgraphHttp = createSubgraphFetcher({
+    idleTimeoutMs: config.servers.subgraphIdleTimeoutMs,
+  });
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? readSupergraph(),
     buildService: ({ name, url }) =>
-      new SubgraphDataSource(name, urls[name as SubgraphName] ?? url ?? "", log, repeats),
+      new SubgraphDataSource(
+        name,
+        urls[name as SubgraphName] ?? url ?? "",
+        log,
+        repeats,
+        subgraphHttp.fetcher,
+      ),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -55,6 +65,7 @@ export async function startGateway(
     onStop: async () => {
       await apollo.stop();
       await store.close();
+      subgraphHttp.close();
     },
   });
 }

@@ -15,6 +15,11 @@ export interface ServersConfig {
   gatewayUrl: string;
   /** How long every server keeps an idle keep-alive connection open. */
   keepAliveTimeoutMs: number;
+  /**
+   * How long the gateway keeps an idle pooled connection to a subgraph: shorter than the
+   * subgraphs' keep-alive timeout, so that the gateway, not the subgraph, closes it.
+   */
+  subgraphIdleTimeoutMs: number;
 }
 
 export const DEFAULT_PORTS: Record<SubgraphName, number> = {
@@ -80,6 +85,23 @@ export function serversSection(env: Env, problems: Problems): ServersConfig {
   const gatewayUrlPort = value(env, "GATEWAY_URL") ? urlPort(gatewayUrl) : null;
   if (gatewayUrlPort !== null && FETCH_BAD_PORTS.has(gatewayUrlPort))
     problems.add(badPortProblem(`GATEWAY_URL=${gatewayUrl}`, gatewayUrlPort));
+  const keepAliveTimeoutMs = integer(env, problems, "KEEP_ALIVE_TIMEOUT_MS", 5000, {
+    min: 1000,
+    max: 600_000,
+    what: "a number of milliseconds from 1000 to 600000",
+  });
+  const subgraphIdleTimeoutMs = integer(
+    env,
+    problems,
+    "SUBGRAPH_IDLE_TIMEOUT_MS",
+    keepAliveTimeoutMs - 1000,
+    { min: 100, max: 600_000, what: "a number of milliseconds from 100 to 600000" },
+  );
+  if (subgraphIdleTimeoutMs >= keepAliveTimeoutMs)
+    problems.add(
+      `SUBGRAPH_IDLE_TIMEOUT_MS=${subgraphIdleTimeoutMs} must be shorter than KEEP_ALIVE_TIMEOUT_MS=${keepAliveTimeoutMs}: ` +
+        "a subgraph that closes an idle connection first makes the gateway send on a dead socket",
+    );
   return {
     host,
     // With the default HOST (and the development secret) nothing should be reachable from outside.
@@ -88,10 +110,7 @@ export function serversSection(env: Env, problems: Problems): ServersConfig {
     gatewayUrl,
     subgraphPorts,
     subgraphUrls,
-    keepAliveTimeoutMs: integer(env, problems, "KEEP_ALIVE_TIMEOUT_MS", 5000, {
-      min: 1000,
-      max: 600_000,
-      what: "a number of milliseconds from 1000 to 600000",
-    }),
+    keepAliveTimeoutMs,
+    subgraphIdleTimeoutMs,
   };
 }

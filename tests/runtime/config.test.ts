@@ -90,3 +90,18 @@ describe("HTTP timeouts and the connection cap (issue 17, item 5)", () => {
     expect(problemsOf({ MAX_CONNECTIONS: "0", REQUEST_TIMEOUT_MS: "soon" })).toHaveLength(2);
   });
 });
+
+describe("the gateway's idle connections to subgraphs (issue 17, item 4)", () => {
+  it("are dropped before the subgraphs' keep-alive timeout would close them", () => {
+    expect(loadConfig({}).servers.subgraphIdleTimeoutMs).toBe(4000);
+    expect(loadConfig({ KEEP_ALIVE_TIMEOUT_MS: "8000" }).servers.subgraphIdleTimeoutMs).toBe(7000);
+  });
+
+  it("refuses an idle timeout that is not shorter than the keep-alive timeout", () => {
+    expect(problemsOf({ SUBGRAPH_IDLE_TIMEOUT_MS: "5000" })).toEqual([
+      expect.stringMatching(
+        /SUBGRAPH_IDLE_TIMEOUT_MS=5000 must be shorter than KEEP_ALIVE_TIMEOUT_MS=5000/,
+      ),
+    ]);
+  });
+});
