@@ -140,7 +140,10 @@ function drainRefusedBody(request: FastifyRequest, reply: FastifyReply) {
 const abortedByClient = (error: FastifyError, request: FastifyRequest) =>
   error.code === "ECONNRESET" || request.raw.aborted || request.raw.socket?.destroyed === true;
 
-/** Node reports a connection closed mid-request both to Fastify and as a client error. */
+/**
+ * Marks a connection whose failure was logged: Node reports a connection closed mid-request both
+ * to Fastify and as a client error, and a timed-out request is seen aborted once closed.
+ */
 const ABORT_LOGGED = Symbol("abortLogged");
 
 /** Logs an aborted request once per connection, however many parts of Node notice it. */
@@ -170,6 +173,8 @@ function clientErrorHandler(repeats: RepeatFilter) {
         : error.code === "HPE_HEADER_OVERFLOW"
           ? ["HEADERS_TOO_LARGE", "headers too large", "the request's headers are too large"]
           : ["BAD_REQUEST", "malformed request", "the HTTP request is malformed"];
+    // The connection is closed below: Fastify then sees its request aborted; one line is enough.
+    (socket as Duplex & { [ABORT_LOGGED]?: true })[ABORT_LOGGED] = true;
     repeats.info(kind, { remote, reason: error.code }, message);
     if (socket.writable) {
       const body = JSON.stringify(errorBody(code, message));

@@ -102,6 +102,9 @@ describe("aborted and unfinished requests in the log", () => {
     const timedOut = await linesOf("request timeout", 1);
     expect(timedOut).toHaveLength(1);
     expect(JSON.stringify(timedOut[0])).not.toMatch(/stack/);
+    // Closing it is not a second event: no "request aborted" line follows.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(logged().map((l) => l.kind)).toEqual(["request timeout"]);
   });
 
   it("caps 200 aborted requests at the limit and counts the rest", async () => {
