@@ -24,6 +24,9 @@ async function refused(query: string, variables: Record<string, unknown>, field:
   const response = await send(fed.gatewayUrl, { query, variables, token: admin });
   expect(response.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   expect(response.errors?.[0]?.message).toMatch(field);
+  // Each problem is said once, however many rules see it.
+  const problems: string[] = response.errors?.[0]?.extensions?.problems ?? [];
+  expect(new Set(problems).size).toBe(problems.length);
   return response;
 }
 

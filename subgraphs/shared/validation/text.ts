@@ -36,9 +36,12 @@ export function textProblem(
   return null;
 }
 
+/** Fields declared @SingleLine, by class: their own check covers control characters too. */
+const singleLineFields = new WeakMap<object, Set<string | symbol>>();
+
 /** A single-line field (a name, a title, an address): no line breaks, tabs or control characters. */
 export function SingleLine(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
+  const decorate = ValidateBy(
     {
       name: "singleLine",
       validator: {
@@ -52,9 +55,15 @@ export function SingleLine(options?: ValidationOptions): PropertyDecorator {
     },
     options,
   );
+  return (target, property) => {
+    const fields = singleLineFields.get(target.constructor) ?? new Set();
+    singleLineFields.set(target.constructor, fields.add(property));
+    decorate(target, property);
+  };
 }
 
-const registered = new Set<string>();
+/** The fields given the check so far, by class (two subgraphs may reuse a class name). */
+const registered = new WeakMap<object, Set<string>>();
 
 /**
  * Gives every String or ID field of every @InputType declared so far the control-character
@@ -68,9 +77,10 @@ export function applyTextRules() {
     if (!inputTypes.has(field.target)) continue;
     const type = field.getType();
     if (type !== String && type !== GraphQLString && type !== GraphQLID) continue;
-    const key = `${field.target.name}.${field.name}`;
-    if (registered.has(key)) continue;
-    registered.add(key);
+    const done = registered.get(field.target) ?? new Set<string>();
+    registered.set(field.target, done);
+    if (done.has(field.name) || singleLineFields.get(field.target)?.has(field.name)) continue;
+    done.add(field.name);
     registerDecorator({
       name: "noControlCharacters",
       target: field.target,
