@@ -7,8 +7,9 @@ import { GraphQLError } from "graphql";
 import type { AuthConfig } from "../runtime/config";
 import { CREDENTIAL_HEADER, signCredential } from "../runtime/credential";
 import { REQUEST_ID_HEADER, requestIdOf } from "../runtime/http/server";
-import type { Logger } from "../runtime/log";
+import { RepeatFilter, type Logger } from "../runtime/log";
 import type { GatewayContext } from "./context";
+import type { Fetcher } from "./subgraph-fetcher";
 
 interface SubgraphErrorBody {
   errors?: Array<{ message?: string; extensions?: { code?: string } }>;
@@ -17,13 +18,19 @@ interface SubgraphErrorBody {
 type FetchResponse = Parameters<RemoteGraphQLDataSource["errorFromResponse"]>[0];
 
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  /** One line per failure kind and subgraph, repeats capped: a subgraph down under load. */
+  private readonly repeats: RepeatFilter;
+
   constructor(
     private readonly serviceName: string,
     url: string,
-    private readonly log: Logger,
+    log: Logger,
     private readonly auth: AuthConfig,
+    repeats?: RepeatFilter,
+    fetcher?: Fetcher,
   ) {
-    super({ url });
+    super(fetcher ? { url, fetcher } : { url });
+    this.repeats = repeats ?? new RepeatFilter(log, 10);
   }
 
   /**
@@ -52,7 +59,11 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   /** Anything but a GraphQL answer (refused connection, reset, timeout) means "unavailable". */
   override didEncounterError(error: Error) {
     if (error instanceof GraphQLError) throw error;
-    this.log.error({ service: this.serviceName, reason: error.message }, "subgraph unreachable");
+    this.repeats.error(
+      `subgraph unreachable: ${this.serviceName}`,
+      { service: this.serviceName, reason: error.message },
+      "subgraph unreachable",
+    );
     throw new GraphQLError(`the ${this.serviceName} service is unavailable; try again later`, {
       extensions: {
         code: "INTERNAL_SERVER_ERROR",

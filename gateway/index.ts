@@ -4,10 +4,11 @@ import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import type { HubConfig, SubgraphName } from "../runtime/config";
 import { createRegistry } from "../runtime/http/metrics";
-import { serve, type RunningServer } from "../runtime/http/server";
-import { createLogger, type Logger } from "../runtime/log";
+import { httpSettings, serve, type RunningServer } from "../runtime/http/server";
+import { createLogger, RepeatFilter, type Logger } from "../runtime/log";
 import type { GatewayContext } from "./context";
 import { SubgraphDataSource } from "./datasource";
+import { createSubgraphFetcher } from "./subgraph-fetcher";
 import { gatewayPlugins } from "./plugins";
 import { limitsProtection } from "./plugins/limits";
 import { gatewayRoutes } from "./routes";
@@ -38,10 +39,21 @@ export async function startGateway(
   const registry = createRegistry("gateway");
   const limiter = createRateLimiter(config.rateLimits, config.redis, log);
   await limiter.start();
+  const repeats = new RepeatFilter(log, config.log.repeatsPerMinute);
+  const subgraphHttp = createSubgraphFetcher({
+    idleTimeoutMs: config.servers.subgraphIdleTimeoutMs,
+  });
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? readSupergraph(),
     buildService: ({ name, url }) =>
-      new SubgraphDataSource(name, urls[name as SubgraphName] ?? url ?? "", log, config.auth),
+      new SubgraphDataSource(
+        name,
+        urls[name as SubgraphName] ?? url ?? "",
+        log,
+        config.auth,
+        repeats,
+        subgraphHttp.fetcher,
+      ),
   });
   const limits = limitsProtection(config.limits, config.production);
   const apollo = new ApolloServer<GatewayContext>({
@@ -60,6 +72,7 @@ export async function startGateway(
     host: config.servers.bindHost,
     bodyLimitBytes: config.limits.bodyLimitBytes,
     log,
+    http: httpSettings(config),
     routes: gatewayRoutes({
       config,
       log,
@@ -74,6 +87,7 @@ export async function startGateway(
       await apollo.stop();
       await store.close();
       limiter.close();
+      subgraphHttp.close();
     },
   });
 }

@@ -20,6 +20,8 @@ export const PROTOCOL_ERRORS = {
   BAD_REQUEST: { status: 400, meaning: "the HTTP request is malformed (body, method, headers)" },
   PAYLOAD_TOO_LARGE: { status: 413, meaning: "the request body exceeds the configured limit" },
   RATE_LIMITED: { status: 429, meaning: "too many requests; wait retryAfterSeconds and try again" },
+  REQUEST_TIMEOUT: { status: 408, meaning: "the request was not sent in time; send it again" },
+  HEADERS_TOO_LARGE: { status: 431, meaning: "the request's headers are too large" },
   ROUTE_NOT_FOUND: { status: 404, meaning: "no endpoint at this path" },
   PERSISTED_QUERY_NOT_FOUND: { status: 400, meaning: "send the full query with its hash" },
   PERSISTED_QUERY_NOT_SUPPORTED: { status: 400, meaning: "persisted queries are off" },

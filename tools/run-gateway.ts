@@ -8,7 +8,8 @@ async function main() {
   const config = configOrExit();
   const log = createLogger("gateway", config.log);
   if (config.auth.usingDevSecret) {
-    log.warn("JWT_SECRET is not set: using the development secret; never do this in production");
+    // loadConfig refuses it on any address but loopback.
+    log.warn("JWT_SECRET is not set: using the development secret (loopback only)");
   }
   const running = await startGateway(config, { log });
   log.info({ url: running.url }, "gateway ready");

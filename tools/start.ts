@@ -1,10 +1,10 @@
 // npm start: each subgraph and the gateway as its own process. A process that dies is not restarted
 // silently: the whole federation stops and says which one failed. Ctrl-C stops them all.
 import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
 import path from "node:path";
 import { childEnv, SUBGRAPHS } from "../runtime/config";
 import { configOrExit } from "./cli";
+import { portFree, waitForHealth } from "./start-checks";
 
 const config = configOrExit();
 const children: Array<{ name: string; child: ChildProcess }> = [];
@@ -38,30 +38,6 @@ function stopAll(exitCode: number) {
   ).then(() => process.exit(exitCode));
 }
 
-async function waitForHealth(name: string, url: string, timeoutMs = 120_000) {
-  const health = url.replace(/\/graphql$/, "/health");
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (stopping) throw new Error("stopped");
-    try {
-      if ((await fetch(health)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`${name} did not become healthy at ${health} within ${timeoutMs / 1000} s`);
-}
-
-/** Resolves when the port can be bound; a hub already running would otherwise answer our health checks. */
-function portFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = net.createServer();
-    probe.once("error", () => resolve(false));
-    probe.listen(port, () => probe.close(() => resolve(true)));
-  });
-}
-
 async function main() {
   const ports = [
     ...SUBGRAPHS.map((n) => ({ name: n, port: config.servers.subgraphPorts[n] })),
@@ -82,11 +58,13 @@ async function main() {
   );
   for (const name of SUBGRAPHS) launch(name, "run-subgraph.js", [name]);
   await Promise.all(
-    SUBGRAPHS.map((name) => waitForHealth(name, config.servers.subgraphUrls[name])),
+    SUBGRAPHS.map((name) =>
+      waitForHealth(name, config.servers.subgraphUrls[name], undefined, () => stopping),
+    ),
   );
   launch("gateway", "run-gateway.js");
   const gatewayUrl = `http://${config.servers.host}:${config.servers.gatewayPort}/graphql`;
-  await waitForHealth("gateway", gatewayUrl);
+  await waitForHealth("gateway", gatewayUrl, undefined, () => stopping);
   console.log(`\nThe hub is running. Gateway: ${gatewayUrl}`);
   const origin = gatewayUrl.replace(/\/graphql$/, "");
   if (config.ide.graphiql) console.log(`GraphQL IDE: ${origin}/graphiql`);

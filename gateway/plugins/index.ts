@@ -8,6 +8,7 @@ import { graphqlMetricsPlugin } from "../../runtime/http/graphql-metrics";
 import type { Logger } from "../../runtime/log";
 import type { GatewayContext } from "../context";
 import { errorsPlugin } from "./errors";
+import { operationResolutionPlugin } from "./operation-resolution";
 import { rateLimitPlugin } from "./rate-limit";
 import { requestLogPlugin } from "./request-log";
 import { responseCachePlugins } from "./response-cache";
@@ -33,6 +34,7 @@ export function gatewayPlugins({
     // Apollo's landing page loads Sandbox from a CDN; the hub serves its own GraphiQL (routes/).
     ApolloServerPluginLandingPageDisabled(),
     requestLogPlugin(log),
+    operationResolutionPlugin(),
     rateLimitPlugin(limiter),
     ...(config.cache.ttlSeconds > 0 ? responseCachePlugins(store, log) : []),
     // After the cache, whose Age header on a cached answer it counts as a hit.

@@ -32,7 +32,9 @@ export interface RouteDeps {
 export function gatewayRoutes(deps: RouteDeps): Route[] {
   const { config, log, apollo, dashboardDir, ideDir, registry } = deps;
   const graphql = rateLimited(
-    graphqlRoute(apollo, (request) => gatewayContext(request, config)),
+    graphqlRoute(apollo, (request) => gatewayContext(request, config), {
+      maxParseDepth: config.limits.maxParseDepth,
+    }),
     deps.limiter,
     config,
   );

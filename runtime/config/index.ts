@@ -12,10 +12,11 @@ import { logSection, type LogConfig } from "./log";
 import { metricsSection, type MetricsConfig } from "./metrics";
 import { Problems, value, type Env } from "./read";
 import { rateLimitsSection, type RateLimitsConfig } from "./rate-limits";
-import { serversSection, type ServersConfig } from "./servers";
+import { isLoopback, serversSection, type ServersConfig } from "./servers";
 
 export { SUBGRAPHS, type SubgraphName } from "./subgraphs";
 export { perSubgraphDatabaseUrl } from "./databases";
+export { FETCH_BAD_PORTS, isLoopback } from "./servers";
 export type {
   AuthConfig,
   CacheConfig,
@@ -77,8 +78,25 @@ export function loadConfig(env: Env = process.env): HubConfig {
     // npm sets INIT_CWD to where `npm run` was typed; file arguments are relative to it.
     cli: { workingDir: value(env, "INIT_CWD") ?? process.cwd() },
   };
+  checkDevSecret(config, problems);
   if (problems.list.length) throw new ConfigError(problems.list);
   return config;
+}
+
+/**
+ * The development secret is public (it is in the source): on a server other machines can reach,
+ * anyone could sign a CITY_ADMIN token with it. It is only accepted on loopback.
+ */
+function checkDevSecret(config: HubConfig, problems: Problems) {
+  const { bindHost } = config.servers;
+  if (!config.auth.usingDevSecret || isLoopback(bindHost)) return;
+  problems.add(
+    `JWT_SECRET is not set (or is the built-in development secret), but the servers ` +
+      `would listen on ${bindHost} (HOST/BIND_HOST), where other machines reach them: the ` +
+      `development secret is public, and anyone could sign a CITY_ADMIN token with it. Set ` +
+      `JWT_SECRET to a secret of your own (at least 32 characters; e.g. openssl rand -base64 48), ` +
+      `or listen on loopback only (BIND_HOST=127.0.0.1)`,
+  );
 }
 
 /**

@@ -18,12 +18,23 @@ export interface LimitsConfig {
   maxCost: number;
   /** How many items a list field without `first` (or ids) is assumed to return, for the cost. */
   listWeight: number;
+  /** Time a client has to send a request's headers; then 408 and the connection is closed. */
+  headersTimeoutMs: number;
+  /** Time a client has to send a whole request (headers and body); then 408 and closed. */
+  requestTimeoutMs: number;
+  /** Open connections each server accepts at once; more are closed as they arrive. */
+  maxConnections: number;
+  /**
+   * How deep a GraphQL document may nest braces, brackets and parentheses; deeper ones are
+   * refused before parsing (graphql-js parses recursively and would overflow the stack).
+   */
+  maxParseDepth: number;
 }
 
 export function limitsSection(env: Env, problems: Problems): LimitsConfig {
   const limit = (key: string, fallback: number, min = 1) =>
     integer(env, problems, key, fallback, { min, what: `an integer of at least ${min}` });
-  return {
+  const limits = {
     bodyLimitBytes: limit("BODY_LIMIT_BYTES", 5 * 1024 * 1024, 1024),
     maxDepth: limit("LIMIT_DEPTH", 10),
     maxAliases: limit("LIMIT_ALIASES", 15, 0),
@@ -31,5 +42,31 @@ export function limitsSection(env: Env, problems: Problems): LimitsConfig {
     maxTokens: limit("LIMIT_TOKENS", 3000, 100),
     maxCost: limit("LIMIT_COST", 100000, 100),
     listWeight: limit("LIMIT_LIST_WEIGHT", 10),
+    headersTimeoutMs: integer(env, problems, "HEADERS_TIMEOUT_MS", 10_000, {
+      min: 100,
+      max: 600_000,
+      what: "a number of milliseconds from 100 to 600000",
+    }),
+    requestTimeoutMs: integer(env, problems, "REQUEST_TIMEOUT_MS", 30_000, {
+      min: 100,
+      max: 3_600_000,
+      what: "a number of milliseconds from 100 to 3600000",
+    }),
+    maxConnections: integer(env, problems, "MAX_CONNECTIONS", 1000, {
+      min: 1,
+      max: 1_000_000,
+      what: "a number of connections from 1 to 1000000",
+    }),
+    maxParseDepth: integer(env, problems, "MAX_PARSE_DEPTH", 128, {
+      min: 8,
+      max: 512,
+      what: "a depth from 8 to 512",
+    }),
   };
+  // Node refuses a headers timeout longer than the request timeout: headers are part of it.
+  if (limits.headersTimeoutMs > limits.requestTimeoutMs)
+    problems.add(
+      `HEADERS_TIMEOUT_MS=${limits.headersTimeoutMs} must not exceed REQUEST_TIMEOUT_MS=${limits.requestTimeoutMs}: the headers are part of the request`,
+    );
+  return limits;
 }

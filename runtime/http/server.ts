@@ -13,9 +13,12 @@ import Fastify, {
   type RouteHandlerMethod,
 } from "fastify";
 import { randomUUID } from "node:crypto";
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
 import type { AddressInfo } from "node:net";
+import type { HubConfig } from "../config";
 import { errorBody, httpStatusOf, redact, type ErrorCode } from "../errors";
-import { errorFields, type Logger } from "../log";
+import { errorFields, RepeatFilter, type Logger } from "../log";
 
 export interface Route {
   method: HTTPMethods | HTTPMethods[];
@@ -23,12 +26,50 @@ export interface Route {
   handler: (request: FastifyRequest, reply: FastifyReply) => unknown;
 }
 
+/**
+ * How long clients may take and how many may connect: the one place every server (gateway and
+ * subgraphs alike) takes its HTTP settings from, built from the configuration by httpSettings().
+ */
+export interface HttpSettings {
+  /** Time to send the headers; then 408 and the connection is closed. */
+  headersTimeoutMs: number;
+  /** Time to send the whole request, body included; then 408 and closed. */
+  requestTimeoutMs: number;
+  /** Idle time after which a keep-alive connection is closed. */
+  keepAliveTimeoutMs: number;
+  /** Open connections at once; more are closed as they arrive. */
+  maxConnections: number;
+  /** Log lines per minute for each kind of client failure (aborts, timeouts); default 10. */
+  logRepeatsPerMinute?: number;
+}
+
+/** The HTTP settings of this configuration (limits and servers sections). */
+export const httpSettings = (config: HubConfig): HttpSettings => ({
+  headersTimeoutMs: config.limits.headersTimeoutMs,
+  requestTimeoutMs: config.limits.requestTimeoutMs,
+  keepAliveTimeoutMs: config.servers.keepAliveTimeoutMs,
+  maxConnections: config.limits.maxConnections,
+  logRepeatsPerMinute: config.log.repeatsPerMinute,
+});
+
+/** What a server gets without settings: the defaults of the configuration. */
+const DEFAULT_HTTP: HttpSettings = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5000,
+  maxConnections: 1000,
+};
+
 export interface ServeOptions {
   host?: string;
   port: number;
   bodyLimitBytes: number;
   routes: Route[];
   log: Logger;
+  /** Timeouts and the connection cap; httpSettings(config) gives them (default: DEFAULT_HTTP). */
+  http?: HttpSettings;
+  /** Where client failures are logged, repeats capped (default: from http.logRepeatsPerMinute). */
+  repeats?: RepeatFilter;
   /** Runs after the server stopped taking requests (e.g. apollo.stop(), closing a database). */
   onStop?: () => Promise<void>;
 }
@@ -75,13 +116,107 @@ function describe(
   }
 }
 
+/** Marks a request whose "Expect: 100-continue" was answered 413: its body never comes. */
+const BODY_REFUSED = Symbol("bodyRefused");
+
+/**
+ * Node answers "100 Continue" by itself unless the server listens for checkContinue: a client
+ * that announces a body over the limit is answered 413 instead of being invited to send it.
+ */
+function refuseAnnouncedOversizedBodies(app: FastifyInstance, bodyLimitBytes: number) {
+  app.server.on("checkContinue", (request: IncomingMessage, response: ServerResponse) => {
+    if (Number(request.headers["content-length"]) > bodyLimitBytes)
+      (request as IncomingMessage & { [BODY_REFUSED]?: true })[BODY_REFUSED] = true;
+    else response.writeContinue();
+    app.server.emit("request", request, response);
+  });
+}
+
+/**
+ * After a 413, reads and drops the rest of the body and keeps the connection: Fastify closes it
+ * while the client is still sending, which resets it before the client reads the answer ("Empty
+ * reply from server"). The request timeout bounds how long a client may go on sending.
+ */
+function drainRefusedBody(request: FastifyRequest, reply: FastifyReply) {
+  if ((request.raw as IncomingMessage & { [BODY_REFUSED]?: true })[BODY_REFUSED]) return;
+  reply.removeHeader("connection");
+  request.raw.resume();
+}
+
+/** A client's request ended before it was complete: the client went away (not our failure). */
+const abortedByClient = (error: FastifyError, request: FastifyRequest) =>
+  error.code === "ECONNRESET" || request.raw.aborted || request.raw.socket?.destroyed === true;
+
+/**
+ * Marks a connection whose failure was logged: Node reports a connection closed mid-request both
+ * to Fastify and as a client error, and a timed-out request is seen aborted once closed.
+ */
+const ABORT_LOGGED = Symbol("abortLogged");
+
+/** Logs an aborted request once per connection, however many parts of Node notice it. */
+function logAbort(repeats: RepeatFilter, socket: object | null, fields: Record<string, unknown>) {
+  const marked = socket as { [ABORT_LOGGED]?: true } | null;
+  if (marked?.[ABORT_LOGGED]) return;
+  if (marked) marked[ABORT_LOGGED] = true;
+  repeats.info("request aborted", fields, "request aborted by the client");
+}
+
+/**
+ * Failures Node reports before a request reaches Fastify (timeouts, malformed or oversized
+ * headers, a connection closed mid-request): answered in the error shape of the one table when
+ * the client is still there, logged as one line per kind with repeats capped.
+ */
+function clientErrorHandler(repeats: RepeatFilter) {
+  return (error: NodeJS.ErrnoException, socket: Duplex) => {
+    const remote = (socket as Duplex & { remoteAddress?: string }).remoteAddress;
+    if (error.code === "ECONNRESET" || error.code === "HPE_INVALID_EOF_STATE" || socket.destroyed) {
+      logAbort(repeats, socket, { remote });
+      socket.destroy();
+      return;
+    }
+    const [code, kind, message]: [ErrorCode, string, string] =
+      error.code === "ERR_HTTP_REQUEST_TIMEOUT"
+        ? ["REQUEST_TIMEOUT", "request timeout", "the request was not sent in time"]
+        : error.code === "HPE_HEADER_OVERFLOW"
+          ? ["HEADERS_TOO_LARGE", "headers too large", "the request's headers are too large"]
+          : ["BAD_REQUEST", "malformed request", "the HTTP request is malformed"];
+    // The connection is closed below: Fastify then sees its request aborted; one line is enough.
+    (socket as Duplex & { [ABORT_LOGGED]?: true })[ABORT_LOGGED] = true;
+    repeats.info(kind, { remote, reason: error.code }, message);
+    if (socket.writable) {
+      const body = JSON.stringify(errorBody(code, message));
+      const status = httpStatusOf(code);
+      socket.write(
+        `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\n` +
+          `Content-Type: application/json; charset=utf-8\r\n` +
+          `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+      );
+    }
+    socket.destroy();
+  };
+}
+
 function buildApp(options: ServeOptions): FastifyInstance {
+  const http = options.http ?? DEFAULT_HTTP;
+  const repeats = options.repeats ?? new RepeatFilter(options.log, http.logRepeatsPerMinute ?? 10);
   const app: FastifyInstance = Fastify({
     loggerInstance: options.log as FastifyBaseLogger,
     bodyLimit: options.bodyLimitBytes,
     // Operations are logged by the gateway's request-log plugin, without their variables.
     logController: new LogController({ disableRequestLogging: true }),
-    keepAliveTimeout: 5000,
+    // A client that never finishes its headers or body gets 408 and its connection closed. Node
+    // checks the open connections every connectionsCheckingInterval (30 s by default, which let
+    // a stalled request live 90 s), so the check runs several times per timeout.
+    http: {
+      headersTimeout: http.headersTimeoutMs,
+      connectionsCheckingInterval: Math.max(
+        50,
+        Math.min(1000, Math.floor(http.headersTimeoutMs / 4)),
+      ),
+    },
+    requestTimeout: http.requestTimeoutMs,
+    clientErrorHandler: clientErrorHandler(repeats),
+    keepAliveTimeout: http.keepAliveTimeoutMs,
     // A proxy in front decides who the client is; this server only trusts loopback.
     trustProxy: "127.0.0.1",
     // Every request has an id: the caller's X-Request-Id when it is a sane one (the gateway passes
@@ -92,6 +227,8 @@ function buildApp(options: ServeOptions): FastifyInstance {
   app.addHook("onRequest", async (request, reply) => {
     void reply.header(REQUEST_ID_HEADER, request.id);
   });
+  app.server.maxConnections = http.maxConnections;
+  refuseAnnouncedOversizedBodies(app, options.bodyLimitBytes);
   for (const route of options.routes) {
     app.route({
       method: route.method,
@@ -112,7 +249,17 @@ function buildApp(options: ServeOptions): FastifyInstance {
   });
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const status = error.statusCode ?? 500;
+    if (abortedByClient(error, request)) {
+      // Nobody is left to answer; one line, no stack, repeats capped.
+      logAbort(repeats, request.raw.socket, {
+        method: request.method,
+        path: request.url.split("?")[0],
+        remote: request.ip,
+      });
+      return;
+    }
     if (status < 500) {
+      if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE") drainRefusedBody(request, reply);
       const { code, message } = describe(error, options.bodyLimitBytes);
       void reply.code(httpStatusOf(code)).send(errorBody(code, message, request.id));
       return;

@@ -7,6 +7,7 @@ import { Branch } from "./entities/branch.entity";
 import { Certificate } from "./entities/certificate.entity";
 import { Commendation } from "./entities/commendation.entity";
 import { Evaluation } from "./entities/evaluation.entity";
+import { NumberCounter } from "./entities/number-counter.entity";
 import { Training } from "./entities/training.entity";
 import { Transfer } from "./entities/transfer.entity";
 import { Volunteer } from "./entities/volunteer.entity";
@@ -36,6 +37,7 @@ export const corps: SubgraphDefinition<CorpsLoaders> = {
     Evaluation,
     Commendation,
     Certificate,
+    NumberCounter,
   ],
   migrations,
   buildSchema: () =>

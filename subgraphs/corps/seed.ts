@@ -5,6 +5,7 @@ import type { DemoData } from "../../demo/generate";
 import { insertChunked } from "../shared/seed";
 import { Branch } from "./entities/branch.entity";
 import { Certificate } from "./entities/certificate.entity";
+import { NumberCounter } from "./entities/number-counter.entity";
 import { Commendation } from "./entities/commendation.entity";
 import { Evaluation } from "./entities/evaluation.entity";
 import { Training } from "./entities/training.entity";
@@ -72,6 +73,7 @@ export async function seedCorps(db: DataSource, demo: DemoData) {
 
 export async function clearCorps(db: DataSource) {
   for (const entity of [
+    NumberCounter,
     Certificate,
     Commendation,
     Evaluation,

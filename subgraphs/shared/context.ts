@@ -3,6 +3,7 @@
 import type { DataSource } from "typeorm";
 import type { Caller } from "../../runtime/auth";
 import type { HubConfig } from "../../runtime/config";
+import type { Logger } from "../../runtime/log";
 
 export interface SubgraphContext<TLoaders> {
   caller: Caller | null;
@@ -11,4 +12,6 @@ export interface SubgraphContext<TLoaders> {
   loaders: TLoaders;
   /** The raw Authorization header, for calls this subgraph makes on the caller's behalf. */
   authorization?: string;
+  /** This subgraph's logger (structured lines; never personal data). */
+  log: Logger;
 }

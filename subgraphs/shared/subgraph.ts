@@ -14,7 +14,7 @@ import { Gauge } from "prom-client";
 import { graphqlMetricsPlugin } from "../../runtime/http/graphql-metrics";
 import { healthRoutes, within } from "../../runtime/http/health";
 import { createRegistry, metricsRoute } from "../../runtime/http/metrics";
-import { serve, type Route } from "../../runtime/http/server";
+import { httpSettings, serve, type Route } from "../../runtime/http/server";
 import { createLogger, type Logger } from "../../runtime/log";
 import { subgraphCaller } from "./caller";
 import type { SubgraphContext } from "./context";
@@ -89,14 +89,20 @@ export async function startSubgraph<TLoaders>(
       host: config.servers.bindHost,
       bodyLimitBytes: config.limits.bodyLimitBytes,
       log,
+      http: httpSettings(config),
       routes: [
-        graphqlRoute(apollo, async (request) => ({
-          caller: await subgraphCaller(request.headers, config.auth),
-          authorization: request.headers.authorization,
-          db,
-          config,
-          loaders: definition.createLoaders(db),
-        })),
+        graphqlRoute(
+          apollo,
+          async (request) => ({
+            caller: await subgraphCaller(request.headers, config.auth),
+            authorization: request.headers.authorization,
+            db,
+            config,
+            loaders: definition.createLoaders(db),
+            log,
+          }),
+          { maxParseDepth: config.limits.maxParseDepth },
+        ),
         ...healthRoutes(log, async () => {
           await within(1000, "the database", () => db.query("SELECT 1"));
           return { subgraph: definition.name };

@@ -575,6 +575,8 @@ describe("PublishActivities", () => {
     const before = await countRows("activity");
     const gatewayUrl = fed.config.servers.gatewayUrl;
     fed.config.servers.gatewayUrl = "http://127.0.0.1:9/graphql";
+    const warn = jest.spyOn(console, "warn");
+    const logged = fed.logs().length;
     try {
       const result = await publish(PUBLISH_ACTIVITIES, {
         districtCode: "440308",
@@ -594,7 +596,17 @@ describe("PublishActivities", () => {
             "cannot verify volunteers now (the corps service is unreachable); send this row again later",
         },
       ]);
+      // One structured line in the districts log, nothing on the console (issue 17, item 8).
+      expect(warn).not.toHaveBeenCalled();
+      const lines = fed
+        .logs()
+        .slice(logged)
+        .map((l) => JSON.parse(l));
+      expect(lines.filter((l) => /volunteer check failed/.test(l.msg))).toEqual([
+        expect.objectContaining({ name: "districts", level: 40, rows: 1 }),
+      ]);
     } finally {
+      warn.mockRestore();
       fed.config.servers.gatewayUrl = gatewayUrl;
     }
     expect(await countRows("activity")).toBe(before + 1);

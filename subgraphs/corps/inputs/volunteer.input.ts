@@ -13,6 +13,7 @@ import { ServiceCategory } from "../../shared/vocabulary";
 import { idNumberProblem } from "../../shared/validation/id-number";
 import { MOBILE } from "../../shared/validation/phone";
 import { ExpertType } from "../vocabulary";
+import { SingleLine } from "../../shared/validation/text";
 
 /** GB 11643 ID number; the message masks the number (it is personal data). */
 function IsIdNumber(options?: ValidationOptions) {
@@ -34,6 +35,7 @@ export class VolunteerInput {
   @Field({ description: "Full name, 1 to 60 characters." })
   @Matches(/\S/, { message: "name must not be blank" })
   @Chars(0, 60)
+  @SingleLine()
   name: string;
 
   @Field(() => ExpertType, { description: "The kind of expert." })
@@ -53,6 +55,7 @@ export class VolunteerInput {
   })
   @IsOptional()
   @Chars(0, 200)
+  @SingleLine()
   employer?: string | null;
 
   @Field({ description: "Retired (退休) rather than serving in post." })

@@ -11,8 +11,8 @@ import { Volunteer } from "../entities/volunteer.entity";
 import { VolunteerEvent } from "../entities/volunteer-event.entity";
 import type { CorpsLoaders } from "../loaders";
 import { checkLookupSize, MAX_LOOKUP_IDS, rowId } from "../../shared/ids";
-import { VolunteerStatus } from "../../shared/vocabulary";
 import { visibleIdNumber, visiblePhone } from "../services/personal-data.service";
+import { visibleVolunteer } from "../services/visibility.service";
 import type { Caller } from "../../../runtime/auth";
 import { CurrentCaller } from "../../shared/auth";
 
@@ -29,9 +29,8 @@ export class VolunteerResolver {
     @CurrentCaller({ optional: true }) caller: Caller | null,
     @Ctx() ctx: Ctx,
   ) {
-    if (!/^\d+$/.test(id)) return null;
-    const volunteer = await ctx.loaders.volunteer.load(Number(id));
-    return caller || volunteer?.status === VolunteerStatus.APPOINTED ? volunteer : null;
+    const key = rowId(id);
+    return key === null ? null : visibleVolunteer(caller, await ctx.loaders.volunteer.load(key));
   }
 
   @Authorized()

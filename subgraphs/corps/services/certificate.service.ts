@@ -10,12 +10,11 @@ import { badInput, conflict } from "../../../runtime/errors";
 import { maskName } from "../../shared/validation/name";
 import { today } from "../../../runtime/dates";
 import { ServiceClient, ServiceUnavailable } from "../../shared/service-client";
-import { retryOnUniqueViolation } from "../../shared/unique-violation";
 import { SERVICE_CATEGORY_NAMES, ServiceCategory, VolunteerStatus } from "../../shared/vocabulary";
 import { Certificate } from "../entities/certificate.entity";
 import type { CertificateVerification } from "../types/certificate-verification";
 import { CERTIFICATE_ISSUER } from "../vocabulary";
-import { CERTIFICATE_PREFIX, nextNumber } from "./numbering.service";
+import { CERTIFICATE_PREFIX, nextNumber, openSeries } from "./numbering.service";
 import { findVolunteer } from "./volunteer-lifecycle.service";
 
 /** A volunteer's verified service as districts reports it. */
@@ -99,30 +98,29 @@ export async function issueCertificate(
   }
   const { categories, summary } = summarise(record, hours);
   const issuedOn = today();
-  return retryOnUniqueViolation(() =>
-    db.transaction(async (tx) => {
-      const number = await nextNumber(
-        tx,
-        { table: "certificate", column: "number" },
-        CERTIFICATE_PREFIX,
-        issuedOn.slice(0, 4),
-      );
-      const repo = tx.getRepository(Certificate);
-      await repo.insert({
-        number,
-        volunteerId: volunteer.id,
-        volunteerName: volunteer.name,
-        hours,
-        activityCount: record.activities.length,
-        categories,
-        summary: summary.slice(0, 500),
-        issuer: CERTIFICATE_ISSUER,
-        issuedOn,
-        actor: caller.sub,
-      });
-      return repo.findOneByOrFail({ number });
-    }),
+  const series = await openSeries(
+    db,
+    { table: "certificate", column: "number" },
+    CERTIFICATE_PREFIX,
+    issuedOn.slice(0, 4),
   );
+  return db.transaction(async (tx) => {
+    const number = await nextNumber(tx, series);
+    const repo = tx.getRepository(Certificate);
+    await repo.insert({
+      number,
+      volunteerId: volunteer.id,
+      volunteerName: volunteer.name,
+      hours,
+      activityCount: record.activities.length,
+      categories,
+      summary: summary.slice(0, 500),
+      issuer: CERTIFICATE_ISSUER,
+      issuedOn,
+      actor: caller.sub,
+    });
+    return repo.findOneByOrFail({ number });
+  });
 }
 
 /** Public: what a certificate says, with the name masked; null for an unknown number. */

@@ -5,7 +5,7 @@ import { codePoints } from "../../shared/validation/chars";
 import type { Caller } from "../../../runtime/auth";
 import { badInput, conflict, notFound } from "../../../runtime/errors";
 import { today } from "../../../runtime/dates";
-import { retryOnUniqueViolation, isUniqueViolation } from "../../shared/unique-violation";
+import { isUniqueViolation } from "../../shared/unique-violation";
 import { mask } from "../../shared/validation/id-number";
 import { Branch } from "../entities/branch.entity";
 import { Volunteer } from "../entities/volunteer.entity";
@@ -14,7 +14,7 @@ import type { AgreementInput } from "../inputs/agreement.input";
 import type { VolunteerInput } from "../inputs/volunteer.input";
 import { VolunteerStatus } from "../../shared/vocabulary";
 import { clean, rowId } from "./ids";
-import { LETTER_PREFIX, nextNumber } from "./numbering.service";
+import { LETTER_PREFIX, nextNumber, openSeries } from "./numbering.service";
 
 const { APPLIED, APPOINTED, SUSPENDED, WITHDRAWN } = VolunteerStatus;
 
@@ -173,31 +173,23 @@ export async function appointVolunteer(
   const volunteer = await findVolunteer(db, id);
   assertTransition(volunteer, "appoint");
   const appointedOn = today();
-  return retryOnUniqueViolation(() =>
-    db.transaction(async (tx) => {
-      const letterNumber = await nextNumber(
-        tx,
-        { table: "volunteer", column: "letterNumber" },
-        LETTER_PREFIX,
-        appointedOn.slice(0, 4),
-      );
-      return applyTransition(
-        tx,
-        caller,
-        volunteer,
-        "appoint",
-        `appointment letter ${letterNumber}`,
-        {
-          letterNumber,
-          appointedOn,
-          agreementForm: agreement.form,
-          agreementHours: agreement.committedHoursPerYear,
-          agreementFrom: agreement.validFrom,
-          agreementTo: agreement.validTo,
-        },
-      );
-    }),
+  const series = await openSeries(
+    db,
+    { table: "volunteer", column: "letterNumber" },
+    LETTER_PREFIX,
+    appointedOn.slice(0, 4),
   );
+  return db.transaction(async (tx) => {
+    const letterNumber = await nextNumber(tx, series);
+    return applyTransition(tx, caller, volunteer, "appoint", `appointment letter ${letterNumber}`, {
+      letterNumber,
+      appointedOn,
+      agreementForm: agreement.form,
+      agreementHours: agreement.committedHoursPerYear,
+      agreementFrom: agreement.validFrom,
+      agreementTo: agreement.validTo,
+    });
+  });
 }
 
 /** suspend, withdraw or reinstate: a status change with a reason (optional only when reinstating). */

@@ -1,8 +1,7 @@
 // Training records, periodic evaluations (考评) and commendations (褒奖) of a volunteer.
 import type { DataSource } from "typeorm";
 import type { Caller } from "../../../runtime/auth";
-import { badInput, conflict } from "../../../runtime/errors";
-import { today } from "../../../runtime/dates";
+import { conflict } from "../../../runtime/errors";
 import { isUniqueViolation } from "../../shared/unique-violation";
 import { Commendation } from "../entities/commendation.entity";
 import { Evaluation } from "../entities/evaluation.entity";
@@ -13,11 +12,6 @@ import type { TrainingInput } from "../inputs/training.input";
 import { EvaluationGrade } from "../vocabulary";
 import { clean } from "./ids";
 import { findVolunteer } from "./volunteer-lifecycle.service";
-
-function notInFuture(field: string, date: string) {
-  if (date > today())
-    throw badInput(`${field} ${date} is in the future; record it once it has happened`);
-}
 
 /** 优秀 90+, 良好 75-89, 合格 60-74, 不合格 below 60. */
 export function gradeFor(score: number): EvaluationGrade {
@@ -33,7 +27,6 @@ export async function recordTraining(
   volunteerId: string,
   input: TrainingInput,
 ) {
-  notInFuture("completedOn", input.completedOn);
   const volunteer = await findVolunteer(db, volunteerId);
   const repo = db.getRepository(Training);
   const { identifiers } = await repo.insert({
@@ -82,7 +75,6 @@ export async function recordCommendation(
   volunteerId: string,
   input: CommendationInput,
 ) {
-  notInFuture("awardedOn", input.awardedOn);
   const volunteer = await findVolunteer(db, volunteerId);
   const repo = db.getRepository(Commendation);
   const { identifiers } = await repo.insert({

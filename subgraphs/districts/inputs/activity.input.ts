@@ -6,6 +6,8 @@ import { ServiceCategory } from "../../shared/vocabulary";
 import { DateScalar } from "../../shared/scalars";
 import { ActivityType } from "../vocabulary";
 import { EXTERNAL_ID, EXTERNAL_ID_MESSAGE } from "./station.input";
+import { PastDate } from "../../shared/validation/dates";
+import { SingleLine } from "../../shared/validation/text";
 
 @InputType({ description: "A volunteer's hours at an activity." })
 export class ParticipantInput {
@@ -39,9 +41,11 @@ export class ActivityInput {
 
   @Field()
   @Chars(2, 200, { message: "title must be 2-200 characters" })
+  @SingleLine()
   title: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: "Not in the future, not before 1949-10-01." })
+  @PastDate("publish activities once held")
   heldOn: string;
 
   @Field(() => Float, { nullable: true, description: "Must be 0: volunteer service is free." })

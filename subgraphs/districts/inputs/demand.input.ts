@@ -5,6 +5,8 @@ import { FocusGroup, ServiceCategory } from "../../shared/vocabulary";
 import { DateScalar } from "../../shared/scalars";
 import { DemandStatus } from "../vocabulary";
 import { EXTERNAL_ID, EXTERNAL_ID_MESSAGE } from "./station.input";
+import { PastDate } from "../../shared/validation/dates";
+import { SingleLine } from "../../shared/validation/text";
 
 @InputType({ description: "One SME demand collected at a station of the publishing district." })
 export class DemandInput {
@@ -18,6 +20,7 @@ export class DemandInput {
 
   @Field()
   @Chars(2, 200, { message: "enterpriseName must be 2-200 characters" })
+  @SingleLine()
   enterpriseName: string;
 
   @Field({ description: "统一社会信用代码: 18 characters with the GB 32100 check character." })
@@ -39,7 +42,8 @@ export class DemandInput {
   @Field(() => DemandStatus, { nullable: true, description: "Defaults to OPEN." })
   status?: DemandStatus;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: "Not in the future, not before 1949-10-01." })
+  @PastDate()
   collectedOn: string;
 
   @Field(() => Int, { nullable: true, description: "1-5, only for a RESOLVED demand." })

@@ -3,6 +3,7 @@ import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsOptional, Matches } from "cl
 import { Chars } from "../../shared/validation/chars";
 import { ServiceCategory } from "../../shared/vocabulary";
 import { StationHostType } from "../vocabulary";
+import { SingleLine } from "../../shared/validation/text";
 
 export const EXTERNAL_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 export const EXTERNAL_ID_MESSAGE = "externalId must be 1-64 letters, digits, '.', '_' or '-'";
@@ -17,6 +18,7 @@ export class StationInput {
 
   @Field()
   @Chars(2, 200, { message: "name must be 2-200 characters" })
+  @SingleLine()
   name: string;
 
   @Field(() => StationHostType)
@@ -24,6 +26,7 @@ export class StationInput {
 
   @Field()
   @Chars(5, 300, { message: "address must be 5-300 characters" })
+  @SingleLine()
   address: string;
 
   @Field(() => [ServiceCategory])
@@ -35,6 +38,7 @@ export class StationInput {
   @Field({ nullable: true })
   @IsOptional()
   @Chars(2, 60, { message: "contactName must be 2-60 characters" })
+  @SingleLine()
   contactName?: string;
 
   @Field({ nullable: true })

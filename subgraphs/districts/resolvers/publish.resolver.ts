@@ -58,6 +58,6 @@ export class PublishResolver {
     @Ctx() ctx: Ctx,
   ) {
     assertDistrictWriter(caller, districtCode);
-    return publishActivities(ctx.db, ctx.config, districtCode, activities);
+    return publishActivities(ctx.db, ctx.config, districtCode, activities, ctx.log);
   }
 }

@@ -1,9 +1,14 @@
+// A Station reached by reference shows what the station lists would show the same caller:
+// anonymous callers see filed stations only; hidden or unknown, it resolves to null.
 import type { SubgraphContext } from "../../shared/context";
+import { rowId } from "../../shared/ids";
 import type { DistrictsLoaders } from "../loaders";
 import { visibleStation } from "../services/stations.service";
 
 export const stationReference = {
   async __resolveReference(ref: { id: string }, ctx: SubgraphContext<DistrictsLoaders>) {
-    return visibleStation(ctx.caller, await ctx.loaders.station.load(Number(ref.id)));
+    const key = rowId(String(ref.id));
+    if (key === null) return null;
+    return visibleStation(ctx.caller, await ctx.loaders.station.load(key));
   },
 };

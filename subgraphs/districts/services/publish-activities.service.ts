@@ -4,7 +4,7 @@
 // Check (each row, then its participants with corps) → plan (publish-activities.plan.ts) → write.
 import type { DataSource, EntityManager } from "typeorm";
 import type { HubConfig } from "../../../runtime/config";
-import { today } from "../../../runtime/dates";
+import type { Logger } from "../../../runtime/log";
 import { Activity } from "../entities/activity.entity";
 import { Participation } from "../entities/participation.entity";
 import type { ActivityInput } from "../inputs/activity.input";
@@ -23,11 +23,12 @@ export async function publishActivities(
   config: HubConfig,
   districtCode: string,
   rows: ActivityInput[],
+  log: Logger,
 ) {
   // Check: each row on its own, then its participants with corps (before any transaction).
   const batch = new Batch(districtCode, rows, "activities");
   checkActivities(batch);
-  await checkParticipants(db, config, districtCode, batch);
+  await checkParticipants(db, config, districtCode, batch, log);
   // Plan and write, in one transaction, on what is stored now.
   return planAndWrite(db, batch, {
     read: (tx, checked) => readActivities(tx, districtCode, checked),
@@ -36,16 +37,11 @@ export async function publishActivities(
   });
 }
 
-/** The rules of a single row: no fee, held already, each volunteer listed once. */
-export function checkActivities(batch: Batch<ActivityInput>, now = today()) {
+/** The rules of a single row: no fee, each volunteer listed once (the date: @PastDate). */
+export function checkActivities(batch: Batch<ActivityInput>) {
   batch.check(({ input }) =>
     (input.feeCharged ?? 0) !== 0
       ? `feeCharged ${input.feeCharged}: volunteer service is free; an activity that charges a fee cannot be published`
-      : null,
-  );
-  batch.check(({ input }) =>
-    input.heldOn > now
-      ? `heldOn ${input.heldOn} is in the future; publish activities once held`
       : null,
   );
   // "2" and "02" are the same volunteer: compare and store the canonical id.

@@ -2,7 +2,6 @@
 // (district, externalId), credit codes checked (GB 32100), the station must be the district's own.
 // Check (each row) → plan (planDemands, pure) → write (one transaction).
 import type { DataSource, EntityManager } from "typeorm";
-import { today } from "../../../runtime/dates";
 import { creditCodeProblem } from "../../shared/validation/credit-code";
 import { Demand } from "../entities/demand.entity";
 import type { DemandInput } from "../inputs/demand.input";
@@ -47,12 +46,9 @@ export async function publishDemands(db: DataSource, districtCode: string, rows:
   });
 }
 
-/** The rules of a single row: a valid credit code, collected already, satisfaction once resolved. */
-export function checkDemands(batch: Batch<DemandInput>, now = today()) {
+/** The rules of a single row: a valid credit code, satisfaction once resolved (the date: @PastDate). */
+export function checkDemands(batch: Batch<DemandInput>) {
   batch.check(({ input }) => creditCodeProblem(input.creditCode.trim().toUpperCase()));
-  batch.check(({ input }) =>
-    input.collectedOn > now ? `collectedOn ${input.collectedOn} is in the future` : null,
-  );
   batch.check(({ input }) =>
     input.satisfaction != null && (input.status ?? DemandStatus.OPEN) !== DemandStatus.RESOLVED
       ? `satisfaction is given only for a RESOLVED demand; this one is ${input.status ?? DemandStatus.OPEN}`

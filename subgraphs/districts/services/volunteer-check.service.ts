@@ -8,6 +8,8 @@ import type { DataSource } from "typeorm";
 import type { HubConfig } from "../../../runtime/config";
 import { readOperation } from "../../../runtime/operations";
 import { businessDate } from "../../../runtime/dates";
+import { redact } from "../../../runtime/errors";
+import type { Logger } from "../../../runtime/log";
 import { ServiceClient, ServiceUnavailable } from "../../shared/service-client";
 import type { ActivityInput } from "../inputs/activity.input";
 import { externalKey, type Batch } from "./batch";
@@ -120,6 +122,7 @@ export async function checkParticipants(
   config: HubConfig,
   districtCode: string,
   batch: Batch<ActivityInput>,
+  log: Logger,
 ) {
   const externalIds = batch.rows.map((r) => r.input.externalId);
   const recorded = await recordedParticipants(db, districtCode, externalIds);
@@ -131,7 +134,13 @@ export async function checkParticipants(
     batch.check(({ input }) => participantsProblem(input, toVerify(input), standings));
   } catch (error) {
     if (!(error instanceof ServiceUnavailable)) throw error;
-    console.warn(`[districts] volunteer check failed: ${error.message}`);
+    log.warn(
+      {
+        rows: batch.rows.filter((r) => toVerify(r.input).length).length,
+        reason: redact(error.message),
+      },
+      "volunteer check failed: corps cannot be asked through the gateway; rows refused",
+    );
     batch.check(({ input }) => (toVerify(input).length ? UNVERIFIABLE : null));
   }
 }

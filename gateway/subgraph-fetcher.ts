@@ -1,0 +1,120 @@
+// How the gateway's data sources send HTTP to the subgraphs (RemoteGraphQLDataSource's `fetcher`):
+// node:http over a keep-alive agent whose idle sockets close before the subgraphs' own
+// keep-alive timeout would close them, and one more try, on a fresh connection, for a query that
+// meets a reset on a reused socket. That happens when the gateway's event loop was blocked past
+// the subgraph's keep-alive timeout: the subgraph closed the idle socket, the gateway had not yet
+// noticed, and the next request went out on it ("socket hang up"). A mutation is never sent twice.
+import http from "node:http";
+import https from "node:https";
+import type { RemoteGraphQLDataSource } from "@apollo/gateway";
+
+/** The fetch function RemoteGraphQLDataSource calls (@apollo/utils.fetcher's Fetcher). */
+export type Fetcher = RemoteGraphQLDataSource["fetcher"];
+type FetcherRequestInit = NonNullable<Parameters<Fetcher>[1]>;
+type FetcherResponse = Awaited<ReturnType<Fetcher>>;
+
+export interface SubgraphFetcherOptions {
+  /** Idle pooled sockets are closed after this long (config.servers.subgraphIdleTimeoutMs). */
+  idleTimeoutMs: number;
+  /** Sockets per subgraph origin at most (default: unlimited, as before). */
+  maxSockets?: number;
+}
+
+export interface SubgraphFetcher {
+  fetcher: Fetcher;
+  /** Closes every pooled socket (gateway stop). */
+  close(): void;
+}
+
+/**
+ * True for a body whose operation is a query: what the query planner sends starts with the
+ * operation's keyword (`query ...`) or with its selection set (`{ ... }`). Anything else, a
+ * mutation above all, is never sent twice.
+ */
+export const isQueryBody = (body: FetcherRequestInit["body"]): boolean =>
+  typeof body === "string" && /^\{"query":"(query\b|\{)/.test(body);
+
+/** The request went out on a pooled socket the other side had closed. */
+class StaleSocket extends Error {
+  constructor(override readonly cause: Error) {
+    super(cause.message);
+  }
+}
+
+const RESET_CODES = new Set(["ECONNRESET", "EPIPE", "ECONNABORTED"]);
+/** HTTP statuses whose Response must not have a body. */
+const NULL_BODY = new Set([101, 204, 205, 304]);
+
+function toResponse(url: string, incoming: http.IncomingMessage, body: Buffer): FetcherResponse {
+  const headers = new Headers();
+  for (let i = 0; i < incoming.rawHeaders.length; i += 2)
+    headers.append(incoming.rawHeaders[i], incoming.rawHeaders[i + 1]);
+  const status = incoming.statusCode ?? 500;
+  const response = new Response(NULL_BODY.has(status) ? null : body, {
+    status,
+    statusText: incoming.statusMessage ?? "",
+    headers,
+  });
+  Object.defineProperty(response, "url", { value: url });
+  return response as unknown as FetcherResponse;
+}
+
+function request(
+  url: string,
+  init: FetcherRequestInit,
+  agent: http.Agent | false,
+): Promise<FetcherResponse> {
+  return new Promise((resolve, reject) => {
+    const target = new URL(url);
+    const send = target.protocol === "https:" ? https.request : http.request;
+    let answered = false;
+    const req = send(
+      target,
+      { method: init.method ?? "GET", headers: init.headers, agent, signal: init.signal },
+      (incoming) => {
+        answered = true;
+        const chunks: Buffer[] = [];
+        incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
+        incoming.on("end", () => resolve(toResponse(url, incoming, Buffer.concat(chunks))));
+        incoming.on("error", reject);
+      },
+    );
+    req.on("error", (error: NodeJS.ErrnoException) => {
+      const stale = req.reusedSocket && !answered && RESET_CODES.has(error.code ?? "");
+      reject(stale ? new StaleSocket(error) : error);
+    });
+    req.end(init.body);
+  });
+}
+
+export function createSubgraphFetcher(options: SubgraphFetcherOptions): SubgraphFetcher {
+  // `timeout` on a keep-alive agent closes a free socket once it has idled that long (a socket
+  // in use is not affected); Node also honours the server's "Keep-Alive: timeout" hint.
+  const settings = {
+    keepAlive: true,
+    timeout: options.idleTimeoutMs,
+    maxSockets: options.maxSockets ?? Infinity,
+    scheduling: "lifo" as const,
+  };
+  const agents = { http: new http.Agent(settings), https: new https.Agent(settings) };
+  const fetcher: Fetcher = async (url, init = {}) => {
+    const agent = url.startsWith("https:") ? agents.https : agents.http;
+    try {
+      return await request(url, init, agent);
+    } catch (error) {
+      if (!(error instanceof StaleSocket)) throw error;
+      if (!isQueryBody(init.body)) throw error.cause;
+      // The other idle sockets waited as long as this one: drop them, so that the query goes
+      // once more on a fresh connection (which is pooled for the next requests).
+      for (const sockets of Object.values(agent.freeSockets)) sockets?.forEach((s) => s.destroy());
+      return request(url, init, agent);
+    }
+  };
+  return {
+    fetcher,
+    close() {
+      agents.http.destroy();
+      agents.https.destroy();
+    },
+  };
+}

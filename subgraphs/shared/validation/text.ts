@@ -1,0 +1,113 @@
+// Free text the hub stores must be text: no C0 control characters (NUL, BEL, ESC and the rest of
+// U+0000-U+001F) and no DEL (U+007F), which terminals, CSV exports and Excel misread, except the
+// line breaks and tabs of long text (a CR only as part of CRLF). Single-line fields such as names
+// refuse line breaks and tabs too (@SingleLine). One rule for every subgraph: applyTextRules()
+// gives every String field of every @InputType the control-character check, and the middleware
+// textArgs checks plain String arguments (reasons, comments), so new inputs are covered without
+// anyone remembering to.
+import { registerDecorator, ValidateBy, type ValidationOptions } from "class-validator";
+import { GraphQLID, GraphQLString } from "graphql";
+import { getMetadataStorage, type MiddlewareFn } from "type-graphql";
+import { badInput } from "../../../runtime/errors";
+
+const hex = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+
+/**
+ * What is wrong with `value` as text of the field, or null: the first control character, named
+ * with its code point and position (1-based, in characters).
+ */
+export function textProblem(
+  field: string,
+  value: string,
+  options: { singleLine?: boolean } = {},
+): string | null {
+  const chars = Array.from(value);
+  for (let i = 0; i < chars.length; i += 1) {
+    const c = chars[i];
+    const code = c.codePointAt(0)!;
+    if (code > 0x1f && code !== 0x7f) continue;
+    const lineBreak = c === "\n" || (c === "\r" && chars[i + 1] === "\n");
+    if (options.singleLine && (lineBreak || c === "\t")) {
+      return `${field} must be a single line: remove the line break or tab at character ${i + 1}`;
+    }
+    if (lineBreak || c === "\t") continue;
+    return `${field} contains a control character (${hex(c)} at character ${i + 1}); remove it`;
+  }
+  return null;
+}
+
+/** Fields declared @SingleLine, by class: their own check covers control characters too. */
+const singleLineFields = new WeakMap<object, Set<string | symbol>>();
+
+/** A single-line field (a name, a title, an address): no line breaks, tabs or control characters. */
+export function SingleLine(options?: ValidationOptions): PropertyDecorator {
+  const decorate = ValidateBy(
+    {
+      name: "singleLine",
+      validator: {
+        validate: (value, args) =>
+          typeof value !== "string" ||
+          textProblem(args?.property ?? "", value, { singleLine: true }) === null,
+        defaultMessage: (args) =>
+          textProblem(args?.property ?? "", String(args?.value ?? ""), { singleLine: true }) ??
+          `${args?.property} must be a single line`,
+      },
+    },
+    options,
+  );
+  return (target, property) => {
+    const fields = singleLineFields.get(target.constructor) ?? new Set();
+    singleLineFields.set(target.constructor, fields.add(property));
+    decorate(target, property);
+  };
+}
+
+/** The fields given the check so far, by class (two subgraphs may reuse a class name). */
+const registered = new WeakMap<object, Set<string>>();
+
+/**
+ * Gives every String or ID field of every @InputType declared so far the control-character
+ * check, once: type-graphql validates inputs with it, and batches that validate their rows
+ * themselves (validateSync) reject the row that carries one. Runs when a schema is built.
+ */
+export function applyTextRules() {
+  const storage = getMetadataStorage();
+  const inputTypes = new Set(storage.inputTypes.map((t) => t.target));
+  for (const field of storage.fields) {
+    if (!inputTypes.has(field.target)) continue;
+    const type = field.getType();
+    if (type !== String && type !== GraphQLString && type !== GraphQLID) continue;
+    const done = registered.get(field.target) ?? new Set<string>();
+    registered.set(field.target, done);
+    if (done.has(field.name) || singleLineFields.get(field.target)?.has(field.name)) continue;
+    done.add(field.name);
+    registerDecorator({
+      name: "noControlCharacters",
+      target: field.target,
+      propertyName: field.name,
+      options: { each: Boolean(field.typeOptions.array) },
+      validator: {
+        validate: (value, args) =>
+          typeof value !== "string" || textProblem(args?.property ?? "", value) === null,
+        defaultMessage: (args) =>
+          textProblem(args?.property ?? "", String(args?.value ?? "")) ??
+          `${args?.property} contains a control character`,
+      },
+    });
+  }
+}
+
+/**
+ * The same rule for arguments that are plain strings (a reason, a comment, a number to look up),
+ * which class-validator never sees; input objects are checked by their classes (applyTextRules).
+ */
+export const textArgs: MiddlewareFn = ({ args }, next) => {
+  for (const [name, value] of Object.entries(args ?? {})) {
+    const values = Array.isArray(value) ? value : [value];
+    for (const item of values) {
+      const problem = typeof item === "string" ? textProblem(name, item) : null;
+      if (problem) throw badInput(problem);
+    }
+  }
+  return next();
+};

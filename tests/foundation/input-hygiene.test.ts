@@ -1,0 +1,198 @@
+// Clearly wrong values are refused (issue 17, item 7): control characters in any free text of any
+// subgraph (NUL, BEL, escape sequences), line breaks in single-line fields such as names, and
+// dates outside a sane window (before 1949-10-01; past events in the future; an agreement more
+// than ten years ahead). Each is BAD_USER_INPUT naming the field, or a rejected row of a batch
+// naming it, and nothing is written.
+import { daysFromToday } from "../../runtime/dates";
+import { creditCodeCheckChar } from "../../subgraphs/shared/validation/credit-code";
+import { agreement, applicant, corpsCounts, register } from "../corps/fixtures";
+import { bootFederation, type Federation } from "../helpers/federation";
+import { contractOperation, execute, send } from "../helpers/graphql";
+
+let fed: Federation;
+let admin: string;
+beforeAll(async () => {
+  fed = await bootFederation();
+  admin = await fed.token("CITY_ADMIN");
+});
+afterAll(() => fed?.stop());
+
+const PROBES = ["探针\u0000测试", "\u0007\u001b[2J", "名字\u007f"];
+
+/** Sends as CITY_ADMIN and expects BAD_USER_INPUT whose message names `field`. */
+async function refused(query: string, variables: Record<string, unknown>, field: RegExp) {
+  const response = await send(fed.gatewayUrl, { query, variables, token: admin });
+  expect(response.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+  expect(response.errors?.[0]?.message).toMatch(field);
+  // Each problem is said once, however many rules see it.
+  const problems: string[] = response.errors?.[0]?.extensions?.problems ?? [];
+  expect(new Set(problems).size).toBe(problems.length);
+  return response;
+}
+
+describe("control characters", () => {
+  it.each(PROBES)(
+    "refuses %j in a volunteer's name and employer, writing nothing",
+    async (probe) => {
+      const before = await corpsCounts(fed);
+      const query = contractOperation("RegisterVolunteer");
+      await refused(query, { input: applicant({ name: probe }) }, /\bname\b.*control character/);
+      await refused(query, { input: applicant({ employer: `某公司${probe}` }) }, /employer/);
+      expect(await corpsCounts(fed)).toEqual(before);
+    },
+  );
+
+  it("refuses them in reasons and comments, which are plain String arguments", async () => {
+    const { id } = await register(fed);
+    const before = await corpsCounts(fed);
+    await refused(
+      contractOperation("TransferVolunteer"),
+      { id, toBranchId: "4", reason: "调动\u0000" },
+      /reason.*control character/,
+    );
+    await refused(
+      `mutation ($id: ID!) { withdrawVolunteer(id: $id, reason: "\\u001b[2J") { status } }`,
+      { id },
+      /reason/,
+    );
+    expect(await corpsCounts(fed)).toEqual(before);
+    const station = fed.demo.stations.find((s) => s.status === "SUBMITTED")!;
+    await refused(
+      contractOperation("ReviewStation"),
+      { id: String(station.id), decision: "ACCEPT", comment: "ok\u0007" },
+      /comment/,
+    );
+  });
+
+  it("rejects the row of a batch that carries one, naming the field, and writes the others", async () => {
+    const stations = [1, 2].map((n) => ({
+      externalId: `HYG-${n}`,
+      name: `控制字符测试${n}号工作站`,
+      hostType: "SME_PARK",
+      address: `深圳市南山区科技园${n}号`,
+      categories: ["POLICY"],
+    }));
+    stations[1].address = "深圳市南山区\u0000科技园";
+    const data = await execute(fed.gatewayUrl, {
+      query: contractOperation("PublishStations"),
+      variables: { districtCode: "440305", stations },
+      token: admin,
+    });
+    expect(data.publishStations).toMatchObject({ created: 1, rejected: [{ index: 1 }] });
+    expect(data.publishStations.rejected[0].message).toMatch(/address.*control character/);
+  });
+
+  it("keeps line breaks and tabs in long text, refuses them in names", async () => {
+    const ok = await send(fed.gatewayUrl, {
+      query: contractOperation("TransferVolunteer"),
+      variables: {
+        id: (await register(fed)).id,
+        toBranchId: "4",
+        reason: "第一行\r\n第二行\n\t第三行",
+      },
+      token: admin,
+    });
+    expect(ok.errors).toBeUndefined();
+    const query = contractOperation("RegisterVolunteer");
+    for (const name of ["林\n晓梅", "林\t晓梅", "林\r\n晓梅"])
+      await refused(query, { input: applicant({ name }) }, /name.*single line/);
+    // A carriage return on its own is not a line break.
+    await refused(
+      contractOperation("TransferVolunteer"),
+      { id: (await register(fed)).id, toBranchId: "4", reason: "回车\r覆盖" },
+      /reason/,
+    );
+  });
+});
+
+describe("dates outside a sane window", () => {
+  it.each(["0100-01-01", "1000-06-15", "1949-09-30"])(
+    "refuses a training completed on %s and a commendation awarded then",
+    async (date) => {
+      const { id } = await register(fed);
+      const before = await corpsCounts(fed);
+      await refused(
+        `mutation ($id: ID!, $input: TrainingInput!) { recordTraining(volunteerId: $id, input: $input) { id } }`,
+        { id, input: { title: "政策解读", completedOn: date, hours: 2 } },
+        new RegExp(`completedOn ${date} is before 1949-10-01`),
+      );
+      await refused(
+        `mutation ($id: ID!, $input: CommendationInput!) { recordCommendation(volunteerId: $id, input: $input) { id } }`,
+        {
+          id,
+          input: { title: "优秀专家志愿者", awardedOn: date, awardedBy: "深圳市中小企业服务局" },
+        },
+        new RegExp(`awardedOn ${date} is before 1949-10-01`),
+      );
+      expect(await corpsCounts(fed)).toEqual(before);
+    },
+  );
+
+  it("refuses an agreement from the year 100 or running more than ten years ahead", async () => {
+    const { id } = await register(fed);
+    const query = contractOperation("AppointVolunteer");
+    await refused(query, { id, agreement: agreement({ validFrom: "0100-01-01" }) }, /validFrom/);
+    await refused(
+      query,
+      { id, agreement: agreement({ validTo: daysFromToday(11 * 366) }) },
+      /validTo .* more than 10 years ahead/,
+    );
+    const ok = await send(fed.gatewayUrl, {
+      query,
+      variables: { id, agreement: agreement({ validTo: daysFromToday(9 * 365) }) },
+      token: admin,
+    });
+    expect(ok.errors).toBeUndefined();
+  });
+
+  it("rejects demands collected and activities held in the year 1000, naming the field", async () => {
+    const station = fed.demo.stations.find(
+      (s) => s.status === "FILED" && s.districtCode === "440305",
+    )!;
+    const body = "91440300MA5HYG001";
+    const demands = await execute(fed.gatewayUrl, {
+      query: contractOperation("PublishDemands"),
+      variables: {
+        districtCode: "440305",
+        demands: [
+          {
+            externalId: "HYG-DM-1",
+            stationExternalId: station.externalId,
+            enterpriseName: "深圳市探针测试有限公司",
+            creditCode: body + creditCodeCheckChar(body),
+            category: "FINANCING",
+            description: "需要融资",
+            collectedOn: "1000-05-01",
+          },
+        ],
+      },
+      token: admin,
+    });
+    expect(demands.publishDemands.created).toBe(0);
+    expect(demands.publishDemands.rejected[0].message).toMatch(
+      /collectedOn 1000-05-01 is before 1949-10-01/,
+    );
+    const activities = await execute(fed.gatewayUrl, {
+      query: contractOperation("PublishActivities"),
+      variables: {
+        districtCode: "440305",
+        activities: [
+          {
+            externalId: "HYG-AC-1",
+            type: "ONLINE_CLINIC",
+            category: "FINANCING",
+            title: "线上义诊",
+            heldOn: "0100-01-01",
+            enterprisesServed: 1,
+            participants: [],
+          },
+        ],
+      },
+      token: admin,
+    });
+    expect(activities.publishActivities.created).toBe(0);
+    expect(activities.publishActivities.rejected[0].message).toMatch(
+      /heldOn 0100-01-01 is before 1949-10-01/,
+    );
+  });
+});

@@ -1,0 +1,107 @@
+// What loadConfig refuses before any server starts: settings that would run the hub open to the
+// network with a public secret, and ports the hub's own clients cannot reach.
+import { ConfigError, loadConfig, type Env } from "../../runtime/config";
+
+/** The problems loadConfig reports for this environment (none when it loads). */
+function problemsOf(env: Env): string[] {
+  try {
+    loadConfig(env);
+    return [];
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+}
+
+const OWN_SECRET = "a-secret-of-our-own-that-is-long-enough-0123";
+
+describe("the built-in development secret (issue 17, item 1)", () => {
+  it.each([
+    ["HOST", "0.0.0.0"],
+    ["BIND_HOST", "0.0.0.0"],
+    ["BIND_HOST", "::"],
+    ["HOST", "hub.example.org"],
+    ["BIND_HOST", "192.168.1.20"],
+  ])("refuses to start when %s=%s puts the servers on the network", (key, value) => {
+    const problems = problemsOf({ [key]: value });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/JWT_SECRET/);
+    expect(problems[0]).toMatch(/development secret/);
+    expect(problems[0]).toContain(value);
+    expect(problems[0]).toMatch(/anyone/);
+  });
+
+  it("also refuses JWT_SECRET set to the development secret itself", () => {
+    const problems = problemsOf({
+      BIND_HOST: "0.0.0.0",
+      JWT_SECRET: "dev-only-secret-change-me-0123456789abcdef",
+    });
+    expect(problems.join("\n")).toMatch(/JWT_SECRET/);
+  });
+
+  it.each([
+    [{}],
+    [{ HOST: "localhost" }],
+    [{ HOST: "127.0.0.1" }],
+    [{ BIND_HOST: "127.0.0.1" }],
+    [{ BIND_HOST: "127.0.0.2" }],
+    [{ BIND_HOST: "::1" }],
+    [{ BIND_HOST: "localhost" }],
+  ])("keeps working on loopback with the development secret: %j", (env) => {
+    expect(problemsOf(env)).toEqual([]);
+    expect(loadConfig(env).auth.usingDevSecret).toBe(true);
+  });
+
+  it("starts on any address with a secret of its own", () => {
+    expect(problemsOf({ BIND_HOST: "0.0.0.0", JWT_SECRET: OWN_SECRET })).toEqual([]);
+  });
+});
+
+describe("HTTP timeouts and the connection cap (issue 17, item 5)", () => {
+  it("has defaults that close stalled requests", () => {
+    const { limits, servers } = loadConfig({});
+    expect(limits).toMatchObject({
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 30_000,
+      maxConnections: 1000,
+    });
+    expect(servers.keepAliveTimeoutMs).toBe(5000);
+  });
+
+  it("reads them from the environment", () => {
+    const { limits, servers } = loadConfig({
+      HEADERS_TIMEOUT_MS: "2000",
+      REQUEST_TIMEOUT_MS: "8000",
+      MAX_CONNECTIONS: "50",
+      KEEP_ALIVE_TIMEOUT_MS: "7000",
+    });
+    expect(limits).toMatchObject({
+      headersTimeoutMs: 2000,
+      requestTimeoutMs: 8000,
+      maxConnections: 50,
+    });
+    expect(servers.keepAliveTimeoutMs).toBe(7000);
+  });
+
+  it("refuses a headers timeout longer than the request timeout, and nonsense", () => {
+    expect(problemsOf({ HEADERS_TIMEOUT_MS: "9000", REQUEST_TIMEOUT_MS: "5000" })).toEqual([
+      expect.stringMatching(/HEADERS_TIMEOUT_MS=9000 must not exceed REQUEST_TIMEOUT_MS=5000/),
+    ]);
+    expect(problemsOf({ MAX_CONNECTIONS: "0", REQUEST_TIMEOUT_MS: "soon" })).toHaveLength(2);
+  });
+});
+
+describe("the gateway's idle connections to subgraphs (issue 17, item 4)", () => {
+  it("are dropped before the subgraphs' keep-alive timeout would close them", () => {
+    expect(loadConfig({}).servers.subgraphIdleTimeoutMs).toBe(4000);
+    expect(loadConfig({ KEEP_ALIVE_TIMEOUT_MS: "8000" }).servers.subgraphIdleTimeoutMs).toBe(7000);
+  });
+
+  it("refuses an idle timeout that is not shorter than the keep-alive timeout", () => {
+    expect(problemsOf({ SUBGRAPH_IDLE_TIMEOUT_MS: "5000" })).toEqual([
+      expect.stringMatching(
+        /SUBGRAPH_IDLE_TIMEOUT_MS=5000 must be shorter than KEEP_ALIVE_TIMEOUT_MS=5000/,
+      ),
+    ]);
+  });
+});

@@ -1,0 +1,45 @@
+// What npm start checks before and after launching the processes: that each port can be bound,
+// and when each server answers its health check.
+import http from "node:http";
+import net from "node:net";
+
+/**
+ * One GET of a health URL with node:http, not fetch: fetch refuses the WHATWG "bad ports" (6000,
+ * 6665-6669, ...) without connecting, which made a running server look as if it never started.
+ */
+export function healthy(url: string, timeoutMs = 2000): Promise<boolean> {
+  return new Promise((resolve) => {
+    const request = http.get(url, { timeout: timeoutMs, agent: false }, (response) => {
+      response.resume();
+      resolve(response.statusCode === 200);
+    });
+    request.on("timeout", () => request.destroy());
+    request.on("error", () => resolve(false));
+  });
+}
+
+/** Polls the server's /health until it answers 200; throws after timeoutMs or once stopped. */
+export async function waitForHealth(
+  name: string,
+  url: string,
+  timeoutMs = 120_000,
+  stopped: () => boolean = () => false,
+) {
+  const health = url.replace(/\/graphql$/, "/health");
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (stopped()) throw new Error("stopped");
+    if (await healthy(health)) return;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`${name} did not become healthy at ${health} within ${timeoutMs / 1000} s`);
+}
+
+/** Resolves when the port can be bound; a hub already running would otherwise answer our health checks. */
+export function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(port, () => probe.close(() => resolve(true)));
+  });
+}
