@@ -8,6 +8,7 @@ import { httpSettings, serve, type RunningServer } from "../runtime/http/server"
 import { createLogger, RepeatFilter, type Logger } from "../runtime/log";
 import type { GatewayContext } from "./context";
 import { SubgraphDataSource } from "./datasource";
+import { resilientFetcher, subgraphCallMetrics } from "./subgraph-calls";
 import { createSubgraphFetcher } from "./subgraph-fetcher";
 import { gatewayPlugins } from "./plugins";
 import { limitsProtection } from "./plugins/limits";
@@ -42,18 +43,30 @@ export async function startGateway(
   const repeats = new RepeatFilter(log, config.log.repeatsPerMinute);
   const subgraphHttp = createSubgraphFetcher({
     idleTimeoutMs: config.servers.subgraphIdleTimeoutMs,
+    maxSockets: config.subgraphCalls.maxSockets,
   });
+  const callMetrics = subgraphCallMetrics(registry);
+  const breakers: Array<() => void> = [];
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? readSupergraph(),
-    buildService: ({ name, url }) =>
-      new SubgraphDataSource(
+    buildService: ({ name, url }) => {
+      const calls = resilientFetcher(
+        name as SubgraphName,
+        subgraphHttp.fetcher,
+        config.subgraphCalls,
+        callMetrics,
+        repeats,
+      );
+      breakers.push(calls.shutdown);
+      return new SubgraphDataSource(
         name,
         urls[name as SubgraphName] ?? url ?? "",
         log,
         config.auth,
         repeats,
-        subgraphHttp.fetcher,
-      ),
+        calls.fetcher,
+      );
+    },
   });
   const limits = limitsProtection(config.limits, config.production);
   const apollo = new ApolloServer<GatewayContext>({
@@ -87,6 +100,7 @@ export async function startGateway(
       await apollo.stop();
       await store.close();
       limiter.close();
+      breakers.forEach((shutdown) => shutdown());
       subgraphHttp.close();
     },
   });

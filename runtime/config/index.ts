@@ -13,6 +13,7 @@ import { metricsSection, type MetricsConfig } from "./metrics";
 import { Problems, value, type Env } from "./read";
 import { rateLimitsSection, type RateLimitsConfig } from "./rate-limits";
 import { isLoopback, serversSection, type ServersConfig } from "./servers";
+import { subgraphCallsSection, type SubgraphCallsConfig } from "./subgraph-calls";
 
 export { SUBGRAPHS, type SubgraphName } from "./subgraphs";
 export { perSubgraphDatabaseUrl } from "./databases";
@@ -31,12 +32,14 @@ export type {
   MetricsConfig,
   RateLimitsConfig,
   ServersConfig,
+  SubgraphCallsConfig,
 };
 
 export interface HubConfig {
   /** NODE_ENV=production: a secret is required; introspection and GraphiQL are off unless asked. */
   production: boolean;
   servers: ServersConfig;
+  subgraphCalls: SubgraphCallsConfig;
   databases: DatabasesConfig;
   auth: AuthConfig;
   limits: LimitsConfig;
@@ -64,6 +67,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
   const config: HubConfig = {
     production,
     servers: serversSection(env, problems),
+    subgraphCalls: subgraphCallsSection(env, problems),
     databases: databasesSection(env, problems),
     auth: authSection(env, problems, production),
     limits: limitsSection(env, problems),

@@ -21,8 +21,9 @@ it("serves 50 clients for 30 s without an error or a lost write", async () => {
   console.log(`soak: ${JSON.stringify(result)}`);
   expect(result.errorSamples).toEqual([]);
   expect(result.errors).toBe(0);
-  expect(result.requests).toBeGreaterThan(500);
-  expect(result.publishes).toBeGreaterThan(10);
+  // How many depends on the machine and what else runs on it: no throughput is asserted here.
+  expect(result.requests).toBeGreaterThan(50);
+  expect(result.publishes).toBeGreaterThan(0);
   expect(result.rowsAcknowledged).toBeGreaterThan(0);
   expect(result.rowsMissing).toBe(0);
   // Flat: after the first sample (JIT, caches and pools warming up), the gateway's resident

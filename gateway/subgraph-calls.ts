@@ -1,0 +1,128 @@
+// One subgraph's calls, around the pooled fetcher (subgraph-fetcher.ts): a time limit per call,
+// further tries for a query that met a network failure (never for a mutation: it may have been
+// written), and a circuit breaker (opossum) that, once most recent calls failed, answers at once
+// "unavailable" without waiting for a subgraph that is down, then lets one call through after a
+// pause and closes again when it succeeds. Each call's time and failures go to /metrics.
+import CircuitBreaker from "opossum";
+import { Counter, Gauge, Histogram, type Registry } from "prom-client";
+import type { SubgraphCallsConfig, SubgraphName } from "../runtime/config";
+import type { RepeatFilter } from "../runtime/log";
+import { isQueryBody, type Fetcher } from "./subgraph-fetcher";
+
+type Init = NonNullable<Parameters<Fetcher>[1]>;
+type FetchResponse = Awaited<ReturnType<Fetcher>>;
+
+/** A subgraph answering 502-504 is down behind its proxy: a failure for the breaker. */
+class UnavailableStatus extends Error {
+  constructor(readonly response: FetchResponse) {
+    super(`HTTP ${response.status}`);
+  }
+}
+
+export interface SubgraphCallMetrics {
+  duration: Histogram<"subgraph">;
+  failures: Counter<"subgraph" | "kind">;
+  open: Gauge<"subgraph">;
+}
+
+export function subgraphCallMetrics(registry: Registry): SubgraphCallMetrics {
+  return {
+    duration: new Histogram({
+      name: "hub_subgraph_request_duration_seconds",
+      help: "Time of the gateway's calls to each subgraph, tries included",
+      labelNames: ["subgraph"],
+      buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
+      registers: [registry],
+    }),
+    failures: new Counter({
+      name: "hub_subgraph_errors_total",
+      help: "Failed calls to a subgraph by kind: timeout, network, status, open (breaker)",
+      labelNames: ["subgraph", "kind"],
+      registers: [registry],
+    }),
+    open: new Gauge({
+      name: "hub_subgraph_breaker_open",
+      help: "1 while a subgraph's circuit breaker is open (calls fail at once)",
+      labelNames: ["subgraph"],
+      registers: [registry],
+    }),
+  };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function kindOf(error: unknown): string {
+  if (error instanceof UnavailableStatus) return "status";
+  const name = (error as Error)?.name;
+  if (name === "TimeoutError" || name === "AbortError") return "timeout";
+  return "network";
+}
+
+export function resilientFetcher(
+  name: SubgraphName,
+  base: Fetcher,
+  config: SubgraphCallsConfig,
+  metrics: SubgraphCallMetrics,
+  repeats: RepeatFilter,
+): { fetcher: Fetcher; shutdown(): void } {
+  const timeoutMs = config.timeoutMs[name];
+
+  async function once(url: string, init: Init): Promise<FetchResponse> {
+    const signal = init.signal
+      ? AbortSignal.any([init.signal as AbortSignal, AbortSignal.timeout(timeoutMs)])
+      : AbortSignal.timeout(timeoutMs);
+    const response = await base(url, { ...init, signal: signal as Init["signal"] });
+    if (response.status >= 502 && response.status <= 504) throw new UnavailableStatus(response);
+    return response;
+  }
+
+  async function call(url: string, init: Init): Promise<FetchResponse> {
+    const tries = isQueryBody(init.body) ? 1 + config.retries : 1;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await once(url, init);
+      } catch (error) {
+        metrics.failures.inc({ subgraph: name, kind: kindOf(error) });
+        if (attempt >= tries) throw error;
+        await sleep(50 * attempt);
+      }
+    }
+  }
+
+  const breaker = new CircuitBreaker(call, {
+    timeout: false, // each try has its own limit
+    errorThresholdPercentage: config.breakerErrorPercent,
+    volumeThreshold: config.breakerMinimumCalls,
+    resetTimeout: config.breakerResetMs,
+    rollingCountTimeout: 10_000,
+    rollingCountBuckets: 10,
+  });
+  breaker.on("open", () => {
+    metrics.open.set({ subgraph: name }, 1);
+    repeats.warn(`breaker open: ${name}`, { service: name }, "subgraph breaker open");
+  });
+  breaker.on("close", () => {
+    metrics.open.set({ subgraph: name }, 0);
+    repeats.info(`breaker closed: ${name}`, { service: name }, "subgraph breaker closed");
+  });
+  metrics.open.set({ subgraph: name }, 0);
+
+  const fetcher: Fetcher = async (url, init = {}) => {
+    const end = metrics.duration.startTimer({ subgraph: name });
+    try {
+      return await breaker.fire(url, init);
+    } catch (error) {
+      if (error instanceof UnavailableStatus) return error.response;
+      if ((error as { code?: string }).code === "EOPENBREAKER") {
+        metrics.failures.inc({ subgraph: name, kind: "open" });
+        throw new Error(
+          `the ${name} service failed repeatedly; not asked for ${config.breakerResetMs} ms`,
+        );
+      }
+      throw error;
+    } finally {
+      end();
+    }
+  };
+  return { fetcher, shutdown: () => breaker.shutdown() };
+}

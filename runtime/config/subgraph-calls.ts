@@ -1,0 +1,44 @@
+// How the gateway calls the subgraphs: a socket pool per subgraph, a time limit per call, retries
+// for queries (never mutations), and a circuit breaker that fails fast while a subgraph is down.
+import { SUBGRAPHS, type SubgraphName } from "./subgraphs";
+import { integer, type Env, type Problems } from "./read";
+
+export interface SubgraphCallsConfig {
+  /** Time limit of one call, per subgraph (<NAME>_TIMEOUT_MS, else SUBGRAPH_TIMEOUT_MS). */
+  timeoutMs: Record<SubgraphName, number>;
+  /** Further tries of a query that met a network failure (refused, reset, timed out). */
+  retries: number;
+  /** Open sockets to one subgraph at most; more calls wait for a free one. */
+  maxSockets: number;
+  /** The breaker opens when this share of the calls in its window failed (percent)... */
+  breakerErrorPercent: number;
+  /** ...and at least this many calls were made in the window. */
+  breakerMinimumCalls: number;
+  /** How long it stays open before one trial call may close it again. */
+  breakerResetMs: number;
+}
+
+export function subgraphCallsSection(env: Env, problems: Problems): SubgraphCallsConfig {
+  const ms = (key: string, fallback: number) =>
+    integer(env, problems, key, fallback, {
+      min: 50,
+      max: 600_000,
+      what: "a number of milliseconds from 50 to 600000",
+    });
+  const fallbackTimeout = ms("SUBGRAPH_TIMEOUT_MS", 10_000);
+  const timeoutMs = {} as Record<SubgraphName, number>;
+  for (const name of SUBGRAPHS)
+    timeoutMs[name] = ms(`${name.toUpperCase()}_TIMEOUT_MS`, fallbackTimeout);
+  return {
+    timeoutMs,
+    retries: integer(env, problems, "SUBGRAPH_RETRIES", 1, { min: 0, max: 5, what: "0 to 5" }),
+    maxSockets: integer(env, problems, "SUBGRAPH_MAX_SOCKETS", 64, { min: 1, max: 10_000 }),
+    breakerErrorPercent: integer(env, problems, "BREAKER_ERROR_PERCENT", 50, {
+      min: 1,
+      max: 100,
+      what: "a percentage from 1 to 100",
+    }),
+    breakerMinimumCalls: integer(env, problems, "BREAKER_MINIMUM_CALLS", 5, { min: 1 }),
+    breakerResetMs: ms("BREAKER_RESET_MS", 5000),
+  };
+}

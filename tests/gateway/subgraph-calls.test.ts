@@ -1,0 +1,125 @@
+// The gateway's calls to a subgraph that hangs or is down (districts behind a TCP proxy): a time
+// limit per call, one more try for a query but never for a mutation, and a circuit breaker that
+// answers at once while the subgraph keeps failing and closes again once it is back. The other
+// subgraphs' fields still come back, with an error on the failed paths only.
+import { Writable } from "node:stream";
+import { startGateway } from "../../gateway";
+import { loadConfigWith, SUBGRAPHS } from "../../runtime/config";
+import type { RunningServer } from "../../runtime/http/server";
+import { createLogger } from "../../runtime/log";
+import { bootFederation, type Federation } from "../helpers/federation";
+import { contractOperation, send } from "../helpers/graphql";
+import { tcpProxy, type TcpProxy } from "../helpers/tcp-proxy";
+
+let fed: Federation;
+let proxy: TcpProxy;
+let gateway: RunningServer;
+const quiet = createLogger(
+  "gateway",
+  { level: "silent" },
+  new Writable({ write: (_c, _e, done) => done() }),
+);
+
+beforeAll(async () => {
+  fed = await bootFederation();
+  proxy = await tcpProxy(new URL(fed.subgraphs.districts.url));
+  const config = loadConfigWith({
+    JWT_SECRET: fed.config.auth.jwtSecret,
+    RESPONSE_CACHE_TTL_SECONDS: "0",
+    RATE_LIMIT_PER_MINUTE: "0",
+    RATE_LIMIT_ANONYMOUS_PER_MINUTE: "0",
+    REDIS_URL: "",
+    DISTRICTS_TIMEOUT_MS: "1500",
+    SUBGRAPH_RETRIES: "1",
+    BREAKER_MINIMUM_CALLS: "4",
+    BREAKER_ERROR_PERCENT: "50",
+    BREAKER_RESET_MS: "1500",
+  });
+  const urls = Object.fromEntries(SUBGRAPHS.map((n) => [n, fed.subgraphs[n].url]));
+  gateway = await startGateway(config, {
+    port: 0,
+    log: quiet,
+    subgraphUrls: { ...urls, districts: proxy.url },
+  });
+});
+afterAll(async () => {
+  await gateway?.stop();
+  await proxy?.close();
+  await fed?.stop();
+});
+
+const STORIES = contractOperation("CaseStories");
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function expectOnlyDistrictsMissing(response: Awaited<ReturnType<typeof send<any>>>) {
+  expect(response.status).toBe(200);
+  expect(response.data.caseStories.nodes.length).toBeGreaterThan(0);
+  for (const node of response.data.caseStories.nodes) {
+    expect(node.title).toBeTruthy();
+    expect(node.district).toBeNull();
+  }
+  for (const error of response.errors!) {
+    expect(error.extensions!.code).toBe("INTERNAL_SERVER_ERROR");
+    expect(error.message).toBe("the districts service is unavailable; try again later");
+  }
+}
+
+it("answers in full while districts answers", async () => {
+  proxy.setMode("pass");
+  const response = await send(gateway.url, { query: STORIES, variables: { first: 5 } });
+  expect(response.errors).toBeUndefined();
+});
+
+it("gives up on a hung subgraph after its time limit and tries a query once more", async () => {
+  proxy.setMode("hang");
+  const before = proxy.connections;
+  const started = Date.now();
+  const response = await send(gateway.url, { query: STORIES, variables: { first: 5 } });
+  const elapsed = Date.now() - started;
+  expectOnlyDistrictsMissing(response);
+  // Two tries of 1.5 s each (and a short pause), not the 10 s default, nor forever.
+  expect(elapsed).toBeGreaterThanOrEqual(3000);
+  expect(proxy.connections - before).toBeGreaterThanOrEqual(2);
+});
+
+it("never sends a mutation twice", async () => {
+  proxy.setMode("reset");
+  // Let the breaker forget the hung calls first.
+  await sleep(1600);
+  await send(gateway.url, { query: "{ __typename }" });
+  const before = proxy.connections;
+  const operator = await fed.token("DISTRICT_OPERATOR", { district: "440305" });
+  const response = await send(gateway.url, {
+    query: `mutation { reviewStation(id: "1", decision: ACCEPT) { id } }`,
+    token: operator,
+  });
+  expect(response.errors![0].message).toBe("the districts service is unavailable; try again later");
+  expect(proxy.connections - before).toBe(1);
+});
+
+it("opens the breaker while districts keeps failing, then closes it once it is back", async () => {
+  proxy.setMode("reset");
+  for (let i = 0; i < 4; i++)
+    expectOnlyDistrictsMissing(
+      await send(gateway.url, { query: STORIES, variables: { first: 5 } }),
+    );
+  const before = proxy.connections;
+  // Open: answered at once, districts not even asked.
+  const fast = await send(gateway.url, { query: STORIES, variables: { first: 5 } });
+  expectOnlyDistrictsMissing(fast);
+  expect(proxy.connections).toBe(before);
+  const metrics = await (await fetch(`${new URL(gateway.url).origin}/metrics`)).text();
+  expect(metrics).toMatch(/hub_subgraph_breaker_open\{[^}]*subgraph="districts"[^}]*\} 1/);
+  expect(metrics).toMatch(/hub_subgraph_errors_total\{[^}]*kind="open"[^}]*\} [1-9]/);
+  // Back: after the pause one trial call goes through and closes the breaker.
+  proxy.setMode("pass");
+  await sleep(1600);
+  let full = await send(gateway.url, { query: STORIES, variables: { first: 5 } });
+  for (let i = 0; i < 10 && full.errors; i++) {
+    await sleep(200);
+    full = await send(gateway.url, { query: STORIES, variables: { first: 5 } });
+  }
+  expect(full.errors).toBeUndefined();
+  const after = await (await fetch(`${new URL(gateway.url).origin}/metrics`)).text();
+  expect(after).toMatch(/hub_subgraph_breaker_open\{[^}]*subgraph="districts"[^}]*\} 0/);
+});
