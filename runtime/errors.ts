@@ -11,6 +11,10 @@ export const DOMAIN_ERRORS = {
   FORBIDDEN: { status: 403, meaning: "the caller's role or district may not do this" },
   NOT_FOUND: { status: 404, meaning: "the record does not exist (or is not visible to you)" },
   CONFLICT: { status: 409, meaning: "the record's state does not allow this change now" },
+  SERVICE_UNAVAILABLE: {
+    status: 503,
+    meaning: "a part of the hub (a database) cannot answer now; nothing was written; try again",
+  },
 } as const satisfies Record<string, ErrorRow>;
 
 /** Codes raised by the GraphQL and HTTP layers themselves, which clients also see. */
@@ -39,9 +43,9 @@ export type ErrorCode = DomainErrorCode | keyof typeof PROTOCOL_ERRORS;
 
 export const ERRORS: Record<ErrorCode, ErrorRow> = { ...DOMAIN_ERRORS, ...PROTOCOL_ERRORS };
 
-/** Codes a client can act on; the gateway passes them through as the subgraph sent them. */
+/** Codes a client can act on (all but INTERNAL_SERVER_ERROR); the gateway passes them through. */
 export const CLIENT_CODES: ReadonlySet<string> = new Set(
-  (Object.keys(ERRORS) as ErrorCode[]).filter((code) => ERRORS[code].status < 500),
+  (Object.keys(ERRORS) as ErrorCode[]).filter((code) => code !== "INTERNAL_SERVER_ERROR"),
 );
 
 export const httpStatusOf = (code: ErrorCode) => ERRORS[code].status;

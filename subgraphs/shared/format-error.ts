@@ -44,12 +44,49 @@ function refusedScalarLiteral(error: unknown): GraphQLError | null {
     : null;
 }
 
-export function createFormatError(log: Logger) {
+/**
+ * Failures of the connection to the database rather than of a statement: the database is down,
+ * unreachable, restarting, or (SQLite) held by another writer. The transaction did not commit.
+ */
+const UNAVAILABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EHOSTUNREACH",
+  "PROTOCOL_CONNECTION_LOST",
+  "PROTOCOL_SEQUENCE_TIMEOUT",
+  "ER_CON_COUNT_ERROR",
+  "ER_SERVER_SHUTDOWN",
+  "POOL_CLOSED",
+  "SQLITE_BUSY",
+  "SQLITE_LOCKED",
+]);
+
+function databaseUnavailable(thrown: unknown): boolean {
+  // mysql2 rejects a failed connect with a plain object, which graphql-js wraps (NonErrorThrown).
+  const error = (thrown as { thrownValue?: unknown })?.thrownValue ?? thrown;
+  const driver = (error as { driverError?: DriverError & { fatal?: boolean } })?.driverError;
+  const code = driver?.code ?? (error as { code?: unknown })?.code;
+  // mysql2 marks errors that ended the connection as fatal, whatever their code.
+  const fatal = driver?.fatal === true || (error as { fatal?: unknown })?.fatal === true;
+  return fatal || (typeof code === "string" && UNAVAILABLE_CODES.has(code));
+}
+
+export function createFormatError(log: Logger, subgraph = "this service") {
   return function formatError(
     formatted: GraphQLFormattedError,
     error: unknown,
   ): GraphQLFormattedError {
     const original = unwrapResolverError(error);
+    if (databaseUnavailable(original)) {
+      log.warn({ reason: redact(String((original as Error)?.message)) }, "database unavailable");
+      return {
+        message: `the ${subgraph} database is not answering right now; nothing was written, try again in a moment`,
+        path: formatted.path,
+        extensions: { code: "SERVICE_UNAVAILABLE" },
+      };
+    }
     if (original instanceof DomainError) {
       return {
         ...formatted,

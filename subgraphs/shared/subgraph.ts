@@ -71,7 +71,7 @@ export async function startSubgraph<TLoaders>(
     });
     const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
       schema: await definition.buildSchema(),
-      formatError: createFormatError(log),
+      formatError: createFormatError(log, definition.name),
       introspection: config.ide.introspection,
       includeStacktraceInErrorResponses: false,
       // Our own shutdown (tools/cli.ts) stops the server; two overlapping stop() calls never return.
