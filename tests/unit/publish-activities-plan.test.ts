@@ -70,6 +70,7 @@ function stored(): StoredActivities {
       ["st-2", SUBMITTED],
       ["st-3", SUSPENDED],
     ]),
+    service: { bookings: new Map(), linked: new Map(), demands: new Map(), today: "2026-03-20" },
   };
 }
 

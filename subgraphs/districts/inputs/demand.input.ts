@@ -36,7 +36,10 @@ export class DemandInput {
   @Chars(2, 2000, { message: "description must be 2-2000 characters" })
   description: string;
 
-  @Field(() => DemandStatus, { nullable: true, description: "Defaults to OPEN." })
+  @Field(() => DemandStatus, {
+    nullable: true,
+    description: "Defaults to OPEN for a new demand; a published demand keeps its stored status.",
+  })
   status?: DemandStatus;
 
   @Field(() => DateScalar)
