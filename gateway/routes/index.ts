@@ -12,6 +12,8 @@ import { dashboardRoutes } from "./dashboard";
 import { graphiqlRoutes } from "./graphiql";
 import { subgraphsReady } from "./readiness";
 import { feedRoutes } from "./feed";
+import { certificateRoutes } from "./certificate";
+import { certificateVerifyRoutes } from "./certificate-verify";
 
 export interface RouteDeps {
   config: HubConfig;
@@ -35,5 +37,7 @@ export function gatewayRoutes(deps: RouteDeps): Route[] {
     ...metricsRoute(registry, config.metrics),
     ...dashboardRoutes(dashboardDir),
     ...feedRoutes(apollo, config, log),
+    ...certificateRoutes(apollo, config, log),
+    ...certificateVerifyRoutes(apollo, config, log),
   ];
 }
