@@ -40,12 +40,12 @@ export async function saveMenuItem(
   db: DataSource,
   caller: Caller,
   input: ServiceMenuItemInput,
-  id: string | null,
-  expectedVersion: number | null,
+  id: string | null | undefined,
+  expectedVersion: number | null | undefined,
 ): Promise<ServiceMenuItem> {
   const repo = db.getRepository(ServiceMenuItem);
   try {
-    if (id === null) {
+    if (id == null) {
       const { identifiers } = await repo.insert({
         ...values(input),
         active: true,
@@ -67,7 +67,7 @@ export async function retireMenuItem(
   db: DataSource,
   caller: Caller,
   id: string,
-  expectedVersion: number | null,
+  expectedVersion: number | null | undefined,
 ) {
   const item = await findMenuItem(db, id);
   if (!item.active) throw conflict(`service menu entry ${item.id} is already retired`);
@@ -77,9 +77,10 @@ export async function retireMenuItem(
 async function update(
   db: DataSource,
   item: ServiceMenuItem,
-  expectedVersion: number | null,
+  expectedVersion: number | null | undefined,
   columns: Partial<ServiceMenuItem>,
 ) {
+  // Optional GraphQL arguments arrive as undefined when left out.
   const version = expectedVersion ?? item.version;
   const result = await db
     .createQueryBuilder()
@@ -90,7 +91,7 @@ async function update(
   if (result.affected !== 1)
     throw conflict(
       `service menu entry ${item.id} is at version ${item.version}` +
-        (expectedVersion !== null && expectedVersion !== item.version
+        (expectedVersion != null && expectedVersion !== item.version
           ? `, not ${expectedVersion}`
           : "") +
         ": someone changed it since you read it; read it again",
