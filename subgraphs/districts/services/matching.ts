@@ -98,7 +98,9 @@ export function reasonsFor(
     const only = SERVICE_FORM_NAMES[candidate.serviceForms[0] as ServiceForm];
     reasons.push({ factor: SuggestionFactor.FORM, points: POINTS.oneForm, text: `仅${only}服务` });
   }
-  const load = Math.max(POINTS.maxLoadPenalty, record.openBookings * POINTS.perOpenBooking);
+  const load = record.openBookings
+    ? Math.max(POINTS.maxLoadPenalty, record.openBookings * POINTS.perOpenBooking)
+    : 0;
   reasons.push({
     factor: SuggestionFactor.LOAD,
     points: load,
