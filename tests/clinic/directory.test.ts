@@ -197,7 +197,7 @@ describe("the service menu", () => {
   const MENU = `query ($c: ServiceCategory) { serviceMenu(category: $c) { id title forms active } }`;
   const entry = (extra: Record<string, unknown> = {}) => ({
     category: "FINANCING",
-    title: "银行贷款材料辅导",
+    title: "测试：银行贷款材料一对一辅导",
     description: "帮助企业梳理贷款申请材料，对接合作银行",
     forms: ["ONLINE", "OFFLINE"],
     durationMinutes: 60,
@@ -249,12 +249,12 @@ describe("the service menu", () => {
   it("is checked when a booking names an entry: the demand's category, an active entry", async () => {
     const legal = await execute(fed.gatewayUrl, {
       query: SAVE,
-      variables: { input: entry({ category: "LEGAL", title: "合同法律体检" }) },
+      variables: { input: entry({ category: "LEGAL", title: "测试：合同法律体检" }) },
       token: admin,
     });
     const financing = await execute(fed.gatewayUrl, {
       query: SAVE,
-      variables: { input: entry({ title: "融资路演一对一辅导", forms: ["OFFLINE"] }) },
+      variables: { input: entry({ title: "测试：融资路演一对一辅导", forms: ["OFFLINE"] }) },
       token: admin,
     });
     const expertId = await expert(fed);
@@ -276,7 +276,7 @@ describe("the service menu", () => {
     const booked = await execute(fed.gatewayUrl, book(financing.saveServiceMenuItem.id));
     expect(booked.requestBooking.menuItem).toEqual({
       id: financing.saveServiceMenuItem.id,
-      title: "融资路演一对一辅导",
+      title: "测试：融资路演一对一辅导",
     });
   });
 });
