@@ -108,6 +108,7 @@ describe("planActivities", () => {
         { volunteerId: 5, hours: 2.5 },
         { volunteerId: 9, hours: 1 },
       ],
+      service: null,
     });
     expect(p.created[1].values.activity.stationId).toBeNull();
     expect(p.created[1].values.crew).toEqual([]);
