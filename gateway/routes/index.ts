@@ -14,6 +14,8 @@ import { graphiqlRoutes } from "./graphiql";
 import { rateLimited } from "./rate-limited";
 import { subgraphsReady } from "./readiness";
 import { feedRoutes } from "./feed";
+import { certificateRoutes } from "./certificate";
+import { certificateVerifyRoutes } from "./certificate-verify";
 
 export interface RouteDeps {
   config: HubConfig;
@@ -43,6 +45,10 @@ export function gatewayRoutes(deps: RouteDeps): Route[] {
     ...healthRoutes(log, subgraphsReady(deps.subgraphUrls)),
     ...metricsRoute(registry, config.metrics),
     ...dashboardRoutes(dashboardDir),
-    ...feedRoutes(apollo, config, log).map((route) => rateLimited(route, deps.limiter, config)),
+    ...[
+      ...feedRoutes(apollo, config, log),
+      ...certificateRoutes(apollo, config, log),
+      ...certificateVerifyRoutes(apollo, config, log),
+    ].map((route) => rateLimited(route, deps.limiter, config)),
   ];
 }

@@ -3,6 +3,7 @@
 // the typed HubConfig.
 import { authSection, type AuthConfig } from "./auth";
 import { cacheSection, redisSection, type CacheConfig, type RedisConfig } from "./cache";
+import { clinicSection, type ClinicConfig } from "./clinic";
 import { databasesSection, type DatabasesConfig } from "./databases";
 import { demoSection, type DemoConfig } from "./demo";
 import { ideSection, type IdeConfig } from "./ide";
@@ -21,6 +22,7 @@ export { FETCH_BAD_PORTS, isLoopback } from "./servers";
 export type {
   AuthConfig,
   CacheConfig,
+  ClinicConfig,
   RedisConfig,
   DatabasesConfig,
   DemoConfig,
@@ -51,6 +53,7 @@ export interface HubConfig {
   metrics: MetricsConfig;
   demo: DemoConfig;
   feed: FeedConfig;
+  clinic: ClinicConfig;
   /** What the command-line tools need from their environment. */
   cli: { workingDir: string };
 }
@@ -79,6 +82,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
     metrics: metricsSection(env, problems),
     demo: demoSection(env, problems),
     feed: feedSection(env, problems),
+    clinic: clinicSection(env, problems),
     // npm sets INIT_CWD to where `npm run` was typed; file arguments are relative to it.
     cli: { workingDir: value(env, "INIT_CWD") ?? process.cwd() },
   };

@@ -6,6 +6,10 @@ import { startSubgraph, type StartOptions, type SubgraphDefinition } from "../sh
 import { Branch } from "./entities/branch.entity";
 import { Certificate } from "./entities/certificate.entity";
 import { Commendation } from "./entities/commendation.entity";
+import { Course } from "./entities/course.entity";
+import { Meeting } from "./entities/meeting.entity";
+import { MeetingSignUp } from "./entities/meeting-sign-up.entity";
+import { ServiceMenuItem } from "./entities/service-menu-item.entity";
 import { Evaluation } from "./entities/evaluation.entity";
 import { NumberCounter } from "./entities/number-counter.entity";
 import { Training } from "./entities/training.entity";
@@ -17,6 +21,11 @@ import { migrations } from "./migrations";
 import { BranchResolver } from "./resolvers/branch.resolver";
 import { CertificateResolver } from "./resolvers/certificate.resolver";
 import { CorpsStatsResolver } from "./resolvers/corps-stats.resolver";
+import { CourseResolver } from "./resolvers/course.resolver";
+import { DirectoryResolver } from "./resolvers/directory.resolver";
+import { MeetingResolver, MeetingSignUpResolver } from "./resolvers/meeting.resolver";
+import { serviceMenuItemReference } from "./resolvers/service-menu-item.reference";
+import { ServiceMenuResolver } from "./resolvers/service-menu.resolver";
 import { districtReference } from "./resolvers/district.reference";
 import { DistrictVolunteersResolver } from "./resolvers/district.resolver";
 import { TransferResolver } from "./resolvers/transfer.resolver";
@@ -38,6 +47,10 @@ export const corps: SubgraphDefinition<CorpsLoaders> = {
     Commendation,
     Certificate,
     NumberCounter,
+    ServiceMenuItem,
+    Course,
+    Meeting,
+    MeetingSignUp,
   ],
   migrations,
   buildSchema: () =>
@@ -51,8 +64,17 @@ export const corps: SubgraphDefinition<CorpsLoaders> = {
         BranchResolver,
         TransferResolver,
         DistrictVolunteersResolver,
+        DirectoryResolver,
+        ServiceMenuResolver,
+        CourseResolver,
+        MeetingResolver,
+        MeetingSignUpResolver,
       ],
-      { District: districtReference, Volunteer: volunteerReference },
+      {
+        District: districtReference,
+        Volunteer: volunteerReference,
+        ServiceMenuItem: serviceMenuItemReference,
+      },
     ),
   createLoaders,
   async seedIfEmpty(db, config) {

@@ -12,6 +12,11 @@ import { Transfer } from "./entities/transfer.entity";
 import { Volunteer } from "./entities/volunteer.entity";
 import { VolunteerEvent } from "./entities/volunteer-event.entity";
 import { VolunteerStatus } from "../shared/vocabulary";
+import { addDays, startOfBusinessDay } from "../../runtime/dates";
+import { keyed } from "../shared/loader-helpers";
+import { MeetingSignUp } from "./entities/meeting-sign-up.entity";
+import { ServiceMenuItem } from "./entities/service-menu-item.entity";
+import { CourseStatus, MeetingStatus } from "./vocabulary";
 
 export function createLoaders(db: DataSource) {
   const countServing = (column: "v.branchId" | "b.districtCode") =>
@@ -46,6 +51,45 @@ export function createLoaders(db: DataSource) {
     evaluations: rowsBy(db, Evaluation, "volunteerId", { period: "DESC", id: "DESC" }),
     commendations: rowsBy(db, Commendation, "volunteerId", { awardedOn: "DESC", id: "DESC" }),
     certificates: rowsBy(db, Certificate, "volunteerId", { id: "DESC" }),
+    menuItem: rowById(db, ServiceMenuItem),
+    signUps: rowsBy(db, MeetingSignUp, "meetingId", { id: "ASC" }),
+    /** ACTIVE courses counted for each district. */
+    courseCount: new DataLoader<string, number>(async (codes) => {
+      const rows: Array<{ k: string; n: unknown }> = await db
+        .createQueryBuilder()
+        .select("c.districtCode", "k")
+        .addSelect("COUNT(*)", "n")
+        .from("course", "c")
+        .where("c.districtCode IN (:...codes) AND c.status = :active", {
+          codes,
+          active: CourseStatus.ACTIVE,
+        })
+        .groupBy("c.districtCode")
+        .getRawMany();
+      return byKey(codes, rows, (r) => String(r.k)).map((r) => num(r?.n));
+    }),
+    /** SCHEDULED meetings of each district starting from `from` to `to` (Shenzhen dates). */
+    meetingCount: keyed(
+      (range: { from: string; to: string }) =>
+        new DataLoader<string, number>(async (codes) => {
+          const rows: Array<{ k: string; n: unknown }> = await db
+            .createQueryBuilder()
+            .select("m.districtCode", "k")
+            .addSelect("COUNT(*)", "n")
+            .from("meeting", "m")
+            .where("m.districtCode IN (:...codes) AND m.status = :scheduled", {
+              codes,
+              scheduled: MeetingStatus.SCHEDULED,
+            })
+            .andWhere("m.startsAt >= :start AND m.startsAt < :end", {
+              start: startOfBusinessDay(range.from),
+              end: startOfBusinessDay(addDays(range.to, 1)),
+            })
+            .groupBy("m.districtCode")
+            .getRawMany();
+          return byKey(codes, rows, (r) => String(r.k)).map((r) => num(r?.n));
+        }),
+    ),
   };
 }
 

@@ -13,6 +13,11 @@ import { VolunteerEvent } from "./entities/volunteer-event.entity";
 import { Transfer } from "./entities/transfer.entity";
 import { Volunteer } from "./entities/volunteer.entity";
 import { VolunteerStatus } from "../shared/vocabulary";
+import { clinicDemo } from "../../demo/clinic";
+import { Course } from "./entities/course.entity";
+import { Meeting } from "./entities/meeting.entity";
+import { MeetingSignUp } from "./entities/meeting-sign-up.entity";
+import { ServiceMenuItem } from "./entities/service-menu-item.entity";
 
 const DEMO_ACTOR = "demo-data";
 const at = (day: string, offsetDays = 0, hour = 2) =>
@@ -54,6 +59,8 @@ export function demoEvents(demo: DemoData): Array<Omit<VolunteerEvent, "id">> {
 }
 
 export async function seedCorps(db: DataSource, demo: DemoData) {
+  const clinic = clinicDemo(demo);
+  const listed = new Map(clinic.listings.map((l) => [l.volunteerId, l]));
   await db.transaction(async (tx) => {
     await insertChunked(tx, Branch, demo.branches as never[]);
     await insertChunked(
@@ -65,14 +72,62 @@ export async function seedCorps(db: DataSource, demo: DemoData) {
         agreementHours: agreement?.committedHoursPerYear ?? null,
         agreementFrom: agreement?.validFrom ?? null,
         agreementTo: agreement?.validTo ?? null,
+        listedInDirectory: listed.has(v.id),
+        profile: listed.get(v.id)?.profile ?? null,
       })) as never[],
     );
     await insertChunked(tx, VolunteerEvent, demoEvents(demo) as never[]);
+    await insertChunked(
+      tx,
+      VolunteerEvent,
+      clinic.listings.map((l) => ({
+        volunteerId: l.volunteerId,
+        actor: DEMO_ACTOR,
+        at: at(l.listedOn, 0, 3),
+        fromStatus: VolunteerStatus.APPOINTED,
+        toStatus: VolunteerStatus.APPOINTED,
+        comment: "listed in the expert directory (义诊专栏)",
+      })) as never[],
+    );
+    await insertChunked(
+      tx,
+      ServiceMenuItem,
+      clinic.menu.map((m) => ({
+        ...m,
+        active: true,
+        version: 1,
+        updatedBy: DEMO_ACTOR,
+      })) as never[],
+    );
+    await insertChunked(
+      tx,
+      Course,
+      clinic.courses.map((c) => ({ ...c, status: "ACTIVE", publishedBy: DEMO_ACTOR })) as never[],
+    );
+    await insertChunked(
+      tx,
+      Meeting,
+      clinic.meetings.map(({ signUps, ...m }) => ({
+        ...m,
+        signUpCount: signUps.length,
+        status: "SCHEDULED",
+        scheduledBy: DEMO_ACTOR,
+      })) as never[],
+    );
+    await insertChunked(
+      tx,
+      MeetingSignUp,
+      clinic.meetings.flatMap((m) => m.signUps.map((s) => ({ ...s, meetingId: m.id }))) as never[],
+    );
   });
 }
 
 export async function clearCorps(db: DataSource) {
   for (const entity of [
+    MeetingSignUp,
+    Meeting,
+    Course,
+    ServiceMenuItem,
     NumberCounter,
     Certificate,
     Commendation,

@@ -50,3 +50,21 @@ registerEnumType(EvaluationGrade, {
 
 /** The issuer named on every service certificate. */
 export const CERTIFICATE_ISSUER = "深圳市中小企业志愿服务总队";
+
+export enum CourseStatus {
+  ACTIVE = "ACTIVE",
+  WITHDRAWN = "WITHDRAWN",
+}
+registerEnumType(CourseStatus, {
+  name: "CourseStatus",
+  description: "A course is listed while ACTIVE; WITHDRAWN is final.",
+});
+
+export enum MeetingStatus {
+  SCHEDULED = "SCHEDULED",
+  CANCELLED = "CANCELLED",
+}
+registerEnumType(MeetingStatus, {
+  name: "MeetingStatus",
+  description: "A meeting takes sign-ups while SCHEDULED and not yet started; CANCELLED is final.",
+});

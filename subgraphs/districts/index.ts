@@ -4,6 +4,8 @@ import type { HubConfig } from "../../runtime/config";
 import { buildFederatedSchema } from "../shared/schema";
 import { startSubgraph, type StartOptions, type SubgraphDefinition } from "../shared/subgraph";
 import { Activity } from "./entities/activity.entity";
+import { Booking } from "./entities/booking.entity";
+import { BookingEvent } from "./entities/booking-event.entity";
 import { Demand } from "./entities/demand.entity";
 import { District } from "./entities/district.entity";
 import { Participation } from "./entities/participation.entity";
@@ -14,6 +16,9 @@ import { createLoaders, type DistrictsLoaders } from "./loaders";
 import { migrations } from "./migrations";
 import { activityReference } from "./resolvers/activity.reference";
 import { ActivityResolver } from "./resolvers/activity.resolver";
+import { BookingResolver } from "./resolvers/booking.resolver";
+import { DemandResolver } from "./resolvers/demand.resolver";
+import { VolunteerBookingsResolver } from "./resolvers/volunteer-bookings.resolver";
 import { DashboardResolver } from "./resolvers/dashboard.resolver";
 import { districtReference } from "./resolvers/district.reference";
 import { DistrictFiguresResolver } from "./resolvers/district-figures.resolver";
@@ -29,7 +34,16 @@ import { ensureDistricts, seedDistricts } from "./seed";
 
 export const districts: SubgraphDefinition<DistrictsLoaders> = {
   name: "districts",
-  entities: [District, Station, StationEvent, Demand, Activity, Participation],
+  entities: [
+    District,
+    Station,
+    StationEvent,
+    Demand,
+    Activity,
+    Participation,
+    Booking,
+    BookingEvent,
+  ],
   migrations,
   buildSchema: () =>
     buildFederatedSchema(
@@ -43,6 +57,9 @@ export const districts: SubgraphDefinition<DistrictsLoaders> = {
         VolunteerServiceResolver,
         PublishResolver,
         ReviewResolver,
+        BookingResolver,
+        DemandResolver,
+        VolunteerBookingsResolver,
       ],
       {
         District: districtReference,

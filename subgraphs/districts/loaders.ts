@@ -9,6 +9,12 @@ import { District } from "./entities/district.entity";
 import { Station } from "./entities/station.entity";
 import { StationEvent } from "./entities/station-event.entity";
 import { DemandStatus, StationStatus } from "./vocabulary";
+import { today } from "../../runtime/dates";
+import { Booking } from "./entities/booking.entity";
+import { BookingEvent } from "./entities/booking-event.entity";
+import { Demand } from "./entities/demand.entity";
+import { bookingRecords } from "./services/booking-figures";
+import type { CandidateRecord } from "./services/matching";
 
 export interface StationDemandFigures {
   openDemandCount: number;
@@ -33,6 +39,16 @@ export function createLoaders(db: DataSource) {
     ),
     station: rowById(db, Station),
     activity: rowById(db, Activity),
+    demand: rowById(db, Demand),
+    demandBookings: rowsBy(db, Booking, "demandId", { id: "ASC" }),
+    bookingHistory: rowsBy(db, BookingEvent, "bookingId", { id: "ASC" }),
+    /** Open bookings and rated satisfaction per expert: one GROUP BY per batch. */
+    volunteerBookings: new DataLoader<number, CandidateRecord>(async (ids) => {
+      const records = await bookingRecords(db, ids, today());
+      return ids.map(
+        (id) => records.get(id) ?? { openBookings: 0, rated: 0, meanSatisfaction: null },
+      );
+    }),
 
     stationDemandFigures: new DataLoader<number, StationDemandFigures>(async (ids) => {
       const rows: Array<{ stationId: number; open: unknown; last: string | null }> = await db

@@ -10,6 +10,9 @@ import { Participation } from "./entities/participation.entity";
 import { Station } from "./entities/station.entity";
 import { StationStatus } from "./vocabulary";
 import { StationEvent } from "./entities/station-event.entity";
+import { clinicDemo } from "../../demo/clinic";
+import { Booking } from "./entities/booking.entity";
+import { BookingEvent } from "./entities/booking-event.entity";
 
 /** The districts are reference data: present in every database, demo or not. */
 export async function ensureDistricts(db: DataSource) {
@@ -46,6 +49,21 @@ export async function seedDistricts(db: DataSource, demo: DemoData) {
       demo.activities.flatMap((a) =>
         a.participants.map((p) => ({ activityId: a.id, ...p, verified: true })),
       ) as never[],
+    );
+    const { bookings } = clinicDemo(demo);
+    await insertChunked(
+      tx,
+      Booking,
+      bookings.map(({ events, ...b }) => ({
+        ...b,
+        version: events.length,
+        createdBy: events[0].actor,
+      })) as never[],
+    );
+    await insertChunked(
+      tx,
+      BookingEvent,
+      bookings.flatMap((b) => b.events.map((e) => ({ ...e, bookingId: b.id }))) as never[],
     );
   });
 }
@@ -90,6 +108,14 @@ function reviewTrail(station: DemoStation, demoAnchor: string) {
 }
 
 export async function clearDistricts(db: DataSource) {
-  for (const entity of [Participation, Activity, Demand, StationEvent, Station])
+  for (const entity of [
+    BookingEvent,
+    Booking,
+    Participation,
+    Activity,
+    Demand,
+    StationEvent,
+    Station,
+  ])
     await db.getRepository(entity).clear();
 }

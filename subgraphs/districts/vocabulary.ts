@@ -70,3 +70,55 @@ registerEnumType(DemandStatus, {
 
 /** A filed station with no new demand for this many days is idle (DOMAIN.md rule 6). */
 export const IDLE_AFTER_DAYS = 90;
+
+export enum BookingStatus {
+  REQUESTED = "REQUESTED",
+  ACCEPTED = "ACCEPTED",
+  DECLINED = "DECLINED",
+  EXPIRED = "EXPIRED",
+  CANCELLED = "CANCELLED",
+  COMPLETED = "COMPLETED",
+}
+registerEnumType(BookingStatus, {
+  name: "BookingStatus",
+  description:
+    "A booking's lifecycle (预约): REQUESTED → ACCEPTED | DECLINED | EXPIRED (unanswered) | CANCELLED; ACCEPTED → COMPLETED (an activity names it) | CANCELLED.",
+});
+
+export enum BookingAction {
+  REQUEST = "REQUEST",
+  ACCEPT = "ACCEPT",
+  DECLINE = "DECLINE",
+  EXPIRE = "EXPIRE",
+  CANCEL = "CANCEL",
+  COMPLETE = "COMPLETE",
+  RATE = "RATE",
+}
+registerEnumType(BookingAction, {
+  name: "BookingAction",
+  description:
+    "What a booking event did; RATE records the enterprise's satisfaction sent with a later copy of the session's activity.",
+});
+
+export enum BookingChannel {
+  ENTERPRISE = "ENTERPRISE",
+  STATION = "STATION",
+}
+registerEnumType(BookingChannel, {
+  name: "BookingChannel",
+  description:
+    "Who made the booking: the enterprise itself (no token, with its credit code) or its station's DISTRICT_OPERATOR (or CITY_ADMIN).",
+});
+
+export enum SuggestionFactor {
+  CATEGORY = "CATEGORY",
+  DISTRICT = "DISTRICT",
+  FORM = "FORM",
+  LOAD = "LOAD",
+  SATISFACTION = "SATISFACTION",
+}
+registerEnumType(SuggestionFactor, {
+  name: "SuggestionFactor",
+  description:
+    "What a suggestion's reason weighs: category fit, the same district, the form, current load (open bookings), past satisfaction.",
+});

@@ -33,6 +33,52 @@ export const SERVICE_CATEGORY_NAMES: Record<ServiceCategory, string> = {
   SPACE: "空间",
 };
 
+/**
+ * How one session is held: online (video) or offline (at a station). Corps derives an expert's
+ * forms from the service agreement (BOTH is both); districts books a session in one of them.
+ */
+export enum ServiceForm {
+  ONLINE = "ONLINE",
+  OFFLINE = "OFFLINE",
+}
+registerEnumType(ServiceForm, {
+  name: "ServiceForm",
+  description: "线上 (online, by video) or 线下 (offline, face to face).",
+});
+
+/** 线上 / 线下, for the reasons and texts the hub writes. */
+export const SERVICE_FORM_NAMES: Record<ServiceForm, string> = { ONLINE: "线上", OFFLINE: "线下" };
+
+/**
+ * Expert types (corps' ExpertType) whose work bears on a category even when the expert did not
+ * list it: the matching's second-best category fit. Plain strings, so districts needs no corps enum.
+ */
+export const RELATED_EXPERT_TYPES: Record<ServiceCategory, readonly string[]> = {
+  POLICY: ["POLICY"],
+  ENTREPRENEUR: ["ENTREPRENEUR", "EXECUTIVE"],
+  STRATEGY: ["EXECUTIVE", "SCHOLAR"],
+  FINANCING: ["FINANCE"],
+  MARKET: ["INDUSTRY", "EXECUTIVE"],
+  INNOVATION: ["TECH_INNOVATION"],
+  STARTUP: ["ENTREPRENEUR", "PARK_MANAGER"],
+  KNOWLEDGE: ["SCHOLAR"],
+  LEGAL: ["LEGAL"],
+  SPACE: ["PARK_MANAGER"],
+};
+
+/** The expert types' Chinese names (corps' ExpertType), for the reasons the matching gives. */
+export const EXPERT_TYPE_NAMES: Readonly<Record<string, string>> = {
+  POLICY: "政策专家",
+  INDUSTRY: "行业专家",
+  TECH_INNOVATION: "科技创新专家",
+  LEGAL: "法律专家",
+  FINANCE: "金融专家",
+  ENTREPRENEUR: "企业家",
+  EXECUTIVE: "高管",
+  PARK_MANAGER: "园区管理者",
+  SCHOLAR: "学者",
+};
+
 export enum FocusGroup {
   GRADUATE = "GRADUATE",
   VETERAN = "VETERAN",

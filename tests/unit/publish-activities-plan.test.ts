@@ -70,6 +70,7 @@ function stored(): StoredActivities {
       ["st-2", SUBMITTED],
       ["st-3", SUSPENDED],
     ]),
+    service: { bookings: new Map(), linked: new Map(), demands: new Map(), today: "2026-03-20" },
   };
 }
 
@@ -107,6 +108,7 @@ describe("planActivities", () => {
         { volunteerId: 5, hours: 2.5 },
         { volunteerId: 9, hours: 1 },
       ],
+      service: null,
     });
     expect(p.created[1].values.activity.stationId).toBeNull();
     expect(p.created[1].values.crew).toEqual([]);

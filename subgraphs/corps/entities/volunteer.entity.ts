@@ -13,6 +13,8 @@ import { AgreementForm, ExpertType } from "../vocabulary";
 
 @Entity("volunteer")
 @Index("ix_volunteer_branch_status", ["branchId", "status"])
+// The public expert directory: listed volunteers by status.
+@Index("ix_volunteer_listed_status", ["listedInDirectory", "status"])
 @ObjectType({ description: "An expert volunteer (专家志愿者) of the municipal corps." })
 @Directive('@key(fields: "id")')
 export class Volunteer {
@@ -82,6 +84,20 @@ export class Volunteer {
 
   @Column({ type: "date", nullable: true })
   agreementTo: string | null;
+
+  @Column({ type: "boolean", default: false })
+  @Field({
+    description:
+      "Opted in to the public expert directory (义诊专栏): shown there while APPOINTED under a valid agreement, and bookable by enterprises.",
+  })
+  listedInDirectory: boolean;
+
+  @Column({ type: "varchar", length: 300, nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "A short public profile for the directory (what the expert helps with).",
+  })
+  profile: string | null;
 
   @CreateDateColumn({ type: "datetime" })
   createdAt: Date;

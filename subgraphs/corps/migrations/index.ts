@@ -2,10 +2,12 @@
 import { Initial1795523214793 } from "./1795523214793-Initial";
 import { VolunteerLifecycle1795523734032 } from "./1795523734032-VolunteerLifecycle";
 import { NumberCounters1796189319189 } from "./1796189319189-NumberCounters";
+import { OnlineClinic1796190777270 } from "./1796190777270-OnlineClinic";
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const migrations: Function[] = [
   Initial1795523214793,
   VolunteerLifecycle1795523734032,
   NumberCounters1796189319189,
+  OnlineClinic1796190777270,
 ];

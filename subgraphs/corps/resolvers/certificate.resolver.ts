@@ -18,7 +18,9 @@ import { Certificate } from "../entities/certificate.entity";
 import { CertificateVerification } from "../types/certificate-verification";
 import { Volunteer } from "../entities/volunteer.entity";
 import type { CorpsLoaders } from "../loaders";
+import { SERVICE_CATEGORY_NAMES } from "../../shared/vocabulary";
 import {
+  findCertificate,
   issueCertificate,
   serviceRecordsThroughGateway,
   verifyCertificate,
@@ -53,6 +55,24 @@ export class CertificateResolver {
     @Ctx() ctx: Ctx,
   ) {
     return verifyCertificate(ctx.db, number);
+  }
+
+  @Authorized("CITY_ADMIN", "SERVICE")
+  @Query(() => Certificate, {
+    nullable: true,
+    description:
+      "A stored certificate with every field of its snapshot, by number (what the printable PDF shows); null when unknown. For the corps office (CITY_ADMIN) and the hub's own services.",
+  })
+  certificate(@Arg("number") number: string, @Ctx() ctx: Ctx) {
+    return findCertificate(ctx.db, number);
+  }
+
+  @FieldResolver(() => [String], {
+    description:
+      "The service categories' Chinese names (政策, 融资, ...), in the order of categories.",
+  })
+  categoryNames(@Root() certificate: Certificate): string[] {
+    return certificate.categories.map((c) => SERVICE_CATEGORY_NAMES[c] ?? c);
   }
 
   @FieldResolver(() => Volunteer, { nullable: true, description: "The volunteer certified." })

@@ -123,14 +123,19 @@ export async function issueCertificate(
   });
 }
 
+/** A stored certificate by its number (any case, trimmed); null when none has it. */
+export async function findCertificate(db: DataSource, number: string): Promise<Certificate | null> {
+  const wanted = number.trim().toUpperCase();
+  if (!wanted || wanted.length > 32) return null;
+  return db.getRepository(Certificate).findOneBy({ number: wanted });
+}
+
 /** Public: what a certificate says, with the name masked; null for an unknown number. */
 export async function verifyCertificate(
   db: DataSource,
   number: string,
 ): Promise<CertificateVerification | null> {
-  const wanted = number.trim().toUpperCase();
-  if (!wanted || wanted.length > 32) return null;
-  const certificate = await db.getRepository(Certificate).findOneBy({ number: wanted });
+  const certificate = await findCertificate(db, number);
   if (!certificate) return null;
   return {
     number: certificate.number,

@@ -60,4 +60,23 @@ export class ActivityInput {
   @ArrayMaxSize(100)
   @ValidateNested({ each: true })
   participants: ParticipantInput[];
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The booking (预约) this one-on-one session served: an ACCEPTED booking of the district whose expert is among the participants. The booking becomes COMPLETED and its demand IN_SERVICE (RESOLVED with satisfaction). Once linked, a session's booking cannot change.",
+  })
+  @IsOptional()
+  @Matches(/^\d{1,9}$/, { message: "bookingId must be a booking's id" })
+  bookingId?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "The enterprise's satisfaction with the booked session, 1-5 (with bookingId): resolves the demand.",
+  })
+  @IsOptional()
+  @Min(1, { message: "satisfaction must be 1-5" })
+  @Max(5, { message: "satisfaction must be 1-5" })
+  satisfaction?: number | null;
 }

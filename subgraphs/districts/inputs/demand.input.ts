@@ -39,7 +39,10 @@ export class DemandInput {
   @Chars(2, 2000, { message: "description must be 2-2000 characters" })
   description: string;
 
-  @Field(() => DemandStatus, { nullable: true, description: "Defaults to OPEN." })
+  @Field(() => DemandStatus, {
+    nullable: true,
+    description: "Defaults to OPEN for a new demand; a published demand keeps its stored status.",
+  })
   status?: DemandStatus;
 
   @Field(() => DateScalar, { description: "Not in the future, not before 1949-10-01." })

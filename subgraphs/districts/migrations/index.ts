@@ -2,10 +2,12 @@
 import { Initial1795523215525 } from "./1795523215525-Initial";
 import { StationEvents1795523622492 } from "./1795523622492-StationEvents";
 import { DashboardIndexes1796174330629 } from "./1796174330629-DashboardIndexes";
+import { Bookings1796190780011 } from "./1796190780011-Bookings";
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const migrations: Function[] = [
   Initial1795523215525,
   StationEvents1795523622492,
   DashboardIndexes1796174330629,
+  Bookings1796190780011,
 ];

@@ -49,7 +49,7 @@ export class PublishResolver {
   @Authorized(...WRITERS)
   @Mutation(() => PublishResult, {
     description:
-      "Upserts up to 1,000 activities of one district; participants are verified with corps.",
+      "Upserts up to 1,000 activities of one district; participants are verified with corps. An activity naming a bookingId completes that booking and moves its demand (IN_SERVICE, or RESOLVED with satisfaction) in the same transaction.",
   })
   publishActivities(
     @Arg("districtCode", () => ID) districtCode: string,
@@ -58,6 +58,6 @@ export class PublishResolver {
     @Ctx() ctx: Ctx,
   ) {
     assertDistrictWriter(caller, districtCode);
-    return publishActivities(ctx.db, ctx.config, districtCode, activities, ctx.log);
+    return publishActivities(ctx.db, ctx.config, districtCode, activities, ctx.log, caller.sub);
   }
 }

@@ -4,6 +4,12 @@
 import type { Activity } from "../entities/activity.entity";
 import type { ActivityInput } from "../inputs/activity.input";
 import {
+  serviceChange,
+  serviceProblem,
+  type ServiceChange,
+  type StoredBookings,
+} from "./booked-session.plan";
+import {
   planRows,
   sameValues,
   stationIdOf,
@@ -27,6 +33,8 @@ export interface ActivityChange {
   >;
   /** The participants that replace the recorded ones (delete, then insert); null keeps them. */
   crew: CrewMember[] | null;
+  /** What the row does to the booking it names and its demand; null: nothing. */
+  service: ServiceChange | null;
 }
 
 /** What an activity batch is planned on, as read in the transaction. */
@@ -37,6 +45,8 @@ export interface StoredActivities {
   crews: ReadonlyMap<number, CrewMember[]>;
   /** The stations the rows name, by externalKey. */
   stations: ReadonlyMap<string, StationRef>;
+  /** The bookings the rows name or the stored activities served, and their demands. */
+  service: StoredBookings;
 }
 
 export type ActivityPlan = Plan<ActivityInput, ActivityChange>;
@@ -62,7 +72,7 @@ export function planActivities(
         existing,
         districtCode,
         "activities are held",
-      ),
+      ) ?? serviceProblem(input, existing?.id, stored.service, districtCode),
     values: (input, existing) => {
       const crew = input.participants.map((p) => ({
         volunteerId: Number(p.volunteerId),
@@ -81,9 +91,12 @@ export function planActivities(
           enterprisesServed: input.enterprisesServed,
         },
         crew: sameCrew ? null : crew,
+        service: serviceChange(input, stored.service),
       };
     },
     same: (change, existing) =>
-      change.crew === null && sameValues(change.activity, existing as never),
+      change.crew === null &&
+      change.service === null &&
+      sameValues(change.activity, existing as never),
   });
 }

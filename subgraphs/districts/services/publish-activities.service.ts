@@ -2,10 +2,14 @@
 // idempotent upsert keyed by (district, externalId). Fees are refused (volunteer service is free,
 // DOMAIN.md rule 4) and every participant is verified with corps (rule 3) or the row is refused.
 // Check (each row, then its participants with corps) → plan (publish-activities.plan.ts) → write.
-import type { DataSource, EntityManager } from "typeorm";
+import { In, type DataSource, type EntityManager } from "typeorm";
 import type { HubConfig } from "../../../runtime/config";
+import { today } from "../../../runtime/dates";
 import type { Logger } from "../../../runtime/log";
 import { Activity } from "../entities/activity.entity";
+import { Booking } from "../entities/booking.entity";
+import { BookingEvent } from "../entities/booking-event.entity";
+import { Demand } from "../entities/demand.entity";
 import { Participation } from "../entities/participation.entity";
 import type { ActivityInput } from "../inputs/activity.input";
 import { Batch, planAndWrite, readWithStations, type Row } from "./batch";
@@ -17,6 +21,9 @@ import {
   type StoredActivities,
 } from "./publish-activities.plan";
 import { checkParticipants } from "./volunteer-check.service";
+import type { ServiceChange, StoredBookings } from "./booked-session.plan";
+import { moveBooking, moveDemand } from "./bookings.service";
+import { BookingAction, BookingStatus } from "../vocabulary";
 
 export async function publishActivities(
   db: DataSource,
@@ -24,6 +31,7 @@ export async function publishActivities(
   districtCode: string,
   rows: ActivityInput[],
   log: Logger,
+  actor = `district:${districtCode}`,
 ) {
   // Check: each row on its own, then its participants with corps (before any transaction).
   const batch = new Batch(districtCode, rows, "activities");
@@ -33,7 +41,7 @@ export async function publishActivities(
   return planAndWrite(db, batch, {
     read: (tx, checked) => readActivities(tx, districtCode, checked),
     plan: (checked, stored) => planActivities(districtCode, checked, stored),
-    write: (tx, plan) => writeActivities(tx, districtCode, plan),
+    write: (tx, plan) => writeActivities(tx, districtCode, plan, actor),
   });
 }
 
@@ -53,6 +61,17 @@ export function checkActivities(batch: Batch<ActivityInput>) {
     const twice = ids.find((id, i) => ids.indexOf(id) !== i);
     return twice ? `volunteer ${twice} is listed twice among the participants` : null;
   });
+  // One session serves one booking: a booking named by two rows of a batch keeps the first.
+  const named = new Map<string, string>();
+  batch.check(({ input }) => {
+    if (!input.bookingId) return null;
+    const key = String(Number(input.bookingId));
+    const first = named.get(key);
+    if (first !== undefined)
+      return `booking ${key} is already served by activity ${first} of this batch`;
+    named.set(key, input.externalId);
+    return null;
+  });
 }
 
 /** The stored activities, the stations the rows name, and the recorded crews (three queries). */
@@ -68,25 +87,111 @@ async function readActivities(
     rows,
     (input) => input.stationExternalId,
   );
-  const crews = await crewsOf(
-    tx,
-    [...stored.values()].map((a) => a.id),
-  );
-  return { activities: stored, stations, crews };
+  const activityIds = [...stored.values()].map((a) => a.id);
+  const crews = await crewsOf(tx, activityIds);
+  return {
+    activities: stored,
+    stations,
+    crews,
+    service: await readBookings(tx, rows, activityIds),
+  };
+}
+
+/** The bookings the rows name and those the stored activities served, with their demands. */
+async function readBookings(
+  tx: EntityManager,
+  rows: ReadonlyArray<Row<ActivityInput>>,
+  activityIds: number[],
+): Promise<StoredBookings> {
+  const named = rows.flatMap((r) => (r.input.bookingId ? [Number(r.input.bookingId)] : []));
+  const repo = tx.getRepository(Booking);
+  const found = [
+    ...(named.length ? await repo.findBy({ id: In(named) }) : []),
+    ...(activityIds.length ? await repo.findBy({ activityId: In(activityIds) }) : []),
+  ];
+  const bookings = new Map(found.map((b) => [b.id, b]));
+  const demandIds = [...new Set(found.map((b) => b.demandId))];
+  const demands = demandIds.length
+    ? await tx.getRepository(Demand).findBy({ id: In(demandIds) })
+    : [];
+  return {
+    bookings,
+    linked: new Map(found.filter((b) => b.activityId !== null).map((b) => [b.activityId!, b])),
+    demands: new Map(
+      demands.map((d) => [d.id, { id: d.id, status: d.status, satisfaction: d.satisfaction }]),
+    ),
+    today: today(),
+  };
+}
+
+/** A served session: the booking COMPLETED (linked to the activity), the demand moved or rated. */
+async function applyService(
+  tx: EntityManager,
+  activity: { id: number; externalId: string; heldOn: string },
+  change: ServiceChange,
+  actor: string,
+) {
+  const at = new Date(Math.floor(Date.now() / 1000) * 1000);
+  const demand = change.demand;
+  const demandMove = demand && {
+    id: demand.id,
+    from: demand.from,
+    to: demand.to,
+    satisfaction: demand.satisfaction ?? undefined,
+  };
+  if (change.complete) {
+    await moveBooking(tx, change.booking, {
+      actor,
+      at,
+      transition: "complete",
+      columns: { activityId: activity.id },
+      comment:
+        `served by activity ${activity.externalId} on ${activity.heldOn}` +
+        (change.satisfaction !== null ? `; satisfaction ${change.satisfaction}` : ""),
+      demand: demandMove ?? undefined,
+    });
+    return;
+  }
+  if (!demandMove) return;
+  // Rated later, by a new copy of the same activity: the demand moves, the booking stays.
+  await moveDemand(tx, demandMove.id, demandMove.from, demandMove.to, demandMove.satisfaction);
+  await tx.getRepository(BookingEvent).insert({
+    bookingId: change.booking.id,
+    actor,
+    at,
+    action: BookingAction.RATE,
+    fromStatus: BookingStatus.COMPLETED,
+    toStatus: BookingStatus.COMPLETED,
+    demandFrom: demandMove.from,
+    demandTo: demandMove.to,
+    comment: `satisfaction ${change.satisfaction} (activity ${activity.externalId})`,
+  });
 }
 
 /** Updates in batch order (replacing a changed crew), then the new activities with their crews. */
-async function writeActivities(tx: EntityManager, districtCode: string, plan: ActivityPlan) {
+async function writeActivities(
+  tx: EntityManager,
+  districtCode: string,
+  plan: ActivityPlan,
+  actor: string,
+) {
   const activities = tx.getRepository(Activity);
   const participations = tx.getRepository(Participation);
   const rowsOf = (activityId: number, crew: ActivityChange["crew"]) =>
     (crew ?? []).map((p) => ({ activityId, ...p, verified: true }));
-  for (const { id, values } of plan.updated) {
+  for (const { id, row, values } of plan.updated) {
     await activities.update({ id }, values.activity);
     if (values.crew) {
       await participations.delete({ activityId: id });
       if (values.crew.length) await participations.insert(rowsOf(id, values.crew));
     }
+    if (values.service)
+      await applyService(
+        tx,
+        { id, externalId: row.input.externalId, heldOn: values.activity.heldOn },
+        values.service,
+        actor,
+      );
   }
   if (!plan.created.length) return;
   const saved = await activities.save(
@@ -97,4 +202,7 @@ async function writeActivities(tx: EntityManager, districtCode: string, plan: Ac
   );
   const crewRows = plan.created.flatMap(({ values }, i) => rowsOf(saved[i].id, values.crew));
   if (crewRows.length) await participations.save(participations.create(crewRows), { chunk: 200 });
+  for (const [i, { values }] of plan.created.entries()) {
+    if (values.service) await applyService(tx, saved[i], values.service, actor);
+  }
 }

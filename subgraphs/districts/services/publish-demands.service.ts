@@ -71,6 +71,14 @@ type DemandValues = Pick<
   | "satisfaction"
 >;
 
+/**
+ * The status a row sets: the one it gives; without one, OPEN for a new demand and the stored one
+ * for a demand already published (bookings move demands on, so a re-sent file without statuses
+ * must not try to take them back).
+ */
+const statusOf = (input: DemandInput, existing: Demand | undefined) =>
+  input.status ?? existing?.status ?? DemandStatus.OPEN;
+
 /** Refused at its station or for moving backwards, else created, updated or unchanged. Pure. */
 export function planDemands(
   districtCode: string,
@@ -85,11 +93,8 @@ export function planDemands(
         existing,
         districtCode,
         "demands are collected",
-      ) ??
-      (existing
-        ? demandTransitionProblem(existing.status, input.status ?? DemandStatus.OPEN)
-        : null),
-    values: (input) => ({
+      ) ?? (existing ? demandTransitionProblem(existing.status, statusOf(input, existing)) : null),
+    values: (input, existing) => ({
       stationId: stationIdOf(stations, input.stationExternalId)!,
       enterpriseName: input.enterpriseName.trim(),
       creditCode: input.creditCode.trim().toUpperCase(),
@@ -97,9 +102,10 @@ export function planDemands(
       focusGroup: input.focusGroup ?? null,
       specialised: input.specialised ?? false,
       description: input.description.trim(),
-      status: input.status ?? DemandStatus.OPEN,
+      status: statusOf(input, existing),
       collectedOn: input.collectedOn,
-      satisfaction: input.satisfaction ?? null,
+      satisfaction:
+        input.satisfaction ?? (input.status == null ? (existing?.satisfaction ?? null) : null),
     }),
     same: (values, existing) => sameValues(values, existing as never),
   });

@@ -19,3 +19,7 @@ export function creditCodeProblem(code: string): string | null {
   if (code[17] !== expected) return `creditCode ${code}: the check character should be ${expected}`;
   return null;
 }
+
+/** 9144030****0013: the first 7 and last 4 characters, the rest hidden (for audit actors, logs). */
+export const maskCreditCode = (code: string) =>
+  code.length > 11 ? `${code.slice(0, 7)}${"*".repeat(code.length - 11)}${code.slice(-4)}` : "*";

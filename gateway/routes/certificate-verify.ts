@@ -1,0 +1,83 @@
+// GET /certificates/verify/<number>: the public page a printed certificate's QR code opens. It
+// reads verifyCertificate through the hub's own GraphQL as the public (the name stays masked) and
+// answers a small HTML page in Chinese: what the certificate says, or that no certificate has that
+// number (404). Nothing on it comes from elsewhere; every value is escaped.
+import path from "node:path";
+import type { ApolloServer } from "@apollo/server";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { HubConfig } from "../../runtime/config";
+import type { Route } from "../../runtime/http/server";
+import type { Logger } from "../../runtime/log";
+import { readOperation } from "../../runtime/operations";
+import { anonymousContext, type GatewayContext } from "../context";
+
+export const VERIFY_PATH = "/certificates/verify/:number";
+const VERIFY = readOperation(path.join(__dirname, "..", "operations"), "certificate-verify");
+
+interface Verification {
+  number: string;
+  volunteerName: string;
+  hours: number;
+  issuedOn: string;
+  issuer: string;
+}
+
+const escape = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
+  );
+
+/** The page: pure, from what verifyCertificate answered (null: no such certificate). */
+export function verificationPage(number: string, found: Verification | null): string {
+  const body = found
+    ? `<p class="ok">✔ 该志愿服务证明真实有效</p>
+<table>
+<tr><th>证明编号</th><td>${escape(found.number)}</td></tr>
+<tr><th>志愿者</th><td>${escape(found.volunteerName)}</td></tr>
+<tr><th>累计服务时长</th><td>${escape(String(found.hours))} 小时</td></tr>
+<tr><th>出具单位</th><td>${escape(found.issuer)}</td></tr>
+<tr><th>出具日期</th><td>${escape(found.issuedOn)}</td></tr>
+</table>`
+    : `<p class="no">✘ 未找到编号为 ${escape(number)} 的志愿服务证明</p>`;
+  return `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>志愿服务证明核验</title>
+<style>body{font-family:sans-serif;margin:2em auto;max-width:32em;padding:0 1em}th{text-align:left;padding-right:1em}.ok{color:#1a7f37}.no{color:#9b1c1c}</style>
+</head><body><h1>志愿服务证明核验</h1>
+${body}
+<p><small>深圳市中小企业志愿服务总队 · 姓名已部分隐去以保护个人信息</small></p>
+</body></html>
+`;
+}
+
+export function certificateVerifyRoutes(
+  apollo: ApolloServer<GatewayContext>,
+  hub: HubConfig,
+  log: Logger,
+): Route[] {
+  async function handler(request: FastifyRequest, reply: FastifyReply) {
+    const { number } = request.params as { number: string };
+    const wanted = number.trim().toUpperCase().slice(0, 32);
+    const response = await apollo.executeOperation<{ verifyCertificate: Verification | null }>(
+      { query: VERIFY, variables: { number: wanted } },
+      { contextValue: anonymousContext(request, hub) },
+    );
+    const result = response.body.kind === "single" ? response.body.singleResult : null;
+    if (!result || result.errors?.length || !result.data) {
+      log.warn({ reason: result?.errors?.[0]?.message }, "certificate verification failed");
+      return reply
+        .code(503)
+        .type("text/plain; charset=utf-8")
+        .send("证明核验暂不可用，请稍后再试 (verification is unavailable; try again later)");
+    }
+    const found = result.data.verifyCertificate;
+    return reply
+      .code(found ? 200 : 404)
+      .type("text/html; charset=utf-8")
+      .header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'")
+      .header("cache-control", "public, max-age=300")
+      .send(verificationPage(wanted, found));
+  }
+  return [{ method: "GET", path: VERIFY_PATH, handler }];
+}

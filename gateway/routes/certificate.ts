@@ -1,0 +1,123 @@
+// GET /certificates/<number>.pdf: a stored service certificate (志愿服务证明) as a printable A4 PDF
+// with a QR code of its public verification. Only the corps may print it: the corps office
+// (CITY_ADMIN, the role the corps office's staff hold) and the corps' own service identity (a
+// SERVICE token of subject service:corps). The certificate is read through the hub's own GraphQL
+// as that caller (operations/certificate-print.graphql), so corps checks the caller again; the
+// document is rendered by render/certificate-pdf.ts.
+import path from "node:path";
+import type { ApolloServer } from "@apollo/server";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { Caller } from "../../runtime/auth";
+import type { HubConfig } from "../../runtime/config";
+import { DomainError, errorBody, httpStatusOf, type ErrorCode } from "../../runtime/errors";
+import type { Route } from "../../runtime/http/server";
+import type { Logger } from "../../runtime/log";
+import { readOperation } from "../../runtime/operations";
+import { gatewayContext, type GatewayContext } from "../context";
+import { renderCertificatePdf, type PrintableCertificate } from "../render/certificate-pdf";
+
+export const CERTIFICATE_PATH = "/certificates/:file";
+const CERTIFICATE_PRINT = readOperation(
+  path.join(__dirname, "..", "operations"),
+  "certificate-print",
+);
+const NUMBER = /^[A-Za-z0-9-]{1,32}$/;
+
+/** Who may print: the corps office, and the corps' own service. */
+export const mayPrint = (caller: Caller | null) =>
+  caller?.role === "CITY_ADMIN" || (caller?.role === "SERVICE" && caller.sub === "service:corps");
+
+/** The public verification URL of a certificate, from CERTIFICATE_VERIFY_URL. */
+export const verifyUrlOf = (template: string, number: string) =>
+  template.replace("{number}", encodeURIComponent(number));
+
+class Refusal extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function readCertificate(
+  apollo: ApolloServer<GatewayContext>,
+  context: GatewayContext,
+  number: string,
+): Promise<PrintableCertificate> {
+  const response = await apollo.executeOperation<{ certificate: PrintableCertificate | null }>(
+    { query: CERTIFICATE_PRINT, variables: { number } },
+    { contextValue: context },
+  );
+  if (response.body.kind !== "single")
+    throw new Error("the certificate read answered incrementally");
+  const { data, errors } = response.body.singleResult;
+  if (errors?.length) {
+    const code = errors.map((e) => e.extensions?.code).find((c) => typeof c === "string");
+    if (code === "FORBIDDEN" || code === "UNAUTHENTICATED" || code === "RATE_LIMITED")
+      throw new Refusal(code, errors[0].message);
+    throw new Refusal(
+      "INTERNAL_SERVER_ERROR",
+      "the certificate cannot be read right now; try again later",
+    );
+  }
+  if (!data?.certificate) throw new Refusal("NOT_FOUND", `there is no certificate ${number}`);
+  return data.certificate;
+}
+
+export function certificateRoutes(
+  apollo: ApolloServer<GatewayContext>,
+  hub: HubConfig,
+  log: Logger,
+): Route[] {
+  async function handler(request: FastifyRequest, reply: FastifyReply) {
+    const { file } = request.params as { file: string };
+    try {
+      const match = /^(.+)\.pdf$/i.exec(file);
+      if (!match || !NUMBER.test(match[1]))
+        throw new Refusal(
+          "ROUTE_NOT_FOUND",
+          `not found: ${request.url.split("?")[0]}; a certificate is /certificates/<number>.pdf`,
+        );
+      const number = match[1].toUpperCase();
+      let context: GatewayContext;
+      try {
+        context = await gatewayContext(request, hub);
+      } catch (error) {
+        if (error instanceof DomainError) throw new Refusal(error.code, error.message);
+        throw error;
+      }
+      if (!context.caller)
+        throw new Refusal(
+          "UNAUTHENTICATED",
+          "printing a certificate needs the corps office's token",
+        );
+      if (!mayPrint(context.caller))
+        throw new Refusal(
+          "FORBIDDEN",
+          `certificates are printed by the corps office (CITY_ADMIN); you are ${context.caller.role}`,
+        );
+      const certificate = await readCertificate(apollo, context, number);
+      const pdf = await renderCertificatePdf(certificate, {
+        verifyUrl: verifyUrlOf(hub.clinic.certificateVerifyUrl, certificate.number),
+      });
+      return (
+        reply
+          .type("application/pdf")
+          .header("content-disposition", `inline; filename="${certificate.number}.pdf"`)
+          // It names a person in full: never kept by a shared cache.
+          .header("cache-control", "private, no-store")
+          .send(pdf)
+      );
+    } catch (error) {
+      if (!(error instanceof Refusal)) throw error;
+      if (error.code === "INTERNAL_SERVER_ERROR")
+        log.warn({ reason: error.message }, "certificate failed");
+      if (error.code === "UNAUTHENTICATED") reply.header("www-authenticate", "Bearer");
+      return reply
+        .code(httpStatusOf(error.code))
+        .send(errorBody(error.code, error.message, request.id));
+    }
+  }
+  return [{ method: "GET", path: CERTIFICATE_PATH, handler }];
+}

@@ -1,0 +1,31 @@
+// The online clinic (义诊专栏): how long a booking waits for the expert's branch, and where the QR
+// code of a printed service certificate sends its reader.
+import { integer, value, type Env, type Problems } from "./read";
+
+export interface ClinicConfig {
+  /**
+   * Days the expert's branch has to answer a booking request (counted in Shenzhen dates from the
+   * day it was made); a request still unanswered after the last of them is EXPIRED.
+   */
+  bookingExpiryDays: number;
+  /** The public verification page of a certificate, "{number}" standing for its number. */
+  certificateVerifyUrl: string;
+}
+
+export function clinicSection(env: Env, problems: Problems): ClinicConfig {
+  const bookingExpiryDays = integer(env, problems, "BOOKING_EXPIRY_DAYS", 7, {
+    min: 1,
+    max: 90,
+    what: "a whole number of days from 1 to 90",
+  });
+  const certificateVerifyUrl =
+    value(env, "CERTIFICATE_VERIFY_URL") ?? "http://localhost:4000/certificates/verify/{number}";
+  if (
+    !/^https?:\/\/[^\s]+$/.test(certificateVerifyUrl) ||
+    !certificateVerifyUrl.includes("{number}")
+  )
+    problems.add(
+      `CERTIFICATE_VERIFY_URL=${certificateVerifyUrl} must be an http(s) URL containing {number}, e.g. https://sme.sz.gov.cn/certificates/verify/{number}`,
+    );
+  return { bookingExpiryDays, certificateVerifyUrl };
+}

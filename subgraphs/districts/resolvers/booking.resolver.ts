@@ -1,0 +1,194 @@
+// Bookings (预约): requested by an enterprise (no token, its demand's credit code) or its station's
+// operator, answered by the expert's branch (CITY_ADMIN for now), cancelled by either side. Rules in
+// services/bookings.service.ts and services/booking-rules.ts.
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
+import type { Caller } from "../../../runtime/auth";
+import { today } from "../../../runtime/dates";
+import { CurrentCaller } from "../../shared/auth";
+import type { SubgraphContext } from "../../shared/context";
+import { maskName } from "../../shared/validation/name";
+import { maskPhone } from "../../shared/validation/phone";
+import { Activity } from "../entities/activity.entity";
+import { Booking } from "../entities/booking.entity";
+import { BookingEvent } from "../entities/booking-event.entity";
+import { Demand } from "../entities/demand.entity";
+import { BookingRequestInput, BookingsArgs } from "../inputs/booking.input";
+import type { DistrictsLoaders } from "../loaders";
+import { manages } from "../services/booking-access";
+import { effectiveStatus } from "../services/booking-rules";
+import {
+  bookingFor,
+  cancelBooking,
+  decideBooking,
+  findBookings,
+  requestBooking,
+} from "../services/bookings.service";
+import { BookingConnection, ServiceMenuItem } from "../types/booking.types";
+import { Volunteer } from "../types/volunteer.stub";
+import { BookingStatus } from "../vocabulary";
+
+type Ctx = SubgraphContext<DistrictsLoaders>;
+
+const CREDIT_CODE = {
+  nullable: true,
+  description: "Without a token: the demand's unified social credit code (统一社会信用代码).",
+} as const;
+
+@Resolver(() => Booking)
+export class BookingResolver {
+  @Query(() => Booking, {
+    nullable: true,
+    description:
+      "One booking: for CITY_ADMIN and its district's operator, or without a token for the enterprise giving its demand's credit code; null otherwise (also when unknown).",
+  })
+  booking(
+    @Arg("id", () => ID) id: string,
+    @Arg("creditCode", () => String, CREDIT_CODE) creditCode: string | null,
+    @CurrentCaller({ optional: true }) caller: Caller | null,
+    @Ctx() ctx: Ctx,
+  ) {
+    return bookingFor(ctx.db, caller, id, creditCode);
+  }
+
+  @Query(() => BookingConnection, {
+    description:
+      "Bookings, newest first: CITY_ADMIN the city's (or one district's), a DISTRICT_OPERATOR its own district's.",
+  })
+  bookings(
+    @Args() args: BookingsArgs,
+    @CurrentCaller({ optional: true }) caller: Caller | null,
+    @Ctx() ctx: Ctx,
+  ) {
+    return findBookings(ctx.db, caller, args);
+  }
+
+  @Mutation(() => Booking, {
+    description:
+      "Asks for a one-on-one session with an expert for a demand. Without a token (the enterprise itself) the demand's credit code must match and the expert must be in the directory; this counts in the gateway's budget of anonymous writes. With a token: the demand's DISTRICT_OPERATOR or CITY_ADMIN, any serving expert. The expert is checked with corps first; nothing is written when corps cannot answer (CONFLICT).",
+  })
+  requestBooking(
+    @Arg("input", () => BookingRequestInput) input: BookingRequestInput,
+    @CurrentCaller({ optional: true }) caller: Caller | null,
+    @Ctx() ctx: Ctx,
+  ) {
+    return requestBooking(ctx.db, ctx.config, caller, input);
+  }
+
+  @Authorized("CITY_ADMIN")
+  @Mutation(() => Booking, {
+    description:
+      "The expert's branch (CITY_ADMIN for now) accepts a REQUESTED booking: the expert must still serve (asked of corps); an OPEN demand becomes MATCHED in the same transaction.",
+  })
+  acceptBooking(
+    @Arg("id", () => ID) id: string,
+    @Arg("comment", () => String, { nullable: true }) comment: string | null,
+    @Arg("expectedVersion", () => Int, { nullable: true }) expectedVersion: number | null,
+    @CurrentCaller() caller: Caller,
+    @Ctx() ctx: Ctx,
+  ) {
+    return decideBooking(ctx.db, ctx.config, caller, id, "accept", comment, expectedVersion);
+  }
+
+  @Authorized("CITY_ADMIN")
+  @Mutation(() => Booking, {
+    description: "The expert's branch declines a REQUESTED booking, saying why.",
+  })
+  declineBooking(
+    @Arg("id", () => ID) id: string,
+    @Arg("reason") reason: string,
+    @Arg("expectedVersion", () => Int, { nullable: true }) expectedVersion: number | null,
+    @CurrentCaller() caller: Caller,
+    @Ctx() ctx: Ctx,
+  ) {
+    return decideBooking(ctx.db, ctx.config, caller, id, "decline", reason, expectedVersion);
+  }
+
+  @Mutation(() => Booking, {
+    description:
+      "Cancels a REQUESTED or ACCEPTED booking, saying why: its district's operator, CITY_ADMIN, or the enterprise with its demand's credit code. A MATCHED demand whose only accepted booking this was is OPEN again.",
+  })
+  cancelBooking(
+    @Arg("id", () => ID) id: string,
+    @Arg("reason") reason: string,
+    @Arg("creditCode", () => String, CREDIT_CODE) creditCode: string | null,
+    @Arg("expectedVersion", () => Int, { nullable: true }) expectedVersion: number | null,
+    @CurrentCaller({ optional: true }) caller: Caller | null,
+    @Ctx() ctx: Ctx,
+  ) {
+    return cancelBooking(ctx.db, caller, id, reason, creditCode, expectedVersion);
+  }
+
+  @FieldResolver(() => BookingStatus, {
+    description:
+      "Where the booking is; a request unanswered after answerBy reads EXPIRED (and is stored so when next touched).",
+  })
+  status(@Root() booking: Booking): BookingStatus {
+    return effectiveStatus(booking, today());
+  }
+
+  @FieldResolver(() => String, {
+    description:
+      "The enterprise's contact: full for CITY_ADMIN and the demand's district operator, masked otherwise.",
+  })
+  contactName(@Root() booking: Booking, @CurrentCaller({ optional: true }) caller: Caller | null) {
+    return manages(caller, booking.districtCode)
+      ? booking.contactName
+      : maskName(booking.contactName);
+  }
+
+  @FieldResolver(() => String, {
+    description:
+      "The contact's mobile number: full for CITY_ADMIN and the demand's district operator, masked (138****5678) otherwise.",
+  })
+  contactPhone(@Root() booking: Booking, @CurrentCaller({ optional: true }) caller: Caller | null) {
+    return manages(caller, booking.districtCode)
+      ? booking.contactPhone
+      : maskPhone(booking.contactPhone);
+  }
+
+  @FieldResolver(() => Demand, { description: "The demand the session is for." })
+  demand(@Root() booking: Booking, @Ctx() ctx: Ctx) {
+    return ctx.loaders.demand.load(booking.demandId);
+  }
+
+  @FieldResolver(() => Volunteer, { description: "The expert booked." })
+  volunteer(@Root() booking: Booking): Volunteer {
+    return { id: String(booking.volunteerId) };
+  }
+
+  @FieldResolver(() => ServiceMenuItem, {
+    nullable: true,
+    description: "The service menu entry asked for, if any.",
+  })
+  menuItem(@Root() booking: Booking): ServiceMenuItem | null {
+    return booking.menuItemId === null ? null : { id: String(booking.menuItemId) };
+  }
+
+  @FieldResolver(() => Activity, {
+    nullable: true,
+    description: "The activity that served the booking, once COMPLETED.",
+  })
+  activity(@Root() booking: Booking, @Ctx() ctx: Ctx) {
+    return booking.activityId === null ? null : ctx.loaders.activity.load(booking.activityId);
+  }
+
+  @Authorized()
+  @FieldResolver(() => [BookingEvent], {
+    description: "Every change, oldest first (audit trail; signed-in callers who see the booking).",
+  })
+  history(@Root() booking: Booking, @Ctx() ctx: Ctx) {
+    return ctx.loaders.bookingHistory.load(booking.id);
+  }
+}

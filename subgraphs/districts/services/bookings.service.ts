@@ -1,0 +1,433 @@
+// Bookings (预约) of one-on-one sessions with experts, and what they do to their demand. Districts
+// owns bookings beside the demands whose status they move: every change is checked first (the
+// expert with corps through the gateway, when it matters), then written as ONE local transaction
+// that moves the booking (conditional on the status and version read), the demand (conditional on
+// its status) and records the audit event. When corps cannot answer, nothing is written; no
+// distributed transaction is needed because everything that moves lives in this database.
+import { In, type DataSource, type EntityManager } from "typeorm";
+import type { Caller } from "../../../runtime/auth";
+import type { HubConfig } from "../../../runtime/config";
+import { addDays, startOfBusinessDay, today } from "../../../runtime/dates";
+import {
+  badInput,
+  conflict,
+  DomainError,
+  forbidden,
+  notFound,
+  unauthenticated,
+} from "../../../runtime/errors";
+import { decodeCursor, pageSize, toPage, type Page } from "../../shared/pagination";
+import { ServiceUnavailable } from "../../shared/service-client";
+import { codePoints } from "../../shared/validation/chars";
+import { Booking } from "../entities/booking.entity";
+import { BookingEvent } from "../entities/booking-event.entity";
+import { Demand } from "../entities/demand.entity";
+import type { BookingRequestInput, BookingsArgs } from "../inputs/booking.input";
+import { BookingAction, BookingChannel, BookingStatus, DemandStatus } from "../vocabulary";
+import {
+  assertManager,
+  demandFor,
+  enterpriseActor,
+  manages,
+  sameCreditCode,
+} from "./booking-access";
+import {
+  BOOKABLE_DEMAND,
+  demandAfter,
+  isExpired,
+  MAX_LIVE_PER_DEMAND,
+  nextStatus,
+  TRANSITIONS,
+  type BookingTransition,
+} from "./booking-rules";
+import { expertProblem, fetchExpert, menuItemProblem, serves } from "./expert-check.service";
+
+/** Timestamps from here, in UTC, whole seconds (MySQL DATETIME keeps no fraction). */
+const now = () => new Date(Math.floor(Date.now() / 1000) * 1000);
+export const EXPIRY_ACTOR = "system:booking-expiry";
+const REASON_MAX = 500;
+
+const corpsDown = (error: ServiceUnavailable) =>
+  conflict(
+    `cannot check the expert with the corps right now (${error.message}); nothing was written, try again later`,
+  );
+
+function requireReason(reason: string | null | undefined, what: string): string {
+  const text = reason?.trim();
+  if (!text)
+    throw badInput(`a reason is required to ${what} a booking (1-${REASON_MAX} characters)`);
+  if (codePoints(text) > REASON_MAX)
+    throw badInput(`reason is ${codePoints(text)} characters long; keep it to ${REASON_MAX}`);
+  return text;
+}
+
+export async function findBooking(db: DataSource | EntityManager, id: string): Promise<Booking> {
+  const booking = /^\d{1,9}$/.test(id)
+    ? await db.getRepository(Booking).findOneBy({ id: Number(id) })
+    : null;
+  if (!booking) throw notFound(`no booking with id "${id}"`);
+  return booking;
+}
+
+function assertVersion(booking: Booking, expected: number | null | undefined) {
+  if (expected != null && expected !== booking.version)
+    throw conflict(
+      `booking ${booking.id} is at version ${booking.version}, not ${expected}: it changed since you read it; read it again`,
+      { currentVersion: booking.version },
+    );
+}
+
+interface Move {
+  actor: string;
+  at: Date;
+  transition: BookingTransition;
+  columns?: Partial<Booking>;
+  comment: string | null;
+  /** The demand's move, decided on its status as read in this transaction. */
+  demand?: { id: number; from: DemandStatus; to: DemandStatus | null; satisfaction?: number };
+}
+
+/**
+ * The one write of a booking change: the booking moves if it is still as read (status, version),
+ * the demand if it is still in the status read, and the audit event records both. Any race is a
+ * CONFLICT and rolls the whole change back.
+ */
+export async function moveBooking(tx: EntityManager, booking: Booking, move: Move) {
+  const to = TRANSITIONS[move.transition].to;
+  const result = await tx
+    .createQueryBuilder()
+    .update(Booking)
+    .set({ ...move.columns, status: to, version: () => "version + 1" })
+    .where("id = :id AND status = :status AND version = :version", {
+      id: booking.id,
+      status: booking.status,
+      version: booking.version,
+    })
+    .execute();
+  if (result.affected !== 1)
+    throw conflict(
+      `booking ${booking.id} was changed by someone else meanwhile; nothing was written, read it again`,
+    );
+  const demand = move.demand;
+  if (demand?.to) await moveDemand(tx, demand.id, demand.from, demand.to, demand.satisfaction);
+  await tx.getRepository(BookingEvent).insert({
+    bookingId: booking.id,
+    actor: move.actor,
+    at: move.at,
+    action: TRANSITIONS[move.transition].action,
+    fromStatus: booking.status,
+    toStatus: to,
+    demandFrom: demand?.to ? demand.from : null,
+    demandTo: demand?.to ?? null,
+    comment: move.comment?.slice(0, REASON_MAX) ?? null,
+  });
+  return tx.getRepository(Booking).findOneByOrFail({ id: booking.id });
+}
+
+/** Moves a demand if it is still in `from`; CONFLICT when it moved meanwhile. */
+export async function moveDemand(
+  tx: EntityManager,
+  id: number,
+  from: DemandStatus,
+  to: DemandStatus,
+  satisfaction?: number | null,
+) {
+  const result = await tx
+    .createQueryBuilder()
+    .update(Demand)
+    .set(satisfaction === undefined ? { status: to } : { status: to, satisfaction })
+    .where("id = :id AND status = :from", { id, from })
+    .execute();
+  if (result.affected !== 1)
+    throw conflict(`demand ${id} was changed meanwhile; nothing was written, read it again`);
+}
+
+/**
+ * The expiry rule written down: a REQUESTED booking past its answerBy day is stored as EXPIRED,
+ * with the event dated when the answer was due (the start of the next Shenzhen day). Conditional,
+ * so concurrent touches (or replicas) record it once. Returns the booking as stored afterwards.
+ */
+export async function expireIfDue(db: DataSource, booking: Booking, day = today()) {
+  if (!isExpired(booking, day)) return booking;
+  await db
+    .transaction((tx) =>
+      moveBooking(tx, booking, {
+        actor: EXPIRY_ACTOR,
+        at: startOfBusinessDay(addDays(booking.answerBy, 1)),
+        transition: "expire",
+        comment: `not answered by ${booking.answerBy}`,
+      }),
+    )
+    .catch((error) => {
+      // Someone else wrote it first (an expiry or a late answer): what is stored now decides.
+      if (!(error instanceof DomainError && error.code === "CONFLICT")) throw error;
+    });
+  return findBooking(db, String(booking.id));
+}
+
+/** Live bookings of a demand: REQUESTED and not yet expired, or ACCEPTED. */
+async function liveBookings(db: DataSource | EntityManager, demandId: number, day: string) {
+  const rows = await db.getRepository(Booking).findBy({
+    demandId,
+    status: In([BookingStatus.REQUESTED, BookingStatus.ACCEPTED]),
+  });
+  return rows.filter((b) => !isExpired(b, day));
+}
+
+export async function requestBooking(
+  db: DataSource,
+  config: HubConfig,
+  caller: Caller | null,
+  input: BookingRequestInput,
+): Promise<Booking> {
+  // Check: the demand is the caller's to book, and still needs service.
+  const demand = await demandFor(db, caller, input.demandId, input.creditCode);
+  if (caller && input.creditCode?.trim() && !sameCreditCode(input.creditCode, demand.creditCode))
+    throw badInput(`creditCode is not demand ${demand.id}'s; leave it out or correct it`);
+  if (!BOOKABLE_DEMAND.includes(demand.status))
+    throw conflict(
+      `demand ${demand.id} is ${demand.status}; only a demand that is ${BOOKABLE_DEMAND.join(", ")} can be booked`,
+      { demandStatus: demand.status },
+    );
+  const day = today();
+  const volunteerId = Number(input.volunteerId);
+  const menuItemId = input.menuItemId ? Number(input.menuItemId) : null;
+  const assertRoom = async (tx: DataSource | EntityManager) => {
+    const live = await liveBookings(tx, demand.id, day);
+    if (live.some((b) => b.volunteerId === volunteerId))
+      throw conflict(
+        `demand ${demand.id} already has a ${live.find((b) => b.volunteerId === volunteerId)!.status} booking with expert ${volunteerId}`,
+      );
+    if (live.length >= MAX_LIVE_PER_DEMAND)
+      throw conflict(
+        `demand ${demand.id} already has ${live.length} open bookings; wait for an answer or cancel one first`,
+      );
+  };
+  await assertRoom(db);
+  // Check the expert and the menu entry with corps, before anything is written.
+  let standing: Awaited<ReturnType<typeof fetchExpert>>;
+  try {
+    standing = await fetchExpert(config, volunteerId, menuItemId);
+  } catch (error) {
+    if (error instanceof ServiceUnavailable) throw corpsDown(error);
+    throw error;
+  }
+  const enterprise = caller === null;
+  const problem =
+    expertProblem(volunteerId, standing.expert, input.form, { enterprise, day }) ??
+    (menuItemId === null
+      ? null
+      : menuItemProblem(menuItemId, standing.menuItem, demand.category, input.form));
+  if (problem) throw badInput(problem);
+  // Write: the booking and its first event, in one transaction.
+  return db.transaction(async (tx) => {
+    await assertRoom(tx);
+    const at = now();
+    const repo = tx.getRepository(Booking);
+    const { identifiers } = await repo.insert({
+      demandId: demand.id,
+      districtCode: demand.districtCode,
+      volunteerId,
+      menuItemId,
+      form: input.form,
+      message: input.message.trim(),
+      contactName: input.contactName.trim(),
+      contactPhone: input.contactPhone,
+      channel: enterprise ? BookingChannel.ENTERPRISE : BookingChannel.STATION,
+      status: BookingStatus.REQUESTED,
+      requestedAt: at,
+      answerBy: addDays(day, config.clinic.bookingExpiryDays),
+      version: 1,
+      createdBy: caller?.sub ?? enterpriseActor(demand),
+    });
+    const id = Number(identifiers[0].id);
+    await tx.getRepository(BookingEvent).insert({
+      bookingId: id,
+      actor: caller?.sub ?? enterpriseActor(demand),
+      at,
+      action: BookingAction.REQUEST,
+      fromStatus: null,
+      toStatus: BookingStatus.REQUESTED,
+      demandFrom: null,
+      demandTo: null,
+      comment: null,
+    });
+    return repo.findOneByOrFail({ id });
+  });
+}
+
+/** The expert's branch (CITY_ADMIN for now) accepts or declines a REQUESTED booking. */
+export async function decideBooking(
+  db: DataSource,
+  config: HubConfig,
+  caller: Caller,
+  id: string,
+  decision: "accept" | "decline",
+  reason: string | null,
+  expectedVersion: number | null,
+): Promise<Booking> {
+  const comment =
+    decision === "decline" ? requireReason(reason, "decline") : reason?.trim() || null;
+  const booking = await expireIfDue(db, await findBooking(db, id));
+  nextStatus(booking.id, booking.status, decision);
+  assertVersion(booking, expectedVersion);
+  if (decision === "accept") {
+    // The expert must still serve: corps decides, now.
+    let expert;
+    try {
+      expert = (await fetchExpert(config, booking.volunteerId, null)).expert;
+    } catch (error) {
+      if (error instanceof ServiceUnavailable) throw corpsDown(error);
+      throw error;
+    }
+    if (!expert || !serves(expert, today()))
+      throw conflict(
+        `expert ${booking.volunteerId} is ${expert?.status ?? "unknown to the corps"}` +
+          (expert?.status === "APPOINTED" ? " without a valid agreement" : "") +
+          " now; decline the booking instead",
+        { expertStatus: expert?.status ?? null },
+      );
+  }
+  return db.transaction(async (tx) => {
+    const demand = await tx.getRepository(Demand).findOneByOrFail({ id: booking.demandId });
+    return moveBooking(tx, booking, {
+      actor: caller.sub,
+      at: now(),
+      transition: decision,
+      columns: { decidedAt: now(), reason: decision === "decline" ? comment : null },
+      comment,
+      demand: {
+        id: demand.id,
+        from: demand.status,
+        to: demandAfter(decision, booking.status, demand.status, 0),
+      },
+    });
+  });
+}
+
+/**
+ * Cancels a REQUESTED or ACCEPTED booking: its district's operator, CITY_ADMIN, or the enterprise
+ * with the demand's credit code (an unknown booking and a wrong code get the same answer).
+ * Cancelling the only accepted booking of a MATCHED demand reopens the demand.
+ */
+export async function cancelBooking(
+  db: DataSource,
+  caller: Caller | null,
+  id: string,
+  reason: string | null,
+  creditCode: string | null,
+  expectedVersion: number | null,
+): Promise<Booking> {
+  const why = requireReason(reason, "cancel");
+  let booking: Booking;
+  let actor: string;
+  if (caller) {
+    booking = await findBooking(db, id);
+    assertManager(caller, booking.districtCode);
+    actor = caller.sub;
+  } else {
+    if (!creditCode?.trim())
+      throw unauthenticated("without a token, give the demand's creditCode to cancel its booking");
+    const found = /^\d{1,9}$/.test(id)
+      ? await db.getRepository(Booking).findOneBy({ id: Number(id) })
+      : null;
+    const demand = found ? await db.getRepository(Demand).findOneBy({ id: found.demandId }) : null;
+    if (!found || !demand || !sameCreditCode(creditCode, demand.creditCode))
+      throw notFound("no booking matches this id and credit code");
+    booking = found;
+    actor = enterpriseActor(demand);
+  }
+  booking = await expireIfDue(db, booking);
+  nextStatus(booking.id, booking.status, "cancel");
+  assertVersion(booking, expectedVersion);
+  return db.transaction(async (tx) => {
+    const demand = await tx.getRepository(Demand).findOneByOrFail({ id: booking.demandId });
+    const otherMatches = await tx.getRepository(Booking).countBy({
+      demandId: demand.id,
+      status: In([BookingStatus.ACCEPTED, BookingStatus.COMPLETED]),
+    });
+    return moveBooking(tx, booking, {
+      actor,
+      at: now(),
+      transition: "cancel",
+      columns: { decidedAt: now(), reason: why },
+      comment: why,
+      demand: {
+        id: demand.id,
+        from: demand.status,
+        to: demandAfter(
+          "cancel",
+          booking.status,
+          demand.status,
+          otherMatches - (booking.status === BookingStatus.ACCEPTED ? 1 : 0),
+        ),
+      },
+    });
+  });
+}
+
+/** One booking for whoever may see it: its managers, or the enterprise with its credit code. */
+export async function bookingFor(
+  db: DataSource,
+  caller: Caller | null,
+  id: string,
+  creditCode: string | null,
+): Promise<Booking | null> {
+  const booking = /^\d{1,9}$/.test(id)
+    ? await db.getRepository(Booking).findOneBy({ id: Number(id) })
+    : null;
+  if (caller) {
+    if (caller.role !== "CITY_ADMIN" && caller.role !== "DISTRICT_OPERATOR")
+      throw forbidden(`bookings are for CITY_ADMIN and DISTRICT_OPERATOR; you are ${caller.role}`);
+    return booking && manages(caller, booking.districtCode) ? booking : null;
+  }
+  if (!booking || !creditCode?.trim()) return null;
+  const demand = await db.getRepository(Demand).findOneBy({ id: booking.demandId });
+  return demand && sameCreditCode(creditCode, demand.creditCode) ? booking : null;
+}
+
+/** Bookings newest first, for the city or one district; the status filter applies expiry. */
+export async function findBookings(
+  db: DataSource,
+  caller: Caller | null,
+  args: BookingsArgs,
+  day = today(),
+): Promise<Page<Booking>> {
+  if (!caller) throw unauthenticated("the bookings list needs a signed-in caller");
+  if (caller.role !== "CITY_ADMIN" && caller.role !== "DISTRICT_OPERATOR")
+    throw forbidden(`bookings are for CITY_ADMIN and DISTRICT_OPERATOR; you are ${caller.role}`);
+  let districtCode = args.districtCode ?? null;
+  if (caller.role === "DISTRICT_OPERATOR") {
+    if (districtCode && districtCode !== caller.district)
+      throw forbidden(
+        `you operate district ${caller.district} and cannot read district ${districtCode}'s bookings`,
+      );
+    districtCode = caller.district!;
+  }
+  const first = pageSize(args.first);
+  const beforeId = decodeCursor(args.after);
+  const query = db.getRepository(Booking).createQueryBuilder("b");
+  if (districtCode) query.andWhere("b.districtCode = :districtCode", { districtCode });
+  if (args.volunteerId)
+    query.andWhere("b.volunteerId = :volunteerId", { volunteerId: Number(args.volunteerId) });
+  if (args.demandId) query.andWhere("b.demandId = :demandId", { demandId: Number(args.demandId) });
+  if (args.status === BookingStatus.REQUESTED)
+    query.andWhere("b.status = :requested AND b.answerBy >= :day", {
+      requested: BookingStatus.REQUESTED,
+      day,
+    });
+  else if (args.status === BookingStatus.EXPIRED)
+    query.andWhere("(b.status = :expired OR (b.status = :requested AND b.answerBy < :day))", {
+      expired: BookingStatus.EXPIRED,
+      requested: BookingStatus.REQUESTED,
+      day,
+    });
+  else if (args.status) query.andWhere("b.status = :status", { status: args.status });
+  const totalCount = await query.getCount();
+  if (beforeId !== null) query.andWhere("b.id < :beforeId", { beforeId });
+  const rows = await query
+    .orderBy("b.id", "DESC")
+    .take(first + 1)
+    .getMany();
+  return toPage(rows, first, totalCount);
+}
