@@ -337,6 +337,27 @@ describe("Platforms filters", () => {
     expect(all.nodes.length).toBeGreaterThan(page.nodes.length);
   });
 
+  it.each(["abc", "440305 ", " 440305", "440399", ""])(
+    "refuses districtCode %j: BAD_USER_INPUT naming the field, on every database alike",
+    async (districtCode) => {
+      const response = await executeExpectingError(
+        fed.gatewayUrl,
+        { query: PLATFORMS, variables: { districtCode }, token: admin },
+        "BAD_USER_INPUT",
+      );
+      expect(response.errors![0].message).toBe(
+        "invalid input: districtCode must be one of Shenzhen's district codes, e.g. 440305 (南山区); the districts query lists them",
+      );
+    },
+  );
+
+  it("a district code of the city filters exactly", async () => {
+    const id = await platformIn(fed, "APPLIED", { districtCode: "440311" });
+    const page = await allPages({ district: "440311" }, 100);
+    expect(page.nodes.map((n) => n.id)).toContain(id);
+    expect(page.nodes.every((n) => n.district.code === "440311")).toBe(true);
+  });
+
   it("filtered on mentorRequirementMet, first: 40 costs as many SQL statements as first: 5", async () => {
     const query = `query ($met: Boolean, $first: Int) { platforms(mentorRequirementMet: $met, first: $first) { totalCount nodes { id district { name } sourceStation { name } mentorRequirementMet mentors { name } } } }`;
     const statements = async (first: number, met: boolean) => {

@@ -8,7 +8,6 @@ import type { HubConfig } from "../../../runtime/config";
 import { badInput, forbidden } from "../../../runtime/errors";
 import { today } from "../../../runtime/dates";
 import { rowId } from "../../shared/ids";
-import { isDistrictCode } from "../../shared/vocabulary";
 import { Platform } from "../entities/platform.entity";
 import type { PlatformInput } from "../inputs/platform.input";
 import type { RecommendationInput } from "../inputs/recommendation.input";
@@ -33,13 +32,8 @@ interface Details {
   sourceStationId: number | null;
 }
 
-/** The application's details, trimmed and checked against what only the subgraph knows. */
+/** The application's details, trimmed (the input's validation has checked the district code). */
 export function applicationDetails(input: PlatformInput): Details {
-  if (!isDistrictCode(input.districtCode)) {
-    throw badInput(
-      `districtCode ${input.districtCode} is not a district of Shenzhen; the districts query lists them`,
-    );
-  }
   const source = input.sourceStationId?.trim() || null;
   const sourceStationId = source === null ? null : rowId(source);
   if (source !== null && sourceStationId === null)
