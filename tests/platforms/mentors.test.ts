@@ -115,6 +115,13 @@ describe("SetMentors", () => {
       "x1",
     ]);
     expect((await state(id)).mentors.map((m: { id: string }) => m.id)).toEqual([a, b, c]);
+    const one = await refused(
+      { query: SET, variables: { platformId: id, volunteerIds: ["999999"] }, token: admin },
+      "BAD_USER_INPUT",
+    );
+    expect(one.message).toBe(
+      "the volunteer cannot mentor, so the mentor group is unchanged: volunteer 999999 is not known to the corps",
+    );
   });
 
   it("an empty list clears the group: the base is then flagged, not hidden", async () => {

@@ -8,6 +8,7 @@ import { assertPlatformWriter, visiblePlatform } from "../../subgraphs/platforms
 import { certificationDate } from "../../subgraphs/platforms/services/certification.service";
 import {
   distinctIds,
+  refusalMessage,
   refusedMentors,
 } from "../../subgraphs/platforms/services/mentor-check.service";
 import { mentorChanges } from "../../subgraphs/platforms/services/mentors.service";
@@ -128,6 +129,21 @@ describe("mentor lists", () => {
       { id: "3", reason: "volunteer 3 is not known to the corps" },
       { id: "x", reason: "volunteer x is not known to the corps" },
     ]);
+  });
+
+  it("say which of the volunteers named cannot mentor, in plain English for one", () => {
+    const unknown = { id: "9", reason: "volunteer 9 is not known to the corps" };
+    expect(refusalMessage(1, [unknown])).toBe(
+      "the volunteer cannot mentor, so the mentor group is unchanged: volunteer 9 is not known to the corps",
+    );
+    expect(
+      refusalMessage(3, [
+        unknown,
+        { id: "4", reason: "volunteer 4 (乙) is SUSPENDED, not APPOINTED" },
+      ]),
+    ).toBe(
+      "2 of the 3 volunteers cannot mentor, so the mentor group is unchanged: volunteer 9 is not known to the corps; volunteer 4 (乙) is SUSPENDED, not APPOINTED",
+    );
   });
 
   it("report what a replacement adds and removes", () => {
