@@ -2,6 +2,7 @@
 // public-service plans and performance reviews.
 import { generateDemo } from "../../demo/generate";
 import type { HubConfig } from "../../runtime/config";
+import { isMysql } from "../shared/db";
 import { buildFederatedSchema } from "../shared/schema";
 import { startSubgraph, type StartOptions, type SubgraphDefinition } from "../shared/subgraph";
 import { Mentor } from "./entities/mentor.entity";
@@ -23,6 +24,7 @@ import { ServicePlanResolver } from "./resolvers/service-plan.resolver";
 import { volunteerReference } from "./resolvers/volunteer.reference";
 import { VolunteerMentoringResolver } from "./resolvers/volunteer.resolver";
 import { seedPlatforms } from "./seed";
+import { keyLivePlatforms } from "./services/live-keys";
 
 export const platforms: SubgraphDefinition<PlatformsLoaders> = {
   name: "platforms",
@@ -46,6 +48,11 @@ export const platforms: SubgraphDefinition<PlatformsLoaders> = {
       },
     ),
   createLoaders,
+  async prepare(db) {
+    // An SQLite file from before the live keys got their columns, empty, from synchronize; on
+    // MySQL the migration that added them keyed the rows.
+    if (!isMysql(db)) await keyLivePlatforms((sql, parameters) => db.query(sql, parameters));
+  },
   async seedIfEmpty(db, config) {
     if (await db.getRepository(Platform).exists()) return false;
     await seedPlatforms(db, generateDemo(config.demo.anchor));

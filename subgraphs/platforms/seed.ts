@@ -10,8 +10,9 @@ import { PlanEvent } from "./entities/plan-event.entity";
 import { PlatformEvent } from "./entities/platform-event.entity";
 import { Platform } from "./entities/platform.entity";
 import { ServicePlan } from "./entities/service-plan.entity";
+import { liveKeys } from "./services/live-keys";
 import { gradeFor } from "./services/performance.service";
-import { PlanStatus } from "./vocabulary";
+import { PlanStatus, type PlatformStatus } from "./vocabulary";
 
 export async function seedPlatforms(db: DataSource, demo: DemoData) {
   const records = platformRecordsDemo(demo.anchor, demo.platforms);
@@ -21,6 +22,7 @@ export async function seedPlatforms(db: DataSource, demo: DemoData) {
       Platform,
       demo.platforms.map(({ mentorIds: _m, ...p }) => ({
         ...p,
+        ...liveKeys({ ...p, status: p.status as PlatformStatus }),
         recommendation:
           records.events.find((e) => e.platformId === p.id && e.action === "RECOMMEND")?.comment ??
           null,

@@ -32,7 +32,10 @@ export class CountingLogger implements Logger {
   logMigration(message: string) {
     if (this.echo) this.out.info({ migration: message }, "migration");
   }
-  log() {}
+  /** Warnings (a migration's note about existing data, say) are logged; the rest is noise. */
+  log(level: "log" | "info" | "warn", message: unknown) {
+    if (level === "warn") this.out.warn({ reason: redact(String(message)) }, "database warning");
+  }
 }
 
 export interface DataSourceSpec {

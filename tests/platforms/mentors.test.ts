@@ -115,6 +115,13 @@ describe("SetMentors", () => {
       "x1",
     ]);
     expect((await state(id)).mentors.map((m: { id: string }) => m.id)).toEqual([a, b, c]);
+    const one = await refused(
+      { query: SET, variables: { platformId: id, volunteerIds: ["999999"] }, token: admin },
+      "BAD_USER_INPUT",
+    );
+    expect(one.message).toBe(
+      "the volunteer cannot mentor, so the mentor group is unchanged: volunteer 999999 is not known to the corps",
+    );
   });
 
   it("an empty list clears the group: the base is then flagged, not hidden", async () => {
@@ -335,6 +342,27 @@ describe("Platforms filters", () => {
     ).toBe(true);
     const all = await allPages({ kind: "PUBLIC_SERVICE", status: "CERTIFIED" }, 100);
     expect(all.nodes.length).toBeGreaterThan(page.nodes.length);
+  });
+
+  it.each(["abc", "440305 ", " 440305", "440399", ""])(
+    "refuses districtCode %j: BAD_USER_INPUT naming the field, on every database alike",
+    async (districtCode) => {
+      const response = await executeExpectingError(
+        fed.gatewayUrl,
+        { query: PLATFORMS, variables: { districtCode }, token: admin },
+        "BAD_USER_INPUT",
+      );
+      expect(response.errors![0].message).toBe(
+        "invalid input: districtCode must be one of Shenzhen's district codes, e.g. 440305 (南山区); the districts query lists them",
+      );
+    },
+  );
+
+  it("a district code of the city filters exactly", async () => {
+    const id = await platformIn(fed, "APPLIED", { districtCode: "440311" });
+    const page = await allPages({ district: "440311" }, 100);
+    expect(page.nodes.map((n) => n.id)).toContain(id);
+    expect(page.nodes.every((n) => n.district.code === "440311")).toBe(true);
   });
 
   it("filtered on mentorRequirementMet, first: 40 costs as many SQL statements as first: 5", async () => {

@@ -4,6 +4,8 @@
 import { today } from "../../runtime/dates";
 import { bootFederation, type Federation } from "../helpers/federation";
 import { execute, executeExpectingError, send } from "../helpers/graphql";
+import { PlatformEvent } from "../../subgraphs/platforms/entities/platform-event.entity";
+import { PlatformAction } from "../../subgraphs/platforms/vocabulary";
 import { applied, platformIn, platformsState } from "./fixtures";
 
 let fed: Federation;
@@ -320,6 +322,39 @@ describe("performance reviews", () => {
     const revoked = await platformIn(fed, "REVOKED");
     const data = await review(revoked, { period: String(thisYear), score: 45 });
     expect(data.recordPerformanceReview.grade).toBe("FAIL");
+  });
+
+  it("a revoked platform is reviewed for the years it held the certification, not after its revocation", async () => {
+    // Certified three years ago, revoked two years ago, on New Year's Day in Shenzhen (still the
+    // old year in UTC): the dates are set back in its own rows, as a revocation is dated today.
+    const id = await platformIn(fed, "REVOKED");
+    const db = fed.subgraphs.platforms.db;
+    await db.query("UPDATE platform SET appliedOn = ?, certifiedOn = ? WHERE id = ?", [
+      `${thisYear - 3}-02-01`,
+      `${thisYear - 3}-03-15`,
+      Number(id),
+    ]);
+    await db
+      .getRepository(PlatformEvent)
+      .update(
+        { platformId: Number(id), action: PlatformAction.REVOKE },
+        { at: new Date(`${thisYear - 3}-12-31T16:30:00Z`) },
+      );
+    for (const year of [thisYear - 3, thisYear - 2])
+      await review(id, { period: String(year), score: 61 });
+    for (const year of [thisYear - 1, thisYear]) {
+      const error = await refused(
+        {
+          query: REVIEW,
+          variables: { platformId: id, input: { period: String(year), score: 50 } },
+          token: admin,
+        },
+        "BAD_USER_INPUT",
+      );
+      expect(error.message).toBe(
+        `period ${year} is after the platform's revocation in ${thisYear - 2}; a revoked platform is reviewed only for the years it held its certification`,
+      );
+    }
   });
 
   it("only CITY_ADMIN reviews; reviews are read by signed-in callers", async () => {

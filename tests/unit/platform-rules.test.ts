@@ -8,6 +8,7 @@ import { assertPlatformWriter, visiblePlatform } from "../../subgraphs/platforms
 import { certificationDate } from "../../subgraphs/platforms/services/certification.service";
 import {
   distinctIds,
+  refusalMessage,
   refusedMentors,
 } from "../../subgraphs/platforms/services/mentor-check.service";
 import { mentorChanges } from "../../subgraphs/platforms/services/mentors.service";
@@ -68,14 +69,27 @@ describe("performance reviews", () => {
   });
 
   it("reviews years that have begun, from the certification's year", () => {
-    expect(checkReviewYear("2025", "2024-06-01", "2026-01-01")).toBe("2025");
-    expect(checkReviewYear("2026", "2024-06-01", "2026-01-01")).toBe("2026");
-    expect(caught(() => checkReviewYear("2027", "2024-06-01", "2026-12-31"))?.message).toBe(
+    const held = { certifiedOn: "2024-06-01" };
+    expect(checkReviewYear("2025", held, "2026-01-01")).toBe("2025");
+    expect(checkReviewYear("2026", held, "2026-01-01")).toBe("2026");
+    expect(caught(() => checkReviewYear("2027", held, "2026-12-31"))?.message).toBe(
       "period 2027 has not begun; the latest year to review is 2026",
     );
-    expect(caught(() => checkReviewYear("2023", "2024-06-01", "2026-01-01"))?.message).toBe(
+    expect(caught(() => checkReviewYear("2023", held, "2026-01-01"))?.message).toBe(
       "period 2023 is before the platform's certification in 2024",
     );
+  });
+
+  it("reviews a revoked platform for the years it held the certification, no later", () => {
+    const held = { certifiedOn: "2022-06-01", revokedOn: "2024-03-15" };
+    for (const year of ["2022", "2023", "2024"])
+      expect(checkReviewYear(year, held, "2026-05-01")).toBe(year);
+    for (const year of ["2025", "2026"]) {
+      expect(caught(() => checkReviewYear(year, held, "2026-05-01"))).toMatchObject({
+        code: "BAD_USER_INPUT",
+        message: `period ${year} is after the platform's revocation in 2024; a revoked platform is reviewed only for the years it held its certification`,
+      });
+    }
   });
 
   it("the trend is the latest score minus the one before", () => {
@@ -115,6 +129,21 @@ describe("mentor lists", () => {
       { id: "3", reason: "volunteer 3 is not known to the corps" },
       { id: "x", reason: "volunteer x is not known to the corps" },
     ]);
+  });
+
+  it("say which of the volunteers named cannot mentor, in plain English for one", () => {
+    const unknown = { id: "9", reason: "volunteer 9 is not known to the corps" };
+    expect(refusalMessage(1, [unknown])).toBe(
+      "the volunteer cannot mentor, so the mentor group is unchanged: volunteer 9 is not known to the corps",
+    );
+    expect(
+      refusalMessage(3, [
+        unknown,
+        { id: "4", reason: "volunteer 4 (乙) is SUSPENDED, not APPOINTED" },
+      ]),
+    ).toBe(
+      "2 of the 3 volunteers cannot mentor, so the mentor group is unchanged: volunteer 9 is not known to the corps; volunteer 4 (乙) is SUSPENDED, not APPOINTED",
+    );
   });
 
   it("report what a replacement adds and removes", () => {

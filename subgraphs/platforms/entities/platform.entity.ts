@@ -5,6 +5,8 @@ import { PlatformKind, PlatformLevel, PlatformStatus } from "../vocabulary";
 
 @Entity("platform")
 @Index("ix_platform_district_status", ["districtCode", "status"])
+@Index("uq_platform_live_source", ["liveSourceStationId"], { unique: true })
+@Index("uq_platform_live_name", ["liveNameKey"], { unique: true })
 @ObjectType({
   description: "A demonstration platform (示范平台) or startup base certified by the city.",
 })
@@ -61,6 +63,20 @@ export class Platform {
       "The district's comment when it recommended its station for platform status; null for a direct application.",
   })
   recommendation: string | null;
+
+  /**
+   * sourceStationId while the platform is live (APPLIED or CERTIFIED), else null; unique, so one
+   * station grows into one live platform however requests interleave (services/live-keys.ts).
+   */
+  @Column({ type: "int", nullable: true })
+  liveSourceStationId: number | null;
+
+  /**
+   * The district and the name as the rule compares them (a hash) while the platform is live, else
+   * null; unique, so a district has one live platform of a name (services/live-keys.ts).
+   */
+  @Column({ type: "varchar", length: 64, nullable: true })
+  liveNameKey: string | null;
 
   /** Bumped by every write: an update conditional on it fails when someone wrote in between. */
   @Column({ type: "int", default: 0 })

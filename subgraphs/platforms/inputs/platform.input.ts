@@ -1,9 +1,8 @@
 import { Field, ID, InputType } from "type-graphql";
-import { IsOptional, Matches } from "class-validator";
+import { IsOptional } from "class-validator";
 import { Chars } from "../../shared/validation/chars";
+import { IsDistrictCode } from "../../shared/validation/district-code";
 import { PlatformKind } from "../vocabulary";
-
-export const DISTRICT_CODE = /^\d{6}$/;
 
 @InputType({ description: "An application for demonstration-platform status." })
 export class PlatformInput {
@@ -19,7 +18,7 @@ export class PlatformInput {
   operatorName: string;
 
   @Field(() => ID, { description: "The district it is in (a code such as 440305)." })
-  @Matches(DISTRICT_CODE, { message: "districtCode must be a 6-digit district code, e.g. 440305" })
+  @IsDistrictCode()
   districtCode: string;
 
   @Field(() => ID, {

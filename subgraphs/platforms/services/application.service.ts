@@ -3,13 +3,11 @@
 // while APPLIED, reopening it when REJECTED or REVOKED), and a district's recommendation of one of
 // its own FILED workstations. Source stations are checked with districts through the gateway.
 import type { DataSource } from "typeorm";
-import { In } from "typeorm";
 import type { Caller } from "../../../runtime/auth";
 import type { HubConfig } from "../../../runtime/config";
-import { badInput, conflict, forbidden } from "../../../runtime/errors";
+import { badInput, forbidden } from "../../../runtime/errors";
 import { today } from "../../../runtime/dates";
 import { rowId } from "../../shared/ids";
-import { isDistrictCode } from "../../shared/vocabulary";
 import { Platform } from "../entities/platform.entity";
 import type { PlatformInput } from "../inputs/platform.input";
 import type { RecommendationInput } from "../inputs/recommendation.input";
@@ -17,8 +15,9 @@ import { PlatformAction, PlatformStatus, type PlatformKind } from "../vocabulary
 import { assertPlatformWriter } from "./access";
 import { applicationTransition, TRANSITIONS } from "./lifecycle";
 import { findPlatform, recordEvent, writePlatform } from "./platform-writes";
+import { liveKeys } from "./live-keys";
+import { assertNameFree, assertStationFree, claimingLiveKeys } from "./live-platforms.service";
 import {
-  assertStationFree,
   checkSourceStation,
   stationThroughGateway,
   type StationStanding,
@@ -33,13 +32,8 @@ interface Details {
   sourceStationId: number | null;
 }
 
-/** The application's details, trimmed and checked against what only the subgraph knows. */
+/** The application's details, trimmed (the input's validation has checked the district code). */
 export function applicationDetails(input: PlatformInput): Details {
-  if (!isDistrictCode(input.districtCode)) {
-    throw badInput(
-      `districtCode ${input.districtCode} is not a district of Shenzhen; the districts query lists them`,
-    );
-  }
   const source = input.sourceStationId?.trim() || null;
   const sourceStationId = source === null ? null : rowId(source);
   if (source !== null && sourceStationId === null)
@@ -51,25 +45,6 @@ export function applicationDetails(input: PlatformInput): Details {
     districtCode: input.districtCode,
     sourceStationId,
   };
-}
-
-/** A live platform (APPLIED or CERTIFIED) of the same name in the same district is a duplicate. */
-async function assertNameFree(db: DataSource, details: Details, exceptId?: number) {
-  const same = await db.getRepository(Platform).find({
-    where: {
-      name: details.name,
-      districtCode: details.districtCode,
-      status: In([PlatformStatus.APPLIED, PlatformStatus.CERTIFIED]),
-    },
-    select: { id: true, status: true },
-  });
-  const other = same.find((p) => p.id !== exceptId);
-  if (other) {
-    throw conflict(
-      `district ${details.districtCode} already has platform ${other.id} named "${details.name}" (${other.status}); amend that one instead`,
-      { platformId: String(other.id) },
-    );
-  }
 }
 
 async function checkSource(db: DataSource, config: HubConfig, details: Details, exceptId?: number) {
@@ -110,7 +85,9 @@ async function createApplication(
 ): Promise<Platform> {
   await assertNameFree(db, details);
   await checkSource(db, config, details);
-  return insertApplication(db, caller, details, PlatformAction.APPLY, null);
+  return claimingLiveKeys(db, details, undefined, () =>
+    insertApplication(db, caller, details, PlatformAction.APPLY, null),
+  );
 }
 
 async function insertApplication(
@@ -121,9 +98,11 @@ async function insertApplication(
   recommendation: string | null,
 ) {
   return db.transaction(async (tx) => {
+    const status = PlatformStatus.APPLIED;
     const { identifiers } = await tx.getRepository(Platform).insert({
       ...details,
-      status: PlatformStatus.APPLIED,
+      ...liveKeys({ ...details, status }),
+      status,
       appliedOn: today(),
       recommendation,
     });
@@ -154,15 +133,17 @@ async function applyAgain(
   )
     await checkSource(db, config, details, platform.id);
   const reopened = transition === "reapply";
-  return db.transaction((tx) =>
-    writePlatform(tx, caller, platform, {
-      action: TRANSITIONS[transition].action,
-      to: TRANSITIONS[transition].to,
-      columns: reopened
-        ? { ...details, appliedOn: today(), level: null, certifiedOn: null }
-        : { ...details },
-      comment: changed.length ? `changed: ${changed.join(", ")}` : null,
-    }),
+  return claimingLiveKeys(db, details, platform.id, () =>
+    db.transaction((tx) =>
+      writePlatform(tx, caller, platform, {
+        action: TRANSITIONS[transition].action,
+        to: TRANSITIONS[transition].to,
+        columns: reopened
+          ? { ...details, appliedOn: today(), level: null, certifiedOn: null }
+          : { ...details },
+        comment: changed.length ? `changed: ${changed.join(", ")}` : null,
+      }),
+    ),
   );
 }
 
@@ -193,5 +174,7 @@ export async function recommendStation(
   };
   await assertStationFree(db, details.sourceStationId!);
   await assertNameFree(db, details);
-  return insertApplication(db, caller, details, PlatformAction.RECOMMEND, comment);
+  return claimingLiveKeys(db, details, undefined, () =>
+    insertApplication(db, caller, details, PlatformAction.RECOMMEND, comment),
+  );
 }

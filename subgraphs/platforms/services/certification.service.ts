@@ -7,6 +7,7 @@ import { badInput } from "../../../runtime/errors";
 import { today } from "../../../runtime/dates";
 import type { PlatformLevel } from "../vocabulary";
 import { nextStatus, TRANSITIONS } from "./lifecycle";
+import { claimingLiveKeys } from "./live-platforms.service";
 import { findPlatform, writePlatform } from "./platform-writes";
 import { optionalComment, requireReason } from "./text";
 
@@ -36,13 +37,16 @@ export async function certifyPlatform(
   const platform = await findPlatform(db, id);
   const to = nextStatus(platform.id, platform.status, "certify");
   const date = certificationDate(certifiedOn, platform.appliedOn);
-  return db.transaction((tx) =>
-    writePlatform(tx, caller, platform, {
-      action: TRANSITIONS.certify.action,
-      to,
-      columns: { level, certifiedOn: date },
-      comment: `${level} on ${date}${note ? `: ${note}` : ""}`,
-    }),
+  // Certified, it stays live: refused while data from before the live keys breaks their rule.
+  return claimingLiveKeys(db, platform, platform.id, () =>
+    db.transaction((tx) =>
+      writePlatform(tx, caller, platform, {
+        action: TRANSITIONS.certify.action,
+        to,
+        columns: { level, certifiedOn: date },
+        comment: `${level} on ${date}${note ? `: ${note}` : ""}`,
+      }),
+    ),
   );
 }
 

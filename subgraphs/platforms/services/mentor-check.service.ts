@@ -81,3 +81,9 @@ export function refusedMentors(
     return [];
   });
 }
+
+/** Why setMentors refuses the list: "the volunteer" for one named, "2 of the 5 volunteers" else. */
+export function refusalMessage(named: number, refused: readonly Refusal[]): string {
+  const who = named === 1 ? "the volunteer" : `${refused.length} of the ${named} volunteers`;
+  return `${who} cannot mentor, so the mentor group is unchanged: ${refused.map((r) => r.reason).join("; ")}`;
+}

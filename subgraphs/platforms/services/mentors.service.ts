@@ -14,7 +14,12 @@ import { Platform } from "../entities/platform.entity";
 import { PlatformAction } from "../vocabulary";
 import { assertPlatformWriter } from "./access";
 import { assertWritable, WRITABLE_IN } from "./lifecycle";
-import { distinctIds, fetchMentorStandings, refusedMentors } from "./mentor-check.service";
+import {
+  distinctIds,
+  fetchMentorStandings,
+  refusalMessage,
+  refusedMentors,
+} from "./mentor-check.service";
 import { findPlatform, recordEvent } from "./platform-writes";
 
 /** The largest mentor group a platform keeps (the check then needs one request to corps). */
@@ -62,10 +67,7 @@ export async function setMentors(
   }
   const refused = refusedMentors(ids, standings);
   if (refused.length) {
-    throw badInput(
-      `${refused.length} of the ${ids.length} volunteers cannot mentor, so the mentor group is unchanged: ${refused.map((r) => r.reason).join("; ")}`,
-      { refused },
-    );
+    throw badInput(refusalMessage(ids.length, refused), { refused });
   }
   const wanted = ids.map(Number);
   return db.transaction(async (tx) => {

@@ -1,13 +1,16 @@
 // Performance reviews (绩效考评) of platforms: one score a year per platform, 0-100, graded, by
 // CITY_ADMIN; a second review of the same year is a CONFLICT (a review is a record, not a draft).
+// The years: from the certification's to the current one, and for a revoked platform to the year
+// of its revocation (the date of the latest REVOKE event in its history).
 import type { DataSource } from "typeorm";
 import type { Caller } from "../../../runtime/auth";
 import { badInput, conflict } from "../../../runtime/errors";
-import { today } from "../../../runtime/dates";
+import { businessDate, today } from "../../../runtime/dates";
 import { isUniqueViolation } from "../../shared/unique-violation";
 import { PerformanceReview } from "../entities/performance-review.entity";
+import { PlatformEvent } from "../entities/platform-event.entity";
 import type { PerformanceReviewInput } from "../inputs/performance-review.input";
-import { PerformanceGrade } from "../vocabulary";
+import { PerformanceGrade, PlatformAction, PlatformStatus } from "../vocabulary";
 import { assertWritable } from "./lifecycle";
 import { findPlatform } from "./platform-writes";
 import { optionalComment } from "./text";
@@ -20,15 +23,41 @@ export function gradeFor(score: number): PerformanceGrade {
   return PerformanceGrade.FAIL;
 }
 
-/** A year is reviewed once it has begun, and only from the year of the certification on. */
-export function checkReviewYear(period: string, certifiedOn: string | null, now = today()) {
+/** What bounds the years a platform can be reviewed for: its certification, and its revocation. */
+export interface HeldCertification {
+  certifiedOn: string | null;
+  /** The (Shenzhen) date of the revocation, for a REVOKED platform. */
+  revokedOn?: string | null;
+}
+
+/**
+ * A year is reviewed once it has begun, only from the year of the certification on, and for a
+ * revoked platform only up to the year of its revocation: the years it held the certification.
+ */
+export function checkReviewYear(period: string, held: HeldCertification, now = today()) {
   const thisYear = now.slice(0, 4);
   if (period > thisYear)
     throw badInput(`period ${period} has not begun; the latest year to review is ${thisYear}`);
-  const from = certifiedOn?.slice(0, 4);
+  const from = held.certifiedOn?.slice(0, 4);
   if (from && period < from)
     throw badInput(`period ${period} is before the platform's certification in ${from}`);
+  const until = held.revokedOn?.slice(0, 4);
+  if (until && period > until) {
+    throw badInput(
+      `period ${period} is after the platform's revocation in ${until}; a revoked platform is reviewed only for the years it held its certification`,
+    );
+  }
   return period;
+}
+
+/** The Shenzhen date of the platform's latest revocation, from its history; null without one. */
+async function latestRevocation(db: DataSource, platformId: number): Promise<string | null> {
+  const event = await db.getRepository(PlatformEvent).findOne({
+    where: { platformId, action: PlatformAction.REVOKE },
+    order: { at: "DESC", id: "DESC" },
+    select: { id: true, at: true },
+  });
+  return event ? businessDate(event.at) : null;
 }
 
 /** The latest score minus the one before (null with fewer than two reviews). */
@@ -46,7 +75,9 @@ export async function recordReview(
   const comment = optionalComment(input.comment);
   const platform = await findPlatform(db, platformId);
   assertWritable("review", platform.id, platform.status);
-  const period = checkReviewYear(input.period, platform.certifiedOn);
+  const revokedOn =
+    platform.status === PlatformStatus.REVOKED ? await latestRevocation(db, platform.id) : null;
+  const period = checkReviewYear(input.period, { certifiedOn: platform.certifiedOn, revokedOn });
   const repo = db.getRepository(PerformanceReview);
   const duplicate = () =>
     conflict(

@@ -1,5 +1,6 @@
 // The one way a platform row changes: an optimistic update (conditional on the version that was
-// read, bumped by every write) together with its audit event, in the caller's transaction.
+// read, bumped by every write) together with its audit event, in the caller's transaction. The
+// same update sets the platform's live keys (services/live-keys.ts) for the state it leaves it in.
 import type { DataSource, EntityManager } from "typeorm";
 import type { Caller } from "../../../runtime/auth";
 import { conflict, notFound } from "../../../runtime/errors";
@@ -7,6 +8,7 @@ import { rowId } from "../../shared/ids";
 import { PlatformEvent } from "../entities/platform-event.entity";
 import { Platform } from "../entities/platform.entity";
 import type { PlatformAction, PlatformStatus } from "../vocabulary";
+import { liveKeys } from "./live-keys";
 
 export async function findPlatform(db: DataSource | EntityManager, id: string | number) {
   const key = typeof id === "number" ? id : rowId(id);
@@ -25,7 +27,8 @@ export interface Change {
 
 /**
  * Writes `change` to the platform as it was read, or refuses with CONFLICT when anyone wrote it in
- * between (the UPDATE is conditional on the version read); then records the audit event.
+ * between (the UPDATE is conditional on the version read); then records the audit event. A unique
+ * violation on the live keys is the caller's to answer (live-platforms.service claimingLiveKeys).
  */
 export async function writePlatform(
   tx: EntityManager,
@@ -34,10 +37,11 @@ export async function writePlatform(
   change: Change,
 ): Promise<Platform> {
   const to = change.to ?? platform.status;
+  const columns = { ...change.columns, status: to };
   const result = await tx
     .createQueryBuilder()
     .update(Platform)
-    .set({ ...change.columns, status: to, version: () => "version + 1" })
+    .set({ ...columns, ...liveKeys({ ...platform, ...columns }), version: () => "version + 1" })
     .where("id = :id AND version = :version", { id: platform.id, version: platform.version })
     .execute();
   if (result.affected !== 1) {

@@ -3,16 +3,12 @@
 // request, a SERVICE token), never by reading districts' tables. When districts cannot answer,
 // nothing is written.
 import path from "node:path";
-import type { DataSource, EntityManager } from "typeorm";
-import { In, Not } from "typeorm";
 import type { Caller } from "../../../runtime/auth";
 import type { HubConfig } from "../../../runtime/config";
 import { badInput, conflict, forbidden } from "../../../runtime/errors";
 import { readOperation } from "../../../runtime/operations";
 import { rowId } from "../../shared/ids";
 import { ServiceClient, ServiceUnavailable } from "../../shared/service-client";
-import { Platform } from "../entities/platform.entity";
-import { PlatformStatus } from "../vocabulary";
 
 export interface StationStanding {
   id: string;
@@ -72,28 +68,6 @@ export async function stationThroughGateway(config: HubConfig, id: string) {
     if (!(error instanceof ServiceUnavailable)) throw error;
     throw conflict(
       `cannot check workstation ${id} right now (${error.message}); nothing was written, try again when the districts service answers`,
-    );
-  }
-}
-
-/** One station grows into one platform: refused while another live platform comes from it. */
-export async function assertStationFree(
-  db: DataSource | EntityManager,
-  stationId: number,
-  exceptPlatformId?: number,
-) {
-  const other = await db.getRepository(Platform).findOne({
-    where: {
-      sourceStationId: stationId,
-      status: In([PlatformStatus.APPLIED, PlatformStatus.CERTIFIED]),
-      ...(exceptPlatformId ? { id: Not(exceptPlatformId) } : {}),
-    },
-    select: { id: true, status: true },
-  });
-  if (other) {
-    throw conflict(
-      `workstation ${stationId} is already the source of platform ${other.id} (${other.status}); one station grows into one platform`,
-      { platformId: String(other.id) },
     );
   }
 }
