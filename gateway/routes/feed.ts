@@ -3,7 +3,7 @@
 // gateway executes operations/story-feed.graphql as an anonymous caller: published stories only)
 // and renders with gateway/render/atom.ts. ETag (a hash of the document) and Last-Modified (when
 // the list last changed, retractions included) let readers poll with a conditional GET and get
-// 304 Not Modified while nothing changed.
+// 304 Not Modified while nothing changed. Its links come from PUBLIC_URL, never from request headers.
 import { createHash } from "node:crypto";
 import path from "node:path";
 import type { ApolloServer } from "@apollo/server";
@@ -132,8 +132,15 @@ export function notModified(
   return !Number.isNaN(at) && Math.floor(lastModified.getTime() / 1000) * 1000 <= at;
 }
 
-function selfUrl(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}${request.url}`;
+/**
+ * The feed's own URL, from PUBLIC_URL and the filters it was asked with: never from the request's
+ * Host or X-Forwarded-* headers (the client's to write, and the document is cached publicly).
+ */
+export function feedUrl(publicUrl: string, filters: { district?: string; category?: string }) {
+  const query = new URLSearchParams();
+  if (filters.district !== undefined) query.set("district", filters.district);
+  if (filters.category !== undefined) query.set("category", filters.category);
+  return `${publicUrl}${FEED_PATH}${query.size ? `?${query}` : ""}`;
 }
 
 export function feedRoutes(
@@ -158,7 +165,7 @@ export function feedRoutes(
       body = renderAtom(data.caseStories.nodes, {
         tagAuthority: config.tagAuthority,
         storyUrl: config.storyUrl,
-        selfUrl: selfUrl(request),
+        selfUrl: feedUrl(hub.servers.publicUrl, filters),
         title: `深圳市中小企业志愿服务典型案例${about.length ? `（${about.join("，")}）` : ""}`,
         filters: Object.fromEntries(
           Object.entries(filters).filter(([, v]) => v !== undefined),
