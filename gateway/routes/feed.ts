@@ -32,6 +32,8 @@ class FeedRefusal extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** RATE_LIMITED: when the reader's budget has room again. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
@@ -107,6 +109,17 @@ async function readFeed(
 function failure(errors: readonly GraphQLFormattedError[]): FeedRefusal {
   const code = errors.map((e) => e.extensions?.code).find((c) => typeof c === "string");
   if (code === "BAD_USER_INPUT") return new FeedRefusal("BAD_USER_INPUT", errors[0].message);
+  // The feed reads as its reader, so it spends the reader's anonymous budget (gateway/plugins/
+  // rate-limit.ts); over it, the reader is told when to come back, as any GraphQL client is.
+  const limited = errors.find((e) => e.extensions?.code === "RATE_LIMITED");
+  if (limited) {
+    const seconds = Number(limited.extensions?.retryAfterSeconds);
+    return new FeedRefusal(
+      "RATE_LIMITED",
+      limited.message,
+      Number.isInteger(seconds) && seconds > 0 ? seconds : 60,
+    );
+  }
   // Anything else (a subgraph that cannot be reached, say) is the hub's failure, already logged.
   return new FeedRefusal(
     "INTERNAL_SERVER_ERROR",
@@ -176,7 +189,12 @@ export function feedRoutes(
       if (!(error instanceof FeedRefusal)) throw error;
       if (error.code === "INTERNAL_SERVER_ERROR")
         log.warn({ reason: error.message }, "feed failed");
-      return reply.code(httpStatusOf(error.code)).send(errorBody(error.code, error.message));
+      const body = errorBody(error.code, error.message);
+      if (error.retryAfterSeconds !== undefined) {
+        reply.header("retry-after", String(error.retryAfterSeconds));
+        Object.assign(body.errors[0].extensions, { retryAfterSeconds: error.retryAfterSeconds });
+      }
+      return reply.code(httpStatusOf(error.code)).send(body);
     }
     const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
     reply.header("etag", etag).header("cache-control", `public, max-age=${FEED_MAX_AGE_SECONDS}`);
