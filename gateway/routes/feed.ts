@@ -128,11 +128,49 @@ function failure(errors: readonly GraphQLFormattedError[]): FeedRefusal {
   );
 }
 
-/** RFC 9110: If-None-Match (weak comparison) decides when present, else If-Modified-Since. */
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const HTTP_DATES = [
+  // IMF-fixdate: Sun, 06 Nov 1994 08:49:37 GMT
+  /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (?<day>\d{2}) (?<month>[A-Z][a-z]{2}) (?<year>\d{4}) (?<time>\d{2}:\d{2}:\d{2}) GMT$/,
+  // obsolete RFC 850: Sunday, 06-Nov-94 08:49:37 GMT
+  /^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (?<day>\d{2})-(?<month>[A-Z][a-z]{2})-(?<year>\d{2}) (?<time>\d{2}:\d{2}:\d{2}) GMT$/,
+  // obsolete asctime: Sun Nov  6 08:49:37 1994
+  /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?<month>[A-Z][a-z]{2}) (?<day>[ \d]\d) (?<time>\d{2}:\d{2}:\d{2}) (?<year>\d{4})$/,
+];
+
+/** An HTTP-date (RFC 9110 §5.6.7) in milliseconds, or null for anything else. */
+export function parseHttpDate(text: string, now = new Date()): number | null {
+  for (const format of HTTP_DATES) {
+    const parts = format.exec(text.trim())?.groups;
+    if (!parts) continue;
+    const month = MONTHS.indexOf(parts.month);
+    let year = Number(parts.year);
+    // A two-digit year more than 50 years ahead is the latest past year with those digits.
+    if (parts.year.length === 2) {
+      const century = Math.floor(now.getUTCFullYear() / 100) * 100;
+      year += century;
+      if (year > now.getUTCFullYear() + 50) year -= 100;
+    }
+    const [h, m, s] = parts.time.split(":").map(Number);
+    const day = Number(parts.day);
+    const at = new Date(Date.UTC(year, month, day, h, m, s));
+    // Date.UTC rolls 31 Feb over into March: such a date is not valid.
+    if (month < 0 || at.getUTCDate() !== day || at.getUTCHours() !== h || m > 59 || s > 60)
+      return null;
+    return at.getTime();
+  }
+  return null;
+}
+
+/**
+ * RFC 9110: If-None-Match (weak comparison) decides when present, else If-Modified-Since, which is
+ * ignored when it is not an HTTP-date or is later than the server's clock (§13.1.3).
+ */
 export function notModified(
   headers: { "if-none-match"?: string; "if-modified-since"?: string },
   etag: string,
   lastModified: Date | null,
+  now = new Date(),
 ): boolean {
   const match = headers["if-none-match"];
   if (match !== undefined) {
@@ -141,8 +179,9 @@ export function notModified(
   }
   const since = headers["if-modified-since"];
   if (since === undefined || !lastModified) return false;
-  const at = Date.parse(since);
-  return !Number.isNaN(at) && Math.floor(lastModified.getTime() / 1000) * 1000 <= at;
+  const at = parseHttpDate(since, now);
+  if (at === null || at > now.getTime()) return false;
+  return Math.floor(lastModified.getTime() / 1000) * 1000 <= at;
 }
 
 /**

@@ -227,6 +227,12 @@ describe("conditional requests", () => {
     expect(byTag.response.headers.get("etag")).toBe(etag);
     const byDate = await get("?district=440305", { "if-modified-since": lastModified });
     expect(byDate.response.status).toBe(304);
+    // A date after the server's clock is invalid (RFC 9110 §13.1.3): ignored, the full document.
+    const tomorrow = new Date(Date.now() + 24 * 3600_000).toUTCString();
+    for (const since of [tomorrow, "Wed, 01 Jan 2031 00:00:00 GMT"]) {
+      const future = await get("?district=440305", { "if-modified-since": since });
+      expect({ since, status: future.response.status }).toEqual({ since, status: 200 });
+    }
     // Another filter is another document.
     expect((await get("?district=440306", { "if-none-match": etag })).response.status).toBe(200);
     expect((await get("?district=440305", { "if-none-match": '"other"' })).response.status).toBe(
