@@ -350,21 +350,42 @@ describe("drafting checks", () => {
     }
   });
 
+  // Each problem names its field once ("volunteerIds: …", never "volunteerIds: volunteerIds: …").
   it.each([
-    ["a blank title", { title: "   " }, /title must not be blank/],
-    ["a title over 200 characters", { title: "长".repeat(201) }, /title must be at most 200/],
-    ["a body over 10000 characters", { body: "字".repeat(10_001) }, /body must be at most 10000/],
-    ["no category", { categories: [] }, /choose at least one service category/],
-    ["a repeated category", { categories: ["LEGAL", "LEGAL"] }, /only once/],
-    ["an unknown district", { districtCode: "440399" }, /districtCode must be one of/],
-    ["a repeated id", { stationIds: ["1", "1"] }, /stationIds: each id may appear only once/],
-    ["a malformed id", { volunteerIds: ["abc"] }, /volunteerIds: each must be a numeric id/],
+    ["a blank title", { title: "   " }, ["title must not be blank"]],
+    [
+      "a title over 200 characters",
+      { title: "长".repeat(201) },
+      ["title must be at most 200 characters"],
+    ],
+    [
+      "a body over 10000 characters",
+      { body: "字".repeat(10_001) },
+      ["body must be at most 10000 characters"],
+    ],
+    ["no category", { categories: [] }, ["categories: choose at least one service category"]],
+    [
+      "a repeated category",
+      { categories: ["LEGAL", "LEGAL"] },
+      ["categories: each category may appear only once"],
+    ],
+    [
+      "an unknown district",
+      { districtCode: "440399" },
+      ["districtCode must be one of Shenzhen's district codes, e.g. 440305 (南山区)"],
+    ],
+    ["a repeated id", { stationIds: ["1", "1"] }, ["stationIds: each id may appear only once"]],
+    [
+      "a malformed id",
+      { volunteerIds: ["abc"] },
+      ['volunteerIds: each must be a numeric id, e.g. "42"'],
+    ],
     [
       "more than 50 references of a kind",
       { activityIds: Array.from({ length: 51 }, (_, i) => String(i + 1)) },
-      /activityIds: a story refers to at most 50/,
+      ["activityIds: a story refers to at most 50 of them"],
     ],
-  ])("refuses %s", async (_what, overrides, message) => {
+  ])("refuses %s", async (_what, overrides, problems) => {
     const before = await publicityCounts(fed);
     const response = await executeExpectingError(
       fed.gatewayUrl,
@@ -375,7 +396,8 @@ describe("drafting checks", () => {
       },
       "BAD_USER_INPUT",
     );
-    expect(response.errors![0].message).toMatch(message);
+    expect(response.errors![0].extensions!.problems).toEqual(problems);
+    expect(response.errors![0].message).toBe(`invalid input: ${problems.join("; ")}`);
     expect(await publicityCounts(fed)).toEqual(before);
   });
 

@@ -4,13 +4,15 @@ import { Chars } from "../../shared/validation/chars";
 import { DISTRICTS, ServiceCategory } from "../../shared/vocabulary";
 import { LIMITS } from "../services/story-content";
 
-const idList = (what: string) =>
+// Messages do not start with the field: the error boundary (subgraphs/shared/format-error.ts)
+// writes it in front ("volunteerIds: each id may appear only once").
+const idList = () =>
   [
     ArrayMaxSize(LIMITS.references, {
-      message: `${what}: a story refers to at most ${LIMITS.references} of them`,
+      message: `a story refers to at most ${LIMITS.references} of them`,
     }),
-    ArrayUnique({ message: `${what}: each id may appear only once` }),
-    Matches(/^\d{1,9}$/, { each: true, message: `${what}: each must be a numeric id, e.g. "42"` }),
+    ArrayUnique({ message: "each id may appear only once" }),
+    Matches(/^\d{1,9}$/, { each: true, message: 'each must be a numeric id, e.g. "42"' }),
   ] as PropertyDecorator[];
 
 const apply =
@@ -39,9 +41,9 @@ export class CaseStoryInput {
   body: string;
 
   @Field(() => [ServiceCategory], { description: "1 to 10 service categories, no repeats." })
-  @ArrayMinSize(1, { message: "categories: choose at least one service category" })
-  @ArrayMaxSize(10)
-  @ArrayUnique({ message: "categories: each category may appear only once" })
+  @ArrayMinSize(1, { message: "choose at least one service category" })
+  @ArrayMaxSize(10, { message: "choose at most 10 service categories" })
+  @ArrayUnique({ message: "each category may appear only once" })
   categories: ServiceCategory[];
 
   @Field(() => ID, { description: "The district the story is about, e.g. 440305." })
@@ -51,18 +53,18 @@ export class CaseStoryInput {
   districtCode: string;
 
   @Field(() => [ID], { defaultValue: [], description: "Volunteers the story is about." })
-  @apply(idList("volunteerIds"))
+  @apply(idList())
   volunteerIds: string[];
 
   @Field(() => [ID], { defaultValue: [], description: "Stations the story is about." })
-  @apply(idList("stationIds"))
+  @apply(idList())
   stationIds: string[];
 
   @Field(() => [ID], { defaultValue: [], description: "Platforms the story is about." })
-  @apply(idList("platformIds"))
+  @apply(idList())
   platformIds: string[];
 
   @Field(() => [ID], { defaultValue: [], description: "Activities the story is about." })
-  @apply(idList("activityIds"))
+  @apply(idList())
   activityIds: string[];
 }
