@@ -374,11 +374,15 @@ describe("drafting checks", () => {
       { districtCode: "440399" },
       ["districtCode must be one of Shenzhen's district codes, e.g. 440305 (南山区)"],
     ],
-    ["a repeated id", { stationIds: ["1", "1"] }, ["stationIds: each id may appear only once"]],
+    [
+      "a repeated id",
+      { stationIds: ["1", "1"] },
+      ["stationIds: each id may appear only once; 1 is given 2 times"],
+    ],
     [
       "a malformed id",
       { volunteerIds: ["abc"] },
-      ['volunteerIds: each must be a numeric id, e.g. "42"'],
+      ['volunteerIds: "abc" is not a numeric id; give ids such as "42"'],
     ],
     [
       "more than 50 references of a kind",
@@ -399,6 +403,62 @@ describe("drafting checks", () => {
     expect(response.errors![0].extensions!.problems).toEqual(problems);
     expect(response.errors![0].message).toBe(`invalid input: ${problems.join("; ")}`);
     expect(await publicityCounts(fed)).toEqual(before);
+  });
+
+  it("takes an id written two ways as the same id: a repeat, refused naming it, draft and edit", async () => {
+    const input = storyInput(fed);
+    const references: Array<[string, string]> = [
+      ["volunteerIds", input.volunteerIds[0]],
+      ["stationIds", input.stationIds[0]],
+      ["platformIds", String(fed.demo.platforms[0].id)],
+      ["activityIds", input.activityIds[0]],
+    ];
+    const before = await publicityCounts(fed);
+    for (const [field, id] of references) {
+      for (const ids of [
+        [id, `00${id}`],
+        [`00${id}`, ` ${id}`, id],
+      ]) {
+        const response = await executeExpectingError(
+          fed.gatewayUrl,
+          {
+            query: contractOperation("DraftStory"),
+            variables: { input: { ...input, [field]: ids } },
+            token: alice,
+          },
+          "BAD_USER_INPUT",
+        );
+        const spellings = ids.map((s) => JSON.stringify(s)).join(", ");
+        expect(response.errors![0].extensions!.problems).toEqual([
+          `${field}: each id may appear only once; ${id} is given ${ids.length} times (as ${spellings})`,
+        ]);
+      }
+    }
+    expect(await publicityCounts(fed)).toEqual(before);
+    const id = await draft(fed, alice, input);
+    const drafted = await history(id);
+    const [field, ref] = references[1];
+    await executeExpectingError(
+      fed.gatewayUrl,
+      {
+        query: UPDATE,
+        variables: { id, input: { ...input, [field]: [`0${ref}`, ref] } },
+        token: alice,
+      },
+      "BAD_USER_INPUT",
+    );
+    expect(await history(id)).toEqual(drafted);
+    // Written once, with zeros or spaces around it, an id is the row it names.
+    const padded = await draft(fed, alice, {
+      ...input,
+      volunteerIds: input.volunteerIds.map((v) => ` 0${v} `),
+    });
+    const read = await execute(fed.gatewayUrl, {
+      query: `query ($id: ID!) { caseStory(id: $id) { volunteers { id } } }`,
+      variables: { id: padded },
+      token: alice,
+    });
+    expect(read.caseStory.volunteers).toEqual(input.volunteerIds.map((v) => ({ id: v })));
   });
 
   it("keeps the text tidy: single-line title, paragraphs kept", async () => {

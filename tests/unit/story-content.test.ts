@@ -4,6 +4,9 @@
 import {
   assertReferencesExist,
   changedFields,
+  malformedIdsProblem,
+  referenceId,
+  repeatedIdsProblem,
   storyContent,
   unknownReferences,
   type StoryContentInput,
@@ -42,6 +45,50 @@ describe("storyContent", () => {
       body: "第一段\n\n第二段",
       references: { VOLUNTEER: [3, 1], STATION: [7], PLATFORM: [], ACTIVITY: [11] },
     });
+  });
+});
+
+describe("reference ids", () => {
+  it.each([
+    ["7", 7],
+    ["007", 7],
+    [" 7 ", 7],
+    ["0", 0],
+    ["999999999", 999999999],
+    ["000999999999", 999999999],
+    ["1000000000", null],
+    ["abc", null],
+    ["-7", null],
+    ["7.0", null],
+    ["", null],
+  ])("%j names row %s", (raw, row) => {
+    expect(referenceId(raw)).toBe(row);
+  });
+
+  it("reads ids written with zeros or spaces as the rows they name", () => {
+    expect(storyContent(input({ volunteerIds: [" 03", "001"] })).references.VOLUNTEER).toEqual([
+      3, 1,
+    ]);
+  });
+
+  it("finds an id given twice however it is written, naming it and how it was written", () => {
+    expect(repeatedIdsProblem(["7", "8", "9"])).toBeNull();
+    expect(repeatedIdsProblem(["7", "007"])).toBe(
+      'each id may appear only once; 7 is given 2 times (as "7", "007")',
+    );
+    expect(repeatedIdsProblem(["1", "2", "1", " 2", "1"])).toBe(
+      'each id may appear only once; 1 is given 3 times; 2 is given 2 times (as "2", " 2")',
+    );
+    // Malformed ids are the other rule's to name, not repeats.
+    expect(repeatedIdsProblem(["x", "x"])).toBeNull();
+  });
+
+  it("names every id that is not a numeric id", () => {
+    expect(malformedIdsProblem(["1", " 02 "])).toBeNull();
+    expect(malformedIdsProblem(["abc"])).toBe('"abc" is not a numeric id; give ids such as "42"');
+    expect(malformedIdsProblem(["1", "x", "-2"])).toBe(
+      '"x", "-2" are not numeric ids; give ids such as "42"',
+    );
   });
 });
 

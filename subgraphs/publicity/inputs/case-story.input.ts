@@ -1,18 +1,37 @@
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsIn, Matches } from "class-validator";
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsIn,
+  Matches,
+  ValidateBy,
+} from "class-validator";
 import { Field, ID, InputType } from "type-graphql";
 import { Chars } from "../../shared/validation/chars";
 import { DISTRICTS, ServiceCategory } from "../../shared/vocabulary";
-import { LIMITS } from "../services/story-content";
+import { LIMITS, malformedIdsProblem, repeatedIdsProblem } from "../services/story-content";
+
+/** A rule over a list of ids whose problem (null: none) is its message. */
+const idRule = (name: string, problem: (ids: string[]) => string | null) =>
+  ValidateBy({
+    name,
+    validator: {
+      validate: (ids: unknown) => Array.isArray(ids) && problem(ids.map(String)) === null,
+      defaultMessage: (args) =>
+        (Array.isArray(args?.value) && problem(args.value.map(String))) || "must be a list of ids",
+    },
+  });
 
 // Messages do not start with the field: the error boundary (subgraphs/shared/format-error.ts)
-// writes it in front ("volunteerIds: each id may appear only once").
+// writes it in front ("volunteerIds: each id may appear only once; …").
 const idList = () =>
   [
     ArrayMaxSize(LIMITS.references, {
       message: `a story refers to at most ${LIMITS.references} of them`,
     }),
-    ArrayUnique({ message: "each id may appear only once" }),
-    Matches(/^\d{1,9}$/, { each: true, message: 'each must be a numeric id, e.g. "42"' }),
+    idRule("referenceIds", malformedIdsProblem),
+    // Ids are compared as the rows they name: "7" and "007" are one id, given twice.
+    idRule("uniqueReferenceIds", repeatedIdsProblem),
   ] as PropertyDecorator[];
 
 const apply =
