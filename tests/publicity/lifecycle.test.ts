@@ -1,6 +1,10 @@
 // The publicity office's workflow through the gateway: drafting with references checked by their
 // owners, the transition table with four eyes, optimistic updates, the audit history, and media
 // coverage. Every refused request leaves the publicity tables as they were.
+import { createHash } from "node:crypto";
+import { publicity } from "../../subgraphs/publicity";
+import { Coverage } from "../../subgraphs/publicity/entities/coverage.entity";
+import { Outlet } from "../../subgraphs/publicity/vocabulary";
 import { bootFederation, type Federation } from "../helpers/federation";
 import { contractOperation, execute, executeExpectingError, send } from "../helpers/graphql";
 import { daysFromToday, today } from "../../runtime/dates";
@@ -524,8 +528,101 @@ describe("RecordCoverage", () => {
     );
   });
 
+  it("knows a link however it is written: an empty query, escaped letters, case, port, fragment", async () => {
+    const id = await publishedStory(fed, alice, bob);
+    const spellings = [
+      ["https://a.b/ok2", "https://a.b/ok2?", "HTTPS://A.B:443/ok2?#x"],
+      ["https://a.b/%7Efoo", "https://a.b/~foo", "https://a.b/%7efoo"],
+      ["https://a.b/%e6%96%b0", "https://a.b/新", "https://a.b/%E6%96%B0?"],
+    ];
+    for (const [first, ...again] of spellings) {
+      const recorded = await record(id, {
+        outlet: "ONLINE_MEDIA",
+        url: first,
+        publishedOn: today(),
+      });
+      expect(recorded.errors).toBeUndefined();
+      const before = await publicityCounts(fed);
+      for (const url of again) {
+        const duplicate = await record(id, { outlet: "ONLINE_MEDIA", url, publishedOn: today() });
+        expect({ url, code: duplicate.errors?.[0]?.extensions?.code }).toEqual({
+          url,
+          code: "CONFLICT",
+        });
+      }
+      expect(await publicityCounts(fed)).toEqual(before);
+    }
+    const story = await execute(fed.gatewayUrl, {
+      query: `query ($id: ID!) { caseStory(id: $id) { coverage { url } } }`,
+      variables: { id },
+      token: bob,
+    });
+    expect(story.caseStory.coverage.map((c: { url: string }) => c.url)).toEqual([
+      "https://a.b/ok2",
+      "https://a.b/~foo",
+      "https://a.b/%E6%96%B0",
+    ]);
+  });
+
+  it("brings coverage recorded under an older form of a link to its current key at start", async () => {
+    const id = Number(await publishedStory(fed, alice, bob));
+    const db = fed.subgraphs.publicity.db;
+    const coverage = db.getRepository(Coverage);
+    const sha = (url: string) => createHash("sha256").update(url).digest("hex");
+    // As the older normalisation stored them: an empty query and %7E kept, keyed as written.
+    const old = (url: string) => ({
+      storyId: id,
+      outlet: Outlet.ONLINE_MEDIA,
+      url,
+      urlKey: sha(url),
+      publishedOn: today(),
+    });
+    for (const url of [
+      "https://a.b/rekey?",
+      "https://a.b/%7Erekey",
+      "https://a.b/twice?",
+      "https://a.b/twice", // the same article again, recorded later
+      "https://a.b/%E6%96%B0",
+    ])
+      await coverage.insert(old(url));
+    const rows = () => coverage.find({ where: { storyId: id }, order: { id: "ASC" } });
+    const [first, second, twice, , kept] = await rows();
+    await publicity.prepare!(db); // what every start of the subgraph runs
+    const after = await rows();
+    expect(after.map((r) => [r.id, r.url, r.urlKey])).toEqual([
+      [first.id, "https://a.b/rekey", sha("https://a.b/rekey")],
+      [second.id, "https://a.b/~rekey", sha("https://a.b/~rekey")],
+      [twice.id, "https://a.b/twice", sha("https://a.b/twice")],
+      [kept.id, kept.url, kept.urlKey],
+    ]);
+    // Idempotent: a second start changes nothing.
+    await publicity.prepare!(db);
+    expect(await rows()).toEqual(after);
+    // The duplicate check meets them now.
+    for (const url of ["https://a.b/rekey", "https://a.b/%7erekey?", "https://a.b/twice?"]) {
+      const duplicate = await record(String(id), {
+        outlet: "ONLINE_MEDIA",
+        url,
+        publishedOn: today(),
+      });
+      expect({ url, code: duplicate.errors?.[0]?.extensions?.code }).toEqual({
+        url,
+        code: "CONFLICT",
+      });
+    }
+  });
+
   it.each([
     ["a link that is not http(s)", { url: "ftp://example.cn/a" }, /http\(s\)/],
+    ["a host without a dot", { url: "http://x" }, /^url has the host "x", which is not a public/],
+    [
+      "the hub's own address",
+      { url: "http://127.0.0.1:5001/graphql" },
+      /^url points at a loopback address \(127.0.0.1\), which cannot be a media outlet's page/,
+    ],
+    ["localhost", { url: "http://localhost/news/1" }, /^url points at a local machine name/],
+    ["a private address", { url: "http://192.168.1.20/news/1" }, /^url points at a private/],
+    ["a link-local address", { url: "http://169.254.169.254/latest" }, /^url points at a link-/],
     ["text that is not a link", { url: "深圳特区报第三版" }, /is not a link/],
     ["a date in the future", { publishedOn: daysFromToday(1) }, /is in the future/],
     [

@@ -11,9 +11,11 @@ import {
   unknownReferences,
   type StoryContentInput,
 } from "../../subgraphs/publicity/services/story-content";
+import { createHash } from "node:crypto";
 import {
   assertNotFuture,
   normaliseCoverageUrl,
+  storedCoverageKey,
 } from "../../subgraphs/publicity/services/coverage-rules";
 import { ServiceCategory } from "../../subgraphs/shared/vocabulary";
 
@@ -146,11 +148,72 @@ describe("coverage rules", () => {
     expect(normaliseCoverageUrl(raw).url).toBe(url);
   });
 
+  it.each([
+    ["https://a.b/ok2?", "https://a.b/ok2"],
+    ["https://a.b/ok2?#top", "https://a.b/ok2"],
+    ["https://a.b/%7Efoo", "https://a.b/~foo"],
+    ["https://a.b/%7efoo/%41%2d%5F%2E%30", "https://a.b/~foo/A-_.0"],
+    ["https://a.b/%e6%96%b0?q=%e6%96%b0%2f%7E", "https://a.b/%E6%96%B0?q=%E6%96%B0%2F~"],
+    ["https://a.b/a%2Fb?x=1&y=", "https://a.b/a%2Fb?x=1&y="],
+    ["HTTP://A.B:80/x", "http://a.b/x"],
+    ["https://a.b/x/%2e%2E/y", "https://a.b/y"],
+  ])("normalises %s (RFC 3986 §6.2.2)", (raw, url) => {
+    expect(normaliseCoverageUrl(raw).url).toBe(url);
+    // Normalising again changes nothing: a stored link keys as it did when it was recorded.
+    expect(normaliseCoverageUrl(url).url).toBe(url);
+    expect(storedCoverageKey(url)).toEqual(normaliseCoverageUrl(raw));
+  });
+
   it("keys a link by its normalised form; paths stay case-sensitive", () => {
     const key = (u: string) => normaliseCoverageUrl(u).key;
     expect(key("https://A.cn/x#top")).toBe(key("https://a.cn/x"));
+    expect(key("https://a.b/ok2?")).toBe(key("https://a.b/ok2"));
+    expect(key("https://a.b/%7Efoo")).toBe(key("https://a.b/~foo"));
     expect(key("https://a.cn/X")).not.toBe(key("https://a.cn/x"));
+    expect(key("https://a.cn/%2F")).not.toBe(key("https://a.cn//"));
     expect(key("https://a.cn/x")).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("keeps the key of a link the older normalisation already wrote in its current form", () => {
+    // Coverage recorded before keeps its key unless its link had an empty query or such escapes.
+    const sha = (text: string) => createHash("sha256").update(text).digest("hex");
+    for (const url of [
+      "https://www.sznews.com/content/2025/%E6%A1%88%E4%BE%8B.html",
+      "http://mp.example.cn/s/abc?id=1",
+    ])
+      expect(normaliseCoverageUrl(url).key).toBe(sha(url));
+  });
+
+  it.each([
+    ["http://x/a", /url has the host "x", which is not a public host name/],
+    ["http://127.0.0.1:5001/graphql", /url points at a loopback address \(127.0.0.1\)/],
+    ["http://2130706433/", /loopback address \(127.0.0.1\)/],
+    ["http://[::1]/", /loopback address \(::1\)/],
+    ["http://[::ffff:127.0.0.1]/", /loopback address/],
+    ["http://10.1.2.3/a", /private network address \(10.1.2.3\)/],
+    ["http://192.168.1.1/", /private network address/],
+    ["http://172.20.0.5/", /private network address/],
+    ["http://[fd00::1]/", /private network address/],
+    ["http://169.254.169.254/latest/meta-data", /link-local address/],
+    ["http://[fe80::1]/", /link-local address/],
+    ["http://0.0.0.0/", /reserved address/],
+    ["http://localhost:4000/feeds", /local machine name \(localhost\)/],
+    ["http://LOCALHOST./", /local machine name \(localhost\)/],
+    ["http://hub.localhost/", /local machine name/],
+    ["http://printer.local/", /local machine name/],
+    ["http://intranet.corp.internal/", /local machine name/],
+  ])("refuses %s: no outlet publishes there", (raw, message) => {
+    expect(() => normaliseCoverageUrl(raw)).toThrow(message);
+    expect(() => normaliseCoverageUrl(raw)).toThrow(/cannot be a media outlet's page/);
+  });
+
+  it.each([
+    "https://www.sznews.com/a",
+    "http://8.8.8.8/news",
+    "http://[2400:3200::1]/a",
+    "https://a.b/",
+  ])("takes %s", (raw) => {
+    expect(() => normaliseCoverageUrl(raw)).not.toThrow();
   });
 
   it.each([
