@@ -3,7 +3,7 @@
 // gateway executes operations/story-feed.graphql as an anonymous caller: published stories only)
 // and renders with gateway/render/atom.ts. ETag (a hash of the document) and Last-Modified (when
 // the list last changed, retractions included) let readers poll with a conditional GET and get
-// 304 Not Modified while nothing changed.
+// 304 Not Modified while nothing changed. Its links come from PUBLIC_URL, never from request headers.
 import { createHash } from "node:crypto";
 import path from "node:path";
 import type { ApolloServer } from "@apollo/server";
@@ -32,6 +32,8 @@ class FeedRefusal extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** RATE_LIMITED: when the reader's budget has room again. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
@@ -107,6 +109,17 @@ async function readFeed(
 function failure(errors: readonly GraphQLFormattedError[]): FeedRefusal {
   const code = errors.map((e) => e.extensions?.code).find((c) => typeof c === "string");
   if (code === "BAD_USER_INPUT") return new FeedRefusal("BAD_USER_INPUT", errors[0].message);
+  // The feed reads as its reader, so it spends the reader's anonymous budget (gateway/plugins/
+  // rate-limit.ts); over it, the reader is told when to come back, as any GraphQL client is.
+  const limited = errors.find((e) => e.extensions?.code === "RATE_LIMITED");
+  if (limited) {
+    const seconds = Number(limited.extensions?.retryAfterSeconds);
+    return new FeedRefusal(
+      "RATE_LIMITED",
+      limited.message,
+      Number.isInteger(seconds) && seconds > 0 ? seconds : 60,
+    );
+  }
   // Anything else (a subgraph that cannot be reached, say) is the hub's failure, already logged.
   return new FeedRefusal(
     "INTERNAL_SERVER_ERROR",
@@ -115,11 +128,49 @@ function failure(errors: readonly GraphQLFormattedError[]): FeedRefusal {
   );
 }
 
-/** RFC 9110: If-None-Match (weak comparison) decides when present, else If-Modified-Since. */
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const HTTP_DATES = [
+  // IMF-fixdate: Sun, 06 Nov 1994 08:49:37 GMT
+  /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (?<day>\d{2}) (?<month>[A-Z][a-z]{2}) (?<year>\d{4}) (?<time>\d{2}:\d{2}:\d{2}) GMT$/,
+  // obsolete RFC 850: Sunday, 06-Nov-94 08:49:37 GMT
+  /^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (?<day>\d{2})-(?<month>[A-Z][a-z]{2})-(?<year>\d{2}) (?<time>\d{2}:\d{2}:\d{2}) GMT$/,
+  // obsolete asctime: Sun Nov  6 08:49:37 1994
+  /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?<month>[A-Z][a-z]{2}) (?<day>[ \d]\d) (?<time>\d{2}:\d{2}:\d{2}) (?<year>\d{4})$/,
+];
+
+/** An HTTP-date (RFC 9110 §5.6.7) in milliseconds, or null for anything else. */
+export function parseHttpDate(text: string, now = new Date()): number | null {
+  for (const format of HTTP_DATES) {
+    const parts = format.exec(text.trim())?.groups;
+    if (!parts) continue;
+    const month = MONTHS.indexOf(parts.month);
+    let year = Number(parts.year);
+    // A two-digit year more than 50 years ahead is the latest past year with those digits.
+    if (parts.year.length === 2) {
+      const century = Math.floor(now.getUTCFullYear() / 100) * 100;
+      year += century;
+      if (year > now.getUTCFullYear() + 50) year -= 100;
+    }
+    const [h, m, s] = parts.time.split(":").map(Number);
+    const day = Number(parts.day);
+    const at = new Date(Date.UTC(year, month, day, h, m, s));
+    // Date.UTC rolls 31 Feb over into March: such a date is not valid.
+    if (month < 0 || at.getUTCDate() !== day || at.getUTCHours() !== h || m > 59 || s > 60)
+      return null;
+    return at.getTime();
+  }
+  return null;
+}
+
+/**
+ * RFC 9110: If-None-Match (weak comparison) decides when present, else If-Modified-Since, which is
+ * ignored when it is not an HTTP-date or is later than the server's clock (§13.1.3).
+ */
 export function notModified(
   headers: { "if-none-match"?: string; "if-modified-since"?: string },
   etag: string,
   lastModified: Date | null,
+  now = new Date(),
 ): boolean {
   const match = headers["if-none-match"];
   if (match !== undefined) {
@@ -128,12 +179,20 @@ export function notModified(
   }
   const since = headers["if-modified-since"];
   if (since === undefined || !lastModified) return false;
-  const at = Date.parse(since);
-  return !Number.isNaN(at) && Math.floor(lastModified.getTime() / 1000) * 1000 <= at;
+  const at = parseHttpDate(since, now);
+  if (at === null || at > now.getTime()) return false;
+  return Math.floor(lastModified.getTime() / 1000) * 1000 <= at;
 }
 
-function selfUrl(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}${request.url}`;
+/**
+ * The feed's own URL, from PUBLIC_URL and the filters it was asked with: never from the request's
+ * Host or X-Forwarded-* headers (the client's to write, and the document is cached publicly).
+ */
+export function feedUrl(publicUrl: string, filters: { district?: string; category?: string }) {
+  const query = new URLSearchParams();
+  if (filters.district !== undefined) query.set("district", filters.district);
+  if (filters.category !== undefined) query.set("category", filters.category);
+  return `${publicUrl}${FEED_PATH}${query.size ? `?${query}` : ""}`;
 }
 
 export function feedRoutes(
@@ -158,7 +217,7 @@ export function feedRoutes(
       body = renderAtom(data.caseStories.nodes, {
         tagAuthority: config.tagAuthority,
         storyUrl: config.storyUrl,
-        selfUrl: selfUrl(request),
+        selfUrl: feedUrl(hub.servers.publicUrl, filters),
         title: `深圳市中小企业志愿服务典型案例${about.length ? `（${about.join("，")}）` : ""}`,
         filters: Object.fromEntries(
           Object.entries(filters).filter(([, v]) => v !== undefined),
@@ -169,7 +228,12 @@ export function feedRoutes(
       if (!(error instanceof FeedRefusal)) throw error;
       if (error.code === "INTERNAL_SERVER_ERROR")
         log.warn({ reason: error.message }, "feed failed");
-      return reply.code(httpStatusOf(error.code)).send(errorBody(error.code, error.message));
+      const body = errorBody(error.code, error.message);
+      if (error.retryAfterSeconds !== undefined) {
+        reply.header("retry-after", String(error.retryAfterSeconds));
+        Object.assign(body.errors[0].extensions, { retryAfterSeconds: error.retryAfterSeconds });
+      }
+      return reply.code(httpStatusOf(error.code)).send(body);
     }
     const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
     reply.header("etag", etag).header("cache-control", `public, max-age=${FEED_MAX_AGE_SECONDS}`);

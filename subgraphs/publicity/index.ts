@@ -22,6 +22,7 @@ import {
 } from "./resolvers/entity-stories.resolver";
 import { StoryLifecycleResolver } from "./resolvers/story-lifecycle.resolver";
 import { seedPublicity } from "./seed";
+import { rekeyCoverage } from "./services/coverage-rekey";
 
 export const publicity: SubgraphDefinition<PublicityLoaders> = {
   name: "publicity",
@@ -47,6 +48,10 @@ export const publicity: SubgraphDefinition<PublicityLoaders> = {
       },
     ),
   createLoaders,
+  // Coverage recorded under an older form of a link gets its current key (services/coverage-rekey.ts).
+  async prepare(db) {
+    await rekeyCoverage(db);
+  },
   async seedIfEmpty(db, config) {
     if (await db.getRepository(CaseStory).exists()) return false;
     await seedPublicity(db, generateDemo(config.demo.anchor));

@@ -1,6 +1,6 @@
 // Rate limits: per token subject, per address without a token, a smaller budget for anonymous
-// writes, HTTP 429 RATE_LIMITED with Retry-After, SERVICE calls exempt, and with Redis one budget
-// shared by two gateway replicas.
+// writes, HTTP 429 RATE_LIMITED with Retry-After (the Atom feed too: it reads as its reader), SERVICE
+// calls exempt, and with Redis one budget shared by two gateway replicas.
 import { startGateway } from "../../gateway";
 import { SUBGRAPHS } from "../../runtime/config";
 import type { RunningServer } from "../../runtime/http/server";
@@ -90,6 +90,48 @@ describe("in memory", () => {
     expect((await post(fed.gatewayUrl, READ, { ...ip, ...bearer("not-a-token") })).status).toBe(
       429,
     );
+  });
+
+  it("counts feed reads, conditional ones too, and answers 429 with Retry-After over the budget", async () => {
+    const reader = from("192.0.2.54");
+    const feed = (headers: Record<string, string> = {}) =>
+      fetch(`${fed.gatewayOrigin}/feeds/stories.xml`, { headers: { ...reader, ...headers } });
+    const first = await feed();
+    expect(first.status).toBe(200);
+    const etag = first.headers.get("etag")!;
+    // A conditional request reads the stories too (the document is rebuilt to compare): counted.
+    for (let i = 0; i < 3; i++) expect((await feed({ "if-none-match": etag })).status).toBe(304);
+    const logged = fed.logs().length;
+    for (const headers of [{}, { "if-none-match": etag }] as Array<Record<string, string>>) {
+      const over = await feed(headers);
+      expect(over.status).toBe(429);
+      const retryAfter = Number(over.headers.get("retry-after"));
+      expect(retryAfter).toBeGreaterThanOrEqual(1);
+      expect(retryAfter).toBeLessThanOrEqual(60);
+      expect(over.headers.get("cache-control")).toBeNull();
+      expect(await over.json()).toEqual({
+        errors: [
+          {
+            message: expect.stringMatching(
+              /^too many requests: 4 per minute per address without a token; try again in \d+ s$/,
+            ),
+            extensions: expect.objectContaining({
+              code: "RATE_LIMITED",
+              retryAfterSeconds: retryAfter,
+            }),
+          },
+        ],
+      });
+    }
+    // A refusal is the reader's business, not an incident: no warning per refused request.
+    const warnings = fed
+      .logs()
+      .slice(logged)
+      .filter((line) => JSON.parse(line).level >= 40);
+    expect(warnings).toEqual([]);
+    // The feed spent this reader's budget, nobody else's.
+    expect((await post(fed.gatewayUrl, READ, reader)).status).toBe(429);
+    expect((await feed({ ...from("192.0.2.55") })).status).toBe(200);
   });
 
   it("does not count the subgraphs' own SERVICE calls", async () => {

@@ -2,7 +2,9 @@
 // parsed with an XML parser: the right entries in the right order with their ids, dates,
 // categories and district; the district and category filters and their refusals; ETag and
 // Last-Modified with 304 Not Modified on a repeated conditional request, and a fresh document
-// after a publication or a retraction.
+// after a publication or a retraction. Every link comes from PUBLIC_URL, never from the request's
+// Host or X-Forwarded-* headers.
+import net from "node:net";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { bootFederation, type Federation } from "../helpers/federation";
 import { execute } from "../helpers/graphql";
@@ -14,7 +16,9 @@ let alice: string;
 let bob: string;
 
 beforeAll(async () => {
-  fed = await bootFederation({ env: { FEED_TAG_AUTHORITY: "sme.example.cn,2025" } });
+  fed = await bootFederation({
+    env: { FEED_TAG_AUTHORITY: "sme.example.cn,2025", PUBLIC_URL: "https://Hub.Example.cn/sme/" },
+  });
   alice = await fed.token("PUBLICITY_EDITOR", { sub: "editor-alice" });
   bob = await fed.token("PUBLICITY_EDITOR", { sub: "editor-bob" });
 });
@@ -52,6 +56,42 @@ async function feed(query = "") {
   return { response, doc, entries: (doc.entry ?? []) as Entry[] };
 }
 
+/** Where the public finds the feed: PUBLIC_URL, normalised, and the feed's path. */
+const FEED_URL = "https://hub.example.cn/sme/feeds/stories.xml";
+
+/**
+ * A request written byte for byte (fetch will not send a Host of our choosing, nor HTTP/1.0):
+ * the status, the headers and the body of the answer.
+ */
+function raw(lines: string[]): Promise<{ status: number; headers: string; body: string }> {
+  const { hostname, port } = new URL(fed.gatewayOrigin);
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(Number(port), hostname === "localhost" ? "127.0.0.1" : hostname);
+    const chunks: Buffer[] = [];
+    socket.on("data", (chunk) => chunks.push(chunk));
+    socket.on("error", reject);
+    socket.on("end", () => {
+      const text = Buffer.concat(chunks).toString("utf8");
+      const [head, ...rest] = text.split("\r\n\r\n");
+      resolve({
+        status: Number(/^HTTP\/1\.[01] (\d{3})/.exec(head)?.[1]),
+        headers: head,
+        body: rest.join("\r\n\r\n"),
+      });
+    });
+    socket.write(`${lines.join("\r\n")}\r\n\r\n`);
+  });
+}
+
+/** Every URL the document holds: its self link and the entries' links. */
+function links(text: string): string[] {
+  const doc = parser.parse(text).feed;
+  return [
+    ...doc.link.map((l: { href: string }) => l.href),
+    ...((doc.entry ?? []) as Entry[]).flatMap((e) => e.link.map((l) => l.href)),
+  ];
+}
+
 const storyId = (entry: Entry) => entry.id.replace("tag:sme.example.cn,2025:story/", "");
 
 /** The demo's published stories, newest publication first, as the feed must list them. */
@@ -65,7 +105,7 @@ describe("the feed", () => {
     const { doc, entries } = await feed();
     expect(doc.xmlns).toBe("http://www.w3.org/2005/Atom");
     expect(doc.id).toBe("tag:sme.example.cn,2025:stories");
-    expect(doc.link).toEqual([{ rel: "self", href: `${fed.gatewayOrigin}/feeds/stories.xml` }]);
+    expect(doc.link).toEqual([{ rel: "self", href: FEED_URL }]);
     expect(doc.author.name).toBeTruthy();
     const expected = publishedDemo();
     expect(entries.map(storyId)).toEqual(expected.map((s) => String(s.id)));
@@ -77,7 +117,7 @@ describe("the feed", () => {
       updated: story.publishedAt,
     });
     expect(entry.content["#text"]).toContain(story.body.slice(0, 20));
-    expect(entry.link[0].href).toBe(`${fed.gatewayOrigin}/feeds/stories.xml#story-${story.id}`);
+    expect(entry.link[0].href).toBe(`${FEED_URL}#story-${story.id}`);
     const district = DISTRICTS.find((d) => d.code === story.districtCode)!;
     expect(entry.category).toEqual([
       ...story.categories.map((term) => ({
@@ -102,6 +142,11 @@ describe("the feed", () => {
     const byDistrict = await feed(`?district=${story.districtCode}`);
     expect(byDistrict.doc.id).toBe(
       `tag:sme.example.cn,2025:stories?district=${story.districtCode}`,
+    );
+    // The self link names the filters as the feed reads them, not as the request spelled them.
+    const spelled = await get(`?category=${story.categories[0]}&district=%20${story.districtCode}`);
+    expect(parser.parse(spelled.text).feed.link[0].href).toBe(
+      `${FEED_URL}?district=${story.districtCode}&category=${story.categories[0]}`,
     );
     expect(byDistrict.entries.map(storyId)).toEqual(
       publishedDemo((s) => s.districtCode === story.districtCode).map((s) => String(s.id)),
@@ -134,6 +179,27 @@ describe("the feed", () => {
     expect(body.errors[0].message).toMatch(message);
   });
 
+  it("builds every link from PUBLIC_URL, whatever the request's Host and X-Forwarded-* say", async () => {
+    const { text: plain } = await get();
+    expect(links(plain).every((href) => href.startsWith(FEED_URL))).toBe(true);
+    const forwarded = await get("", {
+      "x-forwarded-host": "evil.example",
+      "x-forwarded-proto": "javascript",
+    });
+    expect(forwarded.response.status).toBe(200);
+    expect(forwarded.text).toBe(plain);
+    for (const request of [
+      ["GET /feeds/stories.xml HTTP/1.1", "Host: evil.example", "Connection: close"],
+      ["GET /feeds/stories.xml HTTP/1.1", "Host: [::1", "Connection: close"],
+      ["GET /feeds/stories.xml HTTP/1.1", "Host: a b", "Connection: close"],
+      ["GET /feeds/stories.xml HTTP/1.0"],
+    ]) {
+      const answer = await raw(request);
+      expect({ request, status: answer.status }).toEqual({ request, status: 200 });
+      expect(answer.body).toBe(plain);
+    }
+  });
+
   it("holds the latest 50 of more than 50", async () => {
     // The demo has 24 published stories; 30 more about Nanshan make 54 in all.
     for (let i = 0; i < 30; i += 1)
@@ -161,6 +227,12 @@ describe("conditional requests", () => {
     expect(byTag.response.headers.get("etag")).toBe(etag);
     const byDate = await get("?district=440305", { "if-modified-since": lastModified });
     expect(byDate.response.status).toBe(304);
+    // A date after the server's clock is invalid (RFC 9110 §13.1.3): ignored, the full document.
+    const tomorrow = new Date(Date.now() + 24 * 3600_000).toUTCString();
+    for (const since of [tomorrow, "Wed, 01 Jan 2031 00:00:00 GMT"]) {
+      const future = await get("?district=440305", { "if-modified-since": since });
+      expect({ since, status: future.response.status }).toEqual({ since, status: 200 });
+    }
     // Another filter is another document.
     expect((await get("?district=440306", { "if-none-match": etag })).response.status).toBe(200);
     expect((await get("?district=440305", { "if-none-match": '"other"' })).response.status).toBe(

@@ -1,6 +1,10 @@
 // The publicity office's workflow through the gateway: drafting with references checked by their
 // owners, the transition table with four eyes, optimistic updates, the audit history, and media
 // coverage. Every refused request leaves the publicity tables as they were.
+import { createHash } from "node:crypto";
+import { publicity } from "../../subgraphs/publicity";
+import { Coverage } from "../../subgraphs/publicity/entities/coverage.entity";
+import { Outlet } from "../../subgraphs/publicity/vocabulary";
 import { bootFederation, type Federation } from "../helpers/federation";
 import { contractOperation, execute, executeExpectingError, send } from "../helpers/graphql";
 import { daysFromToday, today } from "../../runtime/dates";
@@ -350,21 +354,46 @@ describe("drafting checks", () => {
     }
   });
 
+  // Each problem names its field once ("volunteerIds: …", never "volunteerIds: volunteerIds: …").
   it.each([
-    ["a blank title", { title: "   " }, /title must not be blank/],
-    ["a title over 200 characters", { title: "长".repeat(201) }, /title must be at most 200/],
-    ["a body over 10000 characters", { body: "字".repeat(10_001) }, /body must be at most 10000/],
-    ["no category", { categories: [] }, /choose at least one service category/],
-    ["a repeated category", { categories: ["LEGAL", "LEGAL"] }, /only once/],
-    ["an unknown district", { districtCode: "440399" }, /districtCode must be one of/],
-    ["a repeated id", { stationIds: ["1", "1"] }, /stationIds: each id may appear only once/],
-    ["a malformed id", { volunteerIds: ["abc"] }, /volunteerIds: each must be a numeric id/],
+    ["a blank title", { title: "   " }, ["title must not be blank"]],
+    [
+      "a title over 200 characters",
+      { title: "长".repeat(201) },
+      ["title must be at most 200 characters"],
+    ],
+    [
+      "a body over 10000 characters",
+      { body: "字".repeat(10_001) },
+      ["body must be at most 10000 characters"],
+    ],
+    ["no category", { categories: [] }, ["categories: choose at least one service category"]],
+    [
+      "a repeated category",
+      { categories: ["LEGAL", "LEGAL"] },
+      ["categories: each category may appear only once"],
+    ],
+    [
+      "an unknown district",
+      { districtCode: "440399" },
+      ["districtCode must be one of Shenzhen's district codes, e.g. 440305 (南山区)"],
+    ],
+    [
+      "a repeated id",
+      { stationIds: ["1", "1"] },
+      ["stationIds: each id may appear only once; 1 is given 2 times"],
+    ],
+    [
+      "a malformed id",
+      { volunteerIds: ["abc"] },
+      ['volunteerIds: "abc" is not a numeric id; give ids such as "42"'],
+    ],
     [
       "more than 50 references of a kind",
       { activityIds: Array.from({ length: 51 }, (_, i) => String(i + 1)) },
-      /activityIds: a story refers to at most 50/,
+      ["activityIds: a story refers to at most 50 of them"],
     ],
-  ])("refuses %s", async (_what, overrides, message) => {
+  ])("refuses %s", async (_what, overrides, problems) => {
     const before = await publicityCounts(fed);
     const response = await executeExpectingError(
       fed.gatewayUrl,
@@ -375,8 +404,65 @@ describe("drafting checks", () => {
       },
       "BAD_USER_INPUT",
     );
-    expect(response.errors![0].message).toMatch(message);
+    expect(response.errors![0].extensions!.problems).toEqual(problems);
+    expect(response.errors![0].message).toBe(`invalid input: ${problems.join("; ")}`);
     expect(await publicityCounts(fed)).toEqual(before);
+  });
+
+  it("takes an id written two ways as the same id: a repeat, refused naming it, draft and edit", async () => {
+    const input = storyInput(fed);
+    const references: Array<[string, string]> = [
+      ["volunteerIds", input.volunteerIds[0]],
+      ["stationIds", input.stationIds[0]],
+      ["platformIds", String(fed.demo.platforms[0].id)],
+      ["activityIds", input.activityIds[0]],
+    ];
+    const before = await publicityCounts(fed);
+    for (const [field, id] of references) {
+      for (const ids of [
+        [id, `00${id}`],
+        [`00${id}`, ` ${id}`, id],
+      ]) {
+        const response = await executeExpectingError(
+          fed.gatewayUrl,
+          {
+            query: contractOperation("DraftStory"),
+            variables: { input: { ...input, [field]: ids } },
+            token: alice,
+          },
+          "BAD_USER_INPUT",
+        );
+        const spellings = ids.map((s) => JSON.stringify(s)).join(", ");
+        expect(response.errors![0].extensions!.problems).toEqual([
+          `${field}: each id may appear only once; ${id} is given ${ids.length} times (as ${spellings})`,
+        ]);
+      }
+    }
+    expect(await publicityCounts(fed)).toEqual(before);
+    const id = await draft(fed, alice, input);
+    const drafted = await history(id);
+    const [field, ref] = references[1];
+    await executeExpectingError(
+      fed.gatewayUrl,
+      {
+        query: UPDATE,
+        variables: { id, input: { ...input, [field]: [`0${ref}`, ref] } },
+        token: alice,
+      },
+      "BAD_USER_INPUT",
+    );
+    expect(await history(id)).toEqual(drafted);
+    // Written once, with zeros or spaces around it, an id is the row it names.
+    const padded = await draft(fed, alice, {
+      ...input,
+      volunteerIds: input.volunteerIds.map((v) => ` 0${v} `),
+    });
+    const read = await execute(fed.gatewayUrl, {
+      query: `query ($id: ID!) { caseStory(id: $id) { volunteers { id } } }`,
+      variables: { id: padded },
+      token: alice,
+    });
+    expect(read.caseStory.volunteers).toEqual(input.volunteerIds.map((v) => ({ id: v })));
   });
 
   it("keeps the text tidy: single-line title, paragraphs kept", async () => {
@@ -442,8 +528,101 @@ describe("RecordCoverage", () => {
     );
   });
 
+  it("knows a link however it is written: an empty query, escaped letters, case, port, fragment", async () => {
+    const id = await publishedStory(fed, alice, bob);
+    const spellings = [
+      ["https://a.b/ok2", "https://a.b/ok2?", "HTTPS://A.B:443/ok2?#x"],
+      ["https://a.b/%7Efoo", "https://a.b/~foo", "https://a.b/%7efoo"],
+      ["https://a.b/%e6%96%b0", "https://a.b/新", "https://a.b/%E6%96%B0?"],
+    ];
+    for (const [first, ...again] of spellings) {
+      const recorded = await record(id, {
+        outlet: "ONLINE_MEDIA",
+        url: first,
+        publishedOn: today(),
+      });
+      expect(recorded.errors).toBeUndefined();
+      const before = await publicityCounts(fed);
+      for (const url of again) {
+        const duplicate = await record(id, { outlet: "ONLINE_MEDIA", url, publishedOn: today() });
+        expect({ url, code: duplicate.errors?.[0]?.extensions?.code }).toEqual({
+          url,
+          code: "CONFLICT",
+        });
+      }
+      expect(await publicityCounts(fed)).toEqual(before);
+    }
+    const story = await execute(fed.gatewayUrl, {
+      query: `query ($id: ID!) { caseStory(id: $id) { coverage { url } } }`,
+      variables: { id },
+      token: bob,
+    });
+    expect(story.caseStory.coverage.map((c: { url: string }) => c.url)).toEqual([
+      "https://a.b/ok2",
+      "https://a.b/~foo",
+      "https://a.b/%E6%96%B0",
+    ]);
+  });
+
+  it("brings coverage recorded under an older form of a link to its current key at start", async () => {
+    const id = Number(await publishedStory(fed, alice, bob));
+    const db = fed.subgraphs.publicity.db;
+    const coverage = db.getRepository(Coverage);
+    const sha = (url: string) => createHash("sha256").update(url).digest("hex");
+    // As the older normalisation stored them: an empty query and %7E kept, keyed as written.
+    const old = (url: string) => ({
+      storyId: id,
+      outlet: Outlet.ONLINE_MEDIA,
+      url,
+      urlKey: sha(url),
+      publishedOn: today(),
+    });
+    for (const url of [
+      "https://a.b/rekey?",
+      "https://a.b/%7Erekey",
+      "https://a.b/twice?",
+      "https://a.b/twice", // the same article again, recorded later
+      "https://a.b/%E6%96%B0",
+    ])
+      await coverage.insert(old(url));
+    const rows = () => coverage.find({ where: { storyId: id }, order: { id: "ASC" } });
+    const [first, second, twice, , kept] = await rows();
+    await publicity.prepare!(db); // what every start of the subgraph runs
+    const after = await rows();
+    expect(after.map((r) => [r.id, r.url, r.urlKey])).toEqual([
+      [first.id, "https://a.b/rekey", sha("https://a.b/rekey")],
+      [second.id, "https://a.b/~rekey", sha("https://a.b/~rekey")],
+      [twice.id, "https://a.b/twice", sha("https://a.b/twice")],
+      [kept.id, kept.url, kept.urlKey],
+    ]);
+    // Idempotent: a second start changes nothing.
+    await publicity.prepare!(db);
+    expect(await rows()).toEqual(after);
+    // The duplicate check meets them now.
+    for (const url of ["https://a.b/rekey", "https://a.b/%7erekey?", "https://a.b/twice?"]) {
+      const duplicate = await record(String(id), {
+        outlet: "ONLINE_MEDIA",
+        url,
+        publishedOn: today(),
+      });
+      expect({ url, code: duplicate.errors?.[0]?.extensions?.code }).toEqual({
+        url,
+        code: "CONFLICT",
+      });
+    }
+  });
+
   it.each([
     ["a link that is not http(s)", { url: "ftp://example.cn/a" }, /http\(s\)/],
+    ["a host without a dot", { url: "http://x" }, /^url has the host "x", which is not a public/],
+    [
+      "the hub's own address",
+      { url: "http://127.0.0.1:5001/graphql" },
+      /^url points at a loopback address \(127.0.0.1\), which cannot be a media outlet's page/,
+    ],
+    ["localhost", { url: "http://localhost/news/1" }, /^url points at a local machine name/],
+    ["a private address", { url: "http://192.168.1.20/news/1" }, /^url points at a private/],
+    ["a link-local address", { url: "http://169.254.169.254/latest" }, /^url points at a link-/],
     ["text that is not a link", { url: "深圳特区报第三版" }, /is not a link/],
     ["a date in the future", { publishedOn: daysFromToday(1) }, /is in the future/],
     [

@@ -116,6 +116,24 @@ describe("notModified", () => {
     expect(notModified(headers, etag, at)).toBe(expected);
   });
 
+  // RFC 9110 §13.1.3: a date later than the server's current time is invalid, and ignored; so is
+  // anything that is not an HTTP-date.
+  const now = new Date("2025-04-01T00:00:00Z");
+  it.each([
+    ["Mon, 31 Mar 2025 09:00:00 GMT", true],
+    ["Tue, 01 Apr 2025 00:00:00 GMT", true],
+    ["Monday, 31-Mar-25 09:00:00 GMT", true],
+    ["Mon Mar 31 09:00:00 2025", true],
+    ["Tue, 01 Apr 2025 00:00:01 GMT", false],
+    ["Wed, 01 Jan 2031 00:00:00 GMT", false],
+    ["2025-03-31T09:00:00Z", false],
+    ["Mon, 31 Mar 2025 09:00:00", false],
+    ["31 Mar 2025", false],
+    ["Mon, 31 Feb 2025 09:00:00 GMT", false],
+  ])("If-Modified-Since: %s → %s", (since, expected) => {
+    expect(notModified({ "if-modified-since": since }, etag, at, now)).toBe(expected);
+  });
+
   it("never says not modified by date for a feed without a date", () => {
     expect(notModified({ "if-modified-since": "Mon, 31 Mar 2025 09:00:00 GMT" }, etag, null)).toBe(
       false,

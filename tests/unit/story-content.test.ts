@@ -4,13 +4,18 @@
 import {
   assertReferencesExist,
   changedFields,
+  malformedIdsProblem,
+  referenceId,
+  repeatedIdsProblem,
   storyContent,
   unknownReferences,
   type StoryContentInput,
 } from "../../subgraphs/publicity/services/story-content";
+import { createHash } from "node:crypto";
 import {
   assertNotFuture,
   normaliseCoverageUrl,
+  storedCoverageKey,
 } from "../../subgraphs/publicity/services/coverage-rules";
 import { ServiceCategory } from "../../subgraphs/shared/vocabulary";
 
@@ -42,6 +47,50 @@ describe("storyContent", () => {
       body: "第一段\n\n第二段",
       references: { VOLUNTEER: [3, 1], STATION: [7], PLATFORM: [], ACTIVITY: [11] },
     });
+  });
+});
+
+describe("reference ids", () => {
+  it.each([
+    ["7", 7],
+    ["007", 7],
+    [" 7 ", 7],
+    ["0", 0],
+    ["999999999", 999999999],
+    ["000999999999", 999999999],
+    ["1000000000", null],
+    ["abc", null],
+    ["-7", null],
+    ["7.0", null],
+    ["", null],
+  ])("%j names row %s", (raw, row) => {
+    expect(referenceId(raw)).toBe(row);
+  });
+
+  it("reads ids written with zeros or spaces as the rows they name", () => {
+    expect(storyContent(input({ volunteerIds: [" 03", "001"] })).references.VOLUNTEER).toEqual([
+      3, 1,
+    ]);
+  });
+
+  it("finds an id given twice however it is written, naming it and how it was written", () => {
+    expect(repeatedIdsProblem(["7", "8", "9"])).toBeNull();
+    expect(repeatedIdsProblem(["7", "007"])).toBe(
+      'each id may appear only once; 7 is given 2 times (as "7", "007")',
+    );
+    expect(repeatedIdsProblem(["1", "2", "1", " 2", "1"])).toBe(
+      'each id may appear only once; 1 is given 3 times; 2 is given 2 times (as "2", " 2")',
+    );
+    // Malformed ids are the other rule's to name, not repeats.
+    expect(repeatedIdsProblem(["x", "x"])).toBeNull();
+  });
+
+  it("names every id that is not a numeric id", () => {
+    expect(malformedIdsProblem(["1", " 02 "])).toBeNull();
+    expect(malformedIdsProblem(["abc"])).toBe('"abc" is not a numeric id; give ids such as "42"');
+    expect(malformedIdsProblem(["1", "x", "-2"])).toBe(
+      '"x", "-2" are not numeric ids; give ids such as "42"',
+    );
   });
 });
 
@@ -99,11 +148,72 @@ describe("coverage rules", () => {
     expect(normaliseCoverageUrl(raw).url).toBe(url);
   });
 
+  it.each([
+    ["https://a.b/ok2?", "https://a.b/ok2"],
+    ["https://a.b/ok2?#top", "https://a.b/ok2"],
+    ["https://a.b/%7Efoo", "https://a.b/~foo"],
+    ["https://a.b/%7efoo/%41%2d%5F%2E%30", "https://a.b/~foo/A-_.0"],
+    ["https://a.b/%e6%96%b0?q=%e6%96%b0%2f%7E", "https://a.b/%E6%96%B0?q=%E6%96%B0%2F~"],
+    ["https://a.b/a%2Fb?x=1&y=", "https://a.b/a%2Fb?x=1&y="],
+    ["HTTP://A.B:80/x", "http://a.b/x"],
+    ["https://a.b/x/%2e%2E/y", "https://a.b/y"],
+  ])("normalises %s (RFC 3986 §6.2.2)", (raw, url) => {
+    expect(normaliseCoverageUrl(raw).url).toBe(url);
+    // Normalising again changes nothing: a stored link keys as it did when it was recorded.
+    expect(normaliseCoverageUrl(url).url).toBe(url);
+    expect(storedCoverageKey(url)).toEqual(normaliseCoverageUrl(raw));
+  });
+
   it("keys a link by its normalised form; paths stay case-sensitive", () => {
     const key = (u: string) => normaliseCoverageUrl(u).key;
     expect(key("https://A.cn/x#top")).toBe(key("https://a.cn/x"));
+    expect(key("https://a.b/ok2?")).toBe(key("https://a.b/ok2"));
+    expect(key("https://a.b/%7Efoo")).toBe(key("https://a.b/~foo"));
     expect(key("https://a.cn/X")).not.toBe(key("https://a.cn/x"));
+    expect(key("https://a.cn/%2F")).not.toBe(key("https://a.cn//"));
     expect(key("https://a.cn/x")).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("keeps the key of a link the older normalisation already wrote in its current form", () => {
+    // Coverage recorded before keeps its key unless its link had an empty query or such escapes.
+    const sha = (text: string) => createHash("sha256").update(text).digest("hex");
+    for (const url of [
+      "https://www.sznews.com/content/2025/%E6%A1%88%E4%BE%8B.html",
+      "http://mp.example.cn/s/abc?id=1",
+    ])
+      expect(normaliseCoverageUrl(url).key).toBe(sha(url));
+  });
+
+  it.each([
+    ["http://x/a", /url has the host "x", which is not a public host name/],
+    ["http://127.0.0.1:5001/graphql", /url points at a loopback address \(127.0.0.1\)/],
+    ["http://2130706433/", /loopback address \(127.0.0.1\)/],
+    ["http://[::1]/", /loopback address \(::1\)/],
+    ["http://[::ffff:127.0.0.1]/", /loopback address/],
+    ["http://10.1.2.3/a", /private network address \(10.1.2.3\)/],
+    ["http://192.168.1.1/", /private network address/],
+    ["http://172.20.0.5/", /private network address/],
+    ["http://[fd00::1]/", /private network address/],
+    ["http://169.254.169.254/latest/meta-data", /link-local address/],
+    ["http://[fe80::1]/", /link-local address/],
+    ["http://0.0.0.0/", /reserved address/],
+    ["http://localhost:4000/feeds", /local machine name \(localhost\)/],
+    ["http://LOCALHOST./", /local machine name \(localhost\)/],
+    ["http://hub.localhost/", /local machine name/],
+    ["http://printer.local/", /local machine name/],
+    ["http://intranet.corp.internal/", /local machine name/],
+  ])("refuses %s: no outlet publishes there", (raw, message) => {
+    expect(() => normaliseCoverageUrl(raw)).toThrow(message);
+    expect(() => normaliseCoverageUrl(raw)).toThrow(/cannot be a media outlet's page/);
+  });
+
+  it.each([
+    "https://www.sznews.com/a",
+    "http://8.8.8.8/news",
+    "http://[2400:3200::1]/a",
+    "https://a.b/",
+  ])("takes %s", (raw) => {
+    expect(() => normaliseCoverageUrl(raw)).not.toThrow();
   });
 
   it.each([

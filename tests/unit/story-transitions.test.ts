@@ -55,9 +55,18 @@ describe("story transitions", () => {
     });
   });
 
-  it("names the status a transition needs", () => {
+  it("names the status a transition needs, in English (an IN_REVIEW story, a DRAFT story)", () => {
     expect(() => transitionedStatus(9, StoryStatus.DRAFT, "publish")).toThrow(
-      "cannot publish story 9: it is DRAFT, and only a IN_REVIEW story can be published",
+      "cannot publish story 9: it is DRAFT, and only an IN_REVIEW story can be published",
+    );
+    expect(() => transitionedStatus(9, StoryStatus.PUBLISHED, "return")).toThrow(
+      "cannot return story 9: it is PUBLISHED, and only an IN_REVIEW story can be returned to draft",
+    );
+    expect(() => transitionedStatus(9, StoryStatus.IN_REVIEW, "submit")).toThrow(
+      "cannot submit story 9: it is IN_REVIEW, and only a DRAFT story can be submitted for review",
+    );
+    expect(() => transitionedStatus(9, StoryStatus.DRAFT, "retract")).toThrow(
+      "cannot retract story 9: it is DRAFT, and only a PUBLISHED story can be retracted",
     );
   });
 

@@ -1,16 +1,37 @@
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsIn, Matches } from "class-validator";
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsIn,
+  Matches,
+  ValidateBy,
+} from "class-validator";
 import { Field, ID, InputType } from "type-graphql";
 import { Chars } from "../../shared/validation/chars";
 import { DISTRICTS, ServiceCategory } from "../../shared/vocabulary";
-import { LIMITS } from "../services/story-content";
+import { LIMITS, malformedIdsProblem, repeatedIdsProblem } from "../services/story-content";
 
-const idList = (what: string) =>
+/** A rule over a list of ids whose problem (null: none) is its message. */
+const idRule = (name: string, problem: (ids: string[]) => string | null) =>
+  ValidateBy({
+    name,
+    validator: {
+      validate: (ids: unknown) => Array.isArray(ids) && problem(ids.map(String)) === null,
+      defaultMessage: (args) =>
+        (Array.isArray(args?.value) && problem(args.value.map(String))) || "must be a list of ids",
+    },
+  });
+
+// Messages do not start with the field: the error boundary (subgraphs/shared/format-error.ts)
+// writes it in front ("volunteerIds: each id may appear only once; …").
+const idList = () =>
   [
     ArrayMaxSize(LIMITS.references, {
-      message: `${what}: a story refers to at most ${LIMITS.references} of them`,
+      message: `a story refers to at most ${LIMITS.references} of them`,
     }),
-    ArrayUnique({ message: `${what}: each id may appear only once` }),
-    Matches(/^\d{1,9}$/, { each: true, message: `${what}: each must be a numeric id, e.g. "42"` }),
+    idRule("referenceIds", malformedIdsProblem),
+    // Ids are compared as the rows they name: "7" and "007" are one id, given twice.
+    idRule("uniqueReferenceIds", repeatedIdsProblem),
   ] as PropertyDecorator[];
 
 const apply =
@@ -39,9 +60,9 @@ export class CaseStoryInput {
   body: string;
 
   @Field(() => [ServiceCategory], { description: "1 to 10 service categories, no repeats." })
-  @ArrayMinSize(1, { message: "categories: choose at least one service category" })
-  @ArrayMaxSize(10)
-  @ArrayUnique({ message: "categories: each category may appear only once" })
+  @ArrayMinSize(1, { message: "choose at least one service category" })
+  @ArrayMaxSize(10, { message: "choose at most 10 service categories" })
+  @ArrayUnique({ message: "each category may appear only once" })
   categories: ServiceCategory[];
 
   @Field(() => ID, { description: "The district the story is about, e.g. 440305." })
@@ -51,18 +72,18 @@ export class CaseStoryInput {
   districtCode: string;
 
   @Field(() => [ID], { defaultValue: [], description: "Volunteers the story is about." })
-  @apply(idList("volunteerIds"))
+  @apply(idList())
   volunteerIds: string[];
 
   @Field(() => [ID], { defaultValue: [], description: "Stations the story is about." })
-  @apply(idList("stationIds"))
+  @apply(idList())
   stationIds: string[];
 
   @Field(() => [ID], { defaultValue: [], description: "Platforms the story is about." })
-  @apply(idList("platformIds"))
+  @apply(idList())
   platformIds: string[];
 
   @Field(() => [ID], { defaultValue: [], description: "Activities the story is about." })
-  @apply(idList("activityIds"))
+  @apply(idList())
   activityIds: string[];
 }

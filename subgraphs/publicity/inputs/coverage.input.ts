@@ -10,7 +10,7 @@ export class CoverageInput {
   outlet: Outlet;
 
   @Field({
-    description: `The article, broadcast or post: an http(s) link of at most ${LIMITS.url} characters; the same link once per story.`,
+    description: `The article, broadcast or post: the outlet's public http(s) link (no local or private host), at most ${LIMITS.url} characters; the same link once per story, however it is written.`,
   })
   @Chars(1, LIMITS.url)
   url: string;

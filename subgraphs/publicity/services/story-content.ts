@@ -65,11 +65,51 @@ const tidyText = (text: string) =>
 /** Single-line fields: surrounding spaces go, inner runs of whitespace become one space. */
 const tidyLine = (text: string) => text.replace(/\s+/g, " ").trim();
 
+/** The most digits a reference id has (its column is an INT): 999,999,999. */
+const ID_DIGITS = 9;
+
+/**
+ * A reference as typed → the row id it names: "7", "007" and " 7 " are all 7. Null when it is not
+ * a numeric id. The duplicate check compares these, so one row is never referred to twice.
+ */
+export function referenceId(raw: string): number | null {
+  const text = raw.trim();
+  if (!/^\d+$/.test(text)) return null;
+  const digits = text.replace(/^0+(?=\d)/, "");
+  return digits.length <= ID_DIGITS ? Number(digits) : null;
+}
+
+/** The ids that are not numeric ids, named; null when there are none. */
+export function malformedIdsProblem(ids: readonly string[]): string | null {
+  const malformed = ids.filter((id) => referenceId(id) === null);
+  if (!malformed.length) return null;
+  const named = malformed.map((id) => JSON.stringify(id)).join(", ");
+  return `${named} ${malformed.length === 1 ? "is not a numeric id" : "are not numeric ids"}; give ids such as "42"`;
+}
+
+/** The ids given more than once, as the rows they name ("7" and "007" are 7); null when none. */
+export function repeatedIdsProblem(ids: readonly string[]): string | null {
+  const spellings = new Map<number, string[]>();
+  for (const id of ids) {
+    const row = referenceId(id);
+    if (row !== null) spellings.set(row, [...(spellings.get(row) ?? []), id]);
+  }
+  const repeats = [...spellings].filter(([, given]) => given.length > 1);
+  if (!repeats.length) return null;
+  const named = repeats.map(([row, given]) => {
+    const as =
+      new Set(given).size > 1 ? ` (as ${given.map((g) => JSON.stringify(g)).join(", ")})` : "";
+    return `${row} is given ${given.length} times${as}`;
+  });
+  return `each id may appear only once; ${named.join("; ")}`;
+}
+
 export function storyContent(input: StoryContentInput): StoryContent {
   const references = {} as References;
   for (const kind of KINDS) {
     const ids = (input[REFERENCE_FIELDS[kind].field] as string[] | undefined) ?? [];
-    references[kind] = ids.map(Number);
+    // The input's validation refused anything referenceId cannot read.
+    references[kind] = ids.map((id) => referenceId(id) ?? Number.NaN);
   }
   return {
     title: tidyLine(input.title),

@@ -24,6 +24,9 @@ const DONE: Record<StoryTransition, string> = {
   retract: "retracted",
 };
 
+/** "a DRAFT", "an IN_REVIEW": the article a status name takes. */
+export const withArticle = (word: string) => `${/^[AEIOU]/i.test(word) ? "an" : "a"} ${word}`;
+
 /** The status a transition moves a story to; from any other status a CONFLICT naming it. */
 export function transitionedStatus(
   id: number | string,
@@ -33,7 +36,7 @@ export function transitionedStatus(
   const rule = TRANSITIONS[transition];
   if (status !== rule.from) {
     throw conflict(
-      `cannot ${transition} story ${id}: it is ${status}, and only a ${rule.from} story can be ${DONE[transition]}`,
+      `cannot ${transition} story ${id}: it is ${status}, and only ${withArticle(rule.from)} story can be ${DONE[transition]}`,
       { currentStatus: status },
     );
   }
