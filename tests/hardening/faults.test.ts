@@ -130,3 +130,49 @@ describe("a batch publish whose subgraph is killed mid-transaction", () => {
     console.log(`kill during 1000-row publishes: ${outcomes.join(", ")}`);
   }, 180_000);
 });
+
+describe("a subgraph stopped with SIGTERM", () => {
+  it("finishes the request in flight before it exits", async () => {
+    const token = await fed.token("DISTRICT_OPERATOR", { district: "440306" });
+    const stations = Array.from({ length: 1000 }, (_, i) => ({
+      externalId: `TERM-${i}`,
+      name: `平稳停机测试站${i}`,
+      hostType: "SME_PARK",
+      address: "深圳市宝安区测试路1号",
+      categories: ["MARKET"],
+      contactName: "测试",
+      contactPhone: "13800138000",
+    }));
+    const total = async () => {
+      for (let i = 0; i < 100; i++) {
+        const read = await send(fed.gatewayUrl, {
+          query: `{ district(code: "440306") { stationCount } }`,
+          token,
+        });
+        if (read.data?.district) return read.data.district.stationCount as number;
+        await sleep(200);
+      }
+      throw new Error("districts does not answer");
+    };
+    const base = await total();
+    const publish = send(fed.gatewayUrl, {
+      query: contractOperation("PublishStations"),
+      variables: { districtCode: "440306", stations },
+      token,
+    });
+    await sleep(150);
+    const stopped = fed.kill("districts", "SIGTERM");
+    const answer = await publish;
+    await stopped;
+    // Either it was still arriving (refused whole) or it was in flight (written whole and
+    // acknowledged): never cut off halfway, never acknowledged and lost.
+    await fed.start("districts");
+    const count = await total();
+    expect([base, base + 1000]).toContain(count);
+    if (answer.data?.publishStations) {
+      expect(answer.data.publishStations.created).toBe(1000);
+      expect(count).toBe(base + 1000);
+    }
+    console.log(`SIGTERM during a 1000-row publish: ${answer.errors ? "refused" : "written"}`);
+  }, 120_000);
+});
