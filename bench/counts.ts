@@ -1,0 +1,81 @@
+// Work per request, read from the servers' own /metrics: SQL statements across the subgraphs and
+// subgraph fetches by the gateway, for one request at each of two page sizes.
+import type { SubgraphName } from "../runtime/config";
+import type { BenchFederation } from "./federation";
+
+export async function post(url: string, headers: Record<string, string>, body: unknown) {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  try {
+    return { status: response.status, json: JSON.parse(text) as GraphQLAnswer };
+  } catch {
+    return { status: response.status, json: { errors: [{ message: text.slice(0, 300) }] } };
+  }
+}
+
+export interface GraphQLAnswer {
+  data?: unknown;
+  errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+}
+
+/** The sum of every sample of a metric (all its label sets) in Prometheus text. */
+export function metricSum(text: string, metric: string): number {
+  let sum = 0;
+  for (const line of text.split("\n")) {
+    if (!line.startsWith(metric)) continue;
+    const rest = line.slice(metric.length);
+    if (rest[0] !== " " && rest[0] !== "{") continue;
+    sum += Number(line.slice(line.lastIndexOf(" ") + 1)) || 0;
+  }
+  return sum;
+}
+
+async function scrape(url: string) {
+  const response = await fetch(url.replace(/\/graphql$/, "/metrics"));
+  return response.text();
+}
+
+export interface WorkCount {
+  statements: number;
+  fetches: number;
+  bySubgraph: Partial<Record<SubgraphName, number>>;
+}
+
+/** Statements and fetches one request costs through our gateway (cache off). */
+export async function countWork(
+  fed: BenchFederation,
+  headers: Record<string, string>,
+  body: unknown,
+): Promise<WorkCount> {
+  const gateway = fed.gateways.hub!;
+  const names = Object.keys(fed.subgraphs) as SubgraphName[];
+  const statementsBefore = await Promise.all(
+    names.map(async (n) =>
+      metricSum(await scrape(fed.subgraphs[n].url), "hub_sql_statements_total"),
+    ),
+  );
+  const fetchesBefore = metricSum(
+    await scrape(gateway.url),
+    "hub_subgraph_request_duration_seconds_count",
+  );
+  const answer = await post(gateway.url, headers, body);
+  if (answer.json.errors?.length)
+    throw new Error(`counting: the request failed: ${JSON.stringify(answer.json.errors[0])}`);
+  const bySubgraph: WorkCount["bySubgraph"] = {};
+  let statements = 0;
+  for (const [i, n] of names.entries()) {
+    const delta =
+      metricSum(await scrape(fed.subgraphs[n].url), "hub_sql_statements_total") -
+      statementsBefore[i];
+    if (delta) bySubgraph[n] = delta;
+    statements += delta;
+  }
+  const fetches =
+    metricSum(await scrape(gateway.url), "hub_subgraph_request_duration_seconds_count") -
+    fetchesBefore;
+  return { statements, fetches, bySubgraph };
+}

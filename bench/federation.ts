@@ -1,0 +1,160 @@
+// The federation a benchmark run measures: the four subgraph processes, our gateway (twice: with
+// its response cache and in-flight dedup off, as stock gateways run, and at its defaults), stock
+// @apollo/gateway, and Hive Gateway without and with its in-flight dedup. All gateways serve the
+// committed supergraph against the same subgraph processes.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { signToken, type Caller } from "../runtime/auth";
+import { loadConfig, SUBGRAPHS, type HubConfig, type SubgraphName } from "../runtime/config";
+import { CREDENTIAL_HEADER, signCredential } from "../runtime/credential";
+import { freePort, startProcess, type Proc } from "./processes";
+
+export const GATEWAYS = ["hub", "hub-defaults", "stock", "hive-nodedup", "hive"] as const;
+export type GatewayName = (typeof GATEWAYS)[number];
+
+export const GATEWAY_LABELS: Record<GatewayName, string> = {
+  hub: "hub (cache, dedup off)",
+  "hub-defaults": "hub (defaults)",
+  stock: "stock @apollo/gateway",
+  "hive-nodedup": "Hive GW, dedup off",
+  hive: "Hive GW default",
+};
+
+export interface BenchFederation {
+  config: HubConfig;
+  env: Record<string, string>;
+  subgraphs: Record<SubgraphName, Proc>;
+  gateways: Partial<Record<GatewayName, Proc>>;
+  /** The client's headers for a caller: a token, and for targets other than ours a credential. */
+  headers(caller: Caller | null, target: GatewayName | "direct"): Promise<Record<string, string>>;
+  /** Every measured process's pid by name. */
+  pids(): Record<string, number>;
+  stop(): Promise<void>;
+}
+
+export interface FederationOptions {
+  /** mysql:// URL of the data set, or undefined for SQLite with the demo data in a temp folder. */
+  databaseUrl?: string;
+  gateways: readonly GatewayName[];
+  /** Extra settings for our gateway (the levers under test). */
+  hubEnv?: Record<string, string>;
+  log: (line: string) => void;
+}
+
+export async function startBenchFederation(options: FederationOptions): Promise<BenchFederation> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-bench-"));
+  const ports = {} as Record<SubgraphName | GatewayName, number>;
+  for (const name of [...SUBGRAPHS, ...GATEWAYS]) ports[name] = await freePort();
+  const env: Record<string, string> = {
+    NODE_ENV: "production",
+    JWT_SECRET: crypto.randomBytes(24).toString("hex"),
+    HOST: "127.0.0.1",
+    DATA_DIR: dataDir,
+    DATABASE_URL: options.databaseUrl ?? "",
+    SEED_DEMO: options.databaseUrl ? "0" : "1",
+    LOG_LEVEL: "warn",
+    PORT: String(ports.hub),
+    // The benchmark's clients are many requests from one token: budgets would refuse them.
+    RATE_LIMIT_PER_MINUTE: "0",
+    RATE_LIMIT_ANONYMOUS_PER_MINUTE: "0",
+    RATE_LIMIT_ANONYMOUS_WRITES_PER_HOUR: "0",
+    REDIS_URL: "",
+    ...Object.fromEntries(SUBGRAPHS.map((n) => [`${n.toUpperCase()}_PORT`, String(ports[n])])),
+  };
+  const config = loadConfig({ ...process.env, ...env });
+  const urls = config.servers.subgraphUrls;
+  const started: Proc[] = [];
+  const stopAll = async () => {
+    await Promise.all(started.map((p) => p.stop()));
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    // Subgraphs one after another: on SQLite each seeds its slice of the demo data at first start.
+    const subgraphs = {} as Record<SubgraphName, Proc>;
+    for (const name of SUBGRAPHS) {
+      options.log(`starting ${name}`);
+      subgraphs[name] = await startProcess(
+        name,
+        "tools/run-subgraph.js",
+        [name],
+        env,
+        urls[name],
+        urls[name].replace(/\/graphql$/, "/health/ready"),
+      );
+      started.push(subgraphs[name]);
+    }
+    const gateways: Partial<Record<GatewayName, Proc>> = {};
+    const urlsJson = JSON.stringify(urls);
+    for (const name of options.gateways) {
+      const origin = `http://127.0.0.1:${ports[name]}`;
+      options.log(`starting ${GATEWAY_LABELS[name]}`);
+      let proc: Proc;
+      if (name === "hub" || name === "hub-defaults") {
+        const own =
+          name === "hub"
+            ? { RESPONSE_CACHE_TTL_SECONDS: "0", GATEWAY_DEDUP: "0" }
+            : { RESPONSE_CACHE_TTL_SECONDS: "30", GATEWAY_DEDUP: "1" };
+        proc = await startProcess(
+          name,
+          "tools/run-gateway.js",
+          [],
+          { ...env, ...options.hubEnv, ...own, PORT: String(ports[name]) },
+          `${origin}/graphql`,
+          `${origin}/health/live`,
+        );
+      } else {
+        // Hive's runs from the sources: it is JavaScript (see its header).
+        const script =
+          name === "stock"
+            ? "bench/targets/stock-gateway.js"
+            : path.join(__dirname, "..", "..", "bench", "targets", "hive-gateway.cjs");
+        const dedup = { DEDUP: name === "hive-nodedup" ? "0" : "1" };
+        proc = await startProcess(
+          name,
+          script,
+          [String(ports[name]), urlsJson],
+          { ...env, ...dedup },
+          `${origin}/graphql`,
+          name === "stock" ? /stock gateway ready/ : `${origin}/healthcheck`,
+        );
+      }
+      gateways[name] = proc;
+      started.push(proc);
+    }
+    const tokens = new Map<string, string>();
+    return {
+      config,
+      env,
+      subgraphs,
+      gateways,
+      async headers(caller, target) {
+        const headers: Record<string, string> = {};
+        if (caller) {
+          const key = `${caller.sub}/${caller.role}/${caller.district ?? ""}`;
+          if (!tokens.has(key)) tokens.set(key, await signToken(caller, config.auth, 3600));
+          headers.authorization = `Bearer ${tokens.get(key)}`;
+        }
+        if (target !== "hub" && target !== "hub-defaults") {
+          // Valid for a minute: signed again before every timed run.
+          headers[CREDENTIAL_HEADER] = await signCredential(
+            { caller, requestId: `bench-${crypto.randomUUID()}` },
+            config.auth,
+          );
+        }
+        return headers;
+      },
+      pids() {
+        const pids: Record<string, number> = {};
+        for (const proc of [...Object.values(subgraphs), ...Object.values(gateways)])
+          if (proc?.child.pid) pids[proc.name] = proc.child.pid;
+        return pids;
+      },
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

@@ -1,0 +1,173 @@
+// The floors of issue 11 on MySQL/MariaDB: what the database alone needs.
+// - CityDashboard: the very statements the subgraphs send for it (taken from MariaDB's general log
+//   while one request runs, on the subgraphs' own connections), replayed with mysql2 at once, each
+//   on its own connection, as the subgraphs' pools can run them; against the end-to-end p50 of the
+//   same request through our gateway at one connection.
+// - PublishStations: the multi-row INSERT the publish sends, replayed with fresh external ids into
+//   a copy of the station table (same columns and indexes), on 4 connections for a few seconds.
+import mysql from "mysql2/promise";
+import { SUBGRAPHS, type SubgraphName } from "../runtime/config";
+import { post } from "./counts";
+import type { BenchFederation } from "./federation";
+import { dashboardRange, SCENARIOS, type Fixture } from "./scenarios";
+
+export interface Floors {
+  dashboardStatements: number;
+  dashboardP50: number;
+  dashboardEndToEndP50: number;
+  insertRowsPerSecond: number;
+}
+
+const REPEATS = 25;
+
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+interface Captured {
+  database: string;
+  sql: string;
+}
+
+/** The statements the subgraphs send while `send` runs, read from the general log. */
+async function capture(fed: BenchFederation, send: () => Promise<void>): Promise<Captured[]> {
+  const urls = fed.config.databases.urls;
+  const databases = SUBGRAPHS.map((n) => new URL(urls[n]!).pathname.slice(1));
+  const admin = await mysql.createConnection(rootUrl(urls.corps!));
+  try {
+    const [[{ now }]] = (await admin.query("SELECT NOW(6) AS now")) as unknown as [
+      [{ now: string }],
+    ];
+    await admin.query("SET GLOBAL log_output = 'TABLE'");
+    await admin.query("SET GLOBAL general_log = 1");
+    try {
+      await send();
+    } finally {
+      await admin.query("SET GLOBAL general_log = 0");
+    }
+    const [threads] = (await admin.query(
+      "SELECT ID AS id, DB AS db FROM information_schema.PROCESSLIST WHERE DB IN (?)",
+      [databases],
+    )) as unknown as [Array<{ id: number; db: string }>];
+    const dbOf = new Map(threads.map((t) => [Number(t.id), t.db]));
+    const [rows] = (await admin.query(
+      `SELECT thread_id, CONVERT(argument USING utf8mb4) AS sql_text FROM mysql.general_log
+        WHERE event_time >= ? AND command_type IN ('Query', 'Execute') AND thread_id IN (?)
+        ORDER BY event_time`,
+      [now, [...dbOf.keys(), -1]],
+    )) as unknown as [Array<{ thread_id: number; sql_text: string }>];
+    return rows
+      .filter((r) => !/^(SELECT 1|START TRANSACTION|COMMIT|ROLLBACK|SET )/i.test(r.sql_text))
+      .map((r) => ({ database: dbOf.get(Number(r.thread_id))!, sql: r.sql_text }));
+  } finally {
+    await admin.end();
+  }
+}
+
+function rootUrl(url: string) {
+  const parsed = new URL(url);
+  parsed.pathname = "/";
+  return parsed.toString();
+}
+
+function dbUrl(fed: BenchFederation, database: string) {
+  const parsed = new URL(fed.config.databases.urls.corps!);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+export async function measureFloors(
+  fed: BenchFederation,
+  fixture: Fixture,
+  log: (line: string) => void,
+): Promise<Floors> {
+  const hub = fed.gateways.hub!.url;
+  const dashboard = SCENARIOS.find((s) => s.name === "CityDashboard")!;
+  const dashHeaders = await fed.headers({ sub: "bench-floor", role: "DASHBOARD_VIEWER" }, "hub");
+  const dashBody = { query: dashboard.query, variables: dashboardRange() };
+  const statements = await capture(fed, async () => {
+    const answer = await post(hub, dashHeaders, dashBody);
+    if (answer.json.errors?.length) throw new Error(JSON.stringify(answer.json.errors[0]));
+  });
+  log(`floor: CityDashboard sends ${statements.length} statements`);
+  // End to end, one request at a time.
+  const endToEnd: number[] = [];
+  for (let i = 0; i < REPEATS; i++) {
+    const t = performance.now();
+    await post(hub, dashHeaders, dashBody);
+    endToEnd.push(performance.now() - t);
+  }
+  // The same statements straight to the databases, all at once, one connection each.
+  const connections = await Promise.all(
+    statements.map((s) => mysql.createConnection(dbUrl(fed, s.database))),
+  );
+  const raw: number[] = [];
+  try {
+    for (let i = 0; i < REPEATS; i++) {
+      const t = performance.now();
+      await Promise.all(statements.map((s, j) => connections[j].query(s.sql)));
+      raw.push(performance.now() - t);
+    }
+  } finally {
+    await Promise.all(connections.map((c) => c.end()));
+  }
+  const insertRowsPerSecond = await insertFloor(fed, fixture, log);
+  return {
+    dashboardStatements: statements.length,
+    dashboardP50: median(raw),
+    dashboardEndToEndP50: median(endToEnd),
+    insertRowsPerSecond,
+  };
+}
+
+async function insertFloor(fed: BenchFederation, fixture: Fixture, log: (line: string) => void) {
+  const publish = SCENARIOS.find((s) => s.name === "PublishStations")!;
+  const caller = {
+    sub: "bench-floor",
+    role: "DISTRICT_OPERATOR" as const,
+    district: fixture.districtCode,
+  };
+  const headers = await fed.headers(caller, "hub");
+  const prefix = `floor${Date.now().toString(36)}`;
+  const statements = await capture(fed, async () => {
+    const answer = await post(fed.gateways.hub!.url, headers, {
+      query: publish.query,
+      variables: publish.body!(0, fixture),
+    });
+    if (answer.json.errors?.length) throw new Error(JSON.stringify(answer.json.errors[0]));
+  });
+  const insert = statements
+    .filter((s) => /^INSERT INTO `station`/i.test(s.sql))
+    .sort((a, b) => b.sql.length - a.sql.length)[0];
+  if (!insert) throw new Error("floor: the publish sent no INSERT INTO `station`");
+  const districts: SubgraphName = "districts";
+  const database = new URL(fed.config.databases.urls[districts]!).pathname.slice(1);
+  const idPattern = /BENCH-b\d+-0-/gi;
+  const rowsPerStatement = (insert.sql.match(/\),\s*\(/g)?.length ?? 0) + 1;
+  const seconds = 5;
+  const workers = 4;
+  let rows = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: workers }, async (_, w) => {
+      const table = `bench_floor_station_${w}`;
+      const connection = await mysql.createConnection(dbUrl(fed, database));
+      try {
+        await connection.query(`DROP TABLE IF EXISTS ${table}`);
+        await connection.query(`CREATE TABLE ${table} LIKE station`);
+        for (let batch = 0; performance.now() - started < seconds * 1000; batch++) {
+          const sql = insert.sql
+            .replace(/^INSERT INTO `station`/i, `INSERT INTO \`${table}\``)
+            .replace(idPattern, `BENCH-${prefix}-${w}-${batch}-`);
+          await connection.query(sql);
+          rows += rowsPerStatement;
+        }
+      } finally {
+        await connection.query(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
+        await connection.end();
+      }
+    }),
+  );
+  const perSecond = rows / ((performance.now() - started) / 1000);
+  log(`floor: raw INSERT ${perSecond.toFixed(0)} rows/s`);
+  return perSecond;
+}

@@ -1,0 +1,207 @@
+// The benchmark's Markdown: settings, one table per scenario (median of the rounds), work per
+// request, floors, and the issue's targets with pass/fail.
+import { SUBGRAPHS } from "../runtime/config";
+import { GATEWAY_LABELS, type GatewayName } from "./federation";
+import type { Floors } from "./floors";
+import type { LoadResult } from "./load";
+import { rssMiB } from "./processes";
+import type { ScenarioResult, Target } from "./run";
+
+export interface ReportInput {
+  results: ScenarioResult[];
+  floors?: Floors;
+  smoke: boolean;
+  settings: {
+    date: string;
+    cpus: number;
+    cpuModel: string;
+    node: string;
+    database: string;
+    seconds: number;
+    rounds: number;
+    connections: number;
+    wallSeconds: number;
+  };
+  /** Process name to pid, for memory at the end. */
+  rss: Record<string, number>;
+  started: number;
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  if (!sorted.length) return NaN;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+export interface Summary {
+  rps: number;
+  p50: number;
+  p99: number;
+  failures: number;
+  /** CPU milliseconds per request (= CPU seconds per 1,000 requests). */
+  gatewayCpu: number;
+  subgraphCpu: number;
+}
+
+const isSubgraph = (name: string) => (SUBGRAPHS as readonly string[]).includes(name);
+
+export function summarise(target: Target, runs: LoadResult[]): Summary {
+  const perRequest = (pick: (name: string) => boolean) =>
+    median(
+      runs.map((run) => {
+        const cpu = Object.entries(run.cpu)
+          .filter(([name]) => pick(name))
+          .reduce((sum, [, seconds]) => sum + seconds, 0);
+        return run.requests ? (cpu * 1000) / run.requests : NaN;
+      }),
+    );
+  return {
+    rps: median(runs.map((r) => r.rps)),
+    p50: median(runs.map((r) => r.p50)),
+    p99: median(runs.map((r) => r.p99)),
+    failures: runs.reduce((sum, r) => sum + r.failures, 0),
+    gatewayCpu: target === "direct" ? 0 : perRequest((name) => name === target),
+    subgraphCpu: perRequest(isSubgraph),
+  };
+}
+
+const fmt = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : "–");
+const label = (target: Target) =>
+  target === "direct" ? "straight to the subgraph" : GATEWAY_LABELS[target as GatewayName];
+
+interface Check {
+  what: string;
+  pass: boolean | undefined;
+  detail: string;
+}
+
+export function renderReport(input: ReportInput): { markdown: string; failed: boolean } {
+  const { settings: s, results, floors, smoke } = input;
+  const lines: string[] = [];
+  const checks: Check[] = [];
+  lines.push(`# Benchmark ${s.date}${smoke ? " (smoke)" : ""}`, "");
+  lines.push(
+    `${s.cpus} CPUs (${s.cpuModel.trim()}), Node ${s.node}, ${s.database}. Each target ${s.seconds} s ` +
+      `per round at ${s.connections} connections (publishing: 4), ${s.rounds} round(s), targets ` +
+      `interleaved and rotated; medians of the rounds. CPU is milliseconds per request (= CPU ` +
+      `seconds per 1,000 requests), from /proc. Wall time ${fmt((Date.now() - input.started) / 1000, 0)} s.`,
+    "",
+  );
+  const summaries = new Map<string, Partial<Record<Target, Summary>>>();
+  for (const result of results) {
+    const { scenario, runs, mismatches } = result;
+    const byTarget: Partial<Record<Target, Summary>> = {};
+    for (const [target, list] of Object.entries(runs) as Array<[Target, LoadResult[]]>)
+      byTarget[target] = summarise(target, list);
+    summaries.set(scenario.name, byTarget);
+    const stock = byTarget.stock?.rps;
+    const rows = scenario.rowsPerRequest ?? 0;
+    lines.push(
+      `## ${scenario.name}${scenario.caller ? ` (${scenario.caller.role})` : " (anonymous)"}`,
+      "",
+    );
+    lines.push(
+      `| target | ${rows ? "rows/s" : "RPS"} | p50 ms | p99 ms | gateway CPU ms/req | subgraphs CPU ms/req | × stock | answer |`,
+      "|---|---|---|---|---|---|---|---|",
+    );
+    for (const [target, sum] of Object.entries(byTarget) as Array<[Target, Summary]>) {
+      const answer = mismatches[target]
+        ? `differs: \`${mismatches[target]!.slice(0, 80)}\``
+        : "same";
+      lines.push(
+        `| ${label(target)} | ${fmt(rows ? sum.rps * rows : sum.rps)} | ${fmt(sum.p50, 0)} | ${fmt(sum.p99, 0)} | ` +
+          `${target === "direct" ? "–" : fmt(sum.gatewayCpu, 2)} | ${fmt(sum.subgraphCpu, 2)} | ` +
+          `${stock ? fmt(sum.rps / stock, 2) : "–"} | ${answer}${sum.failures ? ` (${sum.failures} failed)` : ""} |`,
+      );
+    }
+    lines.push("");
+    if (result.counts) {
+      const [a, b] = result.counts;
+      const sizes = scenario.pageSizes ?? [1, 1];
+      const by = (c: typeof a) =>
+        Object.entries(c.bySubgraph)
+          .map(([n, v]) => `${n} ${v}`)
+          .join(", ");
+      lines.push(
+        `Work per request through our gateway: page ${sizes[0]}: ${a.statements} SQL statements (${by(a)}), ` +
+          `${a.fetches} subgraph fetches; page ${sizes[1]}: ${b.statements} statements (${by(b)}), ${b.fetches} fetches.`,
+        "",
+      );
+      if (scenario.pageSizes)
+        checks.push({
+          what: `${scenario.name}: statements and fetches independent of page size`,
+          pass: a.statements === b.statements && a.fetches === b.fetches,
+          detail: `${a.statements}/${a.fetches} at ${sizes[0]}, ${b.statements}/${b.fetches} at ${sizes[1]}`,
+        });
+    }
+    if (mismatches.hub || mismatches["hub-defaults"] || mismatches.direct)
+      checks.push({
+        what: `${scenario.name}: our gateway and the subgraph give the right answer`,
+        pass: false,
+        detail: mismatches.hub ?? mismatches["hub-defaults"] ?? mismatches.direct ?? "",
+      });
+    if ((byTarget.hub?.failures ?? 0) + (byTarget["hub-defaults"]?.failures ?? 0) > 0)
+      checks.push({
+        what: `${scenario.name}: no failed request through our gateway`,
+        pass: false,
+        detail: `${(byTarget.hub?.failures ?? 0) + (byTarget["hub-defaults"]?.failures ?? 0)} failed`,
+      });
+    const hub = byTarget.hub?.rps;
+    if (!rows && !scenario.direct && hub && stock) {
+      const hiveOff = byTarget["hive-nodedup"]?.rps;
+      checks.push({
+        what: `${scenario.name}: hub ≥ 1.5 × stock and ≥ Hive GW (dedup off)`,
+        pass: smoke ? undefined : hub >= 1.5 * stock && (!hiveOff || hub >= hiveOff),
+        detail: `${fmt(hub)} vs stock ${fmt(stock)} (${fmt(hub / stock, 2)}×)${hiveOff ? `, Hive ${fmt(hiveOff)}` : ""}`,
+      });
+    }
+    const defaults = byTarget["hub-defaults"]?.rps;
+    const hive = byTarget.hive?.rps;
+    if (scenario.shared && defaults && hive)
+      checks.push({
+        what: `${scenario.name}: hub with dedup and cache ≥ Hive GW default`,
+        pass: smoke ? undefined : defaults >= hive,
+        detail: `${fmt(defaults)} vs ${fmt(hive)}`,
+      });
+  }
+  if (floors) {
+    lines.push("## Floors", "");
+    const dash = summaries.get("CityDashboard")?.hub;
+    lines.push(
+      `- CityDashboard's ${floors.dashboardStatements} SQL statements run directly with mysql2, one ` +
+        `after another on one connection: p50 ${fmt(floors.dashboardP50, 1)} ms ` +
+        `(end to end through our gateway at 1 connection: p50 ${fmt(floors.dashboardEndToEndP50, 1)} ms).`,
+      `- Raw multi-row INSERT of stations: ${fmt(floors.insertRowsPerSecond, 0)} rows/s.`,
+      "",
+    );
+    checks.push({
+      what: "CityDashboard end-to-end p50 ≤ 1.5 × the raw SQL floor",
+      pass: floors.dashboardEndToEndP50 <= 1.5 * floors.dashboardP50,
+      detail: `${fmt(floors.dashboardEndToEndP50)} ms vs floor ${fmt(floors.dashboardP50)} ms${dash ? ` (at ${s.connections} connections p50 ${fmt(dash.p50, 0)} ms)` : ""}`,
+    });
+    const publish = summaries.get("PublishStations")?.hub;
+    if (publish)
+      checks.push({
+        what: "PublishStations rows/s ≥ 50 % of the raw INSERT floor",
+        pass: publish.rps * 1000 >= 0.5 * floors.insertRowsPerSecond,
+        detail: `${fmt(publish.rps * 1000, 0)} vs ${fmt(floors.insertRowsPerSecond, 0)} rows/s`,
+      });
+  }
+  lines.push("## Memory at the end", "");
+  lines.push(
+    Object.entries(input.rss)
+      .map(([name, pid]) => `${name} ${fmt(rssMiB(pid), 0)} MiB`)
+      .join(", "),
+    "",
+  );
+  lines.push("## Targets", "", "| target | result | figures |", "|---|---|---|");
+  for (const check of checks)
+    lines.push(
+      `| ${check.what} | ${check.pass === undefined ? "not judged (smoke)" : check.pass ? "pass" : "**fail**"} | ${check.detail} |`,
+    );
+  lines.push("");
+  // Smoke judges what does not depend on the machine: answers, failures, work per request.
+  const failed = checks.some((c) => c.pass === false && (!smoke || !/≥|≤/.test(c.what)));
+  return { markdown: lines.join("\n"), failed };
+}

@@ -1,0 +1,247 @@
+// npm run bench: the hub beside stock @apollo/gateway and Hive Gateway on the same subgraphs, every
+// scenario interleaved across targets, round after round; prints a Markdown report and writes it
+// under bench/results/. `--smoke` is CI's: demo data, one short round, nothing judged.
+// Flags: --seconds N (per timed run), --rounds N, --connections N, --scenarios A,B, --smoke.
+// DATABASE_URL (mysql://) selects a data set made by `npm run bench:data`; unset: SQLite + demo data.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { today } from "../runtime/dates";
+import { countWork, post, type WorkCount } from "./counts";
+import {
+  GATEWAYS,
+  startBenchFederation,
+  type BenchFederation,
+  type GatewayName,
+} from "./federation";
+import { measureFloors, type Floors } from "./floors";
+import { timedLoad, type LoadResult } from "./load";
+import { renderReport } from "./report";
+import { SCENARIOS, type Fixture, type Scenario } from "./scenarios";
+
+export type Target = GatewayName | "direct";
+
+export interface ScenarioResult {
+  scenario: Scenario;
+  /** Timed runs per target, one per round. */
+  runs: Partial<Record<Target, LoadResult[]>>;
+  /** Targets whose answer differed from our gateway's (they are timed all the same). */
+  mismatches: Partial<Record<Target, string>>;
+  counts?: [WorkCount, WorkCount];
+}
+
+const { values: flags } = parseArgs({
+  options: {
+    smoke: { type: "boolean", default: false },
+    seconds: { type: "string" },
+    rounds: { type: "string" },
+    connections: { type: "string" },
+    scenarios: { type: "string" },
+    gateways: { type: "string" },
+  },
+});
+
+const smoke = flags.smoke;
+const seconds = Number(flags.seconds ?? (smoke ? 1 : 8));
+const rounds = Number(flags.rounds ?? (smoke ? 1 : 3));
+const connections = Number(flags.connections ?? (smoke ? 10 : 50));
+const databaseUrl = process.env.DATABASE_URL || undefined;
+const log = (line: string) => console.error(`[bench] ${line}`);
+
+function stable(value: unknown): string {
+  return JSON.stringify(value, (_k, v) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
+}
+
+async function targetUrl(fed: BenchFederation, scenario: Scenario, target: Target) {
+  if (target === "direct") return fed.subgraphs[scenario.direct!].url;
+  return fed.gateways[target]!.url;
+}
+
+async function discoverFixture(fed: BenchFederation): Promise<Fixture> {
+  const headers = await fed.headers({ sub: "bench", role: "CITY_ADMIN" }, "hub");
+  const answer = await post(fed.gateways.hub!.url, headers, {
+    query: `{ districts { code stationCount(status: FILED) }
+              caseStories(first: 20) { nodes { volunteers { id } } } }`,
+  });
+  const data = answer.json.data as {
+    districts: Array<{ code: string; stationCount: number }>;
+    caseStories: { nodes: Array<{ volunteers: Array<{ id: string } | null> }> };
+  };
+  if (!data) throw new Error(`cannot read the data set: ${JSON.stringify(answer.json.errors)}`);
+  const district = [...data.districts].sort((a, b) => b.stationCount - a.stationCount)[0];
+  const volunteer = data.caseStories.nodes.flatMap((n) => n.volunteers).find((v) => v);
+  if (!volunteer) throw new Error("the data set has no published story with a volunteer");
+  return { districtCode: district.code, volunteerId: volunteer.id };
+}
+
+function callerOf(scenario: Scenario, fixture: Fixture) {
+  if (!scenario.caller) return null;
+  const { role, district } = scenario.caller;
+  return { sub: `bench-${role}`, role, ...(district ? { district: fixture.districtCode } : {}) };
+}
+
+/** The targets a scenario runs on: straight to its subgraph when one answers it alone. */
+function targetsOf(scenario: Scenario, gateways: readonly GatewayName[]): Target[] {
+  return [...(scenario.direct ? (["direct"] as const) : []), ...gateways];
+}
+
+async function checkAnswers(fed: BenchFederation, result: ScenarioResult, fixture: Fixture) {
+  const { scenario } = result;
+  const caller = callerOf(scenario, fixture);
+  const body = { query: scenario.query, variables: scenario.variables(fixture) };
+  if (scenario.rowsPerRequest) {
+    // A write: each target must accept a batch of its own.
+    for (const target of targetsOf(scenario, Object.keys(fed.gateways) as GatewayName[])) {
+      const own = { query: scenario.query, variables: scenario.body!(-1 - Math.random(), fixture) };
+      const answer = await post(
+        await targetUrl(fed, scenario, target),
+        await fed.headers(caller, target),
+        own,
+      );
+      if (answer.json.errors?.length)
+        result.mismatches[target] = JSON.stringify(answer.json.errors[0]);
+    }
+    return;
+  }
+  const reference = await post(fed.gateways.hub!.url, await fed.headers(caller, "hub"), body);
+  if (reference.json.errors?.length || !reference.json.data)
+    throw new Error(
+      `${scenario.name} fails on our gateway: ${JSON.stringify(reference.json.errors)}`,
+    );
+  const expected = stable(reference.json.data);
+  for (const target of targetsOf(scenario, Object.keys(fed.gateways) as GatewayName[])) {
+    const answer = await post(
+      await targetUrl(fed, scenario, target),
+      await fed.headers(caller, target),
+      body,
+    );
+    const got = answer.json.errors?.length
+      ? JSON.stringify(answer.json.errors[0])
+      : stable(answer.json.data);
+    if (got !== expected) result.mismatches[target] = got.slice(0, 200);
+  }
+}
+
+async function main() {
+  const chosen = flags.scenarios ? flags.scenarios.split(",") : SCENARIOS.map((s) => s.name);
+  const scenarios = SCENARIOS.filter((s) => chosen.includes(s.name));
+  const gateways = (flags.gateways ? flags.gateways.split(",") : GATEWAYS) as GatewayName[];
+  if (!gateways.includes("hub")) gateways.unshift("hub");
+  const started = Date.now();
+  const fed = await startBenchFederation({ databaseUrl, gateways, log });
+  try {
+    const fixture = await discoverFixture(fed);
+    log(`fixture: district ${fixture.districtCode}, volunteer ${fixture.volunteerId}`);
+    const results: ScenarioResult[] = scenarios.map((scenario) => ({
+      scenario,
+      runs: {},
+      mismatches: {},
+    }));
+    for (const result of results) {
+      await checkAnswers(fed, result, fixture);
+      const { scenario } = result;
+      if (scenario.pageSizes) {
+        const caller = callerOf(scenario, fixture);
+        const headers = await fed.headers(caller, "hub");
+        result.counts = [
+          await countWork(fed, headers, {
+            query: scenario.query,
+            variables: scenario.variables(fixture, scenario.pageSizes[0]),
+          }),
+          await countWork(fed, headers, {
+            query: scenario.query,
+            variables: scenario.variables(fixture, scenario.pageSizes[1]),
+          }),
+        ];
+      } else if (!scenario.rowsPerRequest) {
+        const caller = callerOf(scenario, fixture);
+        const once = await countWork(fed, await fed.headers(caller, "hub"), {
+          query: scenario.query,
+          variables: scenario.variables(fixture),
+        });
+        result.counts = [once, once];
+      }
+    }
+    for (let round = 0; round < rounds; round++) {
+      for (const result of results) {
+        const { scenario } = result;
+        const targets = targetsOf(scenario, gateways);
+        // Rotate the order each round: no target always runs first, on a cold or a warm machine.
+        const order = targets.map((_, i) => targets[(i + round) % targets.length]);
+        for (const target of order) {
+          const caller = callerOf(scenario, fixture);
+          const headers = await fed.headers(caller, target);
+          const body = scenario.body
+            ? (sequence: number) =>
+                JSON.stringify({
+                  query: scenario.query,
+                  variables: scenario.body!(sequence + round * 1e6, fixture),
+                })
+            : JSON.stringify({ query: scenario.query, variables: scenario.variables(fixture) });
+          const run = await timedLoad(
+            {
+              url: await targetUrl(fed, scenario, target),
+              headers,
+              body: typeof body === "string" ? body : (n) => body(n + targetSalt(target)),
+              connections: scenario.connections ?? connections,
+              // A 1,000-row publish takes most of a second: give each target several.
+              seconds: scenario.rowsPerRequest ? Math.max(seconds, 4) : seconds,
+            },
+            fed.pids(),
+          );
+          (result.runs[target] ??= []).push(run);
+          log(
+            `round ${round + 1}/${rounds} ${scenario.name} ${target}: ${run.rps.toFixed(1)} rps, p50 ${run.p50} ms, p99 ${run.p99} ms${run.failures ? `, ${run.failures} failed` : ""}`,
+          );
+        }
+      }
+    }
+    const floors: Floors | undefined =
+      databaseUrl && !smoke ? await measureFloors(fed, fixture, log) : undefined;
+    const report = renderReport({
+      results,
+      floors,
+      smoke,
+      settings: {
+        date: today(),
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model ?? "",
+        node: process.version,
+        database: databaseUrl ? "MySQL/MariaDB (bench data set)" : "SQLite (demo data)",
+        seconds,
+        rounds,
+        connections,
+        wallSeconds: 0,
+      },
+      rss: Object.fromEntries(Object.entries(fed.pids()).map(([n, pid]) => [n, pid])),
+      started,
+    });
+    console.log(report.markdown);
+    const dir = path.join(__dirname, "..", "..", "bench", "results");
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(
+      dir,
+      `${today()}-${smoke ? "smoke" : databaseUrl ? "mysql" : "sqlite"}.md`,
+    );
+    fs.writeFileSync(file, report.markdown);
+    log(`written to ${path.relative(process.cwd(), file)}`);
+    if (report.failed) process.exitCode = 1;
+  } finally {
+    await fed.stop();
+  }
+}
+
+/** Each target writes rows of its own, so no target re-sends another's (unchanged) rows. */
+function targetSalt(target: Target) {
+  return (["direct", ...GATEWAYS] as Target[]).indexOf(target) * 1e5;
+}
+
+main().catch((error) => {
+  console.error("[bench] failed:", error);
+  process.exit(1);
+});

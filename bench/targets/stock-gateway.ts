@@ -1,0 +1,52 @@
+// Stock @apollo/gateway, the baseline of issue 11: ApolloServer's standalone server and the
+// default RemoteGraphQLDataSource (its default fetcher, no plugins), serving our committed
+// supergraph against the same subgraph processes. It forwards the client's Authorization and the
+// gateway credential the benchmark signed ahead, so the subgraphs answer it as they answer ours;
+// it is spared verifying the token and signing a credential per request, which ours does.
+// node dist/bench/targets/stock-gateway.js <port> <subgraph urls as JSON>
+import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
+import { ApolloServer } from "@apollo/server";
+import { startStandaloneServer } from "@apollo/server/standalone";
+import { readSupergraph } from "../../gateway/supergraph";
+import { FORWARDED_HEADERS } from "./forwarded";
+
+interface Ctx {
+  headers: Record<string, string>;
+}
+
+async function main() {
+  const port = Number(process.argv[2]);
+  const urls = JSON.parse(process.argv[3]) as Record<string, string>;
+  const gateway = new ApolloGateway({
+    supergraphSdl: readSupergraph(),
+    buildService: ({ name, url }) =>
+      new RemoteGraphQLDataSource<Ctx>({
+        url: urls[name] ?? url ?? "",
+        willSendRequest({ request, context }) {
+          for (const [key, value] of Object.entries((context as Ctx).headers ?? {}))
+            request.http?.headers.set(key, value);
+        },
+      }),
+  });
+  const server = new ApolloServer<Ctx>({ gateway });
+  const { url } = await startStandaloneServer(server, {
+    listen: { port, host: "127.0.0.1" },
+    context: async ({ req }) => {
+      const headers: Record<string, string> = {};
+      for (const key of FORWARDED_HEADERS) {
+        const value = req.headers[key];
+        if (typeof value === "string") headers[key] = value;
+      }
+      return { headers };
+    },
+  });
+  console.log(`stock gateway ready at ${url}`);
+  const stop = () => void server.stop().then(() => process.exit(0));
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+main().catch((error) => {
+  console.error("[stock-gateway] failed:", error);
+  process.exit(1);
+});
