@@ -8,6 +8,7 @@ import { graphqlMetricsPlugin } from "../../runtime/http/graphql-metrics";
 import type { Logger } from "../../runtime/log";
 import type { GatewayContext } from "../context";
 import { errorsPlugin } from "./errors";
+import { inflightDedupPlugin } from "./inflight-dedup";
 import { operationResolutionPlugin } from "./operation-resolution";
 import { rateLimitPlugin } from "./rate-limit";
 import { requestLogPlugin } from "./request-log";
@@ -37,6 +38,8 @@ export function gatewayPlugins({
     operationResolutionPlugin(),
     rateLimitPlugin(limiter),
     ...(config.cache.ttlSeconds > 0 ? responseCachePlugins(store, log) : []),
+    // After the cache: a cached answer never waits for a running query.
+    ...(config.cache.dedup ? [inflightDedupPlugin(registry)] : []),
     // After the cache, whose Age header on a cached answer it counts as a hit.
     graphqlMetricsPlugin<GatewayContext>(registry, (ctx) => ctx.contextValue.caller !== null),
     errorsPlugin(log),

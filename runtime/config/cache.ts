@@ -1,5 +1,5 @@
 // Shared state of gateway replicas (Redis) and the dashboard's response cache.
-import { integer, value, type Env, type Problems } from "./read";
+import { flag, integer, value, type Env, type Problems } from "./read";
 
 export interface RedisConfig {
   /** redis://host:port/db shared by every gateway replica, or null for in-memory state. */
@@ -15,6 +15,8 @@ export interface CacheConfig {
    * gateway invalidate entries at once whatever this says.
    */
   ttlSeconds: number;
+  /** Identical queries of one audience running at once are answered by one execution. */
+  dedup: boolean;
 }
 
 export function redisSection(env: Env, problems: Problems): RedisConfig {
@@ -33,5 +35,6 @@ export function cacheSection(env: Env, problems: Problems): CacheConfig {
       max: 3600,
       what: "a number of seconds from 0 (off) to 3600",
     }),
+    dedup: flag(env, problems, "GATEWAY_DEDUP", true),
   };
 }
