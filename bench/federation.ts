@@ -41,6 +41,8 @@ export interface FederationOptions {
   /** Extra settings for our gateway (the levers under test). */
   hubEnv?: Record<string, string>;
   log: (line: string) => void;
+  /** Write a CPU profile of every process into this folder when it stops (node --cpu-prof). */
+  profileDir?: string;
 }
 
 export async function startBenchFederation(options: FederationOptions): Promise<BenchFederation> {
@@ -66,6 +68,9 @@ export async function startBenchFederation(options: FederationOptions): Promise<
   const config = loadConfig({ ...process.env, ...env });
   const urls = config.servers.subgraphUrls;
   const started: Proc[] = [];
+  const nodeArgs = options.profileDir
+    ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(options.profileDir)}`]
+    : [];
   const stopAll = async () => {
     await Promise.all(started.map((p) => p.stop()));
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -82,6 +87,7 @@ export async function startBenchFederation(options: FederationOptions): Promise<
         env,
         urls[name],
         urls[name].replace(/\/graphql$/, "/health/ready"),
+        nodeArgs,
       );
       started.push(subgraphs[name]);
     }
@@ -103,6 +109,7 @@ export async function startBenchFederation(options: FederationOptions): Promise<
           { ...env, ...options.hubEnv, ...own, PORT: String(ports[name]) },
           `${origin}/graphql`,
           `${origin}/health/live`,
+          nodeArgs,
         );
       } else {
         // Hive's runs from the sources: it is JavaScript (see its header).
@@ -118,6 +125,7 @@ export async function startBenchFederation(options: FederationOptions): Promise<
           { ...env, ...dedup },
           `${origin}/graphql`,
           name === "stock" ? /stock gateway ready/ : `${origin}/healthcheck`,
+          nodeArgs,
         );
       }
       gateways[name] = proc;

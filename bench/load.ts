@@ -25,7 +25,12 @@ export interface LoadResult {
 export async function timedLoad(spec: LoadSpec, pids: Record<string, number>): Promise<LoadResult> {
   const before = Object.fromEntries(Object.entries(pids).map(([n, pid]) => [n, cpuSeconds(pid)]));
   let sequence = 0;
+  let errored = 0;
   const body = spec.body;
+  // A GraphQL error comes back with HTTP 200: an answer carrying "errors" is a failure too.
+  const onResponse = (status: number, text: string) => {
+    if (status === 200 && text.includes('"errors":[')) errored += 1;
+  };
   const result = await autocannon({
     url: spec.url,
     method: "POST",
@@ -33,26 +38,41 @@ export async function timedLoad(spec: LoadSpec, pids: Record<string, number>): P
     connections: spec.connections,
     duration: spec.seconds,
     timeout: 60,
-    ...(typeof body === "string"
-      ? { body }
-      : {
-          requests: [
-            {
-              method: "POST",
-              setupRequest: (request) => ({ ...request, body: body(sequence++) }),
-            },
-          ],
-        }),
+    requests: [
+      typeof body === "string"
+        ? { method: "POST", body, onResponse }
+        : {
+            method: "POST",
+            setupRequest: (request) => ({ ...request, body: body(sequence++) }),
+            onResponse,
+          },
+    ],
   });
   const cpu: Record<string, number> = {};
   for (const [name, pid] of Object.entries(pids)) cpu[name] = cpuSeconds(pid) - before[name];
-  const ok = result["2xx"];
+  const ok = result["2xx"] - errored;
   return {
     requests: ok,
     rps: ok / result.duration,
     p50: result.latency.p50,
     p99: result.latency.p99,
-    failures: result.non2xx + result.errors + result.timeouts,
+    failures: result.non2xx + result.errors + result.timeouts + errored,
     cpu,
   };
+}
+
+/**
+ * Waits until the measured processes are quiet (under 5 % of a core for a quarter second, at most
+ * `maxSeconds`): requests a timed run left in flight must not run into the next target's time.
+ */
+export async function settle(pids: Record<string, number>, maxSeconds = 60) {
+  const total = () => Object.values(pids).reduce((sum, pid) => sum + (cpuSeconds(pid) || 0), 0);
+  const until = Date.now() + maxSeconds * 1000;
+  let last = total();
+  while (Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 250));
+    const now = total();
+    if (now - last < 0.0125) return;
+    last = now;
+  }
 }

@@ -1,7 +1,8 @@
 // npm run bench: the hub beside stock @apollo/gateway and Hive Gateway on the same subgraphs, every
 // scenario interleaved across targets, round after round; prints a Markdown report and writes it
 // under bench/results/. `--smoke` is CI's: demo data, one short round, nothing judged.
-// Flags: --seconds N (per timed run), --rounds N, --connections N, --scenarios A,B, --smoke.
+// Flags: --seconds N (per timed run), --rounds N, --connections N, --scenarios A,B, --gateways
+// hub,stock,..., --profile DIR (a CPU profile of every process, written when it stops), --smoke.
 // DATABASE_URL (mysql://) selects a data set made by `npm run bench:data`; unset: SQLite + demo data.
 import fs from "node:fs";
 import os from "node:os";
@@ -16,7 +17,7 @@ import {
   type GatewayName,
 } from "./federation";
 import { measureFloors, type Floors } from "./floors";
-import { timedLoad, type LoadResult } from "./load";
+import { settle, timedLoad, type LoadResult } from "./load";
 import { renderReport } from "./report";
 import { SCENARIOS, type Fixture, type Scenario } from "./scenarios";
 
@@ -39,6 +40,7 @@ const { values: flags } = parseArgs({
     connections: { type: "string" },
     scenarios: { type: "string" },
     gateways: { type: "string" },
+    profile: { type: "string" },
   },
 });
 
@@ -133,7 +135,12 @@ async function main() {
   const gateways = (flags.gateways ? flags.gateways.split(",") : GATEWAYS) as GatewayName[];
   if (!gateways.includes("hub")) gateways.unshift("hub");
   const started = Date.now();
-  const fed = await startBenchFederation({ databaseUrl, gateways, log });
+  const fed = await startBenchFederation({
+    databaseUrl,
+    gateways,
+    log,
+    profileDir: flags.profile,
+  });
   try {
     const fixture = await discoverFixture(fed);
     log(`fixture: district ${fixture.districtCode}, volunteer ${fixture.volunteerId}`);
@@ -195,6 +202,7 @@ async function main() {
             fed.pids(),
           );
           (result.runs[target] ??= []).push(run);
+          await settle(fed.pids());
           log(
             `round ${round + 1}/${rounds} ${scenario.name} ${target}: ${run.rps.toFixed(1)} rps, p50 ${run.p50} ms, p99 ${run.p99} ms${run.failures ? `, ${run.failures} failed` : ""}`,
           );
