@@ -61,12 +61,20 @@ export interface CorpsWorld {
   serving: number[];
   /** Their appointment days (day indexes), ascending. */
   servingSince: number[];
+  /**
+   * The most active twentieth of them (every twentieth by appointment), who serve far more often
+   * than the rest: ids and appointment days, ascending, as `serving`.
+   */
+  core: number[];
+  coreSince: number[];
   /** The clinic's listings, menu, courses and meetings, as the demo draws them. */
   clinic: ReturnType<typeof clinicDemo>;
 }
 
 /** How many of world.serving were appointed on or before day t (a prefix of the list). */
 export const servingBy = (world: CorpsWorld, t: number) => countUpTo(world.servingSince, t);
+/** How many of world.core were appointed on or before day t. */
+export const coreBy = (world: CorpsWorld, t: number) => countUpTo(world.coreSince, t);
 
 export function corpsWorld(cal: Calendar, sizes: BenchSizes): CorpsWorld {
   const rnd = new Random(20201225);
@@ -152,6 +160,8 @@ export function corpsWorld(cal: Calendar, sizes: BenchSizes): CorpsWorld {
     volunteers,
     serving: serving.map(([id]) => id),
     servingSince: serving.map(([, t]) => t),
+    core: serving.filter((_, i) => i % 20 === 7).map(([id]) => id),
+    coreSince: serving.filter((_, i) => i % 20 === 7).map(([, t]) => t),
     clinic: clinicDemo(asDemo(cal.anchor, branches, volunteers)),
   };
 }

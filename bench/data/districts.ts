@@ -18,7 +18,7 @@ import {
   type ServiceCategory,
 } from "../../subgraphs/shared/vocabulary";
 import { BulkWriter } from "./bulk";
-import { servingBy, type CorpsWorld } from "./corps";
+import { coreBy, servingBy, type CorpsWorld } from "./corps";
 import { bool, countUpTo, distinct } from "./draws";
 import { perDay, type BenchSizes, type Calendar } from "./plan";
 
@@ -436,6 +436,23 @@ export async function writeDistricts(
       }
     }
 
+    /**
+     * A crew of `size` distinct volunteers appointed by today (the first `eligible` of
+     * corps.serving): a fifth of the places go to the most active volunteers (corps.core).
+     */
+    const crewOf = (size: number, eligible: number, core: number) => {
+      if (size * 2 > eligible) return distinct(rnd, corps.serving, size, eligible);
+      const crew: number[] = [];
+      while (crew.length < size) {
+        const id =
+          core && rnd.chance(0.2)
+            ? corps.core[rnd.int(0, core - 1)]
+            : corps.serving[rnd.int(0, eligible - 1)];
+        if (!crew.includes(id)) crew.push(id);
+      }
+      return crew;
+    };
+
     const demandsOn = perDay(sizes.demands, D);
     const activitiesOn = perDay(sizes.activities, D);
     const demandSeq = new Map<string, number>();
@@ -563,7 +580,7 @@ export async function writeDistricts(
         const n = (activitySeq.get(code) ?? 0) + 1;
         activitySeq.set(code, n);
         const category = station ? rnd.pick(station.categories) : rnd.pick(CATEGORIES);
-        const crew = distinct(rnd, corps.serving, crews[i], eligible);
+        const crew = crewOf(crews[i], eligible, coreBy(corps, t));
         const title = `${SERVICE_CATEGORY_NAMES[category as ServiceCategory]}${W.ACTIVITY_TITLE[type]}`;
         const enterprisesServed = type === "CONSULTATION" ? 1 : rnd.int(3, 60);
         w.add("activity", [
