@@ -48,15 +48,15 @@ export function storiesOf(
     if (p.status !== "CERTIFIED") continue;
     certified.set(p.districtCode, [...(certified.get(p.districtCode) ?? []), p.id]);
   }
-  // The latest stories are still being written; a few published ones were retracted later.
+  // Stories about the latest activities are still being written (half of those about the latest
+  // twice-as-many activities, so that published stories reach up to the last days); a few
+  // published ones were retracted later.
   const { inReview, draft, retracted } = sizes.stories;
-  const statuses = activities.map((_, i): string =>
-    i >= activities.length - draft
-      ? "DRAFT"
-      : i >= activities.length - draft - inReview
-        ? "IN_REVIEW"
-        : "PUBLISHED",
-  );
+  const statuses: string[] = activities.map(() => "PUBLISHED");
+  const latest = activities.map((_, i) => i).slice(-2 * (inReview + draft));
+  rnd.sample(latest, inReview + draft).forEach((i, k) => {
+    statuses[i] = k < inReview ? "IN_REVIEW" : "DRAFT";
+  });
   const published = statuses.flatMap((s, i) => (s === "PUBLISHED" ? [i] : []));
   for (const i of rnd.sample(published, Math.min(retracted, published.length - 1)))
     statuses[i] = "RETRACTED";
