@@ -12,7 +12,13 @@ import { SUBGRAPHS, type SubgraphName } from "../runtime/config";
 import { SUBGRAPH_DEFINITIONS } from "../subgraphs";
 import { openDataSource } from "../subgraphs/shared/db";
 import { checkBenchData } from "./data/check";
-import { BENCH_SCALES, generateBenchData, writeSummary, type BenchScale } from "./data/generate";
+import {
+  BENCH_SCALES,
+  generateBenchData,
+  QuietLogger,
+  writeSummary,
+  type BenchScale,
+} from "./data/generate";
 import { configOrExit, fail } from "../tools/cli";
 
 const USAGE = `usage: npm run bench:data -- --scale ${BENCH_SCALES.join("|")} [--check]`;
@@ -59,7 +65,7 @@ async function main() {
   const dbs = {} as Record<SubgraphName, DataSource>;
   try {
     for (const name of SUBGRAPHS)
-      dbs[name] = await openDataSource(SUBGRAPH_DEFINITIONS[name], config);
+      dbs[name] = await openDataSource(SUBGRAPH_DEFINITIONS[name], config, new QuietLogger(say));
     const started = Date.now();
     const problems = await checkBenchData(dbs, summary.dateRange);
     for (const problem of problems) say(`inconsistent: ${problem}`);

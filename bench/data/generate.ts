@@ -62,7 +62,7 @@ const CLEAR: Record<SubgraphName, (db: DataSource) => Promise<void>> = {
 };
 
 /** Failed statements are reported (shortened: a bulk INSERT is long); nothing else is logged. */
-class QuietLogger implements Logger {
+export class QuietLogger implements Logger {
   constructor(private readonly out: (line: string) => void) {}
   logQuery() {}
   logQueryError(error: string | Error, query: string) {
