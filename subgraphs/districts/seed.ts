@@ -88,7 +88,7 @@ const PATHS: Record<string, StationStatus[]> = {
 };
 
 /** The audit events that lead a demo station to its status, a week apart (filed on filedAt). */
-function reviewTrail(station: DemoStation, demoAnchor: string) {
+export function reviewTrail(station: DemoStation, demoAnchor: string) {
   const path = PATHS[station.status];
   const filedIndex = path.indexOf(StationStatus.FILED);
   const anchor = Date.parse(station.filedAt ?? `${demoAnchor}T02:00:00.000Z`) - 30 * 86_400_000;

@@ -17,7 +17,7 @@ const REVIEWER = "demo-editor-2";
 const HOUR = 3_600_000;
 
 /** The audit events a demo story in its status has behind it, oldest first. */
-function demoHistory(story: DemoStory, drafted: Date) {
+export function demoHistory(story: DemoStory, drafted: Date) {
   const { DRAFT, IN_REVIEW, PUBLISHED, RETRACTED } = StoryStatus;
   const published = story.publishedAt ? new Date(story.publishedAt) : null;
   const event = (

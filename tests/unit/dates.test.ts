@@ -64,7 +64,7 @@ describe("one copy of the date arithmetic", () => {
       if (entry.isDirectory()) return entry.name === "node_modules" ? [] : sources(full);
       return /\.(ts|js)$/.test(entry.name) ? [full] : [];
     });
-  const files = ["runtime", "gateway", "subgraphs", "tools", "demo", "dashboard", "tests"]
+  const files = ["runtime", "gateway", "subgraphs", "tools", "demo", "bench", "dashboard", "tests"]
     .filter((dir) => fs.existsSync(path.join(root, dir)))
     .flatMap((dir) => sources(path.join(root, dir)))
     .filter((file) => file !== helper && file !== __filename);

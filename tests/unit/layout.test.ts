@@ -57,7 +57,16 @@ describe("layout", () => {
   });
 
   it("only runtime/config reads process.env", () => {
-    const readers = ["runtime", "gateway", "subgraphs", "tools", "demo", "dashboard", "ide"]
+    const readers = [
+      "runtime",
+      "gateway",
+      "subgraphs",
+      "tools",
+      "demo",
+      "bench",
+      "dashboard",
+      "ide",
+    ]
       .flatMap(sources)
       .filter((file) => !file.startsWith(path.join("runtime", "config")))
       .filter((file) => /process\.env\b/.test(fs.readFileSync(path.join(ROOT, file), "utf8")));
