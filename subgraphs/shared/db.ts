@@ -46,8 +46,9 @@ export interface DataSourceSpec {
   migrations: Function[];
 }
 
-export function isMysql(ds: DataSource) {
-  return ds.options.type === "mysql";
+/** MySQL or MariaDB (TypeORM's "mariadb" type: see createDataSource's flavor). */
+export function isMysql(ds: Pick<DataSource, "options">) {
+  return ds.options.type === "mysql" || ds.options.type === "mariadb";
 }
 
 export type SqlFlavor = "mysql" | "mariadb";
