@@ -40,7 +40,7 @@ interface Captured {
 }
 
 /** The statements the subgraphs send while `send` runs, read from the general log. */
-async function capture(fed: BenchFederation, send: () => Promise<void>): Promise<Captured[]> {
+export async function capture(fed: BenchFederation, send: () => Promise<void>): Promise<Captured[]> {
   const urls = fed.config.databases.urls;
   const databases = SUBGRAPHS.map((n) => new URL(urls[n]!).pathname.slice(1));
   const admin = await mysql.createConnection(rootUrl(urls.corps!));

@@ -7,10 +7,11 @@ import { ActivityType } from "../vocabulary";
 
 @Entity("activity")
 @Unique("uq_activity_district_external", ["districtCode", "externalId"])
-@Index("ix_activity_district_held", ["districtCode", "heldOn"])
+// Covering the dashboard's per-district and monthly counts (enterprisesServed summed from the index).
+@Index("ix_activity_district_held_served", ["districtCode", "heldOn", "enterprisesServed"])
 @Index("ix_activity_station", ["stationId"])
 // The dashboard: city-wide ranges of activity dates (the trend, service by category).
-@Index("ix_activity_held", ["heldOn"])
+@Index("ix_activity_held_served", ["heldOn", "enterprisesServed"])
 @ObjectType({
   description: "A volunteer service activity (志愿服务活动), held at a station or online.",
 })

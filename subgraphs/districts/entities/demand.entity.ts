@@ -10,7 +10,15 @@ import { DemandStatus } from "../vocabulary";
 @Index("ix_demand_district_collected", ["districtCode", "collectedOn"])
 // The dashboard: open demands per district, and city-wide ranges of collection dates.
 @Index("ix_demand_district_status", ["districtCode", "status"])
-@Index("ix_demand_collected", ["collectedOn"])
+// Covers the city's demand cube (demandStats) over a range of collection dates.
+@Index("ix_demand_collected_cube", [
+  "collectedOn",
+  "category",
+  "focusGroup",
+  "specialised",
+  "status",
+  "satisfaction",
+])
 @ObjectType({ description: "An SME's service demand (服务需求) collected at a workstation." })
 export class Demand {
   @PrimaryGeneratedColumn()

@@ -5,6 +5,8 @@ import { decimalTransformer } from "../../shared/db";
 @Entity("participation")
 @Unique("uq_participation_activity_volunteer", ["activityId", "volunteerId"])
 @Index("ix_participation_volunteer", ["volunteerId"])
+// Service hours summed from the index alone, by activity (the dashboard's hours and trend).
+@Index("ix_participation_activity_hours", ["activityId", "verified", "hours"])
 export class Participation {
   @PrimaryGeneratedColumn()
   id: number;

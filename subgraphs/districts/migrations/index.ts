@@ -3,6 +3,7 @@ import { Initial1795523215525 } from "./1795523215525-Initial";
 import { StationEvents1795523622492 } from "./1795523622492-StationEvents";
 import { DashboardIndexes1796174330629 } from "./1796174330629-DashboardIndexes";
 import { Bookings1796190780011 } from "./1796190780011-Bookings";
+import { CoveringDashboardIndexes1796199966891 } from "./1796199966891-CoveringDashboardIndexes";
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const migrations: Function[] = [
@@ -10,4 +11,5 @@ export const migrations: Function[] = [
   StationEvents1795523622492,
   DashboardIndexes1796174330629,
   Bookings1796190780011,
+  CoveringDashboardIndexes1796199966891,
 ];
