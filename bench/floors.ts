@@ -40,7 +40,10 @@ interface Captured {
 }
 
 /** The statements the subgraphs send while `send` runs, read from the general log. */
-export async function capture(fed: BenchFederation, send: () => Promise<void>): Promise<Captured[]> {
+export async function capture(
+  fed: BenchFederation,
+  send: () => Promise<void>,
+): Promise<Captured[]> {
   const urls = fed.config.databases.urls;
   const databases = SUBGRAPHS.map((n) => new URL(urls[n]!).pathname.slice(1));
   const admin = await mysql.createConnection(rootUrl(urls.corps!));
@@ -182,4 +185,25 @@ async function insertFloor(fed: BenchFederation, fixture: Fixture, log: (line: s
   const perSecond = rows / ((performance.now() - started) / 1000);
   log(`floor: raw INSERT ${perSecond.toFixed(0)} rows/s`);
   return perSecond;
+}
+
+/** Waits until no statement of this run's databases is running (at most `maxSeconds`). */
+export async function databaseQuiet(fed: BenchFederation, maxSeconds = 180) {
+  const urls = fed.config.databases.urls;
+  if (!urls.corps) return;
+  const databases = SUBGRAPHS.map((n) => new URL(urls[n]!).pathname.slice(1));
+  const admin = await mysql.createConnection(rootUrl(urls.corps));
+  try {
+    const until = Date.now() + maxSeconds * 1000;
+    while (Date.now() < until) {
+      const [[{ n }]] = (await admin.query(
+        "SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE DB IN (?) AND COMMAND = 'Query'",
+        [databases],
+      )) as unknown as [[{ n: number }]];
+      if (Number(n) === 0) return;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  } finally {
+    await admin.end();
+  }
 }

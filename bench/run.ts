@@ -16,7 +16,7 @@ import {
   type BenchFederation,
   type GatewayName,
 } from "./federation";
-import { measureFloors, type Floors } from "./floors";
+import { databaseQuiet, measureFloors, type Floors } from "./floors";
 import { settle, timedLoad, type LoadResult } from "./load";
 import { renderReport } from "./report";
 import { SCENARIOS, type Fixture, type Scenario } from "./scenarios";
@@ -202,6 +202,8 @@ async function main() {
             fed.pids(),
           );
           (result.runs[target] ??= []).push(run);
+          // A backlog of statements the database is still running belongs to this target too.
+          await databaseQuiet(fed);
           await settle(fed.pids());
           log(
             `round ${round + 1}/${rounds} ${scenario.name} ${target}: ${run.rps.toFixed(1)} rps, p50 ${run.p50} ms, p99 ${run.p99} ms${run.failures ? `, ${run.failures} failed` : ""}`,
