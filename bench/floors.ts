@@ -139,7 +139,7 @@ async function insertFloor(fed: BenchFederation, fixture: Fixture, log: (line: s
   const caller = {
     sub: "bench-floor",
     role: "DISTRICT_OPERATOR" as const,
-    district: fixture.districtCode,
+    district: fixture.publishDistrict,
   };
   const headers = await fed.headers(caller, "hub");
   const prefix = `floor${Date.now().toString(36)}`;
@@ -205,5 +205,20 @@ export async function databaseQuiet(fed: BenchFederation, maxSeconds = 180) {
     }
   } finally {
     await admin.end();
+  }
+}
+
+/** Removes the stations (and their audit events) the publishing scenario wrote (MySQL). */
+export async function removeBenchRows(fed: BenchFederation) {
+  const url = fed.config.databases.urls.districts;
+  if (!url) return;
+  const connection = await mysql.createConnection(url);
+  try {
+    await connection.query(
+      "DELETE e FROM station_event e JOIN station s ON s.id = e.stationId WHERE s.externalId LIKE 'BENCH-%'",
+    );
+    await connection.query("DELETE FROM station WHERE externalId LIKE 'BENCH-%'");
+  } finally {
+    await connection.end();
   }
 }
