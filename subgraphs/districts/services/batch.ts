@@ -102,14 +102,17 @@ export async function findByExternalIds<E extends { externalId: string }>(
   repo: Repository<E>,
   districtCode: string,
   externalIds: string[],
+  /** Only these columns (externalId among them), for a read that needs no whole rows. */
+  columns?: Array<keyof E & string>,
 ): Promise<Map<string, E>> {
   const keys = [...new Set(externalIds.map(externalKey))];
   if (!keys.length) return new Map();
   // MySQL's *_ci collation already compares without case and keeps the (district, externalId)
   // index usable; SQLite compares case-sensitively, so it lowers the stored value.
   const column = isMysql(repo.manager.connection) ? "r.externalId" : "LOWER(r.externalId)";
-  const rows = await repo
-    .createQueryBuilder("r")
+  const query = repo.createQueryBuilder("r");
+  if (columns) query.select(columns.map((c) => `r.${c}`));
+  const rows = await query
     .where(`r.districtCode = :districtCode AND ${column} IN (:...keys)`, { districtCode, keys })
     .getMany();
   return new Map(rows.map((row) => [externalKey(row.externalId), row]));
