@@ -7,7 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { signToken, type Caller } from "../runtime/auth";
-import { loadConfig, SUBGRAPHS, type HubConfig, type SubgraphName } from "../runtime/config";
+import { loadConfigWith, SUBGRAPHS, type HubConfig, type SubgraphName } from "../runtime/config";
 import { CREDENTIAL_HEADER, signCredential } from "../runtime/credential";
 import { freePort, startProcess, type Proc } from "./processes";
 
@@ -35,8 +35,8 @@ export interface BenchFederation {
 }
 
 export interface FederationOptions {
-  /** mysql:// URL of the data set, or undefined for SQLite with the demo data in a temp folder. */
-  databaseUrl?: string;
+  /** Each subgraph's mysql:// database (the data set), or null: SQLite with the demo data. */
+  databaseUrls: Record<SubgraphName, string | null>;
   gateways: readonly GatewayName[];
   /** Extra settings for our gateway (the levers under test). */
   hubEnv?: Record<string, string>;
@@ -54,8 +54,11 @@ export async function startBenchFederation(options: FederationOptions): Promise<
     JWT_SECRET: crypto.randomBytes(24).toString("hex"),
     HOST: "127.0.0.1",
     DATA_DIR: dataDir,
-    DATABASE_URL: options.databaseUrl ?? "",
-    SEED_DEMO: options.databaseUrl ? "0" : "1",
+    DATABASE_URL: "",
+    ...Object.fromEntries(
+      SUBGRAPHS.map((n) => [`${n.toUpperCase()}_DATABASE_URL`, options.databaseUrls[n] ?? ""]),
+    ),
+    SEED_DEMO: options.databaseUrls.corps ? "0" : "1",
     LOG_LEVEL: "warn",
     PORT: String(ports.hub),
     // The benchmark's clients are many requests from one token: budgets would refuse them.
@@ -65,7 +68,7 @@ export async function startBenchFederation(options: FederationOptions): Promise<
     REDIS_URL: "",
     ...Object.fromEntries(SUBGRAPHS.map((n) => [`${n.toUpperCase()}_PORT`, String(ports[n])])),
   };
-  const config = loadConfig({ ...process.env, ...env });
+  const config = loadConfigWith(env);
   const urls = config.servers.subgraphUrls;
   const started: Proc[] = [];
   const nodeArgs = options.profileDir

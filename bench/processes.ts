@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { childEnv } from "../runtime/config";
 import { probeHttp } from "../runtime/http/probe";
 
 export const DIST = path.join(__dirname, "..");
@@ -42,7 +43,7 @@ export async function startProcess(
     process.execPath,
     [...nodeArgs, path.isAbsolute(script) ? script : path.join(DIST, script), ...args],
     {
-      env: { ...process.env, ...env },
+      env: childEnv(env),
       stdio: ["ignore", "pipe", "pipe"],
     },
   );

@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { today } from "../runtime/dates";
+import { configOrExit } from "../tools/cli";
 import { countWork, post, type WorkCount } from "./counts";
 import {
   GATEWAYS,
@@ -48,7 +49,9 @@ const smoke = flags.smoke;
 const seconds = Number(flags.seconds ?? (smoke ? 1 : 8));
 const rounds = Number(flags.rounds ?? (smoke ? 1 : 3));
 const connections = Number(flags.connections ?? (smoke ? 10 : 50));
-const databaseUrl = process.env.DATABASE_URL || undefined;
+// DATABASE_URL (or <NAME>_DATABASE_URL) as every tool reads it: the data set's databases.
+const databaseUrls = configOrExit().databases.urls;
+const databaseUrl = databaseUrls.corps ?? undefined;
 const log = (line: string) => console.error(`[bench] ${line}`);
 
 function stable(value: unknown): string {
@@ -144,7 +147,7 @@ async function main() {
   if (!gateways.includes("hub")) gateways.unshift("hub");
   const started = Date.now();
   const fed = await startBenchFederation({
-    databaseUrl,
+    databaseUrls,
     gateways,
     log,
     profileDir: flags.profile,

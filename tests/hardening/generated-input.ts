@@ -50,7 +50,10 @@ const hostileString = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...HOSTILE_TEXT) },
   { weight: 2, arbitrary: fc.string({ maxLength: 40 }) },
   { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 20 }) },
-  { weight: 1, arbitrary: fc.nat({ max: 20_000 }).map((n) => "长".repeat(n)) },
+  // Longer than any field allows (a story body: 10,000), yet a request of such rows stays under
+  // the body limit: oversized bodies are client-mistakes.test.ts's, and a client still sending
+  // one when the 413 comes may see its connection reset instead, which would fail this test.
+  { weight: 1, arbitrary: fc.nat({ max: 12_000 }).map((n) => "长".repeat(n)) },
 );
 const idLike = fc.oneof(
   fc.integer({ min: 1, max: 60 }).map(String),
