@@ -5,6 +5,12 @@
 // one round of subgraph calls. Only queries; only error-free results are shared (an error carries
 // the request id of the request that met it), otherwise the waiting request runs itself. The
 // response cache comes first: a cached answer never waits.
+// A query never joins one that started before a write: every mutation that wrote (answered some
+// data) starts a new generation, part of the key, so that whoever reads after their own publish
+// sees it. The subgraphs' service checks (role SERVICE) read live data before they allow a write:
+// they never share. The generation is this process's: behind several gateway replicas, a read sent
+// to another replica right after a write may still join a query that started there before it
+// (for as long as that query runs).
 import type { ApolloServerPlugin, GraphQLRequestContext, GraphQLResponse } from "@apollo/server";
 import { HeaderMap } from "@apollo/server";
 import { Counter, type Registry } from "prom-client";
@@ -21,8 +27,9 @@ const audienceOf = (ctx: Ctx) => {
     : "anonymous";
 };
 
-export const dedupKeyOf = (ctx: Ctx) =>
+export const dedupKeyOf = (ctx: Ctx, generation = 0) =>
   JSON.stringify([
+    generation,
     audienceOf(ctx),
     ctx.request.operationName ?? "",
     ctx.source ?? "",
@@ -31,6 +38,7 @@ export const dedupKeyOf = (ctx: Ctx) =>
 
 export function inflightDedupPlugin(registry: Registry): ApolloServerPlugin<GatewayContext> {
   const inflight = new Map<string, Promise<Shared>>();
+  let generation = 0;
   const shared = new Counter({
     name: "hub_inflight_shared_total",
     help: "Queries answered with the result of an identical query already running",
@@ -43,7 +51,8 @@ export function inflightDedupPlugin(registry: Registry): ApolloServerPlugin<Gate
       return {
         async responseForOperation(ctx): Promise<GraphQLResponse | null> {
           if (ctx.operation?.operation !== "query") return null;
-          key = dedupKeyOf(ctx);
+          if (ctx.contextValue.caller?.role === "SERVICE") return null;
+          key = dedupKeyOf(ctx, generation);
           const running = inflight.get(key);
           if (running) {
             const data = await running;
@@ -58,6 +67,13 @@ export function inflightDedupPlugin(registry: Registry): ApolloServerPlugin<Gate
           return null;
         },
         async willSendResponse(ctx) {
+          if (ctx.operation?.operation === "mutation") {
+            const body = ctx.response.body;
+            const data = body.kind === "single" ? body.singleResult.data : undefined;
+            // A refused mutation wrote nothing (and must not let anyone defeat sharing).
+            if (data && Object.values(data).some((value) => value !== null)) generation += 1;
+            return;
+          }
           if (!settle || key === undefined) return;
           inflight.delete(key);
           const body = ctx.response.body;
