@@ -143,6 +143,20 @@ export async function moveDemand(
 }
 
 /**
+ * The demand a booking change moves, read with a row lock (MySQL/MariaDB; SQLite serialises
+ * writers anyway) as the first statement of its transaction. Every booking change of one demand
+ * then runs one after another: the counts it decides on (open bookings, other accepted ones) and
+ * the demand's status are what the previous change committed, not a snapshot that misses it.
+ */
+export async function lockDemand(tx: EntityManager, id: number): Promise<Demand> {
+  const query = tx.getRepository(Demand).createQueryBuilder("d").where("d.id = :id", { id });
+  if (tx.connection.options.type !== "better-sqlite3") query.setLock("pessimistic_write");
+  const demand = await query.getOne();
+  if (!demand) throw notFound(`no demand with id ${id}`);
+  return demand;
+}
+
+/**
  * The expiry rule written down: a REQUESTED booking past its answerBy day is stored as EXPIRED,
  * with the event dated when the answer was due (the start of the next Shenzhen day). Conditional,
  * so concurrent touches (or replicas) record it once. Returns the booking as stored afterwards.
@@ -221,6 +235,12 @@ export async function requestBooking(
   if (problem) throw badInput(problem);
   // Write: the booking and its first event, in one transaction.
   return db.transaction(async (tx) => {
+    const locked = await lockDemand(tx, demand.id);
+    if (!BOOKABLE_DEMAND.includes(locked.status))
+      throw conflict(
+        `demand ${demand.id} became ${locked.status} meanwhile; only a demand that is ${BOOKABLE_DEMAND.join(", ")} can be booked`,
+        { demandStatus: locked.status },
+      );
     await assertRoom(tx);
     const at = now();
     const repo = tx.getRepository(Booking);
@@ -289,7 +309,7 @@ export async function decideBooking(
       );
   }
   return db.transaction(async (tx) => {
-    const demand = await tx.getRepository(Demand).findOneByOrFail({ id: booking.demandId });
+    const demand = await lockDemand(tx, booking.demandId);
     return moveBooking(tx, booking, {
       actor: caller.sub,
       at: now(),
@@ -341,7 +361,7 @@ export async function cancelBooking(
   nextStatus(booking.id, booking.status, "cancel");
   assertVersion(booking, expectedVersion);
   return db.transaction(async (tx) => {
-    const demand = await tx.getRepository(Demand).findOneByOrFail({ id: booking.demandId });
+    const demand = await lockDemand(tx, booking.demandId);
     const otherMatches = await tx.getRepository(Booking).countBy({
       demandId: demand.id,
       status: In([BookingStatus.ACCEPTED, BookingStatus.COMPLETED]),
