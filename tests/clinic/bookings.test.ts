@@ -451,6 +451,34 @@ describe("an activity that names the booking", () => {
       openBookingCount: 0,
     });
   });
+
+  it("serves two bookings of one demand in one batch: the second row starts where the first left the demand", async () => {
+    const [first, second] = [await expert(fed), await expert(fed)];
+    const demand = await demandIn(fed, DISTRICT);
+    const a = await anonymousBooking(demand, first);
+    const b = await anonymousBooking(demand, second);
+    for (const id of [a.id, b.id])
+      await execute(fed.gatewayUrl, { query: ACCEPT, variables: { id }, token: admin });
+    const served = await execute(fed.gatewayUrl, {
+      query: PUBLISH,
+      variables: {
+        districtCode: DISTRICT,
+        activities: [
+          activity(`CL-AC2-${a.id}`, a.id, first),
+          activity(`CL-AC2-${b.id}`, b.id, second, { satisfaction: 5 }),
+        ],
+      },
+      token: nanshan,
+    });
+    expect(served.publishActivities).toMatchObject({ created: 2, rejected: [] });
+    expect(await bookingOf(fed, a.id)).toMatchObject({ status: "COMPLETED" });
+    const last = await bookingOf(fed, b.id);
+    expect(last).toMatchObject({
+      status: "COMPLETED",
+      demand: { status: "RESOLVED", satisfaction: 5 },
+    });
+    expect(last.history.at(-1)).toMatchObject({ demandFrom: "IN_SERVICE", demandTo: "RESOLVED" });
+  });
 });
 
 describe("when corps cannot answer", () => {

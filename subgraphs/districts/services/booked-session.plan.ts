@@ -68,14 +68,23 @@ export function serviceProblem(
   return null;
 }
 
-/** The change a checked row makes to its booking and demand; null when it makes none. */
-export function serviceChange(input: ActivityInput, stored: StoredBookings): ServiceChange | null {
+/**
+ * The change a checked row makes to its booking and demand; null when it makes none. `demands` is
+ * the batch's working copy of the stored demands: the row's move is recorded there, so that a later
+ * row serving another booking of the same demand starts from it, as its write will.
+ */
+export function serviceChange(
+  input: ActivityInput,
+  stored: StoredBookings,
+  demands: Map<number, DemandRef> = new Map(stored.demands),
+): ServiceChange | null {
   const id = bookingOf(input);
   if (id === null) return null;
   const booking = stored.bookings.get(id)!;
-  const demand = stored.demands.get(booking.demandId)!;
+  const demand = demands.get(booking.demandId)!;
   const satisfaction = input.satisfaction ?? null;
   const after = demandAfterService(demand, satisfaction);
+  if (after) demands.set(demand.id, { ...demand, ...after });
   const complete = booking.activityId === null;
   if (!complete && !after) return null;
   return {

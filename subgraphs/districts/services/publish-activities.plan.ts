@@ -63,6 +63,8 @@ export function planActivities(
   rows: ReadonlyArray<Row<ActivityInput>>,
   stored: StoredActivities,
 ): ActivityPlan {
+  // The demands as this batch leaves them, row after row (serviceChange records each move).
+  const demands = new Map(stored.service.demands);
   return planRows(rows, stored.activities, {
     // A new activity, or one moved to another station, needs a FILED station.
     problem: (input, existing) =>
@@ -91,7 +93,7 @@ export function planActivities(
           enterprisesServed: input.enterprisesServed,
         },
         crew: sameCrew ? null : crew,
-        service: serviceChange(input, stored.service),
+        service: serviceChange(input, stored.service, demands),
       };
     },
     same: (change, existing) =>
