@@ -25,15 +25,23 @@ import { dropDatabase } from "../../subgraphs/shared/db";
 const ROOT = path.join(__dirname, "..", "..");
 const REGISTER = path.join(__dirname, "swc-register.js");
 
+/**
+ * A port nobody listens on, chosen below Linux's ephemeral range (32768-60999): the port is
+ * chosen now and bound later (a restarted subgraph must come back where the gateway expects it),
+ * and an ephemeral port could meanwhile become the local end of some outgoing connection (the
+ * soak's thousands of them), making the later bind fail with EADDRINUSE.
+ */
 export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    const free = await new Promise<boolean>((resolve) => {
+      const server = net.createServer();
+      server.once("error", () => resolve(false));
+      server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
     });
-  });
+    if (free) return port;
+  }
+  throw new Error("no free port between 20000 and 32000");
 }
 
 export interface ProcessFederation {
