@@ -5,21 +5,10 @@ import { DISTRICTS } from "../subgraphs/shared/vocabulary";
 import { pad, type Draw } from "./draw";
 import type { DemoBranch, DemoVolunteer } from "./types";
 import * as W from "./words";
+import { EXPERT_TYPES } from "./vocabulary";
 
-const EXPERT_TYPES = [
-  "POLICY",
-  "INDUSTRY",
-  "TECH_INNOVATION",
-  "LEGAL",
-  "FINANCE",
-  "ENTREPRENEUR",
-  "EXECUTIVE",
-  "PARK_MANAGER",
-  "SCHOLAR",
-] as const;
-
-export function corpsDemo({ anchor, rnd, personName, mobile, categories, dayWithin }: Draw) {
-  // Branches: one regional branch per district, then industry branches.
+/** The corps' branches: one regional branch per district, then one per industry. */
+export function demoBranches(): DemoBranch[] {
   const branches: DemoBranch[] = DISTRICTS.map((d, i) => ({
     id: i + 1,
     name: `${d.name}支队`,
@@ -36,6 +25,11 @@ export function corpsDemo({ anchor, rnd, personName, mobile, categories, dayWith
       industry,
     });
   }
+  return branches;
+}
+
+export function corpsDemo({ anchor, rnd, personName, mobile, categories, dayWithin }: Draw) {
+  const branches = demoBranches();
 
   // Volunteers: most appointed, with agreements covering the whole 24-month window.
   const volunteers: DemoVolunteer[] = [];

@@ -8,26 +8,7 @@ import {
 import { CATEGORIES, pad, STATION_WEIGHT, type Draw } from "./draw";
 import type { DemoActivity, DemoDemand, DemoStation, DemoVolunteer } from "./types";
 import * as W from "./words";
-
-const HOST_TYPES = [
-  "SME_PARK",
-  "INDUSTRIAL_CLUSTER",
-  "STARTUP_BASE",
-  "LEADING_ENTERPRISE_STATION",
-  "INCUBATOR",
-] as const;
-const ACTIVITY_TYPES = [
-  "CONSULTATION",
-  "SALON",
-  "SEMINAR",
-  "THEMED_SESSION",
-  "ONLINE_CLINIC",
-  "VIDEO_CONFERENCE",
-  "MICRO_COURSE",
-  "FREE_COURSE",
-] as const;
-const ONLINE_TYPES = new Set(["ONLINE_CLINIC", "VIDEO_CONFERENCE", "MICRO_COURSE"]);
-const FOCUS_GROUPS = ["GRADUATE", "VETERAN", "WOMEN", "DISABLED", "OVERSEAS_RETURNEE"] as const;
+import { ACTIVITY_TYPES, FOCUS_GROUPS, HOST_TYPES, ONLINE_TYPES } from "./vocabulary";
 
 /** Stations, demands, then activities: the order they draw in. */
 export function districtsDemo(draw: Draw, serving: DemoVolunteer[]) {

@@ -3,18 +3,10 @@ import { addDays } from "../runtime/dates";
 import { SERVICE_CATEGORY_NAMES, type ServiceCategory } from "../subgraphs/shared/vocabulary";
 import { CATEGORIES, type Draw } from "./draw";
 import type { DemoData, DemoStory } from "./types";
+import { OUTLETS } from "./vocabulary";
 
 /** What the stories are about: the rows of the other three parts. */
 type StoryMaterial = Pick<DemoData, "volunteers" | "stations" | "activities" | "platforms">;
-
-const OUTLETS = [
-  "SHENZHEN_SPECIAL_ZONE_DAILY",
-  "SHENZHEN_BUSINESS_DAILY",
-  "SZTV",
-  "SHENZHEN_RADIO",
-  "ONLINE_MEDIA",
-  "SELF_MEDIA",
-] as const;
 
 export function publicityDemo(
   { anchor, rnd }: Draw,

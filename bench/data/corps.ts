@@ -16,30 +16,10 @@ import { DISTRICTS } from "../../subgraphs/shared/vocabulary";
 import { BulkWriter } from "./bulk";
 import { bool, countUpTo } from "./draws";
 import type { BenchSizes, Calendar } from "./plan";
+import { CATEGORIES } from "../../demo/draw";
+import { demoBranches } from "../../demo/corps";
+import { EXPERT_TYPES } from "../../demo/vocabulary";
 
-const EXPERT_TYPES = [
-  "POLICY",
-  "INDUSTRY",
-  "TECH_INNOVATION",
-  "LEGAL",
-  "FINANCE",
-  "ENTREPRENEUR",
-  "EXECUTIVE",
-  "PARK_MANAGER",
-  "SCHOLAR",
-] as const;
-const CATEGORIES = [
-  "POLICY",
-  "ENTREPRENEUR",
-  "STRATEGY",
-  "FINANCING",
-  "MARKET",
-  "INNOVATION",
-  "STARTUP",
-  "KNOWLEDGE",
-  "LEGAL",
-  "SPACE",
-] as const;
 const ACTOR = "bench-data";
 const TRAININGS = [
   "中小企业政策解读培训",
@@ -79,22 +59,7 @@ export const coreBy = (world: CorpsWorld, t: number) => countUpTo(world.coreSinc
 export function corpsWorld(cal: Calendar, sizes: BenchSizes): CorpsWorld {
   const rnd = new Random(20201225);
   const D = cal.days;
-  const branches: DemoBranch[] = DISTRICTS.map((d, i) => ({
-    id: i + 1,
-    name: `${d.name}支队`,
-    kind: "REGION",
-    districtCode: d.code,
-    industry: null,
-  }));
-  for (const industry of W.INDUSTRIES) {
-    branches.push({
-      id: branches.length + 1,
-      name: `${industry}行业支队`,
-      kind: "INDUSTRY",
-      districtCode: null,
-      industry,
-    });
-  }
+  const branches = demoBranches();
 
   const volunteers: DemoVolunteer[] = [];
   const appointedOn = new Map<number, number>();

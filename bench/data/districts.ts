@@ -21,27 +21,8 @@ import { BulkWriter } from "./bulk";
 import { coreBy, servingBy, type CorpsWorld } from "./corps";
 import { bool, countUpTo, distinct } from "./draws";
 import { perDay, type BenchSizes, type Calendar } from "./plan";
+import { ACTIVITY_TYPES, FOCUS_GROUPS, HOST_TYPES, ONLINE_TYPES } from "../../demo/vocabulary";
 
-const HOST_TYPES = [
-  "SME_PARK",
-  "INDUSTRIAL_CLUSTER",
-  "STARTUP_BASE",
-  "LEADING_ENTERPRISE_STATION",
-  "INCUBATOR",
-] as const;
-/** CONSULTATION first: a one-on-one session, crew of one. */
-const ACTIVITY_TYPES = [
-  "CONSULTATION",
-  "SALON",
-  "SEMINAR",
-  "THEMED_SESSION",
-  "ONLINE_CLINIC",
-  "VIDEO_CONFERENCE",
-  "MICRO_COURSE",
-  "FREE_COURSE",
-] as const;
-const ONLINE_TYPES = new Set<string>(["ONLINE_CLINIC", "VIDEO_CONFERENCE", "MICRO_COURSE"]);
-const FOCUS_GROUPS = ["GRADUATE", "VETERAN", "WOMEN", "DISABLED", "OVERSEAS_RETURNEE"] as const;
 /** A filed station with no demand in this many days is idle on the dashboard (90, with margin). */
 const QUIET_DAYS = 120;
 

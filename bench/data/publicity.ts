@@ -18,15 +18,8 @@ import {
 import { BulkWriter } from "./bulk";
 import type { BenchStation, StoryActivity } from "./districts";
 import type { BenchSizes, Calendar } from "./plan";
+import { OUTLETS } from "../../demo/vocabulary";
 
-const OUTLETS = [
-  "SHENZHEN_SPECIAL_ZONE_DAILY",
-  "SHENZHEN_BUSINESS_DAILY",
-  "SZTV",
-  "SHENZHEN_RADIO",
-  "ONLINE_MEDIA",
-  "SELF_MEDIA",
-] as const;
 
 export interface BenchStory extends DemoStory {
   /** When it was drafted. */
