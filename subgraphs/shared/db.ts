@@ -51,6 +51,13 @@ export function isMysql(ds: Pick<DataSource, "options">) {
   return ds.options.type === "mysql" || ds.options.type === "mariadb";
 }
 
+/**
+ * A row lock for a read inside a transaction (`lock:` of find options): SELECT ... FOR UPDATE on
+ * MySQL/MariaDB; none on SQLite, which serialises writers anyway (and has no FOR UPDATE).
+ */
+export const rowLock = (ds: Pick<DataSource, "options">) =>
+  isMysql(ds) ? ({ mode: "pessimistic_write" } as const) : undefined;
+
 export type SqlFlavor = "mysql" | "mariadb";
 
 /**

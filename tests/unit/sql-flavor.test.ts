@@ -1,7 +1,7 @@
 // MariaDB is opened as TypeORM's "mariadb" type: code that chooses MySQL's SQL (index-friendly
 // case-insensitive lookups, no SQLite-only start-up work) must choose it on MariaDB too.
 import type { DataSourceOptions } from "typeorm";
-import { isMysql } from "../../subgraphs/shared/db";
+import { isMysql, rowLock } from "../../subgraphs/shared/db";
 
 const source = (type: string) => ({ options: { type } as DataSourceOptions });
 
@@ -10,5 +10,13 @@ describe("isMysql", () => {
     expect(isMysql(source("mysql"))).toBe(true);
     expect(isMysql(source("mariadb"))).toBe(true);
     expect(isMysql(source("better-sqlite3"))).toBe(false);
+  });
+});
+
+describe("rowLock", () => {
+  it("locks rows for update on MySQL and MariaDB, not on SQLite (no FOR UPDATE there)", () => {
+    expect(rowLock(source("mysql"))).toEqual({ mode: "pessimistic_write" });
+    expect(rowLock(source("mariadb"))).toEqual({ mode: "pessimistic_write" });
+    expect(rowLock(source("better-sqlite3"))).toBeUndefined();
   });
 });

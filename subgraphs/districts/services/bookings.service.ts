@@ -5,6 +5,7 @@
 // its status) and records the audit event. When corps cannot answer, nothing is written; no
 // distributed transaction is needed because everything that moves lives in this database.
 import { In, type DataSource, type EntityManager } from "typeorm";
+import { rowLock } from "../../shared/db";
 import type { Caller } from "../../../runtime/auth";
 import type { HubConfig } from "../../../runtime/config";
 import { addDays, startOfBusinessDay, today } from "../../../runtime/dates";
@@ -149,9 +150,9 @@ export async function moveDemand(
  * the demand's status are what the previous change committed, not a snapshot that misses it.
  */
 export async function lockDemand(tx: EntityManager, id: number): Promise<Demand> {
-  const query = tx.getRepository(Demand).createQueryBuilder("d").where("d.id = :id", { id });
-  if (tx.connection.options.type !== "better-sqlite3") query.setLock("pessimistic_write");
-  const demand = await query.getOne();
+  const demand = await tx
+    .getRepository(Demand)
+    .findOne({ where: { id }, lock: rowLock(tx.connection) });
   if (!demand) throw notFound(`no demand with id ${id}`);
   return demand;
 }

@@ -1,6 +1,7 @@
 // The station review lifecycle (contract README, ReviewDecision): the only legal transitions, who
 // may make them, and the audit event each one leaves.
 import type { DataSource } from "typeorm";
+import { rowLock } from "../../shared/db";
 import type { Caller } from "../../../runtime/auth";
 import { assertDistrictWriter } from "../../shared/auth";
 import { badInput, conflict, notFound } from "../../../runtime/errors";
@@ -54,7 +55,7 @@ export async function reviewStation(
   return db.transaction(async (tx) => {
     const repo = tx.getRepository(Station);
     const station = /^\d+$/.test(id)
-      ? await repo.findOne({ where: { id: Number(id) }, lock: lockFor(db) })
+      ? await repo.findOne({ where: { id: Number(id) }, lock: rowLock(db) })
       : null;
     if (!station) throw notFound(`station ${id} does not exist`);
     assertDistrictWriter(caller, station.districtCode);
@@ -74,7 +75,3 @@ export async function reviewStation(
     return station;
   });
 }
-
-/** Row lock against two reviewers deciding at once; SQLite serialises writers anyway. */
-const lockFor = (db: DataSource) =>
-  db.options.type === "better-sqlite3" ? undefined : ({ mode: "pessimistic_write" } as const);
