@@ -9,7 +9,8 @@ import path from "node:path";
 import { signToken, type Caller } from "../runtime/auth";
 import { loadConfigWith, SUBGRAPHS, type HubConfig, type SubgraphName } from "../runtime/config";
 import { CREDENTIAL_HEADER, signCredential } from "../runtime/credential";
-import { freePort, startProcess, type Proc } from "./processes";
+import { freePort } from "../tools/start-checks";
+import { startProcess, type Proc } from "./processes";
 
 export const GATEWAYS = ["hub", "hub-defaults", "stock", "hive-nodedup", "hive"] as const;
 export type GatewayName = (typeof GATEWAYS)[number];

@@ -9,6 +9,7 @@ import mysql from "mysql2/promise";
 import { SUBGRAPHS, type SubgraphName } from "../runtime/config";
 import { post } from "./counts";
 import type { BenchFederation } from "./federation";
+import { median } from "./report";
 import { dashboardRange, SCENARIOS, type Fixture } from "./scenarios";
 
 export interface Floors {
@@ -30,9 +31,6 @@ async function postUntilAnswered(url: string, headers: Record<string, string>, b
     await new Promise((r) => setTimeout(r, 2000));
   }
 }
-
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 interface Captured {
   database: string;

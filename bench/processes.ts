@@ -2,23 +2,11 @@
 // as child processes of their own, so that each one's CPU time can be read from /proc.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { childEnv } from "../runtime/config";
 import { probeHttp } from "../runtime/http/probe";
 
 export const DIST = path.join(__dirname, "..");
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export interface Proc {
   name: string;

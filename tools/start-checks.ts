@@ -43,3 +43,17 @@ export function portFree(port: number): Promise<boolean> {
     probe.listen(port, () => probe.close(() => resolve(true)));
   });
 }
+
+/**
+ * A port nobody listens on, for a server started later on it (tests and the benchmark choose
+ * ports up front, so that a restarted process comes back where the others expect it). It is
+ * chosen below Linux's ephemeral range (32768-60999): an ephemeral port could meanwhile become
+ * the local end of some outgoing connection and make the later bind fail with EADDRINUSE.
+ */
+export async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (await portFree(port)) return port;
+  }
+  throw new Error("no free port between 20000 and 32000");
+}

@@ -4,7 +4,6 @@
 // process. Databases are fresh: SQLite files in a temp folder, or new MySQL databases.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { startGateway } from "../../gateway";
@@ -21,28 +20,10 @@ import type { RunningServer } from "../../runtime/http/server";
 import { probeHttp } from "../../runtime/http/probe";
 import { createLogger } from "../../runtime/log";
 import { dropDatabase } from "../../subgraphs/shared/db";
+import { freePort } from "../../tools/start-checks";
 
 const ROOT = path.join(__dirname, "..", "..");
 const REGISTER = path.join(__dirname, "swc-register.js");
-
-/**
- * A port nobody listens on, chosen below Linux's ephemeral range (32768-60999): the port is
- * chosen now and bound later (a restarted subgraph must come back where the gateway expects it),
- * and an ephemeral port could meanwhile become the local end of some outgoing connection (the
- * soak's thousands of them), making the later bind fail with EADDRINUSE.
- */
-export async function freePort(): Promise<number> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const port = 20_000 + Math.floor(Math.random() * 12_000);
-    const free = await new Promise<boolean>((resolve) => {
-      const server = net.createServer();
-      server.once("error", () => resolve(false));
-      server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
-    });
-    if (free) return port;
-  }
-  throw new Error("no free port between 20000 and 32000");
-}
 
 export interface ProcessFederation {
   config: HubConfig;
