@@ -112,7 +112,8 @@ export async function startBenchFederation(options: FederationOptions): Promise<
           [],
           { ...env, ...options.hubEnv, ...own, PORT: String(ports[name]) },
           `${origin}/graphql`,
-          `${origin}/health/live`,
+          // Ready, not just live: it answers once every subgraph does.
+          `${origin}/health/ready`,
           nodeArgs,
         );
       } else {

@@ -50,10 +50,14 @@ export function portFree(port: number): Promise<boolean> {
  * chosen below Linux's ephemeral range (32768-60999): an ephemeral port could meanwhile become
  * the local end of some outgoing connection and make the later bind fail with EADDRINUSE.
  */
+const handedOut = new Set<number>();
 export async function freePort(): Promise<number> {
   for (let attempt = 0; attempt < 100; attempt++) {
     const port = 20_000 + Math.floor(Math.random() * 12_000);
-    if (await portFree(port)) return port;
+    // Not one handed out before: it may not be bound yet.
+    if (handedOut.has(port) || !(await portFree(port))) continue;
+    handedOut.add(port);
+    return port;
   }
   throw new Error("no free port between 20000 and 32000");
 }
