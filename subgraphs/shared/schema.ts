@@ -8,7 +8,7 @@ import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
 import { authChecker } from "./auth";
 import { DateTimeScalar } from "./scalars";
-import { applyTextRules, textArgs } from "./validation/text";
+import { applyTextRules } from "./validation/text";
 
 export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires"])`;
 
@@ -21,13 +21,12 @@ export async function buildFederatedSchema(
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   orphanedTypes: Function[] = [],
 ): Promise<GraphQLSchema> {
-  // Every subgraph refuses control characters in free text, whatever its inputs declare.
+  // Every subgraph refuses control characters in free text, whatever its inputs and arguments declare.
   applyTextRules();
   const schema = await buildSchema({
     resolvers,
     orphanedTypes,
     authChecker,
-    globalMiddlewares: [textArgs],
     validate: { forbidUnknownValues: false },
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     skipCheck: true,

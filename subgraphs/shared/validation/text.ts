@@ -2,9 +2,9 @@
 // U+0000-U+001F) and no DEL (U+007F), which terminals, CSV exports and Excel misread, except the
 // line breaks and tabs of long text (a CR only as part of CRLF). Single-line fields such as names
 // refuse line breaks and tabs too (@SingleLine). One rule for every subgraph: applyTextRules()
-// gives every String field of every @InputType the control-character check, and the middleware
-// textArgs checks plain String arguments (reasons, comments), so new inputs are covered without
-// anyone remembering to.
+// gives every String field of every @InputType the control-character check, and every resolver
+// that takes arguments the middleware textArgs, which checks plain String arguments (reasons,
+// comments), so new inputs and arguments are covered without anyone remembering to.
 import { registerDecorator, ValidateBy, type ValidationOptions } from "class-validator";
 import { GraphQLID, GraphQLString } from "graphql";
 import { getMetadataStorage, type MiddlewareFn } from "type-graphql";
@@ -64,6 +64,8 @@ export function SingleLine(options?: ValidationOptions): PropertyDecorator {
 
 /** The fields given the check so far, by class (two subgraphs may reuse a class name). */
 const registered = new WeakMap<object, Set<string>>();
+/** The resolver methods given textArgs so far, by resolver class. */
+const withTextArgs = new WeakMap<object, Set<string>>();
 
 /**
  * Gives every String or ID field of every @InputType declared so far the control-character
@@ -72,6 +74,21 @@ const registered = new WeakMap<object, Set<string>>();
  */
 export function applyTextRules() {
   const storage = getMetadataStorage();
+  // textArgs on each resolver method that takes arguments, as @UseMiddleware(textArgs) would put
+  // it: after the @Authorized check, as before. It used to be a global middleware, which made
+  // every field of every answer a promise; fields without arguments have nothing to check.
+  for (const param of storage.params) {
+    if (param.kind !== "arg" && param.kind !== "args") continue;
+    const done = withTextArgs.get(param.target) ?? new Set<string>();
+    withTextArgs.set(param.target, done);
+    if (done.has(param.methodName)) continue;
+    done.add(param.methodName);
+    storage.collectMiddlewareMetadata({
+      target: param.target,
+      fieldName: param.methodName,
+      middlewares: [textArgs],
+    });
+  }
   const inputTypes = new Set(storage.inputTypes.map((t) => t.target));
   for (const field of storage.fields) {
     if (!inputTypes.has(field.target)) continue;
