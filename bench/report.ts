@@ -42,6 +42,8 @@ export interface Summary {
   /** CPU milliseconds per request (= CPU seconds per 1,000 requests). */
   gatewayCpu: number;
   subgraphCpu: number;
+  /** The same, for each subgraph. */
+  bySubgraph: Record<string, number>;
 }
 
 const isSubgraph = (name: string) => (SUBGRAPHS as readonly string[]).includes(name);
@@ -63,6 +65,7 @@ export function summarise(target: Target, runs: LoadResult[]): Summary {
     failures: runs.reduce((sum, r) => sum + r.failures, 0),
     gatewayCpu: target === "direct" ? 0 : perRequest((name) => name === target),
     subgraphCpu: perRequest(isSubgraph),
+    bySubgraph: Object.fromEntries(SUBGRAPHS.map((name) => [name, perRequest((n) => n === name)])),
   };
 }
 
@@ -104,8 +107,8 @@ export function renderReport(input: ReportInput): { markdown: string; failed: bo
       "",
     );
     lines.push(
-      `| target | ${rows ? "rows/s" : "RPS"} | p50 ms | p99 ms | gateway CPU ms/req | subgraphs CPU ms/req | × stock | answer |`,
-      "|---|---|---|---|---|---|---|---|",
+      `| target | ${rows ? "rows/s" : "RPS"} | p50 ms | p99 ms | gateway CPU ms/req | subgraphs CPU ms/req | ${SUBGRAPHS.map((n) => `${n} CPU`).join(" | ")} | × stock | answer |`,
+      `|---|---|---|---|---|---|${SUBGRAPHS.map(() => "---|").join("")}---|---|`,
     );
     for (const [target, sum] of Object.entries(byTarget) as Array<[Target, Summary]>) {
       const answer = mismatches[target]
@@ -114,6 +117,7 @@ export function renderReport(input: ReportInput): { markdown: string; failed: bo
       lines.push(
         `| ${label(target)} | ${fmt(rows ? sum.rps * rows : sum.rps)} | ${fmt(sum.p50, 0)} | ${fmt(sum.p99, 0)} | ` +
           `${target === "direct" ? "–" : fmt(sum.gatewayCpu, 2)} | ${fmt(sum.subgraphCpu, 2)} | ` +
+          SUBGRAPHS.map((name) => `${fmt(sum.bySubgraph[name], 2)} | `).join("") +
           `${stock ? fmt(sum.rps / stock, 2) : "–"} | ${answer}${sum.failures ? ` (${sum.failures} failed)` : ""} |`,
       );
     }

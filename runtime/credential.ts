@@ -3,9 +3,9 @@
 // minute. Subgraphs answer only requests that carry it, so a subgraph port reached directly (no
 // gateway, so no limits) answers nothing. Its key is derived from JWT_SECRET with HKDF under a
 // label of its own: a user's token can never pass as a credential, nor a credential as a token.
-import { hkdfSync } from "node:crypto";
+import { hkdfSync, type webcrypto } from "node:crypto";
 import { jwtVerify, SignJWT } from "jose";
-import type { Caller, Role } from "./auth";
+import { hs256Key, type Caller, type Role } from "./auth";
 import type { AuthConfig } from "./config";
 import { unauthenticated } from "./errors";
 
@@ -14,17 +14,22 @@ const ISSUER = "hub-gateway";
 const AUDIENCE = "hub-subgraphs";
 const TTL_SECONDS = 60;
 
-const keys = new WeakMap<AuthConfig, Uint8Array>();
-function credentialKey(config: AuthConfig): Uint8Array {
-  let key = keys.get(config);
-  if (!key) {
-    key = new Uint8Array(
-      hkdfSync("sha256", config.jwtSecret, "sme-volunteer-hub", "gateway-subgraph-credential", 32),
-    );
-    keys.set(config, key);
-  }
-  return key;
-}
+const keys = new WeakMap<AuthConfig, Promise<webcrypto.CryptoKey>>();
+const credentialKey = (config: AuthConfig) =>
+  hs256Key(
+    keys,
+    config,
+    () =>
+      new Uint8Array(
+        hkdfSync(
+          "sha256",
+          config.jwtSecret,
+          "sme-volunteer-hub",
+          "gateway-subgraph-credential",
+          32,
+        ),
+      ),
+  );
 
 export interface Credential {
   caller: Caller | null;
@@ -46,7 +51,7 @@ export async function signCredential(credential: Credential, config: AuthConfig)
     .setIssuedAt()
     .setExpirationTime(`${TTL_SECONDS}s`);
   if (caller) jwt.setSubject(caller.sub);
-  return jwt.sign(credentialKey(config));
+  return jwt.sign(await credentialKey(config));
 }
 
 /** The credential of a subgraph request; refused (401) when missing, forged or expired. */
@@ -61,7 +66,7 @@ export async function verifyCredential(
   }
   let payload;
   try {
-    ({ payload } = await jwtVerify(header, credentialKey(config), {
+    ({ payload } = await jwtVerify(header, await credentialKey(config), {
       algorithms: ["HS256"],
       issuer: ISSUER,
       audience: AUDIENCE,
