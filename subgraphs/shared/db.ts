@@ -2,7 +2,15 @@
 // entities), or that subgraph's own MySQL database, built only by its migrations.
 import fs from "node:fs";
 import path from "node:path";
-import { DataSource, type Logger, type MixedList, type EntitySchema } from "typeorm";
+import {
+  DataSource,
+  type EntityManager,
+  type EntitySchema,
+  type EntityTarget,
+  type Logger,
+  type MixedList,
+  type ObjectLiteral,
+} from "typeorm";
 import type { HubConfig, SubgraphName } from "../../runtime/config";
 import { redact } from "../../runtime/errors";
 import { createLogger, type Logger as HubLogger } from "../../runtime/log";
@@ -57,6 +65,47 @@ export function isMysql(ds: Pick<DataSource, "options">) {
  */
 export const rowLock = (ds: Pick<DataSource, "options">) =>
   isMysql(ds) ? ({ mode: "pessimistic_write" } as const) : undefined;
+
+/** Parameters one INSERT carries at most (SQLite allows 32,766), and rows at most. */
+const INSERT_PARAMETERS = 30_000;
+const INSERT_ROWS = 500;
+
+/**
+ * Inserts new rows of an entity as multi-row INSERTs built from its metadata, without reading
+ * them back. TypeORM's insert query builder spent 35 % of a 1,000-row station publish building
+ * its parameters (their bookkeeping grows with the square of the row count). Values still go
+ * through TypeORM's own conversion for the column (preparePersistentValue: simple-array, dates,
+ * booleans, transformers); columns the rows leave out take their database defaults. Every row
+ * must set the same columns.
+ */
+export async function insertRows<T extends ObjectLiteral>(
+  tx: EntityManager,
+  entity: EntityTarget<T>,
+  rows: ReadonlyArray<Partial<T>>,
+): Promise<void> {
+  if (!rows.length) return;
+  const { driver } = tx.connection;
+  const metadata = tx.connection.getMetadata(entity);
+  const columns = metadata.columns.filter((c) => c.getEntityValue(rows[0]) !== undefined);
+  const chunk = Math.min(INSERT_ROWS, Math.floor(INSERT_PARAMETERS / columns.length));
+  const into = `INSERT INTO ${driver.escape(metadata.tableName)} (${columns
+    .map((c) => driver.escape(c.databaseName))
+    .join(", ")}) VALUES `;
+  const tuple = `(${columns.map(() => "?").join(", ")})`;
+  for (let start = 0; start < rows.length; start += chunk) {
+    const slice = rows.slice(start, start + chunk);
+    const parameters: unknown[] = [];
+    for (const row of slice) {
+      for (const column of columns) {
+        const value = column.getEntityValue(row);
+        if (value === undefined)
+          throw new Error(`insertRows(${metadata.name}): a row leaves out ${column.propertyName}`);
+        parameters.push(driver.preparePersistentValue(value, column));
+      }
+    }
+    await tx.query(into + slice.map(() => tuple).join(", "), parameters);
+  }
+}
 
 export type SqlFlavor = "mysql" | "mariadb";
 

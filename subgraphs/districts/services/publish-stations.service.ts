@@ -7,6 +7,7 @@ import { StationEvent } from "../entities/station-event.entity";
 import { Station } from "../entities/station.entity";
 import type { StationInput } from "../inputs/station.input";
 import { StationStatus } from "../vocabulary";
+import { insertRows } from "../../shared/db";
 import {
   Batch,
   externalKey,
@@ -61,13 +62,10 @@ export const planStations = (
     same: (next, existing) => sameValues(next, existing as never),
   });
 
-/** Rows a statement inserts at most (SQLite allows 32,766 parameters; a station row has 12). */
-const INSERT_CHUNK = 500;
-
 /**
  * Updates in batch order, then the new stations, SUBMITTED, each with its first audit event. New
- * rows go in as plain multi-row INSERTs (no entity hydration or read-back of each row: `save`
- * spent half of a 1,000-row publish in TypeORM), then one indexed read of their ids.
+ * rows go in as plain multi-row INSERTs (insertRows: no entity hydration or read-back of each
+ * row; `save` spent half of a 1,000-row publish in TypeORM), then one indexed read of their ids.
  */
 async function writeStations(
   tx: EntityManager,
@@ -84,13 +82,7 @@ async function writeStations(
     externalId: row.input.externalId,
     status: StationStatus.SUBMITTED,
   }));
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK)
-    await repo
-      .createQueryBuilder()
-      .insert()
-      .values(rows.slice(i, i + INSERT_CHUNK))
-      .updateEntity(false)
-      .execute();
+  await insertRows(tx, Station, rows);
   const ids = await findByExternalIds(
     repo,
     districtCode,
@@ -106,12 +98,5 @@ async function writeStations(
     toStatus: StationStatus.SUBMITTED,
     comment: "published",
   }));
-  const eventRepo = tx.getRepository(StationEvent);
-  for (let i = 0; i < events.length; i += INSERT_CHUNK)
-    await eventRepo
-      .createQueryBuilder()
-      .insert()
-      .values(events.slice(i, i + INSERT_CHUNK))
-      .updateEntity(false)
-      .execute();
+  await insertRows(tx, StationEvent, events);
 }
