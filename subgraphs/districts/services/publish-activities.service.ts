@@ -12,7 +12,15 @@ import { BookingEvent } from "../entities/booking-event.entity";
 import { Demand } from "../entities/demand.entity";
 import { Participation } from "../entities/participation.entity";
 import type { ActivityInput } from "../inputs/activity.input";
-import { Batch, planAndWrite, readWithStations, type Row } from "./batch";
+import {
+  Batch,
+  externalKey,
+  findByExternalIds,
+  planAndWrite,
+  readWithStations,
+  type Row,
+} from "./batch";
+import { insertRows } from "../../shared/db";
 import { crewsOf } from "./participations";
 import {
   planActivities,
@@ -194,14 +202,22 @@ async function writeActivities(
       );
   }
   if (!plan.created.length) return;
-  const saved = await activities.save(
-    plan.created.map(({ row, values }) =>
-      activities.create({ ...values.activity, districtCode, externalId: row.input.externalId }),
-    ),
-    { chunk: 200 },
+  // New activities as multi-row INSERTs (insertRows), then one indexed read of their ids.
+  const created = plan.created.map(({ row, values }) => ({
+    ...values.activity,
+    districtCode,
+    externalId: row.input.externalId,
+  }));
+  await insertRows(tx, Activity, created);
+  const ids = await findByExternalIds(
+    activities,
+    districtCode,
+    created.map((a) => a.externalId),
+    ["id", "externalId"],
   );
+  const saved = created.map((a) => ({ ...a, id: ids.get(externalKey(a.externalId))!.id }));
   const crewRows = plan.created.flatMap(({ values }, i) => rowsOf(saved[i].id, values.crew));
-  if (crewRows.length) await participations.save(participations.create(crewRows), { chunk: 200 });
+  await insertRows(tx, Participation, crewRows);
   for (const [i, { values }] of plan.created.entries()) {
     if (values.service) await applyService(tx, saved[i], values.service, actor);
   }

@@ -18,6 +18,7 @@ import {
   type Row,
   type StoredWithStations,
 } from "./batch";
+import { insertRows } from "../../shared/db";
 
 /** OPEN → MATCHED → IN_SERVICE → RESOLVED, or CLOSED from any open state; never backwards. */
 const STAGE: Record<DemandStatus, number> = {
@@ -111,7 +112,7 @@ export function planDemands(
   });
 }
 
-/** Updates in batch order, then the new demands. */
+/** Updates in batch order, then the new demands (insertRows: multi-row INSERTs, no read-back). */
 async function writeDemands(
   tx: EntityManager,
   districtCode: string,
@@ -120,10 +121,13 @@ async function writeDemands(
   const repo = tx.getRepository(Demand);
   for (const { id, values } of plan.updated) await repo.update({ id }, values);
   if (!plan.created.length) return;
-  await repo.save(
-    plan.created.map(({ row, values }) =>
-      repo.create({ ...values, districtCode, externalId: row.input.externalId }),
-    ),
-    { chunk: 200 },
+  await insertRows(
+    tx,
+    Demand,
+    plan.created.map(({ row, values }) => ({
+      ...values,
+      districtCode,
+      externalId: row.input.externalId,
+    })),
   );
 }
