@@ -67,9 +67,22 @@ export async function startProcess(
   throw new Error(`${name} was not ready within 90 s:\n${proc.tail()}`);
 }
 
-/** CPU seconds (user + system) a process has spent so far, from /proc (Linux). */
-export function cpuSeconds(pid: number | undefined): number {
-  if (!pid) return NaN;
+/** The live child processes of a process (a cluster's workers), from /proc (Linux). */
+function childrenOf(pid: number): number[] {
+  try {
+    return fs
+      .readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8")
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** CPU seconds (user + system) one process has spent so far, from /proc (Linux). */
+function ownCpuSeconds(pid: number): number {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
     // Fields after the command name (which may hold spaces) start after the last ')'.
@@ -78,6 +91,15 @@ export function cpuSeconds(pid: number | undefined): number {
   } catch {
     return NaN;
   }
+}
+
+/** CPU seconds a process and its live children (GATEWAY_WORKERS) have spent so far. */
+export function cpuSeconds(pid: number | undefined): number {
+  if (!pid) return NaN;
+  return childrenOf(pid).reduce(
+    (sum, child) => sum + (ownCpuSeconds(child) || 0),
+    ownCpuSeconds(pid),
+  );
 }
 
 /** Resident memory of a process in MiB, from /proc (Linux). */

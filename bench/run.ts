@@ -2,7 +2,8 @@
 // scenario interleaved across targets, round after round; prints a Markdown report and writes it
 // under bench/results/. `--smoke` is CI's: demo data, one short round, nothing judged.
 // Flags: --seconds N (per timed run), --rounds N, --connections N, --scenarios A,B, --gateways
-// hub,stock,..., --profile DIR (a CPU profile of every process, written when it stops), --smoke.
+// hub,stock,..., --profile DIR (a CPU profile of every process, written when it stops),
+// --gateway-workers N (our gateways as N cluster workers sharing Redis at REDIS_URL), --smoke.
 // DATABASE_URL (mysql://) selects a data set made by `npm run bench:data`; unset: SQLite + demo data.
 import fs from "node:fs";
 import os from "node:os";
@@ -42,6 +43,7 @@ const { values: flags } = parseArgs({
     scenarios: { type: "string" },
     gateways: { type: "string" },
     profile: { type: "string" },
+    "gateway-workers": { type: "string" },
   },
 });
 
@@ -53,6 +55,8 @@ const connections = Number(flags.connections ?? (smoke ? 10 : 50));
 const databaseUrls = configOrExit().databases.urls;
 const databaseUrl = databaseUrls.corps ?? undefined;
 const log = (line: string) => console.error(`[bench] ${line}`);
+const workers = Number(flags["gateway-workers"] ?? 1);
+const redisUrl = process.env.REDIS_URL || "redis://127.0.0.1:6379";
 
 function stable(value: unknown): string {
   return JSON.stringify(value, (_k, v) =>
@@ -151,6 +155,7 @@ async function main() {
     gateways,
     log,
     profileDir: flags.profile,
+    hubEnv: workers > 1 ? { GATEWAY_WORKERS: String(workers), REDIS_URL: redisUrl } : {},
   });
   try {
     const fixture = await discoverFixture(fed);
@@ -235,7 +240,9 @@ async function main() {
         cpus: os.cpus().length,
         cpuModel: os.cpus()[0]?.model ?? "",
         node: process.version,
-        database: databaseUrl ? "MySQL/MariaDB (bench data set)" : "SQLite (demo data)",
+        database:
+          (databaseUrl ? "MySQL/MariaDB (bench data set)" : "SQLite (demo data)") +
+          (workers > 1 ? `; our gateways as ${workers} cluster workers sharing Redis` : ""),
         seconds,
         rounds,
         connections,
@@ -249,7 +256,7 @@ async function main() {
     fs.mkdirSync(dir, { recursive: true });
     const file = path.join(
       dir,
-      `${today()}-${smoke ? "smoke" : databaseUrl ? "mysql" : "sqlite"}.md`,
+      `${today()}-${smoke ? "smoke" : databaseUrl ? "mysql" : "sqlite"}${workers > 1 ? `-workers${workers}` : ""}.md`,
     );
     fs.writeFileSync(file, report.markdown);
     log(`written to ${path.relative(process.cwd(), file)}`);

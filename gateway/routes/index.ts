@@ -7,6 +7,7 @@ import { healthRoutes } from "../../runtime/http/health";
 import { metricsRoute } from "../../runtime/http/metrics";
 import type { Route } from "../../runtime/http/server";
 import type { Logger } from "../../runtime/log";
+import { clusterMetrics } from "../cluster";
 import { gatewayContext, type GatewayContext } from "../context";
 import { dashboardRoutes } from "./dashboard";
 import type { RateLimiter } from "../rate-limiter";
@@ -43,7 +44,8 @@ export function gatewayRoutes(deps: RouteDeps): Route[] {
   return [
     ...graphiqlRoutes(graphql, { enabled: config.ide.graphiql, dir: ideDir }),
     ...healthRoutes(log, subgraphsReady(deps.subgraphUrls)),
-    ...metricsRoute(registry, config.metrics),
+    // In a cluster worker, the sum over every worker (cluster.ts).
+    ...metricsRoute(registry, config.metrics, clusterMetrics(registry) ?? undefined),
     ...dashboardRoutes(dashboardDir),
     ...[
       ...feedRoutes(apollo, config, log),

@@ -87,6 +87,12 @@ export function loadConfig(env: Env = process.env): HubConfig {
     cli: { workingDir: value(env, "INIT_CWD") ?? process.cwd() },
   };
   checkDevSecret(config, problems);
+  if (config.servers.gatewayWorkers > 1 && !config.redis.url)
+    problems.add(
+      `GATEWAY_WORKERS=${config.servers.gatewayWorkers} needs REDIS_URL: the workers must spend ` +
+        `from one rate budget and serve and invalidate one response cache, which in memory each ` +
+        `would keep apart (a publish through one worker would not refresh another's answers)`,
+    );
   if (problems.list.length) throw new ConfigError(problems.list);
   return config;
 }

@@ -8,6 +8,11 @@ export interface ServersConfig {
   /** The address servers listen on: loopback unless HOST or BIND_HOST says otherwise. */
   bindHost: string;
   gatewayPort: number;
+  /**
+   * Gateway processes sharing its port (GATEWAY_WORKERS, Node cluster), for machines with more
+   * cores than one JavaScript thread can use; 1 by default. More than 1 needs REDIS_URL.
+   */
+  gatewayWorkers: number;
   subgraphPorts: Record<SubgraphName, number>;
   /** Where the gateway finds each subgraph; defaults to http://<host>:<port>/graphql. */
   subgraphUrls: Record<SubgraphName, string>;
@@ -150,6 +155,11 @@ export function serversSection(env: Env, problems: Problems): ServersConfig {
     // With the default HOST (and the development secret) nothing should be reachable from outside.
     bindHost: value(env, "BIND_HOST") ?? (host === "localhost" ? "127.0.0.1" : host),
     gatewayPort,
+    gatewayWorkers: integer(env, problems, "GATEWAY_WORKERS", 1, {
+      min: 1,
+      max: 64,
+      what: "the number of gateway processes, 1-64",
+    }),
     gatewayUrl,
     subgraphPorts,
     subgraphUrls,

@@ -13,7 +13,12 @@ export function createRegistry(server: string): Registry {
   return registry;
 }
 
-export function metricsRoute(registry: Registry, config: MetricsConfig): Route[] {
+/** `collect`: what to serve instead of the registry alone (the sum over a cluster's workers). */
+export function metricsRoute(
+  registry: Registry,
+  config: MetricsConfig,
+  collect: () => Promise<string> = () => registry.metrics(),
+): Route[] {
   if (!config.enabled) return [];
   return [
     {
@@ -27,7 +32,7 @@ export function metricsRoute(registry: Registry, config: MetricsConfig): Route[]
               errorBody("UNAUTHENTICATED", "/metrics needs the METRICS_TOKEN as a bearer token"),
             );
         }
-        return reply.type(registry.contentType).send(await registry.metrics());
+        return reply.type(registry.contentType).send(await collect());
       },
     },
   ];

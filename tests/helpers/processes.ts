@@ -35,6 +35,8 @@ export interface ProcessFederation {
   /** Sends a signal to a process and waits for it to exit. */
   kill(name: SubgraphName | "gateway", signal?: NodeJS.Signals): Promise<void>;
   token(role: Role, extra?: Partial<Caller>): Promise<string>;
+  /** The process id of a running process. */
+  pid(name: SubgraphName | "gateway"): number | undefined;
   /** What a process wrote to its standard output and error. */
   output(name: SubgraphName | "gateway"): string;
   stop(): Promise<void>;
@@ -157,6 +159,7 @@ export async function bootProcesses(
     kill,
     token: (role, extra = {}) =>
       signToken({ sub: `test-${role.toLowerCase()}`, role, ...extra }, config.auth),
+    pid: (name) => children.get(name)?.pid,
     output: (name) => (outputs.get(name) ?? []).join(""),
     stop,
   };
