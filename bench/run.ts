@@ -52,11 +52,12 @@ const seconds = Number(flags.seconds ?? (smoke ? 1 : 8));
 const rounds = Number(flags.rounds ?? (smoke ? 1 : 3));
 const connections = Number(flags.connections ?? (smoke ? 10 : 50));
 // DATABASE_URL (or <NAME>_DATABASE_URL) as every tool reads it: the data set's databases.
-const databaseUrls = configOrExit().databases.urls;
+const benchConfig = configOrExit();
+const databaseUrls = benchConfig.databases.urls;
 const databaseUrl = databaseUrls.corps ?? undefined;
 const log = (line: string) => console.error(`[bench] ${line}`);
 const workers = Number(flags["gateway-workers"] ?? 1);
-const redisUrl = process.env.REDIS_URL || "redis://127.0.0.1:6379";
+const redisUrl = benchConfig.redis.url ?? "redis://127.0.0.1:6379";
 
 function stable(value: unknown): string {
   return JSON.stringify(value, (_k, v) =>

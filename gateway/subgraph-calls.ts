@@ -45,6 +45,8 @@ export function subgraphCallMetrics(registry: Registry): SubgraphCallMetrics {
       help: "1 while a subgraph's circuit breaker is open (calls fail at once)",
       labelNames: ["subgraph"],
       registers: [registry],
+      // Summed over GATEWAY_WORKERS it would read 2, 3...: open in any worker reads 1.
+      aggregator: "max",
     }),
   };
 }

@@ -175,6 +175,10 @@ describe("GATEWAY_WORKERS", () => {
         const answer = await graphql("{ __typename }");
         expect(answer.status).toBe(200);
       }
+      // The metrics answer too, while the new worker is still starting (it is not waited for).
+      const metrics = await fresh(fed.gatewayUrl.replace(/\/graphql$/, "/metrics"));
+      expect(metrics.status).toBe(200);
+      expect(metrics.body).toContain("hub_graphql_requests_total");
       let workers: number[] = [];
       for (let waited = 0; waited < 30_000; waited += 200) {
         workers = workersOf(primary);
