@@ -78,7 +78,12 @@ export function applyTextRules() {
   // it: after the @Authorized check, as before. It used to be a global middleware, which made
   // every field of every answer a promise; fields without arguments have nothing to check.
   for (const param of storage.params) {
-    if (param.kind !== "arg" && param.kind !== "args") continue;
+    const takesArgs =
+      param.kind === "arg" ||
+      param.kind === "args" ||
+      // a createParameterDecorator(..., { arg }) declares an argument of its own
+      (param.kind === "custom" && Boolean(param.options?.arg));
+    if (!takesArgs) continue;
     const done = withTextArgs.get(param.target) ?? new Set<string>();
     withTextArgs.set(param.target, done);
     if (done.has(param.methodName)) continue;
