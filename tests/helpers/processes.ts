@@ -56,6 +56,8 @@ async function waitReady(url: string, child: ChildProcess, timeoutMs = 60_000) {
 export interface ProcessOptions {
   /** Run the gateway as a child process too (to measure its own memory), not in this one. */
   gatewayProcess?: boolean;
+  /** Settings for the gateway process only (with gatewayProcess). */
+  gatewayEnv?: Record<string, string>;
 }
 
 export async function bootProcesses(
@@ -140,7 +142,7 @@ export async function bootProcesses(
   try {
     // The first start creates and seeds the databases; one at a time keeps SQLite and CPU calm.
     for (const name of SUBGRAPHS) await start(name);
-    if (options.gatewayProcess) await start("gateway");
+    if (options.gatewayProcess) await start("gateway", options.gatewayEnv);
     else
       gateway = await startGateway(config, {
         port: gatewayPort,
