@@ -5,7 +5,7 @@ import { validateSync } from "class-validator";
 import type { DataSource, EntityManager, EntityTarget, Repository } from "typeorm";
 import { Station } from "../entities/station.entity";
 import { StationStatus } from "../vocabulary";
-import { isMysql } from "../../shared/db";
+import { insertRows, isMysql } from "../../shared/db";
 import { badInput } from "../../../runtime/errors";
 import { describeValidation } from "../../shared/format-error";
 import { isDistrictCode } from "../../shared/vocabulary";
@@ -116,6 +116,24 @@ export async function findByExternalIds<E extends { externalId: string }>(
     .where(`r.districtCode = :districtCode AND ${column} IN (:...keys)`, { districtCode, keys })
     .getMany();
   return new Map(rows.map((row) => [externalKey(row.externalId), row]));
+}
+
+/**
+ * Inserts a batch's new rows of one district (insertRows: multi-row INSERTs, no read-back of each
+ * row), then reads their ids in one indexed query; returns the rows in order, each with its id.
+ */
+export async function insertWithIds<
+  E extends { id: number; externalId: string },
+  R extends Partial<E> & { externalId: string },
+>(tx: EntityManager, entity: EntityTarget<E>, districtCode: string, rows: R[]) {
+  await insertRows(tx, entity, rows);
+  const ids = await findByExternalIds(
+    tx.getRepository(entity),
+    districtCode,
+    rows.map((r) => r.externalId),
+    ["id", "externalId"],
+  );
+  return rows.map((r) => ({ ...r, id: ids.get(externalKey(r.externalId))!.id }));
 }
 
 /** What the station checks of a plan need to know about a station. */

@@ -12,14 +12,7 @@ import { BookingEvent } from "../entities/booking-event.entity";
 import { Demand } from "../entities/demand.entity";
 import { Participation } from "../entities/participation.entity";
 import type { ActivityInput } from "../inputs/activity.input";
-import {
-  Batch,
-  externalKey,
-  findByExternalIds,
-  planAndWrite,
-  readWithStations,
-  type Row,
-} from "./batch";
+import { Batch, insertWithIds, planAndWrite, readWithStations, type Row } from "./batch";
 import { insertRows } from "../../shared/db";
 import { crewsOf } from "./participations";
 import {
@@ -202,20 +195,16 @@ async function writeActivities(
       );
   }
   if (!plan.created.length) return;
-  // New activities as multi-row INSERTs (insertRows), then one indexed read of their ids.
-  const created = plan.created.map(({ row, values }) => ({
-    ...values.activity,
+  const saved = await insertWithIds(
+    tx,
+    Activity,
     districtCode,
-    externalId: row.input.externalId,
-  }));
-  await insertRows(tx, Activity, created);
-  const ids = await findByExternalIds(
-    activities,
-    districtCode,
-    created.map((a) => a.externalId),
-    ["id", "externalId"],
+    plan.created.map(({ row, values }) => ({
+      ...values.activity,
+      districtCode,
+      externalId: row.input.externalId,
+    })),
   );
-  const saved = created.map((a) => ({ ...a, id: ids.get(externalKey(a.externalId))!.id }));
   const crewRows = plan.created.flatMap(({ values }, i) => rowsOf(saved[i].id, values.crew));
   await insertRows(tx, Participation, crewRows);
   for (const [i, { values }] of plan.created.entries()) {

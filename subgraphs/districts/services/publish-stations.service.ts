@@ -10,8 +10,8 @@ import { StationStatus } from "../vocabulary";
 import { insertRows } from "../../shared/db";
 import {
   Batch,
-  externalKey,
   findByExternalIds,
+  insertWithIds,
   planAndWrite,
   planRows,
   sameValues,
@@ -64,8 +64,8 @@ export const planStations = (
 
 /**
  * Updates in batch order, then the new stations, SUBMITTED, each with its first audit event. New
- * rows go in as plain multi-row INSERTs (insertRows: no entity hydration or read-back of each
- * row; `save` spent half of a 1,000-row publish in TypeORM), then one indexed read of their ids.
+ * rows go in as plain multi-row INSERTs with one indexed read of their ids (insertWithIds: no
+ * entity hydration or read-back of each row; `save` spent half of a 1,000-row publish in TypeORM).
  */
 async function writeStations(
   tx: EntityManager,
@@ -76,22 +76,20 @@ async function writeStations(
   const repo = tx.getRepository(Station);
   for (const { id, values } of plan.updated) await repo.update({ id }, values);
   if (!plan.created.length) return;
-  const rows = plan.created.map(({ row, values }) => ({
-    ...values,
+  const stations = await insertWithIds(
+    tx,
+    Station,
     districtCode,
-    externalId: row.input.externalId,
-    status: StationStatus.SUBMITTED,
-  }));
-  await insertRows(tx, Station, rows);
-  const ids = await findByExternalIds(
-    repo,
-    districtCode,
-    rows.map((r) => r.externalId),
-    ["id", "externalId"],
+    plan.created.map(({ row, values }) => ({
+      ...values,
+      districtCode,
+      externalId: row.input.externalId,
+      status: StationStatus.SUBMITTED,
+    })),
   );
   const at = new Date();
-  const events = rows.map((r) => ({
-    stationId: ids.get(externalKey(r.externalId))!.id,
+  const events = stations.map((station) => ({
+    stationId: station.id,
     at,
     actor: caller.sub,
     fromStatus: null,
