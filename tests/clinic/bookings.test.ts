@@ -51,6 +51,17 @@ async function anonymousBooking(demand: { id: string; creditCode: string }, expe
   return data.requestBooking;
 }
 
+/** One demand, two experts, a booking of each: both ACCEPTED (the demand MATCHED). */
+async function twoAcceptedBookings() {
+  const [first, second] = [await expert(fed), await expert(fed)];
+  const demand = await demandIn(fed, DISTRICT);
+  const a = await anonymousBooking(demand, first);
+  const b = await anonymousBooking(demand, second);
+  for (const id of [a.id, b.id])
+    await execute(fed.gatewayUrl, { query: ACCEPT, variables: { id }, token: admin });
+  return { first, second, a, b };
+}
+
 describe("an enterprise books without a token", () => {
   it("books a listed expert with its credit code; its contact is masked back to it", async () => {
     const expertId = await expert(fed);
@@ -357,12 +368,7 @@ describe("cancelling", () => {
   });
 
   it("by the operator while another booking still matches the demand: it stays MATCHED", async () => {
-    const [first, second] = [await expert(fed), await expert(fed)];
-    const demand = await demandIn(fed, DISTRICT);
-    const a = await anonymousBooking(demand, first);
-    const b = await anonymousBooking(demand, second);
-    for (const id of [a.id, b.id])
-      await execute(fed.gatewayUrl, { query: ACCEPT, variables: { id }, token: admin });
+    const { a } = await twoAcceptedBookings();
     const { cancelBooking } = await execute(fed.gatewayUrl, {
       query: CANCEL,
       variables: { id: a.id, reason: "企业改约其他专家" },
@@ -453,12 +459,7 @@ describe("an activity that names the booking", () => {
   });
 
   it("serves two bookings of one demand in one batch: the second row starts where the first left the demand", async () => {
-    const [first, second] = [await expert(fed), await expert(fed)];
-    const demand = await demandIn(fed, DISTRICT);
-    const a = await anonymousBooking(demand, first);
-    const b = await anonymousBooking(demand, second);
-    for (const id of [a.id, b.id])
-      await execute(fed.gatewayUrl, { query: ACCEPT, variables: { id }, token: admin });
+    const { first, second, a, b } = await twoAcceptedBookings();
     const served = await execute(fed.gatewayUrl, {
       query: PUBLISH,
       variables: {
