@@ -112,6 +112,32 @@ describe("PublishStations", () => {
     ]);
   });
 
+  it("gives each new station one audit event, in its own district only", async () => {
+    const other = await fed.token("DISTRICT_OPERATOR", { district: "440303" });
+    const subOf = (token: string) =>
+      JSON.parse(Buffer.from(token.split(".")[1], "base64url").toString()).sub as string;
+    await publish(PUBLISH_STATIONS, { districtCode: "440303", stations: [station(50)] }, other);
+    const result = await publish(PUBLISH_STATIONS, {
+      districtCode: "440308",
+      stations: [station(1, { name: "盐田港创新中心（再次发布）" }), station(50), station(51)],
+    });
+    expect(result).toMatchObject({ created: 2, updated: 1, rejected: [] });
+    const events = await fed.subgraphs.districts.db.query(
+      `SELECT s.districtCode AS district, s.externalId AS id, e.actor AS actor,
+              e.fromStatus AS fromStatus, e.toStatus AS toStatus, e.comment AS comment
+         FROM station s JOIN station_event e ON e.stationId = s.id
+        WHERE s.externalId IN ('YT-NEW-1', 'YT-NEW-50', 'YT-NEW-51')
+        ORDER BY s.districtCode, s.externalId, e.id`,
+    );
+    const first = { fromStatus: null, toStatus: "SUBMITTED", comment: "published" };
+    expect(events).toEqual([
+      { district: "440303", id: "YT-NEW-50", actor: subOf(other), ...first },
+      { district: "440308", id: "YT-NEW-1", actor: subOf(operator), ...first },
+      { district: "440308", id: "YT-NEW-50", actor: subOf(operator), ...first },
+      { district: "440308", id: "YT-NEW-51", actor: subOf(operator), ...first },
+    ]);
+  });
+
   it("counts lengths as the database does (code points), rejecting the row, not the batch", async () => {
     const result = await publish(PUBLISH_STATIONS, {
       districtCode: "440308",
@@ -203,6 +229,26 @@ describe("PublishStations", () => {
     );
     expect(response.errors![0].message).toMatch(/at most 1000 stations; this one has 1001/);
     expect(await countRows("station")).toBe(before);
+  });
+
+  it("takes concurrent publishes into one district, each with its audit events", async () => {
+    // Four uploads at once, twice: each gets all its rows and one audit event for each.
+    const events = await countRows("station_event");
+    for (let round = 0; round < 2; round++) {
+      const results = await Promise.all(
+        Array.from({ length: 4 }, (_, c) =>
+          publish(PUBLISH_STATIONS, {
+            districtCode: "440308",
+            stations: Array.from({ length: 300 }, (_, i) =>
+              station(10_000 * (round * 4 + c + 1) + i),
+            ),
+          }),
+        ),
+      );
+      for (const result of results)
+        expect(result).toEqual({ created: 300, updated: 0, unchanged: 0, rejected: [] });
+    }
+    expect(await countRows("station_event")).toBe(events + 2400);
   });
 });
 
