@@ -16,6 +16,9 @@ function ExampleList() {
       });
       editor.queryEditor?.setValue(example.query);
       editor.variableEditor?.setValue(JSON.stringify(example.variables, null, 2));
+      // GraphiQL learns the operation's name from the editor 100 ms after a change: a Run before
+      // then sent the previous tab's name, which the document does not have.
+      editor.setOperationName(example.name);
     }, 0);
   };
   return (
