@@ -156,10 +156,26 @@ export function renderReport(input: ReportInput): { markdown: string; failed: bo
     const hub = byTarget.hub?.rps;
     if (!rows && !scenario.direct && hub && stock) {
       const hiveOff = byTarget["hive-nodedup"]?.rps;
+      const budget = gatewayBudget(byTarget.stock!);
+      if (budget && !smoke)
+        lines.push(
+          `Gateway budget: every process shares the same ${s.cpus} cores, so throughput follows the ` +
+            `CPU a request costs in all of them. Through stock @apollo/gateway one costs ` +
+            `${fmt(budget.stockTotal, 1)} CPU-ms (gateway ${fmt(byTarget.stock!.gatewayCpu, 1)}, subgraphs ` +
+            `${fmt(byTarget.stock!.subgraphCpu, 1)}); 1.5 × its throughput leaves a gateway at most ` +
+            `${fmt(budget.forTarget, 1)} CPU-ms per request (ours spent ${fmt(byTarget.hub!.gatewayCpu, 1)}). ` +
+            `A gateway that cost nothing would reach about ${fmt(budget.ceiling * stock)} RPS ` +
+            `(${fmt(budget.ceiling, 2)} × stock), before the load generator's own share.`,
+          "",
+        );
       checks.push({
         what: `${scenario.name}: hub ≥ 1.5 × stock and ≥ Hive GW (dedup off)`,
         pass: smoke ? undefined : hub >= 1.5 * stock && (!hiveOff || hub >= hiveOff),
-        detail: `${fmt(hub)} vs stock ${fmt(stock)} (${fmt(hub / stock, 2)}×)${hiveOff ? `, Hive ${fmt(hiveOff)}` : ""}`,
+        detail:
+          `${fmt(hub)} vs stock ${fmt(stock)} (${fmt(hub / stock, 2)}×)${hiveOff ? `, Hive ${fmt(hiveOff)}` : ""}` +
+          (budget
+            ? `; gateway budget for 1.5× ${fmt(budget.forTarget, 1)} CPU-ms/req, ours ${fmt(byTarget.hub!.gatewayCpu, 1)}`
+            : ""),
       });
     }
     const defaults = byTarget["hub-defaults"]?.rps;
@@ -218,4 +234,19 @@ export function renderReport(input: ReportInput): { markdown: string; failed: bo
   // Smoke judges what does not depend on the machine: answers, failures, work per request.
   const failed = checks.some((c) => c.pass === false && (!smoke || !/≥|≤/.test(c.what)));
   return { markdown: lines.join("\n"), failed };
+}
+
+/**
+ * What the 1.5 × stock target leaves a gateway, from stock's measured CPU per request: the
+ * gateway CPU-ms at which a request costs 1/1.5 of stock's in all processes together (negative:
+ * even a free gateway falls short), and the ratio a gateway that cost nothing would reach.
+ */
+export function gatewayBudget(stock: Pick<Summary, "gatewayCpu" | "subgraphCpu">) {
+  const stockTotal = stock.gatewayCpu + stock.subgraphCpu;
+  if (!(stock.subgraphCpu > 0) || !(stockTotal > 0)) return undefined;
+  return {
+    stockTotal,
+    forTarget: stockTotal / 1.5 - stock.subgraphCpu,
+    ceiling: stockTotal / stock.subgraphCpu,
+  };
 }

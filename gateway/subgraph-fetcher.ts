@@ -45,18 +45,71 @@ const RESET_CODES = new Set(["ECONNRESET", "EPIPE", "ECONNABORTED"]);
 /** HTTP statuses whose Response must not have a body. */
 const NULL_BODY = new Set([101, 204, 205, 304]);
 
+/**
+ * A subgraph's answer as RemoteGraphQLDataSource reads it (@apollo/utils.fetcher's
+ * FetcherResponse), over the body already read. Building a WHATWG Response for it and reading it
+ * back through its stream (undici) cost more CPU at the gateway than parsing the JSON itself.
+ */
+class SubgraphResponse implements FetcherResponse {
+  bodyUsed = false;
+  readonly redirected = false;
+  constructor(
+    readonly url: string,
+    readonly status: number,
+    readonly statusText: string,
+    readonly headers: Headers,
+    private readonly body: Buffer,
+  ) {}
+
+  get ok() {
+    return this.status >= 200 && this.status < 300;
+  }
+
+  private take(): Buffer {
+    if (this.bodyUsed) throw new TypeError("the subgraph's answer was already read");
+    this.bodyUsed = true;
+    return this.body;
+  }
+
+  async text() {
+    // As fetch's text() decodes: UTF-8, a leading byte-order mark dropped.
+    const text = this.take().toString("utf8");
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  }
+
+  async json() {
+    return JSON.parse(await this.text()) as unknown;
+  }
+
+  async arrayBuffer() {
+    const body = this.take();
+    return body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer;
+  }
+
+  clone() {
+    if (this.bodyUsed) throw new TypeError("the subgraph's answer was already read");
+    return new SubgraphResponse(
+      this.url,
+      this.status,
+      this.statusText,
+      new Headers(this.headers),
+      this.body,
+    );
+  }
+}
+
 function toResponse(url: string, incoming: http.IncomingMessage, body: Buffer): FetcherResponse {
   const headers = new Headers();
   for (let i = 0; i < incoming.rawHeaders.length; i += 2)
     headers.append(incoming.rawHeaders[i], incoming.rawHeaders[i + 1]);
   const status = incoming.statusCode ?? 500;
-  const response = new Response(NULL_BODY.has(status) ? null : body, {
+  return new SubgraphResponse(
+    url,
     status,
-    statusText: incoming.statusMessage ?? "",
+    incoming.statusMessage ?? "",
     headers,
-  });
-  Object.defineProperty(response, "url", { value: url });
-  return response as unknown as FetcherResponse;
+    NULL_BODY.has(status) ? Buffer.alloc(0) : body,
+  );
 }
 
 function request(

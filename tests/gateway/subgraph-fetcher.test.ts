@@ -21,6 +21,14 @@ describe("the subgraph fetcher", () => {
   let url: string;
   beforeAll(async () => {
     server = http.createServer((request, response) => {
+      if (request.url === "/text") {
+        // A byte-order mark, then UTF-8 whose characters straddle the chunks it is written in.
+        const body = Buffer.from('\ufeff{"data":{"name":"盐田区"}}');
+        response.writeHead(503, { "content-type": "application/json" });
+        response.write(body.subarray(0, 20));
+        return setTimeout(() => response.end(body.subarray(20)), 20);
+      }
+      if (request.url === "/empty") return response.writeHead(204).end();
       // Answers after three times the client's idle timeout.
       setTimeout(() => {
         response.setHeader("content-type", "application/json");
@@ -40,6 +48,24 @@ describe("the subgraph fetcher", () => {
       expect(response.url).toBe(url);
       expect(response.headers.get("content-type")).toBe("application/json");
       expect(await response.json()).toEqual({ data: { method: "POST" } });
+    } finally {
+      close();
+    }
+  });
+
+  it("reads an answer as fetch would: once, UTF-8 without its byte-order mark, or cloned", async () => {
+    const { fetcher, close } = createSubgraphFetcher({ idleTimeoutMs: 1000 });
+    try {
+      const base = url.replace(/\/graphql$/, "");
+      const response = await fetcher(`${base}/text`, { method: "POST", body: "{}" });
+      expect([response.status, response.ok]).toEqual([503, false]);
+      const copy = response.clone();
+      expect(await response.json()).toEqual({ data: { name: "盐田区" } });
+      expect(response.bodyUsed).toBe(true);
+      await expect(response.text()).rejects.toThrow(/already read/);
+      expect(await copy.text()).toBe('{"data":{"name":"盐田区"}}');
+      const empty = await fetcher(`${base}/empty`, { method: "POST", body: "{}" });
+      expect([empty.status, empty.ok, await empty.text()]).toEqual([204, true, ""]);
     } finally {
       close();
     }
