@@ -58,7 +58,8 @@ class SubgraphResponse implements FetcherResponse {
     readonly status: number,
     readonly statusText: string,
     readonly headers: Headers,
-    private readonly body: Buffer,
+    /** Null for a status that has no body (204, 304): read as empty, and never used up. */
+    private readonly body: Buffer | null,
   ) {}
 
   get ok() {
@@ -66,6 +67,7 @@ class SubgraphResponse implements FetcherResponse {
   }
 
   private take(): Buffer {
+    if (this.body === null) return Buffer.alloc(0);
     if (this.bodyUsed) throw new TypeError("the subgraph's answer was already read");
     this.bodyUsed = true;
     return this.body;
@@ -108,7 +110,7 @@ function toResponse(url: string, incoming: http.IncomingMessage, body: Buffer): 
     status,
     incoming.statusMessage ?? "",
     headers,
-    NULL_BODY.has(status) ? Buffer.alloc(0) : body,
+    NULL_BODY.has(status) ? null : body,
   );
 }
 

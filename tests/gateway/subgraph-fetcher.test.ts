@@ -66,6 +66,8 @@ describe("the subgraph fetcher", () => {
       expect(await copy.text()).toBe('{"data":{"name":"盐田区"}}');
       const empty = await fetcher(`${base}/empty`, { method: "POST", body: "{}" });
       expect([empty.status, empty.ok, await empty.text()]).toEqual([204, true, ""]);
+      // No body to use up: fetch reads it as empty again.
+      expect([empty.bodyUsed, await empty.text()]).toEqual([false, ""]);
     } finally {
       close();
     }

@@ -144,7 +144,12 @@ export async function insertWithIds<
     ? await query.select("r.id", "id").addSelect("r.externalId", "externalId").getRawMany()
     : [];
   const ids = new Map(stored.map((s) => [externalKey(s.externalId), Number(s.id)]));
-  return rows.map((r) => ({ ...r, id: ids.get(externalKey(r.externalId))! }));
+  return rows.map((r) => {
+    const id = ids.get(externalKey(r.externalId));
+    // Only a collation that tells case apart (unsupported: see README) could lose a row here.
+    if (id === undefined) throw new Error(`insertWithIds: ${r.externalId} was not read back`);
+    return { ...r, id };
+  });
 }
 
 /** What the station checks of a plan need to know about a station. */
