@@ -49,7 +49,7 @@ export async function capture(
   send: () => Promise<void>,
 ): Promise<Captured[]> {
   const urls = fed.config.databases.urls;
-  const databases = SUBGRAPHS.map((n) => new URL(urls[n]!).pathname.slice(1));
+  const databases = SUBGRAPHS.map((n) => databaseOf(fed, n));
   const admin = await mysql.createConnection(rootUrl(urls.corps!));
   try {
     const [[{ now }]] = (await admin.query("SELECT NOW(6) AS now")) as unknown as [
@@ -80,6 +80,10 @@ export async function capture(
     await admin.end();
   }
 }
+
+/** The database name of a subgraph's URL. */
+const databaseOf = (fed: BenchFederation, name: SubgraphName) =>
+  new URL(fed.config.databases.urls[name]!).pathname.slice(1);
 
 function rootUrl(url: string) {
   const parsed = new URL(url);
@@ -146,6 +150,7 @@ async function publishFloors(fed: BenchFederation, fixture: Fixture, log: (line:
     district: fixture.publishDistrict,
   };
   const headers = await fed.headers(caller, "hub");
+  const districts = databaseOf(fed, "districts");
   const statements = (
     await capture(fed, async () => {
       const answer = await post(fed.gateways.hub!.url, headers, {
@@ -155,7 +160,7 @@ async function publishFloors(fed: BenchFederation, fixture: Fixture, log: (line:
       if (answer.json.errors?.length) throw new Error(JSON.stringify(answer.json.errors[0]));
     })
   )
-    .filter((s) => s.database === databaseOf(fed, "districts"))
+    .filter((s) => s.database === districts)
     .map((s) => s.sql);
   const inserts = statements.filter((sql) => /^INSERT INTO `station`/i.test(sql));
   if (!inserts.length) throw new Error("floor: the publish sent no INSERT INTO `station`");
@@ -221,14 +226,11 @@ async function replay(fed: BenchFederation, sql: string[], rows: number, transac
   return written / ((performance.now() - started) / 1000);
 }
 
-const databaseOf = (fed: BenchFederation, name: SubgraphName) =>
-  new URL(fed.config.databases.urls[name]!).pathname.slice(1);
-
 /** Waits until no statement of this run's databases is running (at most `maxSeconds`). */
 export async function databaseQuiet(fed: BenchFederation, maxSeconds = 180) {
   const urls = fed.config.databases.urls;
   if (!urls.corps) return;
-  const databases = SUBGRAPHS.map((n) => new URL(urls[n]!).pathname.slice(1));
+  const databases = SUBGRAPHS.map((n) => databaseOf(fed, n));
   const admin = await mysql.createConnection(rootUrl(urls.corps));
   try {
     const until = Date.now() + maxSeconds * 1000;

@@ -246,14 +246,14 @@ export function renderReport(input: ReportInput): { markdown: string; failed: bo
   return { markdown: lines.join("\n"), failed };
 }
 
+/** Fewer answered requests in a round than this, and two targets' throughput is not compared. */
+const MIN_COMPARED_REQUESTS = 30;
+
 /**
  * What the 1.5 × stock target leaves a gateway, from stock's measured CPU per request: the
  * gateway CPU-ms at which a request costs 1/1.5 of stock's in all processes together (negative:
  * even a free gateway falls short), and the ratio a gateway that cost nothing would reach.
  */
-/** Fewer answered requests in a round than this, and two targets' throughput is not compared. */
-const MIN_COMPARED_REQUESTS = 30;
-
 export function gatewayBudget(stock: Pick<Summary, "gatewayCpu" | "subgraphCpu">) {
   const stockTotal = stock.gatewayCpu + stock.subgraphCpu;
   if (!(stock.subgraphCpu > 0) || !(stockTotal > 0)) return undefined;
