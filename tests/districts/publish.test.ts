@@ -113,14 +113,17 @@ describe("PublishStations", () => {
   });
 
   it("gives each new station one audit event, in its own district only", async () => {
-    const other = await fed.token("DISTRICT_OPERATOR", { district: "440303" });
-    const subOf = (token: string) =>
-      JSON.parse(Buffer.from(token.split(".")[1], "base64url").toString()).sub as string;
+    const other = await fed.token("DISTRICT_OPERATOR", { district: "440303", sub: "op-440303" });
+    const mine = await fed.token("DISTRICT_OPERATOR", { district: "440308", sub: "op-440308" });
     await publish(PUBLISH_STATIONS, { districtCode: "440303", stations: [station(50)] }, other);
-    const result = await publish(PUBLISH_STATIONS, {
-      districtCode: "440308",
-      stations: [station(1, { name: "盐田港创新中心（再次发布）" }), station(50), station(51)],
-    });
+    const result = await publish(
+      PUBLISH_STATIONS,
+      {
+        districtCode: "440308",
+        stations: [station(1, { name: "盐田港创新中心（再次发布）" }), station(50), station(51)],
+      },
+      mine,
+    );
     expect(result).toMatchObject({ created: 2, updated: 1, rejected: [] });
     const events = await fed.subgraphs.districts.db.query(
       `SELECT s.districtCode AS district, s.externalId AS id, e.actor AS actor,
@@ -131,10 +134,11 @@ describe("PublishStations", () => {
     );
     const first = { fromStatus: null, toStatus: "SUBMITTED", comment: "published" };
     expect(events).toEqual([
-      { district: "440303", id: "YT-NEW-50", actor: subOf(other), ...first },
-      { district: "440308", id: "YT-NEW-1", actor: subOf(operator), ...first },
-      { district: "440308", id: "YT-NEW-50", actor: subOf(operator), ...first },
-      { district: "440308", id: "YT-NEW-51", actor: subOf(operator), ...first },
+      { district: "440303", id: "YT-NEW-50", actor: "op-440303", ...first },
+      // YT-NEW-1 was first published by the suite's operator (the helper's default subject).
+      { district: "440308", id: "YT-NEW-1", actor: "test-district_operator", ...first },
+      { district: "440308", id: "YT-NEW-50", actor: "op-440308", ...first },
+      { district: "440308", id: "YT-NEW-51", actor: "op-440308", ...first },
     ]);
   });
 
