@@ -1,11 +1,12 @@
 // The contract's operations as named examples per client, with sample variables from the demo
-// data (dates on Shenzhen's calendar). The operation texts are bundled from ide/examples/.
+// data (dates on Shenzhen's calendar). The operation texts are bundled from the repository's copy
+// of the contract (contract/*.graphql).
 import { addDays, today } from "../../runtime/dates";
-import corps from "../examples/corps.graphql";
-import dashboard from "../examples/dashboard.graphql";
-import districts from "../examples/districts.graphql";
-import platforms from "../examples/platforms.graphql";
-import publicity from "../examples/publicity.graphql";
+import corps from "../../contract/corps.graphql";
+import dashboard from "../../contract/dashboard.graphql";
+import districts from "../../contract/districts.graphql";
+import platforms from "../../contract/platforms.graphql";
+import publicity from "../../contract/publicity.graphql";
 
 export interface Example {
   name: string;

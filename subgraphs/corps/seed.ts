@@ -23,7 +23,7 @@ const DEMO_ACTOR = "demo-data";
 const at = (day: string, offsetDays = 0, hour = 2) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + offsetDays * 86_400_000 + hour * 3_600_000);
 
-/** Registration, appointment with its letter, then suspension or withdrawal (DOMAIN.md rule 8). */
+/** Registration, appointment with its letter, then suspension or withdrawal (docs/domain.md rule 8). */
 export function demoEvents(demo: DemoData): Array<Omit<VolunteerEvent, "id">> {
   const events: Array<Omit<VolunteerEvent, "id">> = [];
   const event = (

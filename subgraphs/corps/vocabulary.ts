@@ -1,4 +1,4 @@
-// The corps' kinds and lifecycles (DOMAIN.md, "corps").
+// The corps' kinds and lifecycles (docs/domain.md, "corps").
 import { registerEnumType } from "type-graphql";
 
 export enum ExpertType {

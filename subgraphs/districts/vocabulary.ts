@@ -1,4 +1,4 @@
-// The districts subgraph's lifecycles and kinds (DOMAIN.md, "districts").
+// The districts subgraph's lifecycles and kinds (docs/domain.md, "districts").
 import { registerEnumType } from "type-graphql";
 
 export enum StationStatus {
@@ -68,7 +68,7 @@ registerEnumType(DemandStatus, {
   description: "An SME demand's lifecycle: OPEN → MATCHED → IN_SERVICE → RESOLVED | CLOSED.",
 });
 
-/** A filed station with no new demand for this many days is idle (DOMAIN.md rule 6). */
+/** A filed station with no new demand for this many days is idle (docs/domain.md rule 6). */
 export const IDLE_AFTER_DAYS = 90;
 
 export enum BookingStatus {

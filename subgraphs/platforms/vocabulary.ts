@@ -1,5 +1,5 @@
 // Demonstration platforms' kinds, certification lifecycle, public-service plans and performance
-// reviews (DOMAIN.md, "platforms").
+// reviews (docs/domain.md, "platforms").
 import { registerEnumType } from "type-graphql";
 
 export enum PlatformKind {
@@ -35,7 +35,7 @@ registerEnumType(PlatformLevel, {
   description: "The level that certified the platform.",
 });
 
-/** What a platform's audit event records (DOMAIN.md rule 8). */
+/** What a platform's audit event records (docs/domain.md rule 8). */
 export enum PlatformAction {
   APPLY = "APPLY",
   RECOMMEND = "RECOMMEND",

@@ -1,4 +1,4 @@
-// Case stories' lifecycle, the actions kept in their history, and media outlets (DOMAIN.md,
+// Case stories' lifecycle, the actions kept in their history, and media outlets (docs/domain.md,
 // "publicity").
 import { registerEnumType } from "type-graphql";
 

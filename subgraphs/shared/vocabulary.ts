@@ -1,4 +1,4 @@
-// The shared vocabularies of DOMAIN.md, registered once so every subgraph prints identical enums.
+// The shared vocabularies of docs/domain.md, registered once so every subgraph prints identical enums.
 import { registerEnumType } from "type-graphql";
 
 export enum ServiceCategory {

@@ -2,13 +2,13 @@
 // against them, and each database's schema is exactly what its entities describe.
 import fs from "node:fs";
 import path from "node:path";
-import { parse, validate, type GraphQLSchema } from "graphql";
+import { Kind, parse, validate, type GraphQLSchema } from "graphql";
 import { Supergraph } from "@apollo/federation-internals";
 import { compose } from "../../tools/compose";
 import { SUBGRAPHS } from "../../runtime/config";
 import { SUBGRAPH_DEFINITIONS } from "../../subgraphs";
 import { bootFederation, usingMysql, type Federation } from "../helpers/federation";
-import { contractOperation } from "../helpers/graphql";
+import { contractOperations, PENDING_OPERATIONS } from "../helpers/contract";
 import { operationFiles } from "../../runtime/operations";
 
 const SCHEMA_DIR = path.resolve(__dirname, "..", "..", "schema");
@@ -34,10 +34,26 @@ describe("committed schema", () => {
       .apiSchema()
       .toGraphQLJSSchema());
 
-  it.each(["DistrictStations", "Platforms", "CaseStories", "Volunteer", "Branches"])(
+  // Every operation of the repository's contract copy validates, except those listed as pending
+  // (their features have not landed); a pending one that validates, or a listed name the contract
+  // no longer has, fails too, so the list cannot go stale.
+  const operations = contractOperations();
+  const errorsOf = (op: (typeof operations)[number]) =>
+    validate(api(), { kind: Kind.DOCUMENT, definitions: [op.definition] }).map((e) => e.message);
+
+  it.each(operations.filter((o) => !PENDING_OPERATIONS.includes(o.name)).map((o) => [o.name, o]))(
     "contract operation %s validates against the supergraph's API schema",
+    (_name, op) => {
+      expect(errorsOf(op)).toEqual([]);
+    },
+  );
+
+  it.each(PENDING_OPERATIONS.map((name) => [name]))(
+    "pending contract operation %s is in the contract and does not validate yet (take it off PENDING_OPERATIONS when it does)",
     (name) => {
-      expect(validate(api(), parse(contractOperation(name))).map((e) => e.message)).toEqual([]);
+      const op = operations.find((o) => o.name === name);
+      expect(op).toBeDefined();
+      expect(errorsOf(op!)).not.toEqual([]);
     },
   );
 

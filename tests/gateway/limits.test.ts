@@ -14,7 +14,7 @@ import { bootFederation, type Federation } from "../helpers/federation";
 import { execute, send } from "../helpers/graphql";
 
 const ROOT = path.join(__dirname, "..", "..");
-const CONTRACT = path.join(ROOT, "..", "shared", "contract");
+const CONTRACT = path.join(ROOT, "contract");
 
 let fed: Federation;
 let admin: string;

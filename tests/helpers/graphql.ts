@@ -1,8 +1,5 @@
 // One way to send GraphQL in tests. On an unexpected outcome it throws with the operation, the
 // variables and the whole response, so a failing test explains itself.
-import fs from "node:fs";
-import path from "node:path";
-import { parse, print, type OperationDefinitionNode } from "graphql";
 
 export interface GraphQLResponse<T = any> {
   status: number;
@@ -63,17 +60,4 @@ export async function executeExpectingError(url: string, request: Request, code:
   return response;
 }
 
-const CONTRACT_DIR = path.resolve(__dirname, "..", "..", "..", "shared", "contract");
-
-/** The named operation of ../shared/contract, exactly as clients send it. */
-export function contractOperation(name: string): string {
-  for (const file of fs.readdirSync(CONTRACT_DIR).filter((f) => f.endsWith(".graphql"))) {
-    const doc = parse(fs.readFileSync(path.join(CONTRACT_DIR, file), "utf8"));
-    const op = doc.definitions.find(
-      (d): d is OperationDefinitionNode =>
-        d.kind === "OperationDefinition" && d.name?.value === name,
-    );
-    if (op) return print(op);
-  }
-  throw new Error(`no operation ${name} in ${CONTRACT_DIR}`);
-}
+export { contractOperation } from "./contract";

@@ -1,4 +1,4 @@
-// Mentor groups (DOMAIN.md rule 5): SetMentors replaces a group in one transaction after one
+// Mentor groups (docs/domain.md rule 5): SetMentors replaces a group in one transaction after one
 // batched check with corps through the gateway; unknown or non-appointed volunteers are refused by
 // id and the group stays as it was; the minimum of each kind, re-evaluated on every read (a mentor
 // suspended later makes it false); the Platforms filters; Volunteer.mentoring.

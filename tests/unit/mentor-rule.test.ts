@@ -1,4 +1,4 @@
-// The mentor rule (DOMAIN.md rule 5) without a server: APPOINTED mentors only, null when unknown.
+// The mentor rule (docs/domain.md rule 5) without a server: APPOINTED mentors only, null when unknown.
 import {
   isMentorRequirementMet,
   requiredMentors,

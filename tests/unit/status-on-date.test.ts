@@ -1,5 +1,5 @@
 // Whether a volunteer was APPOINTED at some time on a Shenzhen date, read from corps' status
-// history (DOMAIN.md rule 3): a suspension that evening does not undo the day, a suspension period
+// history (docs/domain.md rule 3): a suspension that evening does not undo the day, a suspension period
 // is not credited after reinstatement, and the day turns at 16:00 UTC. No server.
 import { addDays, startOfBusinessDay } from "../../runtime/dates";
 import {

@@ -1,4 +1,4 @@
-// The case story table (DOMAIN.md "publicity"): every transition from every status is either the
+// The case story table (docs/domain.md "publicity"): every transition from every status is either the
 // one legal move or a CONFLICT naming the status; four eyes; required reasons. No server.
 import { DomainError } from "../../runtime/errors";
 import type { Caller } from "../../runtime/auth";

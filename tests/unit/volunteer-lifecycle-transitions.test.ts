@@ -1,4 +1,4 @@
-// The volunteer lifecycle table (DOMAIN.md "corps"): every transition from every status is either
+// The volunteer lifecycle table (docs/domain.md "corps"): every transition from every status is either
 // legal or a CONFLICT naming the current status. No server.
 import { DomainError } from "../../runtime/errors";
 import { Volunteer } from "../../subgraphs/corps/entities/volunteer.entity";

@@ -2,7 +2,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 import { Field, ObjectType } from "type-graphql";
 import { VolunteerStatus } from "../../shared/vocabulary";
 
-/** DOMAIN.md rule 8: one row per status change of a volunteer, never updated or deleted. */
+/** docs/domain.md rule 8: one row per status change of a volunteer, never updated or deleted. */
 @Entity("volunteer_event")
 @Index("ix_volunteer_event_volunteer", ["volunteerId"])
 @ObjectType({

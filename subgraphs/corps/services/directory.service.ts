@@ -1,4 +1,4 @@
-// The public expert directory (义诊专栏, DOMAIN.md "Online services"): appointed volunteers who
+// The public expert directory (义诊专栏, docs/domain.md "Online services"): appointed volunteers who
 // opted in, while their service agreement is valid. The corps office lists and unlists them (an
 // audit event each time); anyone reads the directory, which carries no personal data. Matching
 // (districts' suggestedExperts) reads its candidates here, through the gateway.

@@ -1,4 +1,4 @@
-// DOMAIN.md rule 7: a volunteer's phone and ID number are shown in full to the corps' owner
+// docs/domain.md rule 7: a volunteer's phone and ID number are shown in full to the corps' owner
 // (CITY_ADMIN), masked to every other role and withheld from anonymous callers.
 import type { Caller } from "../../../runtime/auth";
 import { maskPhone } from "../../shared/validation/phone";

@@ -1,4 +1,4 @@
-// The volunteer lifecycle (DOMAIN.md "corps"): APPLIED → APPOINTED → SUSPENDED | WITHDRAWN, with the
+// The volunteer lifecycle (docs/domain.md "corps"): APPLIED → APPOINTED → SUSPENDED | WITHDRAWN, with the
 // appointment letter and service agreement, and every change kept as an audit event (rule 8).
 import type { DataSource, EntityManager } from "typeorm";
 import { codePoints } from "../../shared/validation/chars";

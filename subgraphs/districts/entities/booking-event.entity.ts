@@ -2,7 +2,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { Field, ObjectType } from "type-graphql";
 import { BookingAction, BookingStatus, DemandStatus } from "../vocabulary";
 
-/** DOMAIN.md rule 8: one row per change of a booking (and of its demand), never updated. */
+/** docs/domain.md rule 8: one row per change of a booking (and of its demand), never updated. */
 @Entity("booking_event")
 @Index("ix_booking_event_booking", ["bookingId"])
 @ObjectType({

@@ -33,7 +33,7 @@ function figure(
 export class DistrictFiguresResolver {
   @FieldResolver(() => Int, {
     description:
-      "FILED workstations with no demand collected in the 90 days up to asOf (default today), not counting stations filed within those days (DOMAIN.md rule 6).",
+      "FILED workstations with no demand collected in the 90 days up to asOf (default today), not counting stations filed within those days (docs/domain.md rule 6).",
   })
   idleStationCount(
     @Root() district: District,
@@ -96,7 +96,7 @@ export class DistrictFiguresResolver {
 
   @FieldResolver(() => Float, {
     description:
-      "Verified service hours of the activities held from `from` to `to` (only volunteers APPOINTED under an agreement on the day count, DOMAIN.md rule 3).",
+      "Verified service hours of the activities held from `from` to `to` (only volunteers APPOINTED under an agreement on the day count, docs/domain.md rule 3).",
   })
   serviceHours(
     @Root() district: District,

@@ -60,7 +60,7 @@ export class StationResolver {
   }
 
   @FieldResolver(() => Boolean, {
-    description: "Filed, but no new demand for 90 days (DOMAIN.md rule 6).",
+    description: "Filed, but no new demand for 90 days (docs/domain.md rule 6).",
   })
   async idle(@Root() station: Station, @Ctx() ctx: Ctx) {
     return isIdle(station, (await ctx.loaders.stationDemandFigures.load(station.id)).lastDemandAt);

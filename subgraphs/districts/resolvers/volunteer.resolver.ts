@@ -13,7 +13,7 @@ export class VolunteerServiceResolver {
   @FieldResolver(() => Float, {
     nullable: true,
     description:
-      "Verified service hours across all districts' published activities (DOMAIN.md rule 3). Null, with an error, when the districts service cannot be asked: the rest of the answer stands.",
+      "Verified service hours across all districts' published activities (docs/domain.md rule 3). Null, with an error, when the districts service cannot be asked: the rest of the answer stands.",
   })
   serviceHours(@Root() volunteer: Volunteer, @Ctx() ctx: Ctx) {
     return ctx.loaders.volunteerHours.load(Number(volunteer.id));

@@ -1,4 +1,4 @@
-// Who may act on a demand's bookings and see their personal data (DOMAIN.md rules 1 and 7): the
+// Who may act on a demand's bookings and see their personal data (docs/domain.md rules 1 and 7): the
 // city (CITY_ADMIN), the demand's own district (its DISTRICT_OPERATOR), and the enterprise itself,
 // which proves it with the demand's credit code. A wrong code and an unknown demand get the same
 // answer, so the code never tells whether a demand exists.

@@ -1,4 +1,4 @@
-// The booking lifecycle (DOMAIN.md "Online services", rule 8) and what each move does to the
+// The booking lifecycle (docs/domain.md "Online services", rule 8) and what each move does to the
 // demand: the only legal transitions, the expiry rule and the demand's next status. Pure: unit-
 // tested from every status (tests/unit/booking-rules.test.ts).
 import { conflict } from "../../../runtime/errors";

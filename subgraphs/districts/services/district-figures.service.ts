@@ -1,5 +1,5 @@
 // The dashboard's per-district figures, each family one GROUP BY over every requested district
-// (DOMAIN.md rule 6 for idle stations). Batch functions: codes in, a value per code out.
+// (docs/domain.md rule 6 for idle stations). Batch functions: codes in, a value per code out.
 import type { DataSource } from "typeorm";
 import { addDays, startOfBusinessDay } from "../../../runtime/dates";
 import { num } from "../../shared/db";
@@ -104,7 +104,7 @@ export async function activityFigures(
   }));
 }
 
-/** Verified service hours of the activities held in the range (DOMAIN.md rule 3). */
+/** Verified service hours of the activities held in the range (docs/domain.md rule 3). */
 export async function serviceHours(
   db: DataSource,
   codes: readonly string[],

@@ -1,4 +1,4 @@
-// The ranking of suggestedExperts (DOMAIN.md "Online services"): each candidate gets points for
+// The ranking of suggestedExperts (docs/domain.md "Online services"): each candidate gets points for
 // category fit, the same district, the form, its current load and past satisfaction, with a reason
 // in Chinese for each. Pure: unit-tested on constructed cases (tests/unit/matching.test.ts).
 import {

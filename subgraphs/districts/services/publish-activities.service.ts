@@ -1,6 +1,6 @@
 // Districts publish the activities held at their stations or online, with each volunteer's hours:
 // idempotent upsert keyed by (district, externalId). Fees are refused (volunteer service is free,
-// DOMAIN.md rule 4) and every participant is verified with corps (rule 3) or the row is refused.
+// docs/domain.md rule 4) and every participant is verified with corps (rule 3) or the row is refused.
 // Check (each row, then its participants with corps) → plan (publish-activities.plan.ts) → write.
 import { In, type DataSource, type EntityManager } from "typeorm";
 import type { HubConfig } from "../../../runtime/config";

@@ -1,4 +1,4 @@
-// Who sees which stations, and when a filed station counts as idle (DOMAIN.md rule 6).
+// Who sees which stations, and when a filed station counts as idle (docs/domain.md rule 6).
 import type { Caller } from "../../../runtime/auth";
 import { addDays, businessDate, today } from "../../../runtime/dates";
 import { forbidden, unauthenticated } from "../../../runtime/errors";
@@ -17,7 +17,7 @@ export function visibleStation(caller: Caller | null, station: Station | null): 
 }
 
 /**
- * A station's contact person and phone (DOMAIN.md rule 7): in full for CITY_ADMIN and the station's
+ * A station's contact person and phone (docs/domain.md rule 7): in full for CITY_ADMIN and the station's
  * own district operator, masked for other districts' operators, refused to every other role.
  */
 export function visibleContact(

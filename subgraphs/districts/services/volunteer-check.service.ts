@@ -1,4 +1,4 @@
-// DOMAIN.md rule 3, on the districts side: a participant's hours count only if the volunteer was
+// docs/domain.md rule 3, on the districts side: a participant's hours count only if the volunteer was
 // APPOINTED on the activity's date (read from corps' status history, so a later suspension does not
 // undo hours, and a suspension period is not credited after reinstatement) and had a service
 // agreement valid on that date. Corps owns that data; this subgraph asks for it through the gateway

@@ -2,7 +2,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 import { Field, ObjectType } from "type-graphql";
 import { PlanStatus } from "../vocabulary";
 
-/** DOMAIN.md rule 8: one row per state change of a public-service plan. */
+/** docs/domain.md rule 8: one row per state change of a public-service plan. */
 @Entity("plan_event")
 @Index("ix_plan_event_plan", ["planId"])
 @ObjectType({

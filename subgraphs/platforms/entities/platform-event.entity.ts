@@ -2,7 +2,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 import { Field, ObjectType } from "type-graphql";
 import { PlatformAction, PlatformStatus } from "../vocabulary";
 
-/** DOMAIN.md rule 8: one row per change of a platform, never updated or deleted. */
+/** docs/domain.md rule 8: one row per change of a platform, never updated or deleted. */
 @Entity("platform_event")
 @Index("ix_platform_event_platform", ["platformId"])
 @ObjectType({

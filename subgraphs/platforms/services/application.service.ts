@@ -1,4 +1,4 @@
-// Applying for demonstration-platform status (DOMAIN.md "platforms"): a new application
+// Applying for demonstration-platform status (docs/domain.md "platforms"): a new application
 // (CITY_ADMIN), an application for the platform record an operator's token names (amending it
 // while APPLIED, reopening it when REJECTED or REVOKED), and a district's recommendation of one of
 // its own FILED workstations. Source stations are checked with districts through the gateway.

@@ -1,4 +1,4 @@
-// The certification lifecycle (DOMAIN.md "platforms", rule 8): the only legal moves of a platform,
+// The certification lifecycle (docs/domain.md "platforms", rule 8): the only legal moves of a platform,
 // and which statuses allow its mentor group, plans and reviews to be written. Pure: no database.
 import { conflict } from "../../../runtime/errors";
 import { PlatformAction, PlatformStatus } from "../vocabulary";

@@ -1,4 +1,4 @@
-// Mentors must be APPOINTED volunteers of the corps (DOMAIN.md rule 5). Corps owns volunteers and
+// Mentors must be APPOINTED volunteers of the corps (docs/domain.md rule 5). Corps owns volunteers and
 // their status; this subgraph asks through the gateway (volunteersByIds, a SERVICE token), one
 // request per 1,000 volunteers, never from a copy of its own.
 import path from "node:path";

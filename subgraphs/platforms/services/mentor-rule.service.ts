@@ -1,4 +1,4 @@
-// DOMAIN.md rule 5: startup bases need enough APPOINTED mentors; one short is flagged, not hidden.
+// docs/domain.md rule 5: startup bases need enough APPOINTED mentors; one short is flagged, not hidden.
 import { VolunteerStatus } from "../../shared/vocabulary";
 import { PlatformKind } from "../vocabulary";
 

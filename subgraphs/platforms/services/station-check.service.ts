@@ -1,4 +1,4 @@
-// The workstation a platform grows from (DOMAIN.md "platforms"): it must exist, be FILED and be in
+// The workstation a platform grows from (docs/domain.md "platforms"): it must exist, be FILED and be in
 // the platform's district. Districts owns stations; this subgraph asks through the gateway (one
 // request, a SERVICE token), never by reading districts' tables. When districts cannot answer,
 // nothing is written.

@@ -2,7 +2,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 import { Field, ObjectType } from "type-graphql";
 import { StoryAction, StoryStatus } from "../vocabulary";
 
-/** DOMAIN.md rule 8: one row per change of a story, never updated or deleted. */
+/** docs/domain.md rule 8: one row per change of a story, never updated or deleted. */
 @Entity("story_event")
 @Index("ix_story_event_story", ["storyId"])
 @ObjectType({

@@ -1,4 +1,4 @@
-// Media coverage of a published story (DOMAIN.md "publicity"): an outlet, an http(s) link and the
+// Media coverage of a published story (docs/domain.md "publicity"): an outlet, an http(s) link and the
 // date it appeared. The same link twice for one story is a CONFLICT; every record is a change of
 // the story (a new version, an audit event).
 import type { DataSource } from "typeorm";

@@ -1,5 +1,5 @@
 // Writing case stories: drafting and editing (references checked with their owners first), the
-// four transitions of services/story-transitions.ts, and an audit event for every change (DOMAIN.md
+// four transitions of services/story-transitions.ts, and an audit event for every change (docs/domain.md
 // rule 8). Every change is an UPDATE conditional on the status and version that were read, so two
 // editors acting at once never both succeed.
 import { In, type DataSource, type EntityManager } from "typeorm";

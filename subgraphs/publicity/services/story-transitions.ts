@@ -1,4 +1,4 @@
-// The case story lifecycle (DOMAIN.md "publicity", rule 8): the only legal transitions, and the
+// The case story lifecycle (docs/domain.md "publicity", rule 8): the only legal transitions, and the
 // four-eyes rule of publication. Pure: unit-tested from every status with every transition
 // (tests/unit/story-transitions.test.ts).
 import type { Caller } from "../../../runtime/auth";
