@@ -24,7 +24,7 @@ export interface RouteDeps {
   apollo: ApolloServer<GatewayContext>;
   registry: Registry;
   limiter: RateLimiter;
-  /** Where each subgraph's GraphQL endpoint is; readiness asks their /health/ready. */
+  /** Where each subgraph's GraphQL endpoint is; /health/ready asks theirs (/health does not). */
   subgraphUrls: Record<SubgraphName, string>;
   /** Where the built dashboard page is (default: dist/dashboard). */
   dashboardDir?: string;
@@ -43,7 +43,7 @@ export function gatewayRoutes(deps: RouteDeps): Route[] {
   );
   return [
     ...graphiqlRoutes(graphql, { enabled: config.ide.graphiql, dir: ideDir }),
-    ...healthRoutes(log, subgraphsReady(deps.subgraphUrls)),
+    ...healthRoutes(log, { services: subgraphsReady(deps.subgraphUrls) }),
     // In a cluster worker, the sum over every worker (cluster.ts).
     ...metricsRoute(registry, config.metrics, clusterMetrics(registry) ?? undefined),
     ...dashboardRoutes(dashboardDir),

@@ -1,24 +1,39 @@
 // Health as load balancers and orchestrators ask for it:
 // - GET /health/live: 200 while the process serves requests at all (restart it when this fails);
-// - GET /health/ready: 200 when it can do its work (its database answers; for the gateway, every
-//   subgraph is ready), else 503 naming what is missing (take it out of rotation meanwhile);
-// - GET /health: the same as ready, for the tools and balancers that ask the short path.
+// - GET /health: 200 when the process and what it alone owns work (a subgraph: its database
+//   answers), else 503 naming what does not. It never asks another service, so a gateway is not
+//   taken out of rotation or restarted because one subgraph is down: it still answers the other
+//   subgraphs' fields;
+// - GET /health/ready: /health, and every service it calls is ready (the gateway: every subgraph),
+//   else 503 naming what is missing (hold traffic or a rollout back meanwhile).
 import type { Logger } from "../log";
 import type { Route } from "./server";
 
 export type ReadyCheck = () => Promise<Record<string, unknown>>;
 
-export function healthRoutes(log: Logger, ready: ReadyCheck = async () => ({})): Route[] {
+export interface HealthChecks {
+  /** What the process owns (a subgraph's database); /health and /health/ready run it. */
+  own?: ReadyCheck;
+  /** The services it calls (the gateway's subgraphs); only /health/ready runs it. */
+  services?: ReadyCheck;
+}
+
+export function healthRoutes(log: Logger, checks: HealthChecks = {}): Route[] {
   const started = Date.now();
-  const readiness: Route["handler"] = async (_request, reply) => {
-    try {
-      return { status: "ok", ...(await ready()) };
-    } catch (error) {
-      const reason = (error as Error).message;
-      log.warn({ reason }, "not ready");
-      return reply.code(503).send({ status: "unavailable", reason });
-    }
-  };
+  const answer =
+    (run: ReadyCheck[]): Route["handler"] =>
+    async (_request, reply) => {
+      try {
+        const details = await Promise.all(run.map((check) => check()));
+        return Object.assign({ status: "ok" }, ...details);
+      } catch (error) {
+        const reason = (error as Error).message;
+        log.warn({ reason }, "not ready");
+        return reply.code(503).send({ status: "unavailable", reason });
+      }
+    };
+  const own = checks.own ? [checks.own] : [];
+  const services = checks.services ? [checks.services] : [];
   return [
     {
       method: "GET",
@@ -28,8 +43,8 @@ export function healthRoutes(log: Logger, ready: ReadyCheck = async () => ({})):
         uptimeSeconds: Math.round((Date.now() - started) / 1000),
       }),
     },
-    { method: "GET", path: "/health/ready", handler: readiness },
-    { method: "GET", path: "/health", handler: readiness },
+    { method: "GET", path: "/health", handler: answer(own) },
+    { method: "GET", path: "/health/ready", handler: answer([...own, ...services]) },
   ];
 }
 

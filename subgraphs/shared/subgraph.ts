@@ -103,9 +103,11 @@ export async function startSubgraph<TLoaders>(
           }),
           { maxParseDepth: config.limits.maxParseDepth },
         ),
-        ...healthRoutes(log, async () => {
-          await within(1000, "the database", () => db.query("SELECT 1"));
-          return { subgraph: definition.name };
+        ...healthRoutes(log, {
+          own: async () => {
+            await within(1000, "the database", () => db.query("SELECT 1"));
+            return { subgraph: definition.name };
+          },
         }),
         ...metricsRoute(registry, config.metrics),
         ...(definition.routes?.({ db, config, log }) ?? []),

@@ -1,5 +1,5 @@
-// Operations endpoints: /health/live and /health/ready on the gateway and every subgraph (the
-// gateway is ready when every subgraph is), and /metrics in Prometheus format with requests by
+// Operations endpoints: /health/live, /health and /health/ready on the gateway and every subgraph
+// (the gateway is ready when every subgraph is, and healthy without them), and /metrics in Prometheus format with requests by
 // operation, errors by code, cache hits and SQL statements.
 import { bootFederation, type Federation } from "../helpers/federation";
 import { execute, send } from "../helpers/graphql";
@@ -118,11 +118,20 @@ describe("metrics behind a token", () => {
 });
 
 describe("readiness when a subgraph stops", () => {
-  it("turns the gateway's readiness red, naming it, while it stays live", async () => {
+  it("turns the gateway's readiness red, naming it, while it stays live and healthy", async () => {
     await fed.subgraphs.platforms.stop();
     const ready = await get(`${fed.gatewayOrigin}/health/ready`);
     expect(ready.status).toBe(503);
     expect(JSON.parse(ready.text).reason).toMatch(/platforms/);
     expect((await get(`${fed.gatewayOrigin}/health/live`)).status).toBe(200);
+    // /health checks only what the gateway itself owns, never another service: a balancer or
+    // orchestrator watching it keeps every replica, which still answers the other subgraphs' fields.
+    const health = await get(`${fed.gatewayOrigin}/health`);
+    expect({ status: health.status, body: JSON.parse(health.text) }).toEqual({
+      status: 200,
+      body: { status: "ok" },
+    });
+    // A subgraph's /health is its own database: the others stay healthy.
+    expect((await get(`${origin(fed.subgraphs.corps.url)}/health`)).status).toBe(200);
   });
 });

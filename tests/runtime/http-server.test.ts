@@ -1,6 +1,6 @@
 // The route table every process serves: routes answer, unknown paths and HTTP-level failures get
-// the GraphQL error shape with a code from the one table, and /health (/health/ready) tells up
-// from down while /health/live only says the process serves.
+// the GraphQL error shape with a code from the one table, and /health tells whether what the
+// process owns works, /health/ready adds the services it calls, /health/live only says it serves.
 import { serve, type RunningServer } from "../../runtime/http/server";
 import { healthRoutes } from "../../runtime/http/health";
 import { createLogger } from "../../runtime/log";
@@ -18,6 +18,7 @@ const log = createLogger(
   }),
 );
 let healthy = true;
+let servicesUp = true;
 let server: RunningServer;
 
 beforeAll(async () => {
@@ -34,9 +35,15 @@ beforeAll(async () => {
           throw new Error("secret detail 13812345678");
         },
       },
-      ...healthRoutes(log, async () => {
-        if (!healthy) throw new Error("database down");
-        return { part: "test" };
+      ...healthRoutes(log, {
+        own: async () => {
+          if (!healthy) throw new Error("database down");
+          return { part: "test" };
+        },
+        services: async () => {
+          if (!servicesUp) throw new Error("not ready: corps");
+          return { services: "ready" };
+        },
       }),
     ],
   });
@@ -119,5 +126,25 @@ describe("runtime/http/server", () => {
     expect(((await live.json()) as any).status).toBe("ok");
     healthy = true;
     expect((await fetch(`${server.origin}/health/ready`)).status).toBe(200);
+  });
+
+  it("keeps /health green when only a service it calls is down; /health/ready names it", async () => {
+    const ready = await fetch(`${server.origin}/health/ready`);
+    expect(await ready.json()).toEqual({ status: "ok", part: "test", services: "ready" });
+    servicesUp = false;
+    try {
+      const health = await fetch(`${server.origin}/health`);
+      expect({ status: health.status, body: await health.json() }).toEqual({
+        status: 200,
+        body: { status: "ok", part: "test" },
+      });
+      const notReady = await fetch(`${server.origin}/health/ready`);
+      expect({ status: notReady.status, body: await notReady.json() }).toEqual({
+        status: 503,
+        body: { status: "unavailable", reason: "not ready: corps" },
+      });
+    } finally {
+      servicesUp = true;
+    }
   });
 });
