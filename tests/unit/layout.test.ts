@@ -1,5 +1,6 @@
-// The house rules of the layout (README, "Architecture"): gateway → runtime ← subgraphs, no
-// subgraph reaches into another's folder, and only the config module reads the environment.
+// The house rules of the layout (docs/architecture.md, "Project layout"): gateway → runtime ←
+// subgraphs, no subgraph reaches into another's folder, and only the config module reads the
+// environment.
 import fs from "node:fs";
 import path from "node:path";
 

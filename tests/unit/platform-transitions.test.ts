@@ -16,7 +16,7 @@ import {
 } from "../../subgraphs/platforms/services/service-plans.service";
 import { PlanStatus, PlatformStatus } from "../../subgraphs/platforms/vocabulary";
 
-/** The table as the README documents it, written out independently of the service's. */
+/** The table as docs/platforms.md documents it, written out independently of the service's. */
 const LEGAL: Record<PlatformStatus, Partial<Record<Transition, PlatformStatus>>> = {
   APPLIED: {
     amend: PlatformStatus.APPLIED,

@@ -1,5 +1,5 @@
-// The station review table (contract README, ReviewDecision): every decision from every status is
-// either the one legal move or a CONFLICT naming the current status. No server.
+// The station review table (contract/README.md, ReviewDecision): every decision from every status
+// is either the one legal move or a CONFLICT naming the current status. No server.
 import { DomainError } from "../../runtime/errors";
 import { reviewedStatus, TRANSITIONS } from "../../subgraphs/districts/services/review.service";
 import { ReviewDecision, StationStatus } from "../../subgraphs/districts/vocabulary";

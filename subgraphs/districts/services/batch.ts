@@ -146,7 +146,7 @@ export async function insertWithIds<
   const ids = new Map(stored.map((s) => [externalKey(s.externalId), Number(s.id)]));
   return rows.map((r) => {
     const id = ids.get(externalKey(r.externalId));
-    // Only a collation that tells case apart (unsupported: see README) could lose a row here.
+    // Only a collation that tells case apart (unsupported: docs/databases.md) could lose a row.
     if (id === undefined) throw new Error(`insertWithIds: ${r.externalId} was not read back`);
     return { ...r, id };
   });

@@ -1,5 +1,5 @@
-// The station review lifecycle (contract README, ReviewDecision): the only legal transitions, who
-// may make them, and the audit event each one leaves.
+// The station review lifecycle (contract/README.md, ReviewDecision): the only legal transitions,
+// who may make them, and the audit event each one leaves.
 import type { DataSource } from "typeorm";
 import { rowLock } from "../../shared/db";
 import type { Caller } from "../../../runtime/auth";

@@ -1,9 +1,10 @@
 // The keys that let the database itself keep "one live platform per source station, and one per
-// name in a district" (README, "Source stations"): a platform holds them only while it is live
-// (APPLIED or CERTIFIED) and NULL otherwise, each under a unique index. NULLs never collide (MySQL,
-// MariaDB and SQLite alike), so a rejected or revoked platform frees its station and its name, and
-// no interleaving of concurrent requests can give two live platforms either. Every write of a
-// platform's status, name, district or station sets them in the same statement.
+// name in a district" (docs/platforms.md, "One live platform per name and per station"): a
+// platform holds them only while it is live (APPLIED or CERTIFIED) and NULL otherwise, each under
+// a unique index. NULLs never collide (MySQL, MariaDB and SQLite alike), so a rejected or revoked
+// platform frees its station and its name, and no interleaving of concurrent requests can give two
+// live platforms either. Every write of a platform's status, name, district or station sets them
+// in the same statement.
 import { createHash } from "node:crypto";
 import { PlatformStatus } from "../vocabulary";
 
