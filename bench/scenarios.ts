@@ -1,6 +1,6 @@
-// The scenarios of issue 11: the contract's operations as clients send them, with the caller and
-// variables each is timed with. Documents come from ide/examples (the checked copy of the
-// contract), one operation each, so every target parses only what it runs.
+// The benchmark's scenarios: the contract's operations as clients send them, with the caller and
+// variables each is timed with. Documents come from contract/ (the repository's copy of the
+// clients' contract), one operation each, so every target parses only what it runs.
 import fs from "node:fs";
 import path from "node:path";
 import { parse, print, type OperationDefinitionNode } from "graphql";
@@ -8,14 +8,15 @@ import type { Role } from "../runtime/auth";
 import type { SubgraphName } from "../runtime/config";
 import { addDays, today } from "../runtime/dates";
 
-const EXAMPLES = [
-  path.join(__dirname, "..", "ide", "examples"),
-  path.join(__dirname, "..", "..", "ide", "examples"),
+/** contract/ from the sources (tests) or from dist/bench (npm run bench). */
+const CONTRACT = [
+  path.join(__dirname, "..", "contract"),
+  path.join(__dirname, "..", "..", "contract"),
 ].find((dir) => fs.existsSync(dir))!;
 
 /** One named operation of a contract file, printed alone. */
 export function contractOperation(file: string, name: string): string {
-  const document = parse(fs.readFileSync(path.join(EXAMPLES, `${file}.graphql`), "utf8"));
+  const document = parse(fs.readFileSync(path.join(CONTRACT, `${file}.graphql`), "utf8"));
   const operation = document.definitions.find(
     (d): d is OperationDefinitionNode => d.kind === "OperationDefinition" && d.name?.value === name,
   );
