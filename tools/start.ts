@@ -63,12 +63,15 @@ async function main() {
     ),
   );
   launch("gateway", "run-gateway.js");
-  const gatewayUrl = `http://${config.servers.host}:${config.servers.gatewayPort}/graphql`;
-  await waitForHealth("gateway", gatewayUrl, undefined, () => stopping);
-  console.log(`\nThe hub is running. Gateway: ${gatewayUrl}`);
-  const origin = gatewayUrl.replace(/\/graphql$/, "");
-  if (config.ide.graphiql) console.log(`GraphQL IDE: ${origin}/graphiql`);
-  console.log(`Dashboard:   ${origin}/dashboard`);
+  const { host, gatewayPort } = config.servers;
+  const origin = `http://${host.includes(":") ? `[${host}]` : host}:${gatewayPort}`;
+  await waitForHealth("gateway", `${origin}/graphql`, undefined, () => stopping);
+  // The links it prints are the public ones, like every link the hub hands out (PUBLIC_URL).
+  const { publicUrl } = config.servers;
+  const listening = publicUrl === origin ? "" : ` (listening on ${origin})`;
+  console.log(`\nThe hub is running. Gateway: ${publicUrl}/graphql${listening}`);
+  if (config.ide.graphiql) console.log(`GraphQL IDE: ${publicUrl}/graphiql`);
+  console.log(`Dashboard:   ${publicUrl}/dashboard`);
   console.log("Get a token with: npm run token -- --role CITY_ADMIN   (Ctrl-C stops everything)\n");
 }
 

@@ -67,9 +67,10 @@ export class ConfigError extends Error {
 export function loadConfig(env: Env = process.env): HubConfig {
   const problems = new Problems();
   const production = value(env, "NODE_ENV") === "production";
+  const servers = serversSection(env, problems);
   const config: HubConfig = {
     production,
-    servers: serversSection(env, problems),
+    servers,
     subgraphCalls: subgraphCallsSection(env, problems),
     databases: databasesSection(env, problems),
     auth: authSection(env, problems, production),
@@ -82,7 +83,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
     metrics: metricsSection(env, problems),
     demo: demoSection(env, problems),
     feed: feedSection(env, problems),
-    clinic: clinicSection(env, problems),
+    clinic: clinicSection(env, problems, servers.publicUrl),
     // npm sets INIT_CWD to where `npm run` was typed; file arguments are relative to it.
     cli: { workingDir: value(env, "INIT_CWD") ?? process.cwd() },
   };

@@ -62,6 +62,11 @@ export interface BootOptions {
   dashboardDir?: string;
   /** Where the gateway finds the built GraphiQL page. */
   ideDir?: string;
+  /**
+   * The gateway's port, given to it as PORT so that what follows PORT (PUBLIC_URL's default)
+   * follows it, as under npm start. Default: an ephemeral port, PORT left as the environment says.
+   */
+  gatewayPort?: number;
 }
 
 export async function bootFederation(options: BootOptions = {}): Promise<Federation> {
@@ -87,6 +92,7 @@ export async function bootFederation(options: BootOptions = {}): Promise<Federat
     LOG_LEVEL: "info",
     // Keys of this federation only, should it share a Redis with other test runs.
     REDIS_KEY_PREFIX: `hubtest-${process.pid}-${Date.now().toString(36)}`,
+    ...(options.gatewayPort ? { PORT: String(options.gatewayPort) } : {}),
     ...options.env,
   });
   const capture = new Capture();
@@ -112,7 +118,7 @@ export async function bootFederation(options: BootOptions = {}): Promise<Federat
       }),
     );
     gateway = await startGateway(config, {
-      port: 0,
+      port: options.gatewayPort ?? 0,
       subgraphUrls: Object.fromEntries(SUBGRAPHS.map((n) => [n, subgraphs[n].url])),
       log: log("gateway"),
       dashboardDir: options.dashboardDir,

@@ -1,11 +1,13 @@
 // PUBLIC_URL: where the public reaches the gateway, the only source of the links the hub hands out
-// (the feed's). Checked at start like every setting: a URL that could not be a public address is a
+// (the feed's, and a printed certificate's QR code: issue 24, item 4). Checked at start like every setting: a URL that could not be a public address is a
 // configuration problem, not a link in a published document.
 import { ConfigError, loadConfig } from "../../runtime/config";
 
 // A secret of its own: on a non-loopback HOST the development secret is refused.
-const servers = (env: Record<string, string>) =>
-  loadConfig({ JWT_SECRET: "a-secret-for-these-tests-0123456789abcdef", ...env }).servers;
+const config = (env: Record<string, string>) =>
+  loadConfig({ JWT_SECRET: "a-secret-for-these-tests-0123456789abcdef", ...env });
+const servers = (env: Record<string, string>) => config(env).servers;
+const verifyUrl = (env: Record<string, string>) => config(env).clinic.certificateVerifyUrl;
 
 describe("PUBLIC_URL", () => {
   it("defaults to http://<HOST>:<PORT>", () => {
@@ -44,6 +46,27 @@ describe("PUBLIC_URL", () => {
     expect(() => servers({ HOST: "a b" })).toThrow(/HOST=a b makes no URL .*; set PUBLIC_URL/);
     expect(servers({ HOST: "a b", PUBLIC_URL: "https://sme.sz.gov.cn" }).publicUrl).toBe(
       "https://sme.sz.gov.cn",
+    );
+  });
+});
+
+describe("a printed certificate's verification link (CERTIFICATE_VERIFY_URL)", () => {
+  it("follows PUBLIC_URL, and so PORT and HOST when PUBLIC_URL is unset", () => {
+    expect(verifyUrl({})).toBe("http://localhost:4000/certificates/verify/{number}");
+    expect(verifyUrl({ PORT: "4600" })).toBe("http://localhost:4600/certificates/verify/{number}");
+    expect(verifyUrl({ HOST: "hub.internal", PORT: "8080" })).toBe(
+      "http://hub.internal:8080/certificates/verify/{number}",
+    );
+    expect(verifyUrl({ PORT: "4600", PUBLIC_URL: "https://sme.sz.gov.cn/hub/" })).toBe(
+      "https://sme.sz.gov.cn/hub/certificates/verify/{number}",
+    );
+  });
+
+  it("is taken as given when set, for a verification site of its own", () => {
+    const own = "https://verify.sz.gov.cn/c/{number}";
+    expect(verifyUrl({ PORT: "4600", CERTIFICATE_VERIFY_URL: own })).toBe(own);
+    expect(() => verifyUrl({ CERTIFICATE_VERIFY_URL: "https://verify.sz.gov.cn/c" })).toThrow(
+      /CERTIFICATE_VERIFY_URL=.* must be an http\(s\) URL containing \{number\}/,
     );
   });
 });
