@@ -125,12 +125,12 @@ export async function startBenchFederation(options: FederationOptions): Promise<
           name === "stock"
             ? "bench/targets/stock-gateway.js"
             : path.join(__dirname, "..", "..", "bench", "targets", "hive-gateway.cjs");
-        const dedup = { DEDUP: name === "hive-nodedup" ? "0" : "1" };
+        const dedup = name === "hive-nodedup" ? ["off"] : name === "hive" ? ["on"] : [];
         proc = await startProcess(
           name,
           script,
-          [String(ports[name]), urlsJson],
-          { ...env, ...dedup },
+          [String(ports[name]), urlsJson, ...dedup],
+          env,
           `${origin}/graphql`,
           name === "stock" ? /stock gateway ready/ : `${origin}/healthcheck`,
           nodeArgs,
