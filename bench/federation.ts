@@ -9,6 +9,7 @@ import path from "node:path";
 import { signToken, type Caller } from "../runtime/auth";
 import { loadConfigWith, SUBGRAPHS, type HubConfig, type SubgraphName } from "../runtime/config";
 import { CREDENTIAL_HEADER, signCredential } from "../runtime/credential";
+import { subgraphArgs, writeDemoRows } from "../tools/demo-rows";
 import { freePort } from "../tools/start-checks";
 import { startProcess, type Proc } from "./processes";
 
@@ -70,6 +71,8 @@ export async function startBenchFederation(options: FederationOptions): Promise<
     ...Object.fromEntries(SUBGRAPHS.map((n) => [`${n.toUpperCase()}_PORT`, String(ports[n])])),
   };
   const config = loadConfigWith(env);
+  // On SQLite the demo data, generated once: each subgraph loads its rows at its first start.
+  const rows = config.demo.seed ? writeDemoRows(dataDir, config.demo.anchor) : null;
   const urls = config.servers.subgraphUrls;
   const started: Proc[] = [];
   const nodeArgs = options.profileDir
@@ -80,14 +83,14 @@ export async function startBenchFederation(options: FederationOptions): Promise<
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    // Subgraphs one after another: on SQLite each seeds its slice of the demo data at first start.
+    // Subgraphs one after another (each seeding its database on SQLite).
     const subgraphs = {} as Record<SubgraphName, Proc>;
     for (const name of SUBGRAPHS) {
       options.log(`starting ${name}`);
       subgraphs[name] = await startProcess(
         name,
         "tools/run-subgraph.js",
-        [name],
+        subgraphArgs(name, rows),
         env,
         urls[name],
         urls[name].replace(/\/graphql$/, "/health/ready"),
@@ -122,12 +125,12 @@ export async function startBenchFederation(options: FederationOptions): Promise<
           name === "stock"
             ? "bench/targets/stock-gateway.js"
             : path.join(__dirname, "..", "..", "bench", "targets", "hive-gateway.cjs");
-        const dedup = { DEDUP: name === "hive-nodedup" ? "0" : "1" };
+        const dedup = name === "hive-nodedup" ? ["off"] : name === "hive" ? ["on"] : [];
         proc = await startProcess(
           name,
           script,
-          [String(ports[name]), urlsJson],
-          { ...env, ...dedup },
+          [String(ports[name]), urlsJson, ...dedup],
+          env,
           `${origin}/graphql`,
           name === "stock" ? /stock gateway ready/ : `${origin}/healthcheck`,
           nodeArgs,

@@ -1,5 +1,5 @@
 // The demo data set: deterministic (seeded) and consistent across the four subgraphs, so that every
-// cross-subgraph reference resolves. Each subgraph's seed.ts inserts its own slice of it.
+// cross-subgraph reference resolves. seed-rows.ts makes each subgraph's seed rows of it.
 import { today } from "../runtime/dates";
 import { corpsDemo } from "./corps";
 import { districtsDemo } from "./districts";

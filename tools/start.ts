@@ -1,22 +1,32 @@
 // npm start: each subgraph and the gateway as its own process. A process that dies is not restarted
-// silently: the whole federation stops and says which one failed. Ctrl-C stops them all.
+// silently: the whole federation stops and says which one failed. Ctrl-C stops them all. The demo
+// data is generated once, here, and handed to the subgraphs in files (tools/demo-rows.ts), which
+// each reads only if its database is empty.
 import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { childEnv, SUBGRAPHS } from "../runtime/config";
 import { configOrExit } from "./cli";
+import { subgraphArgs, writeDemoRows } from "./demo-rows";
 import { portFree, waitForHealth } from "./start-checks";
 
 const config = configOrExit();
 const children: Array<{ name: string; child: ChildProcess }> = [];
 let stopping = false;
-// One anchor for all five processes, so that each loads the same demo data.
-const anchor = config.demo.anchor;
+// The demo rows' folder, removed once every subgraph is up (and when the federation stops).
+let rowsDir: string | undefined;
+
+function removeDemoRows() {
+  if (rowsDir) fs.rmSync(rowsDir, { recursive: true, force: true });
+  rowsDir = undefined;
+}
 
 function launch(name: string, script: string, args: string[] = []) {
   const child = spawn(process.execPath, [path.join(__dirname, script), ...args], {
     // The IPC channel lets each child notice when this process is gone and stop with it.
     stdio: ["ignore", "inherit", "inherit", "ipc"],
-    env: childEnv({ DEMO_ANCHOR: anchor }),
+    env: childEnv({}),
   });
   children.push({ name, child });
   child.on("exit", (code, signal) => {
@@ -29,6 +39,7 @@ function launch(name: string, script: string, args: string[] = []) {
 
 function stopAll(exitCode: number) {
   stopping = true;
+  removeDemoRows();
   for (const { child } of children) if (child.exitCode === null) child.kill("SIGTERM");
   setTimeout(() => process.exit(exitCode), 3000).unref();
   Promise.all(
@@ -56,12 +67,15 @@ async function main() {
   console.log(
     `[start] database: ${config.databases.urls.corps ? "MySQL (DATABASE_URL)" : `SQLite files in ${path.resolve(config.databases.dataDir)}`}`,
   );
-  for (const name of SUBGRAPHS) launch(name, "run-subgraph.js", [name]);
+  if (config.demo.seed) rowsDir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-demo-"));
+  const rows = rowsDir ? writeDemoRows(rowsDir, config.demo.anchor) : null;
+  for (const name of SUBGRAPHS) launch(name, "run-subgraph.js", subgraphArgs(name, rows));
   await Promise.all(
     SUBGRAPHS.map((name) =>
       waitForHealth(name, config.servers.subgraphUrls[name], undefined, () => stopping),
     ),
   );
+  removeDemoRows();
   launch("gateway", "run-gateway.js");
   const { host, gatewayPort } = config.servers;
   const origin = `http://${host.includes(":") ? `[${host}]` : host}:${gatewayPort}`;

@@ -9,7 +9,7 @@ import { pad } from "../../demo/draw";
 import { Random } from "../../demo/random";
 import type { DemoBranch, DemoData, DemoVolunteer } from "../../demo/types";
 import * as W from "../../demo/words";
-import { demoEvents } from "../../subgraphs/corps/seed";
+import { demoEvents } from "../../demo/histories";
 import { gradeFor } from "../../subgraphs/corps/services/volunteer-records.service";
 import { idNumberCheckChar } from "../../subgraphs/shared/validation/id-number";
 import { DISTRICTS } from "../../subgraphs/shared/vocabulary";

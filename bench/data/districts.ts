@@ -10,7 +10,7 @@ import { CATEGORIES, pad, STATION_WEIGHT } from "../../demo/draw";
 import { Random } from "../../demo/random";
 import type { DemoStation, DemoVolunteer } from "../../demo/types";
 import * as W from "../../demo/words";
-import { reviewTrail } from "../../subgraphs/districts/seed";
+import { reviewTrail } from "../../demo/histories";
 import { creditCodeCheckChar } from "../../subgraphs/shared/validation/credit-code";
 import {
   DISTRICTS,

@@ -1,7 +1,7 @@
 // The benchmark's data set (issue 11): a large, deterministic data set, consistent across the four
 // subgraphs as the demo data is, spread over five years ending on the anchor (today in Shenzhen
 // unless DEMO_ANCHOR says otherwise). Each subgraph's database is opened the normal way (migrated
-// on MySQL, synchronised on SQLite), prepared, emptied with its seed's clear*, then filled with
+// on MySQL, synchronised on SQLite), prepared, emptied by its seed's clear(), then filled with
 // raw multi-row INSERTs (bulk.ts), part by part in the order the parts depend on each other:
 // corps (volunteers), districts (stations, demands, activities and crews), platforms, publicity.
 import fs from "node:fs";
@@ -10,10 +10,6 @@ import { performance } from "node:perf_hooks";
 import type { DataSource, Logger } from "typeorm";
 import { SUBGRAPHS, type HubConfig, type SubgraphName } from "../../runtime/config";
 import { SUBGRAPH_DEFINITIONS } from "../../subgraphs";
-import { clearCorps } from "../../subgraphs/corps/seed";
-import { clearDistricts } from "../../subgraphs/districts/seed";
-import { clearPlatforms } from "../../subgraphs/platforms/seed";
-import { clearPublicity } from "../../subgraphs/publicity/seed";
 import { openDataSource } from "../../subgraphs/shared/db";
 import { DISTRICTS } from "../../subgraphs/shared/vocabulary";
 import { onMysql } from "./bulk";
@@ -53,13 +49,6 @@ export interface BenchDataSummary {
     latestStory: { id: string; publishedAt: string };
   };
 }
-
-const CLEAR: Record<SubgraphName, (db: DataSource) => Promise<void>> = {
-  corps: clearCorps,
-  districts: clearDistricts,
-  platforms: clearPlatforms,
-  publicity: clearPublicity,
-};
 
 /** Failed statements are reported (shortened: a bulk INSERT is long); nothing else is logged. */
 export class QuietLogger implements Logger {
@@ -107,7 +96,7 @@ export async function generateBenchData(
     try {
       database = String(db.options.type);
       await definition.prepare?.(db);
-      await CLEAR[name](db);
+      await SUBGRAPH_DEFINITIONS[name].seed.clear(db);
       await fill(db);
       rows[name] = await countRows(db);
       // Fresh index statistics, as a database that grew to this size would have.

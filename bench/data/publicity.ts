@@ -9,7 +9,7 @@ import { addDays, daysBetween } from "../../runtime/dates";
 import { CATEGORIES } from "../../demo/draw";
 import { Random } from "../../demo/random";
 import type { DemoPlatform, DemoStory, DemoVolunteer } from "../../demo/types";
-import { demoHistory } from "../../subgraphs/publicity/seed";
+import { demoHistory } from "../../demo/histories";
 import { normaliseCoverageUrl } from "../../subgraphs/publicity/services/coverage-rules";
 import {
   SERVICE_CATEGORY_NAMES,

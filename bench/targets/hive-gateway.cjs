@@ -1,8 +1,10 @@
 // Hive Gateway (@graphql-hive/gateway's runtime) serving our committed supergraph against the same
 // subgraph processes, forwarding Authorization and the credential the benchmark signed ahead.
-// DEDUP=0 turns off its in-flight deduplication of identical subgraph fetches (on by default).
+// Its settings come as arguments (only runtime/config reads the environment): the port, the
+// subgraphs' urls, and whether its in-flight deduplication of identical subgraph fetches is on.
 // Plain JavaScript on purpose: its packages augment graphql's and fetch's global types, which would
-// change how the hub's own TypeScript compiles. node bench/targets/hive-gateway.cjs <port> <urls JSON>
+// change how the hub's own TypeScript compiles.
+// node bench/targets/hive-gateway.cjs <port> <urls JSON> <dedup: on|off>
 "use strict";
 const fs = require("node:fs");
 const http = require("node:http");
@@ -14,7 +16,8 @@ const FORWARDED_HEADERS = ["authorization", "x-hub-gateway-credential"];
 async function main() {
   const port = Number(process.argv[2]);
   const urls = JSON.parse(process.argv[3]);
-  const dedup = process.env.DEDUP !== "0";
+  if (!["on", "off"].includes(process.argv[4])) throw new Error("dedup must be on or off");
+  const dedup = process.argv[4] === "on";
   // The supergraph's join__graph urls are the default ports; point them at this run's subgraphs.
   const supergraph = fs
     .readFileSync(path.join(__dirname, "..", "..", "schema", "supergraph.graphql"), "utf8")

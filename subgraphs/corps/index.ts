@@ -1,5 +1,4 @@
 // The corps subgraph: branch teams and expert volunteers, from application to certificate.
-import { generateDemo } from "../../demo/generate";
 import type { HubConfig } from "../../runtime/config";
 import { buildFederatedSchema } from "../shared/schema";
 import { startSubgraph, type StartOptions, type SubgraphDefinition } from "../shared/subgraph";
@@ -33,9 +32,9 @@ import { volunteerReference } from "./resolvers/volunteer.reference";
 import { VolunteerResolver } from "./resolvers/volunteer.resolver";
 import { VolunteerLifecycleResolver } from "./resolvers/volunteer-lifecycle.resolver";
 import { VolunteerRecordsResolver } from "./resolvers/volunteer-records.resolver";
-import { seedCorps } from "./seed";
+import { corpsSeed, type CorpsSeedRows } from "./seed";
 
-export const corps: SubgraphDefinition<CorpsLoaders> = {
+export const corps: SubgraphDefinition<CorpsLoaders, CorpsSeedRows> = {
   name: "corps",
   entities: [
     Branch,
@@ -77,12 +76,8 @@ export const corps: SubgraphDefinition<CorpsLoaders> = {
       },
     ),
   createLoaders,
-  async seedIfEmpty(db, config) {
-    if (await db.getRepository(Branch).exists()) return false;
-    await seedCorps(db, generateDemo(config.demo.anchor));
-    return true;
-  },
+  seed: corpsSeed,
 };
 
-export const startCorps = (config: HubConfig, options?: StartOptions) =>
+export const startCorps = (config: HubConfig, options?: StartOptions<CorpsSeedRows>) =>
   startSubgraph(corps, config, options);

@@ -1,143 +1,150 @@
-// Loads the corps' slice of the demo data: branches and volunteers with their agreements, and the
-// audit trail their statuses imply.
+// The corps' seed entry point: branches, volunteers with their agreements and status history, and
+// the online clinic's directory listings, service menu, courses and meetings with their sign-ups.
 import type { DataSource } from "typeorm";
-import type { DemoData } from "../../demo/generate";
-import { insertChunked } from "../shared/seed";
+import { clearTables, insertChunked, type Instant, type SubgraphSeed } from "../shared/seed";
 import { Branch } from "./entities/branch.entity";
 import { Certificate } from "./entities/certificate.entity";
-import { NumberCounter } from "./entities/number-counter.entity";
 import { Commendation } from "./entities/commendation.entity";
-import { Evaluation } from "./entities/evaluation.entity";
-import { Training } from "./entities/training.entity";
-import { VolunteerEvent } from "./entities/volunteer-event.entity";
-import { Transfer } from "./entities/transfer.entity";
-import { Volunteer } from "./entities/volunteer.entity";
-import { VolunteerStatus } from "../shared/vocabulary";
-import { clinicDemo } from "../../demo/clinic";
 import { Course } from "./entities/course.entity";
+import { Evaluation } from "./entities/evaluation.entity";
 import { Meeting } from "./entities/meeting.entity";
 import { MeetingSignUp } from "./entities/meeting-sign-up.entity";
+import { NumberCounter } from "./entities/number-counter.entity";
 import { ServiceMenuItem } from "./entities/service-menu-item.entity";
+import { Training } from "./entities/training.entity";
+import { Transfer } from "./entities/transfer.entity";
+import { Volunteer } from "./entities/volunteer.entity";
+import { VolunteerEvent } from "./entities/volunteer-event.entity";
 
-const DEMO_ACTOR = "demo-data";
-const at = (day: string, offsetDays = 0, hour = 2) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + offsetDays * 86_400_000 + hour * 3_600_000);
-
-/** Registration, appointment with its letter, then suspension or withdrawal (docs/domain.md rule 8). */
-export function demoEvents(demo: DemoData): Array<Omit<VolunteerEvent, "id">> {
-  const events: Array<Omit<VolunteerEvent, "id">> = [];
-  const event = (
-    volunteerId: number,
-    when: Date,
-    fromStatus: VolunteerStatus | null,
-    toStatus: VolunteerStatus,
-    comment: string,
-  ) => events.push({ volunteerId, actor: DEMO_ACTOR, at: when, fromStatus, toStatus, comment });
-  for (const v of demo.volunteers) {
-    const registered = v.appointedOn ? at(v.appointedOn, -30) : at(demo.anchor, -10);
-    event(v.id, registered, null, VolunteerStatus.APPLIED, "registered");
-    if (!v.appointedOn) continue;
-    event(
-      v.id,
-      at(v.appointedOn),
-      VolunteerStatus.APPLIED,
-      VolunteerStatus.APPOINTED,
-      `appointment letter ${v.letterNumber}`,
-    );
-    if (v.status === "SUSPENDED" || v.status === "WITHDRAWN") {
-      const reason = v.status === "SUSPENDED" ? "长期未参加服务活动" : "本人申请退出";
-      event(
-        v.id,
-        at(demo.anchor, -30),
-        VolunteerStatus.APPOINTED,
-        v.status as VolunteerStatus,
-        reason,
-      );
-    }
-  }
-  return events;
+/** The rows a corps database is loaded with; events and sign-ups get their ids in this order. */
+export interface CorpsSeedRows {
+  branches: Array<{
+    id: number;
+    name: string;
+    kind: string;
+    districtCode: string | null;
+    industry: string | null;
+  }>;
+  volunteers: Array<{
+    id: number;
+    name: string;
+    expertType: string;
+    categories: string[];
+    employer: string;
+    retired: boolean;
+    status: string;
+    contactPhone: string;
+    idNumber: string;
+    branchId: number;
+    letterNumber: string | null;
+    appointedOn: string | null;
+    agreementForm: string | null;
+    agreementHours: number | null;
+    agreementFrom: string | null;
+    agreementTo: string | null;
+    listedInDirectory: boolean;
+    profile: string | null;
+  }>;
+  volunteerEvents: Array<{
+    volunteerId: number;
+    actor: string;
+    at: Instant;
+    fromStatus: string | null;
+    toStatus: string;
+    comment: string | null;
+  }>;
+  /** Active, at their first version. */
+  menuItems: Array<{
+    id: number;
+    category: string;
+    title: string;
+    description: string;
+    forms: string[];
+    durationMinutes: number;
+    updatedBy: string;
+  }>;
+  /** Published (active). */
+  courses: Array<{
+    id: number;
+    title: string;
+    category: string;
+    volunteerId: number;
+    url: string;
+    durationMinutes: number;
+    districtCode: string | null;
+    publishedOn: string;
+    publishedBy: string;
+  }>;
+  /** Scheduled meetings; each one's sign-up count is its sign-ups'. */
+  meetings: Array<{
+    id: number;
+    title: string;
+    category: string;
+    volunteerId: number;
+    startsAt: Instant;
+    durationMinutes: number;
+    url: string;
+    capacity: number;
+    districtCode: string | null;
+    scheduledBy: string;
+    signUps: Array<{ enterpriseName: string; contactName: string; contactPhone: string }>;
+  }>;
 }
 
-export async function seedCorps(db: DataSource, demo: DemoData) {
-  const clinic = clinicDemo(demo);
-  const listed = new Map(clinic.listings.map((l) => [l.volunteerId, l]));
+async function loadCorps(db: DataSource, rows: CorpsSeedRows) {
   await db.transaction(async (tx) => {
-    await insertChunked(tx, Branch, demo.branches as never[]);
-    await insertChunked(
-      tx,
-      Volunteer,
-      demo.volunteers.map(({ agreement, ...v }) => ({
-        ...v,
-        agreementForm: agreement?.form ?? null,
-        agreementHours: agreement?.committedHoursPerYear ?? null,
-        agreementFrom: agreement?.validFrom ?? null,
-        agreementTo: agreement?.validTo ?? null,
-        listedInDirectory: listed.has(v.id),
-        profile: listed.get(v.id)?.profile ?? null,
-      })) as never[],
-    );
-    await insertChunked(tx, VolunteerEvent, demoEvents(demo) as never[]);
+    await insertChunked(tx, Branch, rows.branches as never[]);
+    await insertChunked(tx, Volunteer, rows.volunteers as never[]);
     await insertChunked(
       tx,
       VolunteerEvent,
-      clinic.listings.map((l) => ({
-        volunteerId: l.volunteerId,
-        actor: DEMO_ACTOR,
-        at: at(l.listedOn, 0, 3),
-        fromStatus: VolunteerStatus.APPOINTED,
-        toStatus: VolunteerStatus.APPOINTED,
-        comment: "listed in the expert directory (义诊专栏)",
-      })) as never[],
+      rows.volunteerEvents.map((e) => ({ ...e, at: new Date(e.at) })) as never[],
     );
     await insertChunked(
       tx,
       ServiceMenuItem,
-      clinic.menu.map((m) => ({
-        ...m,
-        active: true,
-        version: 1,
-        updatedBy: DEMO_ACTOR,
-      })) as never[],
+      rows.menuItems.map((m) => ({ ...m, active: true, version: 1 })) as never[],
     );
     await insertChunked(
       tx,
       Course,
-      clinic.courses.map((c) => ({ ...c, status: "ACTIVE", publishedBy: DEMO_ACTOR })) as never[],
+      rows.courses.map((c) => ({ ...c, status: "ACTIVE" })) as never[],
     );
     await insertChunked(
       tx,
       Meeting,
-      clinic.meetings.map(({ signUps, ...m }) => ({
+      rows.meetings.map(({ signUps, ...m }) => ({
         ...m,
+        startsAt: new Date(m.startsAt),
         signUpCount: signUps.length,
         status: "SCHEDULED",
-        scheduledBy: DEMO_ACTOR,
       })) as never[],
     );
     await insertChunked(
       tx,
       MeetingSignUp,
-      clinic.meetings.flatMap((m) => m.signUps.map((s) => ({ ...s, meetingId: m.id }))) as never[],
+      rows.meetings.flatMap((m) => m.signUps.map((s) => ({ ...s, meetingId: m.id }))) as never[],
     );
   });
 }
 
-export async function clearCorps(db: DataSource) {
-  for (const entity of [
-    MeetingSignUp,
-    Meeting,
-    Course,
-    ServiceMenuItem,
-    NumberCounter,
-    Certificate,
-    Commendation,
-    Evaluation,
-    Training,
-    VolunteerEvent,
-    Transfer,
-    Volunteer,
-    Branch,
-  ]) {
-    await db.getRepository(entity).clear();
-  }
-}
+export const corpsSeed: SubgraphSeed<CorpsSeedRows> = {
+  isEmpty: async (db) => !(await db.getRepository(Branch).exists()),
+  load: loadCorps,
+  clear: (db) =>
+    clearTables(db, [
+      MeetingSignUp,
+      Meeting,
+      Course,
+      ServiceMenuItem,
+      NumberCounter,
+      Certificate,
+      Commendation,
+      Evaluation,
+      Training,
+      VolunteerEvent,
+      Transfer,
+      Volunteer,
+      Branch,
+    ]),
+};

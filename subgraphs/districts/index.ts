@@ -1,5 +1,4 @@
 // The districts subgraph: districts, their workstations, demands and activities.
-import { generateDemo } from "../../demo/generate";
 import type { HubConfig } from "../../runtime/config";
 import { buildFederatedSchema } from "../shared/schema";
 import { startSubgraph, type StartOptions, type SubgraphDefinition } from "../shared/subgraph";
@@ -30,9 +29,9 @@ import { stationReference } from "./resolvers/station.reference";
 import { StationResolver } from "./resolvers/station.resolver";
 import { volunteerReference } from "./resolvers/volunteer.reference";
 import { VolunteerServiceResolver } from "./resolvers/volunteer.resolver";
-import { ensureDistricts, seedDistricts } from "./seed";
+import { ensureDistricts, districtsSeed, type DistrictsSeedRows } from "./seed";
 
-export const districts: SubgraphDefinition<DistrictsLoaders> = {
+export const districts: SubgraphDefinition<DistrictsLoaders, DistrictsSeedRows> = {
   name: "districts",
   entities: [
     District,
@@ -71,12 +70,8 @@ export const districts: SubgraphDefinition<DistrictsLoaders> = {
     ),
   createLoaders,
   prepare: ensureDistricts,
-  async seedIfEmpty(db, config) {
-    if (await db.getRepository(Station).exists()) return false;
-    await seedDistricts(db, generateDemo(config.demo.anchor));
-    return true;
-  },
+  seed: districtsSeed,
 };
 
-export const startDistricts = (config: HubConfig, options?: StartOptions) =>
+export const startDistricts = (config: HubConfig, options?: StartOptions<DistrictsSeedRows>) =>
   startSubgraph(districts, config, options);

@@ -1,18 +1,17 @@
-// Loads the districts' slice of the demo data: reference districts, stations, demands, activities.
+// The districts' seed entry point: stations with their review trail, demands, activities with their
+// crews, and the clinic's bookings with their history. The districts themselves are reference
+// data, written at every start (ensureDistricts), demo or not.
 import type { DataSource } from "typeorm";
-import type { DemoData, DemoStation } from "../../demo/generate";
-import { insertChunked } from "../shared/seed";
+import { clearTables, insertChunked, type Instant, type SubgraphSeed } from "../shared/seed";
 import { DISTRICTS } from "../shared/vocabulary";
 import { Activity } from "./entities/activity.entity";
+import { Booking } from "./entities/booking.entity";
+import { BookingEvent } from "./entities/booking-event.entity";
 import { Demand } from "./entities/demand.entity";
 import { District } from "./entities/district.entity";
 import { Participation } from "./entities/participation.entity";
 import { Station } from "./entities/station.entity";
-import { StationStatus } from "./vocabulary";
 import { StationEvent } from "./entities/station-event.entity";
-import { clinicDemo } from "../../demo/clinic";
-import { Booking } from "./entities/booking.entity";
-import { BookingEvent } from "./entities/booking-event.entity";
 
 /** The districts are reference data: present in every database, demo or not. */
 export async function ensureDistricts(db: DataSource) {
@@ -22,40 +21,120 @@ export async function ensureDistricts(db: DataSource) {
   );
 }
 
-export async function seedDistricts(db: DataSource, demo: DemoData) {
+/** The rows a districts database is loaded with; events get their ids in this order. */
+export interface DistrictsSeedRows {
+  stations: Array<{
+    id: number;
+    districtCode: string;
+    externalId: string;
+    name: string;
+    hostType: string;
+    status: string;
+    categories: string[];
+    address: string;
+    contactName: string;
+    contactPhone: string;
+    venue: string;
+    equipment: string;
+    recommended: boolean;
+    filedAt: Instant | null;
+  }>;
+  stationEvents: Array<{
+    stationId: number;
+    actor: string;
+    fromStatus: string | null;
+    toStatus: string;
+    comment: string | null;
+    at: Instant;
+  }>;
+  demands: Array<{
+    id: number;
+    districtCode: string;
+    externalId: string;
+    stationId: number;
+    enterpriseName: string;
+    creditCode: string;
+    category: string;
+    focusGroup: string | null;
+    specialised: boolean;
+    description: string;
+    status: string;
+    collectedOn: string;
+    satisfaction: number | null;
+  }>;
+  activities: Array<{
+    id: number;
+    districtCode: string;
+    externalId: string;
+    stationId: number | null;
+    type: string;
+    category: string;
+    title: string;
+    heldOn: string;
+    feeCharged: number;
+    enterprisesServed: number;
+  }>;
+  participations: Array<{
+    activityId: number;
+    volunteerId: number;
+    hours: number;
+    verified: boolean;
+  }>;
+  /** Each booking's version counts its events; it was created by its first event's actor. */
+  bookings: Array<{
+    id: number;
+    demandId: number;
+    districtCode: string;
+    volunteerId: number;
+    menuItemId: number | null;
+    form: string;
+    message: string;
+    contactName: string;
+    contactPhone: string;
+    channel: string;
+    status: string;
+    requestedAt: Instant;
+    answerBy: string;
+    decidedAt: Instant | null;
+    reason: string | null;
+    activityId: number | null;
+    events: Array<{
+      at: Instant;
+      actor: string;
+      action: string;
+      fromStatus: string | null;
+      toStatus: string;
+      demandFrom: string | null;
+      demandTo: string | null;
+      comment: string | null;
+    }>;
+  }>;
+}
+
+const instantOrNull = (at: Instant | null) => (at === null ? null : new Date(at));
+
+async function loadDistricts(db: DataSource, rows: DistrictsSeedRows) {
   await db.transaction(async (tx) => {
     await insertChunked(
       tx,
       Station,
-      demo.stations.map((s) => ({
-        ...s,
-        filedAt: s.filedAt ? new Date(s.filedAt) : null,
-      })) as never[],
+      rows.stations.map((s) => ({ ...s, filedAt: instantOrNull(s.filedAt) })) as never[],
     );
     await insertChunked(
       tx,
       StationEvent,
-      demo.stations.flatMap((s) => reviewTrail(s, demo.anchor)) as never[],
+      rows.stationEvents.map((e) => ({ ...e, at: new Date(e.at) })) as never[],
     );
-    await insertChunked(tx, Demand, demo.demands as never[]);
-    await insertChunked(
-      tx,
-      Activity,
-      demo.activities.map(({ participants: _p, ...a }) => ({ ...a, feeCharged: 0 })) as never[],
-    );
-    await insertChunked(
-      tx,
-      Participation,
-      demo.activities.flatMap((a) =>
-        a.participants.map((p) => ({ activityId: a.id, ...p, verified: true })),
-      ) as never[],
-    );
-    const { bookings } = clinicDemo(demo);
+    await insertChunked(tx, Demand, rows.demands as never[]);
+    await insertChunked(tx, Activity, rows.activities as never[]);
+    await insertChunked(tx, Participation, rows.participations as never[]);
     await insertChunked(
       tx,
       Booking,
-      bookings.map(({ events, ...b }) => ({
+      rows.bookings.map(({ events, ...b }) => ({
         ...b,
+        requestedAt: new Date(b.requestedAt),
+        decidedAt: instantOrNull(b.decidedAt),
         version: events.length,
         createdBy: events[0].actor,
       })) as never[],
@@ -63,59 +142,24 @@ export async function seedDistricts(db: DataSource, demo: DemoData) {
     await insertChunked(
       tx,
       BookingEvent,
-      bookings.flatMap((b) => b.events.map((e) => ({ ...e, bookingId: b.id }))) as never[],
+      rows.bookings.flatMap((b) =>
+        b.events.map((e) => ({ ...e, at: new Date(e.at), bookingId: b.id })),
+      ) as never[],
     );
   });
 }
 
-const PATHS: Record<string, StationStatus[]> = {
-  SUBMITTED: [StationStatus.SUBMITTED],
-  UNDER_REVIEW: [StationStatus.SUBMITTED, StationStatus.UNDER_REVIEW],
-  REJECTED: [StationStatus.SUBMITTED, StationStatus.UNDER_REVIEW, StationStatus.REJECTED],
-  FILED: [StationStatus.SUBMITTED, StationStatus.UNDER_REVIEW, StationStatus.FILED],
-  SUSPENDED: [
-    StationStatus.SUBMITTED,
-    StationStatus.UNDER_REVIEW,
-    StationStatus.FILED,
-    StationStatus.SUSPENDED,
-  ],
-  REVOKED: [
-    StationStatus.SUBMITTED,
-    StationStatus.UNDER_REVIEW,
-    StationStatus.FILED,
-    StationStatus.REVOKED,
-  ],
+export const districtsSeed: SubgraphSeed<DistrictsSeedRows> = {
+  isEmpty: async (db) => !(await db.getRepository(Station).exists()),
+  load: loadDistricts,
+  clear: (db) =>
+    clearTables(db, [
+      BookingEvent,
+      Booking,
+      Participation,
+      Activity,
+      Demand,
+      StationEvent,
+      Station,
+    ]),
 };
-
-/** The audit events that lead a demo station to its status, a week apart (filed on filedAt). */
-export function reviewTrail(station: DemoStation, demoAnchor: string) {
-  const path = PATHS[station.status];
-  const filedIndex = path.indexOf(StationStatus.FILED);
-  const anchor = Date.parse(station.filedAt ?? `${demoAnchor}T02:00:00.000Z`) - 30 * 86_400_000;
-  return path.map((toStatus, i) => ({
-    stationId: station.id,
-    actor:
-      i === 0 ? `demo:${station.districtCode}:agency` : `demo:${station.districtCode}:reviewer`,
-    fromStatus: i === 0 ? null : path[i - 1],
-    toStatus,
-    comment: i === 0 ? "published" : `${toStatus.toLowerCase().replace("_", " ")} (demo data)`,
-    at: new Date(
-      filedIndex >= 0 && station.filedAt
-        ? Date.parse(station.filedAt) + (i - filedIndex) * 7 * 86_400_000
-        : anchor + i * 7 * 86_400_000,
-    ),
-  }));
-}
-
-export async function clearDistricts(db: DataSource) {
-  for (const entity of [
-    BookingEvent,
-    Booking,
-    Participation,
-    Activity,
-    Demand,
-    StationEvent,
-    Station,
-  ])
-    await db.getRepository(entity).clear();
-}

@@ -1,6 +1,5 @@
 // The platforms subgraph: demonstration platforms, their certification and mentor groups, their
 // public-service plans and performance reviews.
-import { generateDemo } from "../../demo/generate";
 import type { HubConfig } from "../../runtime/config";
 import { isMysql } from "../shared/db";
 import { buildFederatedSchema } from "../shared/schema";
@@ -23,10 +22,10 @@ import { PlatformResolver } from "./resolvers/platform.resolver";
 import { ServicePlanResolver } from "./resolvers/service-plan.resolver";
 import { volunteerReference } from "./resolvers/volunteer.reference";
 import { VolunteerMentoringResolver } from "./resolvers/volunteer.resolver";
-import { seedPlatforms } from "./seed";
+import { platformsSeed, type PlatformsSeedRows } from "./seed";
 import { keyLivePlatforms } from "./services/live-keys";
 
-export const platforms: SubgraphDefinition<PlatformsLoaders> = {
+export const platforms: SubgraphDefinition<PlatformsLoaders, PlatformsSeedRows> = {
   name: "platforms",
   entities: [Platform, Mentor, PlatformEvent, ServicePlan, PlanEvent, PerformanceReview],
   migrations,
@@ -53,12 +52,8 @@ export const platforms: SubgraphDefinition<PlatformsLoaders> = {
     // MySQL the migration that added them keyed the rows.
     if (!isMysql(db)) await keyLivePlatforms((sql, parameters) => db.query(sql, parameters));
   },
-  async seedIfEmpty(db, config) {
-    if (await db.getRepository(Platform).exists()) return false;
-    await seedPlatforms(db, generateDemo(config.demo.anchor));
-    return true;
-  },
+  seed: platformsSeed,
 };
 
-export const startPlatforms = (config: HubConfig, options?: StartOptions) =>
+export const startPlatforms = (config: HubConfig, options?: StartOptions<PlatformsSeedRows>) =>
   startSubgraph(platforms, config, options);

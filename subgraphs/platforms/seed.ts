@@ -1,9 +1,8 @@
-// Loads the platforms' slice of the demo data: platforms, their mentor groups, audit trail,
-// public-service plans (with their own trail) and performance reviews.
+// The platforms' seed entry point: platforms with their mentor groups and audit trail, public-service
+// plans with their own trail, and performance reviews. A platform's live keys and a review's grade
+// follow from the row, by the rules the platforms' services apply to every write.
 import type { DataSource } from "typeorm";
-import type { DemoData } from "../../demo/generate";
-import { platformRecordsDemo } from "../../demo/platforms";
-import { insertChunked } from "../shared/seed";
+import { clearTables, insertChunked, type Instant, type SubgraphSeed } from "../shared/seed";
 import { Mentor } from "./entities/mentor.entity";
 import { PerformanceReview } from "./entities/performance-review.entity";
 import { PlanEvent } from "./entities/plan-event.entity";
@@ -12,74 +11,103 @@ import { Platform } from "./entities/platform.entity";
 import { ServicePlan } from "./entities/service-plan.entity";
 import { liveKeys } from "./services/live-keys";
 import { gradeFor } from "./services/performance.service";
-import { PlanStatus, type PlatformStatus } from "./vocabulary";
+import type { PlatformStatus } from "./vocabulary";
 
-export async function seedPlatforms(db: DataSource, demo: DemoData) {
-  const records = platformRecordsDemo(demo.anchor, demo.platforms);
+/** The rows a platforms database is loaded with; events get their ids in this order. */
+export interface PlatformsSeedRows {
+  platforms: Array<{
+    id: number;
+    name: string;
+    kind: string;
+    operatorName: string;
+    districtCode: string;
+    sourceStationId: number | null;
+    status: string;
+    level: string | null;
+    appliedOn: string;
+    certifiedOn: string | null;
+    recommendation: string | null;
+  }>;
+  mentors: Array<{ platformId: number; volunteerId: number; since: string }>;
+  platformEvents: Array<{
+    platformId: number;
+    at: Instant;
+    actor: string;
+    action: string;
+    fromStatus: string | null;
+    toStatus: string;
+    comment: string | null;
+  }>;
+  plans: Array<{
+    id: number;
+    platformId: number;
+    title: string;
+    category: string;
+    period: string;
+    proposer: string;
+    description: string;
+    status: string;
+    createdAt: Instant;
+  }>;
+  planEvents: Array<{
+    planId: number;
+    at: Instant;
+    actor: string;
+    fromStatus: string | null;
+    toStatus: string;
+    comment: string | null;
+  }>;
+  reviews: Array<{
+    platformId: number;
+    period: string;
+    score: number;
+    comment: string | null;
+    reviewedAt: Instant;
+    actor: string;
+  }>;
+}
+
+async function loadPlatforms(db: DataSource, rows: PlatformsSeedRows) {
   await db.transaction(async (tx) => {
     await insertChunked(
       tx,
       Platform,
-      demo.platforms.map(({ mentorIds: _m, ...p }) => ({
+      rows.platforms.map((p) => ({
         ...p,
         ...liveKeys({ ...p, status: p.status as PlatformStatus }),
-        recommendation:
-          records.events.find((e) => e.platformId === p.id && e.action === "RECOMMEND")?.comment ??
-          null,
       })) as never[],
+    );
+    await insertChunked(tx, Mentor, rows.mentors);
+    await insertChunked(
+      tx,
+      PlatformEvent,
+      rows.platformEvents.map((e) => ({ ...e, at: new Date(e.at) })) as never[],
     );
     await insertChunked(
       tx,
-      Mentor,
-      demo.platforms.flatMap((p) =>
-        p.mentorIds.map((volunteerId) => ({
-          platformId: p.id,
-          volunteerId,
-          since: p.certifiedOn ?? p.appliedOn,
-        })),
-      ),
+      ServicePlan,
+      rows.plans.map((p) => ({ ...p, createdAt: new Date(p.createdAt) })) as never[],
     );
-    await insertChunked(tx, PlatformEvent, records.events as never[]);
-    await insertChunked(tx, ServicePlan, records.plans as never[]);
     await insertChunked(
       tx,
       PlanEvent,
-      records.plans.flatMap((plan) => [
-        {
-          planId: plan.id,
-          at: plan.createdAt,
-          actor: "demo-platform-operator",
-          fromStatus: null,
-          toStatus: PlanStatus.PROPOSED,
-          comment: null,
-        },
-        ...(plan.status === PlanStatus.PROPOSED
-          ? []
-          : [
-              {
-                planId: plan.id,
-                at: new Date(plan.createdAt.getTime() + 3 * 86_400_000),
-                actor: "demo-city-admin",
-                fromStatus: PlanStatus.PROPOSED,
-                toStatus: plan.status,
-                comment: plan.status === PlanStatus.REJECTED ? "服务内容与平台定位不符" : null,
-              },
-            ]),
-      ]) as never[],
+      rows.planEvents.map((e) => ({ ...e, at: new Date(e.at) })) as never[],
     );
     await insertChunked(
       tx,
       PerformanceReview,
-      records.reviews.map((r) => ({
+      rows.reviews.map((r) => ({
         ...r,
+        reviewedAt: new Date(r.reviewedAt),
         grade: gradeFor(r.score),
-        actor: "demo-city-admin",
       })) as never[],
     );
   });
 }
 
-export async function clearPlatforms(db: DataSource) {
-  for (const entity of [PerformanceReview, PlanEvent, ServicePlan, PlatformEvent, Mentor, Platform])
-    await db.getRepository(entity).clear();
-}
+export const platformsSeed: SubgraphSeed<PlatformsSeedRows> = {
+  isEmpty: async (db) => !(await db.getRepository(Platform).exists()),
+  load: loadPlatforms,
+  clear: (db) =>
+    clearTables(db, [PerformanceReview, PlanEvent, ServicePlan, PlatformEvent, Mentor, Platform]),
+};

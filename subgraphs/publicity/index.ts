@@ -1,5 +1,4 @@
 // The publicity subgraph: typical case stories and their media coverage.
-import { generateDemo } from "../../demo/generate";
 import type { HubConfig } from "../../runtime/config";
 import { buildFederatedSchema } from "../shared/schema";
 import { startSubgraph, type StartOptions, type SubgraphDefinition } from "../shared/subgraph";
@@ -21,10 +20,10 @@ import {
   VolunteerStoriesResolver,
 } from "./resolvers/entity-stories.resolver";
 import { StoryLifecycleResolver } from "./resolvers/story-lifecycle.resolver";
-import { seedPublicity } from "./seed";
+import { publicitySeed, type PublicitySeedRows } from "./seed";
 import { rekeyCoverage } from "./services/coverage-rekey";
 
-export const publicity: SubgraphDefinition<PublicityLoaders> = {
+export const publicity: SubgraphDefinition<PublicityLoaders, PublicitySeedRows> = {
   name: "publicity",
   entities: [CaseStory, StoryReference, Coverage, StoryEvent],
   migrations,
@@ -52,12 +51,8 @@ export const publicity: SubgraphDefinition<PublicityLoaders> = {
   async prepare(db) {
     await rekeyCoverage(db);
   },
-  async seedIfEmpty(db, config) {
-    if (await db.getRepository(CaseStory).exists()) return false;
-    await seedPublicity(db, generateDemo(config.demo.anchor));
-    return true;
-  },
+  seed: publicitySeed,
 };
 
-export const startPublicity = (config: HubConfig, options?: StartOptions) =>
+export const startPublicity = (config: HubConfig, options?: StartOptions<PublicitySeedRows>) =>
   startSubgraph(publicity, config, options);

@@ -20,14 +20,15 @@ import { subgraphCaller } from "./caller";
 import type { SubgraphContext } from "./context";
 import { CountingLogger, openDataSource, type DataSourceSpec } from "./db";
 import { createFormatError } from "./format-error";
+import type { SubgraphSeed } from "./seed";
 
-export interface SubgraphDefinition<TLoaders> extends DataSourceSpec {
+export interface SubgraphDefinition<TLoaders, TRows = unknown> extends DataSourceSpec {
   buildSchema(): Promise<GraphQLSchema>;
   createLoaders(db: DataSource): TLoaders;
   /** Writes reference data every database needs (idempotent); runs at every start. */
   prepare?(db: DataSource): Promise<void>;
-  /** Loads the demo data into an empty database; returns false when data was already there. */
-  seedIfEmpty(db: DataSource, config: HubConfig): Promise<boolean>;
+  /** Its seed entry point: loads rows it is given (the demo's, from tools/ and the tests). */
+  seed: SubgraphSeed<TRows>;
   /** Endpoints of this subgraph besides /graphql and /health. */
   routes?(deps: { db: DataSource; config: HubConfig; log: Logger }): Route[];
 }
@@ -41,25 +42,29 @@ export interface RunningSubgraph {
   stop(): Promise<void>;
 }
 
-export interface StartOptions {
+export interface StartOptions<TRows = unknown> {
   port?: number;
-  /** Load the demo data when the database is empty (default: config.demo.seed). */
-  seed?: boolean;
+  /**
+   * The rows an empty database is loaded with, asked for only when the database is empty and
+   * config.demo.seed is on (SEED_DEMO). Without it nothing is loaded.
+   */
+  seedRows?: () => TRows | Promise<TRows>;
   /** Where this subgraph logs (default: a pino logger on standard output). */
   log?: Logger;
 }
 
-export async function startSubgraph<TLoaders>(
-  definition: SubgraphDefinition<TLoaders>,
+export async function startSubgraph<TLoaders, TRows>(
+  definition: SubgraphDefinition<TLoaders, TRows>,
   config: HubConfig,
-  options: StartOptions = {},
+  options: StartOptions<TRows> = {},
 ): Promise<RunningSubgraph> {
   const log = options.log ?? createLogger(definition.name, config.log);
   const counter = new CountingLogger(log, config.databases.logQueries);
   const db = await openDataSource(definition, config, counter);
   try {
     await definition.prepare?.(db);
-    if (options.seed ?? config.demo.seed) await definition.seedIfEmpty(db, config);
+    if (options.seedRows && config.demo.seed && (await definition.seed.isEmpty(db)))
+      await definition.seed.load(db, await options.seedRows());
     const registry = createRegistry(definition.name);
     new Gauge({
       name: "hub_sql_statements_total",

@@ -1,13 +1,15 @@
 // Boots the real federation once per test file: four subgraph HTTP servers and the gateway on
 // ephemeral ports, each subgraph on a fresh database of its own (SQLite files in a temp folder, or
-// fresh MySQL databases when DATABASE_URL is set), loaded with the demo data. Every process logs
-// into memory (fed.logs()), so tests can check what the hub writes to its logs.
+// fresh MySQL databases when DATABASE_URL is set), loaded with the demo data through each one's
+// seed entry point (generated once per anchor in a test file). Every process logs into memory
+// (fed.logs()), so tests can check what the hub writes to its logs.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Writable } from "node:stream";
 import { today } from "../../runtime/dates";
 import { generateDemo, type DemoData } from "../../demo/generate";
+import { demoSeedRows, type DemoSeedRows } from "../../demo/seed-rows";
 import { startGateway } from "../../gateway";
 import { SUBGRAPH_DEFINITIONS } from "../../subgraphs";
 import { signToken, verifyToken, type Caller, type Role } from "../../runtime/auth";
@@ -46,6 +48,20 @@ export interface Federation {
 const runConfig = loadConfig();
 export const usingMysql = () => Boolean(runConfig.databases.urls.corps);
 
+/** The demo data per anchor, and its seed rows once asked for (jest loads this afresh per file). */
+const demos = new Map<string, { demo: DemoData; rows?: DemoSeedRows }>();
+
+function demoOn(anchor: string) {
+  let entry = demos.get(anchor);
+  if (!entry) demos.set(anchor, (entry = { demo: generateDemo(anchor) }));
+  return entry;
+}
+
+const seedRowsOn = (anchor: string) => {
+  const entry = demoOn(anchor);
+  return (entry.rows ??= demoSeedRows(entry.demo));
+};
+
 /** Keeps log lines in memory. */
 class Capture extends Writable {
   readonly lines: string[] = [];
@@ -70,7 +86,6 @@ export interface BootOptions {
 }
 
 export async function bootFederation(options: BootOptions = {}): Promise<Federation> {
-  const anchor = today();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-test-"));
   let databaseUrl = "";
   const mysqlUrl = runConfig.databases.urls.corps;
@@ -87,7 +102,7 @@ export async function bootFederation(options: BootOptions = {}): Promise<Federat
     PLATFORMS_DATABASE_URL: "",
     PUBLICITY_DATABASE_URL: "",
     JWT_SECRET: "test-secret-that-is-long-enough-for-hs256-0123",
-    DEMO_ANCHOR: anchor,
+    DEMO_ANCHOR: today(),
     SEED_DEMO: "1",
     LOG_LEVEL: "info",
     // Keys of this federation only, should it share a Redis with other test runs.
@@ -95,6 +110,7 @@ export async function bootFederation(options: BootOptions = {}): Promise<Federat
     ...(options.gatewayPort ? { PORT: String(options.gatewayPort) } : {}),
     ...options.env,
   });
+  const anchor = config.demo.anchor;
   const capture = new Capture();
   const log = (name: string) => createLogger(name, config.log, capture);
   const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;
@@ -114,6 +130,7 @@ export async function bootFederation(options: BootOptions = {}): Promise<Federat
         subgraphs[name] = await startSubgraph(SUBGRAPH_DEFINITIONS[name], config, {
           port: 0,
           log: log(name),
+          seedRows: () => seedRowsOn(anchor)[name],
         });
       }),
     );
@@ -135,7 +152,7 @@ export async function bootFederation(options: BootOptions = {}): Promise<Federat
     gatewayUrl: gateway.url,
     gatewayOrigin: gateway.origin,
     subgraphs,
-    demo: generateDemo(anchor),
+    demo: demoOn(anchor).demo,
     sqlCount: () => SUBGRAPHS.reduce((sum, name) => sum + subgraphs[name].queryCount(), 0),
     logs: () => [...capture.lines],
     token: (role, extra = {}) =>

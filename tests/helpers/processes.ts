@@ -1,7 +1,8 @@
 // The federation as separate processes, for fault tests: each subgraph is a child process running
 // tools/run-subgraph.ts (the same entry point as npm start), on a port chosen up front so that a
 // killed subgraph can be started again where the gateway expects it. The gateway runs in this
-// process. Databases are fresh: SQLite files in a temp folder, or new MySQL databases.
+// process. Databases are fresh: SQLite files in a temp folder, or new MySQL databases; the demo
+// data is generated once, here, and handed to each process in a file (tools/demo-rows.ts).
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -20,6 +21,7 @@ import type { RunningServer } from "../../runtime/http/server";
 import { probeHttp } from "../../runtime/http/probe";
 import { createLogger } from "../../runtime/log";
 import { dropDatabase } from "../../subgraphs/shared/db";
+import { subgraphArgs, writeDemoRows } from "../../tools/demo-rows";
 import { freePort } from "../../tools/start-checks";
 
 const ROOT = path.join(__dirname, "..", "..");
@@ -93,12 +95,14 @@ export async function bootProcesses(
     ...env,
   };
   const config = loadConfigWith(fullEnv);
+  const rows = config.demo.seed ? writeDemoRows(dataDir, config.demo.anchor) : null;
   const children = new Map<SubgraphName | "gateway", ChildProcess>();
   const outputs = new Map<SubgraphName | "gateway", string[]>();
   let gateway: RunningServer | undefined;
 
   async function start(name: SubgraphName | "gateway", extraEnv: Record<string, string> = {}) {
-    const script = name === "gateway" ? ["run-gateway.ts"] : ["run-subgraph.ts", name];
+    const script =
+      name === "gateway" ? ["run-gateway.ts"] : ["run-subgraph.ts", ...subgraphArgs(name, rows)];
     const child = spawn(
       process.execPath,
       ["-r", REGISTER, path.join(ROOT, "tools", script[0]), ...script.slice(1)],

@@ -1,6 +1,7 @@
 // The house rules of the layout (docs/architecture.md, "Project layout"): gateway → runtime ←
-// subgraphs, no subgraph reaches into another's folder, and only the config module reads the
-// environment.
+// subgraphs, no subgraph reaches into another's folder, nothing under subgraphs/ imports the demo
+// data, the tools or the benchmark (they import the subgraphs, never the other way), and only the
+// config module reads the environment. TypeScript and JavaScript files alike.
 import fs from "node:fs";
 import path from "node:path";
 
@@ -11,14 +12,14 @@ function sources(dir: string): string[] {
   return fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
     const rel = path.join(dir, entry.name);
     if (entry.isDirectory()) return entry.name === "node_modules" ? [] : sources(rel);
-    return /\.tsx?$/.test(entry.name) ? [rel] : [];
+    return /\.(tsx?|[cm]?js)$/.test(entry.name) ? [rel] : [];
   });
 }
 
-/** Every module a file imports, resolved to a path relative to the project root. */
+/** Every module a file imports or requires, resolved to a path relative to the project root. */
 function imports(file: string): string[] {
   const text = fs.readFileSync(path.join(ROOT, file), "utf8");
-  return [...text.matchAll(/(?:from|import)\s*\(?\s*"(\.[^"]+)"/g)].map((m) =>
+  return [...text.matchAll(/\b(?:from|import|require)\s*\(?\s*["'](\.[^"']+)["']/g)].map((m) =>
     path.relative(ROOT, path.resolve(ROOT, path.dirname(file), m[1])),
   );
 }
@@ -55,6 +56,12 @@ describe("layout", () => {
         bad,
       ),
     ).toEqual([]);
+  });
+
+  it("nothing under subgraphs/ imports demo/, tools/ or bench/", () => {
+    const outside = (target: string) =>
+      ["demo", "tools", "bench"].includes(target.split(path.sep)[0]);
+    expect(offenders(sources("subgraphs"), outside)).toEqual([]);
   });
 
   it("only runtime/config reads process.env", () => {
