@@ -19,6 +19,7 @@ import { createLogger, type Logger } from "../../runtime/log";
 import { subgraphCaller } from "./caller";
 import type { SubgraphContext } from "./context";
 import { CountingLogger, openDataSource, type DataSourceSpec } from "./db";
+import { armBounds } from "./db-bounds";
 import { createFormatError } from "./format-error";
 
 export interface SubgraphDefinition<TLoaders> extends DataSourceSpec {
@@ -60,6 +61,8 @@ export async function startSubgraph<TLoaders>(
   try {
     await definition.prepare?.(db);
     if (options.seed ?? config.demo.seed) await definition.seedIfEmpty(db, config);
+    // Migrated and seeded: from now on every statement and transaction keeps to the budget.
+    armBounds(db);
     const registry = createRegistry(definition.name);
     new Gauge({
       name: "hub_sql_statements_total",
