@@ -92,6 +92,8 @@ export class DatabaseBounds {
       const limit = runner.isTransactionActive
         ? state.transactionStart + this.budgetMs - Date.now()
         : this.budgetMs;
+      // The transaction's time is up before this statement (a COMMIT, say) is even sent.
+      if (limit <= 0) return Promise.reject(this.expire(runner, state, null));
       return this.within(runner, state, sql, query(sql, parameters, structured as never), limit);
     }) as QueryRunner["query"];
     return runner;
@@ -152,13 +154,17 @@ export class DatabaseBounds {
     }
   }
 
-  /** The deadline passed: cut the connection (the server rolls back) and say what may be done. */
-  private expire(runner: Runner, state: RunnerState, sql: string): DatabaseDeadline {
+  /**
+   * The deadline passed while `sql` waited for its answer (null: before it was sent): cut the
+   * connection (the server rolls back) and say what may have been written.
+   */
+  private expire(runner: Runner, state: RunnerState, sql: string | null): DatabaseDeadline {
     state.expired = true;
-    this.downUntil = Date.now() + RETRY_MS;
-    const committing = /^\s*COMMIT\b/i.test(sql);
+    // A statement that got no answer: the database is hung, not only this transaction too long.
+    if (sql !== null) this.downUntil = Date.now() + RETRY_MS;
+    const committing = sql !== null && /^\s*COMMIT\b/i.test(sql);
     const outcome =
-      committing || (!runner.isTransactionActive && !READ_ONLY.test(sql))
+      committing || (sql !== null && !runner.isTransactionActive && !READ_ONLY.test(sql))
         ? "unknown"
         : "not-written";
     // Destroyed with an error, mysql2 fails the statement and drops the connection from its pool
