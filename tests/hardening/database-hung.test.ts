@@ -208,7 +208,8 @@ describeOnMysql("districts' MariaDB/MySQL holding or not answering a write", () 
         expect(answer.errors![0].extensions!.code).toBe("SERVICE_UNAVAILABLE");
       expectNothingWritten(write);
       // The second read did not wait for the database again: it is known not to answer.
-      expect(secondMs).toBeLessThan(firstMs / 2);
+      const refusals = fed.logs().filter((l) => l.includes("the database is known not to answer"));
+      expect(refusals.length).toBeGreaterThanOrEqual(2);
     } finally {
       proxy.setMode("pass");
     }
