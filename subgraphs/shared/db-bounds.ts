@@ -5,10 +5,11 @@
 // stopped process, a lost network): a statement may take the budget, a transaction the budget
 // from its START TRANSACTION to its COMMIT. When the deadline passes, the connection is cut, which
 // makes the server roll back whatever the transaction wrote, and the statement fails with
-// DatabaseDeadline: "not-written" when no COMMIT was sent (or the statement only read), "unknown"
-// when the COMMIT (or a write outside a transaction) was sent and not confirmed, for the server
-// may still carry it out when it wakes. After a deadline the database is known to be hung: new
-// work fails at once (nothing is sent) for a second, then one request tries it again.
+// DatabaseUnanswered: "not-written" when no COMMIT was sent (or the statement only read),
+// "unknown" when the COMMIT (or a write outside a transaction) was sent and not confirmed, for
+// the server may still carry it out when it wakes. A connection lost under such a statement is
+// "unknown" too. After a deadline the database is known to be hung: new work fails at once
+// (nothing is sent) for a second, then one request tries it again.
 //
 // The limits go on TypeORM's query runners (the data source creates every one of them), since
 // neither TypeORM nor mysql2 cuts a connection whose statement does not come back.
@@ -19,18 +20,20 @@ import {
   type ReplicationMode,
 } from "typeorm";
 
-/** What a statement cut by its deadline may have done to the database. */
-export type DeadlineOutcome = "not-written" | "unknown";
+/** What a statement that got no answer may have done to the database. */
+export type WriteOutcome = "not-written" | "unknown";
 
-/** The database did not answer in time; `outcome` tells whether anything can have been written. */
-export class DatabaseDeadline extends Error {
+/**
+ * The database did not answer in time, or the connection was lost before it did; `outcome` tells
+ * whether anything can have been written.
+ */
+export class DatabaseUnanswered extends Error {
   constructor(
-    readonly outcome: DeadlineOutcome,
-    readonly budgetMs: number,
+    readonly outcome: WriteOutcome,
     reason: string,
   ) {
     super(reason);
-    this.name = "DatabaseDeadline";
+    this.name = "DatabaseUnanswered";
   }
 }
 
@@ -56,6 +59,15 @@ const RETRY_MS = 1000;
 
 /** Statements that cannot write (outside a transaction, cut before their answer: nothing done). */
 const READ_ONLY = /^\s*(\(\s*)?(SELECT|SHOW|DESCRIBE|EXPLAIN|SET\s)/i;
+
+/**
+ * What a statement sent without an answer may have written: anything, when it was the COMMIT or a
+ * write outside a transaction; nothing otherwise (the cut connection rolls the transaction back).
+ */
+function outcomeOf(runner: Runner, sql: string): WriteOutcome {
+  if (/^\s*COMMIT\b/i.test(sql)) return "unknown";
+  return !runner.isTransactionActive && !READ_ONLY.test(sql) ? "unknown" : "not-written";
+}
 
 export class DatabaseBounds {
   private armed = false;
@@ -147,6 +159,12 @@ export class DatabaseBounds {
       const result = await Promise.race([work, expiry]);
       this.downUntil = 0;
       return result;
+    } catch (error) {
+      // The connection was lost under a COMMIT or a write outside a transaction: it may be done.
+      const fatal = (error as { driverError?: { fatal?: boolean } }).driverError?.fatal === true;
+      if (fatal && !state.expired && outcomeOf(runner, sql) === "unknown")
+        throw this.deadline("unknown", "the connection was lost before the answer");
+      throw error;
     } finally {
       clearTimeout(timer);
       // A cut statement still fails later (connection lost): that answer is no longer awaited.
@@ -158,15 +176,11 @@ export class DatabaseBounds {
    * The deadline passed while `sql` waited for its answer (null: before it was sent): cut the
    * connection (the server rolls back) and say what may have been written.
    */
-  private expire(runner: Runner, state: RunnerState, sql: string | null): DatabaseDeadline {
+  private expire(runner: Runner, state: RunnerState, sql: string | null): DatabaseUnanswered {
     state.expired = true;
     // A statement that got no answer: the database is hung, not only this transaction too long.
     if (sql !== null) this.downUntil = Date.now() + RETRY_MS;
-    const committing = sql !== null && /^\s*COMMIT\b/i.test(sql);
-    const outcome =
-      committing || (sql !== null && !runner.isTransactionActive && !READ_ONLY.test(sql))
-        ? "unknown"
-        : "not-written";
+    const outcome = sql === null ? "not-written" : outcomeOf(runner, sql);
     // Destroyed with an error, mysql2 fails the statement and drops the connection from its pool
     // (on the next tick); the runner forgets it first, so that its release cannot put it back.
     const connection = runner.databaseConnection;
@@ -175,8 +189,8 @@ export class DatabaseBounds {
     return this.deadline(outcome, `no answer within ${this.budgetMs} ms`);
   }
 
-  private deadline(outcome: DeadlineOutcome, reason: string) {
-    return new DatabaseDeadline(outcome, this.budgetMs, reason);
+  private deadline(outcome: WriteOutcome, reason: string) {
+    return new DatabaseUnanswered(outcome, reason);
   }
 
   /** False while the database is known to be hung; lets one request try it again after a pause. */

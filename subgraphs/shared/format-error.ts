@@ -9,7 +9,7 @@ import type { ValidationError } from "class-validator";
 import { QueryFailedError } from "typeorm";
 import { DomainError, isErrorCode, redact } from "../../runtime/errors";
 import { errorFields, type Logger } from "../../runtime/log";
-import { DatabaseDeadline, type DeadlineOutcome } from "./db-bounds";
+import { DatabaseUnanswered, type WriteOutcome } from "./db-bounds";
 import { isUniqueViolation } from "./unique-violation";
 
 /** Flattens class-validator's nested errors into "input.categories: ..." lines. */
@@ -79,8 +79,8 @@ const SERVER_TIMEOUTS = new Set([
  * connection was lost while its COMMIT was on the way (SQLite's commit is in this process: a busy
  * one did not happen). Null for any other failure.
  */
-function databaseFailure(thrown: unknown): DeadlineOutcome | null {
-  if (thrown instanceof DatabaseDeadline) return thrown.outcome;
+function databaseFailure(thrown: unknown): WriteOutcome | null {
+  if (thrown instanceof DatabaseUnanswered) return thrown.outcome;
   // mysql2 rejects a failed connect with a plain object, which graphql-js wraps (NonErrorThrown).
   const error = (thrown as { thrownValue?: unknown })?.thrownValue ?? thrown;
   const driver = (error as { driverError?: DriverError & { fatal?: boolean } })?.driverError;
@@ -101,7 +101,7 @@ function databaseFailure(thrown: unknown): DeadlineOutcome | null {
 
 /** The answer to a database that failed or did not answer in time, saying what may be written. */
 function databaseError(
-  outcome: DeadlineOutcome,
+  outcome: WriteOutcome,
   formatted: GraphQLFormattedError,
   subgraph: string,
 ): GraphQLFormattedError {
