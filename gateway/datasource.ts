@@ -1,14 +1,18 @@
 // How the gateway talks to one subgraph: RemoteGraphQLDataSource with its hooks. The caller's
 // bearer token goes with every request (each subgraph verifies it again); a subgraph that cannot
-// be reached is named to the client while its address only goes to the log; a BAD_USER_INPUT a
-// subgraph answers with HTTP 400 (a Date literal its scalar refused) reaches the client as such.
+// be reached is named to the client while its address only goes to the log; a mutation that got
+// no answer says whether it can have been written (SERVICE_UNAVAILABLE: it never left;
+// OUTCOME_UNKNOWN: it went out, no answer came); a BAD_USER_INPUT a subgraph answers with HTTP
+// 400 (a Date literal its scalar refused) reaches the client as such.
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { GraphQLError } from "graphql";
 import type { AuthConfig } from "../runtime/config";
 import { CREDENTIAL_HEADER, signCredential } from "../runtime/credential";
 import { REQUEST_ID_HEADER, requestIdOf } from "../runtime/http/server";
+import { httpStatusOf } from "../runtime/errors";
 import { RepeatFilter, type Logger } from "../runtime/log";
 import type { GatewayContext } from "./context";
+import { WriteNotSent, WriteOutcomeUnknown } from "./subgraph-calls";
 import type { Fetcher } from "./subgraph-fetcher";
 
 interface SubgraphErrorBody {
@@ -56,7 +60,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     }
   }
 
-  /** Anything but a GraphQL answer (refused connection, reset, timeout) means "unavailable". */
+  /**
+   * Anything but a GraphQL answer (refused connection, reset, timeout) means "unavailable"; for a
+   * mutation, with what may have been written.
+   */
   override didEncounterError(error: Error) {
     if (error instanceof GraphQLError) throw error;
     this.repeats.error(
@@ -64,6 +71,31 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       { service: this.serviceName, reason: error.message },
       "subgraph unreachable",
     );
+    if (error instanceof WriteOutcomeUnknown) {
+      throw new GraphQLError(
+        `the ${this.serviceName} service did not answer: the change may or may not have been ` +
+          `written; read the current state before sending it again`,
+        {
+          extensions: {
+            code: "OUTCOME_UNKNOWN",
+            serviceName: this.serviceName,
+            http: { status: httpStatusOf("OUTCOME_UNKNOWN") },
+          },
+        },
+      );
+    }
+    if (error instanceof WriteNotSent) {
+      throw new GraphQLError(
+        `the ${this.serviceName} service is unavailable; nothing was written, try again later`,
+        {
+          extensions: {
+            code: "SERVICE_UNAVAILABLE",
+            serviceName: this.serviceName,
+            http: { status: httpStatusOf("SERVICE_UNAVAILABLE") },
+          },
+        },
+      );
+    }
     throw new GraphQLError(`the ${this.serviceName} service is unavailable; try again later`, {
       extensions: {
         code: "INTERNAL_SERVER_ERROR",

@@ -15,6 +15,7 @@ import { limitsProtection } from "./plugins/limits";
 import { gatewayRoutes } from "./routes";
 import { createRateLimiter } from "./rate-limiter";
 import { createSharedStore } from "./shared-store";
+import { createClaimStore } from "./idempotency-store";
 import { readSupergraph } from "./supergraph";
 
 export interface GatewayOptions {
@@ -37,6 +38,8 @@ export async function startGateway(
   const log = options.log ?? createLogger("gateway", config.log);
   const urls = { ...config.servers.subgraphUrls, ...options.subgraphUrls };
   const store = createSharedStore(config.redis, log);
+  const claims = createClaimStore(config.redis, log);
+  await claims.start();
   const registry = createRegistry("gateway");
   const limiter = createRateLimiter(config.rateLimits, config.redis, log);
   await limiter.start();
@@ -75,7 +78,10 @@ export async function startGateway(
     parseOptions: limits.parseOptions,
     introspection: config.ide.introspection,
     includeStacktraceInErrorResponses: false,
-    plugins: [...gatewayPlugins({ config, log, store, registry, limiter }), ...limits.plugins],
+    plugins: [
+      ...gatewayPlugins({ config, log, store, claims, registry, limiter }),
+      ...limits.plugins,
+    ],
     // Our own shutdown (tools/cli.ts) stops the server; two overlapping stop() calls never return.
     stopOnTerminationSignals: false,
   });
@@ -99,6 +105,7 @@ export async function startGateway(
     onStop: async () => {
       await apollo.stop();
       await store.close();
+      claims.close();
       limiter.close();
       breakers.forEach((shutdown) => shutdown());
       subgraphHttp.close();

@@ -3,11 +3,14 @@
 // written), and a circuit breaker (opossum) that, once most recent calls failed, answers at once
 // "unavailable" without waiting for a subgraph that is down, then lets one call through after a
 // pause and closes again when it succeeds. Each call's time and failures go to /metrics.
+// A mutation that fails says whether it can have been written: not when it never left the gateway
+// (refused connection, breaker open), maybe when it went out and no answer came (a time limit, a
+// connection cut): the subgraph may have committed it, or still be about to.
 import CircuitBreaker from "opossum";
 import { Counter, Gauge, Histogram, type Registry } from "prom-client";
 import type { SubgraphCallsConfig, SubgraphName } from "../runtime/config";
 import type { RepeatFilter } from "../runtime/log";
-import { isQueryBody, type Fetcher } from "./subgraph-fetcher";
+import { isQueryBody, wasNotSent, type Fetcher } from "./subgraph-fetcher";
 
 type Init = NonNullable<Parameters<Fetcher>[1]>;
 type FetchResponse = Awaited<ReturnType<Fetcher>>;
@@ -16,6 +19,20 @@ type FetchResponse = Awaited<ReturnType<Fetcher>>;
 class UnavailableStatus extends Error {
   constructor(readonly response: FetchResponse) {
     super(`HTTP ${response.status}`);
+  }
+}
+
+/** A mutation that never reached the subgraph: nothing was written. */
+export class WriteNotSent extends Error {
+  constructor(override readonly cause: unknown) {
+    super((cause as Error)?.message ?? String(cause));
+  }
+}
+
+/** A mutation sent without an answer back: it may or may not have been written. */
+export class WriteOutcomeUnknown extends Error {
+  constructor(override readonly cause: unknown) {
+    super((cause as Error)?.message ?? String(cause));
   }
 }
 
@@ -111,17 +128,20 @@ export function resilientFetcher(
 
   const fetcher: Fetcher = async (url, init = {}) => {
     const end = metrics.duration.startTimer({ subgraph: name });
+    const write = !isQueryBody(init.body);
     try {
       return await breaker.fire(url, init);
     } catch (error) {
       if (error instanceof UnavailableStatus) return error.response;
       if ((error as { code?: string }).code === "EOPENBREAKER") {
         metrics.failures.inc({ subgraph: name, kind: "open" });
-        throw new Error(
+        const refusal = new Error(
           `the ${name} service failed repeatedly; not asked for ${config.breakerResetMs} ms`,
         );
+        throw write ? new WriteNotSent(refusal) : refusal;
       }
-      throw error;
+      if (!write) throw error;
+      throw wasNotSent(error) ? new WriteNotSent(error) : new WriteOutcomeUnknown(error);
     } finally {
       end();
     }

@@ -34,6 +34,16 @@ export interface SubgraphFetcher {
 export const isQueryBody = (body: FetcherRequestInit["body"]): boolean =>
   typeof body === "string" && /^\{"query":"(query\b|\{)/.test(body);
 
+/**
+ * Failures met before the whole request was handed to the network (refused connection, a time
+ * limit that passed while it waited for a socket): the subgraph cannot have run it.
+ */
+const UNSENT = new WeakSet<object>();
+
+/** True when the request that failed with this error never fully left the gateway. */
+export const wasNotSent = (error: unknown): boolean =>
+  typeof error === "object" && error !== null && UNSENT.has(error);
+
 /** The request went out on a pooled socket the other side had closed. */
 class StaleSocket extends Error {
   constructor(override readonly cause: Error) {
@@ -135,6 +145,8 @@ function request(
       },
     );
     req.on("error", (error: NodeJS.ErrnoException) => {
+      // "finish": the whole request was handed to the operating system.
+      if (!req.writableFinished) UNSENT.add(error);
       const stale = req.reusedSocket && !answered && RESET_CODES.has(error.code ?? "");
       reject(stale ? new StaleSocket(error) : error);
     });

@@ -15,6 +15,12 @@ export const DOMAIN_ERRORS = {
     status: 503,
     meaning: "a part of the hub (a database) cannot answer now; nothing was written; try again",
   },
+  OUTCOME_UNKNOWN: {
+    status: 504,
+    meaning:
+      "a write was sent but its answer never came: it may or may not have been written; read " +
+      "the current state before sending it again (the same Idempotency-Key gets this answer again)",
+  },
 } as const satisfies Record<string, ErrorRow>;
 
 /** Codes raised by the GraphQL and HTTP layers themselves, which clients also see. */
@@ -30,6 +36,14 @@ export const PROTOCOL_ERRORS = {
   PERSISTED_QUERY_NOT_FOUND: { status: 400, meaning: "send the full query with its hash" },
   PERSISTED_QUERY_NOT_SUPPORTED: { status: 400, meaning: "persisted queries are off" },
   OPERATION_RESOLUTION_FAILURE: { status: 400, meaning: "name the operation to run" },
+  IDEMPOTENCY_KEY_IN_USE: {
+    status: 409,
+    meaning: "a request with this Idempotency-Key is still running; wait and send it again",
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    meaning: "this Idempotency-Key was used for a different request; use a new key",
+  },
   INTERNAL_SERVER_ERROR: { status: 500, meaning: "the hub failed; the details are in its log" },
 } as const satisfies Record<string, ErrorRow>;
 

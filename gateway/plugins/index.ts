@@ -8,6 +8,7 @@ import { graphqlMetricsPlugin } from "../../runtime/http/graphql-metrics";
 import type { Logger } from "../../runtime/log";
 import type { GatewayContext } from "../context";
 import { errorsPlugin } from "./errors";
+import { idempotencyPlugin } from "./idempotency";
 import { inflightDedupPlugin } from "./inflight-dedup";
 import { operationResolutionPlugin } from "./operation-resolution";
 import { rateLimitPlugin } from "./rate-limit";
@@ -15,11 +16,14 @@ import { requestLogPlugin } from "./request-log";
 import { responseCachePlugins } from "./response-cache";
 import type { RateLimiter } from "../rate-limiter";
 import type { SharedStore } from "../shared-store";
+import type { ClaimStore } from "../idempotency-store";
 
 export interface PluginDeps {
   config: HubConfig;
   log: Logger;
   store: SharedStore;
+  /** Idempotency keys (memory, or Redis with REDIS_URL). */
+  claims: ClaimStore;
   limiter: RateLimiter;
   registry: Registry;
 }
@@ -28,6 +32,7 @@ export function gatewayPlugins({
   config,
   log,
   store,
+  claims,
   registry,
   limiter,
 }: PluginDeps): Array<ApolloServerPlugin<GatewayContext>> {
@@ -43,5 +48,16 @@ export function gatewayPlugins({
     // After the cache, whose Age header on a cached answer it counts as a hit.
     graphqlMetricsPlugin<GatewayContext>(registry, (ctx) => ctx.contextValue.caller !== null),
     errorsPlugin(log),
+    // After the errors plugin: a key keeps the answer exactly as the client got it.
+    idempotencyPlugin(claims, idempotencyOptions(config), log),
   ];
+}
+
+/**
+ * Answers are kept IDEMPOTENCY_TTL_SECONDS; a running request holds its key for at least two
+ * minutes, and three times the longest subgraph time limit (a mutation plan may call several).
+ */
+function idempotencyOptions(config: HubConfig) {
+  const longest = Math.max(...Object.values(config.subgraphCalls.timeoutMs));
+  return { ttlMs: config.idempotency.ttlSeconds * 1000, leaseMs: Math.max(120_000, 3 * longest) };
 }

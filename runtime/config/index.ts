@@ -7,6 +7,7 @@ import { clinicSection, type ClinicConfig } from "./clinic";
 import { databasesSection, type DatabasesConfig } from "./databases";
 import { demoSection, type DemoConfig } from "./demo";
 import { ideSection, type IdeConfig } from "./ide";
+import { idempotencySection, type IdempotencyConfig } from "./idempotency";
 import { feedSection, type FeedConfig } from "./feed";
 import { limitsSection, type LimitsConfig } from "./limits";
 import { logSection, type LogConfig } from "./log";
@@ -28,6 +29,7 @@ export type {
   DemoConfig,
   Env,
   IdeConfig,
+  IdempotencyConfig,
   FeedConfig,
   LimitsConfig,
   LogConfig,
@@ -48,6 +50,7 @@ export interface HubConfig {
   rateLimits: RateLimitsConfig;
   redis: RedisConfig;
   cache: CacheConfig;
+  idempotency: IdempotencyConfig;
   ide: IdeConfig;
   log: LogConfig;
   metrics: MetricsConfig;
@@ -68,16 +71,18 @@ export function loadConfig(env: Env = process.env): HubConfig {
   const problems = new Problems();
   const production = value(env, "NODE_ENV") === "production";
   const servers = serversSection(env, problems);
+  const subgraphCalls = subgraphCallsSection(env, problems);
   const config: HubConfig = {
     production,
     servers,
-    subgraphCalls: subgraphCallsSection(env, problems),
-    databases: databasesSection(env, problems),
+    subgraphCalls,
+    databases: databasesSection(env, problems, subgraphCalls.timeoutMs),
     auth: authSection(env, problems, production),
     limits: limitsSection(env, problems),
     rateLimits: rateLimitsSection(env, problems),
     redis: redisSection(env, problems),
     cache: cacheSection(env, problems),
+    idempotency: idempotencySection(env, problems),
     ide: ideSection(env, problems, production),
     log: logSection(env, problems),
     metrics: metricsSection(env, problems),

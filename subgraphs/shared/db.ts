@@ -14,6 +14,7 @@ import {
 import type { HubConfig, SubgraphName } from "../../runtime/config";
 import { redact } from "../../runtime/errors";
 import { createLogger, type Logger as HubLogger } from "../../runtime/log";
+import { BoundedDataSource, DatabaseBounds } from "./db-bounds";
 
 /**
  * Counts every SQL statement a data source sends (tests read it to prove batching) and logs
@@ -120,21 +121,28 @@ export function createDataSource(
   flavor: SqlFlavor = "mysql",
 ) {
   const url = config.databases.urls[spec.name];
+  const budgetMs = config.databases.timeoutMs[spec.name];
   if (url) {
-    return new DataSource({
-      type: flavor,
-      url,
-      entities: spec.entities,
-      migrations: spec.migrations,
-      migrationsRun: true,
-      migrationsTableName: "migrations",
-      synchronize: false,
-      timezone: "Z",
-      charset: "utf8mb4_unicode_ci",
-      dateStrings: ["DATE"],
-      logger,
-      maxQueryExecutionTime: 2000,
-    });
+    const bounds = new DatabaseBounds(budgetMs, flavor);
+    return new BoundedDataSource(
+      {
+        type: flavor,
+        url,
+        entities: spec.entities,
+        migrations: spec.migrations,
+        migrationsRun: true,
+        migrationsTableName: "migrations",
+        synchronize: false,
+        timezone: "Z",
+        charset: "utf8mb4_unicode_ci",
+        dateStrings: ["DATE"],
+        logger,
+        maxQueryExecutionTime: 2000,
+        // A server that does not finish the handshake (stopped, say) is given up on in time.
+        connectTimeout: budgetMs,
+      },
+      bounds,
+    );
   }
   fs.mkdirSync(config.databases.dataDir, { recursive: true });
   return new DataSource({
@@ -143,6 +151,9 @@ export function createDataSource(
     entities: spec.entities,
     synchronize: true,
     enableWAL: true,
+    // busy_timeout: how long a write waits for another process's lock before SQLITE_BUSY (the
+    // transaction then rolls back). The database is in this process: nothing else can hang.
+    timeout: budgetMs,
     logger,
     maxQueryExecutionTime: 2000,
   });

@@ -9,6 +9,7 @@ import type { ValidationError } from "class-validator";
 import { QueryFailedError } from "typeorm";
 import { DomainError, isErrorCode, redact } from "../../runtime/errors";
 import { errorFields, type Logger } from "../../runtime/log";
+import { DatabaseUnanswered, type WriteOutcome } from "./db-bounds";
 import { isUniqueViolation } from "./unique-violation";
 
 /** Flattens class-validator's nested errors into "input.categories: ..." lines. */
@@ -63,14 +64,60 @@ const UNAVAILABLE_CODES = new Set([
   "SQLITE_LOCKED",
 ]);
 
-function databaseUnavailable(thrown: unknown): boolean {
+/**
+ * The server's own time limits (db-bounds.ts) stopped the statement; the transaction rolls back
+ * before the answer. By number: mysql2 has no name for MariaDB's 1969.
+ */
+const SERVER_TIMEOUTS = new Set([
+  1205, // ER_LOCK_WAIT_TIMEOUT: innodb_lock_wait_timeout
+  1969, // ER_STATEMENT_TIMEOUT (MariaDB): max_statement_time
+  3024, // ER_QUERY_TIMEOUT (MySQL): max_execution_time
+]);
+
+/**
+ * What a failure of the database (not of a statement) may have written: nothing, unless the
+ * connection was lost while its COMMIT was on the way (SQLite's commit is in this process: a busy
+ * one did not happen). Null for any other failure.
+ */
+function databaseFailure(thrown: unknown): WriteOutcome | null {
+  if (thrown instanceof DatabaseUnanswered) return thrown.outcome;
   // mysql2 rejects a failed connect with a plain object, which graphql-js wraps (NonErrorThrown).
   const error = (thrown as { thrownValue?: unknown })?.thrownValue ?? thrown;
   const driver = (error as { driverError?: DriverError & { fatal?: boolean } })?.driverError;
   const code = driver?.code ?? (error as { code?: unknown })?.code;
   // mysql2 marks errors that ended the connection as fatal, whatever their code.
   const fatal = driver?.fatal === true || (error as { fatal?: unknown })?.fatal === true;
-  return fatal || (typeof code === "string" && UNAVAILABLE_CODES.has(code));
+  const unavailable =
+    fatal ||
+    (typeof code === "string" && UNAVAILABLE_CODES.has(code)) ||
+    SERVER_TIMEOUTS.has(driver?.errno ?? -1);
+  if (!unavailable) return null;
+  const query = (error as { query?: unknown })?.query;
+  const sqlite = typeof code === "string" && code.startsWith("SQLITE");
+  return fatal && !sqlite && typeof query === "string" && /^\s*COMMIT\b/i.test(query)
+    ? "unknown"
+    : "not-written";
+}
+
+/** The answer to a database that failed or did not answer in time, saying what may be written. */
+function databaseError(
+  outcome: WriteOutcome,
+  formatted: GraphQLFormattedError,
+  subgraph: string,
+): GraphQLFormattedError {
+  return outcome === "unknown"
+    ? {
+        message:
+          `the ${subgraph} database did not confirm the write: it may or may not have been ` +
+          `written; read the current state before sending it again`,
+        path: formatted.path,
+        extensions: { code: "OUTCOME_UNKNOWN" },
+      }
+    : {
+        message: `the ${subgraph} database is not answering right now; nothing was written, try again in a moment`,
+        path: formatted.path,
+        extensions: { code: "SERVICE_UNAVAILABLE" },
+      };
 }
 
 export function createFormatError(log: Logger, subgraph = "this service") {
@@ -79,13 +126,11 @@ export function createFormatError(log: Logger, subgraph = "this service") {
     error: unknown,
   ): GraphQLFormattedError {
     const original = unwrapResolverError(error);
-    if (databaseUnavailable(original)) {
-      log.warn({ reason: redact(String((original as Error)?.message)) }, "database unavailable");
-      return {
-        message: `the ${subgraph} database is not answering right now; nothing was written, try again in a moment`,
-        path: formatted.path,
-        extensions: { code: "SERVICE_UNAVAILABLE" },
-      };
+    const outcome = databaseFailure(original);
+    if (outcome) {
+      const reason = redact(String((original as Error)?.message));
+      log.warn({ outcome, reason }, "database unavailable");
+      return databaseError(outcome, formatted, subgraph);
     }
     if (original instanceof DomainError) {
       return {

@@ -19,6 +19,7 @@ import { createLogger, type Logger } from "../../runtime/log";
 import { subgraphCaller } from "./caller";
 import type { SubgraphContext } from "./context";
 import { CountingLogger, openDataSource, type DataSourceSpec } from "./db";
+import { armBounds } from "./db-bounds";
 import { createFormatError } from "./format-error";
 import type { SubgraphSeed } from "./seed";
 
@@ -65,6 +66,8 @@ export async function startSubgraph<TLoaders, TRows>(
     await definition.prepare?.(db);
     if (options.seedRows && config.demo.seed && (await definition.seed.isEmpty(db)))
       await definition.seed.load(db, await options.seedRows());
+    // Migrated and seeded: from now on every statement and transaction keeps to the budget.
+    armBounds(db);
     const registry = createRegistry(definition.name);
     new Gauge({
       name: "hub_sql_statements_total",

@@ -1,7 +1,8 @@
 // The gateway's calls to a subgraph that hangs or is down (districts behind a TCP proxy): a time
-// limit per call, one more try for a query but never for a mutation, and a circuit breaker that
-// answers at once while the subgraph keeps failing and closes again once it is back. The other
-// subgraphs' fields still come back, with an error on the failed paths only.
+// limit per call, one more try for a query but never for a mutation (whose answer then says
+// whether it can have been written), and a circuit breaker that answers at once while the
+// subgraph keeps failing and closes again once it is back. The other subgraphs' fields still come
+// back, with an error on the failed paths only.
 import { Writable } from "node:stream";
 import { startGateway } from "../../gateway";
 import { loadConfigWith, SUBGRAPHS } from "../../runtime/config";
@@ -82,8 +83,8 @@ it("gives up on a hung subgraph after its time limit and tries a query once more
   expect(proxy.connections - before).toBeGreaterThanOrEqual(2);
 });
 
-it("never sends a mutation twice", async () => {
-  proxy.setMode("reset");
+it("never sends a mutation twice, and says its outcome is unknown when no answer came", async () => {
+  proxy.setMode("hang");
   // Let the breaker forget the hung calls first.
   await sleep(1600);
   await send(gateway.url, { query: "{ __typename }" });
@@ -93,7 +94,15 @@ it("never sends a mutation twice", async () => {
     query: `mutation { reviewStation(id: "1", decision: ACCEPT) { id } }`,
     token: operator,
   });
-  expect(response.errors![0].message).toBe("the districts service is unavailable; try again later");
+  // Sent, and no answer within the time limit: districts may have written it, or may still.
+  expect(response.status).toBe(504);
+  expect(response.errors![0].extensions).toMatchObject({
+    code: "OUTCOME_UNKNOWN",
+    serviceName: "districts",
+  });
+  expect(response.errors![0].message).toBe(
+    "the districts service did not answer: the change may or may not have been written; read the current state before sending it again",
+  );
   expect(proxy.connections - before).toBe(1);
 });
 
@@ -111,6 +120,18 @@ it("opens the breaker while districts keeps failing, then closes it once it is b
   const metrics = await (await fetch(`${new URL(gateway.url).origin}/metrics`)).text();
   expect(metrics).toMatch(/hub_subgraph_breaker_open\{[^}]*subgraph="districts"[^}]*\} 1/);
   expect(metrics).toMatch(/hub_subgraph_errors_total\{[^}]*kind="open"[^}]*\} [1-9]/);
+  // A mutation is not even sent while it is open: nothing was written, for certain.
+  const operator = await fed.token("DISTRICT_OPERATOR", { district: "440305" });
+  const refused = await send(gateway.url, {
+    query: `mutation { reviewStation(id: "1", decision: ACCEPT) { id } }`,
+    token: operator,
+  });
+  expect(refused.status).toBe(503);
+  expect(refused.errors![0].extensions!.code).toBe("SERVICE_UNAVAILABLE");
+  expect(refused.errors![0].message).toBe(
+    "the districts service is unavailable; nothing was written, try again later",
+  );
+  expect(proxy.connections).toBe(before);
   // Back: after the pause one trial call goes through and closes the breaker.
   proxy.setMode("pass");
   await sleep(1600);

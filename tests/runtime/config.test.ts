@@ -105,3 +105,40 @@ describe("the gateway's idle connections to subgraphs (issue 17, item 4)", () =>
     ]);
   });
 });
+
+describe("the database budget against the gateway's time limit (issue 25, item 3)", () => {
+  it("defaults to half the gateway's time limit for each subgraph", () => {
+    const { databases } = loadConfig({ DISTRICTS_TIMEOUT_MS: "3000" });
+    expect(databases.timeoutMs).toEqual({
+      corps: 5000,
+      districts: 1500,
+      platforms: 5000,
+      publicity: 5000,
+    });
+  });
+
+  it("reads DB_TIMEOUT_MS, and <NAME>_DB_TIMEOUT_MS over it", () => {
+    const { databases } = loadConfig({ DB_TIMEOUT_MS: "4000", CORPS_DB_TIMEOUT_MS: "2500" });
+    expect(databases.timeoutMs).toMatchObject({ corps: 2500, districts: 4000 });
+  });
+
+  it("refuses a budget that is not below the gateway's time limit, naming both", () => {
+    expect(problemsOf({ DB_TIMEOUT_MS: "10000" })).toHaveLength(4);
+    expect(problemsOf({ DISTRICTS_TIMEOUT_MS: "3000", DISTRICTS_DB_TIMEOUT_MS: "3000" })).toEqual([
+      expect.stringMatching(
+        /DISTRICTS_DB_TIMEOUT_MS=3000 must be below the gateway's time limit for districts \(3000 ms\)/,
+      ),
+    ]);
+    expect(problemsOf({ SUBGRAPH_TIMEOUT_MS: "4000", DB_TIMEOUT_MS: "4500" })[0]).toMatch(
+      /DB_TIMEOUT_MS=4500 must be below .* \(4000 ms\): the subgraph must roll back/,
+    );
+  });
+
+  it("keeps idempotency keys a day unless told otherwise, within bounds", () => {
+    expect(loadConfig({}).idempotency.ttlSeconds).toBe(86_400);
+    expect(loadConfig({ IDEMPOTENCY_TTL_SECONDS: "3600" }).idempotency.ttlSeconds).toBe(3600);
+    expect(problemsOf({ IDEMPOTENCY_TTL_SECONDS: "10" })).toEqual([
+      expect.stringMatching(/IDEMPOTENCY_TTL_SECONDS=10 must be/),
+    ]);
+  });
+});
