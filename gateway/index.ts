@@ -12,6 +12,7 @@ import { resilientFetcher, subgraphCallMetrics } from "./subgraph-calls";
 import { createSubgraphFetcher } from "./subgraph-fetcher";
 import { gatewayPlugins } from "./plugins";
 import { limitsProtection } from "./plugins/limits";
+import { createPdfRenderer } from "./pdf-renderer";
 import { gatewayRoutes } from "./routes";
 import { createRateLimiter } from "./rate-limiter";
 import { createSharedStore } from "./shared-store";
@@ -80,6 +81,10 @@ export async function startGateway(
     stopOnTerminationSignals: false,
   });
   await apollo.start();
+  const pdf = createPdfRenderer({
+    workers: config.clinic.pdfWorkers,
+    queue: config.clinic.pdfQueue,
+  });
   return serve({
     port: options.port ?? config.servers.gatewayPort,
     host: config.servers.bindHost,
@@ -91,6 +96,7 @@ export async function startGateway(
       log,
       registry,
       limiter,
+      pdf,
       subgraphUrls: urls,
       apollo,
       dashboardDir: options.dashboardDir,
@@ -98,6 +104,7 @@ export async function startGateway(
     }),
     onStop: async () => {
       await apollo.stop();
+      await pdf.close();
       await store.close();
       limiter.close();
       breakers.forEach((shutdown) => shutdown());

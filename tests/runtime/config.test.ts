@@ -105,3 +105,21 @@ describe("the gateway's idle connections to subgraphs (issue 17, item 4)", () =>
     ]);
   });
 });
+
+describe("the certificate printers (issue 25, item 6)", () => {
+  it("has one thread and a queue of 20 by default, and reads both", () => {
+    expect(loadConfig({}).clinic).toMatchObject({ pdfWorkers: 1, pdfQueue: 20 });
+    expect(loadConfig({ PDF_WORKERS: "2", PDF_QUEUE: "0" }).clinic).toMatchObject({
+      pdfWorkers: 2,
+      pdfQueue: 0,
+    });
+  });
+
+  it("refuses no thread at all, and nonsense, naming both", () => {
+    const problems = problemsOf({ PDF_WORKERS: "0", PDF_QUEUE: "lots" });
+    expect(problems).toEqual([
+      "PDF_WORKERS=0 must be a number of threads from 1 to 16",
+      "PDF_QUEUE=lots must be a number of waiting prints from 0 to 1000",
+    ]);
+  });
+});
