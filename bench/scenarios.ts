@@ -8,10 +8,11 @@ import type { Role } from "../runtime/auth";
 import type { SubgraphName } from "../runtime/config";
 import { addDays, today } from "../runtime/dates";
 
+// The repository's copy of the contract (from the sources, or from dist/bench).
 const EXAMPLES = [
-  path.join(__dirname, "..", "ide", "examples"),
-  path.join(__dirname, "..", "..", "ide", "examples"),
-].find((dir) => fs.existsSync(dir))!;
+  path.join(__dirname, "..", "contract"),
+  path.join(__dirname, "..", "..", "contract"),
+].find((dir) => fs.existsSync(path.join(dir, "README.md")))!;
 
 /** One named operation of a contract file, printed alone. */
 export function contractOperation(file: string, name: string): string {
