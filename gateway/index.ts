@@ -7,6 +7,7 @@ import { createRegistry } from "../runtime/http/metrics";
 import { httpSettings, serve, type RunningServer } from "../runtime/http/server";
 import { createLogger, RepeatFilter, type Logger } from "../runtime/log";
 import type { GatewayContext } from "./context";
+import { credentialFetcher } from "./credential-fetcher";
 import { SubgraphDataSource } from "./datasource";
 import { resilientFetcher, subgraphCallMetrics } from "./subgraph-calls";
 import { createSubgraphFetcher } from "./subgraph-fetcher";
@@ -53,7 +54,7 @@ export async function startGateway(
     buildService: ({ name, url }) => {
       const calls = resilientFetcher(
         name as SubgraphName,
-        subgraphHttp.fetcher,
+        credentialFetcher(name as SubgraphName, subgraphHttp.fetcher, config),
         config.subgraphCalls,
         callMetrics,
         repeats,
@@ -63,7 +64,6 @@ export async function startGateway(
         name,
         urls[name as SubgraphName] ?? url ?? "",
         log,
-        config.auth,
         repeats,
         calls.fetcher,
       );
