@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { signToken, type Caller } from "../runtime/auth";
 import { loadConfigWith, SUBGRAPHS, type HubConfig, type SubgraphName } from "../runtime/config";
+import { CALLER_HEADER, encodeCaller } from "../gateway/credential-fetcher";
 import { CREDENTIAL_HEADER, signCredential } from "../runtime/credential";
 import { subgraphArgs, writeDemoRows } from "../tools/demo-rows";
 import { freePort } from "../tools/start-checks";
@@ -29,8 +30,16 @@ export interface BenchFederation {
   env: Record<string, string>;
   subgraphs: Record<SubgraphName, Proc>;
   gateways: Partial<Record<GatewayName, Proc>>;
-  /** The client's headers for a caller: a token, and for targets other than ours a credential. */
-  headers(caller: Caller | null, target: GatewayName | "direct"): Promise<Record<string, string>>;
+  /**
+   * The client's headers for a caller: a token; for the peer gateways the caller, from which they
+   * sign each call's credential; straight to a subgraph, the credential for that subgraph and the
+   * exact body sent (`direct`), with its request id.
+   */
+  headers(
+    caller: Caller | null,
+    target: GatewayName | "direct",
+    direct?: { subgraph: SubgraphName; body: string },
+  ): Promise<Record<string, string>>;
   /** Every measured process's pid by name. */
   pids(): Record<string, number>;
   stop(): Promise<void>;
@@ -67,6 +76,10 @@ export async function startBenchFederation(options: FederationOptions): Promise<
     RATE_LIMIT_PER_MINUTE: "0",
     RATE_LIMIT_ANONYMOUS_PER_MINUTE: "0",
     RATE_LIMIT_ANONYMOUS_WRITES_PER_HOUR: "0",
+    // Requests straight to a subgraph carry one credential signed before each timed run, which
+    // must outlive the run: the subgraph's time limit plus this margin (70 s; the gateways sign
+    // each call, and their credentials need no margin this long).
+    GATEWAY_CREDENTIAL_MARGIN_MS: "60000",
     REDIS_URL: "",
     ...Object.fromEntries(SUBGRAPHS.map((n) => [`${n.toUpperCase()}_PORT`, String(ports[n])])),
   };
@@ -145,19 +158,26 @@ export async function startBenchFederation(options: FederationOptions): Promise<
       env,
       subgraphs,
       gateways,
-      async headers(caller, target) {
+      async headers(caller, target, direct) {
         const headers: Record<string, string> = {};
         if (caller) {
           const key = `${caller.sub}/${caller.role}/${caller.district ?? ""}`;
           if (!tokens.has(key)) tokens.set(key, await signToken(caller, config.auth, 3600));
           headers.authorization = `Bearer ${tokens.get(key)}`;
         }
-        if (target !== "hub" && target !== "hub-defaults") {
-          // Valid for a minute: signed again before every timed run.
+        if (target === "direct") {
+          if (!direct)
+            throw new Error("a request straight to a subgraph needs its subgraph and body");
+          // Every request of a timed run sends this body: one credential, signed before the run
+          // (GATEWAY_CREDENTIAL_MARGIN_MS above keeps it valid past the longest run).
+          const requestId = `bench-${crypto.randomUUID()}`;
+          headers["x-request-id"] = requestId;
           headers[CREDENTIAL_HEADER] = await signCredential(
-            { caller, requestId: `bench-${crypto.randomUUID()}` },
-            config.auth,
+            { caller, requestId, ...direct },
+            config,
           );
+        } else if (target !== "hub" && target !== "hub-defaults" && caller) {
+          headers[CALLER_HEADER] = encodeCaller(caller);
         }
         return headers;
       },

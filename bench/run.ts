@@ -9,6 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import type { Caller } from "../runtime/auth";
 import { today } from "../runtime/dates";
 import { configOrExit } from "../tools/cli";
 import { countWork, post, type WorkCount } from "./counts";
@@ -67,6 +68,20 @@ function stable(value: unknown): string {
   );
 }
 
+/** The client's headers for a target; straight to a subgraph they are bound to the body sent. */
+const headersFor = (
+  fed: BenchFederation,
+  caller: Caller | null,
+  target: Target,
+  scenario: Scenario,
+  body: string,
+) =>
+  fed.headers(
+    caller,
+    target,
+    target === "direct" ? { subgraph: scenario.direct!, body } : undefined,
+  );
+
 async function targetUrl(fed: BenchFederation, scenario: Scenario, target: Target) {
   if (target === "direct") return fed.subgraphs[scenario.direct!].url;
   return fed.gateways[target]!.url;
@@ -118,7 +133,7 @@ async function checkAnswers(fed: BenchFederation, result: ScenarioResult, fixtur
       const own = { query: scenario.query, variables: scenario.body!(-1 - Math.random(), fixture) };
       const answer = await post(
         await targetUrl(fed, scenario, target),
-        await fed.headers(caller, target),
+        await headersFor(fed, caller, target, scenario, JSON.stringify(own)),
         own,
       );
       if (answer.json.errors?.length)
@@ -135,7 +150,7 @@ async function checkAnswers(fed: BenchFederation, result: ScenarioResult, fixtur
   for (const target of targetsOf(scenario, Object.keys(fed.gateways) as GatewayName[])) {
     const answer = await post(
       await targetUrl(fed, scenario, target),
-      await fed.headers(caller, target),
+      await headersFor(fed, caller, target, scenario, JSON.stringify(body)),
       body,
     );
     const got = answer.json.errors?.length
@@ -201,7 +216,6 @@ async function main() {
         const order = targets.map((_, i) => targets[(i + round) % targets.length]);
         for (const target of order) {
           const caller = callerOf(scenario, fixture);
-          const headers = await fed.headers(caller, target);
           const body = scenario.body
             ? (sequence: number) =>
                 JSON.stringify({
@@ -209,6 +223,14 @@ async function main() {
                   variables: scenario.body!(sequence + round * 1e6, fixture),
                 })
             : JSON.stringify({ query: scenario.query, variables: scenario.variables(fixture) });
+          // A body of its own per request cannot go straight to a subgraph (no scenario does).
+          const headers = await headersFor(
+            fed,
+            caller,
+            target,
+            scenario,
+            typeof body === "string" ? body : "",
+          );
           const run = await timedLoad(
             {
               url: await targetUrl(fed, scenario, target),

@@ -3,7 +3,6 @@
 import type { FastifyRequest } from "fastify";
 import { callerFromHeader, type Caller } from "../runtime/auth";
 import type { HubConfig } from "../runtime/config";
-import { signCredential } from "../runtime/credential";
 
 export interface GatewayContext {
   caller: Caller | null;
@@ -12,8 +11,6 @@ export interface GatewayContext {
   ip: string;
   /** This request's id: in the answer, the logs, and every subgraph call it makes. */
   requestId: string;
-  /** The credential subgraph calls carry (runtime/credential.ts), signed once per request. */
-  credential(): Promise<string>;
 }
 
 const callers = new WeakMap<FastifyRequest, Promise<Caller | null>>();
@@ -34,24 +31,10 @@ export async function gatewayContext(
 ): Promise<GatewayContext> {
   const authorization = request.headers.authorization;
   const caller = await callerOf(request, config);
-  let signed: Promise<string> | undefined;
-  return {
-    caller,
-    authorization,
-    ip: request.ip,
-    requestId: request.id,
-    credential: () => (signed ??= signCredential({ caller, requestId: request.id }, config.auth)),
-  };
+  return { caller, authorization, ip: request.ip, requestId: request.id };
 }
 
 /** The context of an operation the gateway runs itself for a route (the feed), as the public. */
-export function anonymousContext(request: FastifyRequest, config: HubConfig): GatewayContext {
-  let signed: Promise<string> | undefined;
-  return {
-    caller: null,
-    ip: request.ip,
-    requestId: request.id,
-    credential: () =>
-      (signed ??= signCredential({ caller: null, requestId: request.id }, config.auth)),
-  };
+export function anonymousContext(request: FastifyRequest): GatewayContext {
+  return { caller: null, ip: request.ip, requestId: request.id };
 }

@@ -6,12 +6,11 @@
 // 400 (a Date literal its scalar refused) reaches the client as such.
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { GraphQLError } from "graphql";
-import type { AuthConfig } from "../runtime/config";
-import { CREDENTIAL_HEADER, signCredential } from "../runtime/credential";
-import { REQUEST_ID_HEADER, requestIdOf } from "../runtime/http/server";
+import { REQUEST_ID_HEADER } from "../runtime/http/server";
 import { httpStatusOf } from "../runtime/errors";
 import { RepeatFilter, type Logger } from "../runtime/log";
 import type { GatewayContext } from "./context";
+import { CALLER_HEADER, encodeCaller } from "./credential-fetcher";
 import { WriteNotSent, WriteOutcomeUnknown } from "./subgraph-calls";
 import type { Fetcher } from "./subgraph-fetcher";
 
@@ -29,7 +28,6 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     private readonly serviceName: string,
     url: string,
     log: Logger,
-    private readonly auth: AuthConfig,
     repeats?: RepeatFilter,
     fetcher?: Fetcher,
   ) {
@@ -38,26 +36,17 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   }
 
   /**
-   * Every subgraph call carries the gateway's credential (the verified caller and the request id;
-   * subgraphs answer nothing without it), the request id, and the caller's own token, which each
-   * subgraph verifies again.
+   * Every subgraph call carries the request id, the caller's own token, which each subgraph
+   * verifies again, and the gateway's credential (subgraphs answer nothing without it), which
+   * credential-fetcher.ts signs for each try once the body is known: this passes it the caller.
    */
-  override async willSendRequest({
-    request,
-    context,
-  }: GraphQLDataSourceProcessOptions<GatewayContext>) {
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
     const headers = request.http?.headers;
     if (!headers) return;
     if (context?.authorization) headers.set("authorization", context.authorization);
-    if (context?.credential) {
-      headers.set(CREDENTIAL_HEADER, await context.credential());
-      headers.set(REQUEST_ID_HEADER, context.requestId);
-    } else {
-      // The gateway's own requests (none today): anonymous, with an id of their own.
-      const requestId = requestIdOf(undefined);
-      headers.set(CREDENTIAL_HEADER, await signCredential({ caller: null, requestId }, this.auth));
-      headers.set(REQUEST_ID_HEADER, requestId);
-    }
+    if (context?.caller) headers.set(CALLER_HEADER, encodeCaller(context.caller));
+    // The gateway's own requests (none today) get an id of their own below.
+    if (context?.requestId) headers.set(REQUEST_ID_HEADER, context.requestId);
   }
 
   /**

@@ -7,11 +7,13 @@ import { createRegistry } from "../runtime/http/metrics";
 import { httpSettings, serve, type RunningServer } from "../runtime/http/server";
 import { createLogger, RepeatFilter, type Logger } from "../runtime/log";
 import type { GatewayContext } from "./context";
+import { credentialFetcher } from "./credential-fetcher";
 import { SubgraphDataSource } from "./datasource";
 import { resilientFetcher, subgraphCallMetrics } from "./subgraph-calls";
 import { createSubgraphFetcher } from "./subgraph-fetcher";
 import { gatewayPlugins } from "./plugins";
 import { limitsProtection } from "./plugins/limits";
+import { createPdfRenderer } from "./pdf-renderer";
 import { gatewayRoutes } from "./routes";
 import { createRateLimiter } from "./rate-limiter";
 import { createSharedStore } from "./shared-store";
@@ -55,7 +57,7 @@ export async function startGateway(
     buildService: ({ name, url }) => {
       const calls = resilientFetcher(
         name as SubgraphName,
-        subgraphHttp.fetcher,
+        credentialFetcher(name as SubgraphName, subgraphHttp.fetcher, config),
         config.subgraphCalls,
         callMetrics,
         repeats,
@@ -65,7 +67,6 @@ export async function startGateway(
         name,
         urls[name as SubgraphName] ?? url ?? "",
         log,
-        config.auth,
         repeats,
         calls.fetcher,
       );
@@ -86,6 +87,10 @@ export async function startGateway(
     stopOnTerminationSignals: false,
   });
   await apollo.start();
+  const pdf = createPdfRenderer({
+    workers: config.clinic.pdfWorkers,
+    queue: config.clinic.pdfQueue,
+  });
   return serve({
     port: options.port ?? config.servers.gatewayPort,
     host: config.servers.bindHost,
@@ -97,6 +102,7 @@ export async function startGateway(
       log,
       registry,
       limiter,
+      pdf,
       subgraphUrls: urls,
       apollo,
       dashboardDir: options.dashboardDir,
@@ -104,6 +110,7 @@ export async function startGateway(
     }),
     onStop: async () => {
       await apollo.stop();
+      await pdf.close();
       await store.close();
       claims.close();
       limiter.close();

@@ -1,18 +1,21 @@
-// The gateway's credential for subgraph calls: a JWT the gateway signs for each client request,
-// carrying the verified caller (or none for an anonymous reader) and the request id, valid for a
-// minute. Subgraphs answer only requests that carry it, so a subgraph port reached directly (no
-// gateway, so no limits) answers nothing. Its key is derived from JWT_SECRET with HKDF under a
-// label of its own: a user's token can never pass as a credential, nor a credential as a token.
-import { hkdfSync, type webcrypto } from "node:crypto";
+// The gateway's credential for subgraph calls: a JWT the gateway signs for each call it sends to a
+// subgraph, carrying the verified caller (or none for an anonymous reader). Subgraphs answer only
+// requests that carry it, so a subgraph port reached directly (no gateway, so no limits) answers
+// nothing. It is bound to the one call it was signed for, so that one seen on the wire (a log, a
+// proxy) opens nothing else: its audience is the subgraph it is sent to, it names the request id
+// the call carries (X-Request-Id) and the SHA-256 of the call's body (the operation and its
+// variables), and it lives just longer than the gateway waits for that subgraph (its time limit
+// plus GATEWAY_CREDENTIAL_MARGIN_MS); every try of a call is signed again. Its key is derived from
+// JWT_SECRET with HKDF under a label of its own: a user's token can never pass as a credential,
+// nor a credential as a token.
+import { createHash, hkdfSync, type webcrypto } from "node:crypto";
 import { jwtVerify, SignJWT } from "jose";
 import { hs256Key, type Caller, type Role } from "./auth";
-import type { AuthConfig } from "./config";
+import type { AuthConfig, SubgraphCallsConfig, SubgraphName } from "./config";
 import { unauthenticated } from "./errors";
 
 export const CREDENTIAL_HEADER = "x-hub-gateway-credential";
 const ISSUER = "hub-gateway";
-const AUDIENCE = "hub-subgraphs";
-const TTL_SECONDS = 60;
 
 const keys = new WeakMap<AuthConfig, Promise<webcrypto.CryptoKey>>();
 const credentialKey = (config: AuthConfig) =>
@@ -36,47 +39,82 @@ export interface Credential {
   requestId: string;
 }
 
-export async function signCredential(credential: Credential, config: AuthConfig) {
-  const { caller, requestId } = credential;
-  const claims: Record<string, string> = { rid: requestId };
+/** The one call a credential is good for: which subgraph, and the exact body sent to it. */
+export interface CallBinding {
+  subgraph: SubgraphName;
+  /** The request's body as sent (the JSON text of the operation and its variables). */
+  body: string;
+}
+
+/** How long a credential for this subgraph lives: its call time limit and the margin, in ms. */
+export const credentialLifetimeMs = (calls: SubgraphCallsConfig, subgraph: SubgraphName) =>
+  calls.timeoutMs[subgraph] + calls.credentialMarginMs;
+
+/** SHA-256 of the body, base64url: the `bdy` claim. */
+export const bodyDigest = (body: string) => createHash("sha256").update(body).digest("base64url");
+
+export async function signCredential(
+  credential: Credential & CallBinding,
+  config: { auth: AuthConfig; subgraphCalls: SubgraphCallsConfig },
+  /** The signing time (ms since the epoch); tests sign in the past. */
+  now = Date.now(),
+) {
+  const { caller, requestId, subgraph, body } = credential;
+  const claims: Record<string, string> = { rid: requestId, bdy: bodyDigest(body) };
   if (caller) {
     claims.role = caller.role;
     if (caller.district) claims.district = caller.district;
     if (caller.platform) claims.platform = caller.platform;
   }
+  const lifetimeMs = credentialLifetimeMs(config.subgraphCalls, subgraph);
   const jwt = new SignJWT(claims)
     .setProtectedHeader({ alg: "HS256" })
     .setIssuer(ISSUER)
-    .setAudience(AUDIENCE)
-    .setIssuedAt()
-    .setExpirationTime(`${TTL_SECONDS}s`);
+    .setAudience(subgraph)
+    .setIssuedAt(Math.floor(now / 1000))
+    .setExpirationTime(Math.ceil((now + lifetimeMs) / 1000));
   if (caller) jwt.setSubject(caller.sub);
-  return jwt.sign(await credentialKey(config));
+  return jwt.sign(await credentialKey(config.auth));
 }
 
-/** The credential of a subgraph request; refused (401) when missing, forged or expired. */
+const invalid = (why: string) => unauthenticated(`the gateway credential ${why}`);
+
+/**
+ * The credential of a subgraph request, checked against the request it came with: refused (401)
+ * when missing, forged, expired, or signed for another subgraph, request id or body.
+ */
 export async function verifyCredential(
   header: string | string[] | undefined,
-  config: AuthConfig,
+  call: CallBinding & { requestId: string },
+  config: { auth: AuthConfig; subgraphCalls: SubgraphCallsConfig },
 ): Promise<Credential> {
   if (typeof header !== "string" || !header) {
     throw unauthenticated(
       "this server answers the hub's gateway only; send your request to the gateway's /graphql",
     );
   }
+  const lifetimeMs = credentialLifetimeMs(config.subgraphCalls, call.subgraph);
   let payload;
   try {
-    ({ payload } = await jwtVerify(header, await credentialKey(config), {
+    ({ payload } = await jwtVerify(header, await credentialKey(config.auth), {
       algorithms: ["HS256"],
       issuer: ISSUER,
-      audience: AUDIENCE,
-      requiredClaims: ["exp", "iat"],
-      maxTokenAge: `${TTL_SECONDS * 2}s`,
+      requiredClaims: ["exp", "iat", "aud"],
+      // Never longer than this subgraph's own lifetime, whatever `exp` says.
+      maxTokenAge: Math.ceil(lifetimeMs / 1000),
     }));
   } catch {
-    throw unauthenticated("the gateway credential is not valid; send your request to the gateway");
+    throw invalid("is not valid (forged or expired); send your request to the gateway");
   }
-  const requestId = typeof payload.rid === "string" ? payload.rid : "";
+  if (payload.aud !== call.subgraph)
+    throw invalid(`was signed for another subgraph (${String(payload.aud)}), not ${call.subgraph}`);
+  if (payload.rid !== call.requestId)
+    throw invalid("was signed for another request id; send your request to the gateway");
+  if (payload.bdy !== bodyDigest(call.body))
+    throw invalid(
+      "was signed for another operation or variables; send your request to the gateway",
+    );
+  const requestId = call.requestId;
   if (typeof payload.role !== "string") return { caller: null, requestId };
   const caller: Caller = { sub: String(payload.sub ?? ""), role: payload.role as Role };
   if (typeof payload.district === "string") caller.district = payload.district;

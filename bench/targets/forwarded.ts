@@ -1,4 +1,8 @@
-import { CREDENTIAL_HEADER } from "../../runtime/credential";
+import { CALLER_HEADER } from "../../gateway/credential-fetcher";
 
-/** What a competitor gateway passes from the client to every subgraph. */
-export const FORWARDED_HEADERS = ["authorization", CREDENTIAL_HEADER] as const;
+/**
+ * What a competitor gateway passes from the client to every subgraph: the token, and the caller
+ * the benchmark verified for it, from which the peer signs each call's credential as ours does
+ * (gateway/credential-fetcher.ts: bound to the subgraph, the request id and the body).
+ */
+export const FORWARDED_HEADERS = ["authorization", CALLER_HEADER] as const;

@@ -1,5 +1,7 @@
 // Hive Gateway (@graphql-hive/gateway's runtime) serving our committed supergraph against the same
-// subgraph processes, forwarding Authorization and the credential the benchmark signed ahead.
+// subgraph processes, forwarding Authorization and signing each subgraph call's credential (bound
+// to the subgraph, request id and body; the hub's dist/gateway/credential-fetcher.js, so
+// `npm run build` first, which `npm run bench` does) for the caller the benchmark passes along.
 // Its settings come as arguments (only runtime/config reads the environment): the port, the
 // subgraphs' urls, and whether its in-flight deduplication of identical subgraph fetches is on.
 // Plain JavaScript on purpose: its packages augment graphql's and fetch's global types, which would
@@ -11,7 +13,33 @@ const http = require("node:http");
 const path = require("node:path");
 const { createGatewayRuntime } = require("@graphql-hive/gateway");
 
-const FORWARDED_HEADERS = ["authorization", "x-hub-gateway-credential"];
+const DIST = path.join(__dirname, "..", "..", "dist");
+const { CALLER_HEADER, signedHeaders } = require(
+  path.join(DIST, "gateway", "credential-fetcher.js"),
+);
+const { loadConfig } = require(path.join(DIST, "runtime", "config", "index.js"));
+
+const FORWARDED_HEADERS = ["authorization", CALLER_HEADER];
+
+/**
+ * Signs each call as it leaves (after in-flight dedup has matched calls by their headers, which
+ * still carry only the token and the caller): its subgraph found by its URL.
+ */
+function signCalls(urls, config) {
+  const names = new Map(Object.entries(urls).map(([name, url]) => [url, name]));
+  return {
+    async onFetch({ url, options, setOptions }) {
+      const subgraph = names.get(String(url));
+      if (!subgraph) return;
+      const given =
+        options.headers instanceof Headers
+          ? Object.fromEntries(options.headers)
+          : { ...options.headers };
+      const body = typeof options.body === "string" ? options.body : "";
+      setOptions({ ...options, headers: await signedHeaders(subgraph, given, body, config) });
+    },
+  };
+}
 
 async function main() {
   const port = Number(process.argv[2]);
@@ -24,8 +52,10 @@ async function main() {
     .replace(/join__graph\(name: "([a-z]+)", url: "[^"]*"\)/g, (whole, name) =>
       urls[name] ? `join__graph(name: "${name}", url: "${urls[name]}")` : whole,
     );
+  const config = loadConfig();
   const runtime = createGatewayRuntime({
     supergraph,
+    plugins: () => [signCalls(urls, config)],
     logging: "error",
     graphiql: false,
     landingPage: false,

@@ -1,13 +1,16 @@
 // Stock @apollo/gateway, the baseline of issue 11: ApolloServer's standalone server and the
 // default RemoteGraphQLDataSource (its default fetcher, no plugins), serving our committed
-// supergraph against the same subgraph processes. It forwards the client's Authorization and the
-// gateway credential the benchmark signed ahead, so the subgraphs answer it as they answer ours;
-// it is spared verifying the token and signing a credential per request, which ours does.
+// supergraph against the same subgraph processes. It forwards the client's Authorization and
+// signs each subgraph call's credential (bound to the subgraph, request id and body) for the
+// caller the benchmark passes along, so the subgraphs answer it as they answer ours; it is spared
+// verifying the token, which ours does.
 // node dist/bench/targets/stock-gateway.js <port> <subgraph urls as JSON>
 import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { startStandaloneServer } from "@apollo/server/standalone";
+import { credentialFetcher } from "../../gateway/credential-fetcher";
 import { readSupergraph } from "../../gateway/supergraph";
+import { loadConfig, type SubgraphName } from "../../runtime/config";
 import { FORWARDED_HEADERS } from "./forwarded";
 
 interface Ctx {
@@ -17,16 +20,22 @@ interface Ctx {
 async function main() {
   const port = Number(process.argv[2]);
   const urls = JSON.parse(process.argv[3]) as Record<string, string>;
+  // The benchmark's settings (JWT_SECRET, the subgraphs' time limits): to sign as ours does.
+  const config = loadConfig();
   const gateway = new ApolloGateway({
     supergraphSdl: readSupergraph(),
-    buildService: ({ name, url }) =>
-      new RemoteGraphQLDataSource<Ctx>({
+    buildService: ({ name, url }) => {
+      const source = new RemoteGraphQLDataSource<Ctx>({
         url: urls[name] ?? url ?? "",
         willSendRequest({ request, context }) {
           for (const [key, value] of Object.entries((context as Ctx).headers ?? {}))
             request.http?.headers.set(key, value);
         },
-      }),
+      });
+      // Its own fetcher, with each call's credential signed on.
+      source.fetcher = credentialFetcher(name as SubgraphName, source.fetcher, config);
+      return source;
+    },
   });
   const server = new ApolloServer<Ctx>({ gateway });
   const { url } = await startStandaloneServer(server, {

@@ -61,7 +61,7 @@ export function certificateVerifyRoutes(
     const wanted = number.trim().toUpperCase().slice(0, 32);
     const response = await apollo.executeOperation<{ verifyCertificate: Verification | null }>(
       { query: VERIFY, variables: { number: wanted } },
-      { contextValue: anonymousContext(request, hub) },
+      { contextValue: anonymousContext(request) },
     );
     const result = response.body.kind === "single" ? response.body.singleResult : null;
     if (!result || result.errors?.length || !result.data) {

@@ -3,7 +3,9 @@
 // (CITY_ADMIN, the role the corps office's staff hold) and the corps' own service identity (a
 // SERVICE token of subject service:corps). The certificate is read through the hub's own GraphQL
 // as that caller (operations/certificate-print.graphql), so corps checks the caller again; the
-// document is rendered by render/certificate-pdf.ts.
+// document is rendered by render/certificate-pdf.ts in a worker thread (pdf-renderer.ts), never on
+// the event loop; when every thread is busy and the queue is full, the answer is 503 with
+// Retry-After.
 import path from "node:path";
 import type { ApolloServer } from "@apollo/server";
 import type { FastifyReply, FastifyRequest } from "fastify";
@@ -14,7 +16,8 @@ import type { Route } from "../../runtime/http/server";
 import type { Logger } from "../../runtime/log";
 import { readOperation } from "../../runtime/operations";
 import { gatewayContext, type GatewayContext } from "../context";
-import { renderCertificatePdf, type PrintableCertificate } from "../render/certificate-pdf";
+import { RendererBusy, type PdfRenderer } from "../pdf-renderer";
+import type { PrintableCertificate } from "../render/certificate-pdf";
 
 export const CERTIFICATE_PATH = "/certificates/:file";
 const CERTIFICATE_PRINT = readOperation(
@@ -35,6 +38,7 @@ class Refusal extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
@@ -69,6 +73,7 @@ export function certificateRoutes(
   apollo: ApolloServer<GatewayContext>,
   hub: HubConfig,
   log: Logger,
+  renderer: PdfRenderer,
 ): Route[] {
   async function handler(request: FastifyRequest, reply: FastifyReply) {
     const { file } = request.params as { file: string };
@@ -98,9 +103,14 @@ export function certificateRoutes(
           `certificates are printed by the corps office (CITY_ADMIN); you are ${context.caller.role}`,
         );
       const certificate = await readCertificate(apollo, context, number);
-      const pdf = await renderCertificatePdf(certificate, {
-        verifyUrl: verifyUrlOf(hub.clinic.certificateVerifyUrl, certificate.number),
-      });
+      const pdf = await renderer
+        .render(certificate, {
+          verifyUrl: verifyUrlOf(hub.clinic.certificateVerifyUrl, certificate.number),
+        })
+        .catch((error: unknown) => {
+          if (!(error instanceof RendererBusy)) throw error;
+          throw new Refusal("SERVICE_UNAVAILABLE", error.message, error.retryAfterSeconds);
+        });
       return (
         reply
           .type("application/pdf")
@@ -114,9 +124,12 @@ export function certificateRoutes(
       if (error.code === "INTERNAL_SERVER_ERROR")
         log.warn({ reason: error.message }, "certificate failed");
       if (error.code === "UNAUTHENTICATED") reply.header("www-authenticate", "Bearer");
-      return reply
-        .code(httpStatusOf(error.code))
-        .send(errorBody(error.code, error.message, request.id));
+      const body = errorBody(error.code, error.message, request.id);
+      if (error.retryAfterSeconds) {
+        reply.header("retry-after", String(error.retryAfterSeconds));
+        Object.assign(body.errors[0].extensions, { retryAfterSeconds: error.retryAfterSeconds });
+      }
+      return reply.code(httpStatusOf(error.code)).send(body);
     }
   }
   return [{ method: "GET", path: CERTIFICATE_PATH, handler }];

@@ -206,7 +206,7 @@ export function feedRoutes(
     let lastModified: Date | null;
     try {
       const filters = feedFilters(request.query as Record<string, unknown>);
-      const data = await readFeed(apollo, anonymousContext(request, hub), filters);
+      const data = await readFeed(apollo, anonymousContext(request), filters);
       lastModified = data.caseStories.lastChangedAt
         ? new Date(data.caseStories.lastChangedAt)
         : null;

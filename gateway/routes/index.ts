@@ -8,6 +8,7 @@ import { metricsRoute } from "../../runtime/http/metrics";
 import type { Route } from "../../runtime/http/server";
 import type { Logger } from "../../runtime/log";
 import { clusterMetrics } from "../cluster";
+import type { PdfRenderer } from "../pdf-renderer";
 import { gatewayContext, type GatewayContext } from "../context";
 import { dashboardRoutes } from "./dashboard";
 import type { RateLimiter } from "../rate-limiter";
@@ -24,6 +25,8 @@ export interface RouteDeps {
   apollo: ApolloServer<GatewayContext>;
   registry: Registry;
   limiter: RateLimiter;
+  /** The worker threads that render certificate PDFs. */
+  pdf: PdfRenderer;
   /** Where each subgraph's GraphQL endpoint is; /health/ready asks theirs (/health does not). */
   subgraphUrls: Record<SubgraphName, string>;
   /** Where the built dashboard page is (default: dist/dashboard). */
@@ -49,7 +52,7 @@ export function gatewayRoutes(deps: RouteDeps): Route[] {
     ...dashboardRoutes(dashboardDir),
     ...[
       ...feedRoutes(apollo, config, log),
-      ...certificateRoutes(apollo, config, log),
+      ...certificateRoutes(apollo, config, log, deps.pdf),
       ...certificateVerifyRoutes(apollo, config, log),
     ].map((route) => rateLimited(route, deps.limiter, config)),
   ];

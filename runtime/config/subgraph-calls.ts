@@ -16,6 +16,11 @@ export interface SubgraphCallsConfig {
   breakerMinimumCalls: number;
   /** How long it stays open before one trial call may close it again. */
   breakerResetMs: number;
+  /**
+   * How much longer than a call's time limit the gateway's credential for it lives (clock skew
+   * between hosts, a call waiting for a socket): runtime/credential.ts.
+   */
+  credentialMarginMs: number;
 }
 
 export function subgraphCallsSection(env: Env, problems: Problems): SubgraphCallsConfig {
@@ -40,5 +45,10 @@ export function subgraphCallsSection(env: Env, problems: Problems): SubgraphCall
     }),
     breakerMinimumCalls: integer(env, problems, "BREAKER_MINIMUM_CALLS", 5, { min: 1 }),
     breakerResetMs: ms("BREAKER_RESET_MS", 5000),
+    credentialMarginMs: integer(env, problems, "GATEWAY_CREDENTIAL_MARGIN_MS", 2000, {
+      min: 100,
+      max: 60_000,
+      what: "a number of milliseconds from 100 to 60000",
+    }),
   };
 }

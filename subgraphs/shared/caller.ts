@@ -1,10 +1,11 @@
 // Who is asking a subgraph. A subgraph answers the gateway only: every request must carry the
-// gateway's credential (runtime/credential.ts), which names the caller the gateway verified. The
-// caller's own token, forwarded alongside, is verified again here and must name the same caller,
-// so that neither a stolen credential nor a token alone is enough.
-import type { IncomingHttpHeaders } from "node:http";
+// gateway's credential (runtime/credential.ts), which names the caller the gateway verified and
+// is good for this subgraph, this request id and this body only. The caller's own token,
+// forwarded alongside, is verified again here and must name the same caller, so that neither a
+// stolen credential nor a token alone is enough.
+import type { FastifyRequest } from "fastify";
 import { callerFromHeader, type Caller } from "../../runtime/auth";
-import type { AuthConfig } from "../../runtime/config";
+import type { HubConfig, SubgraphName } from "../../runtime/config";
 import { CREDENTIAL_HEADER, verifyCredential } from "../../runtime/credential";
 import { unauthenticated } from "../../runtime/errors";
 
@@ -17,12 +18,26 @@ const same = (a: Caller | null, b: Caller | null) =>
     a.district === b.district &&
     a.platform === b.platform);
 
+/**
+ * The body the gateway signed: it sends JSON.stringify of the operation, and the JSON text of
+ * what that parses back to is the same text (keys in the order sent, numbers and strings written
+ * alike), so the parsed body stands for the bytes without keeping them.
+ */
+const bodyText = (request: FastifyRequest) =>
+  request.body === undefined ? "" : JSON.stringify(request.body);
+
 export async function subgraphCaller(
-  headers: IncomingHttpHeaders,
-  config: AuthConfig,
+  request: FastifyRequest,
+  subgraph: SubgraphName,
+  config: HubConfig,
 ): Promise<Caller | null> {
-  const credential = await verifyCredential(headers[CREDENTIAL_HEADER], config);
-  const token = await callerFromHeader(headers.authorization, config);
+  const { headers } = request;
+  const credential = await verifyCredential(
+    headers[CREDENTIAL_HEADER],
+    { subgraph, requestId: request.id, body: bodyText(request) },
+    config,
+  );
+  const token = await callerFromHeader(headers.authorization, config.auth);
   if (!same(token, credential.caller)) {
     throw unauthenticated("the bearer token and the gateway credential name different callers");
   }

@@ -102,7 +102,7 @@ export async function startSubgraph<TLoaders, TRows>(
         graphqlRoute(
           apollo,
           async (request) => ({
-            caller: await subgraphCaller(request.headers, config.auth),
+            caller: await subgraphCaller(request, definition.name, config),
             authorization: request.headers.authorization,
             db,
             config,

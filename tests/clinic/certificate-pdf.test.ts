@@ -2,7 +2,7 @@
 // A4 PDF, parsed back here (text, and the QR code decoded from the rendered page); nobody else may;
 // the QR code opens GET /certificates/verify/<number>, the public check with the name masked.
 import { bootFederation, type Federation } from "../helpers/federation";
-import { contractOperation, execute } from "../helpers/graphql";
+import { contractOperation, execute, send } from "../helpers/graphql";
 import { readPdf } from "../helpers/pdf";
 
 let fed: Federation;
@@ -11,7 +11,10 @@ let certificate: { number: string; hours: number; volunteerName: string; activit
 const VERIFY = "https://sme.example.cn/certificates/verify/{number}";
 
 beforeAll(async () => {
-  fed = await bootFederation({ env: { CERTIFICATE_VERIFY_URL: VERIFY } });
+  // One printer thread with room for ten waiting prints (the defaults are 1 and 20).
+  fed = await bootFederation({
+    env: { CERTIFICATE_VERIFY_URL: VERIFY, PDF_WORKERS: "1", PDF_QUEUE: "10" },
+  });
   admin = await fed.token("CITY_ADMIN");
   const serving = new Set(
     fed.demo.volunteers.filter((v) => v.status === "APPOINTED").map((v) => v.id),
@@ -90,6 +93,77 @@ describe("GET /certificates/<number>.pdf", () => {
     const notPdf = await get(`${fed.gatewayOrigin}/certificates/${certificate.number}.txt`, admin);
     expect(notPdf.status).toBe(404);
     expect(((await notPdf.json()) as any).errors[0].extensions.code).toBe("ROUTE_NOT_FOUND");
+  });
+});
+
+// Issue 25, item 6: rendering is CPU work (font subsetting, the QR code) that used to run on the
+// gateway's event loop, where ten prints at once held every other client for seconds. It runs in
+// worker threads now; a bystander's `{ __typename }` is measured against its own baseline.
+describe("printing off the event loop", () => {
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
+  async function bystander() {
+    const started = performance.now();
+    const response = await send(fed.gatewayUrl, { query: "{ __typename }" });
+    expect(response.data).toEqual({ __typename: "Query" });
+    return performance.now() - started;
+  }
+
+  it("keeps a bystander near its baseline while ten certificates print, each one right", async () => {
+    // Warm up: the renderer started and its fonts read, the connections open.
+    const first = Buffer.from(await (await get(pdfUrl(certificate.number), admin)).arrayBuffer());
+    for (let i = 0; i < 5; i++) await bystander();
+    const alone: number[] = [];
+    for (let i = 0; i < 20; i++) alone.push(await bystander());
+    const baseline = median(alone);
+
+    const started = performance.now();
+    let printing = true;
+    const prints = Promise.all(
+      Array.from({ length: 10 }, async () => {
+        const response = await get(pdfUrl(certificate.number), admin);
+        expect(response.status).toBe(200);
+        return Buffer.from(await response.arrayBuffer());
+      }),
+    ).finally(() => (printing = false));
+    const during: number[] = [];
+    while (printing) during.push(await bystander());
+    const pdfs = await prints;
+    const printMs = performance.now() - started;
+    const worst = Math.max(...during);
+    console.log(
+      `bystander alone: median ${baseline.toFixed(1)} ms; during ten prints ` +
+        `(${printMs.toFixed(0)} ms): ${during.length} requests, median ${median(during).toFixed(1)} ms, ` +
+        `worst ${worst.toFixed(1)} ms`,
+    );
+    // The same certificate prints the same bytes (tests/unit/certificate-pdf.test.ts): all ten
+    // are the one read back at the top of this file, QR code included.
+    for (const pdf of pdfs) expect(pdf.equals(first)).toBe(true);
+    expect((await readPdf(first)).qr).toBe(VERIFY.replace("{number}", certificate.number));
+    // Generous: the worst wait stays within a few baselines plus a share of the printing time;
+    // on the event loop it was most of the printing time.
+    expect(during.length).toBeGreaterThan(3);
+    expect(worst).toBeLessThan(10 * baseline + printMs / 4);
+  });
+
+  it("answers 503 with Retry-After to prints beyond the queue, and prints the others", async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 25 }, () => get(pdfUrl(certificate.number), admin)),
+    );
+    const statuses = responses.map((r) => r.status);
+    expect(statuses.filter((s) => s !== 200 && s !== 503)).toEqual([]);
+    // At most one printing and ten waiting at any time: more than eleven cannot all be taken
+    // unless prints finished faster than their reads arrived.
+    expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(11);
+    const busy = responses.find((r) => r.status === 503)!;
+    expect(busy).toBeDefined();
+    expect(Number(busy.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    const body = (await busy.json()) as any;
+    expect(body.errors[0].extensions).toMatchObject({
+      code: "SERVICE_UNAVAILABLE",
+      retryAfterSeconds: Number(busy.headers.get("retry-after")),
+    });
+    expect(body.errors[0].message).toMatch(/busy; try again in \d+ s/);
+    await Promise.all(responses.filter((r) => r !== busy).map((r) => r.arrayBuffer()));
   });
 });
 

@@ -178,7 +178,7 @@ describe("batching", () => {
     const before = fed.subgraphs.corps.queryCount();
     const data = await execute(
       fed.subgraphs.corps.url,
-      await fed.asGateway({
+      await fed.asGateway("corps", {
         query: ENTITIES,
         variables: {
           representations: ids.map((id) => ({ __typename: "Volunteer", id: String(id) })),

@@ -101,7 +101,7 @@ describe("ReviewStation", () => {
         const variables = { id, decision, comment: `${decision} test` };
         const before = await execute(
           fed.subgraphs.districts.url,
-          await fed.asGateway({
+          await fed.asGateway("districts", {
             query: HISTORY,
             token: admin,
             variables: { id },
@@ -112,7 +112,7 @@ describe("ReviewStation", () => {
           expect(data.reviewStation).toEqual({ id, status: to });
           const trail = await execute(
             fed.subgraphs.districts.url,
-            await fed.asGateway({
+            await fed.asGateway("districts", {
               query: HISTORY,
               token: admin,
               variables: { id },
@@ -134,7 +134,7 @@ describe("ReviewStation", () => {
           expect(response.errors![0].message).toContain(`it is ${status}`);
           const trail = await execute(
             fed.subgraphs.districts.url,
-            await fed.asGateway({
+            await fed.asGateway("districts", {
               query: HISTORY,
               token: admin,
               variables: { id },

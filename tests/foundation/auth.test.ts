@@ -208,12 +208,12 @@ describe("on protected fields", () => {
     };
     const anonymous = await execute(
       fed.subgraphs.districts.url,
-      await fed.asGateway({ query, variables }),
+      await fed.asGateway("districts", { query, variables }),
     );
     expect(anonymous._entities).toEqual([null, { id: String(filed.id), status: "FILED" }]);
     const staff = await execute(
       fed.subgraphs.districts.url,
-      await fed.asGateway({
+      await fed.asGateway("districts", {
         query,
         variables,
         token: await fed.token("DASHBOARD_VIEWER"),
@@ -252,7 +252,7 @@ describe("on protected fields", () => {
   it("a subgraph checks the token itself, not only the gateway", async () => {
     const direct = await send(
       fed.subgraphs.districts.url,
-      await fed.asGateway({
+      await fed.asGateway("districts", {
         query: STATION_CONTACT,
         authorization: "Bearer not-a-jwt",
       }),

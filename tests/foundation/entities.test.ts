@@ -19,7 +19,7 @@ async function entities(
   const token = await fed.token("CITY_ADMIN");
   const data = await execute(
     fed.subgraphs[subgraph].url,
-    await fed.asGateway({
+    await fed.asGateway(subgraph, {
       query: `${ENTITIES} ${fragment}`,
       variables: { representations },
       token,

@@ -21,7 +21,7 @@ const FIELDS = {
 async function entities(subgraph: keyof typeof FIELDS, reps: object[], token?: string) {
   const data = await execute(
     fed.subgraphs[subgraph].url,
-    await fed.asGateway({
+    await fed.asGateway(subgraph, {
       query: `query ($representations: [_Any!]!) { _entities(representations: $representations) { ${FIELDS[subgraph]} } }`,
       variables: { representations: reps },
       token,

@@ -5,6 +5,7 @@
 // naming it, and nothing is written.
 import { daysFromToday } from "../../runtime/dates";
 import { creditCodeCheckChar } from "../../subgraphs/shared/validation/credit-code";
+import { expert } from "../clinic/fixtures";
 import { agreement, applicant, corpsCounts, register } from "../corps/fixtures";
 import { bootFederation, type Federation } from "../helpers/federation";
 import { contractOperation, execute, send } from "../helpers/graphql";
@@ -194,5 +195,63 @@ describe("dates outside a sane window", () => {
     expect(activities.publishActivities.rejected[0].message).toMatch(
       /heldOn 0100-01-01 is before 1949-10-01/,
     );
+  });
+});
+
+// Text is trimmed before it is measured (issue 25, item 9): a title of spaces is blank, not three
+// characters, and a title of the longest length with spaces around it fits.
+describe("surrounding white space", () => {
+  const COURSE = `mutation ($input: CourseInput!) { publishCourse(input: $input) { id title url } }`;
+  const MENU = `mutation ($input: ServiceMenuItemInput!) { saveServiceMenuItem(input: $input) { id title description } }`;
+  const course = (volunteerId: string, title: string) => ({
+    title,
+    category: "FINANCING",
+    volunteerId,
+    url: "https://video.example.cn/courses/trim-first",
+    durationMinutes: 18,
+  });
+  const entry = (title: string) => ({
+    category: "LEGAL",
+    title,
+    description: "  帮助企业梳理合同条款  ",
+    forms: ["ONLINE"],
+    durationMinutes: 60,
+  });
+  async function rows(table: string) {
+    const [row] = await fed.subgraphs.corps.db.query(`SELECT COUNT(*) AS n FROM ${table}`);
+    return Number(row.n);
+  }
+
+  it.each(["   ", "\u3000\u3000", " \n "])(
+    "refuses a course and a service menu entry titled %j, writing nothing",
+    async (blank) => {
+      const volunteerId = await expert(fed, { listed: false });
+      const before = [await rows("course"), await rows("service_menu_item")];
+      await refused(COURSE, { input: course(volunteerId, blank) }, /\btitle\b/);
+      await refused(MENU, { input: entry(blank) }, /\btitle\b/);
+      expect([await rows("course"), await rows("service_menu_item")]).toEqual(before);
+    },
+  );
+
+  it("measures the trimmed text and stores it trimmed", async () => {
+    const volunteerId = await expert(fed, { listed: false });
+    const longest = "融".repeat(60);
+    const { saveServiceMenuItem } = await execute(fed.gatewayUrl, {
+      query: MENU,
+      variables: { input: entry(`  ${longest}  `) },
+      token: admin,
+    });
+    expect(saveServiceMenuItem).toMatchObject({
+      title: longest,
+      description: "帮助企业梳理合同条款",
+    });
+    const { publishCourse } = await execute(fed.gatewayUrl, {
+      query: COURSE,
+      variables: {
+        input: { ...course(volunteerId, " 合同审查要点 "), url: " https://v.example.cn/1 " },
+      },
+      token: admin,
+    });
+    expect(publishCourse).toMatchObject({ title: "合同审查要点", url: "https://v.example.cn/1" });
   });
 });

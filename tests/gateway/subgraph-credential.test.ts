@@ -2,15 +2,22 @@
 // gateway's credential, whatever else it carries, so the probe's `_entities` and `_service` calls
 // with no token get nothing. And the tokens themselves: algorithm pinned, expiry required, issuer
 // and audience checked.
-import { SignJWT, UnsecuredJWT } from "jose";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { decodeJwt, SignJWT, UnsecuredJWT } from "jose";
+import { startGateway } from "../../gateway";
+import { verifyToken } from "../../runtime/auth";
 import { SUBGRAPHS } from "../../runtime/config";
-import { CREDENTIAL_HEADER, signCredential } from "../../runtime/credential";
+import { credentialLifetimeMs, CREDENTIAL_HEADER, signCredential } from "../../runtime/credential";
+import type { RunningServer } from "../../runtime/http/server";
+import { createLogger } from "../../runtime/log";
 import { bootFederation, type Federation } from "../helpers/federation";
-import { execute, send } from "../helpers/graphql";
+import { bodyOf, execute, send } from "../helpers/graphql";
 
 let fed: Federation;
 beforeAll(async () => {
-  fed = await bootFederation();
+  // corps' own time limit, so that its credential's lifetime is not the others' (4 s + 2 s).
+  fed = await bootFederation({ env: { CORPS_TIMEOUT_MS: "4000" } });
 });
 afterAll(() => fed?.stop());
 
@@ -56,23 +63,26 @@ describe("a subgraph reached directly", () => {
   });
 
   it("refuses a credential signed with another secret, or one for another caller", async () => {
+    const request = { query: ENTITIES, variables: volunteers() };
+    const bound = { requestId: "r-1", subgraph: "corps" as const, body: bodyOf(request) };
     const forged = await signCredential(
-      { caller: { sub: "x", role: "CITY_ADMIN" }, requestId: "r" },
-      { ...fed.config.auth, jwtSecret: "another-secret-that-is-long-enough-0123456789" },
+      { caller: { sub: "x", role: "CITY_ADMIN" }, ...bound },
+      {
+        ...fed.config,
+        auth: { ...fed.config.auth, jwtSecret: "another-secret-that-is-long-enough-0123456789" },
+      },
     );
     const viaForged = await send(fed.subgraphs.corps.url, {
-      query: ENTITIES,
-      variables: volunteers(),
-      headers: { [CREDENTIAL_HEADER]: forged },
+      ...request,
+      headers: { [CREDENTIAL_HEADER]: forged, "x-request-id": "r-1" },
     });
     expect(viaForged.status).toBe(401);
     // A real credential for an anonymous reader, with an admin's token beside it.
-    const anonymous = await signCredential({ caller: null, requestId: "r" }, fed.config.auth);
+    const anonymous = await signCredential({ caller: null, ...bound }, fed.config);
     const mixed = await send(fed.subgraphs.corps.url, {
-      query: ENTITIES,
-      variables: volunteers(),
+      ...request,
       token: await fed.token("CITY_ADMIN"),
-      headers: { [CREDENTIAL_HEADER]: anonymous },
+      headers: { [CREDENTIAL_HEADER]: anonymous, "x-request-id": "r-1" },
     });
     expect(mixed.status).toBe(401);
     expect(mixed.errors![0].message).toMatch(/name different callers/);
@@ -81,7 +91,7 @@ describe("a subgraph reached directly", () => {
   it("answers what the gateway would have asked, with the credential", async () => {
     const data = await execute(
       fed.subgraphs.corps.url,
-      await fed.asGateway({ query: "{ _service { sdl } }" }),
+      await fed.asGateway("corps", { query: "{ _service { sdl } }" }),
     );
     expect(data._service.sdl).toContain("type Volunteer");
   });
@@ -106,6 +116,154 @@ describe("a subgraph reached directly", () => {
     expect(fresh.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
     const logged = fed.logs().filter((l) => l.includes("probe-0001"));
     expect(logged.length).toBeGreaterThan(0);
+  });
+});
+
+// Issue 25, item 7: a credential seen on the wire (a proxy's log, a packet capture) used to open
+// any subgraph, for any operation, for a minute. A recording proxy between a gateway and corps
+// captures real calls; replayed as they are, they are answered; replayed anywhere else, with
+// another operation, variables or request id, or once their lifetime is over, they are refused.
+describe("a captured credential", () => {
+  interface Captured {
+    headers: Record<string, string>;
+    body: string;
+  }
+  const captured: Captured[] = [];
+  let proxy: http.Server;
+  let gateway: RunningServer;
+  const QUERY = `query ($id: ID!) { volunteer(id: $id) { id name } }`;
+
+  beforeAll(async () => {
+    const corps = new URL(fed.subgraphs.corps.url);
+    proxy = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => {
+        const body = Buffer.concat(chunks).toString("utf8");
+        captured.push({ headers: req.headers as Record<string, string>, body });
+        const out = http.request(corps, { method: req.method, headers: req.headers }, (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        });
+        out.end(body);
+      });
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+    const { port } = proxy.address() as AddressInfo;
+    gateway = await startGateway(fed.config, {
+      port: 0,
+      subgraphUrls: {
+        ...Object.fromEntries(SUBGRAPHS.map((n) => [n, fed.subgraphs[n].url])),
+        corps: `http://127.0.0.1:${port}/graphql`,
+      },
+      log: createLogger("gateway-2", { level: "silent" }),
+    });
+  });
+  afterAll(async () => {
+    await gateway?.stop();
+    await new Promise((resolve) => proxy?.close(resolve));
+  });
+
+  /** A call the gateway made to corps for `{ volunteer }`, as the proxy saw it. */
+  async function capture(): Promise<Captured> {
+    const id = String(fed.demo.volunteers[0].id);
+    captured.length = 0;
+    await execute(gateway.url, {
+      query: QUERY,
+      variables: { id },
+      token: await fed.token("CITY_ADMIN"),
+    });
+    const call = captured.find((c) => c.body.includes("volunteer("));
+    expect(call).toBeDefined();
+    return call!;
+  }
+
+  /** Sends a captured call again to `url`, changed as told; the answer's status and message. */
+  async function replay(url: string, call: Captured, change: Partial<Captured> = {}) {
+    const {
+      host,
+      connection,
+      "content-length": _,
+      ...headers
+    } = { ...call.headers, ...change.headers };
+    const response = await fetch(url, {
+      method: "POST",
+      headers,
+      body: change.body ?? call.body,
+    });
+    const body = (await response.json()) as any;
+    return { status: response.status, body, message: body.errors?.[0]?.message as string };
+  }
+
+  it("is answered when sent again unchanged, within its lifetime", async () => {
+    const call = await capture();
+    const again = await replay(fed.subgraphs.corps.url, call);
+    expect(again.status).toBe(200);
+    expect(again.body.data.volunteer.id).toBe(String(fed.demo.volunteers[0].id));
+  });
+
+  it("is refused by any other subgraph", async () => {
+    const call = await capture();
+    for (const name of ["districts", "platforms", "publicity"] as const) {
+      const refused = await replay(fed.subgraphs[name].url, call);
+      expect(refused.status).toBe(401);
+      expect(refused.message).toMatch(/signed for another subgraph \(corps\), not /);
+    }
+  });
+
+  it("is refused with another operation, other variables or another request id", async () => {
+    const call = await capture();
+    const parsed = JSON.parse(call.body);
+    const other = { ...parsed, query: "{ _service { sdl } }" };
+    const otherDocument = await replay(fed.subgraphs.corps.url, call, {
+      body: JSON.stringify(other),
+    });
+    expect(otherDocument.status).toBe(401);
+    expect(otherDocument.message).toMatch(/another operation or variables/);
+    const id = String(fed.demo.volunteers[1].id);
+    const otherVariables = await replay(fed.subgraphs.corps.url, call, {
+      body: JSON.stringify({ ...parsed, variables: { ...parsed.variables, id } }),
+    });
+    expect(otherVariables.status).toBe(401);
+    const otherRequest = await replay(fed.subgraphs.corps.url, call, {
+      headers: { ...call.headers, "x-request-id": "another-request-0001" },
+    });
+    expect(otherRequest.status).toBe(401);
+    expect(otherRequest.message).toMatch(/another request id/);
+  });
+
+  it("lives the subgraph's time limit plus the margin, read from the configuration", async () => {
+    const call = await capture();
+    const claims = decodeJwt(call.headers[CREDENTIAL_HEADER]);
+    // corps: CORPS_TIMEOUT_MS=4000 and GATEWAY_CREDENTIAL_MARGIN_MS=2000, in whole seconds.
+    expect(claims.aud).toBe("corps");
+    expect(claims.exp! - claims.iat!).toBeGreaterThanOrEqual(6);
+    expect(claims.exp! - claims.iat!).toBeLessThanOrEqual(7);
+    const lifetime = credentialLifetimeMs(fed.config.subgraphCalls, "corps");
+    expect(lifetime).toBe(6000);
+    const request = { query: QUERY, variables: { id: String(fed.demo.volunteers[0].id) } };
+    const token = await fed.token("CITY_ADMIN");
+    const signedAgo = async (ms: number) => {
+      const credential = await signCredential(
+        {
+          caller: await verifyToken(token, fed.config.auth),
+          requestId: "aged-0001",
+          subgraph: "corps",
+          body: bodyOf(request),
+        },
+        fed.config,
+        Date.now() - ms,
+      );
+      return send(fed.subgraphs.corps.url, {
+        ...request,
+        token,
+        headers: { [CREDENTIAL_HEADER]: credential, "x-request-id": "aged-0001" },
+      });
+    };
+    expect((await signedAgo(lifetime - 3000)).status).toBe(200);
+    const expired = await signedAgo(lifetime + 1500);
+    expect(expired.status).toBe(401);
+    expect(expired.errors![0].message).toMatch(/not valid \(forged or expired\)/);
   });
 });
 

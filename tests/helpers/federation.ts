@@ -14,7 +14,7 @@ import { startGateway } from "../../gateway";
 import { SUBGRAPH_DEFINITIONS } from "../../subgraphs";
 import { signToken, verifyToken, type Caller, type Role } from "../../runtime/auth";
 import { CREDENTIAL_HEADER, signCredential } from "../../runtime/credential";
-import type { Request } from "./graphql";
+import { bodyOf, type Request } from "./graphql";
 import {
   loadConfig,
   loadConfigWith,
@@ -39,8 +39,11 @@ export interface Federation {
   /** Every log line written by the five servers so far (JSON text). */
   logs(): string[];
   token(role: Role, extra?: Partial<Caller>): Promise<string>;
-  /** The request as the gateway sends it to a subgraph: with its credential for the token's caller. */
-  asGateway(request: Request): Promise<Request>;
+  /**
+   * The request as the gateway sends it to that subgraph: with a request id and the credential for
+   * the token's caller, signed for that subgraph, id and body.
+   */
+  asGateway(subgraph: SubgraphName, request: Request): Promise<Request>;
   stop(): Promise<void>;
 }
 
@@ -157,10 +160,15 @@ export async function bootFederation(options: BootOptions = {}): Promise<Federat
     logs: () => [...capture.lines],
     token: (role, extra = {}) =>
       signToken({ sub: `test-${role.toLowerCase()}`, role, ...extra }, config.auth),
-    asGateway: async (request) => {
+    asGateway: async (subgraph, request) => {
       const caller = request.token ? await verifyToken(request.token, config.auth) : null;
-      const credential = await signCredential({ caller, requestId: "test-direct" }, config.auth);
-      return { ...request, headers: { ...request.headers, [CREDENTIAL_HEADER]: credential } };
+      const requestId = `test-direct-${Date.now().toString(36)}`;
+      const credential = await signCredential(
+        { caller, requestId, subgraph, body: bodyOf(request) },
+        config,
+      );
+      const headers = { "x-request-id": requestId, [CREDENTIAL_HEADER]: credential };
+      return { ...request, headers: { ...request.headers, ...headers } };
     },
     stop,
   };

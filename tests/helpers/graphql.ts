@@ -22,6 +22,10 @@ export interface Request {
   headers?: Record<string, string>;
 }
 
+/** The JSON body send() posts for a request (what a gateway credential is signed over). */
+export const bodyOf = (request: Request) =>
+  JSON.stringify({ query: request.query, variables: request.variables });
+
 export async function send<T = any>(url: string, request: Request): Promise<GraphQLResponse<T>> {
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (request.token) headers.authorization = `Bearer ${request.token}`;
@@ -30,7 +34,7 @@ export async function send<T = any>(url: string, request: Request): Promise<Grap
   const response = await fetch(url, {
     method: "POST",
     headers,
-    body: JSON.stringify({ query: request.query, variables: request.variables }),
+    body: bodyOf(request),
   });
   const body = (await response.json()) as GraphQLResponse<T>;
   return { ...body, status: response.status, headers: response.headers };

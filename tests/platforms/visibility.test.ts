@@ -31,7 +31,7 @@ describe("anonymous callers", () => {
     const representations = Object.values(ids).map((id) => ({ __typename: "Platform", id }));
     const data = await execute(
       fed.subgraphs.platforms.url,
-      await fed.asGateway({
+      await fed.asGateway("platforms", {
         query: ENTITIES,
         variables: { representations },
       }),
@@ -84,7 +84,7 @@ describe("signed-in callers", () => {
     }
     const entities = await execute(
       fed.subgraphs.platforms.url,
-      await fed.asGateway({
+      await fed.asGateway("platforms", {
         query: ENTITIES,
         variables: { representations: all.map((id) => ({ __typename: "Platform", id })) },
         token,

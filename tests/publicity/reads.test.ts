@@ -128,7 +128,7 @@ describe("visibility", () => {
     const r = [ids.draft, ids.nanshan, "999999"].map((id) => ({ __typename: "CaseStory", id }));
     const publicAnswer = await execute(
       fed.subgraphs.publicity.url,
-      await fed.asGateway({
+      await fed.asGateway("publicity", {
         query: entities,
         variables: { r },
       }),
@@ -140,7 +140,7 @@ describe("visibility", () => {
     ]);
     const editorAnswer = await execute(
       fed.subgraphs.publicity.url,
-      await fed.asGateway({
+      await fed.asGateway("publicity", {
         query: entities,
         variables: { r },
         token: alice,
@@ -293,7 +293,7 @@ describe("references that were hidden or withdrawn", () => {
     // decides for corps, and a hidden (null) volunteer leaves the story readable.
     const corps = await execute(
       fed.subgraphs.corps.url,
-      await fed.asGateway({
+      await fed.asGateway("corps", {
         query: `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Volunteer { id name expertType } } }`,
         variables: { r: [{ __typename: "Volunteer", id: volunteerId }] },
       }),

@@ -1,6 +1,7 @@
 // What loadConfig refuses before any server starts: settings that would run the hub open to the
 // network with a public secret, and ports the hub's own clients cannot reach.
 import { ConfigError, loadConfig, type Env } from "../../runtime/config";
+import { credentialLifetimeMs } from "../../runtime/credential";
 
 /** The problems loadConfig reports for this environment (none when it loads). */
 function problemsOf(env: Env): string[] {
@@ -139,6 +140,42 @@ describe("the database budget against the gateway's time limit (issue 25, item 3
     expect(loadConfig({ IDEMPOTENCY_TTL_SECONDS: "3600" }).idempotency.ttlSeconds).toBe(3600);
     expect(problemsOf({ IDEMPOTENCY_TTL_SECONDS: "10" })).toEqual([
       expect.stringMatching(/IDEMPOTENCY_TTL_SECONDS=10 must be/),
+    ]);
+  });
+});
+
+describe("the certificate printers (issue 25, item 6)", () => {
+  it("has one thread and a queue of 20 by default, and reads both", () => {
+    expect(loadConfig({}).clinic).toMatchObject({ pdfWorkers: 1, pdfQueue: 20 });
+    expect(loadConfig({ PDF_WORKERS: "2", PDF_QUEUE: "0" }).clinic).toMatchObject({
+      pdfWorkers: 2,
+      pdfQueue: 0,
+    });
+  });
+
+  it("refuses no thread at all, and nonsense, naming both", () => {
+    const problems = problemsOf({ PDF_WORKERS: "0", PDF_QUEUE: "lots" });
+    expect(problems).toEqual([
+      "PDF_WORKERS=0 must be a number of threads from 1 to 16",
+      "PDF_QUEUE=lots must be a number of waiting prints from 0 to 1000",
+    ]);
+  });
+});
+
+describe("the gateway credential's lifetime (issue 25, item 7)", () => {
+  it("is each subgraph's time limit plus the margin", () => {
+    const config = loadConfig({
+      DISTRICTS_TIMEOUT_MS: "3000",
+      GATEWAY_CREDENTIAL_MARGIN_MS: "500",
+    });
+    expect(credentialLifetimeMs(config.subgraphCalls, "districts")).toBe(3500);
+    expect(credentialLifetimeMs(config.subgraphCalls, "corps")).toBe(10_500);
+    expect(credentialLifetimeMs(loadConfig({}).subgraphCalls, "corps")).toBe(12_000);
+  });
+
+  it("refuses a margin out of bounds", () => {
+    expect(problemsOf({ GATEWAY_CREDENTIAL_MARGIN_MS: "0" })).toEqual([
+      "GATEWAY_CREDENTIAL_MARGIN_MS=0 must be a number of milliseconds from 100 to 60000",
     ]);
   });
 });

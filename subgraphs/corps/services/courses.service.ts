@@ -44,10 +44,10 @@ export async function publishCourse(db: DataSource, caller: Caller, input: Cours
   const expert = await expertFor(db, input.volunteerId);
   const repo = db.getRepository(Course);
   const { identifiers } = await repo.insert({
-    title: input.title.trim(),
+    title: input.title,
     category: input.category,
     volunteerId: expert.id,
-    url: input.url.trim(),
+    url: input.url,
     durationMinutes: input.durationMinutes,
     districtCode: await districtFor(db, input.districtCode, expert),
     publishedOn: today(),

@@ -49,12 +49,12 @@ export async function scheduleMeeting(
   const expert = await expertFor(db, input.volunteerId);
   const repo = db.getRepository(Meeting);
   const { identifiers } = await repo.insert({
-    title: input.title.trim(),
+    title: input.title,
     category: input.category,
     volunteerId: expert.id,
     startsAt,
     durationMinutes: input.durationMinutes,
-    url: input.url.trim(),
+    url: input.url,
     capacity: input.capacity,
     signUpCount: 0,
     districtCode: await districtFor(db, input.districtCode, expert),
@@ -108,8 +108,8 @@ export async function signUp(
         throw conflict(`meeting ${meeting.id} is full (${meeting.capacity} places)`);
       const { identifiers } = await tx.getRepository(MeetingSignUp).insert({
         meetingId: meeting.id,
-        enterpriseName: input.enterpriseName.trim(),
-        contactName: input.contactName.trim(),
+        enterpriseName: input.enterpriseName,
+        contactName: input.contactName,
         contactPhone: input.contactPhone,
       });
       return {

@@ -26,14 +26,14 @@ export function serviceMenu(db: DataSource, category: ServiceCategory | null, al
 
 const values = (input: ServiceMenuItemInput) => ({
   category: input.category,
-  title: input.title.trim(),
-  description: input.description.trim(),
+  title: input.title,
+  description: input.description,
   forms: [...input.forms].sort(),
   durationMinutes: input.durationMinutes,
 });
 
 const duplicate = (input: ServiceMenuItemInput) =>
-  conflict(`the ${input.category} menu already has an entry called "${input.title.trim()}"`);
+  conflict(`the ${input.category} menu already has an entry called "${input.title}"`);
 
 /** Creates an entry (no id) or replaces one's content; a title is used once per category. */
 export async function saveMenuItem(

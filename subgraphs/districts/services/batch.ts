@@ -31,8 +31,8 @@ export class Batch<T extends { externalId: string }> {
       );
     }
     const seen = new Map<string, number>();
+    // Every string of the rows arrives trimmed (textArgs, subgraphs/shared/validation/trim.ts).
     rows.forEach((input, index) => {
-      trimStrings(input);
       const problems = describeValidation(validateSync(input));
       const first = seen.get(externalKey(input.externalId));
       if (first !== undefined)
@@ -78,16 +78,6 @@ export class Batch<T extends { externalId: string }> {
   finish(): PublishResult {
     this.result.rejected.sort((a, b) => a.index - b.index);
     return this.result;
-  }
-}
-
-/** Surrounding spaces are never meant: trim every string field (and nested ones) before checks. */
-function trimStrings(value: unknown) {
-  if (!value || typeof value !== "object") return;
-  const record = value as Record<string, unknown>;
-  for (const [key, field] of Object.entries(record)) {
-    if (typeof field === "string") record[key] = field.trim();
-    else if (Array.isArray(field)) field.forEach(trimStrings);
   }
 }
 

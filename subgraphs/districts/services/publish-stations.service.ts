@@ -20,9 +20,9 @@ import {
 
 /** The columns a station row writes. */
 const columns = (s: StationInput) => ({
-  name: s.name.trim(),
+  name: s.name,
   hostType: s.hostType,
-  address: s.address.trim(),
+  address: s.address,
   categories: [...s.categories],
   contactName: s.contactName ?? null,
   contactPhone: s.contactPhone ?? null,

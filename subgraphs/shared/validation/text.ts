@@ -3,12 +3,15 @@
 // line breaks and tabs of long text (a CR only as part of CRLF). Single-line fields such as names
 // refuse line breaks and tabs too (@SingleLine). One rule for every subgraph: applyTextRules()
 // gives every String field of every @InputType the control-character check, and every resolver
-// that takes arguments the middleware textArgs, which checks plain String arguments (reasons,
-// comments), so new inputs and arguments are covered without anyone remembering to.
+// that takes arguments the middleware textArgs, which first trims every string of its arguments
+// (trim.ts: lengths and blanks are checked on the trimmed text), then checks plain String
+// arguments (reasons, comments), so new inputs and arguments are covered without anyone
+// remembering to.
 import { registerDecorator, ValidateBy, type ValidationOptions } from "class-validator";
 import { GraphQLID, GraphQLString } from "graphql";
 import { getMetadataStorage, type MiddlewareFn } from "type-graphql";
 import { badInput } from "../../../runtime/errors";
+import { trimStrings } from "./trim";
 
 const hex = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
 
@@ -120,11 +123,14 @@ export function applyTextRules() {
 }
 
 /**
- * The same rule for arguments that are plain strings (a reason, a comment, a number to look up),
- * which class-validator never sees; input objects are checked by their classes (applyTextRules).
+ * Trims every string of the arguments (before type-graphql turns them into input classes and
+ * validates them, which it does after the middlewares), then applies the control-character rule
+ * to arguments that are plain strings (a reason, a comment, a number to look up), which
+ * class-validator never sees; input objects are checked by their classes (applyTextRules).
  */
 export const textArgs: MiddlewareFn = ({ args }, next) => {
-  for (const [name, value] of Object.entries(args ?? {})) {
+  for (const [name, raw] of Object.entries(args ?? {})) {
+    const value = (args[name] = trimStrings(raw));
     const values = Array.isArray(value) ? value : [value];
     for (const item of values) {
       const problem = typeof item === "string" ? textProblem(name, item) : null;
