@@ -6,10 +6,21 @@ import type { MetricsConfig } from "../config";
 import { errorBody, httpStatusOf } from "../errors";
 import type { Route } from "./server";
 
+/**
+ * prom-client's gauges of active handles, requests and resources in all: named like counters,
+ * which Prometheus's naming rules (promtool check metrics) refuse for a gauge. Each is the sum of
+ * the gauge of the same name without "_total", which is labelled by type and kept:
+ * sum(hub_nodejs_active_handles) is the figure.
+ */
+const MISNAMED_DEFAULTS = ["handles", "requests", "resources"].map(
+  (what) => `hub_nodejs_active_${what}_total`,
+);
+
 export function createRegistry(server: string): Registry {
   const registry = new Registry();
   registry.setDefaultLabels({ server });
   collectDefaultMetrics({ register: registry, prefix: "hub_" });
+  for (const name of MISNAMED_DEFAULTS) registry.removeSingleMetric(name);
   return registry;
 }
 

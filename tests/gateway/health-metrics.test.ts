@@ -4,6 +4,7 @@
 import { bootFederation, type Federation } from "../helpers/federation";
 import { execute, send } from "../helpers/graphql";
 import { SUBGRAPHS } from "../../runtime/config";
+import { lintMetrics, promtool } from "../helpers/prometheus-lint";
 
 let fed: Federation;
 beforeAll(async () => {
@@ -98,6 +99,38 @@ describe("metrics", () => {
     const { text } = await get(`${origin(fed.subgraphs.districts.url)}/metrics`);
     expect(sample(text, "hub_sql_statements_total")).toBeGreaterThan(0);
     expect(sample(text, "hub_graphql_requests_total", { server: "districts" })).toBeGreaterThan(0);
+  });
+});
+
+describe("the exposition format", () => {
+  const hasPromtool = promtool("") !== null;
+
+  it("passes the naming rules of promtool check metrics on all five servers", async () => {
+    if (!hasPromtool)
+      console.warn(
+        "promtool is not installed: /metrics checked by lintMetrics only (apt prometheus)",
+      );
+    // Traffic first, so that every labelled series exists: each subgraph answers a signed-in
+    // caller (through the gateway) and the gateway meets an error.
+    const admin = await fed.token("CITY_ADMIN");
+    const everywhere = `query FormatProbe {
+      districts { code } branches { id } platform(id: "1") { id } caseStory(id: "1") { id }
+    }`;
+    expect((await send(fed.gatewayUrl, { query: everywhere, token: admin })).status).toBe(200);
+    await send(fed.gatewayUrl, { query: "{ nope }", token: admin });
+    const servers = {
+      gateway: fed.gatewayUrl,
+      ...Object.fromEntries(SUBGRAPHS.map((n) => [n, fed.subgraphs[n].url])),
+    };
+    const problems: Record<string, { lint: string[]; promtool: string[] | null }> = {};
+    for (const [server, url] of Object.entries(servers)) {
+      const { status, text } = await get(`${origin(url)}/metrics`);
+      expect({ server, status }).toEqual({ server, status: 200 });
+      expect(text).toContain("hub_graphql_request_duration_seconds_bucket");
+      problems[server] = { lint: lintMetrics(text), promtool: hasPromtool ? promtool(text) : null };
+    }
+    const clean = { lint: [], promtool: hasPromtool ? [] : null };
+    expect(problems).toEqual(Object.fromEntries(Object.keys(servers).map((s) => [s, clean])));
   });
 });
 

@@ -5,6 +5,7 @@ import { execFileSync } from "node:child_process";
 import http from "node:http";
 import { loadConfigWith } from "../../runtime/config";
 import { bootProcesses, type ProcessFederation } from "../helpers/processes";
+import { lintMetrics, promtool } from "../helpers/prometheus-lint";
 
 interface Answer {
   status: number;
@@ -159,6 +160,10 @@ describe("GATEWAY_WORKERS", () => {
       }
       // Each worker answered about half of them: only the sum over both makes ten.
       expect((await metric()) - start).toBe(10);
+      // The sum keeps each metric's type and naming: promtool's rules hold for it too.
+      const summed = (await fresh(fed.gatewayUrl.replace(/\/graphql$/, "/metrics"))).body;
+      expect(lintMetrics(summed)).toEqual([]);
+      expect(promtool(summed) ?? []).toEqual([]);
     });
 
     it("brings back a worker that dies; the other answers meanwhile", async () => {
