@@ -82,7 +82,8 @@ export async function startSubgraph<TLoaders>(
       plugins: [
         ApolloServerPluginInlineTraceDisabled(),
         ApolloServerPluginLandingPageDisabled(),
-        graphqlMetricsPlugin(registry),
+        // The caller the gateway's credential names: an anonymous one's names are not labels.
+        graphqlMetricsPlugin(registry, (ctx) => Boolean(ctx.contextValue?.caller)),
       ],
     });
     await apollo.start();

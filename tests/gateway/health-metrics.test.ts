@@ -65,19 +65,32 @@ describe("metrics", () => {
     expect(text).toContain("hub_process_resident_memory_bytes");
   });
 
-  it("keeps client-chosen operation names from growing the labels without bound", async () => {
-    // Anyone may send any name: only signed-in callers' names become labels.
-    await send(fed.gatewayUrl, { query: "query AnonymousInvention { __typename }" });
+  it("never makes an anonymous caller's operation name a label, at the gateway or a subgraph", async () => {
+    // Anyone may send any name: only signed-in callers' names become labels (a bounded set).
+    await send(fed.gatewayUrl, { query: "query AnonymousInvention { districts { code } }" });
     const bad = JSON.stringify({ query: "{ __typename }", operationName: "not a name!" });
     await fetch(fed.gatewayUrl, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: bad,
     });
-    const { text } = await get(`${fed.gatewayOrigin}/metrics`);
-    expect(text).not.toContain('operation="not a name!"');
-    expect(text).not.toContain('operation="AnonymousInvention"');
-    expect(sample(text, "hub_graphql_requests_total", { operation: "other" })).toBeGreaterThan(0);
+    const gateway = (await get(`${fed.gatewayOrigin}/metrics`)).text;
+    const districts = (await get(`${origin(fed.subgraphs.districts.url)}/metrics`)).text;
+    for (const text of [gateway, districts]) {
+      expect(text).not.toContain("not a name!");
+      expect(text).not.toContain("AnonymousInvention");
+      expect(
+        sample(text, "hub_graphql_requests_total", { operation: "anonymous" }),
+      ).toBeGreaterThan(0);
+    }
+    // A signed-in caller's name is a label at the subgraph too (as the gateway's plan names it).
+    const viewer = await fed.token("DASHBOARD_VIEWER");
+    await send(fed.gatewayUrl, {
+      query: "query SignedInProbe { districts { code } }",
+      token: viewer,
+    });
+    const after = (await get(`${origin(fed.subgraphs.districts.url)}/metrics`)).text;
+    expect(after).toMatch(/operation="SignedInProbe__districts__\d+"/);
   });
 
   it("counts answers served from the response cache", async () => {
@@ -134,19 +147,35 @@ describe("the exposition format", () => {
   });
 });
 
-describe("metrics behind a token", () => {
+describe("metrics in production", () => {
+  const TOKEN = "scraper-secret-0123456789";
   let guarded: Federation;
   beforeAll(async () => {
-    guarded = await bootFederation({ env: { METRICS_TOKEN: "scraper-secret-0123456789" } });
+    guarded = await bootFederation({ env: { NODE_ENV: "production", METRICS_TOKEN: TOKEN } });
   });
   afterAll(() => guarded?.stop());
 
-  it("answers only a scraper with the token", async () => {
-    expect((await get(`${guarded.gatewayOrigin}/metrics`)).status).toBe(401);
-    const scraped = await get(`${guarded.gatewayOrigin}/metrics`, {
-      authorization: "Bearer scraper-secret-0123456789",
-    });
-    expect(scraped.status).toBe(200);
+  it("answers only a scraper with METRICS_TOKEN, on all five servers", async () => {
+    const origins = [
+      guarded.gatewayOrigin,
+      ...SUBGRAPHS.map((n) => origin(guarded.subgraphs[n].url)),
+    ];
+    for (const at of origins) {
+      const refused = [
+        await get(`${at}/metrics`),
+        await get(`${at}/metrics`, { authorization: `Bearer ${TOKEN}x` }),
+        await get(`${at}/metrics`, { authorization: `Basic ${TOKEN}` }),
+      ];
+      expect({ at, statuses: refused.map((r) => r.status) }).toEqual({
+        at,
+        statuses: [401, 401, 401],
+      });
+      expect(JSON.parse(refused[0].text).errors[0].extensions.code).toBe("UNAUTHENTICATED");
+      expect(refused[0].text).not.toContain("hub_");
+      const scraped = await get(`${at}/metrics`, { authorization: `Bearer ${TOKEN}` });
+      expect({ at, status: scraped.status }).toEqual({ at, status: 200 });
+      expect(scraped.text).toContain("hub_process_cpu_seconds_total");
+    }
   });
 });
 
