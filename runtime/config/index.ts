@@ -19,6 +19,7 @@ import { subgraphCallsSection, type SubgraphCallsConfig } from "./subgraph-calls
 export { SUBGRAPHS, type SubgraphName } from "./subgraphs";
 export { perSubgraphDatabaseUrl } from "./databases";
 export { FETCH_BAD_PORTS, isLoopback } from "./servers";
+export { DEFAULT_TRUSTED_PROXIES } from "./proxies";
 export type {
   AuthConfig,
   CacheConfig,
