@@ -36,7 +36,7 @@ export async function startGateway(
 ): Promise<RunningServer> {
   const log = options.log ?? createLogger("gateway", config.log);
   const urls = { ...config.servers.subgraphUrls, ...options.subgraphUrls };
-  const store = createSharedStore(config.redis, log);
+  const store = createSharedStore(config.redis, log, config.auth.jwtSecret);
   const registry = createRegistry("gateway");
   const limiter = createRateLimiter(config.rateLimits, config.redis, log);
   await limiter.start();
