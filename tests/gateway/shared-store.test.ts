@@ -1,8 +1,9 @@
 // What the gateway keeps in Redis (issue 25, item 10): it connects with a password and over TLS,
 // and it serves no cached answer it did not sign itself, so that a write to Redis cannot change
 // what callers are told. Each Redis here is a server of the test's own (tests/helpers/redis-server).
+import fs from "node:fs";
 import { Writable } from "node:stream";
-import Redis, { type RedisOptions } from "ioredis";
+import Redis from "ioredis";
 import { startGateway } from "../../gateway";
 import { SUBGRAPHS, type HubConfig } from "../../runtime/config";
 import type { RunningServer } from "../../runtime/http/server";
@@ -60,9 +61,9 @@ async function gatewayWith(redis: Partial<HubConfig["redis"]>, perMinute = 1000)
 }
 
 /** A client of a test Redis, as an attacker with its address and password would have. */
-function client(redis: TestRedis, extra: RedisOptions = {}) {
-  const tls = redis.caFile ? { tls: { ca: require("node:fs").readFileSync(redis.caFile) } } : {};
-  return new Redis(redis.url, { lazyConnect: true, ...tls, ...extra });
+function client(redis: TestRedis) {
+  const tls = redis.caFile ? { tls: { ca: fs.readFileSync(redis.caFile) } } : {};
+  return new Redis(redis.url, { lazyConnect: true, ...tls });
 }
 
 async function keysOf(redis: TestRedis, pattern: string): Promise<string[]> {
@@ -75,8 +76,9 @@ async function keysOf(redis: TestRedis, pattern: string): Promise<string[]> {
   }
 }
 
-const read = async (url: string, token?: string) => {
-  const response = await send(url, { query: STORIES, token });
+/** The public story list, as any anonymous caller reads it (cached for all of them). */
+const read = async (url: string) => {
+  const response = await send(url, { query: STORIES });
   return { response, hit: response.headers.get("age") !== null };
 };
 
@@ -184,16 +186,13 @@ describe("cached answers someone else wrote into Redis", () => {
     const truth = await read(gateway.url);
     expect((await read(gateway.url)).hit).toBe(true);
     await overwrite(forge);
-    const logged = logs.length;
     const after = await read(gateway.url);
     expect(after.hit).toBe(false);
     expect(JSON.stringify(after.response.data)).not.toContain(FORGED);
     expect(after.response.data).toEqual(truth.response.data);
     // The entry was written again, signed: the next read is a hit.
     expect((await read(gateway.url)).hit).toBe(true);
-    // Said in the log, a line a minute at most however often it happens.
-    const warnings = logs.slice(logged).filter((l) => l.includes("not signed by this hub"));
-    expect(warnings.length).toBeLessThanOrEqual(1);
+    // Said in the log, a line a minute at most however often it happens (once for all cases).
     expect(logs.filter((l) => l.includes("not signed by this hub"))).toHaveLength(1);
   });
 
