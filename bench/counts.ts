@@ -34,8 +34,13 @@ export function metricSum(text: string, metric: string): number {
   return sum;
 }
 
-async function scrape(url: string) {
-  const response = await fetch(url.replace(/\/graphql$/, "/metrics"));
+/** A server's /metrics, with the federation's METRICS_TOKEN (production serves none without). */
+async function scrape(fed: BenchFederation, url: string) {
+  const token = fed.env.METRICS_TOKEN;
+  const response = await fetch(url.replace(/\/graphql$/, "/metrics"), {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
+  if (!response.ok) throw new Error(`${url}: /metrics answered ${response.status}`);
   return response.text();
 }
 
@@ -55,11 +60,11 @@ export async function countWork(
   const names = Object.keys(fed.subgraphs) as SubgraphName[];
   const statementsBefore = await Promise.all(
     names.map(async (n) =>
-      metricSum(await scrape(fed.subgraphs[n].url), "hub_sql_statements_total"),
+      metricSum(await scrape(fed, fed.subgraphs[n].url), "hub_sql_statements_total"),
     ),
   );
   const fetchesBefore = metricSum(
-    await scrape(gateway.url),
+    await scrape(fed, gateway.url),
     "hub_subgraph_request_duration_seconds_count",
   );
   const answer = await post(gateway.url, headers, body);
@@ -69,13 +74,13 @@ export async function countWork(
   let statements = 0;
   for (const [i, n] of names.entries()) {
     const delta =
-      metricSum(await scrape(fed.subgraphs[n].url), "hub_sql_statements_total") -
+      metricSum(await scrape(fed, fed.subgraphs[n].url), "hub_sql_statements_total") -
       statementsBefore[i];
     if (delta) bySubgraph[n] = delta;
     statements += delta;
   }
   const fetches =
-    metricSum(await scrape(gateway.url), "hub_subgraph_request_duration_seconds_count") -
+    metricSum(await scrape(fed, gateway.url), "hub_subgraph_request_duration_seconds_count") -
     fetchesBefore;
   return { statements, fetches, bySubgraph };
 }

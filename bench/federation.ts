@@ -63,6 +63,8 @@ export async function startBenchFederation(options: FederationOptions): Promise<
   const env: Record<string, string> = {
     NODE_ENV: "production",
     JWT_SECRET: crypto.randomBytes(24).toString("hex"),
+    // Production serves /metrics only with a token; the work counts (counts.ts) read it.
+    METRICS_TOKEN: crypto.randomBytes(24).toString("hex"),
     HOST: "127.0.0.1",
     DATA_DIR: dataDir,
     DATABASE_URL: "",

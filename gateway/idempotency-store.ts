@@ -4,6 +4,8 @@
 // expires. Unlike the response cache, a store that cannot be reached is an error: going on without
 // it could write twice what the client asked to write once.
 import Redis from "ioredis";
+import { ioredisTls } from "./redis-connection";
+import { cacheSigningKey, openEntry, signEntry } from "./signed-cache";
 import type { RedisConfig } from "../runtime/config";
 import type { Logger } from "../runtime/log";
 
@@ -69,29 +71,48 @@ function memoryStore(): ClaimStore {
   };
 }
 
-function redisStore(config: RedisConfig & { url: string }, log: Logger): ClaimStore {
+function redisStore(
+  config: RedisConfig & { url: string },
+  log: Logger,
+  secret: string,
+): ClaimStore {
   const redis = new Redis(config.url, {
     // Connected at start; afterwards a command fails at once while Redis is away.
     lazyConnect: true,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     connectTimeout: 1000,
+    // The password comes with the URL; TLS for rediss:// (redis-connection.ts).
+    ...ioredisTls(config),
   });
+  // Stored answers are replayed to their caller: signed like cached answers (signed-cache.ts), so
+  // that an entry someone else wrote into Redis is never replayed; it counts as no entry.
+  const signingKey = cacheSigningKey(secret);
+  const sign = (key: string, value: string) => signEntry(signingKey, key, value);
+  const open = (key: string, stored: string) => {
+    const opened = openEntry(signingKey, key, stored);
+    if ("value" in opened) return opened.value;
+    log.warn({ key }, "idempotency entry in Redis is not the hub's; ignored");
+    return null;
+  };
   redis.on("error", (error) => log.debug({ reason: error.message }, "idempotency store failed"));
   const prefixed = (key: string) => `${config.keyPrefix}:idempotency:${key}`;
   return {
     kind: "redis",
     async claim(key, value, ttlMs) {
       for (let tries = 0; tries < 3; tries++) {
-        if ((await redis.set(prefixed(key), value, "PX", ttlMs, "NX")) === "OK") return null;
-        const found = await redis.get(prefixed(key));
-        if (found !== null) return found;
+        const at = prefixed(key);
+        if ((await redis.set(at, sign(at, value), "PX", ttlMs, "NX")) === "OK") return null;
+        const found = await redis.get(at);
+        const stored = found === null ? null : open(at, found);
+        if (stored !== null) return stored;
+        if (found !== null) await redis.del(at);
         // It expired between the two commands: claim again.
       }
       throw new Error("idempotency key flickers between set and expired");
     },
     async put(key, value, ttlMs) {
-      await redis.set(prefixed(key), value, "PX", ttlMs);
+      await redis.set(prefixed(key), sign(prefixed(key), value), "PX", ttlMs);
     },
     async release(key) {
       await redis.del(prefixed(key));
@@ -109,6 +130,6 @@ function redisStore(config: RedisConfig & { url: string }, log: Logger): ClaimSt
   };
 }
 
-export function createClaimStore(config: RedisConfig, log: Logger): ClaimStore {
-  return config.url ? redisStore({ ...config, url: config.url }, log) : memoryStore();
+export function createClaimStore(config: RedisConfig, log: Logger, secret: string): ClaimStore {
+  return config.url ? redisStore({ ...config, url: config.url }, log, secret) : memoryStore();
 }

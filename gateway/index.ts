@@ -39,8 +39,8 @@ export async function startGateway(
 ): Promise<RunningServer> {
   const log = options.log ?? createLogger("gateway", config.log);
   const urls = { ...config.servers.subgraphUrls, ...options.subgraphUrls };
-  const store = createSharedStore(config.redis, log);
-  const claims = createClaimStore(config.redis, log);
+  const store = createSharedStore(config.redis, log, config.auth.jwtSecret);
+  const claims = createClaimStore(config.redis, log, config.auth.jwtSecret);
   await claims.start();
   const registry = createRegistry("gateway");
   const limiter = createRateLimiter(config.rateLimits, config.redis, log);

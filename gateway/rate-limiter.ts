@@ -14,6 +14,7 @@ import {
 import type { Caller } from "../runtime/auth";
 import type { RateLimitsConfig, RedisConfig } from "../runtime/config";
 import type { Logger } from "../runtime/log";
+import { ioredisTls } from "./redis-connection";
 
 export interface Refusal {
   message: string;
@@ -49,6 +50,8 @@ export function createRateLimiter(
         enableOfflineQueue: false,
         maxRetriesPerRequest: 1,
         connectTimeout: 1000,
+        // The password comes with the URL; TLS for rediss:// (redis-connection.ts).
+        ...ioredisTls(redisConfig),
       })
     : null;
   redis?.on("error", (error) => log.debug({ reason: error.message }, "rate limit store failed"));

@@ -3,13 +3,18 @@
 // replica serves and invalidates the same entries. A store that fails is a cache miss, never an
 // error for the client: the request is answered from the subgraphs. While Redis is away a circuit
 // breaker (opossum) skips it at once instead of waiting for a connection at every request.
+// Everything read back from Redis is signed by the hub (signed-cache.ts): Redis is not trusted to
+// say what the gateway answers. It must still be reachable by the hub alone (a password, TLS, a
+// private network): whoever can write to it can delete entries and reset the rate budgets.
 import { randomUUID } from "node:crypto";
 import CircuitBreaker from "opossum";
 import { createKeyv } from "@keyv/redis";
 import { KeyvAdapter } from "@apollo/utils.keyvadapter";
 import { InMemoryLRUCache, type KeyValueCache } from "@apollo/utils.keyvaluecache";
 import type { RedisConfig } from "../runtime/config";
-import type { Logger } from "../runtime/log";
+import { RepeatFilter, type Logger } from "../runtime/log";
+import { keyvConnection } from "./redis-connection";
+import { cacheSigningKey, signedCache } from "./signed-cache";
 
 export interface SharedStore {
   kind: "memory" | "redis";
@@ -67,7 +72,11 @@ function safe(
   };
 }
 
-export function createSharedStore(config: RedisConfig, log: Logger): SharedStore {
+/**
+ * `secret`: the hub's JWT_SECRET, from which the key that signs entries in Redis is derived
+ * (signed-cache.ts): an entry someone else wrote there is a miss.
+ */
+export function createSharedStore(config: RedisConfig, log: Logger, secret: string): SharedStore {
   if (!config.url) {
     const versions = new Map<string, string>();
     return {
@@ -82,22 +91,34 @@ export function createSharedStore(config: RedisConfig, log: Logger): SharedStore
       async close() {},
     };
   }
-  const keyv = createKeyv(config.url, {
+  const keyv = createKeyv(keyvConnection({ ...config, url: config.url }), {
     namespace: config.keyPrefix,
     throwOnConnectError: true,
     throwOnErrors: true,
     connectionTimeout: 1000,
   });
   keyv.on("error", () => undefined); // every failure is also thrown and handled by safe()
-  const raw = new KeyvAdapter<string>(keyv as never);
+  // A line a minute at most: someone who writes to Redis could otherwise flood the logs.
+  const repeats = new RepeatFilter(log, 1);
+  const signed = signedCache(
+    new KeyvAdapter<string>(keyv as never),
+    cacheSigningKey(secret),
+    (key) =>
+      repeats.warn(
+        "unsigned cache entry",
+        { key },
+        "an entry in Redis is not signed by this hub (written by someone else, or by a hub with " +
+          "another JWT_SECRET): ignored, answered from the subgraphs. Only the hub may reach Redis",
+      ),
+  );
   const guard = storeBreaker(log);
-  const store = safe(raw, guard, log);
+  const store = safe(signed, guard, log);
   return {
     kind: "redis",
     cache: store,
     async versions(keys) {
       try {
-        const tokens = await guard(() => Promise.all(keys.map((k) => raw.get(`version:${k}`))));
+        const tokens = await guard(() => Promise.all(keys.map((k) => signed.get(`version:${k}`))));
         return tokens.map((v) => v ?? "0");
       } catch (error) {
         // The store cannot tell: a token no entry was cached under, so nothing stale is served.

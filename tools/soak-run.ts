@@ -10,6 +10,8 @@ import { today } from "../runtime/dates";
 export interface SoakOptions {
   gatewayUrl: string;
   auth: AuthConfig;
+  /** The hub's METRICS_TOKEN, for reading the gateway's memory (production needs it). */
+  metricsToken?: string | null;
   clients: number;
   seconds: number;
   /** Called every few seconds with a line of progress. */
@@ -49,9 +51,12 @@ async function post(url: string, body: object, headers: Record<string, string>) 
   return { status: response.status, json };
 }
 
-async function gatewayMemoryMb(gatewayUrl: string): Promise<number | null> {
+async function gatewayMemoryMb(gatewayUrl: string, token?: string | null): Promise<number | null> {
   try {
-    const text = await (await fetch(gatewayUrl.replace(/\/graphql$/, "/metrics"))).text();
+    const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+    const text = await (
+      await fetch(gatewayUrl.replace(/\/graphql$/, "/metrics"), { headers })
+    ).text();
     const line = text.split("\n").find((l) => l.startsWith("hub_process_resident_memory_bytes"));
     return line ? Math.round(Number(line.split(" ").at(-1)) / 1048576) : null;
   } catch {
@@ -157,7 +162,7 @@ export async function soak(options: SoakOptions): Promise<SoakResult> {
   }
 
   const sampler = setInterval(async () => {
-    const mb = await gatewayMemoryMb(gatewayUrl);
+    const mb = await gatewayMemoryMb(gatewayUrl, options.metricsToken);
     if (mb !== null) result.memoryMb.push(mb);
     options.progress?.(
       `${Math.round((Date.now() - started) / 1000)} s: ${result.requests} requests, ${result.errors} errors, gateway ${mb ?? "?"} MB`,

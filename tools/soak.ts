@@ -15,6 +15,7 @@ async function main() {
   const result = await soak({
     gatewayUrl: config.servers.gatewayUrl,
     auth: config.auth,
+    metricsToken: config.metrics.token,
     clients,
     seconds: minutes * 60,
     progress: (line) => console.log(`[soak] ${line}`),

@@ -46,7 +46,7 @@ export function gatewayPlugins({
     // After the cache: a cached answer never waits for a running query.
     ...(config.cache.dedup ? [inflightDedupPlugin(registry)] : []),
     // After the cache, whose Age header on a cached answer it counts as a hit.
-    graphqlMetricsPlugin<GatewayContext>(registry, (ctx) => ctx.contextValue.caller !== null),
+    graphqlMetricsPlugin<GatewayContext>(registry, (ctx) => Boolean(ctx.contextValue?.caller)),
     errorsPlugin(log),
     // After the errors plugin: a key keeps the answer exactly as the client got it.
     idempotencyPlugin(claims, idempotencyOptions(config), log),

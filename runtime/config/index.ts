@@ -20,6 +20,7 @@ import { subgraphCallsSection, type SubgraphCallsConfig } from "./subgraph-calls
 export { SUBGRAPHS, type SubgraphName } from "./subgraphs";
 export { perSubgraphDatabaseUrl } from "./databases";
 export { FETCH_BAD_PORTS, isLoopback } from "./servers";
+export { DEFAULT_TRUSTED_PROXIES } from "./proxies";
 export type {
   AuthConfig,
   CacheConfig,
@@ -85,7 +86,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
     idempotency: idempotencySection(env, problems),
     ide: ideSection(env, problems, production),
     log: logSection(env, problems),
-    metrics: metricsSection(env, problems),
+    metrics: metricsSection(env, problems, production),
     demo: demoSection(env, problems),
     feed: feedSection(env, problems),
     clinic: clinicSection(env, problems, servers.publicUrl),
@@ -93,6 +94,11 @@ export function loadConfig(env: Env = process.env): HubConfig {
     cli: { workingDir: value(env, "INIT_CWD") ?? process.cwd() },
   };
   checkDevSecret(config, problems);
+  if (config.metrics.token !== null && config.metrics.token === config.auth.jwtSecret)
+    problems.add(
+      "METRICS_TOKEN must not be JWT_SECRET: the scraper gets a token of its own, and whoever " +
+        "holds JWT_SECRET can sign tokens for any role",
+    );
   if (config.servers.gatewayWorkers > 1 && !config.redis.url)
     problems.add(
       `GATEWAY_WORKERS=${config.servers.gatewayWorkers} needs REDIS_URL: the workers must spend ` +

@@ -1,5 +1,6 @@
 // Where each process listens and where the others find it.
 import { SUBGRAPHS, type SubgraphName } from "./subgraphs";
+import { trustedProxiesOf } from "./proxies";
 import { integer, value, type Env, type Problems } from "./read";
 
 export interface ServersConfig {
@@ -31,6 +32,11 @@ export interface ServersConfig {
    * which the client controls. GATEWAY_URL is not it: that is the internal address subgraphs use.
    */
   publicUrl: string;
+  /**
+   * Peers whose X-Forwarded-For names the client (TRUSTED_PROXIES: addresses and CIDR ranges;
+   * default loopback): the address the gateway's anonymous budgets are kept by (proxies.ts).
+   */
+  trustedProxies: string[];
 }
 
 export const DEFAULT_PORTS: Record<SubgraphName, number> = {
@@ -166,5 +172,6 @@ export function serversSection(env: Env, problems: Problems): ServersConfig {
     keepAliveTimeoutMs,
     subgraphIdleTimeoutMs,
     publicUrl,
+    trustedProxies: trustedProxiesOf(env, problems),
   };
 }

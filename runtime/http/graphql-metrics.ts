@@ -1,18 +1,28 @@
 // An Apollo Server plugin that counts GraphQL requests for /metrics: requests and their duration by
-// operation (a bounded set of names), errors by code, and answers served from the response cache
-// (the gateway's cached answers carry an Age header). The gateway and every subgraph use it.
+// operation (signed-in callers' names, a bounded set of them), errors by code, and answers served
+// from the response cache (the gateway's cached ones carry an Age header). The gateway and every
+// subgraph use it.
 import type { ApolloServerPlugin, BaseContext, GraphQLRequestContext } from "@apollo/server";
 import { Counter, Histogram, type Registry } from "prom-client";
 import { labelFor } from "./metrics";
 
+/** An error code as a label: codes are a short list of upper-case words; anything else "OTHER". */
+function codeLabel(seen: Set<string>, code: unknown, max = 100): string {
+  if (code === undefined) return "UNKNOWN";
+  if (typeof code !== "string" || !/^[A-Z][A-Z0-9_]{0,63}$/.test(code)) return "OTHER";
+  if (!seen.has(code) && seen.size >= max) return "OTHER";
+  seen.add(code);
+  return code;
+}
+
 /**
- * `trusted` says whether a request may give a new operation name a label of its own: anyone can
- * send any name, so only trusted callers (signed in) add names; others are counted under a name
- * already labelled, or "other".
+ * `signedIn` says whether a request's caller is signed in: anyone can send any operation name, so
+ * only a signed-in caller's name becomes a label (a bounded number of them, labelFor); every
+ * anonymous request is counted under "anonymous".
  */
 export function graphqlMetricsPlugin<T extends BaseContext>(
   registry: Registry,
-  trusted: (ctx: GraphQLRequestContext<T>) => boolean = () => true,
+  signedIn: (ctx: GraphQLRequestContext<T>) => boolean,
 ): ApolloServerPlugin<T> {
   const requests = new Counter({
     name: "hub_graphql_requests_total",
@@ -39,6 +49,7 @@ export function graphqlMetricsPlugin<T extends BaseContext>(
     registers: [registry],
   });
   const names = new Set<string>();
+  const codes = new Set<string>();
   return {
     async requestDidStart() {
       const started = process.hrtime.bigint();
@@ -46,12 +57,7 @@ export function graphqlMetricsPlugin<T extends BaseContext>(
         async willSendResponse(ctx) {
           const { request, response, operationName, operation } = ctx;
           const name = operationName ?? request.operationName;
-          const operationLabel =
-            trusted(ctx) || (name && names.has(name))
-              ? labelFor(names, name)
-              : name
-                ? "other"
-                : "anonymous";
+          const operationLabel = labelFor(names, name, signedIn(ctx));
           const seconds = Number(process.hrtime.bigint() - started) / 1e9;
           duration.observe({ operation: operationLabel }, seconds);
           requests.inc({
@@ -61,7 +67,7 @@ export function graphqlMetricsPlugin<T extends BaseContext>(
           });
           if (response.body.kind === "single") {
             for (const error of response.body.singleResult.errors ?? []) {
-              errors.inc({ code: String(error.extensions?.code ?? "UNKNOWN") });
+              errors.inc({ code: codeLabel(codes, error.extensions?.code) });
             }
           }
           if (response.http.headers.get("age") !== undefined) cacheHits.inc();

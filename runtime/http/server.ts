@@ -16,7 +16,7 @@ import { randomUUID } from "node:crypto";
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import type { AddressInfo } from "node:net";
-import type { HubConfig } from "../config";
+import { DEFAULT_TRUSTED_PROXIES, type HubConfig } from "../config";
 import { errorBody, httpStatusOf, redact, type ErrorCode } from "../errors";
 import { errorFields, RepeatFilter, type Logger } from "../log";
 
@@ -41,6 +41,8 @@ export interface HttpSettings {
   maxConnections: number;
   /** Log lines per minute for each kind of client failure (aborts, timeouts); default 10. */
   logRepeatsPerMinute?: number;
+  /** Peers whose X-Forwarded-For names the client (request.ip); default: loopback. */
+  trustedProxies?: string[];
 }
 
 /** The HTTP settings of this configuration (limits and servers sections). */
@@ -50,6 +52,7 @@ export const httpSettings = (config: HubConfig): HttpSettings => ({
   keepAliveTimeoutMs: config.servers.keepAliveTimeoutMs,
   maxConnections: config.limits.maxConnections,
   logRepeatsPerMinute: config.log.repeatsPerMinute,
+  trustedProxies: config.servers.trustedProxies,
 });
 
 /** What a server gets without settings: the defaults of the configuration. */
@@ -217,8 +220,10 @@ function buildApp(options: ServeOptions): FastifyInstance {
     requestTimeout: http.requestTimeoutMs,
     clientErrorHandler: clientErrorHandler(repeats),
     keepAliveTimeout: http.keepAliveTimeoutMs,
-    // A proxy in front decides who the client is; this server only trusts loopback.
-    trustProxy: "127.0.0.1",
+    // A proxy in front decides who the client is (request.ip, which anonymous budgets are kept
+    // by): only a peer listed in TRUSTED_PROXIES, loopback by default. Walking X-Forwarded-For
+    // from the right, the first address that is not a trusted proxy is the client.
+    trustProxy: http.trustedProxies ?? DEFAULT_TRUSTED_PROXIES,
     // Every request has an id: the caller's X-Request-Id when it is a sane one (the gateway passes
     // its own to the subgraphs), else a new one. It is in the answer's header and in the logs.
     requestIdHeader: false,

@@ -10,7 +10,7 @@ import {
 import type { DataSource } from "typeorm";
 import type { HubConfig, SubgraphName } from "../../runtime/config";
 import { graphqlRoute } from "../../runtime/http/graphql";
-import { Gauge } from "prom-client";
+import { Counter } from "prom-client";
 import { graphqlMetricsPlugin } from "../../runtime/http/graphql-metrics";
 import { healthRoutes, within } from "../../runtime/http/health";
 import { createRegistry, metricsRoute } from "../../runtime/http/metrics";
@@ -69,12 +69,14 @@ export async function startSubgraph<TLoaders, TRows>(
     // Migrated and seeded: from now on every statement and transaction keeps to the budget.
     armBounds(db);
     const registry = createRegistry(definition.name);
-    new Gauge({
+    let reported = 0;
+    new Counter({
       name: "hub_sql_statements_total",
       help: "SQL statements this subgraph has sent to its database",
       registers: [registry],
       collect() {
-        this.set(counter.count);
+        this.inc(counter.count - reported);
+        reported = counter.count;
       },
     });
     const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
@@ -88,7 +90,8 @@ export async function startSubgraph<TLoaders, TRows>(
       plugins: [
         ApolloServerPluginInlineTraceDisabled(),
         ApolloServerPluginLandingPageDisabled(),
-        graphqlMetricsPlugin(registry),
+        // The caller the gateway's credential names: an anonymous one's names are not labels.
+        graphqlMetricsPlugin(registry, (ctx) => Boolean(ctx.contextValue?.caller)),
       ],
     });
     await apollo.start();

@@ -4,6 +4,7 @@
 import { bootFederation, type Federation } from "../helpers/federation";
 import { execute, send } from "../helpers/graphql";
 import { SUBGRAPHS } from "../../runtime/config";
+import { lintMetrics, promtool } from "../helpers/prometheus-lint";
 
 let fed: Federation;
 beforeAll(async () => {
@@ -64,19 +65,32 @@ describe("metrics", () => {
     expect(text).toContain("hub_process_resident_memory_bytes");
   });
 
-  it("keeps client-chosen operation names from growing the labels without bound", async () => {
-    // Anyone may send any name: only signed-in callers' names become labels.
-    await send(fed.gatewayUrl, { query: "query AnonymousInvention { __typename }" });
+  it("never makes an anonymous caller's operation name a label, at the gateway or a subgraph", async () => {
+    // Anyone may send any name: only signed-in callers' names become labels (a bounded set).
+    await send(fed.gatewayUrl, { query: "query AnonymousInvention { districts { code } }" });
     const bad = JSON.stringify({ query: "{ __typename }", operationName: "not a name!" });
     await fetch(fed.gatewayUrl, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: bad,
     });
-    const { text } = await get(`${fed.gatewayOrigin}/metrics`);
-    expect(text).not.toContain('operation="not a name!"');
-    expect(text).not.toContain('operation="AnonymousInvention"');
-    expect(sample(text, "hub_graphql_requests_total", { operation: "other" })).toBeGreaterThan(0);
+    const gateway = (await get(`${fed.gatewayOrigin}/metrics`)).text;
+    const districts = (await get(`${origin(fed.subgraphs.districts.url)}/metrics`)).text;
+    for (const text of [gateway, districts]) {
+      expect(text).not.toContain("not a name!");
+      expect(text).not.toContain("AnonymousInvention");
+      expect(
+        sample(text, "hub_graphql_requests_total", { operation: "anonymous" }),
+      ).toBeGreaterThan(0);
+    }
+    // A signed-in caller's name is a label at the subgraph too (as the gateway's plan names it).
+    const viewer = await fed.token("DASHBOARD_VIEWER");
+    await send(fed.gatewayUrl, {
+      query: "query SignedInProbe { districts { code } }",
+      token: viewer,
+    });
+    const after = (await get(`${origin(fed.subgraphs.districts.url)}/metrics`)).text;
+    expect(after).toMatch(/operation="SignedInProbe__districts__\d+"/);
   });
 
   it("counts answers served from the response cache", async () => {
@@ -101,19 +115,67 @@ describe("metrics", () => {
   });
 });
 
-describe("metrics behind a token", () => {
+describe("the exposition format", () => {
+  const hasPromtool = promtool("") !== null;
+
+  it("passes the naming rules of promtool check metrics on all five servers", async () => {
+    if (!hasPromtool)
+      console.warn(
+        "promtool is not installed: /metrics checked by lintMetrics only (apt prometheus)",
+      );
+    // Traffic first, so that every labelled series exists: each subgraph answers a signed-in
+    // caller (through the gateway) and the gateway meets an error.
+    const admin = await fed.token("CITY_ADMIN");
+    const everywhere = `query FormatProbe {
+      districts { code } branches { id } platform(id: "1") { id } caseStory(id: "1") { id }
+    }`;
+    expect((await send(fed.gatewayUrl, { query: everywhere, token: admin })).status).toBe(200);
+    await send(fed.gatewayUrl, { query: "{ nope }", token: admin });
+    const servers = {
+      gateway: fed.gatewayUrl,
+      ...Object.fromEntries(SUBGRAPHS.map((n) => [n, fed.subgraphs[n].url])),
+    };
+    const problems: Record<string, { lint: string[]; promtool: string[] | null }> = {};
+    for (const [server, url] of Object.entries(servers)) {
+      const { status, text } = await get(`${origin(url)}/metrics`);
+      expect({ server, status }).toEqual({ server, status: 200 });
+      expect(text).toContain("hub_graphql_request_duration_seconds_bucket");
+      problems[server] = { lint: lintMetrics(text), promtool: hasPromtool ? promtool(text) : null };
+    }
+    const clean = { lint: [], promtool: hasPromtool ? [] : null };
+    expect(problems).toEqual(Object.fromEntries(Object.keys(servers).map((s) => [s, clean])));
+  });
+});
+
+describe("metrics in production", () => {
+  const TOKEN = "scraper-secret-0123456789";
   let guarded: Federation;
   beforeAll(async () => {
-    guarded = await bootFederation({ env: { METRICS_TOKEN: "scraper-secret-0123456789" } });
+    guarded = await bootFederation({ env: { NODE_ENV: "production", METRICS_TOKEN: TOKEN } });
   });
   afterAll(() => guarded?.stop());
 
-  it("answers only a scraper with the token", async () => {
-    expect((await get(`${guarded.gatewayOrigin}/metrics`)).status).toBe(401);
-    const scraped = await get(`${guarded.gatewayOrigin}/metrics`, {
-      authorization: "Bearer scraper-secret-0123456789",
-    });
-    expect(scraped.status).toBe(200);
+  it("answers only a scraper with METRICS_TOKEN, on all five servers", async () => {
+    const origins = [
+      guarded.gatewayOrigin,
+      ...SUBGRAPHS.map((n) => origin(guarded.subgraphs[n].url)),
+    ];
+    for (const at of origins) {
+      const refused = [
+        await get(`${at}/metrics`),
+        await get(`${at}/metrics`, { authorization: `Bearer ${TOKEN}x` }),
+        await get(`${at}/metrics`, { authorization: `Basic ${TOKEN}` }),
+      ];
+      expect({ at, statuses: refused.map((r) => r.status) }).toEqual({
+        at,
+        statuses: [401, 401, 401],
+      });
+      expect(JSON.parse(refused[0].text).errors[0].extensions.code).toBe("UNAUTHENTICATED");
+      expect(refused[0].text).not.toContain("hub_");
+      const scraped = await get(`${at}/metrics`, { authorization: `Bearer ${TOKEN}` });
+      expect({ at, status: scraped.status }).toEqual({ at, status: 200 });
+      expect(scraped.text).toContain("hub_process_cpu_seconds_total");
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 // Rate limits: per token subject, per address without a token, a smaller budget for anonymous
 // writes, HTTP 429 RATE_LIMITED with Retry-After (the Atom feed too: it reads as its reader), SERVICE
 // calls exempt, and with Redis one budget shared by two gateway replicas.
+import http from "node:http";
 import { startGateway } from "../../gateway";
 import { SUBGRAPHS } from "../../runtime/config";
 import type { RunningServer } from "../../runtime/http/server";
@@ -138,6 +139,70 @@ describe("in memory", () => {
     const service = await fed.token("SERVICE" as never, { sub: "service:districts" });
     for (let i = 0; i < 8; i++)
       expect((await post(fed.gatewayUrl, READ, bearer(service))).status).toBe(200);
+  });
+});
+
+/** A read sent from `localAddress` (a loopback address of this machine), as a proxy would. */
+function readFrom(url: string, localAddress: string, forwardedFor?: string) {
+  return new Promise<number>((resolve, reject) => {
+    const request = http.request(
+      url,
+      {
+        method: "POST",
+        localAddress,
+        agent: false,
+        headers: {
+          "content-type": "application/json",
+          ...(forwardedFor ? { "x-forwarded-for": forwardedFor } : {}),
+        },
+      },
+      (response) => {
+        response.resume();
+        response.on("end", () => resolve(response.statusCode ?? 0));
+      },
+    );
+    request.on("error", reject);
+    request.end(JSON.stringify({ query: READ }));
+  });
+}
+
+describe("TRUSTED_PROXIES: whose X-Forwarded-For names the client", () => {
+  let fed: Federation;
+  // 127.0.0.4/30 stands for the load balancers' subnet (127.0.0.4-7); 127.0.0.1 and 127.0.0.3
+  // are other peers, which are not proxies (loopback is no longer trusted once the list is set).
+  beforeAll(async () => {
+    fed = await bootFederation({ env: { ...LIMITS, TRUSTED_PROXIES: "127.0.0.4/30, ::1" } });
+  });
+  afterAll(() => fed?.stop());
+
+  it("keeps each forwarded client's budget behind a trusted proxy", async () => {
+    for (let i = 0; i < 4; i++)
+      expect(await readFrom(fed.gatewayUrl, "127.0.0.5", "203.0.113.1")).toBe(200);
+    expect(await readFrom(fed.gatewayUrl, "127.0.0.5", "203.0.113.1")).toBe(429);
+    // Another member of the public behind the same balancer has a budget of its own.
+    expect(await readFrom(fed.gatewayUrl, "127.0.0.5", "203.0.113.2")).toBe(200);
+    // Through two proxies of the range (the second forwarded what the first was told), or
+    // through either alone, one client spends one budget.
+    for (const [peer, forwarded] of [
+      ["127.0.0.6", "198.51.100.9, 127.0.0.7"],
+      ["127.0.0.6", "198.51.100.9, 127.0.0.7"],
+      ["127.0.0.5", "198.51.100.9"],
+      ["127.0.0.7", "198.51.100.9"],
+    ])
+      expect(await readFrom(fed.gatewayUrl, peer, forwarded)).toBe(200);
+    expect(await readFrom(fed.gatewayUrl, "127.0.0.4", "198.51.100.9")).toBe(429);
+  });
+
+  it("ignores X-Forwarded-For from a peer that is not a trusted proxy", async () => {
+    // Each request names another client, yet all spend 127.0.0.3's one budget.
+    for (let i = 0; i < 4; i++)
+      expect(await readFrom(fed.gatewayUrl, "127.0.0.3", `192.0.2.${i + 1}`)).toBe(200);
+    expect(await readFrom(fed.gatewayUrl, "127.0.0.3", "192.0.2.99")).toBe(429);
+    expect(await readFrom(fed.gatewayUrl, "127.0.0.1", "192.0.2.99")).toBe(200);
+    // Nor can a client behind a trusted proxy escape by naming another address before its own.
+    for (let i = 0; i < 4; i++)
+      expect(await readFrom(fed.gatewayUrl, "127.0.0.5", `192.0.2.${i}, 203.0.113.50`)).toBe(200);
+    expect(await readFrom(fed.gatewayUrl, "127.0.0.5", "192.0.2.200, 203.0.113.50")).toBe(429);
   });
 });
 

@@ -5,6 +5,7 @@ import { execFileSync } from "node:child_process";
 import http from "node:http";
 import { loadConfigWith } from "../../runtime/config";
 import { bootProcesses, type ProcessFederation } from "../helpers/processes";
+import { lintMetrics, promtool } from "../helpers/prometheus-lint";
 
 interface Answer {
   status: number;
@@ -60,6 +61,7 @@ const alive = (pid: number) => {
   }
 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const METRICS_TOKEN = "workers-scraper-token-0123456789";
 
 describe("GATEWAY_WORKERS", () => {
   it("refuses more than one worker without REDIS_URL, and a count that is not 1-64", () => {
@@ -79,6 +81,9 @@ describe("GATEWAY_WORKERS", () => {
     let admin: string;
     const graphql = (query: string, variables?: Record<string, unknown>, operationName?: string) =>
       fresh(fed.gatewayUrl, { token: admin, body: { query, variables, operationName } });
+    /** GET /metrics with the scraper's token (null: without). */
+    const scrape = (token: string | null = METRICS_TOKEN) =>
+      fresh(fed.gatewayUrl.replace(/\/graphql$/, "/metrics"), token ? { token } : {});
 
     beforeAll(async () => {
       fed = await bootProcesses(
@@ -86,6 +91,9 @@ describe("GATEWAY_WORKERS", () => {
           GATEWAY_WORKERS: "2",
           REDIS_URL: "redis://127.0.0.1:6379",
           RESPONSE_CACHE_TTL_SECONDS: "60",
+          // Any worker answers /metrics with the sum the primary collects over IPC: the token
+          // guards the route in every worker.
+          METRICS_TOKEN,
         },
         { gatewayProcess: true },
       );
@@ -146,7 +154,7 @@ describe("GATEWAY_WORKERS", () => {
 
     it("serves /metrics summed over the workers", async () => {
       const metric = async () => {
-        const text = (await fresh(fed.gatewayUrl.replace(/\/graphql$/, "/metrics"))).body;
+        const text = (await scrape()).body;
         const line = text
           .split("\n")
           .find((l) => l.startsWith("hub_graphql_requests_total{") && l.includes("WorkersProbe"));
@@ -157,8 +165,13 @@ describe("GATEWAY_WORKERS", () => {
         const answer = await graphql("query WorkersProbe { __typename }", {}, "WorkersProbe");
         expect(answer.status).toBe(200);
       }
+      expect((await scrape(null)).status).toBe(401);
       // Each worker answered about half of them: only the sum over both makes ten.
       expect((await metric()) - start).toBe(10);
+      // The sum keeps each metric's type and naming: promtool's rules hold for it too.
+      const summed = (await scrape()).body;
+      expect(lintMetrics(summed)).toEqual([]);
+      expect(promtool(summed) ?? []).toEqual([]);
     });
 
     it("brings back a worker that dies; the other answers meanwhile", async () => {
@@ -176,7 +189,7 @@ describe("GATEWAY_WORKERS", () => {
         expect(answer.status).toBe(200);
       }
       // The metrics answer too, while the new worker is still starting (it is not waited for).
-      const metrics = await fresh(fed.gatewayUrl.replace(/\/graphql$/, "/metrics"));
+      const metrics = await scrape();
       expect(metrics.status).toBe(200);
       expect(metrics.body).toContain("hub_graphql_requests_total");
       let workers: number[] = [];
