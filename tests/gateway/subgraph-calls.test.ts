@@ -12,6 +12,7 @@ import { bootFederation, type Federation } from "../helpers/federation";
 import { contractOperation, send } from "../helpers/graphql";
 import { tcpProxy, type TcpProxy } from "../helpers/tcp-proxy";
 
+const BREAKER_RESET_MS = 5000;
 let fed: Federation;
 let proxy: TcpProxy;
 let gateway: RunningServer;
@@ -34,7 +35,9 @@ beforeAll(async () => {
     SUBGRAPH_RETRIES: "1",
     BREAKER_MINIMUM_CALLS: "4",
     BREAKER_ERROR_PERCENT: "50",
-    BREAKER_RESET_MS: "1500",
+    // Long enough that the checks while it is open finish before it lets a trial call through,
+    // even on a loaded machine; the test waits out the rest.
+    BREAKER_RESET_MS: String(BREAKER_RESET_MS),
   });
   const urls = Object.fromEntries(SUBGRAPHS.map((n) => [n, fed.subgraphs[n].url]));
   gateway = await startGateway(config, {
@@ -112,6 +115,7 @@ it("opens the breaker while districts keeps failing, then closes it once it is b
     expectOnlyDistrictsMissing(
       await send(gateway.url, { query: STORIES, variables: { first: 5 } }),
     );
+  const opened = Date.now();
   const before = proxy.connections;
   // Open: answered at once, districts not even asked.
   const fast = await send(gateway.url, { query: STORIES, variables: { first: 5 } });
@@ -134,7 +138,7 @@ it("opens the breaker while districts keeps failing, then closes it once it is b
   expect(proxy.connections).toBe(before);
   // Back: after the pause one trial call goes through and closes the breaker.
   proxy.setMode("pass");
-  await sleep(1600);
+  await sleep(Math.max(0, BREAKER_RESET_MS + 100 - (Date.now() - opened)));
   let full = await send(gateway.url, { query: STORIES, variables: { first: 5 } });
   for (let i = 0; i < 10 && full.errors; i++) {
     await sleep(200);
