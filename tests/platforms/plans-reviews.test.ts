@@ -138,7 +138,8 @@ describe("public-service plans", () => {
     ["period 2026-Q5", { period: "2026-Q5" }, "period must be a year (2026), a half"],
     ["a period too far ahead", { period: String(thisYear + 2) }, "is out of range"],
     ["a period before 2000", { period: "1999" }, "is out of range"],
-    ["a blank title", { title: "    " }, "title must not be blank"],
+    // Trimmed before it is checked: a title of spaces is blank, and too short.
+    ["a blank title", { title: "    " }, "title must be 2-200 characters"],
     ["a long description", { description: "述".repeat(2001) }, "description must be at most 2000"],
     ["an unknown category", { category: "FUN" }, "FUN"],
   ])("refuses %s", async (_label, extra, message) => {

@@ -432,7 +432,8 @@ describe("drafting checks", () => {
           },
           "BAD_USER_INPUT",
         );
-        const spellings = ids.map((s) => JSON.stringify(s)).join(", ");
+        // Ids are trimmed before they are checked: " 225" is reported as "225".
+        const spellings = ids.map((s) => JSON.stringify(s.trim())).join(", ");
         expect(response.errors![0].extensions!.problems).toEqual([
           `${field}: each id may appear only once; ${id} is given ${ids.length} times (as ${spellings})`,
         ]);
