@@ -101,7 +101,7 @@ export async function startSubgraph<TLoaders>(
             loaders: definition.createLoaders(db),
             log,
           }),
-          { maxParseDepth: config.limits.maxParseDepth },
+          { document: { maxNesting: config.limits.maxParseDepth } },
         ),
         ...healthRoutes(log, async () => {
           await within(1000, "the database", () => db.query("SELECT 1"));

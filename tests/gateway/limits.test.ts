@@ -9,7 +9,9 @@ import {
   parse,
   type OperationDefinitionNode,
 } from "graphql";
-import { operationCost } from "../../gateway/plugins/limits";
+import { limitsProtection, operationCost } from "../../gateway/plugins/limits";
+import { documentProblem } from "../../runtime/http/document-limits";
+import { createLogger } from "../../runtime/log";
 import { bootFederation, type Federation } from "../helpers/federation";
 import { execute, send } from "../helpers/graphql";
 
@@ -48,8 +50,17 @@ const nested = (levels: number): string => {
 describe("the probe's queries", () => {
   it("refuses stations(first: 100) nested four levels deep, anonymously and signed in", async () => {
     const probe = nested(4);
-    await refused(probe, "GRAPHQL_VALIDATION_FAILED", /deeper than the limit of 10|cost/);
-    await refused(probe, "GRAPHQL_VALIDATION_FAILED", /deeper than the limit of 10|cost/, admin);
+    await refused(
+      probe,
+      "GRAPHQL_VALIDATION_FAILED",
+      /deeper than the limit of 10|cost|with arguments more than/,
+    );
+    await refused(
+      probe,
+      "GRAPHQL_VALIDATION_FAILED",
+      /deeper than the limit of 10|cost|with arguments more than/,
+      admin,
+    );
   });
 
   it("refuses two levels by their cost, naming it and what to change", async () => {
@@ -84,6 +95,77 @@ describe("the probe's queries", () => {
       /more aliases than the limit of 15/,
     );
     await execute(fed.gatewayUrl, { query: `{ ${aliases(15)} }` });
+  });
+});
+
+describe("the cost limit fails closed", () => {
+  // The second probe's query: three levels of stations(first: 100), and a null for @include(if:).
+  const probe = (directive: string) =>
+    `${directive ? "query($x: Boolean = true)" : ""} { __typename ${directive} districts { stations(first: 100) { nodes { district { stations(first: 100) { nodes { district { stations(first: 100) { nodes { id name address } } } } } } } } } }`;
+
+  it("refuses the probe's query with a null @include(if:) before any subgraph works", async () => {
+    for (const token of [undefined, admin]) {
+      const before = fed.sqlCount();
+      const response = await send(fed.gatewayUrl, {
+        query: probe("@include(if: $x)"),
+        variables: { x: null },
+        token,
+      });
+      expect(response.status).toBe(400);
+      expect(response.data).toBeUndefined();
+      expect(response.errors).toEqual([
+        expect.objectContaining({
+          message:
+            '@include: Argument "if" of non-null type "Boolean!" must not be null, and $x is null: give a value, or leave the variable out to use its default',
+          extensions: expect.objectContaining({ code: "GRAPHQL_VALIDATION_FAILED" }),
+        }),
+      ]);
+      expect(fed.sqlCount()).toBe(before);
+    }
+  });
+
+  it("refuses the same query without the directive by its cost", async () => {
+    await refused(
+      probe(""),
+      "GRAPHQL_VALIDATION_FAILED",
+      /estimated cost is 40303011, over the limit of 100000/,
+    );
+  });
+
+  it("refuses a null for a field's non-null argument, naming the field and the variable", async () => {
+    const response = await send(fed.gatewayUrl, {
+      query: `query($code: ID = "440305") { district(code: $code) { name } }`,
+      variables: { code: null },
+    });
+    expect(response.status).toBe(400);
+    expect(response.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/^field "district": Argument "code" .* \$code is null/),
+      extensions: { code: "GRAPHQL_VALIDATION_FAILED" },
+    });
+  });
+
+  it("refuses an operation whose cost cannot be estimated, naming the limit", async () => {
+    // Each fragment spreads the next twice: 2^15 spreads of `code`, though written once each.
+    const chain = Array.from(
+      { length: 15 },
+      (_, i) => `fragment F${i} on District { ...F${i + 1} ...F${i + 1} }`,
+    ).join(" ");
+    const query = `{ districts { ...F0 } } ${chain} fragment F15 on District { code }`;
+    await refused(
+      query,
+      "GRAPHQL_VALIDATION_FAILED",
+      /^the cost limit of 100000 could not be checked for this operation, so it is refused: its fragments, counted at every spread, select more than 1200 fields/,
+    );
+  });
+
+  it("still answers a variable that does not fit its type BAD_USER_INPUT", async () => {
+    const response = await send(fed.gatewayUrl, {
+      query: `query($x: Boolean = true) { __typename @include(if: $x) }`,
+      variables: { x: "yes" },
+    });
+    expect(response.status).toBe(400);
+    expect(response.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(response.errors?.[0]?.message).toMatch(/Variable "\$x" got invalid value "yes"/);
   });
 });
 
@@ -135,6 +217,93 @@ describe("each limit", () => {
   });
 });
 
+describe("the fields of a document, counted before it is validated", () => {
+  const repeat = (n: number, text: (i: number) => string) =>
+    Array.from({ length: n }, (_, i) => text(i)).join(" ");
+  const plain = ["code", "name", "kind", "volunteerCount", "courseCount", "openDemandCount"];
+  /** The second probe's document: `code` 2,990 times, a fresh comment each (no cache helps). */
+  const probe = () => `{ districts { ${repeat(2990, (i) => `code # ${i} ${Date.now()}\n`)} } }`;
+
+  it("refuses the probe's 2,990 repeats of one field, naming the limit", async () => {
+    await refused(
+      probe(),
+      "GRAPHQL_VALIDATION_FAILED",
+      /^this document selects "code" more than 25 times, over the limit of 25 for one field/,
+    );
+  });
+
+  it("refuses a selection set wider than LIMIT_SELECTION_FIELDS", async () => {
+    const wide = repeat(31, (i) => `... on District { ${plain[i % plain.length]} }`);
+    await refused(
+      `{ districts { ${wide} } }`,
+      "GRAPHQL_VALIDATION_FAILED",
+      /^the selection set of "districts" asks for more than 30 fields, over the limit of 30/,
+    );
+  });
+
+  it("refuses a document with more than LIMIT_FIELDS fields", async () => {
+    const wide = repeat(29, (i) => `... on District { ${plain[i % plain.length]} }`);
+    await refused(
+      `{ ${repeat(4, (i) => `d${i}: districts { ${wide} }`)} }`,
+      "GRAPHQL_VALIDATION_FAILED",
+      /^this document asks for more than 120 fields .* over the limit of 120/,
+    );
+  });
+
+  it("refuses a field given arguments more than LIMIT_ARGUMENT_REPEATS times", async () => {
+    await refused(
+      `{ districts { ${repeat(4, () => "stationCount(status: FILED)")} } }`,
+      "GRAPHQL_VALIDATION_FAILED",
+      /^this document selects "stationCount" with arguments more than 3 times, over the limit of 3/,
+    );
+  });
+
+  /**
+   * The costliest document under the limits that we found: comparing two fields that share a
+   * response name prints both their arguments, so each name given long lists, as often as the
+   * limits let it, merged into one selection set from several inline fragments.
+   */
+  const worstUnderLimits = () => {
+    const { maxArgumentRepeats } = fed.config.limits;
+    const ids = repeat(200, (i) => String(i + 1));
+    const names = ["stationsByIds", "s1: stationsByIds", "s2: stationsByIds", "s3: stationsByIds"];
+    return `{ ${names.map((name) => `... on Query { ${repeat(maxArgumentRepeats, () => `${name}(ids: [${ids}]) { id }`)} }`).join(" ")} }`;
+  };
+
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
+  const timed = async (query: string) => {
+    const started = performance.now();
+    await send(fed.gatewayUrl, { query });
+    return performance.now() - started;
+  };
+
+  it("keeps a bystander's wait within a few times its baseline beside either", async () => {
+    const worst = worstUnderLimits();
+    const data = await execute(fed.gatewayUrl, { query: worst, token: admin });
+    expect(data.stationsByIds).toHaveLength(200);
+    for (let i = 0; i < 5; i++) await timed("{ __typename }");
+    const alone: number[] = [];
+    for (let i = 0; i < 9; i++) alone.push(await timed("{ __typename }"));
+    const baseline = median(alone);
+    // The probe's document once (it held the thread 2 s and more), the worst one five times.
+    for (const [heavy, rounds] of [
+      [probe, 1],
+      [() => worst, 5],
+    ] as const) {
+      const beside: number[] = [];
+      for (let i = 0; i < rounds; i++) {
+        const running = send(fed.gatewayUrl, { query: heavy(), token: admin });
+        beside.push(await timed("{ __typename }"));
+        await running;
+      }
+      // Generous: the machine running the tests is shared.
+      expect({ baseline, beside: median(beside), within: median(beside) <= 10 * baseline }).toEqual(
+        { baseline, beside: median(beside), within: true },
+      );
+    }
+  });
+});
+
 describe("what the hub's clients send", () => {
   const schema = buildASTSchema(
     parse(fs.readFileSync(path.join(ROOT, "schema", "supergraph.graphql"), "utf8")),
@@ -153,6 +322,42 @@ describe("what the hub's clients send", () => {
       .map((f) => path.join(CONTRACT, f)),
     path.join(ROOT, "dashboard", "operations", "dashboard-page.graphql"),
   ];
+
+  it.each(
+    [
+      ...documents,
+      ...fs
+        .readdirSync(path.join(ROOT, "gateway", "operations"))
+        .map((f) => path.join(ROOT, "gateway", "operations", f)),
+      ...["corps", "districts", "platforms", "publicity"].flatMap((name) => {
+        const dir = path.join(ROOT, "subgraphs", name, "operations");
+        return fs.existsSync(dir) ? fs.readdirSync(dir).map((f) => path.join(dir, f)) : [];
+      }),
+    ].map((d) => [path.relative(ROOT, d), d]),
+  )("%s fits the document limits", (_name, file) => {
+    const limits = limitsProtection(
+      fed.config.limits,
+      false,
+      createLogger("test", { level: "silent" }),
+    );
+    expect(documentProblem(fs.readFileSync(file, "utf8"), limits.document)).toBeNull();
+  });
+
+  it("GraphiQL's introspection fits the document limits, with room to spare", () => {
+    const { document } = limitsProtection(
+      fed.config.limits,
+      false,
+      createLogger("test", { level: "silent" }),
+    );
+    const introspection = getIntrospectionQuery({
+      descriptions: true,
+      specifiedByUrl: true,
+      directiveIsRepeatable: true,
+      schemaDescription: true,
+      inputValueDeprecation: true,
+    });
+    expect(documentProblem(introspection, document)).toBeNull();
+  });
 
   it.each(documents.map((d) => [path.basename(d), d]))("%s fits the cost limit", (_name, file) => {
     const document = parse(fs.readFileSync(file, "utf8"));
