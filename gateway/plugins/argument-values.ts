@@ -61,7 +61,9 @@ function explain(
 
 /**
  * The first argument, of a field or a directive in the operation or a fragment it spreads, that
- * its coerced variables cannot fill; null when there is none.
+ * its coerced variables cannot fill; null when there is none. Validation has refused literal
+ * nulls and missing arguments, coercion variables that do not fit: what is left is a variable
+ * whose default made it allowed where a value is required, sent as null.
  */
 export function argumentProblem(
   schema: GraphQLSchema,
@@ -69,6 +71,8 @@ export function argumentProblem(
   operation: OperationDefinitionNode,
   variables: Record<string, unknown>,
 ): GraphQLError | null {
+  // After validation and coercion, only a variable's explicit null can leave an argument empty.
+  if (!Object.values(variables).some((value) => value === null)) return null;
   const fragments = new Map(
     document.definitions
       .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
@@ -103,6 +107,8 @@ export function argumentProblem(
       visitWithTypeInfo(typeInfo, {
         Field: (node) => check(typeInfo.getFieldDef(), node, `field "${node.name.value}"`),
         Directive: (node) => check(typeInfo.getDirective(), node, `@${node.name.value}`),
+        // getArgumentValues reads the arguments itself; their values need no visit.
+        Argument: () => false,
         FragmentSpread(node) {
           const fragment = fragments.get(node.name.value);
           if (fragment && !spread.has(node.name.value)) pending.push(fragment);

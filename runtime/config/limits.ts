@@ -18,9 +18,9 @@ export interface LimitsConfig {
   maxSelectionFields: number;
   /** The same in a whole document, each operation counted with the fragments it spreads. */
   maxFields: number;
-  /** Times one response name may be selected in a document. */
+  /** Times one response name may be selected in a document (inside inline fragments, more). */
   maxFieldRepeats: number;
-  /** Times one response name may be selected with arguments in a document. */
+  /** Times one response name may be selected with arguments in a document (the same way). */
   maxArgumentRepeats: number;
   /** Estimated cost: each field 1, a list field's selection counted `first` (or listWeight) times. */
   maxCost: number;

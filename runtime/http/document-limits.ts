@@ -17,10 +17,30 @@ export interface DocumentLimits {
   maxSelectionFields?: number;
   /** Selections in the document, each operation counted with the fragments it spreads. */
   maxFields?: number;
-  /** Times one response name may be selected in the document. */
+  /** Times one response name may be selected in the document (see weightOf). */
   maxFieldRepeats?: number;
-  /** Times one response name may be selected with arguments. */
+  /** Times one response name may be selected with arguments (see weightOf). */
   maxArgumentRepeats?: number;
+}
+
+/**
+ * How many times a field counts towards the repeats of its response name: once for every field
+ * map graphql-js merges it into and compares it within. A field written inside k nested inline
+ * fragments is merged into k + 1 selection sets (two nested ones cost a pair of long arguments
+ * three printings), and every comparison of its parent field repeats its own: the weight is the
+ * product over its levels. Without inline fragments (every client document), it is 1.
+ */
+const weightOf = (set: OpenSet) => Math.min(set.base * (set.inline + 1), MAX_WEIGHT);
+const MAX_WEIGHT = 1e9;
+
+/** A selection set being read: whose it is, its selections so far, how its fields count. */
+interface OpenSet {
+  of: string;
+  width: number;
+  /** The weight of the field whose selection set this is (1 for a definition's). */
+  base: number;
+  /** Inline fragments between this set and that field's. */
+  inline: number;
 }
 
 export type DocumentLimit =
@@ -83,8 +103,7 @@ interface Definition {
 class Scan {
   private nesting = 0;
   private parens = 0;
-  /** The open selection sets: whose they are (for messages) and how many selections so far. */
-  private readonly sets: Array<{ of: string; width: number }> = [];
+  private readonly sets: OpenSet[] = [];
   private definition: Definition | null = null;
   /** Between `fragment` and the fragment's name. */
   private fragmentName = false;
@@ -95,8 +114,9 @@ class Scan {
   private afterSpread = false;
   /** The response name just selected, while `(` would open its arguments. */
   private selected: string | null = null;
-  /** The response name selected last: whose selection set a `{` opens. */
+  /** The response name selected last and its weight: whose selection set a `{` opens. */
   private last: string | null = null;
+  private lastWeight = 1;
   private written = 0;
   private readonly definitions: Definition[] = [];
   private readonly fragments = new Map<string, Definition>();
@@ -174,7 +194,14 @@ class Scan {
       this.definition ??= { operation: true, fields: 0, spreads: new Set() };
       this.definitions.push(this.definition);
     }
-    this.sets.push({ of: this.last ?? top?.of ?? "the operation", width: 0 });
+    // A field's selection set counts from the field's weight; an inline fragment's, one deeper.
+    this.sets.push(
+      this.last !== null
+        ? { of: this.last, width: 0, base: this.lastWeight, inline: 0 }
+        : top
+          ? { of: top.of, width: 0, base: top.base, inline: top.inline + 1 }
+          : { of: "the operation", width: 0, base: 1, inline: 0 },
+    );
     this.skipName = false;
     this.aliasOf = null;
     this.last = null;
@@ -198,6 +225,7 @@ class Scan {
     this.written += 1;
     if (this.definition) this.definition.fields += 1;
     this.last = responseName;
+    this.lastWeight = weightOf(set);
     const { maxSelectionFields, maxFields, maxFieldRepeats } = this.limits;
     if (maxSelectionFields !== undefined && set.width > maxSelectionFields) {
       this.fail(
@@ -207,25 +235,30 @@ class Scan {
     } else if (maxFields !== undefined && this.written > maxFields) {
       this.fail("fields", this.fieldsMessage(`more than ${maxFields}`, maxFields));
     } else if (responseName !== null && maxFieldRepeats !== undefined) {
-      const times = (this.repeats.get(responseName) ?? 0) + 1;
-      this.repeats.set(responseName, times);
-      if (times > maxFieldRepeats)
-        this.fail(
-          "fieldRepeats",
-          `this document selects "${responseName}" more than ${maxFieldRepeats} times, over the limit of ${maxFieldRepeats} for one field; select each field once per object`,
-        );
+      this.count(this.repeats, responseName, maxFieldRepeats, "fieldRepeats", "");
     }
   }
 
   private countArguments(responseName: string) {
     const max = this.limits.maxArgumentRepeats;
-    if (max === undefined) return;
-    const times = (this.argumentRepeats.get(responseName) ?? 0) + 1;
-    this.argumentRepeats.set(responseName, times);
+    if (max !== undefined)
+      this.count(this.argumentRepeats, responseName, max, "argumentRepeats", " with arguments");
+  }
+
+  /** Adds the last field's weight to its response name's repeats; past max, a problem. */
+  private count(
+    repeats: Map<string, number>,
+    responseName: string,
+    max: number,
+    limit: DocumentLimit,
+    what: string,
+  ) {
+    const times = (repeats.get(responseName) ?? 0) + this.lastWeight;
+    repeats.set(responseName, times);
     if (times > max)
       this.fail(
-        "argumentRepeats",
-        `this document selects "${responseName}" with arguments more than ${max} times, over the limit of ${max}; select it once, or under aliases`,
+        limit,
+        `this document selects "${responseName}"${what} more than ${max} times (inside nested inline fragments, once for each selection set it merges into), over the limit of ${max}; select it once per object, or under aliases`,
       );
   }
 

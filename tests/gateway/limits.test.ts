@@ -228,7 +228,7 @@ describe("the fields of a document, counted before it is validated", () => {
     await refused(
       probe(),
       "GRAPHQL_VALIDATION_FAILED",
-      /^this document selects "code" more than 25 times, over the limit of 25 for one field/,
+      /^this document selects "code" more than 25 times .*over the limit of 25/,
     );
   });
 
@@ -254,20 +254,20 @@ describe("the fields of a document, counted before it is validated", () => {
     await refused(
       `{ districts { ${repeat(4, () => "stationCount(status: FILED)")} } }`,
       "GRAPHQL_VALIDATION_FAILED",
-      /^this document selects "stationCount" with arguments more than 3 times, over the limit of 3/,
+      /^this document selects "stationCount" with arguments more than 3 times .*over the limit of 3/,
     );
   });
 
   /**
-   * The costliest document under the limits that we found: comparing two fields that share a
-   * response name prints both their arguments, so each name given long lists, as often as the
-   * limits let it, merged into one selection set from several inline fragments.
+   * The costliest document under the limits that we found: validation compares every two fields
+   * that share a response name and prints both their arguments, so one name given the longest
+   * lists the token limit leaves, as often as LIMIT_ARGUMENT_REPEATS lets it.
    */
   const worstUnderLimits = () => {
-    const { maxArgumentRepeats } = fed.config.limits;
-    const ids = repeat(200, (i) => String(i + 1));
-    const names = ["stationsByIds", "s1: stationsByIds", "s2: stationsByIds", "s3: stationsByIds"];
-    return `{ ${names.map((name) => `... on Query { ${repeat(maxArgumentRepeats, () => `${name}(ids: [${ids}]) { id }`)} }`).join(" ")} }`;
+    const { maxArgumentRepeats: times, maxTokens } = fed.config.limits;
+    const length = Math.floor((maxTokens - 10) / times) - 10;
+    const ids = repeat(length, (i) => String(i + 1));
+    return `{ ${repeat(times, () => `stationsByIds(ids: [${ids}]) { id }`)} }`;
   };
 
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
@@ -280,7 +280,7 @@ describe("the fields of a document, counted before it is validated", () => {
   it("keeps a bystander's wait within a few times its baseline beside either", async () => {
     const worst = worstUnderLimits();
     const data = await execute(fed.gatewayUrl, { query: worst, token: admin });
-    expect(data.stationsByIds).toHaveLength(200);
+    expect(data.stationsByIds.length).toBeGreaterThan(900);
     for (let i = 0; i < 5; i++) await timed("{ __typename }");
     const alone: number[] = [];
     for (let i = 0; i < 9; i++) alone.push(await timed("{ __typename }"));

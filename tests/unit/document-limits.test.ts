@@ -11,6 +11,7 @@ import {
   visit,
   type DefinitionNode,
   type DocumentNode,
+  type SelectionSetNode,
 } from "graphql";
 import {
   documentProblem,
@@ -20,11 +21,27 @@ import {
 
 const ROOT = path.join(__dirname, "..", "..");
 
-/** The same measures, from graphql-js's parsed document. */
+/**
+ * The same measures, from graphql-js's parsed document. A field's repeats are weighted as the
+ * scan weighs them: inside k nested inline fragments, k + 1 times its parent field's weight.
+ */
 function measured(document: DocumentNode) {
   let widest = 0;
   const repeats = new Map<string, number>();
   const withArguments = new Map<string, number>();
+  const add = (m: Map<string, number>, name: string, weight: number) =>
+    m.set(name, (m.get(name) ?? 0) + weight);
+  const weigh = (set: SelectionSetNode, base: number, inline: number) => {
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.INLINE_FRAGMENT) weigh(selection.selectionSet, base, inline + 1);
+      if (selection.kind !== Kind.FIELD) continue;
+      const name = (selection.alias ?? selection.name).value;
+      const weight = base * (inline + 1);
+      add(repeats, name, weight);
+      if (selection.arguments?.length) add(withArguments, name, weight);
+      if (selection.selectionSet) weigh(selection.selectionSet, weight, 0);
+    }
+  };
   const own = new Map<DefinitionNode, number>();
   const spreads = new Map<DefinitionNode, string[]>();
   for (const definition of document.definitions) {
@@ -35,17 +52,14 @@ function measured(document: DocumentNode) {
         widest = Math.max(widest, set.selections.length);
         count += set.selections.length;
       },
-      Field(field) {
-        const name = (field.alias ?? field.name).value;
-        repeats.set(name, (repeats.get(name) ?? 0) + 1);
-        if (field.arguments?.length) withArguments.set(name, (withArguments.get(name) ?? 0) + 1);
-      },
       FragmentSpread(node) {
         spread.push(node.name.value);
       },
     });
     own.set(definition, count);
     spreads.set(definition, spread);
+    if ("selectionSet" in definition && definition.selectionSet)
+      weigh(definition.selectionSet, 1, 0);
   }
   const fragments = new Map(
     document.definitions.flatMap((d) =>
@@ -146,12 +160,27 @@ describe("documentProblem", () => {
     const source = `{ districts { ${Array.from({ length: 2990 }, (_, i) => `code # ${i}\n`).join("")} } }`;
     expect(documentProblem(source, { maxNesting: 128, maxFieldRepeats: 25 })).toEqual({
       limit: "fieldRepeats",
-      message: expect.stringMatching(/selects "code" more than 25 times, over the limit of 25/),
+      message: expect.stringMatching(/selects "code" more than 25 times .*over the limit of 25/),
     });
     expect(documentProblem(source, { maxNesting: 128, maxSelectionFields: 50 })).toEqual({
       limit: "selectionFields",
       message: expect.stringMatching(/selection set of "districts" asks for more than 50 fields/),
     });
+  });
+
+  it("weighs a field inside nested inline fragments once for each selection set it merges into", () => {
+    const source = `{ ... on Query { ... on Query { a: district(code: "1") { code ... on District { code } } } } district(code: "2") { code } }`;
+    expectMeasured(source);
+    // `a` is merged into three selection sets; its `code`s count three times, six in the fragment.
+    expect(measured(parse(source))).toMatchObject({ fieldRepeats: 10, argumentRepeats: 3 });
+    const long = `[${Array.from({ length: 1000 }, (_, i) => i).join(" ")}]`;
+    const twice = `stationsByIds(ids: ${long}) { id } stationsByIds(ids: ${long}) { id }`;
+    expect(
+      documentProblem(`{ ${"... on Query { ".repeat(110)} ${twice} ${"} ".repeat(110)} }`, {
+        maxNesting: 128,
+        maxArgumentRepeats: 3,
+      })?.limit,
+    ).toBe("argumentRepeats");
   });
 
   it("measures nesting as the parser would recurse, literals included", () => {
