@@ -72,7 +72,7 @@ export async function startGateway(
       );
     },
   });
-  const limits = limitsProtection(config.limits, config.production);
+  const limits = limitsProtection(config.limits, config.production, log);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     validationRules: limits.validationRules,
@@ -97,12 +97,14 @@ export async function startGateway(
     bodyLimitBytes: config.limits.bodyLimitBytes,
     log,
     http: httpSettings(config),
+    repeats,
     routes: gatewayRoutes({
       config,
       log,
       registry,
       limiter,
       pdf,
+      documentLimits: limits.document,
       subgraphUrls: urls,
       apollo,
       dashboardDir: options.dashboardDir,

@@ -78,6 +78,23 @@ export class DomainError extends Error {
   }
 }
 
+/**
+ * A request refused at the HTTP layer before any GraphQL work (a document over a limit, a body
+ * nesting too deep, no Host): the server answers it with the code's status in the error shape and
+ * logs it as one line per kind, repeats capped (runtime/http/server.ts).
+ */
+export class RequestRefusal extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    /** What kind of mistake, for the log: repeats of one kind are capped per minute. */
+    readonly kind: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "RequestRefusal";
+  }
+}
+
 export const badInput = (message: string, details?: Record<string, unknown>) =>
   new DomainError("BAD_USER_INPUT", message, details);
 export const unauthenticated = (message = "sign in first: this needs a valid bearer token") =>

@@ -7,6 +7,7 @@ import type { HubConfig } from "../../runtime/config";
 import { graphqlMetricsPlugin } from "../../runtime/http/graphql-metrics";
 import type { Logger } from "../../runtime/log";
 import type { GatewayContext } from "../context";
+import { argumentValuesPlugin } from "./argument-values";
 import { errorsPlugin } from "./errors";
 import { idempotencyPlugin } from "./idempotency";
 import { inflightDedupPlugin } from "./inflight-dedup";
@@ -41,6 +42,8 @@ export function gatewayPlugins({
     ApolloServerPluginLandingPageDisabled(),
     requestLogPlugin(log),
     operationResolutionPlugin(),
+    // Before the cost limit (plugins/limits.ts), whose estimate cannot read a null argument.
+    argumentValuesPlugin(),
     rateLimitPlugin(limiter),
     ...(config.cache.ttlSeconds > 0 ? responseCachePlugins(store, log) : []),
     // After the cache: a cached answer never waits for a running query.

@@ -17,6 +17,9 @@ import {
 } from "graphql";
 import { getComplexity, type ComplexityEstimator } from "graphql-query-complexity";
 import type { LimitsConfig } from "../../runtime/config";
+import { httpStatusOf } from "../../runtime/errors";
+import { errorFields, type Logger } from "../../runtime/log";
+import type { DocumentLimits } from "../../runtime/http/document-limits";
 import type { GatewayContext } from "../context";
 
 /** The page size a connection answers when `first` is not given (subgraphs/shared/pagination). */
@@ -38,13 +41,19 @@ export const LIST_CAPS: Readonly<Record<string, number>> = {
 const isConnectionNodes = (type: GraphQLCompositeType, name: string) =>
   (name === "nodes" || name === "edges") && isObjectType(type) && "pageInfo" in type.getFields();
 
+/** Thrown by the estimator when fragments, expanded at every spread, reach too many fields. */
+class ExpansionLimit extends Error {}
+
 /**
  * A field costs 1 plus its selection's cost times how many items it can return: `first` for a
  * page, the number of `ids` for a lookup, `listWeight` for any other list, 1 otherwise. A
- * connection (a type with `nodes`) is weighted by `first` at the field that takes it.
+ * connection (a type with `nodes`) is weighted by `first` at the field that takes it. Fragments
+ * are counted at every spread: past `maxFields` fields so counted, the estimate stops.
  */
-export function pagedEstimator(listWeight: number): ComplexityEstimator {
+export function pagedEstimator(listWeight: number, maxFields = Infinity): ComplexityEstimator {
+  let fields = 0;
   return ({ type, field, args, childComplexity }) => {
+    if (++fields > maxFields) throw new ExpansionLimit();
     // Introspection (GraphiQL reads the schema with it) is answered by the gateway alone.
     if (type.name.startsWith("__") || field.name.startsWith("__")) return 0;
     let items = 1;
@@ -61,27 +70,59 @@ export function pagedEstimator(listWeight: number): ComplexityEstimator {
   };
 }
 
+/**
+ * How many fields the estimate may visit, fragments expanded at every spread, for each field the
+ * document may write (LIMIT_FIELDS): GraphiQL's introspection writes 81 and expands to 220. Two
+ * fragments spreading the next twice over, fifteen deep, expand to 32,768.
+ */
+const EXPANSION_PER_FIELD = 10;
+
 /** The estimated cost of an operation, as the gateway computes it for the cost limit. */
 export function operationCost(
   schema: GraphQLSchema,
   document: Parameters<typeof getComplexity>[0]["query"],
-  options: { operationName?: string; variables?: Record<string, unknown>; listWeight: number },
+  options: {
+    operationName?: string;
+    variables?: Record<string, unknown>;
+    listWeight: number;
+    /** Fields the estimate may visit, fragments expanded; past them it throws. */
+    maxFields?: number;
+  },
 ) {
   return getComplexity({
     schema,
     query: document,
     operationName: options.operationName,
     variables: options.variables ?? {},
-    estimators: [pagedEstimator(options.listWeight)],
+    estimators: [pagedEstimator(options.listWeight, options.maxFields)],
   });
 }
 
 const refused = (message: string) =>
   new GraphQLError(message, {
-    extensions: { code: "GRAPHQL_VALIDATION_FAILED", http: { status: 400 } },
+    extensions: {
+      code: "GRAPHQL_VALIDATION_FAILED",
+      http: { status: httpStatusOf("GRAPHQL_VALIDATION_FAILED") },
+    },
   });
 
-function costPlugin(limits: LimitsConfig): ApolloServerPlugin<GatewayContext> {
+/** Why an operation's cost could not be estimated, in words its sender can act on. */
+function unestimated(error: unknown, limits: LimitsConfig, log: Logger) {
+  const expanded = limits.maxFields * EXPANSION_PER_FIELD;
+  if (error instanceof ExpansionLimit)
+    return `its fragments, counted at every spread, select more than ${expanded} fields; spread each fragment fewer times`;
+  // graphql-js's own words about the document or its variables (a null for a non-null argument).
+  if (error instanceof GraphQLError) return error.message;
+  log.warn({ ...errorFields(error) }, "cost estimate failed");
+  return "the estimate failed";
+}
+
+/**
+ * Refuses an operation whose estimated cost is over LIMIT_COST, and one whose cost cannot be
+ * estimated: the limit fails closed. (It failed open: a null `@include(if:)` made the estimator
+ * throw, and stations nested three times over ran uncounted, 20 s and 1.4 GB in districts.)
+ */
+function costPlugin(limits: LimitsConfig, log: Logger): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
@@ -95,10 +136,12 @@ function costPlugin(limits: LimitsConfig): ApolloServerPlugin<GatewayContext> {
               operationName: operationName ?? undefined,
               variables: request.variables,
               listWeight: limits.listWeight,
+              maxFields: limits.maxFields * EXPANSION_PER_FIELD,
             });
-          } catch {
-            // A document the estimator cannot read fails validation or execution on its own.
-            return;
+          } catch (error) {
+            throw refused(
+              `the cost limit of ${limits.maxCost} could not be checked for this operation, so it is refused: ${unestimated(error, limits, log)}`,
+            );
           }
           if (cost > limits.maxCost) {
             throw refused(
@@ -115,6 +158,8 @@ export interface LimitProtection {
   plugins: Array<ApolloServerPlugin<GatewayContext>>;
   validationRules: ValidationRule[];
   parseOptions: { maxTokens: number };
+  /** Checked on the document's tokens by the GraphQL route, before Apollo parses or validates. */
+  document: DocumentLimits;
 }
 
 /**
@@ -132,7 +177,11 @@ const report = (message: string) => ({
 });
 
 /** What the gateway's ApolloServer takes from the limits section. */
-export function limitsProtection(limits: LimitsConfig, production: boolean): LimitProtection {
+export function limitsProtection(
+  limits: LimitsConfig,
+  production: boolean,
+  log: Logger,
+): LimitProtection {
   const armor = new ApolloArmor({
     maxDepth: {
       n: limits.maxDepth,
@@ -164,9 +213,17 @@ export function limitsProtection(limits: LimitsConfig, production: boolean): Lim
   return {
     plugins: [
       ...(protection.plugins as Array<ApolloServerPlugin<GatewayContext>>),
-      costPlugin(limits),
+      costPlugin(limits, log),
     ],
     validationRules: protection.validationRules,
     parseOptions: { maxTokens: limits.maxTokens },
+    document: {
+      maxNesting: limits.maxParseDepth,
+      maxTokens: limits.maxTokens,
+      maxSelectionFields: limits.maxSelectionFields,
+      maxFields: limits.maxFields,
+      maxFieldRepeats: limits.maxFieldRepeats,
+      maxArgumentRepeats: limits.maxArgumentRepeats,
+    },
   };
 }

@@ -1,11 +1,14 @@
 // GET /certificates/verify/<number>: the public page a printed certificate's QR code opens. It
 // reads verifyCertificate through the hub's own GraphQL as the public (the name stays masked) and
 // answers a small HTML page in Chinese: what the certificate says, or that no certificate has that
-// number (404). Nothing on it comes from elsewhere; every value is escaped.
+// number (404). Nothing on it comes from elsewhere; every value is escaped. A number the hub
+// refuses (a control character in it) is the client's mistake, answered with its code's status
+// (400), never as the hub being unavailable (503).
 import path from "node:path";
 import type { ApolloServer } from "@apollo/server";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { HubConfig } from "../../runtime/config";
+import { CLIENT_CODES, httpStatusOf, isErrorCode } from "../../runtime/errors";
 import type { Route } from "../../runtime/http/server";
 import type { Logger } from "../../runtime/log";
 import { readOperation } from "../../runtime/operations";
@@ -64,6 +67,14 @@ export function certificateVerifyRoutes(
       { contextValue: anonymousContext(request) },
     );
     const result = response.body.kind === "single" ? response.body.singleResult : null;
+    const refused = result?.errors?.[0];
+    const code = refused?.extensions?.code;
+    if (refused && isErrorCode(code) && CLIENT_CODES.has(code)) {
+      return reply
+        .code(httpStatusOf(code))
+        .type("text/plain; charset=utf-8")
+        .send(`证明编号无效 (this is not a certificate number: ${refused.message})`);
+    }
     if (!result || result.errors?.length || !result.data) {
       log.warn({ reason: result?.errors?.[0]?.message }, "certificate verification failed");
       return reply

@@ -2,6 +2,7 @@
 import type { ApolloServer } from "@apollo/server";
 import type { Registry } from "prom-client";
 import type { HubConfig, SubgraphName } from "../../runtime/config";
+import type { DocumentLimits } from "../../runtime/http/document-limits";
 import { graphqlRoute } from "../../runtime/http/graphql";
 import { healthRoutes } from "../../runtime/http/health";
 import { metricsRoute } from "../../runtime/http/metrics";
@@ -27,6 +28,8 @@ export interface RouteDeps {
   limiter: RateLimiter;
   /** The worker threads that render certificate PDFs. */
   pdf: PdfRenderer;
+  /** What a GraphQL document may ask, checked before Apollo parses it (plugins/limits.ts). */
+  documentLimits: DocumentLimits;
   /** Where each subgraph's GraphQL endpoint is; /health/ready asks theirs (/health does not). */
   subgraphUrls: Record<SubgraphName, string>;
   /** Where the built dashboard page is (default: dist/dashboard). */
@@ -39,7 +42,7 @@ export function gatewayRoutes(deps: RouteDeps): Route[] {
   const { config, log, apollo, dashboardDir, ideDir, registry } = deps;
   const graphql = rateLimited(
     graphqlRoute(apollo, (request) => gatewayContext(request, config), {
-      maxParseDepth: config.limits.maxParseDepth,
+      document: deps.documentLimits,
     }),
     deps.limiter,
     config,

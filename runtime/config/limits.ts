@@ -1,6 +1,6 @@
 // What one request may ask of a server: body size, and the shape of a GraphQL operation (depth,
-// aliases, directives, tokens, cost). The gateway refuses operations over a limit before it plans
-// them; each limit is configurable.
+// aliases, directives, tokens, fields, cost). The gateway refuses operations over a limit before it
+// validates or plans them; each limit is configurable.
 import { integer, type Env, type Problems } from "./read";
 
 export interface LimitsConfig {
@@ -14,6 +14,14 @@ export interface LimitsConfig {
   maxDirectives: number;
   /** Lexical tokens in one document. */
   maxTokens: number;
+  /** Fields, fragment spreads and inline fragments in one selection set. */
+  maxSelectionFields: number;
+  /** The same in a whole document, each operation counted with the fragments it spreads. */
+  maxFields: number;
+  /** Times one response name may be selected in a document (inside inline fragments, more). */
+  maxFieldRepeats: number;
+  /** Times one response name may be selected with arguments in a document (the same way). */
+  maxArgumentRepeats: number;
   /** Estimated cost: each field 1, a list field's selection counted `first` (or listWeight) times. */
   maxCost: number;
   /** How many items a list field without `first` (or ids) is assumed to return, for the cost. */
@@ -25,8 +33,9 @@ export interface LimitsConfig {
   /** Open connections each server accepts at once; more are closed as they arrive. */
   maxConnections: number;
   /**
-   * How deep a GraphQL document may nest braces, brackets and parentheses; deeper ones are
-   * refused before parsing (graphql-js parses recursively and would overflow the stack).
+   * How deep a GraphQL document may nest braces, brackets and parentheses, and a JSON body (its
+   * variables) arrays and objects; deeper ones are refused before parsing (graphql-js parses
+   * recursively and would overflow the stack, as would anything that walks the variables).
    */
   maxParseDepth: number;
 }
@@ -40,6 +49,10 @@ export function limitsSection(env: Env, problems: Problems): LimitsConfig {
     maxAliases: limit("LIMIT_ALIASES", 15, 0),
     maxDirectives: limit("LIMIT_DIRECTIVES", 20, 0),
     maxTokens: limit("LIMIT_TOKENS", 3000, 100),
+    maxSelectionFields: limit("LIMIT_SELECTION_FIELDS", 30),
+    maxFields: limit("LIMIT_FIELDS", 120),
+    maxFieldRepeats: limit("LIMIT_FIELD_REPEATS", 25),
+    maxArgumentRepeats: limit("LIMIT_ARGUMENT_REPEATS", 3),
     maxCost: limit("LIMIT_COST", 100000, 100),
     listWeight: limit("LIMIT_LIST_WEIGHT", 10),
     headersTimeoutMs: integer(env, problems, "HEADERS_TIMEOUT_MS", 10_000, {

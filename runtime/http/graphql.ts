@@ -1,10 +1,13 @@
 // GraphQL as one route of the table: GET and POST /graphql, handled by Apollo Server through its
 // Fastify integration. A context factory that throws a DomainError (a bad token) is answered with
-// that error's code and HTTP status before any resolver runs.
+// that error's code and HTTP status before any resolver runs. Before Apollo is asked, the route
+// refuses what would make its work unbounded or fail inside it: a document over the limits that
+// its tokens show (runtime/http/document-limits.ts), variables nesting too deep, no usable Host.
 import type { ApolloServer, BaseContext } from "@apollo/server";
 import { fastifyApolloHandler } from "@as-integrations/fastify";
 import type { FastifyRequest } from "fastify";
-import { contextError, errorBody, httpStatusOf } from "../errors";
+import { contextError, RequestRefusal } from "../errors";
+import { documentProblem, type DocumentLimits } from "./document-limits";
 import { nestsDeeperThan } from "./nesting";
 import type { Route } from "./server";
 
@@ -13,17 +16,60 @@ type Handler = Route["handler"];
 export const GRAPHQL_PATH = "/graphql";
 
 export interface GraphqlRouteOptions {
-  /** Documents nesting deeper than this are refused before parsing (config.limits). */
-  maxParseDepth?: number;
+  /** What a document may ask, checked on its tokens before it is parsed (config.limits). */
+  document?: DocumentLimits;
 }
 
-/** The query texts of a GET or POST (a batch is an array of operations). */
-function queryTexts(request: FastifyRequest): string[] {
+/** The operations of a GET or POST (a batch is an array of operations). */
+function operationsOf(request: FastifyRequest): Array<Record<string, unknown>> {
   const carrier = request.method === "GET" ? request.query : request.body;
   const operations = Array.isArray(carrier) ? carrier : [carrier];
-  return operations
-    .map((op) => (op && typeof op === "object" ? (op as { query?: unknown }).query : undefined))
-    .filter((q): q is string => typeof q === "string");
+  return operations.filter((op): op is Record<string, unknown> => !!op && typeof op === "object");
+}
+
+/** Refuses a document over a limit: nesting as a parse failure, the rest as validation ones. */
+function checkDocument(query: unknown, limits: DocumentLimits) {
+  if (typeof query !== "string") return;
+  const problem = documentProblem(query, limits);
+  if (!problem) return;
+  throw new RequestRefusal(
+    problem.limit === "nesting" ? "GRAPHQL_PARSE_FAILED" : "GRAPHQL_VALIDATION_FAILED",
+    `document limit: ${problem.limit}`,
+    problem.message,
+  );
+}
+
+/**
+ * A GET's variables and extensions are JSON text that Apollo parses (a POST body was checked by
+ * the server's JSON parser): nested thousands deep, they overflow the stack of whatever walks them
+ * (the response cache's and the in-flight dedup's keys).
+ */
+function checkJsonParameters(operation: Record<string, unknown>, maxNesting: number) {
+  for (const name of ["variables", "extensions"]) {
+    const text = operation[name];
+    if (typeof text === "string" && nestsDeeperThan(text, maxNesting))
+      throw new RequestRefusal(
+        "BAD_REQUEST",
+        "json nesting",
+        `the ${name} nest arrays or objects more than ${maxNesting} levels deep; flatten them`,
+      );
+  }
+}
+
+/**
+ * Apollo's Fastify integration builds a URL from the Host header: without one (HTTP/1.0 may
+ * leave it out) or with one that is no host name, it throws, which came out as a 500.
+ */
+function checkHost(request: FastifyRequest) {
+  try {
+    new URL(request.url, `${request.protocol}://${request.hostname}/`);
+  } catch {
+    throw new RequestRefusal(
+      "BAD_REQUEST",
+      "bad host",
+      "the request has no usable Host header; send one (HTTP/1.0 requests too)",
+    );
+  }
 }
 
 export function graphqlRoute<TContext extends BaseContext>(
@@ -41,21 +87,17 @@ export function graphqlRoute<TContext extends BaseContext>(
       }
     },
   }) as unknown as Handler;
-  const { maxParseDepth } = options;
+  const limits = options.document;
   return {
     method: ["GET", "POST"],
     path: GRAPHQL_PATH,
     handler(request, reply) {
-      if (maxParseDepth && queryTexts(request).some((q) => nestsDeeperThan(q, maxParseDepth))) {
-        return reply
-          .code(httpStatusOf("GRAPHQL_PARSE_FAILED"))
-          .send(
-            errorBody(
-              "GRAPHQL_PARSE_FAILED",
-              `the query nests braces, brackets or parentheses more than ${maxParseDepth} levels deep; flatten it`,
-              request.id,
-            ),
-          );
+      checkHost(request);
+      if (limits) {
+        for (const operation of operationsOf(request)) {
+          checkDocument(operation.query, limits);
+          checkJsonParameters(operation, limits.maxNesting);
+        }
       }
       return apolloHandler(request, reply);
     },

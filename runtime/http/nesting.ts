@@ -1,7 +1,9 @@
-// How deep a GraphQL document nests its braces, brackets and parentheses, read without parsing.
-// graphql-js parses recursively: a list literal nested a few thousand levels deep overflows the
-// stack ("Maximum call stack size exceeded") before any limit that needs a parsed document can
-// look at it. This scan runs first, in one pass, skipping strings, block strings and comments.
+// How deep a text nests its braces, brackets and parentheses, read without parsing it: a JSON
+// request body or a GET's variables (runtime/http/refusals.ts, graphql.ts), whose values nested
+// thousands deep overflow the stack of whatever walks them recursively (JSON.stringify in the
+// response cache's key). One pass, skipping strings, block strings and comments (GraphQL's
+// syntax; JSON has only the strings). GraphQL documents are measured on their tokens instead
+// (document-limits.ts), with the field limits in the same pass.
 
 const OPEN = new Set(["{", "[", "("]);
 const CLOSE = new Set(["}", "]", ")"]);

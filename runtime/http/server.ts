@@ -17,8 +17,9 @@ import { STATUS_CODES, type IncomingMessage, type ServerResponse } from "node:ht
 import type { Duplex } from "node:stream";
 import type { AddressInfo } from "node:net";
 import { DEFAULT_TRUSTED_PROXIES, type HubConfig } from "../config";
-import { errorBody, httpStatusOf, redact, type ErrorCode } from "../errors";
+import { errorBody, httpStatusOf, redact, RequestRefusal, type ErrorCode } from "../errors";
 import { errorFields, RepeatFilter, type Logger } from "../log";
+import { answerRefusal, badUrl, shallowJsonParser } from "./refusals";
 
 export interface Route {
   method: HTTPMethods | HTTPMethods[];
@@ -39,6 +40,8 @@ export interface HttpSettings {
   keepAliveTimeoutMs: number;
   /** Open connections at once; more are closed as they arrive. */
   maxConnections: number;
+  /** How deep a JSON body may nest arrays and objects (default 128); deeper ones are refused. */
+  maxJsonDepth?: number;
   /** Log lines per minute for each kind of client failure (aborts, timeouts); default 10. */
   logRepeatsPerMinute?: number;
   /** Peers whose X-Forwarded-For names the client (request.ip); default: loopback. */
@@ -51,6 +54,7 @@ export const httpSettings = (config: HubConfig): HttpSettings => ({
   requestTimeoutMs: config.limits.requestTimeoutMs,
   keepAliveTimeoutMs: config.servers.keepAliveTimeoutMs,
   maxConnections: config.limits.maxConnections,
+  maxJsonDepth: config.limits.maxParseDepth,
   logRepeatsPerMinute: config.log.repeatsPerMinute,
   trustedProxies: config.servers.trustedProxies,
 });
@@ -219,6 +223,10 @@ function buildApp(options: ServeOptions): FastifyInstance {
     },
     requestTimeout: http.requestTimeoutMs,
     clientErrorHandler: clientErrorHandler(repeats),
+    // A path that does not decode: in the error shape of the one table, not Fastify's own
+    // (refused before the onRequest hook below gives the answer its request id header).
+    frameworkErrors: (_error, request, reply) =>
+      answerRefusal(repeats, badUrl(), request, reply.header(REQUEST_ID_HEADER, request.id)),
     keepAliveTimeout: http.keepAliveTimeoutMs,
     // A proxy in front decides who the client is (request.ip, which anonymous budgets are kept
     // by): only a peer listed in TRUSTED_PROXIES, loopback by default. Walking X-Forwarded-For
@@ -234,6 +242,7 @@ function buildApp(options: ServeOptions): FastifyInstance {
   });
   app.server.maxConnections = http.maxConnections;
   refuseAnnouncedOversizedBodies(app, options.bodyLimitBytes);
+  shallowJsonParser(app, http.maxJsonDepth ?? 128);
   for (const route of options.routes) {
     app.route({
       method: route.method,
@@ -252,7 +261,8 @@ function buildApp(options: ServeOptions): FastifyInstance {
         ),
       );
   });
-  app.setErrorHandler((error: FastifyError, request, reply) => {
+  app.setErrorHandler((error: FastifyError | RequestRefusal, request, reply) => {
+    if (error instanceof RequestRefusal) return answerRefusal(repeats, error, request, reply);
     const status = error.statusCode ?? 500;
     if (abortedByClient(error, request)) {
       // Nobody is left to answer; one line, no stack, repeats capped.

@@ -112,7 +112,7 @@ export async function startSubgraph<TLoaders, TRows>(
             loaders: definition.createLoaders(db),
             log,
           }),
-          { maxParseDepth: config.limits.maxParseDepth },
+          { document: { maxNesting: config.limits.maxParseDepth } },
         ),
         ...healthRoutes(log, {
           own: async () => {

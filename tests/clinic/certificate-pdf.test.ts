@@ -189,4 +189,12 @@ describe("GET /certificates/verify/<number>", () => {
     expect(page).toContain("未找到编号为 &lt;B&gt;X&lt;/B&gt; 的志愿服务证明");
     expect(page).not.toContain("<B>");
   });
+
+  it("answers a number the hub refuses (a NUL in it) 400, not as the hub being unavailable", async () => {
+    const response = await get(`${fed.gatewayOrigin}/certificates/verify/%00`);
+    expect(response.status).toBe(400);
+    expect(await response.text()).toMatch(
+      /^证明编号无效 \(this is not a certificate number: .*control character/,
+    );
+  });
 });

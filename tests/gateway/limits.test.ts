@@ -2,6 +2,7 @@
 // batches), with the probe's own queries: each is refused with a clear error before any subgraph
 // is asked, while every operation the hub's clients send fits.
 import fs from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import {
   buildASTSchema,
@@ -9,7 +10,9 @@ import {
   parse,
   type OperationDefinitionNode,
 } from "graphql";
-import { operationCost } from "../../gateway/plugins/limits";
+import { limitsProtection, operationCost } from "../../gateway/plugins/limits";
+import { documentProblem } from "../../runtime/http/document-limits";
+import { createLogger } from "../../runtime/log";
 import { bootFederation, type Federation } from "../helpers/federation";
 import { execute, send } from "../helpers/graphql";
 
@@ -48,8 +51,17 @@ const nested = (levels: number): string => {
 describe("the probe's queries", () => {
   it("refuses stations(first: 100) nested four levels deep, anonymously and signed in", async () => {
     const probe = nested(4);
-    await refused(probe, "GRAPHQL_VALIDATION_FAILED", /deeper than the limit of 10|cost/);
-    await refused(probe, "GRAPHQL_VALIDATION_FAILED", /deeper than the limit of 10|cost/, admin);
+    await refused(
+      probe,
+      "GRAPHQL_VALIDATION_FAILED",
+      /deeper than the limit of 10|cost|with arguments more than/,
+    );
+    await refused(
+      probe,
+      "GRAPHQL_VALIDATION_FAILED",
+      /deeper than the limit of 10|cost|with arguments more than/,
+      admin,
+    );
   });
 
   it("refuses two levels by their cost, naming it and what to change", async () => {
@@ -84,6 +96,77 @@ describe("the probe's queries", () => {
       /more aliases than the limit of 15/,
     );
     await execute(fed.gatewayUrl, { query: `{ ${aliases(15)} }` });
+  });
+});
+
+describe("the cost limit fails closed", () => {
+  // The second probe's query: three levels of stations(first: 100), and a null for @include(if:).
+  const probe = (directive: string) =>
+    `${directive ? "query($x: Boolean = true)" : ""} { __typename ${directive} districts { stations(first: 100) { nodes { district { stations(first: 100) { nodes { district { stations(first: 100) { nodes { id name address } } } } } } } } } }`;
+
+  it("refuses the probe's query with a null @include(if:) before any subgraph works", async () => {
+    for (const token of [undefined, admin]) {
+      const before = fed.sqlCount();
+      const response = await send(fed.gatewayUrl, {
+        query: probe("@include(if: $x)"),
+        variables: { x: null },
+        token,
+      });
+      expect(response.status).toBe(400);
+      expect(response.data).toBeUndefined();
+      expect(response.errors).toEqual([
+        expect.objectContaining({
+          message:
+            '@include: Argument "if" of non-null type "Boolean!" must not be null, and $x is null: give a value, or leave the variable out to use its default',
+          extensions: expect.objectContaining({ code: "GRAPHQL_VALIDATION_FAILED" }),
+        }),
+      ]);
+      expect(fed.sqlCount()).toBe(before);
+    }
+  });
+
+  it("refuses the same query without the directive by its cost", async () => {
+    await refused(
+      probe(""),
+      "GRAPHQL_VALIDATION_FAILED",
+      /estimated cost is 40303011, over the limit of 100000/,
+    );
+  });
+
+  it("refuses a null for a field's non-null argument, naming the field and the variable", async () => {
+    const response = await send(fed.gatewayUrl, {
+      query: `query($code: ID = "440305") { district(code: $code) { name } }`,
+      variables: { code: null },
+    });
+    expect(response.status).toBe(400);
+    expect(response.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/^field "district": Argument "code" .* \$code is null/),
+      extensions: { code: "GRAPHQL_VALIDATION_FAILED" },
+    });
+  });
+
+  it("refuses an operation whose cost cannot be estimated, naming the limit", async () => {
+    // Each fragment spreads the next twice: 2^15 spreads of `code`, though written once each.
+    const chain = Array.from(
+      { length: 15 },
+      (_, i) => `fragment F${i} on District { ...F${i + 1} ...F${i + 1} }`,
+    ).join(" ");
+    const query = `{ districts { ...F0 } } ${chain} fragment F15 on District { code }`;
+    await refused(
+      query,
+      "GRAPHQL_VALIDATION_FAILED",
+      /^the cost limit of 100000 could not be checked for this operation, so it is refused: its fragments, counted at every spread, select more than 1200 fields/,
+    );
+  });
+
+  it("still answers a variable that does not fit its type BAD_USER_INPUT", async () => {
+    const response = await send(fed.gatewayUrl, {
+      query: `query($x: Boolean = true) { __typename @include(if: $x) }`,
+      variables: { x: "yes" },
+    });
+    expect(response.status).toBe(400);
+    expect(response.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(response.errors?.[0]?.message).toMatch(/Variable "\$x" got invalid value "yes"/);
   });
 });
 
@@ -135,6 +218,132 @@ describe("each limit", () => {
   });
 });
 
+describe("the fields of a document, counted before it is validated", () => {
+  const repeat = (n: number, text: (i: number) => string) =>
+    Array.from({ length: n }, (_, i) => text(i)).join(" ");
+  const plain = ["code", "name", "kind", "volunteerCount", "courseCount", "openDemandCount"];
+  /** The second probe's document: `code` 2,990 times, a fresh comment each (no cache helps). */
+  const probe = () => `{ districts { ${repeat(2990, (i) => `code # ${i} ${Date.now()}\n`)} } }`;
+
+  it("refuses the probe's 2,990 repeats of one field, naming the limit", async () => {
+    await refused(
+      probe(),
+      "GRAPHQL_VALIDATION_FAILED",
+      /^this document selects "code" more than 25 times .*over the limit of 25/,
+    );
+  });
+
+  it("refuses a selection set wider than LIMIT_SELECTION_FIELDS", async () => {
+    const wide = repeat(31, (i) => `... on District { ${plain[i % plain.length]} }`);
+    await refused(
+      `{ districts { ${wide} } }`,
+      "GRAPHQL_VALIDATION_FAILED",
+      /^the selection set of "districts" asks for more than 30 fields, over the limit of 30/,
+    );
+  });
+
+  it("refuses a document with more than LIMIT_FIELDS fields", async () => {
+    const wide = repeat(29, (i) => `... on District { ${plain[i % plain.length]} }`);
+    await refused(
+      `{ ${repeat(4, (i) => `d${i}: districts { ${wide} }`)} }`,
+      "GRAPHQL_VALIDATION_FAILED",
+      /^this document asks for more than 120 fields .* over the limit of 120/,
+    );
+  });
+
+  it("refuses a field given arguments more than LIMIT_ARGUMENT_REPEATS times", async () => {
+    await refused(
+      `{ districts { ${repeat(4, () => "stationCount(status: FILED)")} } }`,
+      "GRAPHQL_VALIDATION_FAILED",
+      /^this document selects "stationCount" with arguments more than 3 times .*over the limit of 3/,
+    );
+  });
+
+  /**
+   * The costliest document under the limits that we found: validation compares every two fields
+   * that share a response name and prints both their arguments, so one name given the longest
+   * lists the token limit leaves, as often as LIMIT_ARGUMENT_REPEATS lets it. `@include(if:
+   * false)` keeps execution out of it; a fresh comment keeps Apollo's document cache out.
+   */
+  const underTokenLimit = (times: number) => {
+    // Each occurrence spends 17 tokens besides its list.
+    const length = Math.floor((fed.config.limits.maxTokens - 20) / times) - 17;
+    const ids = repeat(length, (i) => String(i + 1));
+    const field = `stationsByIds(ids: [${ids}]) @include(if: false) { id }`;
+    return () => `# ${Math.random()}\n{ __typename ${repeat(times, () => field)} }`;
+  };
+
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
+  const timed = async (query: string) => {
+    const started = performance.now();
+    await send(fed.gatewayUrl, { query });
+    return performance.now() - started;
+  };
+
+  /** Sends a document; resolves `written` once its body has left, `answered` on the answer. */
+  function heavy(query: string) {
+    let written!: () => void;
+    const sent = new Promise<void>((resolve) => (written = resolve));
+    const answered = new Promise<void>((resolve, reject) => {
+      const request = http.request(
+        fed.gatewayUrl,
+        // Anonymous: checking a token is asynchronous work the bystander could slip past.
+        { method: "POST", headers: { "content-type": "application/json" } },
+        (response) => response.resume().on("end", resolve),
+      );
+      request.on("error", reject).end(JSON.stringify({ query }), written);
+    });
+    return { sent, answered };
+  }
+
+  /** A bystander's { __typename }, sent once the heavy document has been sent, timed. */
+  async function beside(document: () => string, rounds: number) {
+    const waits: number[] = [];
+    for (let i = 0; i < rounds; i++) {
+      const { sent, answered } = heavy(document());
+      await sent;
+      waits.push(await timed("{ __typename }"));
+      await answered;
+    }
+    return median(waits);
+  }
+
+  it("keeps a bystander's wait within a few times its baseline beside the probe", async () => {
+    for (let i = 0; i < 5; i++) await timed("{ __typename }");
+    const alone: number[] = [];
+    for (let i = 0; i < 9; i++) alone.push(await timed("{ __typename }"));
+    const baseline = median(alone);
+    const waited = await beside(probe, 1);
+    // Generous: the machine running the tests is shared. Validating it took 2 s and more.
+    expect({ baseline, waited, within: waited <= 10 * baseline }).toEqual({
+      baseline,
+      waited,
+      within: true,
+    });
+  });
+
+  it("keeps the worst document under the limits about as cheap as any of its size", async () => {
+    const worst = underTokenLimit(fed.config.limits.maxArgumentRepeats);
+    const plain = underTokenLimit(1);
+    expect(await execute(fed.gatewayUrl, { query: worst() })).toEqual({
+      __typename: "Query",
+    });
+    for (let i = 0; i < 2; i++) {
+      await beside(worst, 1);
+      await beside(plain, 1);
+    }
+    // A document at the token limit costs the gateway its parse, validation and plan, in
+    // proportion to its tokens; repeats under the limits add no more than a few times that.
+    const ordinary = await beside(plain, 5);
+    const waited = await beside(worst, 5);
+    expect({ ordinary, waited, within: waited <= 3 * ordinary }).toEqual({
+      ordinary,
+      waited,
+      within: true,
+    });
+  });
+});
+
 describe("what the hub's clients send", () => {
   const schema = buildASTSchema(
     parse(fs.readFileSync(path.join(ROOT, "schema", "supergraph.graphql"), "utf8")),
@@ -153,6 +362,42 @@ describe("what the hub's clients send", () => {
       .map((f) => path.join(CONTRACT, f)),
     path.join(ROOT, "dashboard", "operations", "dashboard-page.graphql"),
   ];
+
+  it.each(
+    [
+      ...documents,
+      ...fs
+        .readdirSync(path.join(ROOT, "gateway", "operations"))
+        .map((f) => path.join(ROOT, "gateway", "operations", f)),
+      ...["corps", "districts", "platforms", "publicity"].flatMap((name) => {
+        const dir = path.join(ROOT, "subgraphs", name, "operations");
+        return fs.existsSync(dir) ? fs.readdirSync(dir).map((f) => path.join(dir, f)) : [];
+      }),
+    ].map((d) => [path.relative(ROOT, d), d]),
+  )("%s fits the document limits", (_name, file) => {
+    const limits = limitsProtection(
+      fed.config.limits,
+      false,
+      createLogger("test", { level: "silent" }),
+    );
+    expect(documentProblem(fs.readFileSync(file, "utf8"), limits.document)).toBeNull();
+  });
+
+  it("GraphiQL's introspection fits the document limits, with room to spare", () => {
+    const { document } = limitsProtection(
+      fed.config.limits,
+      false,
+      createLogger("test", { level: "silent" }),
+    );
+    const introspection = getIntrospectionQuery({
+      descriptions: true,
+      specifiedByUrl: true,
+      directiveIsRepeatable: true,
+      schemaDescription: true,
+      inputValueDeprecation: true,
+    });
+    expect(documentProblem(introspection, document)).toBeNull();
+  });
 
   it.each(documents.map((d) => [path.basename(d), d]))("%s fits the cost limit", (_name, file) => {
     const document = parse(fs.readFileSync(file, "utf8"));

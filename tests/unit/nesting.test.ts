@@ -1,5 +1,5 @@
-// The pre-parse nesting scan (runtime/http/nesting.ts) that keeps graphql-js's recursive parser
-// from overflowing the stack.
+// The pre-parse nesting scan (runtime/http/nesting.ts) that keeps values nested thousands deep
+// (JSON bodies, a GET's variables) from overflowing the stack of whatever walks them.
 import { nestsDeeperThan } from "../../runtime/http/nesting";
 
 describe("nestsDeeperThan", () => {
@@ -19,6 +19,11 @@ describe("nestsDeeperThan", () => {
     expect(nestsDeeperThan(`{ a(x: "[[[[\\"[[[[") }`, 3)).toBe(false);
     expect(nestsDeeperThan(`{ a(x: """ [[[[ \\""" [[[[ """) }`, 3)).toBe(false);
     expect(nestsDeeperThan("{ a # [[[[[[\n }", 3)).toBe(false);
+  });
+
+  it("reads JSON: a value nested 4,500 deep, strings with brackets and escaped quotes", () => {
+    expect(nestsDeeperThan(`{"v":${'{"a":'.repeat(4500)}1${"}".repeat(4500)}}`, 128)).toBe(true);
+    expect(nestsDeeperThan(`{"a":"[[[[\\"[[[[","b":[[1]]}`, 3)).toBe(false);
   });
 
   it("finds a list literal nested 3,000 deep without recursion", () => {

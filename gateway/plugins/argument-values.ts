@@ -1,0 +1,142 @@
+// Arguments that the variables leave null: `query($x: Boolean = true) { a @include(if: $x) }` with
+// {"x": null} validates (the variable has a default), yet gives the non-null `if` a null. graphql-js
+// finds it only while it executes; the gateway's cost estimator threw on it, and its query planner
+// answered an internal error after the subgraphs had done the work. This refuses it as soon as the
+// operation is resolved, before the cost is estimated or anything planned: 400
+// GRAPHQL_VALIDATION_FAILED, naming the argument and the variable. Variables that do not fit their
+// types are refused first, 400 BAD_USER_INPUT, as the gateway's executor would.
+import type { ApolloServerPlugin } from "@apollo/server";
+import {
+  BREAK,
+  getArgumentValues,
+  getVariableValues,
+  GraphQLError,
+  Kind,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  type ArgumentNode,
+  type DirectiveNode,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLDirective,
+  type GraphQLField,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type ValueNode,
+} from "graphql";
+import { httpStatusOf, type ErrorCode } from "../../runtime/errors";
+import type { GatewayContext } from "../context";
+
+const refusal = (code: ErrorCode, error: GraphQLError, message = error.message) =>
+  new GraphQLError(message, {
+    nodes: error.nodes,
+    extensions: { code, http: { status: httpStatusOf(code) } },
+  });
+
+/** The variables a value names, with the value each was given. */
+function variablesIn(value: ValueNode, found: string[] = []): string[] {
+  if (value.kind === Kind.VARIABLE) found.push(value.name.value);
+  else if (value.kind === Kind.LIST) value.values.forEach((v) => variablesIn(v, found));
+  else if (value.kind === Kind.OBJECT) value.fields.forEach((f) => variablesIn(f.value, found));
+  return found;
+}
+
+/** graphql-js's words, then which variables are null and what to do about them. */
+function explain(
+  error: GraphQLError,
+  where: string,
+  args: readonly ArgumentNode[] | undefined,
+  variables: Record<string, unknown>,
+) {
+  const nulls = [...new Set((args ?? []).flatMap((a) => variablesIn(a.value)))].filter(
+    (name) => variables[name] === null,
+  );
+  const said = error.message.replace(/\.$/, "");
+  if (!nulls.length) return `${where}: ${said}`;
+  const listed = nulls.map((n) => `$${n}`).join(", ");
+  return `${where}: ${said}, and ${listed} ${nulls.length > 1 ? "are" : "is"} null: give a value, or leave the variable out to use its default`;
+}
+
+/**
+ * The first argument, of a field or a directive in the operation or a fragment it spreads, that
+ * its coerced variables cannot fill; null when there is none. Validation has refused literal
+ * nulls and missing arguments, coercion variables that do not fit: what is left is a variable
+ * whose default made it allowed where a value is required, sent as null.
+ */
+export function argumentProblem(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): GraphQLError | null {
+  // After validation and coercion, only a variable's explicit null can leave an argument empty.
+  if (!Object.values(variables).some((value) => value === null)) return null;
+  const fragments = new Map(
+    document.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((d) => [d.name.value, d]),
+  );
+  const pending: Array<OperationDefinitionNode | FragmentDefinitionNode> = [operation];
+  const spread = new Set<string>();
+  let problem: GraphQLError | null = null;
+  const check = (
+    def: GraphQLField<unknown, unknown> | GraphQLDirective | null | undefined,
+    node: FieldNode | DirectiveNode,
+    where: string,
+  ) => {
+    if (!def) return undefined;
+    try {
+      getArgumentValues(def, node, variables);
+      return undefined;
+    } catch (error) {
+      if (!(error instanceof GraphQLError)) throw error;
+      problem = refusal(
+        "GRAPHQL_VALIDATION_FAILED",
+        error,
+        explain(error, where, node.arguments, variables),
+      );
+      return BREAK;
+    }
+  };
+  for (let next = pending.pop(); next && !problem; next = pending.pop()) {
+    const typeInfo = new TypeInfo(schema);
+    visit(
+      next,
+      visitWithTypeInfo(typeInfo, {
+        Field: (node) => check(typeInfo.getFieldDef(), node, `field "${node.name.value}"`),
+        Directive: (node) => check(typeInfo.getDirective(), node, `@${node.name.value}`),
+        // getArgumentValues reads the arguments itself; their values need no visit.
+        Argument: () => false,
+        FragmentSpread(node) {
+          const fragment = fragments.get(node.name.value);
+          if (fragment && !spread.has(node.name.value)) pending.push(fragment);
+          spread.add(node.name.value);
+        },
+      }),
+    );
+  }
+  return problem;
+}
+
+export function argumentValuesPlugin(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, schema, operation }) {
+          if (!operation) return;
+          const coerced = getVariableValues(
+            schema,
+            operation.variableDefinitions ?? [],
+            request.variables ?? {},
+            { maxErrors: 1 },
+          );
+          if (coerced.errors) throw refusal("BAD_USER_INPUT", coerced.errors[0]);
+          const problem = argumentProblem(schema, document, operation, coerced.coerced);
+          if (problem) throw problem;
+        },
+      };
+    },
+  };
+}
