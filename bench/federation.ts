@@ -10,6 +10,7 @@ import { signToken, type Caller } from "../runtime/auth";
 import { loadConfigWith, SUBGRAPHS, type HubConfig, type SubgraphName } from "../runtime/config";
 import { CREDENTIAL_HEADER, signCredential } from "../runtime/credential";
 import { freePort } from "../tools/start-checks";
+import { BENCH_DIR } from "./peers";
 import { startProcess, type Proc } from "./processes";
 
 export const GATEWAYS = ["hub", "hub-defaults", "stock", "hive-nodedup", "hive"] as const;
@@ -117,11 +118,11 @@ export async function startBenchFederation(options: FederationOptions): Promise<
           nodeArgs,
         );
       } else {
-        // Hive's runs from the sources: it is JavaScript (see its header).
+        // Hive's runs from the sources (it is JavaScript, see its header), beside bench/node_modules.
         const script =
           name === "stock"
             ? "bench/targets/stock-gateway.js"
-            : path.join(__dirname, "..", "..", "bench", "targets", "hive-gateway.cjs");
+            : path.join(BENCH_DIR, "targets", "hive-gateway.cjs");
         const dedup = { DEDUP: name === "hive-nodedup" ? "0" : "1" };
         proc = await startProcess(
           name,

@@ -2,7 +2,9 @@
 // subgraph processes, forwarding Authorization and the credential the benchmark signed ahead.
 // DEDUP=0 turns off its in-flight deduplication of identical subgraph fetches (on by default).
 // Plain JavaScript on purpose: its packages augment graphql's and fetch's global types, which would
-// change how the hub's own TypeScript compiles. node bench/targets/hive-gateway.cjs <port> <urls JSON>
+// change how the hub's own TypeScript compiles. It comes from bench/node_modules (bench/peers.ts),
+// with the graphql-js it installs beside it, pinned to the hub's version (bench/package.json).
+// node bench/targets/hive-gateway.cjs <port> <urls JSON>
 "use strict";
 const fs = require("node:fs");
 const http = require("node:http");
