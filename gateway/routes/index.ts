@@ -10,6 +10,7 @@ import type { Logger } from "../../runtime/log";
 import { clusterMetrics } from "../cluster";
 import { gatewayContext, type GatewayContext } from "../context";
 import { dashboardRoutes } from "./dashboard";
+import { faviconRoutes } from "./favicon";
 import type { RateLimiter } from "../rate-limiter";
 import { graphiqlRoutes } from "./graphiql";
 import { rateLimited } from "./rate-limited";
@@ -47,6 +48,7 @@ export function gatewayRoutes(deps: RouteDeps): Route[] {
     // In a cluster worker, the sum over every worker (cluster.ts).
     ...metricsRoute(registry, config.metrics, clusterMetrics(registry) ?? undefined),
     ...dashboardRoutes(dashboardDir),
+    ...faviconRoutes(),
     ...[
       ...feedRoutes(apollo, config, log),
       ...certificateRoutes(apollo, config, log),
