@@ -1,5 +1,5 @@
 // The scenarios of issue 11: the contract's operations as clients send them, with the caller and
-// variables each is timed with. Documents come from ide/examples (the checked copy of the
+// variables each is timed with. Documents come from contract/ (the repository's copy of the
 // contract), one operation each, so every target parses only what it runs.
 import fs from "node:fs";
 import path from "node:path";
@@ -7,11 +7,9 @@ import { parse, print, type OperationDefinitionNode } from "graphql";
 import type { Role } from "../runtime/auth";
 import type { SubgraphName } from "../runtime/config";
 import { addDays, today } from "../runtime/dates";
+import { projectRoot } from "../tools/build-page";
 
-const EXAMPLES = [
-  path.join(__dirname, "..", "ide", "examples"),
-  path.join(__dirname, "..", "..", "ide", "examples"),
-].find((dir) => fs.existsSync(dir))!;
+const EXAMPLES = path.join(projectRoot, "contract");
 
 /** One named operation of a contract file, printed alone. */
 export function contractOperation(file: string, name: string): string {
