@@ -22,14 +22,17 @@ export const benchPackages = (): string[] =>
  * Whether bench/node_modules holds what bench/package-lock.json says: npm writes its record of an
  * install (node_modules/.package-lock.json) last, so an interrupted or older install differs.
  */
-export function benchInstalled(): boolean {
-  const installed = path.join(BENCH_DIR, "node_modules", ".package-lock.json");
+export function benchInstalled(dir = BENCH_DIR): boolean {
+  const installed = path.join(dir, "node_modules", ".package-lock.json");
   if (!fs.existsSync(installed)) return false;
-  const want: Record<string, { version?: string }> = readJson(
-    path.join(BENCH_DIR, "package-lock.json"),
-  ).packages;
-  const have: Record<string, { version?: string }> = readJson(installed).packages;
-  return Object.entries(want).every(([key, entry]) => !key || have[key]?.version === entry.version);
+  type Entry = { version?: string; optional?: boolean };
+  const want: Record<string, Entry> = readJson(path.join(dir, "package-lock.json")).packages;
+  const have: Record<string, Entry> = readJson(installed).packages;
+  // An optional package for another platform is in the lockfile, never installed.
+  return Object.entries(want).every(
+    ([key, entry]) =>
+      !key || have[key]?.version === entry.version || (entry.optional && !have[key]),
+  );
 }
 
 /** Installs the benchmark's packages when they are missing or not the lockfile's; quiet when fine. */
