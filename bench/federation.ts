@@ -12,6 +12,7 @@ import { CALLER_HEADER, encodeCaller } from "../gateway/credential-fetcher";
 import { CREDENTIAL_HEADER, signCredential } from "../runtime/credential";
 import { subgraphArgs, writeDemoRows } from "../tools/demo-rows";
 import { freePort } from "../tools/start-checks";
+import { BENCH_DIR } from "./peers";
 import { startProcess, type Proc } from "./processes";
 
 export const GATEWAYS = ["hub", "hub-defaults", "stock", "hive-nodedup", "hive"] as const;
@@ -135,11 +136,11 @@ export async function startBenchFederation(options: FederationOptions): Promise<
           nodeArgs,
         );
       } else {
-        // Hive's runs from the sources: it is JavaScript (see its header).
+        // Hive's runs from the sources (it is JavaScript, see its header), beside bench/node_modules.
         const script =
           name === "stock"
             ? "bench/targets/stock-gateway.js"
-            : path.join(__dirname, "..", "..", "bench", "targets", "hive-gateway.cjs");
+            : path.join(BENCH_DIR, "targets", "hive-gateway.cjs");
         const dedup = name === "hive-nodedup" ? ["off"] : name === "hive" ? ["on"] : [];
         proc = await startProcess(
           name,

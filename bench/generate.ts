@@ -4,7 +4,6 @@
 // bench/results/data-<scale>.json. With --check it then checks the data set across the four
 // databases (bench/data/check.ts) and fails if anything is inconsistent.
 import "reflect-metadata";
-import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { DataSource } from "typeorm";
@@ -19,17 +18,10 @@ import {
   writeSummary,
   type BenchScale,
 } from "./data/generate";
+import { projectRoot } from "../tools/build-page";
 import { configOrExit, fail } from "../tools/cli";
 
 const USAGE = `usage: npm run bench:data -- --scale ${BENCH_SCALES.join("|")} [--check]`;
-
-/** The project's root: the nearest folder upwards with a package.json (from the sources or dist/). */
-function projectRoot(from = __dirname): string {
-  for (let dir = from; ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, "package.json"))) return dir;
-    if (path.dirname(dir) === dir) return process.cwd();
-  }
-}
 
 function flags() {
   try {
@@ -55,7 +47,7 @@ async function main() {
     : `SQLite in ${config.databases.dataDir}`;
   say(`generating the ${scale} data set on ${where}`);
   const summary = await generateBenchData(config, scale, say);
-  const file = writeSummary(summary, path.join(projectRoot(), "bench", "results"));
+  const file = writeSummary(summary, path.join(projectRoot, "bench", "results"));
   console.log(JSON.stringify(summary, null, 2));
   say(
     `${summary.totalRows.toLocaleString("en")} rows in ${summary.seconds.total} s ` +

@@ -1,6 +1,7 @@
 // One timed run: autocannon at fixed concurrency for a fixed time against one target, with the CPU
 // seconds every measured process spent meanwhile.
-import autocannon from "autocannon";
+import type autocannon from "autocannon";
+import { benchRequire } from "./peers";
 import { cpuSeconds } from "./processes";
 
 export interface LoadSpec {
@@ -31,7 +32,9 @@ export async function timedLoad(spec: LoadSpec, pids: Record<string, number>): P
   const onResponse = (status: number, text: string) => {
     if (status === 200 && text.includes('"errors":[')) errored += 1;
   };
-  const result = await autocannon({
+  // From bench/node_modules (bench/peers.ts), loaded when a run starts.
+  const run = benchRequire("autocannon") as typeof autocannon;
+  const result = await run({
     url: spec.url,
     method: "POST",
     headers: { "content-type": "application/json", ...spec.headers },

@@ -21,6 +21,7 @@ import {
 } from "./federation";
 import { databaseQuiet, measureFloors, removeBenchRows, type Floors } from "./floors";
 import { settle, timedLoad, type LoadResult } from "./load";
+import { ensureBenchPackages } from "./peers";
 import { renderReport } from "./report";
 import { SCENARIOS, type Fixture, type Scenario } from "./scenarios";
 
@@ -166,6 +167,7 @@ async function main() {
   const gateways = (flags.gateways ? flags.gateways.split(",") : GATEWAYS) as GatewayName[];
   if (!gateways.includes("hub")) gateways.unshift("hub");
   const started = Date.now();
+  ensureBenchPackages(log);
   const fed = await startBenchFederation({
     databaseUrls,
     gateways,

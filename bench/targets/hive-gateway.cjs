@@ -5,7 +5,8 @@
 // Its settings come as arguments (only runtime/config reads the environment): the port, the
 // subgraphs' urls, and whether its in-flight deduplication of identical subgraph fetches is on.
 // Plain JavaScript on purpose: its packages augment graphql's and fetch's global types, which would
-// change how the hub's own TypeScript compiles.
+// change how the hub's own TypeScript compiles. It comes from bench/node_modules (bench/peers.ts),
+// with the graphql-js it installs beside it, pinned to the hub's version (bench/package.json).
 // node bench/targets/hive-gateway.cjs <port> <urls JSON> <dedup: on|off>
 "use strict";
 const fs = require("node:fs");

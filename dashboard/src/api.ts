@@ -46,6 +46,8 @@ export interface DashboardData {
     volunteers: number;
     appointed: number;
     byExpertType: Array<{ expertType: string; count: number; appointed: number }>;
+    /** REGION branches belong to the districts, INDUSTRY ones to none. */
+    byBranchKind: Array<{ kind: "REGION" | "INDUSTRY"; appointed: number }>;
   };
   /** The services that could not answer: their figures are missing from this answer. */
   unavailable?: string[];

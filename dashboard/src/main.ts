@@ -2,8 +2,7 @@
 import { DashboardError, fetchDashboard, type DashboardData, type DistrictRow } from "./api";
 import { chartsSettled, renderCharts, resizeCharts } from "./charts";
 import { PRESETS, presetRange, rangeProblem, type Preset, type Range } from "./range";
-import { renderTable, tableCsv, type Sort } from "./table";
-import { formatNumber } from "./table";
+import { COLUMNS, formatNumber, noDistrictRow, renderTable, tableCsv, type Sort } from "./table";
 
 const TOKEN_KEY = "hub.dashboard.token";
 const ENDPOINT = "/graphql";
@@ -25,21 +24,29 @@ function show(text: string, kind: "error" | "info" = "error") {
   message.hidden = !text;
 }
 
+/** A figure the table has a column for: named as the column, and equal to its city total. */
+const asColumn = (key: keyof DistrictRow, value: number | null): [string, string, string] => [
+  COLUMNS.find((c) => c.key === key)!.label,
+  formatNumber(value),
+  key,
+];
+
 function renderSummary(d: DashboardData) {
   const s = d.demandStats;
-  const rows: Array<[string, string]> = [
-    ["收集需求", formatNumber(s.total)],
+  const rows: Array<[string, string, string?]> = [
+    asColumn("demandCount", s.total),
     ["已解决", formatNumber(s.resolved)],
     ["解决率", `${(s.resolutionRate * 100).toFixed(1)}%`],
     ["平均满意度", s.averageSatisfaction === null ? "—" : s.averageSatisfaction.toFixed(2)],
     ["在册志愿者", formatNumber(d.corpsStats?.volunteers ?? null)],
-    ["在聘志愿者", formatNumber(d.corpsStats?.appointed ?? null)],
+    asColumn("volunteerCount", d.corpsStats?.appointed ?? null),
   ];
   const box = $("summary");
   box.replaceChildren(
-    ...rows.map(([name, value]) => {
+    ...rows.map(([name, value, key]) => {
       const item = document.createElement("div");
       item.className = "figure";
+      if (key) item.dataset.key = key;
       const v = document.createElement("strong");
       v.textContent = value;
       const n = document.createElement("span");
@@ -53,7 +60,7 @@ function renderSummary(d: DashboardData) {
 function renderAll() {
   if (!data) return;
   renderSummary(data);
-  renderTable(table, data.districts, sort, (key: keyof DistrictRow) => {
+  renderTable(table, data.districts, noDistrictRow(data), sort, (key: keyof DistrictRow) => {
     sort = { key, descending: sort.key === key ? !sort.descending : key !== "name" };
     renderAll();
   });
@@ -96,7 +103,8 @@ function setRange(next: Range) {
 
 function downloadCsv() {
   if (!data) return show("请先加载数据。");
-  const blob = new Blob([tableCsv(data.districts, sort)], { type: "text/csv;charset=utf-8" });
+  const csv = tableCsv(data.districts, noDistrictRow(data), sort);
+  const blob = new Blob([csv], { type: "text/csv;charset=utf-8" });
   const link = document.createElement("a");
   link.href = URL.createObjectURL(blob);
   link.download = `市级看板_${range.from}_${range.to}.csv`;

@@ -1,6 +1,8 @@
 // The table of districts: every per-district figure, sortable by any column, idle stations
-// flagged, a city total, and the same table as CSV (UTF-8 with BOM, so Excel reads Chinese).
-import type { DistrictRow } from "./api";
+// flagged, what belongs to no district (the industry branches' volunteers) on a row of its own, a
+// city total that therefore equals the city's figures, and the same table as CSV (UTF-8 with BOM,
+// so Excel reads Chinese).
+import type { DashboardData, DistrictRow } from "./api";
 
 export interface Column {
   key: keyof DistrictRow;
@@ -50,11 +52,33 @@ export const formatNumber = (n: number | null) =>
       ? n.toLocaleString("zh-CN")
       : n.toLocaleString("zh-CN", { maximumFractionDigits: 2 });
 
-/** Column sums; null where any district's figure is missing (a total would be wrong). */
-export function totals(rows: DistrictRow[]): Record<string, number | null> {
+/** Figures that belong to no district, by column; a column it leaves out has none. */
+export interface NoDistrictRow {
+  label: string;
+  /** Why the row is there, shown when pointing at its label. */
+  note: string;
+  figures: Partial<Record<keyof DistrictRow, number | null>>;
+}
+
+/**
+ * The volunteers of the corps' industry branches (行业支队), which belong to no district: the
+ * districts' column counts regional branches only, the corps' figure counts both.
+ */
+export function noDistrictRow(data: DashboardData): NoDistrictRow {
+  const industry = data.corpsStats?.byBranchKind.find((k) => k.kind === "INDUSTRY");
+  return {
+    label: "行业支队（不分区）",
+    note: "行业支队按行业组建，不属于任何区：其在聘志愿者不计入各区，计入全市合计",
+    figures: { volunteerCount: industry ? industry.appointed : null },
+  };
+}
+
+/** Column sums, the no-district figures included; null where any figure is missing. */
+export function totals(rows: DistrictRow[], extra?: NoDistrictRow): Record<string, number | null> {
   const sums: Record<string, number | null> = {};
   for (const column of COLUMNS.filter((c) => c.numeric)) {
     const values = rows.map((r) => r[column.key] as number | null);
+    if (extra && column.key in extra.figures) values.push(extra.figures[column.key] ?? null);
     sums[column.key] = values.includes(null)
       ? null
       : Math.round(values.reduce((s: number, v) => s + (v as number), 0) * 100) / 100;
@@ -62,9 +86,32 @@ export function totals(rows: DistrictRow[]): Record<string, number | null> {
   return sums;
 }
 
+/** A footer row: its label, then each numeric column's figure (blank where it has none). */
+function footRow(
+  table: HTMLTableElement,
+  className: string,
+  label: string,
+  figures: Partial<Record<string, number | null>>,
+) {
+  const tr = table.tFoot!.insertRow();
+  tr.className = className;
+  for (const column of COLUMNS) {
+    const td = tr.insertCell();
+    if (!column.numeric) {
+      td.textContent = label;
+      continue;
+    }
+    td.className = "num";
+    td.dataset.key = column.key;
+    if (column.key in figures) td.textContent = formatNumber(figures[column.key] ?? null);
+  }
+  return tr;
+}
+
 export function renderTable(
   table: HTMLTableElement,
   rows: DistrictRow[],
+  extra: NoDistrictRow,
   sort: Sort,
   onSort: (key: keyof DistrictRow) => void,
 ) {
@@ -105,13 +152,9 @@ export function renderTable(
       }
     }
   }
-  const sums = totals(rows);
-  const foot = table.createTFoot().insertRow();
-  for (const column of COLUMNS) {
-    const td = foot.insertCell();
-    td.textContent = column.numeric ? formatNumber(sums[column.key]) : "全市合计";
-    if (column.numeric) td.className = "num";
-  }
+  table.createTFoot();
+  footRow(table, "no-district", extra.label, extra.figures).cells[0].title = extra.note;
+  footRow(table, "total", "全市合计", totals(rows, extra));
 }
 
 const csvCell = (value: unknown) => {
@@ -119,13 +162,17 @@ const csvCell = (value: unknown) => {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
-/** The table as it is sorted on screen, with the district code, as CSV text with a BOM. */
-export function tableCsv(rows: DistrictRow[], sort: Sort): string {
+/**
+ * The table as it is sorted on screen, with the district code, as CSV text with a BOM; then the
+ * no-district row (no code), so that the CSV's columns add up to the city's figures too.
+ */
+export function tableCsv(rows: DistrictRow[], extra: NoDistrictRow, sort: Sort): string {
   const header = ["区划代码", ...COLUMNS.map((c) => c.label)];
   const lines = sortRows(rows, sort).map((row) => [
     row.code,
     ...COLUMNS.map((c) => row[c.key] ?? ""),
   ]);
+  lines.push(["", ...COLUMNS.map((c) => (c.numeric ? (extra.figures[c.key] ?? "") : extra.label))]);
   return (
     "\uFEFF" + [header, ...lines].map((line) => line.map(csvCell).join(",")).join("\r\n") + "\r\n"
   );

@@ -12,6 +12,7 @@ import { clusterMetrics } from "../cluster";
 import type { PdfRenderer } from "../pdf-renderer";
 import { gatewayContext, type GatewayContext } from "../context";
 import { dashboardRoutes } from "./dashboard";
+import { faviconRoutes } from "./favicon";
 import type { RateLimiter } from "../rate-limiter";
 import { graphiqlRoutes } from "./graphiql";
 import { rateLimited } from "./rate-limited";
@@ -53,6 +54,7 @@ export function gatewayRoutes(deps: RouteDeps): Route[] {
     // In a cluster worker, the sum over every worker (cluster.ts).
     ...metricsRoute(registry, config.metrics, clusterMetrics(registry) ?? undefined),
     ...dashboardRoutes(dashboardDir),
+    ...faviconRoutes(),
     ...[
       ...feedRoutes(apollo, config, log),
       ...certificateRoutes(apollo, config, log, deps.pdf),

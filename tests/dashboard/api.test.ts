@@ -74,6 +74,25 @@ describe("CityDashboard on the demo data", () => {
       expect(t.count).toBe(expected.expertType(t.expertType));
   });
 
+  it("has the corps by branch kind: the districts' volunteers, and the industry branches' beside them", async () => {
+    const corps = await execute(fed.gatewayUrl, {
+      query: `{ districts { volunteerCount }
+                corpsStats { volunteers appointed byBranchKind { kind count appointed } } }`,
+      token: viewer,
+    });
+    const expected = corpsFigures(fed.demo);
+    const kinds = corps.corpsStats.byBranchKind;
+    expect(kinds).toEqual([
+      { kind: "REGION", ...expected.branchKind("REGION") },
+      { kind: "INDUSTRY", ...expected.branchKind("INDUSTRY") },
+    ]);
+    const districts = corps.districts.reduce((s: number, d: any) => s + d.volunteerCount, 0);
+    expect(kinds[0].appointed).toBe(districts);
+    expect(kinds[0].appointed + kinds[1].appointed).toBe(corps.corpsStats.appointed);
+    expect(kinds[0].count + kinds[1].count).toBe(corps.corpsStats.volunteers);
+    expect(kinds[1].appointed).toBeGreaterThan(0);
+  });
+
   it("agrees with figures recomputed from raw SQL", async () => {
     const db = fed.subgraphs.districts.db;
     const [hours] = await db.query(

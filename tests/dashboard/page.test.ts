@@ -1,7 +1,10 @@
 // The dashboard page in a real browser (Debian's chromium, driven by playwright-core), with every
-// request to a host other than the hub refused: it loads with the demo data, the table shows the
-// API's numbers for 11 districts, the range changes the figures, sorting works, the CSV matches
-// the table, and a bad token shows a message. A screenshot goes to test-output/.
+// request to a host other than the hub refused: it loads with the demo data and no console error
+// (its icon included), the table shows the API's numbers for 11 districts and the industry
+// branches' volunteers, which belong to no district, on a row of their own, so that the city total
+// equals the summary card for every figure that has both; the range changes the figures, sorting
+// works, the CSV matches the table, and a bad token shows a message. A screenshot goes to
+// test-output/.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -10,6 +13,7 @@ import { buildDashboard } from "../../tools/build-dashboard";
 import { presetRange, type Preset } from "../../dashboard/src/range";
 import { bootFederation, type Federation } from "../helpers/federation";
 import { execute } from "../helpers/graphql";
+import { firstLoad } from "../helpers/page-icon";
 
 const CHROMIUM = "/usr/bin/chromium";
 const available = fs.existsSync(CHROMIUM);
@@ -31,6 +35,7 @@ describeInBrowser("the dashboard page", () => {
   let page: Page;
   let token: string;
   const outside: string[] = [];
+  const consoleErrors: string[] = [];
   let downloads: string;
 
   beforeAll(async () => {
@@ -56,6 +61,8 @@ describeInBrowser("the dashboard page", () => {
       return route.abort();
     });
     page = await context.newPage();
+    page.on("console", (m) => void (m.type() === "error" && consoleErrors.push(m.text())));
+    page.on("pageerror", (e) => void consoleErrors.push(String(e)));
   });
   afterAll(async () => {
     await browser?.close();
@@ -76,6 +83,54 @@ describeInBrowser("the dashboard page", () => {
         }),
       ),
     );
+  }
+
+  /** The footer's rows (the no-district row, then the city total) as numbers, blanks as null. */
+  async function footRows(): Promise<Array<Array<string | number | null>>> {
+    return page.$$eval("#districts tfoot tr", (rows) =>
+      rows.map((row) =>
+        [...row.querySelectorAll("td")].map((td, i) => {
+          const text = (td.textContent ?? "").replace(/[,\s]/g, "");
+          return i === 0 ? text : text === "" ? null : Number(text);
+        }),
+      ),
+    );
+  }
+
+  /** Each summary card that has a column, and that column's city total, as shown. */
+  async function cardsAndTotals() {
+    return page.$$eval("#summary .figure[data-key]", (cards) =>
+      cards.map((card) => {
+        const key = (card as any).dataset.key as string;
+        const total = (globalThis as any).document.querySelector(
+          `#districts tfoot tr.total td[data-key="${key}"]`,
+        );
+        return { key, card: card.querySelector("strong")?.textContent, total: total?.textContent };
+      }),
+    );
+  }
+
+  /** The city total of every column is its districts' sum plus what belongs to no district. */
+  async function expectTotalsToAddUp(expected: any) {
+    const [noDistrict, total] = await footRows();
+    expect([noDistrict[0], total[0]]).toEqual(["行业支队（不分区）", "全市合计"]);
+    const industry = expected.corpsStats.byBranchKind.find((k: any) => k.kind === "INDUSTRY");
+    for (const key of COLUMNS.slice(1)) {
+      const i = COLUMNS.indexOf(key);
+      const own = key === "volunteerCount" ? industry.appointed : null;
+      const sum = expected.districts.reduce((s: number, d: any) => s + d[key], own ?? 0);
+      expect({ key, noDistrict: noDistrict[i], total: total[i] }).toEqual({
+        key,
+        noDistrict: own,
+        total: Math.round(sum * 100) / 100,
+      });
+    }
+    // The figures the summary shows too: the card and the total agree, and are the API's.
+    expect(total[COLUMNS.indexOf("volunteerCount")]).toBe(expected.corpsStats.appointed);
+    expect(total[COLUMNS.indexOf("demandCount")]).toBe(expected.demandStats.total);
+    const pairs = await cardsAndTotals();
+    expect(pairs.map((p) => p.key)).toEqual(["demandCount", "volunteerCount"]);
+    for (const pair of pairs) expect(pair.total).toBe(pair.card);
   }
 
   async function waitReady() {
@@ -114,6 +169,11 @@ describeInBrowser("the dashboard page", () => {
     expect([...rows].sort((a, b) => String(a[0]).localeCompare(String(b[0])))).toEqual(
       asRows(expected.districts),
     );
+    await expectTotalsToAddUp(expected);
+    // The industry branches do have volunteers: the row is not there for show.
+    expect(expected.corpsStats.appointed).toBeGreaterThan(
+      expected.districts.reduce((s: number, d: any) => s + d.volunteerCount, 0),
+    );
     expect(await page.locator("canvas").count()).toBeGreaterThanOrEqual(5);
     expect(
       await page.evaluate(() => (globalThis as any).sessionStorage.getItem("hub.dashboard.token")),
@@ -122,6 +182,17 @@ describeInBrowser("the dashboard page", () => {
     await page.waitForFunction(() => (globalThis as any).document.body.dataset.charts === "drawn");
     await page.screenshot({ path: path.join(OUTPUT, "dashboard.png"), fullPage: true });
     expect(outside).toEqual([]);
+  });
+
+  it("has its icon and loads without a console error", async () => {
+    // This page's load had none, and neither has a first visit (where the browser asks for the
+    // icon: a 404 there was a console error).
+    expect(consoleErrors).toEqual([]);
+    expect(await firstLoad(browser, `${fed.gatewayOrigin}/dashboard`)).toEqual({
+      link: "/favicon.ico",
+      icon: { status: 200, mimeType: "image/x-icon" },
+      consoleErrors: [],
+    });
   });
 
   it.each(["本月", "近12个月"] as Preset[])(
@@ -136,6 +207,7 @@ describeInBrowser("the dashboard page", () => {
       expect([...rows].sort((a, b) => String(a[0]).localeCompare(String(b[0])))).toEqual(
         asRows(expected.districts),
       );
+      await expectTotalsToAddUp(expected);
     },
   );
 
@@ -151,6 +223,7 @@ describeInBrowser("the dashboard page", () => {
     expect([...after].sort((a, b) => String(a[0]).localeCompare(String(b[0])))).toEqual(
       asRows(expected.districts),
     );
+    await expectTotalsToAddUp(expected);
   });
 
   it("sorts by a column, both ways", async () => {
@@ -181,7 +254,9 @@ describeInBrowser("the dashboard page", () => {
         .slice(1)
         .map((cell, i) => (i === 0 ? cell : Number(cell))),
     );
-    expect(csvRows).toEqual(await tableRows());
+    // The districts as shown, then the no-district row, so that the CSV's columns add up too.
+    const [noDistrict] = await footRows();
+    expect(csvRows).toEqual([...(await tableRows()), noDistrict.map((v) => v ?? 0)]);
   });
 
   it("shows a clear message for a bad token", async () => {

@@ -82,9 +82,14 @@ export function monthFigures(demo: DemoData, month: string, from: string, to: st
 
 export function corpsFigures(demo: DemoData) {
   const onBooks = demo.volunteers.filter((v) => v.status !== "WITHDRAWN");
+  const kindOf = new Map(demo.branches.map((b) => [b.id, b.kind]));
   return {
     volunteers: onBooks.length,
     appointed: demo.volunteers.filter((v) => v.status === "APPOINTED").length,
     expertType: (t: string) => onBooks.filter((v) => v.expertType === t).length,
+    branchKind: (kind: string) => {
+      const own = onBooks.filter((v) => kindOf.get(v.branchId) === kind);
+      return { count: own.length, appointed: own.filter((v) => v.status === "APPOINTED").length };
+    },
   };
 }

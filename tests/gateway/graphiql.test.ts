@@ -1,8 +1,9 @@
 // The offline GraphQL IDE: its routes and switches, its examples (the contract's operations, with
 // sample variables that fit the schema and the demo data), and the page in real Chromium with
-// every request to a host other than the hub refused: it loads, shows the schema, runs
-// CaseStories anonymously and DistrictStations with a pasted token, and shows the hub's
-// UNAUTHENTICATED message for a bad token. A screenshot goes to test-output/.
+// every request to a host other than the hub refused: it loads (its icon too, without a console
+// error), builds a query in the schema explorer, shows the schema, runs CaseStories anonymously and
+// DistrictStations with a pasted token, and shows the hub's UNAUTHENTICATED message for a bad
+// token. A screenshot goes to test-output/.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -10,6 +11,7 @@ import {
   buildASTSchema,
   getVariableValues,
   parse,
+  type FieldNode,
   type OperationDefinitionNode,
   type TypeNode,
 } from "graphql";
@@ -19,6 +21,7 @@ import { loadConfigWith, ConfigError } from "../../runtime/config";
 import { buildIde } from "../../tools/build-ide";
 import { bootFederation, type Federation } from "../helpers/federation";
 import { send } from "../helpers/graphql";
+import { firstLoad } from "../helpers/page-icon";
 import { contractOperations, PENDING_OPERATIONS } from "../helpers/contract";
 
 const ROOT = path.join(__dirname, "..", "..");
@@ -262,6 +265,36 @@ describeInBrowser("the IDE in a browser with no internet", () => {
       );
     }
     expect(await page.textContent("#hub-token-state")).toContain("匿名");
+  });
+
+  it("has its icon and loads without a console error", async () => {
+    expect(await firstLoad(browser, `${fed.gatewayOrigin}/graphiql`)).toEqual({
+      link: "/favicon.ico",
+      icon: { status: 200, mimeType: "image/x-icon" },
+      consoleErrors: [],
+    });
+  });
+
+  it("builds a query in the schema explorer (graphiql-explorer on React 18 and graphql 16)", async () => {
+    await page.click('button[aria-label="Show GraphiQL Explorer"]');
+    const field = '.graphiql-explorer-root [data-field-name="districts"]';
+    await page.waitForSelector(field);
+    await page.click(field);
+    await page.waitForFunction(() =>
+      /\bdistricts\b/.test(
+        (globalThis as any).document
+          .querySelector(".graphiql-query-editor .CodeMirror")
+          ?.CodeMirror?.getValue() ?? "",
+      ),
+    );
+    // The explorer wrote a document that parses, with districts beside what was there.
+    const written = parse(await editorText(".graphiql-query-editor"));
+    const operation = written.definitions[0] as OperationDefinitionNode;
+    expect(operation.selectionSet.selections.map((f) => (f as FieldNode).name.value)).toEqual([
+      "caseStories",
+      "districts",
+    ]);
+    await page.click('button[aria-label="Show 示例 Examples"]');
   });
 
   it("shows the schema in the documentation explorer", async () => {

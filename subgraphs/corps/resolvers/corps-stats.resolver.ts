@@ -9,7 +9,13 @@ import type { SubgraphContext } from "../../shared/context";
 import { figureScope } from "../../shared/figure-scope";
 import type { CorpsLoaders } from "../loaders";
 import { corpsCube, rollUpCorps } from "../services/corps-stats.service";
-import { CorpsStats, ExpertTypeCount, VolunteerStatusCount } from "../types/corps-stats.types";
+import {
+  BranchKindCount,
+  BY_BRANCH_KIND,
+  CorpsStats,
+  ExpertTypeCount,
+  VolunteerStatusCount,
+} from "../types/corps-stats.types";
 
 type Ctx = SubgraphContext<CorpsLoaders>;
 
@@ -47,5 +53,11 @@ export class CorpsStatsResolver {
   byStatus(@Root() stats: CorpsStats, @Ctx() ctx: Ctx, @Info() info: GraphQLResolveInfo) {
     hintAggregate(info, ctx.config);
     return stats.byStatus;
+  }
+
+  @FieldResolver(() => [BranchKindCount], { description: BY_BRANCH_KIND })
+  byBranchKind(@Root() stats: CorpsStats, @Ctx() ctx: Ctx, @Info() info: GraphQLResolveInfo) {
+    hintAggregate(info, ctx.config);
+    return stats.byBranchKind;
   }
 }
