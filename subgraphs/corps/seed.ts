@@ -13,9 +13,12 @@ import { VolunteerEvent } from "./entities/volunteer-event.entity";
 import { Transfer } from "./entities/transfer.entity";
 import { Volunteer } from "./entities/volunteer.entity";
 import { VolunteerStatus } from "../shared/vocabulary";
+import { VolunteerAction } from "./vocabulary";
 import { clinicDemo } from "../../demo/clinic";
 import { Course } from "./entities/course.entity";
+import { CourseEvent } from "./entities/course-event.entity";
 import { Meeting } from "./entities/meeting.entity";
+import { MeetingEvent } from "./entities/meeting-event.entity";
 import { MeetingSignUp } from "./entities/meeting-sign-up.entity";
 import { ServiceMenuItem } from "./entities/service-menu-item.entity";
 
@@ -24,15 +27,32 @@ const at = (day: string, offsetDays = 0, hour = 2) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + offsetDays * 86_400_000 + hour * 3_600_000);
 
 /** Registration, appointment with its letter, then suspension or withdrawal (docs/domain.md rule 8). */
-export function demoEvents(demo: DemoData): Array<Omit<VolunteerEvent, "id">> {
-  const events: Array<Omit<VolunteerEvent, "id">> = [];
+type DemoEvent = Omit<VolunteerEvent, "id" | "actorRole" | "requestId">;
+const ACTION_TO: Record<VolunteerStatus, VolunteerAction> = {
+  APPLIED: VolunteerAction.REGISTER,
+  APPOINTED: VolunteerAction.APPOINT,
+  SUSPENDED: VolunteerAction.SUSPEND,
+  WITHDRAWN: VolunteerAction.WITHDRAW,
+};
+
+export function demoEvents(demo: DemoData): DemoEvent[] {
+  const events: DemoEvent[] = [];
   const event = (
     volunteerId: number,
     when: Date,
     fromStatus: VolunteerStatus | null,
     toStatus: VolunteerStatus,
     comment: string,
-  ) => events.push({ volunteerId, actor: DEMO_ACTOR, at: when, fromStatus, toStatus, comment });
+  ) =>
+    events.push({
+      volunteerId,
+      actor: DEMO_ACTOR,
+      at: when,
+      action: ACTION_TO[toStatus],
+      fromStatus,
+      toStatus,
+      comment,
+    });
   for (const v of demo.volunteers) {
     const registered = v.appointedOn ? at(v.appointedOn, -30) : at(demo.anchor, -10);
     event(v.id, registered, null, VolunteerStatus.APPLIED, "registered");
@@ -84,6 +104,7 @@ export async function seedCorps(db: DataSource, demo: DemoData) {
         volunteerId: l.volunteerId,
         actor: DEMO_ACTOR,
         at: at(l.listedOn, 0, 3),
+        action: VolunteerAction.LIST,
         fromStatus: VolunteerStatus.APPOINTED,
         toStatus: VolunteerStatus.APPOINTED,
         comment: "listed in the expert directory (义诊专栏)",
@@ -125,7 +146,9 @@ export async function seedCorps(db: DataSource, demo: DemoData) {
 export async function clearCorps(db: DataSource) {
   for (const entity of [
     MeetingSignUp,
+    MeetingEvent,
     Meeting,
+    CourseEvent,
     Course,
     ServiceMenuItem,
     NumberCounter,

@@ -8,11 +8,13 @@ import { Demand } from "./entities/demand.entity";
 import { District } from "./entities/district.entity";
 import { Participation } from "./entities/participation.entity";
 import { Station } from "./entities/station.entity";
-import { StationStatus } from "./vocabulary";
+import { StationAction, StationStatus } from "./vocabulary";
 import { StationEvent } from "./entities/station-event.entity";
 import { clinicDemo } from "../../demo/clinic";
 import { Booking } from "./entities/booking.entity";
 import { BookingEvent } from "./entities/booking-event.entity";
+import { ActivityEvent } from "./entities/activity-event.entity";
+import { DemandEvent } from "./entities/demand-event.entity";
 
 /** The districts are reference data: present in every database, demo or not. */
 export async function ensureDistricts(db: DataSource) {
@@ -87,6 +89,16 @@ const PATHS: Record<string, StationStatus[]> = {
   ],
 };
 
+/** The review action that moves a station to each status. */
+const REVIEW_ACTION: Record<StationStatus, StationAction> = {
+  SUBMITTED: StationAction.PUBLISH,
+  UNDER_REVIEW: StationAction.ACCEPT,
+  REJECTED: StationAction.REJECT,
+  FILED: StationAction.FILE,
+  SUSPENDED: StationAction.SUSPEND,
+  REVOKED: StationAction.REVOKE,
+};
+
 /** The audit events that lead a demo station to its status, a week apart (filed on filedAt). */
 export function reviewTrail(station: DemoStation, demoAnchor: string) {
   const path = PATHS[station.status];
@@ -96,6 +108,7 @@ export function reviewTrail(station: DemoStation, demoAnchor: string) {
     stationId: station.id,
     actor:
       i === 0 ? `demo:${station.districtCode}:agency` : `demo:${station.districtCode}:reviewer`,
+    action: REVIEW_ACTION[toStatus],
     fromStatus: i === 0 ? null : path[i - 1],
     toStatus,
     comment: i === 0 ? "published" : `${toStatus.toLowerCase().replace("_", " ")} (demo data)`,
@@ -112,7 +125,9 @@ export async function clearDistricts(db: DataSource) {
     BookingEvent,
     Booking,
     Participation,
+    ActivityEvent,
     Activity,
+    DemandEvent,
     Demand,
     StationEvent,
     Station,

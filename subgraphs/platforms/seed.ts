@@ -12,7 +12,7 @@ import { Platform } from "./entities/platform.entity";
 import { ServicePlan } from "./entities/service-plan.entity";
 import { liveKeys } from "./services/live-keys";
 import { gradeFor } from "./services/performance.service";
-import { PlanStatus, type PlatformStatus } from "./vocabulary";
+import { PlanAction, PlanStatus, type PlatformStatus } from "./vocabulary";
 
 export async function seedPlatforms(db: DataSource, demo: DemoData) {
   const records = platformRecordsDemo(demo.anchor, demo.platforms);
@@ -49,6 +49,7 @@ export async function seedPlatforms(db: DataSource, demo: DemoData) {
           planId: plan.id,
           at: plan.createdAt,
           actor: "demo-platform-operator",
+          action: PlanAction.PROPOSE,
           fromStatus: null,
           toStatus: PlanStatus.PROPOSED,
           comment: null,
@@ -60,6 +61,7 @@ export async function seedPlatforms(db: DataSource, demo: DemoData) {
                 planId: plan.id,
                 at: new Date(plan.createdAt.getTime() + 3 * 86_400_000),
                 actor: "demo-city-admin",
+                action: plan.status === PlanStatus.REJECTED ? PlanAction.REJECT : PlanAction.FILE,
                 fromStatus: PlanStatus.PROPOSED,
                 toStatus: plan.status,
                 comment: plan.status === PlanStatus.REJECTED ? "服务内容与平台定位不符" : null,

@@ -5,7 +5,7 @@
 import type { IncomingHttpHeaders } from "node:http";
 import { callerFromHeader, type Caller } from "../../runtime/auth";
 import type { AuthConfig } from "../../runtime/config";
-import { CREDENTIAL_HEADER, verifyCredential } from "../../runtime/credential";
+import { CREDENTIAL_HEADER, verifyCredential, type Credential } from "../../runtime/credential";
 import { unauthenticated } from "../../runtime/errors";
 
 const same = (a: Caller | null, b: Caller | null) =>
@@ -17,14 +17,15 @@ const same = (a: Caller | null, b: Caller | null) =>
     a.district === b.district &&
     a.platform === b.platform);
 
-export async function subgraphCaller(
+/** The verified caller (null: anonymous) and the id of the gateway request it came with. */
+export async function subgraphCredential(
   headers: IncomingHttpHeaders,
   config: AuthConfig,
-): Promise<Caller | null> {
+): Promise<Credential> {
   const credential = await verifyCredential(headers[CREDENTIAL_HEADER], config);
   const token = await callerFromHeader(headers.authorization, config);
   if (!same(token, credential.caller)) {
     throw unauthenticated("the bearer token and the gateway credential name different callers");
   }
-  return credential.caller;
+  return credential;
 }

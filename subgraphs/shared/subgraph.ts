@@ -16,7 +16,8 @@ import { healthRoutes, within } from "../../runtime/http/health";
 import { createRegistry, metricsRoute } from "../../runtime/http/metrics";
 import { httpSettings, serve, type Route } from "../../runtime/http/server";
 import { createLogger, type Logger } from "../../runtime/log";
-import { subgraphCaller } from "./caller";
+import { auditOf } from "./audit";
+import { subgraphCredential } from "./caller";
 import type { SubgraphContext } from "./context";
 import { CountingLogger, openDataSource, type DataSourceSpec } from "./db";
 import { createFormatError } from "./format-error";
@@ -93,14 +94,18 @@ export async function startSubgraph<TLoaders>(
       routes: [
         graphqlRoute(
           apollo,
-          async (request) => ({
-            caller: await subgraphCaller(request.headers, config.auth),
-            authorization: request.headers.authorization,
-            db,
-            config,
-            loaders: definition.createLoaders(db),
-            log,
-          }),
+          async (request) => {
+            const { caller, requestId } = await subgraphCredential(request.headers, config.auth);
+            return {
+              caller,
+              audit: auditOf(caller, requestId),
+              authorization: request.headers.authorization,
+              db,
+              config,
+              loaders: definition.createLoaders(db),
+              log,
+            };
+          },
           { maxParseDepth: config.limits.maxParseDepth },
         ),
         ...healthRoutes(log, {

@@ -8,6 +8,7 @@ import { createLogger } from "../../runtime/log";
 import { DomainError } from "../../runtime/errors";
 import { platforms } from "../../subgraphs/platforms";
 import { certifyPlatform } from "../../subgraphs/platforms/services/certification.service";
+import { auditOf } from "../../subgraphs/shared/audit";
 import { nameKey } from "../../subgraphs/platforms/services/live-keys";
 import { PlatformLevel } from "../../subgraphs/platforms/vocabulary";
 import { CountingLogger, dropDatabase, openDataSource } from "../../subgraphs/shared/db";
@@ -61,7 +62,7 @@ const capture = new Writable({
           "platform 2 is live with the source station of live platform 1: reject or revoke one of them",
           "platform 5 is live with the name of live platform 4: reject or revoke one of them",
         ]);
-        const admin = { sub: "city", role: "CITY_ADMIN" } as const;
+        const admin = auditOf({ sub: "city", role: "CITY_ADMIN" }, "test-live-keys");
         const refused = await certifyPlatform(db, admin, "5", PlatformLevel.MUNICIPAL, null, null)
           .then(() => null)
           .catch((error: unknown) => error);
