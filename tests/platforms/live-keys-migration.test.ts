@@ -29,8 +29,11 @@ const capture = new Writable({
     url.pathname = `/hubtest_${process.pid}_${Date.now().toString(36)}`;
     const config = loadConfigWith({ DATABASE_URL: url.toString(), PLATFORMS_DATABASE_URL: "" });
     const logger = new CountingLogger(createLogger("platforms", config.log, capture), false);
-    const before = platforms.migrations.slice(0, -1);
-    expect(platforms.migrations.at(-1)!.name).toBe("PlatformLiveKeys1796191190810");
+    // The migrations before the live keys; opening the data source afterwards runs it and those
+    // that came after it.
+    const at = platforms.migrations.findIndex((m) => m.name === "PlatformLiveKeys1796191190810");
+    expect(at).toBeGreaterThan(0);
+    const before = platforms.migrations.slice(0, at);
     try {
       const old = await openDataSource({ ...platforms, migrations: before }, config, logger);
       const insert = (name: string, station: number | null, status: string) =>
