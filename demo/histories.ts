@@ -2,7 +2,8 @@
 // suspension or withdrawal, a station's review, a story's drafting, review and coverage. The demo's
 // seed rows carry them (seed-rows.ts), and the benchmark's data set writes them the same way.
 import { startOfBusinessDay } from "../runtime/dates";
-import { StationStatus } from "../subgraphs/districts/vocabulary";
+import { StationAction, StationStatus } from "../subgraphs/districts/vocabulary";
+import { VolunteerAction } from "../subgraphs/corps/vocabulary";
 import { StoryAction, StoryStatus } from "../subgraphs/publicity/vocabulary";
 import { VolunteerStatus } from "../subgraphs/shared/vocabulary";
 import type { DemoData, DemoStation, DemoStory } from "./types";
@@ -21,10 +22,19 @@ export interface DemoVolunteerEvent {
   volunteerId: number;
   actor: string;
   at: Date;
+  action: VolunteerAction;
   fromStatus: VolunteerStatus | null;
   toStatus: VolunteerStatus;
   comment: string;
 }
+
+/** The action that moves a volunteer to each status. */
+const VOLUNTEER_ACTION: Record<VolunteerStatus, VolunteerAction> = {
+  APPLIED: VolunteerAction.REGISTER,
+  APPOINTED: VolunteerAction.APPOINT,
+  SUSPENDED: VolunteerAction.SUSPEND,
+  WITHDRAWN: VolunteerAction.WITHDRAW,
+};
 
 /** Registration, appointment with its letter, then suspension or withdrawal (docs/domain.md rule 8). */
 export function demoEvents(demo: DemoData): DemoVolunteerEvent[] {
@@ -35,7 +45,16 @@ export function demoEvents(demo: DemoData): DemoVolunteerEvent[] {
     fromStatus: VolunteerStatus | null,
     toStatus: VolunteerStatus,
     comment: string,
-  ) => events.push({ volunteerId, actor: DEMO_ACTOR, at: when, fromStatus, toStatus, comment });
+  ) =>
+    events.push({
+      volunteerId,
+      actor: DEMO_ACTOR,
+      at: when,
+      action: VOLUNTEER_ACTION[toStatus],
+      fromStatus,
+      toStatus,
+      comment,
+    });
   for (const v of demo.volunteers) {
     const registered = v.appointedOn ? dayAt(v.appointedOn, -30) : dayAt(demo.anchor, -10);
     event(v.id, registered, null, VolunteerStatus.APPLIED, "registered");
@@ -80,6 +99,16 @@ const PATHS: Record<string, StationStatus[]> = {
   ],
 };
 
+/** The review action that moves a station to each status. */
+const REVIEW_ACTION: Record<StationStatus, StationAction> = {
+  SUBMITTED: StationAction.PUBLISH,
+  UNDER_REVIEW: StationAction.ACCEPT,
+  REJECTED: StationAction.REJECT,
+  FILED: StationAction.FILE,
+  SUSPENDED: StationAction.SUSPEND,
+  REVOKED: StationAction.REVOKE,
+};
+
 /** The audit events that lead a demo station to its status, a week apart (filed on filedAt). */
 export function reviewTrail(station: DemoStation, demoAnchor: string) {
   const path = PATHS[station.status];
@@ -89,6 +118,7 @@ export function reviewTrail(station: DemoStation, demoAnchor: string) {
     stationId: station.id,
     actor:
       i === 0 ? `demo:${station.districtCode}:agency` : `demo:${station.districtCode}:reviewer`,
+    action: REVIEW_ACTION[toStatus],
     fromStatus: i === 0 ? null : path[i - 1],
     toStatus,
     comment: i === 0 ? "published" : `${toStatus.toLowerCase().replace("_", " ")} (demo data)`,

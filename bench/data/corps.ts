@@ -160,7 +160,15 @@ export async function writeCorps(db: DataSource, cal: Calendar, world: CorpsWorl
     const listed = new Map(clinic.listings.map((l) => [l.volunteerId, l]));
 
     // The status history: registration, appointment with its letter, suspension or withdrawal.
-    w.table("volunteer_event", ["volunteerId", "actor", "at", "fromStatus", "toStatus", "comment"]);
+    w.table("volunteer_event", [
+      "volunteerId",
+      "actor",
+      "at",
+      "action",
+      "fromStatus",
+      "toStatus",
+      "comment",
+    ]);
     const events = demoEvents(asDemo(cal.anchor, branches, volunteers));
     const first = new Map<number, Date>();
     const last = new Map<number, Date>();
@@ -171,6 +179,7 @@ export async function writeCorps(db: DataSource, cal: Calendar, world: CorpsWorl
         e.volunteerId,
         ACTOR,
         stamp(e.at),
+        e.action,
         e.fromStatus,
         e.toStatus,
         e.comment,
@@ -183,6 +192,7 @@ export async function writeCorps(db: DataSource, cal: Calendar, world: CorpsWorl
         l.volunteerId,
         ACTOR,
         stamp(at),
+        "LIST",
         "APPOINTED",
         "APPOINTED",
         "listed in the expert directory (义诊专栏)",

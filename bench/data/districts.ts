@@ -186,7 +186,15 @@ export async function writeDistricts(
       "createdAt",
       "updatedAt",
     ]);
-    w.table("station_event", ["stationId", "actor", "fromStatus", "toStatus", "comment", "at"]);
+    w.table("station_event", [
+      "stationId",
+      "actor",
+      "action",
+      "fromStatus",
+      "toStatus",
+      "comment",
+      "at",
+    ]);
     for (const s of stations) {
       const trail = reviewTrail(s, cal.anchor);
       w.add("station", [
@@ -208,7 +216,15 @@ export async function writeDistricts(
         stamp(trail[trail.length - 1].at),
       ]);
       for (const e of trail)
-        w.add("station_event", [e.stationId, e.actor, e.fromStatus, e.toStatus, e.comment, stamp(e.at)]);
+        w.add("station_event", [
+          e.stationId,
+          e.actor,
+          e.action,
+          e.fromStatus,
+          e.toStatus,
+          e.comment,
+          stamp(e.at),
+        ]);
     }
     await w.drain();
 

@@ -160,7 +160,7 @@ export async function writePlatforms(db: DataSource, cal: Calendar, platforms: D
       "status",
       "createdAt",
     ]);
-    w.table("plan_event", ["planId", "at", "actor", "fromStatus", "toStatus", "comment"]);
+    w.table("plan_event", ["planId", "at", "actor", "action", "fromStatus", "toStatus", "comment"]);
     for (const plan of records.plans) {
       w.add("service_plan", [
         plan.id,
@@ -177,6 +177,7 @@ export async function writePlatforms(db: DataSource, cal: Calendar, platforms: D
         plan.id,
         stamp(plan.createdAt),
         "demo-platform-operator",
+        "PROPOSE",
         null,
         "PROPOSED",
         null,
@@ -186,6 +187,7 @@ export async function writePlatforms(db: DataSource, cal: Calendar, platforms: D
           plan.id,
           stamp(new Date(plan.createdAt.getTime() + 3 * 86_400_000)),
           "demo-city-admin",
+          plan.status === "REJECTED" ? "REJECT" : "FILE",
           "PROPOSED",
           plan.status,
           plan.status === "REJECTED" ? "服务内容与平台定位不符" : null,

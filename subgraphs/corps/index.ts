@@ -6,7 +6,9 @@ import { Branch } from "./entities/branch.entity";
 import { Certificate } from "./entities/certificate.entity";
 import { Commendation } from "./entities/commendation.entity";
 import { Course } from "./entities/course.entity";
+import { CourseEvent } from "./entities/course-event.entity";
 import { Meeting } from "./entities/meeting.entity";
+import { MeetingEvent } from "./entities/meeting-event.entity";
 import { MeetingSignUp } from "./entities/meeting-sign-up.entity";
 import { ServiceMenuItem } from "./entities/service-menu-item.entity";
 import { Evaluation } from "./entities/evaluation.entity";
@@ -48,7 +50,9 @@ export const corps: SubgraphDefinition<CorpsLoaders, CorpsSeedRows> = {
     NumberCounter,
     ServiceMenuItem,
     Course,
+    CourseEvent,
     Meeting,
+    MeetingEvent,
     MeetingSignUp,
   ],
   migrations,

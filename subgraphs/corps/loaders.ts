@@ -6,6 +6,8 @@ import { byKey, rowById, rowsBy } from "../shared/loader-helpers";
 import { Branch } from "./entities/branch.entity";
 import { Certificate } from "./entities/certificate.entity";
 import { Commendation } from "./entities/commendation.entity";
+import { CourseEvent } from "./entities/course-event.entity";
+import { MeetingEvent } from "./entities/meeting-event.entity";
 import { Evaluation } from "./entities/evaluation.entity";
 import { Training } from "./entities/training.entity";
 import { Transfer } from "./entities/transfer.entity";
@@ -53,6 +55,8 @@ export function createLoaders(db: DataSource) {
     certificates: rowsBy(db, Certificate, "volunteerId", { id: "DESC" }),
     menuItem: rowById(db, ServiceMenuItem),
     signUps: rowsBy(db, MeetingSignUp, "meetingId", { id: "ASC" }),
+    courseHistory: rowsBy(db, CourseEvent, "courseId", { id: "ASC" }),
+    meetingHistory: rowsBy(db, MeetingEvent, "meetingId", { id: "ASC" }),
     /** ACTIVE courses counted for each district. */
     courseCount: new DataLoader<string, number>(async (codes) => {
       const rows: Array<{ k: string; n: unknown }> = await db

@@ -8,6 +8,8 @@ import { Commendation } from "./entities/commendation.entity";
 import { Course } from "./entities/course.entity";
 import { Evaluation } from "./entities/evaluation.entity";
 import { Meeting } from "./entities/meeting.entity";
+import { MeetingEvent } from "./entities/meeting-event.entity";
+import { CourseEvent } from "./entities/course-event.entity";
 import { MeetingSignUp } from "./entities/meeting-sign-up.entity";
 import { NumberCounter } from "./entities/number-counter.entity";
 import { ServiceMenuItem } from "./entities/service-menu-item.entity";
@@ -49,6 +51,7 @@ export interface CorpsSeedRows {
     volunteerId: number;
     actor: string;
     at: Instant;
+    action: string;
     fromStatus: string | null;
     toStatus: string;
     comment: string | null;
@@ -134,7 +137,9 @@ export const corpsSeed: SubgraphSeed<CorpsSeedRows> = {
   clear: (db) =>
     clearTables(db, [
       MeetingSignUp,
+      MeetingEvent,
       Meeting,
+      CourseEvent,
       Course,
       ServiceMenuItem,
       NumberCounter,

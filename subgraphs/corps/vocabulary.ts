@@ -68,3 +68,39 @@ registerEnumType(MeetingStatus, {
   name: "MeetingStatus",
   description: "A meeting takes sign-ups while SCHEDULED and not yet started; CANCELLED is final.",
 });
+
+export enum VolunteerAction {
+  REGISTER = "REGISTER",
+  APPOINT = "APPOINT",
+  SUSPEND = "SUSPEND",
+  WITHDRAW = "WITHDRAW",
+  REINSTATE = "REINSTATE",
+  LIST = "LIST",
+  UNLIST = "UNLIST",
+  UPDATE_PROFILE = "UPDATE_PROFILE",
+  TRANSFER = "TRANSFER",
+  ISSUE_CERTIFICATE = "ISSUE_CERTIFICATE",
+}
+registerEnumType(VolunteerAction, {
+  name: "VolunteerAction",
+  description:
+    "What a volunteer event did: the lifecycle (REGISTER, APPOINT, SUSPEND, WITHDRAW, REINSTATE), the expert directory (LIST, UNLIST, UPDATE_PROFILE), a TRANSFER between branches, ISSUE_CERTIFICATE (a service certificate).",
+});
+
+export enum CourseAction {
+  PUBLISH = "PUBLISH",
+  WITHDRAW = "WITHDRAW",
+}
+registerEnumType(CourseAction, {
+  name: "CourseAction",
+  description: "What a course event did.",
+});
+
+export enum MeetingAction {
+  SCHEDULE = "SCHEDULE",
+  CANCEL = "CANCEL",
+}
+registerEnumType(MeetingAction, {
+  name: "MeetingAction",
+  description: "What a meeting event did.",
+});

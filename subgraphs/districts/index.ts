@@ -10,6 +10,8 @@ import { District } from "./entities/district.entity";
 import { Participation } from "./entities/participation.entity";
 import { Station } from "./entities/station.entity";
 import { StationEvent } from "./entities/station-event.entity";
+import { DemandEvent } from "./entities/demand-event.entity";
+import { ActivityEvent } from "./entities/activity-event.entity";
 import { Volunteer } from "./types/volunteer.stub";
 import { createLoaders, type DistrictsLoaders } from "./loaders";
 import { migrations } from "./migrations";
@@ -38,7 +40,9 @@ export const districts: SubgraphDefinition<DistrictsLoaders, DistrictsSeedRows> 
     Station,
     StationEvent,
     Demand,
+    DemandEvent,
     Activity,
+    ActivityEvent,
     Participation,
     Booking,
     BookingEvent,

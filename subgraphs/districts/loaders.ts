@@ -12,6 +12,8 @@ import { DemandStatus, StationStatus } from "./vocabulary";
 import { today } from "../../runtime/dates";
 import { Booking } from "./entities/booking.entity";
 import { BookingEvent } from "./entities/booking-event.entity";
+import { ActivityEvent } from "./entities/activity-event.entity";
+import { DemandEvent } from "./entities/demand-event.entity";
 import { Demand } from "./entities/demand.entity";
 import { bookingRecords } from "./services/booking-figures";
 import type { CandidateRecord } from "./services/matching";
@@ -42,6 +44,8 @@ export function createLoaders(db: DataSource) {
     demand: rowById(db, Demand),
     demandBookings: rowsBy(db, Booking, "demandId", { id: "ASC" }),
     bookingHistory: rowsBy(db, BookingEvent, "bookingId", { id: "ASC" }),
+    demandHistory: rowsBy(db, DemandEvent, "demandId", { id: "ASC" }),
+    activityHistory: rowsBy(db, ActivityEvent, "activityId", { id: "ASC" }),
     /** Open bookings and rated satisfaction per expert: one GROUP BY per batch. */
     volunteerBookings: new DataLoader<number, CandidateRecord>(async (ids) => {
       const records = await bookingRecords(db, ids, today());

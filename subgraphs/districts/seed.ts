@@ -10,6 +10,8 @@ import { BookingEvent } from "./entities/booking-event.entity";
 import { Demand } from "./entities/demand.entity";
 import { District } from "./entities/district.entity";
 import { Participation } from "./entities/participation.entity";
+import { ActivityEvent } from "./entities/activity-event.entity";
+import { DemandEvent } from "./entities/demand-event.entity";
 import { Station } from "./entities/station.entity";
 import { StationEvent } from "./entities/station-event.entity";
 
@@ -42,6 +44,7 @@ export interface DistrictsSeedRows {
   stationEvents: Array<{
     stationId: number;
     actor: string;
+    action: string;
     fromStatus: string | null;
     toStatus: string;
     comment: string | null;
@@ -157,7 +160,9 @@ export const districtsSeed: SubgraphSeed<DistrictsSeedRows> = {
       BookingEvent,
       Booking,
       Participation,
+      ActivityEvent,
       Activity,
+      DemandEvent,
       Demand,
       StationEvent,
       Station,

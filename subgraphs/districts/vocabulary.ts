@@ -40,6 +40,43 @@ registerEnumType(ReviewDecision, {
   description: "A reviewer's decision on a workstation.",
 });
 
+export enum StationAction {
+  PUBLISH = "PUBLISH",
+  ACCEPT = "ACCEPT",
+  FILE = "FILE",
+  SUSPEND = "SUSPEND",
+  REVOKE = "REVOKE",
+  REJECT = "REJECT",
+}
+registerEnumType(StationAction, {
+  name: "StationAction",
+  description: "What a station event did: PUBLISH (first published), or a review decision.",
+});
+
+export enum DemandAction {
+  PUBLISH = "PUBLISH",
+  UPDATE = "UPDATE",
+  MATCH = "MATCH",
+  REOPEN = "REOPEN",
+  SERVE = "SERVE",
+  RATE = "RATE",
+}
+registerEnumType(DemandAction, {
+  name: "DemandAction",
+  description:
+    "What moved a demand: PUBLISH (first published), UPDATE (its district published a new status), MATCH (a booking was accepted), REOPEN (its only accepted booking was cancelled), SERVE (a booked session was held), RATE (the enterprise's satisfaction arrived later).",
+});
+
+export enum ActivityAction {
+  PUBLISH = "PUBLISH",
+  UPDATE = "UPDATE",
+}
+registerEnumType(ActivityAction, {
+  name: "ActivityAction",
+  description:
+    "What an activity event did: PUBLISH (first published), UPDATE (published again with changes).",
+});
+
 export enum ActivityType {
   CONSULTATION = "CONSULTATION",
   SALON = "SALON",

@@ -53,6 +53,7 @@ export interface PlatformsSeedRows {
     planId: number;
     at: Instant;
     actor: string;
+    action: string;
     fromStatus: string | null;
     toStatus: string;
     comment: string | null;

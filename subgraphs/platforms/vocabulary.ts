@@ -62,6 +62,16 @@ registerEnumType(PlanStatus, {
   description: "A public-service plan (公益服务计划): PROPOSED → FILED (备案) | REJECTED.",
 });
 
+export enum PlanAction {
+  PROPOSE = "PROPOSE",
+  FILE = "FILE",
+  REJECT = "REJECT",
+}
+registerEnumType(PlanAction, {
+  name: "PlanAction",
+  description: "What a plan event did.",
+});
+
 export enum PerformanceGrade {
   EXCELLENT = "EXCELLENT",
   GOOD = "GOOD",

@@ -6,7 +6,7 @@
 import type { FastifyRequest } from "fastify";
 import { callerFromHeader, type Caller } from "../../runtime/auth";
 import type { HubConfig, SubgraphName } from "../../runtime/config";
-import { CREDENTIAL_HEADER, verifyCredential } from "../../runtime/credential";
+import { CREDENTIAL_HEADER, verifyCredential, type Credential } from "../../runtime/credential";
 import { unauthenticated } from "../../runtime/errors";
 
 const same = (a: Caller | null, b: Caller | null) =>
@@ -26,11 +26,12 @@ const same = (a: Caller | null, b: Caller | null) =>
 const bodyText = (request: FastifyRequest) =>
   request.body === undefined ? "" : JSON.stringify(request.body);
 
-export async function subgraphCaller(
+/** The verified caller (null: anonymous) and the id of the gateway request it came with. */
+export async function subgraphCredential(
   request: FastifyRequest,
   subgraph: SubgraphName,
   config: HubConfig,
-): Promise<Caller | null> {
+): Promise<Credential> {
   const { headers } = request;
   const credential = await verifyCredential(
     headers[CREDENTIAL_HEADER],
@@ -41,5 +42,5 @@ export async function subgraphCaller(
   if (!same(token, credential.caller)) {
     throw unauthenticated("the bearer token and the gateway credential name different callers");
   }
-  return credential.caller;
+  return credential;
 }

@@ -4,9 +4,12 @@ import type { DataSource } from "typeorm";
 import type { Caller } from "../../runtime/auth";
 import type { HubConfig } from "../../runtime/config";
 import type { Logger } from "../../runtime/log";
+import type { Audit } from "./audit";
 
 export interface SubgraphContext<TLoaders> {
   caller: Caller | null;
+  /** Who acts, in which role, in which request: what every audit event this request writes says. */
+  audit: Audit;
   db: DataSource;
   config: HubConfig;
   loaders: TLoaders;

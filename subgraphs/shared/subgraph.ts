@@ -16,7 +16,8 @@ import { healthRoutes, within } from "../../runtime/http/health";
 import { createRegistry, metricsRoute } from "../../runtime/http/metrics";
 import { httpSettings, serve, type Route } from "../../runtime/http/server";
 import { createLogger, type Logger } from "../../runtime/log";
-import { subgraphCaller } from "./caller";
+import { auditOf } from "./audit";
+import { subgraphCredential } from "./caller";
 import type { SubgraphContext } from "./context";
 import { CountingLogger, openDataSource, type DataSourceSpec } from "./db";
 import { armBounds } from "./db-bounds";
@@ -104,14 +105,22 @@ export async function startSubgraph<TLoaders, TRows>(
       routes: [
         graphqlRoute(
           apollo,
-          async (request) => ({
-            caller: await subgraphCaller(request, definition.name, config),
-            authorization: request.headers.authorization,
-            db,
-            config,
-            loaders: definition.createLoaders(db),
-            log,
-          }),
+          async (request) => {
+            const { caller, requestId } = await subgraphCredential(
+              request,
+              definition.name,
+              config,
+            );
+            return {
+              caller,
+              audit: auditOf(caller, requestId),
+              authorization: request.headers.authorization,
+              db,
+              config,
+              loaders: definition.createLoaders(db),
+              log,
+            };
+          },
           { document: { maxNesting: config.limits.maxParseDepth } },
         ),
         ...healthRoutes(log, {

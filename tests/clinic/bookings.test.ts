@@ -194,6 +194,16 @@ describe("an enterprise books without a token", () => {
   });
 });
 
+/** The demand's audit trail: every status it was given, by whom. */
+async function demandHistory(id: string): Promise<Array<Record<string, string | null>>> {
+  const data = await execute(fed.gatewayUrl, {
+    query: `query ($id: ID!) { demand(id: $id) { history { action fromStatus toStatus actorRole } } }`,
+    variables: { id },
+    token: admin,
+  });
+  return data.demand.history;
+}
+
 describe("the station's operator books, the branch answers", () => {
   it("accepts: the booking is ACCEPTED and the OPEN demand MATCHED in one change", async () => {
     const expertId = await expert(fed);
@@ -365,6 +375,12 @@ describe("cancelling", () => {
       "CANCEL",
     ]);
     expect(stored.history.at(-1)).toMatchObject({ demandFrom: "MATCHED", demandTo: "OPEN" });
+    // The demand's own history shows each move, and who made it (the enterprise has no role).
+    expect(await demandHistory(demand.id)).toEqual([
+      { action: "PUBLISH", fromStatus: null, toStatus: "OPEN", actorRole: "CITY_ADMIN" },
+      { action: "MATCH", fromStatus: "OPEN", toStatus: "MATCHED", actorRole: "CITY_ADMIN" },
+      { action: "REOPEN", fromStatus: "MATCHED", toStatus: "OPEN", actorRole: null },
+    ]);
   });
 
   it("by the operator while another booking still matches the demand: it stays MATCHED", async () => {
@@ -442,6 +458,12 @@ describe("an activity that names the booking", () => {
       demandFrom: "IN_SERVICE",
       demandTo: "RESOLVED",
     });
+    expect((await demandHistory(demand.id)).map((e) => [e.action, e.toStatus])).toEqual([
+      ["PUBLISH", "OPEN"],
+      ["MATCH", "MATCHED"],
+      ["SERVE", "IN_SERVICE"],
+      ["RATE", "RESOLVED"],
+    ]);
     // Sending it once more changes nothing; the expert's rating shows on the Volunteer.
     const again = await publish(
       activity(`CL-AC-${booking.id}`, booking.id, expertId, { satisfaction: 4 }),

@@ -451,8 +451,9 @@ describe("status changes", () => {
       const id = (variables as { id: string }).id;
       const before = await volunteerRow(fed, id);
       const error = await refused({ query, variables, token: admin }, "CONFLICT");
-      expect(error.message).toContain(`its status is ${status}`);
-      expect(error.extensions!.status).toBe(status);
+      expect(error.message).toContain(`it is ${status}`);
+      expect(error.extensions!.currentStatus).toBe(status);
+      expect(Array.isArray(error.extensions!.legalMoves)).toBe(true);
       expect(await volunteerRow(fed, id)).toEqual(before);
     }
   });

@@ -27,7 +27,15 @@ describe("booking transitions", () => {
         expect(nextStatus(1, status, transition)).toBe(TRANSITIONS[transition].to);
       } else {
         expect(() => nextStatus(1, status, transition)).toThrow(
-          expect.objectContaining({ code: "CONFLICT", details: { currentStatus: status } }),
+          expect.objectContaining({
+            code: "CONFLICT",
+            details: {
+              currentStatus: status,
+              legalMoves: Object.keys(LEGAL).filter((t) =>
+                LEGAL[t as BookingTransition].includes(status),
+              ),
+            },
+          }),
         );
       }
     });

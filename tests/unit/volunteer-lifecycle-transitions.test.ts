@@ -49,16 +49,20 @@ describe("volunteer lifecycle transitions", () => {
     expect(thrown).toBeInstanceOf(DomainError);
     expect(thrown).toMatchObject({
       code: "CONFLICT",
-      details: { status },
-      message: expect.stringContaining(
-        `cannot ${transition} volunteer 42: its status is ${status}`,
-      ),
+      details: {
+        currentStatus: status,
+        legalMoves: TRANSITION_NAMES.filter((t) => LEGAL[status][t]),
+      },
+      message: expect.stringContaining(`cannot ${transition} volunteer 42: it is ${status}`),
     });
   });
 
-  it("says which statuses a transition needs", () => {
+  it("says which statuses a transition needs, and which moves are legal now", () => {
     expect(() => assertTransition(volunteer("WITHDRAWN"), "reinstate")).toThrow(
-      "cannot reinstate volunteer 42: its status is WITHDRAWN; only a volunteer in SUSPENDED can be reinstated",
+      "cannot reinstate volunteer 42: it is WITHDRAWN, and only a volunteer in SUSPENDED can be reinstated; nothing moves it on from WITHDRAWN",
+    );
+    expect(() => assertTransition(volunteer("APPOINTED"), "appoint")).toThrow(
+      "cannot appoint volunteer 42: it is APPOINTED, and only a volunteer in APPLIED can be appointed; from APPOINTED you can suspend, withdraw",
     );
   });
 });

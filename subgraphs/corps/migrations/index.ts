@@ -3,6 +3,7 @@ import { Initial1795523214793 } from "./1795523214793-Initial";
 import { VolunteerLifecycle1795523734032 } from "./1795523734032-VolunteerLifecycle";
 import { NumberCounters1796189319189 } from "./1796189319189-NumberCounters";
 import { OnlineClinic1796190777270 } from "./1796190777270-OnlineClinic";
+import { AuditEvents1796608389035 } from "./1796608389035-AuditEvents";
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const migrations: Function[] = [
@@ -10,4 +11,5 @@ export const migrations: Function[] = [
   VolunteerLifecycle1795523734032,
   NumberCounters1796189319189,
   OnlineClinic1796190777270,
+  AuditEvents1796608389035,
 ];

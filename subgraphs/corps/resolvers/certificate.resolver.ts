@@ -11,8 +11,6 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
-import type { Caller } from "../../../runtime/auth";
-import { CurrentCaller } from "../../shared/auth";
 import type { SubgraphContext } from "../../shared/context";
 import { Certificate } from "../entities/certificate.entity";
 import { CertificateVerification } from "../types/certificate-verification";
@@ -36,12 +34,13 @@ export class CertificateResolver {
       "Issues a numbered service certificate (志愿服务证明) for the hours districts has verified, read at issue time. " +
       "Refused (CONFLICT) when those hours cannot be read, and for volunteers never appointed; BAD_USER_INPUT with no hours.",
   })
-  issueCertificate(
-    @Arg("volunteerId", () => ID) volunteerId: string,
-    @CurrentCaller() caller: Caller,
-    @Ctx() ctx: Ctx,
-  ) {
-    return issueCertificate(ctx.db, caller, volunteerId, serviceRecordsThroughGateway(ctx.config));
+  issueCertificate(@Arg("volunteerId", () => ID) volunteerId: string, @Ctx() ctx: Ctx) {
+    return issueCertificate(
+      ctx.db,
+      ctx.audit,
+      volunteerId,
+      serviceRecordsThroughGateway(ctx.config),
+    );
   }
 
   @Query(() => CertificateVerification, {

@@ -17,6 +17,7 @@ import { CurrentCaller } from "../../shared/auth";
 import type { SubgraphContext } from "../../shared/context";
 import { VolunteerStatus } from "../../shared/vocabulary";
 import { Course } from "../entities/course.entity";
+import { CourseEvent } from "../entities/course-event.entity";
 import { Volunteer } from "../entities/volunteer.entity";
 import { CourseInput } from "../inputs/clinic.input";
 import { CoursesArgs } from "../inputs/clinic.args";
@@ -46,23 +47,14 @@ export class CourseResolver {
   @Mutation(() => Course, {
     description: "Publishes a micro-video course given by an APPOINTED volunteer.",
   })
-  publishCourse(
-    @Arg("input", () => CourseInput) input: CourseInput,
-    @CurrentCaller() caller: Caller,
-    @Ctx() ctx: Ctx,
-  ) {
-    return publishCourse(ctx.db, caller, input);
+  publishCourse(@Arg("input", () => CourseInput) input: CourseInput, @Ctx() ctx: Ctx) {
+    return publishCourse(ctx.db, ctx.audit, input);
   }
 
   @Authorized("CITY_ADMIN")
   @Mutation(() => Course, { description: "Withdraws an ACTIVE course, with the reason." })
-  withdrawCourse(
-    @Arg("id", () => ID) id: string,
-    @Arg("reason") reason: string,
-    @CurrentCaller() caller: Caller,
-    @Ctx() ctx: Ctx,
-  ) {
-    return withdrawCourse(ctx.db, caller, id, reason);
+  withdrawCourse(@Arg("id", () => ID) id: string, @Arg("reason") reason: string, @Ctx() ctx: Ctx) {
+    return withdrawCourse(ctx.db, ctx.audit, id, reason);
   }
 
   @FieldResolver(() => Volunteer, {
@@ -80,5 +72,13 @@ export class CourseResolver {
   @FieldResolver(() => District, { nullable: true, description: "The district it counts for." })
   district(@Root() course: Course): District | null {
     return course.districtCode ? { code: course.districtCode } : null;
+  }
+
+  @Authorized()
+  @FieldResolver(() => [CourseEvent], {
+    description: "Its publication and withdrawal, oldest first (audit trail; signed-in callers).",
+  })
+  history(@Root() course: Course, @Ctx() ctx: Ctx) {
+    return ctx.loaders.courseHistory.load(course.id);
   }
 }

@@ -13,8 +13,6 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
-import type { Caller } from "../../../runtime/auth";
-import { CurrentCaller } from "../../shared/auth";
 import type { SubgraphContext } from "../../shared/context";
 import { ServiceCategory, ServiceForm } from "../../shared/vocabulary";
 import { Volunteer } from "../entities/volunteer.entity";
@@ -70,10 +68,9 @@ export class DirectoryResolver {
       description: "Why the volunteer is taken out of the directory (required then).",
     })
     reason: string | null,
-    @CurrentCaller() caller: Caller,
     @Ctx() ctx: Ctx,
   ) {
-    return setDirectoryListing(ctx.db, caller, volunteerId, listed, profile, reason);
+    return setDirectoryListing(ctx.db, ctx.audit, volunteerId, listed, profile, reason);
   }
 
   @FieldResolver(() => [ServiceForm], {

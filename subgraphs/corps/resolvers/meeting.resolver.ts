@@ -18,6 +18,7 @@ import type { SubgraphContext } from "../../shared/context";
 import { maskName } from "../../shared/validation/name";
 import { maskPhone } from "../../shared/validation/phone";
 import { Meeting } from "../entities/meeting.entity";
+import { MeetingEvent } from "../entities/meeting-event.entity";
 import { MeetingSignUp } from "../entities/meeting-sign-up.entity";
 import { Volunteer } from "../entities/volunteer.entity";
 import { MeetingInput, MeetingSignUpInput } from "../inputs/clinic.input";
@@ -42,23 +43,14 @@ export class MeetingResolver {
 
   @Authorized("CITY_ADMIN")
   @Mutation(() => Meeting, { description: "Schedules a video meeting hosted by an expert." })
-  scheduleMeeting(
-    @Arg("input", () => MeetingInput) input: MeetingInput,
-    @CurrentCaller() caller: Caller,
-    @Ctx() ctx: Ctx,
-  ) {
-    return scheduleMeeting(ctx.db, caller, input);
+  scheduleMeeting(@Arg("input", () => MeetingInput) input: MeetingInput, @Ctx() ctx: Ctx) {
+    return scheduleMeeting(ctx.db, ctx.audit, input);
   }
 
   @Authorized("CITY_ADMIN")
   @Mutation(() => Meeting, { description: "Cancels a SCHEDULED meeting, with the reason." })
-  cancelMeeting(
-    @Arg("id", () => ID) id: string,
-    @Arg("reason") reason: string,
-    @CurrentCaller() caller: Caller,
-    @Ctx() ctx: Ctx,
-  ) {
-    return cancelMeeting(ctx.db, caller, id, reason);
+  cancelMeeting(@Arg("id", () => ID) id: string, @Arg("reason") reason: string, @Ctx() ctx: Ctx) {
+    return cancelMeeting(ctx.db, ctx.audit, id, reason);
   }
 
   @Mutation(() => MeetingSignUpResult, {
@@ -103,6 +95,14 @@ export class MeetingResolver {
   @FieldResolver(() => [MeetingSignUp], { description: "Who signed up, first first (CITY_ADMIN)." })
   signUps(@Root() meeting: Meeting, @Ctx() ctx: Ctx) {
     return ctx.loaders.signUps.load(meeting.id);
+  }
+
+  @Authorized()
+  @FieldResolver(() => [MeetingEvent], {
+    description: "Its scheduling and cancellation, oldest first (audit trail; signed-in callers).",
+  })
+  history(@Root() meeting: Meeting, @Ctx() ctx: Ctx) {
+    return ctx.loaders.meetingHistory.load(meeting.id);
   }
 }
 

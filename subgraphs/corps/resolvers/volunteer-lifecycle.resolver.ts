@@ -1,8 +1,6 @@
 // The corps office's volunteer mutations; the rules live in services/volunteer-lifecycle.service.ts
 // and services/transfer.service.ts.
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from "type-graphql";
-import type { Caller } from "../../../runtime/auth";
-import { CurrentCaller } from "../../shared/auth";
 import type { SubgraphContext } from "../../shared/context";
 import { Volunteer } from "../entities/volunteer.entity";
 import { AgreementInput } from "../inputs/agreement.input";
@@ -24,12 +22,8 @@ export class VolunteerLifecycleResolver {
     description:
       "Registers an applicant (status APPLIED). A second registration of the same ID number is a CONFLICT.",
   })
-  registerVolunteer(
-    @Arg("input", () => VolunteerInput) input: VolunteerInput,
-    @CurrentCaller() caller: Caller,
-    @Ctx() ctx: Ctx,
-  ) {
-    return registerVolunteer(ctx.db, caller, input);
+  registerVolunteer(@Arg("input", () => VolunteerInput) input: VolunteerInput, @Ctx() ctx: Ctx) {
+    return registerVolunteer(ctx.db, ctx.audit, input);
   }
 
   @Authorized("CITY_ADMIN")
@@ -40,10 +34,9 @@ export class VolunteerLifecycleResolver {
   appointVolunteer(
     @Arg("id", () => ID) id: string,
     @Arg("agreement", () => AgreementInput) agreement: AgreementInput,
-    @CurrentCaller() caller: Caller,
     @Ctx() ctx: Ctx,
   ) {
-    return appointVolunteer(ctx.db, caller, id, agreement);
+    return appointVolunteer(ctx.db, ctx.audit, id, agreement);
   }
 
   @Authorized("CITY_ADMIN")
@@ -51,10 +44,9 @@ export class VolunteerLifecycleResolver {
   suspendVolunteer(
     @Arg("id", () => ID) id: string,
     @Arg("reason", { description: "Why; kept in the volunteer's history." }) reason: string,
-    @CurrentCaller() caller: Caller,
     @Ctx() ctx: Ctx,
   ) {
-    return changeStatus(ctx.db, caller, id, "suspend", reason);
+    return changeStatus(ctx.db, ctx.audit, id, "suspend", reason);
   }
 
   @Authorized("CITY_ADMIN")
@@ -64,10 +56,9 @@ export class VolunteerLifecycleResolver {
   withdrawVolunteer(
     @Arg("id", () => ID) id: string,
     @Arg("reason", { description: "Why; kept in the volunteer's history." }) reason: string,
-    @CurrentCaller() caller: Caller,
     @Ctx() ctx: Ctx,
   ) {
-    return changeStatus(ctx.db, caller, id, "withdraw", reason);
+    return changeStatus(ctx.db, ctx.audit, id, "withdraw", reason);
   }
 
   @Authorized("CITY_ADMIN")
@@ -81,10 +72,9 @@ export class VolunteerLifecycleResolver {
       description: "Why, if you want it kept in the history.",
     })
     reason: string | null,
-    @CurrentCaller() caller: Caller,
     @Ctx() ctx: Ctx,
   ) {
-    return changeStatus(ctx.db, caller, id, "reinstate", reason ?? null);
+    return changeStatus(ctx.db, ctx.audit, id, "reinstate", reason ?? null);
   }
 
   @Authorized("CITY_ADMIN")
@@ -96,9 +86,8 @@ export class VolunteerLifecycleResolver {
     @Arg("id", () => ID) id: string,
     @Arg("toBranchId", () => ID, { description: "The branch to move to." }) toBranchId: string,
     @Arg("reason", { description: "Why; kept with the transfer." }) reason: string,
-    @CurrentCaller() caller: Caller,
     @Ctx() ctx: Ctx,
   ) {
-    return transferVolunteer(ctx.db, caller, id, toBranchId, reason);
+    return transferVolunteer(ctx.db, ctx.audit, id, toBranchId, reason);
   }
 }

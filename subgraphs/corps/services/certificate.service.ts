@@ -4,16 +4,17 @@
 import path from "node:path";
 import type { DataSource } from "typeorm";
 import { readOperation } from "../../../runtime/operations";
-import type { Caller } from "../../../runtime/auth";
 import type { HubConfig } from "../../../runtime/config";
 import { badInput, conflict } from "../../../runtime/errors";
 import { maskName } from "../../shared/validation/name";
 import { today } from "../../../runtime/dates";
+import { recordEvents, type Audit } from "../../shared/audit";
 import { ServiceClient, ServiceUnavailable } from "../../shared/service-client";
 import { SERVICE_CATEGORY_NAMES, ServiceCategory, VolunteerStatus } from "../../shared/vocabulary";
 import { Certificate } from "../entities/certificate.entity";
+import { VolunteerEvent } from "../entities/volunteer-event.entity";
 import type { CertificateVerification } from "../types/certificate-verification";
-import { CERTIFICATE_ISSUER } from "../vocabulary";
+import { CERTIFICATE_ISSUER, VolunteerAction } from "../vocabulary";
 import { CERTIFICATE_PREFIX, nextNumber, openSeries } from "./numbering.service";
 import { findVolunteer } from "./volunteer-lifecycle.service";
 
@@ -68,7 +69,7 @@ export function summarise(record: ServiceRecord, hours: number) {
 
 export async function issueCertificate(
   db: DataSource,
-  caller: Caller,
+  audit: Audit,
   volunteerId: string,
   readServiceRecord: ServiceRecordSource,
 ): Promise<Certificate> {
@@ -117,8 +118,18 @@ export async function issueCertificate(
       summary: summary.slice(0, 500),
       issuer: CERTIFICATE_ISSUER,
       issuedOn,
-      actor: caller.sub,
+      actor: audit.actor,
     });
+    // Kept in the volunteer's history, in the same transaction as the certificate.
+    await recordEvents(tx, VolunteerEvent, audit, [
+      {
+        volunteerId: volunteer.id,
+        action: VolunteerAction.ISSUE_CERTIFICATE,
+        fromStatus: volunteer.status,
+        toStatus: volunteer.status,
+        comment: `service certificate ${number}: ${hours} hours, ${record.activities.length} activities`,
+      },
+    ]);
     return repo.findOneByOrFail({ number });
   });
 }

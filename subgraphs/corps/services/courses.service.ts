@@ -1,17 +1,18 @@
 // Micro-video courses (微视频课程) and video meetings (视频会议) by expert volunteers: published and
 // scheduled by the corps office, listed publicly, counted per district on the dashboard.
 import type { DataSource } from "typeorm";
-import type { Caller } from "../../../runtime/auth";
 import { today } from "../../../runtime/dates";
-import { badInput, conflict, notFound } from "../../../runtime/errors";
+import { badInput, notFound } from "../../../runtime/errors";
+import { recordEvents, transition, type Audit } from "../../shared/audit";
 import { decodeCursor, pageSize, toPage, type Page } from "../../shared/pagination";
 import { isDistrictCode, VolunteerStatus } from "../../shared/vocabulary";
 import { Branch } from "../entities/branch.entity";
 import { Course } from "../entities/course.entity";
+import { CourseEvent } from "../entities/course-event.entity";
 import type { Volunteer } from "../entities/volunteer.entity";
 import type { CourseInput } from "../inputs/clinic.input";
 import type { CoursesArgs } from "../inputs/clinic.args";
-import { CourseStatus } from "../vocabulary";
+import { CourseAction, CourseStatus } from "../vocabulary";
 import { findVolunteer, requireReason } from "./volunteer-lifecycle.service";
 
 /** The expert of a course or meeting: an APPOINTED volunteer (else BAD_USER_INPUT). */
@@ -40,38 +41,61 @@ export async function districtFor(
   return branch?.districtCode ?? null;
 }
 
-export async function publishCourse(db: DataSource, caller: Caller, input: CourseInput) {
+/** A course's lifecycle: ACTIVE until withdrawn, which is final. */
+export const COURSE_TRANSITIONS = {
+  withdraw: {
+    from: [CourseStatus.ACTIVE],
+    to: CourseStatus.WITHDRAWN,
+    action: CourseAction.WITHDRAW,
+  },
+} as const;
+
+export async function publishCourse(db: DataSource, audit: Audit, input: CourseInput) {
   const expert = await expertFor(db, input.volunteerId);
-  const repo = db.getRepository(Course);
-  const { identifiers } = await repo.insert({
-    title: input.title,
-    category: input.category,
-    volunteerId: expert.id,
-    url: input.url,
-    durationMinutes: input.durationMinutes,
-    districtCode: await districtFor(db, input.districtCode, expert),
-    publishedOn: today(),
-    status: CourseStatus.ACTIVE,
-    publishedBy: caller.sub,
+  const districtCode = await districtFor(db, input.districtCode, expert);
+  return db.transaction(async (tx) => {
+    const repo = tx.getRepository(Course);
+    const { identifiers } = await repo.insert({
+      title: input.title,
+      category: input.category,
+      volunteerId: expert.id,
+      url: input.url,
+      durationMinutes: input.durationMinutes,
+      districtCode,
+      publishedOn: today(),
+      status: CourseStatus.ACTIVE,
+      publishedBy: audit.actor,
+    });
+    const id = Number(identifiers[0].id);
+    await recordEvents(tx, CourseEvent, audit, [
+      {
+        courseId: id,
+        action: CourseAction.PUBLISH,
+        fromStatus: null,
+        toStatus: CourseStatus.ACTIVE,
+      },
+    ]);
+    return repo.findOneByOrFail({ id });
   });
-  return repo.findOneByOrFail({ id: Number(identifiers[0].id) });
 }
 
-export async function withdrawCourse(db: DataSource, caller: Caller, id: string, reason: string) {
+export async function withdrawCourse(db: DataSource, audit: Audit, id: string, reason: string) {
   const why = requireReason(reason);
   const course = /^\d{1,9}$/.test(id)
     ? await db.getRepository(Course).findOneBy({ id: Number(id) })
     : null;
   if (!course) throw notFound(`no course with id "${id}"`);
-  const result = await db
-    .createQueryBuilder()
-    .update(Course)
-    .set({ status: CourseStatus.WITHDRAWN, withdrawnReason: why, withdrawnBy: caller.sub })
-    .where("id = :id AND status = :active", { id: course.id, active: CourseStatus.ACTIVE })
-    .execute();
-  if (result.affected !== 1)
-    throw conflict(`course ${course.id} is already withdrawn`, { currentStatus: course.status });
-  return db.getRepository(Course).findOneByOrFail({ id: course.id });
+  return db.transaction((tx) =>
+    transition(tx, Course, {
+      row: course,
+      subject: `course ${course.id}`,
+      move: { table: COURSE_TRANSITIONS, name: "withdraw" },
+      set: { withdrawnReason: why, withdrawnBy: audit.actor },
+      event: { entity: CourseEvent, values: { courseId: course.id } },
+      audit,
+      comment: why,
+    }),
+  );
 }
 
 /** ACTIVE courses, newest first (keyset on the id), by category, district or expert. */

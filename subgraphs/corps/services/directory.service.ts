@@ -3,9 +3,9 @@
 // audit event each time); anyone reads the directory, which carries no personal data. Matching
 // (districts' suggestedExperts) reads its candidates here, through the gateway.
 import type { DataSource } from "typeorm";
-import type { Caller } from "../../../runtime/auth";
 import { today } from "../../../runtime/dates";
 import { badInput, conflict } from "../../../runtime/errors";
+import { transition, type Audit } from "../../shared/audit";
 import { decodeCursor, pageSize, toPage, type Page } from "../../shared/pagination";
 import { codePoints } from "../../shared/validation/chars";
 import {
@@ -17,7 +17,7 @@ import {
 import { Volunteer } from "../entities/volunteer.entity";
 import { VolunteerEvent } from "../entities/volunteer-event.entity";
 import type { ExpertDirectoryArgs } from "../inputs/directory.args";
-import { AgreementForm } from "../vocabulary";
+import { AgreementForm, VolunteerAction } from "../vocabulary";
 import { clean } from "./ids";
 import { findVolunteer, requireReason } from "./volunteer-lifecycle.service";
 
@@ -135,7 +135,7 @@ function profileOf(given: string | null | undefined, stored: string | null): str
  */
 export async function setDirectoryListing(
   db: DataSource,
-  caller: Caller,
+  audit: Audit,
   id: string,
   listed: boolean,
   profile: string | null | undefined,
@@ -145,6 +145,7 @@ export async function setDirectoryListing(
   if (listed === volunteer.listedInDirectory && !clean(profile)) return volunteer; // nothing to do
   const columns: Partial<Volunteer> = { listedInDirectory: listed };
   let comment: string;
+  let action = VolunteerAction.UPDATE_PROFILE;
   if (listed) {
     if (!servingOn(volunteer)) {
       throw conflict(
@@ -157,34 +158,27 @@ export async function setDirectoryListing(
       );
     }
     columns.profile = profileOf(profile, volunteer.profile);
+    if (!volunteer.listedInDirectory) action = VolunteerAction.LIST;
     comment = volunteer.listedInDirectory
       ? "directory profile updated"
       : "listed in the expert directory (义诊专栏)";
   } else {
     if (clean(profile)) columns.profile = profileOf(profile, null);
+    if (volunteer.listedInDirectory) action = VolunteerAction.UNLIST;
     comment = volunteer.listedInDirectory
       ? `removed from the expert directory: ${requireReason(reason)}`
       : "directory profile updated";
   }
-  return db.transaction(async (tx) => {
-    const result = await tx
-      .createQueryBuilder()
-      .update(Volunteer)
-      .set(columns)
-      .where("id = :id AND status = :status", { id: volunteer.id, status: volunteer.status })
-      .execute();
-    if (result.affected !== 1)
-      throw conflict(
-        `volunteer ${volunteer.id} was changed by someone else meanwhile; read it again and retry`,
-      );
-    await tx.getRepository(VolunteerEvent).insert({
-      at: new Date(),
-      volunteerId: volunteer.id,
-      actor: caller.sub,
-      fromStatus: volunteer.status,
-      toStatus: volunteer.status,
+  // Conditional on the status read: a volunteer suspended meanwhile is not listed.
+  return db.transaction((tx) =>
+    transition(tx, Volunteer, {
+      row: volunteer,
+      subject: `volunteer ${volunteer.id}`,
+      move: { action },
+      set: columns,
+      event: { entity: VolunteerEvent, values: { volunteerId: volunteer.id } },
+      audit,
       comment,
-    });
-    return tx.getRepository(Volunteer).findOneByOrFail({ id: volunteer.id });
-  });
+    }),
+  );
 }

@@ -3,7 +3,6 @@
 // anonymous-write budget) until full or started. The seat is taken by a conditional UPDATE of the
 // meeting's count in the same transaction as the sign-up, so two last sign-ups never both get in.
 import type { DataSource } from "typeorm";
-import type { Caller } from "../../../runtime/auth";
 import { addDays, startOfBusinessDay } from "../../../runtime/dates";
 import { badInput, conflict, notFound } from "../../../runtime/errors";
 import {
@@ -13,13 +12,15 @@ import {
   toPage,
   type Page,
 } from "../../shared/pagination";
+import { recordEvents, transition, type Audit } from "../../shared/audit";
 import { isUniqueViolation } from "../../shared/unique-violation";
 import { checkDateRange } from "../../shared/validation/date-range";
 import { Meeting } from "../entities/meeting.entity";
+import { MeetingEvent } from "../entities/meeting-event.entity";
 import { MeetingSignUp } from "../entities/meeting-sign-up.entity";
 import type { MeetingInput, MeetingSignUpInput } from "../inputs/clinic.input";
 import type { MeetingsArgs } from "../inputs/clinic.args";
-import { MeetingStatus } from "../vocabulary";
+import { MeetingAction, MeetingStatus } from "../vocabulary";
 import { districtFor, expertFor } from "./courses.service";
 import { requireReason } from "./volunteer-lifecycle.service";
 
@@ -35,9 +36,18 @@ export async function findMeeting(db: DataSource, id: string): Promise<Meeting> 
   return meeting;
 }
 
+/** A meeting's lifecycle: SCHEDULED until cancelled, which is final. */
+export const MEETING_TRANSITIONS = {
+  cancel: {
+    from: [MeetingStatus.SCHEDULED],
+    to: MeetingStatus.CANCELLED,
+    action: MeetingAction.CANCEL,
+  },
+} as const;
+
 export async function scheduleMeeting(
   db: DataSource,
-  caller: Caller,
+  audit: Audit,
   input: MeetingInput,
   now = new Date(),
 ) {
@@ -47,38 +57,50 @@ export async function scheduleMeeting(
   if (startsAt.getTime() - now.getTime() > YEAR_MS)
     throw badInput(`startsAt ${startsAt.toISOString()} is more than a year ahead`);
   const expert = await expertFor(db, input.volunteerId);
-  const repo = db.getRepository(Meeting);
-  const { identifiers } = await repo.insert({
-    title: input.title,
-    category: input.category,
-    volunteerId: expert.id,
-    startsAt,
-    durationMinutes: input.durationMinutes,
-    url: input.url,
-    capacity: input.capacity,
-    signUpCount: 0,
-    districtCode: await districtFor(db, input.districtCode, expert),
-    status: MeetingStatus.SCHEDULED,
-    scheduledBy: caller.sub,
+  const districtCode = await districtFor(db, input.districtCode, expert);
+  return db.transaction(async (tx) => {
+    const repo = tx.getRepository(Meeting);
+    const { identifiers } = await repo.insert({
+      title: input.title,
+      category: input.category,
+      volunteerId: expert.id,
+      startsAt,
+      durationMinutes: input.durationMinutes,
+      url: input.url,
+      capacity: input.capacity,
+      signUpCount: 0,
+      districtCode,
+      status: MeetingStatus.SCHEDULED,
+      scheduledBy: audit.actor,
+    });
+    const id = Number(identifiers[0].id);
+    await recordEvents(tx, MeetingEvent, audit, [
+      {
+        meetingId: id,
+        action: MeetingAction.SCHEDULE,
+        fromStatus: null,
+        toStatus: MeetingStatus.SCHEDULED,
+      },
+    ]);
+    return repo.findOneByOrFail({ id });
   });
-  return repo.findOneByOrFail({ id: Number(identifiers[0].id) });
 }
 
-export async function cancelMeeting(db: DataSource, caller: Caller, id: string, reason: string) {
+export async function cancelMeeting(db: DataSource, audit: Audit, id: string, reason: string) {
   const why = requireReason(reason);
   const meeting = await findMeeting(db, id);
-  const result = await db
-    .createQueryBuilder()
-    .update(Meeting)
-    .set({ status: MeetingStatus.CANCELLED, cancelledReason: why, cancelledBy: caller.sub })
-    .where("id = :id AND status = :scheduled", {
-      id: meeting.id,
-      scheduled: MeetingStatus.SCHEDULED,
-    })
-    .execute();
-  if (result.affected !== 1)
-    throw conflict(`meeting ${meeting.id} is already cancelled`, { currentStatus: meeting.status });
-  return db.getRepository(Meeting).findOneByOrFail({ id: meeting.id });
+  // Conditional on the status only: sign-ups taken meanwhile do not stop a cancellation.
+  return db.transaction((tx) =>
+    transition(tx, Meeting, {
+      row: meeting,
+      subject: `meeting ${meeting.id}`,
+      move: { table: MEETING_TRANSITIONS, name: "cancel" },
+      set: { cancelledReason: why, cancelledBy: audit.actor },
+      event: { entity: MeetingEvent, values: { meetingId: meeting.id } },
+      audit,
+      comment: why,
+    }),
+  );
 }
 
 /** Takes a seat and records the sign-up, or refuses: cancelled, started, full, or signed up. */

@@ -1,18 +1,20 @@
 // Transfers between branches (关系转接): the volunteer moves, and a Transfer row keeps the history.
 import type { DataSource } from "typeorm";
-import type { Caller } from "../../../runtime/auth";
+import { transition, type Audit } from "../../shared/audit";
 import { badInput, conflict, notFound } from "../../../runtime/errors";
 import { today } from "../../../runtime/dates";
 import { Branch } from "../entities/branch.entity";
 import { Transfer } from "../entities/transfer.entity";
 import { Volunteer } from "../entities/volunteer.entity";
+import { VolunteerEvent } from "../entities/volunteer-event.entity";
 import { VolunteerStatus } from "../../shared/vocabulary";
+import { VolunteerAction } from "../vocabulary";
 import { rowId } from "./ids";
 import { findVolunteer, requireReason } from "./volunteer-lifecycle.service";
 
 export async function transferVolunteer(
   db: DataSource,
-  caller: Caller,
+  audit: Audit,
   id: string,
   toBranchId: string,
   reason: string,
@@ -35,25 +37,25 @@ export async function transferVolunteer(
     );
   }
   return db.transaction(async (tx) => {
-    const result = await tx
-      .createQueryBuilder()
-      .update(Volunteer)
-      .set({ branchId: to.id })
-      .where("id = :id AND branchId = :from", { id: volunteer.id, from: volunteer.branchId })
-      .execute();
-    if (result.affected !== 1) {
-      throw conflict(
-        `volunteer ${volunteer.id} was moved by someone else meanwhile; read it again and retry`,
-      );
-    }
+    // Conditional on the branch and status read: moved or withdrawn meanwhile, nothing is written.
+    const moved = await transition(tx, Volunteer, {
+      row: volunteer,
+      subject: `volunteer ${volunteer.id}`,
+      move: { action: VolunteerAction.TRANSFER },
+      guard: ["status", "branchId"],
+      set: { branchId: to.id },
+      event: { entity: VolunteerEvent, values: { volunteerId: volunteer.id } },
+      audit,
+      comment: `moved from branch ${volunteer.branchId} to branch ${to.id}: ${why}`,
+    });
     await tx.getRepository(Transfer).insert({
       volunteerId: volunteer.id,
       fromBranchId: volunteer.branchId,
       toBranchId: to.id,
       on: today(),
       reason: why,
-      actor: caller.sub,
+      actor: audit.actor,
     });
-    return tx.getRepository(Volunteer).findOneByOrFail({ id: volunteer.id });
+    return moved;
   });
 }

@@ -2,9 +2,10 @@
 // appointment letter and service agreement, and every change kept as an audit event (rule 8).
 import type { DataSource, EntityManager } from "typeorm";
 import { codePoints } from "../../shared/validation/chars";
-import type { Caller } from "../../../runtime/auth";
 import { badInput, conflict, notFound } from "../../../runtime/errors";
 import { today } from "../../../runtime/dates";
+import { recordEvents, transition, type Audit } from "../../shared/audit";
+import { checkMove } from "../../shared/transitions";
 import { isUniqueViolation } from "../../shared/unique-violation";
 import { mask } from "../../shared/validation/id-number";
 import { Branch } from "../entities/branch.entity";
@@ -13,6 +14,7 @@ import { VolunteerEvent } from "../entities/volunteer-event.entity";
 import type { AgreementInput } from "../inputs/agreement.input";
 import type { VolunteerInput } from "../inputs/volunteer.input";
 import { VolunteerStatus } from "../../shared/vocabulary";
+import { VolunteerAction } from "../vocabulary";
 import { clean, rowId } from "./ids";
 import { LETTER_PREFIX, nextNumber, openSeries } from "./numbering.service";
 
@@ -20,10 +22,14 @@ const { APPLIED, APPOINTED, SUSPENDED, WITHDRAWN } = VolunteerStatus;
 
 /** The only legal status changes; anything else is a CONFLICT naming the current status. */
 export const TRANSITIONS = {
-  appoint: { from: [APPLIED], to: APPOINTED },
-  suspend: { from: [APPOINTED], to: SUSPENDED },
-  withdraw: { from: [APPLIED, APPOINTED, SUSPENDED], to: WITHDRAWN },
-  reinstate: { from: [SUSPENDED], to: APPOINTED },
+  appoint: { from: [APPLIED], to: APPOINTED, action: VolunteerAction.APPOINT },
+  suspend: { from: [APPOINTED], to: SUSPENDED, action: VolunteerAction.SUSPEND },
+  withdraw: {
+    from: [APPLIED, APPOINTED, SUSPENDED],
+    to: WITHDRAWN,
+    action: VolunteerAction.WITHDRAW,
+  },
+  reinstate: { from: [SUSPENDED], to: APPOINTED, action: VolunteerAction.REINSTATE },
 } as const;
 export type Transition = keyof typeof TRANSITIONS;
 const DONE: Record<Transition, string> = {
@@ -53,57 +59,47 @@ export async function findVolunteer(
   return volunteer;
 }
 
+/** What the check says a transition needs: "only a volunteer in APPLIED can be appointed". */
+const needs = (transition: Transition) =>
+  `only a volunteer in ${TRANSITIONS[transition].from.join(" or ")} can be ${DONE[transition]}`;
+
 /** Throws a CONFLICT naming the volunteer's status unless the transition applies to it. */
 export function assertTransition(volunteer: Volunteer, transition: Transition) {
-  const { from } = TRANSITIONS[transition];
-  if (!(from as readonly VolunteerStatus[]).includes(volunteer.status)) {
-    throw conflict(
-      `cannot ${transition} volunteer ${volunteer.id}: its status is ${volunteer.status}; ` +
-        `only a volunteer in ${from.join(" or ")} can be ${DONE[transition]}`,
-      { status: volunteer.status },
-    );
-  }
+  checkMove(
+    TRANSITIONS,
+    transition,
+    `volunteer ${volunteer.id}`,
+    volunteer.status,
+    needs(transition),
+  );
 }
 
 /**
- * Moves the volunteer to the transition's target status, but only if nobody changed its status
- * since it was read (the UPDATE is conditional on it), and writes the audit event.
+ * Moves the volunteer by the transition table if nobody changed its status since it was read, and
+ * writes the audit event (shared/audit.ts).
  */
-async function applyTransition(
+function applyTransition(
   tx: EntityManager,
-  caller: Caller,
+  audit: Audit,
   volunteer: Volunteer,
-  transition: Transition,
+  name: Transition,
   comment: string | null,
-  columns: Partial<Volunteer> = {},
+  set: Partial<Volunteer> = {},
 ): Promise<Volunteer> {
-  const to = TRANSITIONS[transition].to;
-  const result = await tx
-    .createQueryBuilder()
-    .update(Volunteer)
-    .set({ ...columns, status: to })
-    .where("id = :id AND status = :status", { id: volunteer.id, status: volunteer.status })
-    .execute();
-  if (result.affected !== 1) {
-    throw conflict(
-      `volunteer ${volunteer.id} was changed by someone else meanwhile; read it again and retry`,
-    );
-  }
-  await tx.getRepository(VolunteerEvent).insert({
-    // Written from here, in UTC: a database default would follow the session time zone.
-    at: new Date(),
-    volunteerId: volunteer.id,
-    actor: caller.sub,
-    fromStatus: volunteer.status,
-    toStatus: to,
+  return transition(tx, Volunteer, {
+    row: volunteer,
+    subject: `volunteer ${volunteer.id}`,
+    move: { table: TRANSITIONS, name, needs: needs(name) },
+    set,
+    event: { entity: VolunteerEvent, values: { volunteerId: volunteer.id } },
+    audit,
     comment,
   });
-  return (await tx.getRepository(Volunteer).findOneByOrFail({ id: volunteer.id })) as Volunteer;
 }
 
 export async function registerVolunteer(
   db: DataSource,
-  caller: Caller,
+  audit: Audit,
   input: VolunteerInput,
 ): Promise<Volunteer> {
   const name = clean(input.name);
@@ -131,15 +127,15 @@ export async function registerVolunteer(
         branchId,
       });
       const id = Number(identifiers[0].id);
-      await tx.getRepository(VolunteerEvent).insert({
-        // Written from here, in UTC: a database default would follow the session time zone.
-        at: new Date(),
-        volunteerId: id,
-        actor: caller.sub,
-        fromStatus: null,
-        toStatus: APPLIED,
-        comment: "registered",
-      });
+      await recordEvents(tx, VolunteerEvent, audit, [
+        {
+          volunteerId: id,
+          action: VolunteerAction.REGISTER,
+          fromStatus: null,
+          toStatus: APPLIED,
+          comment: "registered",
+        },
+      ]);
       return tx.getRepository(Volunteer).findOneByOrFail({ id });
     });
   } catch (error) {
@@ -165,7 +161,7 @@ export function checkAgreement(agreement: AgreementInput, on = today()) {
 /** Appoints an APPLIED volunteer: issues the letter (聘书) and records the service agreement. */
 export async function appointVolunteer(
   db: DataSource,
-  caller: Caller,
+  audit: Audit,
   id: string,
   agreement: AgreementInput,
 ): Promise<Volunteer> {
@@ -181,7 +177,7 @@ export async function appointVolunteer(
   );
   return db.transaction(async (tx) => {
     const letterNumber = await nextNumber(tx, series);
-    return applyTransition(tx, caller, volunteer, "appoint", `appointment letter ${letterNumber}`, {
+    return applyTransition(tx, audit, volunteer, "appoint", `appointment letter ${letterNumber}`, {
       letterNumber,
       appointedOn,
       agreementForm: agreement.form,
@@ -195,7 +191,7 @@ export async function appointVolunteer(
 /** suspend, withdraw or reinstate: a status change with a reason (optional only when reinstating). */
 export async function changeStatus(
   db: DataSource,
-  caller: Caller,
+  audit: Audit,
   id: string,
   transition: Exclude<Transition, "appoint">,
   reason: string | null,
@@ -203,5 +199,5 @@ export async function changeStatus(
   const comment = transition === "reinstate" && !clean(reason) ? null : requireReason(reason);
   const volunteer = await findVolunteer(db, id);
   assertTransition(volunteer, transition);
-  return db.transaction((tx) => applyTransition(tx, caller, volunteer, transition, comment));
+  return db.transaction((tx) => applyTransition(tx, audit, volunteer, transition, comment));
 }

@@ -1,5 +1,6 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+import { Column, Entity, Index } from "typeorm";
 import { Field, ObjectType } from "type-graphql";
+import { StatusAuditEvent } from "../../shared/audit-event";
 import { BookingAction, BookingStatus, DemandStatus } from "../vocabulary";
 
 /** docs/domain.md rule 8: one row per change of a booking (and of its demand), never updated. */
@@ -9,35 +10,12 @@ import { BookingAction, BookingStatus, DemandStatus } from "../vocabulary";
   description:
     "A change to a booking (audit event): who, when, from which status to which, what it did to the demand, and why.",
 })
-export class BookingEvent {
-  @PrimaryGeneratedColumn()
-  id: number;
-
+export class BookingEvent extends StatusAuditEvent<BookingAction, BookingStatus>(
+  BookingAction,
+  BookingStatus,
+) {
   @Column({ type: "int" })
   bookingId: number;
-
-  @Column({ type: "varchar", length: 100 })
-  @Field({
-    description:
-      "Who made the change: the caller's token subject, enterprise:<masked credit code>, or system:booking-expiry.",
-  })
-  actor: string;
-
-  @Column({ type: "datetime" })
-  @Field(() => Date, { description: "When (UTC); for an expiry, when the answer was due." })
-  at: Date;
-
-  @Column({ type: "varchar", length: 16 })
-  @Field(() => BookingAction)
-  action: BookingAction;
-
-  @Column({ type: "varchar", length: 16, nullable: true })
-  @Field(() => BookingStatus, { nullable: true, description: "Null for the request itself." })
-  fromStatus: BookingStatus | null;
-
-  @Column({ type: "varchar", length: 16 })
-  @Field(() => BookingStatus)
-  toStatus: BookingStatus;
 
   @Column({ type: "varchar", length: 16, nullable: true })
   @Field(() => DemandStatus, {
@@ -52,8 +30,4 @@ export class BookingEvent {
     description: "The demand's status after, when this change moved it.",
   })
   demandTo: DemandStatus | null;
-
-  @Column({ type: "varchar", length: 500, nullable: true })
-  @Field(() => String, { nullable: true, description: "Why, or what happened." })
-  comment: string | null;
 }

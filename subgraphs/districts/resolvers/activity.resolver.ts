@@ -1,6 +1,7 @@
-import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Authorized, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { SubgraphContext } from "../../shared/context";
 import { Activity } from "../entities/activity.entity";
+import { ActivityEvent } from "../entities/activity-event.entity";
 import { District } from "../entities/district.entity";
 import { Station } from "../entities/station.entity";
 import type { DistrictsLoaders } from "../loaders";
@@ -28,5 +29,14 @@ export class ActivityResolver {
   @FieldResolver(() => District)
   district(@Root() activity: Activity, @Ctx() ctx: Ctx) {
     return ctx.loaders.district.load(activity.districtCode);
+  }
+
+  @Authorized()
+  @FieldResolver(() => [ActivityEvent], {
+    description:
+      "Its publication and every change published since, oldest first (audit trail; signed-in callers).",
+  })
+  history(@Root() activity: Activity, @Ctx() ctx: Ctx) {
+    return ctx.loaders.activityHistory.load(activity.id);
   }
 }

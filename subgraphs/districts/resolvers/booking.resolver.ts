@@ -83,7 +83,7 @@ export class BookingResolver {
     @CurrentCaller({ optional: true }) caller: Caller | null,
     @Ctx() ctx: Ctx,
   ) {
-    return requestBooking(ctx.db, ctx.config, caller, input);
+    return requestBooking(ctx.db, ctx.config, caller, ctx.audit, input);
   }
 
   @Authorized("CITY_ADMIN")
@@ -95,10 +95,9 @@ export class BookingResolver {
     @Arg("id", () => ID) id: string,
     @Arg("comment", () => String, { nullable: true }) comment: string | null,
     @Arg("expectedVersion", () => Int, { nullable: true }) expectedVersion: number | null,
-    @CurrentCaller() caller: Caller,
     @Ctx() ctx: Ctx,
   ) {
-    return decideBooking(ctx.db, ctx.config, caller, id, "accept", comment, expectedVersion);
+    return decideBooking(ctx.db, ctx.config, ctx.audit, id, "accept", comment, expectedVersion);
   }
 
   @Authorized("CITY_ADMIN")
@@ -109,10 +108,9 @@ export class BookingResolver {
     @Arg("id", () => ID) id: string,
     @Arg("reason") reason: string,
     @Arg("expectedVersion", () => Int, { nullable: true }) expectedVersion: number | null,
-    @CurrentCaller() caller: Caller,
     @Ctx() ctx: Ctx,
   ) {
-    return decideBooking(ctx.db, ctx.config, caller, id, "decline", reason, expectedVersion);
+    return decideBooking(ctx.db, ctx.config, ctx.audit, id, "decline", reason, expectedVersion);
   }
 
   @Mutation(() => Booking, {
@@ -127,7 +125,7 @@ export class BookingResolver {
     @CurrentCaller({ optional: true }) caller: Caller | null,
     @Ctx() ctx: Ctx,
   ) {
-    return cancelBooking(ctx.db, caller, id, reason, creditCode, expectedVersion);
+    return cancelBooking(ctx.db, caller, ctx.audit, id, reason, creditCode, expectedVersion);
   }
 
   @FieldResolver(() => BookingStatus, {

@@ -8,6 +8,7 @@ import { ServiceForm } from "../../shared/vocabulary";
 import { District } from "../entities/district.entity";
 import { Booking } from "../entities/booking.entity";
 import { Demand } from "../entities/demand.entity";
+import { DemandEvent } from "../entities/demand-event.entity";
 import type { DistrictsLoaders } from "../loaders";
 import { assertManager, demandFor } from "../services/booking-access";
 import { externalKey, findByExternalIds } from "../services/batch";
@@ -82,5 +83,14 @@ export class DemandResolver {
   })
   bookings(@Root() demand: Demand, @Ctx() ctx: Ctx) {
     return ctx.loaders.demandBookings.load(demand.id);
+  }
+
+  @Authorized()
+  @FieldResolver(() => [DemandEvent], {
+    description:
+      "Every status change, oldest first, its publication included: by its district's publish or by a booking (audit trail; signed-in callers who see the demand).",
+  })
+  history(@Root() demand: Demand, @Ctx() ctx: Ctx) {
+    return ctx.loaders.demandHistory.load(demand.id);
   }
 }

@@ -29,7 +29,7 @@ export class PublishResolver {
     @Ctx() ctx: Ctx,
   ) {
     assertDistrictWriter(caller, districtCode);
-    return publishStations(ctx.db, caller, districtCode, stations);
+    return publishStations(ctx.db, ctx.audit, districtCode, stations);
   }
 
   @Authorized(...WRITERS)
@@ -43,7 +43,7 @@ export class PublishResolver {
     @Ctx() ctx: Ctx,
   ) {
     assertDistrictWriter(caller, districtCode);
-    return publishDemands(ctx.db, districtCode, demands);
+    return publishDemands(ctx.db, ctx.audit, districtCode, demands);
   }
 
   @Authorized(...WRITERS)
@@ -58,6 +58,6 @@ export class PublishResolver {
     @Ctx() ctx: Ctx,
   ) {
     assertDistrictWriter(caller, districtCode);
-    return publishActivities(ctx.db, ctx.config, districtCode, activities, ctx.log, caller.sub);
+    return publishActivities(ctx.db, ctx.config, ctx.audit, districtCode, activities, ctx.log);
   }
 }

@@ -20,6 +20,6 @@ export class ReviewResolver {
     @CurrentCaller() caller: Caller,
     @Ctx() ctx: SubgraphContext<DistrictsLoaders>,
   ) {
-    return reviewStation(ctx.db, caller, id, decision, comment);
+    return reviewStation(ctx.db, caller, ctx.audit, id, decision, comment);
   }
 }

@@ -243,27 +243,30 @@ export async function planAndWrite<T extends { externalId: string }, S, V>(
   steps: {
     read: (tx: EntityManager, rows: ReadonlyArray<Row<T>>) => Promise<S>;
     plan: (rows: ReadonlyArray<Row<T>>, stored: S) => Plan<T, V>;
-    write: (tx: EntityManager, plan: Plan<T, V>) => Promise<void>;
+    /** Writes the plan; `stored` is what it was planned on (the statuses read, for the guards). */
+    write: (tx: EntityManager, plan: Plan<T, V>, stored: S) => Promise<void>;
   },
 ): Promise<PublishResult> {
   if (!batch.rows.length) return batch.finish();
   await db.transaction(async (tx) => {
-    const plan = steps.plan(batch.rows, await steps.read(tx, batch.rows));
+    const stored = await steps.read(tx, batch.rows);
+    const plan = steps.plan(batch.rows, stored);
     batch.record(plan);
-    await steps.write(tx, plan);
+    await steps.write(tx, plan, stored);
   });
   return batch.finish();
 }
 
-/** Field-by-field equality of what a row would write and what is stored. */
-export function sameValues(
-  next: Record<string, unknown>,
-  stored: Record<string, unknown>,
-): boolean {
-  return Object.keys(next).every((key) => {
+/** The fields where what a row would write differs from what is stored. */
+export function changedKeys(next: Record<string, unknown>, stored: Record<string, unknown>) {
+  return Object.keys(next).filter((key) => {
     const a = next[key];
     const b = stored[key];
-    if (Array.isArray(a) && Array.isArray(b)) return a.join(",") === b.join(",");
-    return (a ?? null) === (b ?? null);
+    if (Array.isArray(a) && Array.isArray(b)) return a.join(",") !== b.join(",");
+    return (a ?? null) !== (b ?? null);
   });
 }
+
+/** Field-by-field equality of what a row would write and what is stored. */
+export const sameValues = (next: Record<string, unknown>, stored: Record<string, unknown>) =>
+  changedKeys(next, stored).length === 0;

@@ -1,7 +1,7 @@
 // The booking lifecycle (docs/domain.md "Online services", rule 8) and what each move does to the
 // demand: the only legal transitions, the expiry rule and the demand's next status. Pure: unit-
 // tested from every status (tests/unit/booking-rules.test.ts).
-import { conflict } from "../../../runtime/errors";
+import { checkMove } from "../../shared/transitions";
 import { BookingAction, BookingStatus, DemandStatus } from "../vocabulary";
 
 const { REQUESTED, ACCEPTED, DECLINED, EXPIRED, CANCELLED, COMPLETED } = BookingStatus;
@@ -35,14 +35,8 @@ export const effectiveStatus = (b: { status: BookingStatus; answerBy: string }, 
 
 /** The status a transition leads to; from any other status a CONFLICT naming the current one. */
 export function nextStatus(id: number, status: BookingStatus, transition: BookingTransition) {
-  const rule = TRANSITIONS[transition];
-  if (!(rule.from as readonly BookingStatus[]).includes(status)) {
-    throw conflict(
-      `cannot ${transition} booking ${id}: it is ${status}, and ${transition} applies only to a ${rule.from.join(" or ")} booking`,
-      { currentStatus: status },
-    );
-  }
-  return rule.to;
+  const needs = `${transition} applies only to a booking that is ${TRANSITIONS[transition].from.join(" or ")}`;
+  return checkMove(TRANSITIONS, transition, `booking ${id}`, status, needs).to;
 }
 
 /**

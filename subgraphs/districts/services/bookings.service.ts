@@ -7,6 +7,13 @@
 import { In, type DataSource, type EntityManager } from "typeorm";
 import { rowLock } from "../../shared/db";
 import type { Caller } from "../../../runtime/auth";
+import {
+  actingAs,
+  recordEvents,
+  transition,
+  updateIfUnchanged,
+  type Audit,
+} from "../../shared/audit";
 import type { HubConfig } from "../../../runtime/config";
 import { addDays, startOfBusinessDay, today } from "../../../runtime/dates";
 import {
@@ -23,8 +30,15 @@ import { codePoints } from "../../shared/validation/chars";
 import { Booking } from "../entities/booking.entity";
 import { BookingEvent } from "../entities/booking-event.entity";
 import { Demand } from "../entities/demand.entity";
+import { DemandEvent } from "../entities/demand-event.entity";
 import type { BookingRequestInput, BookingsArgs } from "../inputs/booking.input";
-import { BookingAction, BookingChannel, BookingStatus, DemandStatus } from "../vocabulary";
+import {
+  BookingAction,
+  BookingChannel,
+  BookingStatus,
+  DemandAction,
+  DemandStatus,
+} from "../vocabulary";
 import {
   assertManager,
   demandFor,
@@ -78,69 +92,86 @@ function assertVersion(booking: Booking, expected: number | null | undefined) {
     );
 }
 
+/** What a booking's move does to its demand, when it moves it (decline and expire never do). */
+const DEMAND_ACTION: Partial<Record<BookingTransition, DemandAction>> = {
+  accept: DemandAction.MATCH,
+  cancel: DemandAction.REOPEN,
+  complete: DemandAction.SERVE,
+};
+
+/** A demand's move, decided on its status as read in this transaction. */
+export interface DemandMove {
+  id: number;
+  from: DemandStatus;
+  to: DemandStatus | null;
+  satisfaction?: number;
+}
+
 interface Move {
-  actor: string;
+  /** Who moves it: the request's caller, or the enterprise or system job it acts for. */
+  audit: Audit;
   at: Date;
   transition: BookingTransition;
   columns?: Partial<Booking>;
   comment: string | null;
-  /** The demand's move, decided on its status as read in this transaction. */
-  demand?: { id: number; from: DemandStatus; to: DemandStatus | null; satisfaction?: number };
+  demand?: DemandMove;
 }
 
 /**
- * The one write of a booking change: the booking moves if it is still as read (status, version),
- * the demand if it is still in the status read, and the audit event records both. Any race is a
- * CONFLICT and rolls the whole change back.
+ * The one write of a booking change: the booking moves if it is still as read (status, version)
+ * with its audit event (shared/audit.ts), the demand if it is still in the status read, with its
+ * own. Any race is a CONFLICT and rolls the whole change back.
  */
 export async function moveBooking(tx: EntityManager, booking: Booking, move: Move) {
-  const to = TRANSITIONS[move.transition].to;
-  const result = await tx
-    .createQueryBuilder()
-    .update(Booking)
-    .set({ ...move.columns, status: to, version: () => "version + 1" })
-    .where("id = :id AND status = :status AND version = :version", {
-      id: booking.id,
-      status: booking.status,
-      version: booking.version,
-    })
-    .execute();
-  if (result.affected !== 1)
-    throw conflict(
-      `booking ${booking.id} was changed by someone else meanwhile; nothing was written, read it again`,
-    );
   const demand = move.demand;
-  if (demand?.to) await moveDemand(tx, demand.id, demand.from, demand.to, demand.satisfaction);
-  await tx.getRepository(BookingEvent).insert({
-    bookingId: booking.id,
-    actor: move.actor,
-    at: move.at,
-    action: TRANSITIONS[move.transition].action,
-    fromStatus: booking.status,
-    toStatus: to,
-    demandFrom: demand?.to ? demand.from : null,
-    demandTo: demand?.to ?? null,
+  const moved = await transition(tx, Booking, {
+    row: booking,
+    subject: `booking ${booking.id}`,
+    move: { table: TRANSITIONS, name: move.transition },
+    guard: ["status", "version"],
+    set: move.columns ?? {},
+    event: {
+      entity: BookingEvent,
+      values: {
+        bookingId: booking.id,
+        demandFrom: demand?.to ? demand.from : null,
+        demandTo: demand?.to ?? null,
+      },
+    },
+    audit: move.audit,
     comment: move.comment?.slice(0, REASON_MAX) ?? null,
+    at: move.at,
   });
-  return tx.getRepository(Booking).findOneByOrFail({ id: booking.id });
+  const action = DEMAND_ACTION[move.transition];
+  if (demand?.to && action) {
+    const comment = `booking ${booking.id} ${TRANSITIONS[move.transition].to.toLowerCase()}`;
+    await moveDemand(tx, move.audit, { ...demand, to: demand.to }, action, comment, move.at);
+  }
+  return moved;
 }
 
-/** Moves a demand if it is still in `from`; CONFLICT when it moved meanwhile. */
+/**
+ * Moves a demand if it is still in `from` (CONFLICT when it moved meanwhile) and records the move
+ * in its history.
+ */
 export async function moveDemand(
   tx: EntityManager,
-  id: number,
-  from: DemandStatus,
-  to: DemandStatus,
-  satisfaction?: number | null,
+  audit: Audit,
+  move: DemandMove & { to: DemandStatus },
+  action: DemandAction,
+  comment: string,
+  at?: Date,
 ) {
-  const result = await tx
-    .createQueryBuilder()
-    .update(Demand)
-    .set(satisfaction === undefined ? { status: to } : { status: to, satisfaction })
-    .where("id = :id AND status = :from", { id, from })
-    .execute();
-  if (result.affected !== 1)
-    throw conflict(`demand ${id} was changed meanwhile; nothing was written, read it again`);
+  const { id, from, to, satisfaction } = move;
+  const set = satisfaction === undefined ? { status: to } : { status: to, satisfaction };
+  await updateIfUnchanged(tx, Demand, { id, status: from }, set, `demand ${id}`);
+  await recordEvents(
+    tx,
+    DemandEvent,
+    audit,
+    [{ demandId: id, action, fromStatus: from, toStatus: to, comment }],
+    at,
+  );
 }
 
 /**
@@ -162,12 +193,12 @@ export async function lockDemand(tx: EntityManager, id: number): Promise<Demand>
  * with the event dated when the answer was due (the start of the next Shenzhen day). Conditional,
  * so concurrent touches (or replicas) record it once. Returns the booking as stored afterwards.
  */
-export async function expireIfDue(db: DataSource, booking: Booking, day = today()) {
+export async function expireIfDue(db: DataSource, audit: Audit, booking: Booking, day = today()) {
   if (!isExpired(booking, day)) return booking;
   await db
     .transaction((tx) =>
       moveBooking(tx, booking, {
-        actor: EXPIRY_ACTOR,
+        audit: actingAs(audit, EXPIRY_ACTOR),
         at: startOfBusinessDay(addDays(booking.answerBy, 1)),
         transition: "expire",
         comment: `not answered by ${booking.answerBy}`,
@@ -193,6 +224,7 @@ export async function requestBooking(
   db: DataSource,
   config: HubConfig,
   caller: Caller | null,
+  audit: Audit,
   input: BookingRequestInput,
 ): Promise<Booking> {
   // Check: the demand is the caller's to book, and still needs service.
@@ -262,17 +294,22 @@ export async function requestBooking(
       createdBy: caller?.sub ?? enterpriseActor(demand),
     });
     const id = Number(identifiers[0].id);
-    await tx.getRepository(BookingEvent).insert({
-      bookingId: id,
-      actor: caller?.sub ?? enterpriseActor(demand),
+    await recordEvents(
+      tx,
+      BookingEvent,
+      caller ? audit : actingAs(audit, enterpriseActor(demand)),
+      [
+        {
+          bookingId: id,
+          action: BookingAction.REQUEST,
+          fromStatus: null,
+          toStatus: BookingStatus.REQUESTED,
+          demandFrom: null,
+          demandTo: null,
+        },
+      ],
       at,
-      action: BookingAction.REQUEST,
-      fromStatus: null,
-      toStatus: BookingStatus.REQUESTED,
-      demandFrom: null,
-      demandTo: null,
-      comment: null,
-    });
+    );
     return repo.findOneByOrFail({ id });
   });
 }
@@ -281,7 +318,7 @@ export async function requestBooking(
 export async function decideBooking(
   db: DataSource,
   config: HubConfig,
-  caller: Caller,
+  audit: Audit,
   id: string,
   decision: "accept" | "decline",
   reason: string | null,
@@ -289,7 +326,7 @@ export async function decideBooking(
 ): Promise<Booking> {
   const comment =
     decision === "decline" ? requireReason(reason, "decline") : reason?.trim() || null;
-  const booking = await expireIfDue(db, await findBooking(db, id));
+  const booking = await expireIfDue(db, audit, await findBooking(db, id));
   nextStatus(booking.id, booking.status, decision);
   assertVersion(booking, expectedVersion);
   if (decision === "accept") {
@@ -312,7 +349,7 @@ export async function decideBooking(
   return db.transaction(async (tx) => {
     const demand = await lockDemand(tx, booking.demandId);
     return moveBooking(tx, booking, {
-      actor: caller.sub,
+      audit,
       at: now(),
       transition: decision,
       columns: { decidedAt: now(), reason: decision === "decline" ? comment : null },
@@ -334,6 +371,7 @@ export async function decideBooking(
 export async function cancelBooking(
   db: DataSource,
   caller: Caller | null,
+  audit: Audit,
   id: string,
   reason: string | null,
   creditCode: string | null,
@@ -341,11 +379,10 @@ export async function cancelBooking(
 ): Promise<Booking> {
   const why = requireReason(reason, "cancel");
   let booking: Booking;
-  let actor: string;
+  let actor = audit;
   if (caller) {
     booking = await findBooking(db, id);
     assertManager(caller, booking.districtCode);
-    actor = caller.sub;
   } else {
     if (!creditCode?.trim())
       throw unauthenticated("without a token, give the demand's creditCode to cancel its booking");
@@ -356,9 +393,9 @@ export async function cancelBooking(
     if (!found || !demand || !sameCreditCode(creditCode, demand.creditCode))
       throw notFound("no booking matches this id and credit code");
     booking = found;
-    actor = enterpriseActor(demand);
+    actor = actingAs(audit, enterpriseActor(demand));
   }
-  booking = await expireIfDue(db, booking);
+  booking = await expireIfDue(db, audit, booking);
   nextStatus(booking.id, booking.status, "cancel");
   assertVersion(booking, expectedVersion);
   return db.transaction(async (tx) => {
@@ -368,7 +405,7 @@ export async function cancelBooking(
       status: In([BookingStatus.ACCEPTED, BookingStatus.COMPLETED]),
     });
     return moveBooking(tx, booking, {
-      actor,
+      audit: actor,
       at: now(),
       transition: "cancel",
       columns: { decidedAt: now(), reason: why },

@@ -6,13 +6,23 @@ import { In, type DataSource, type EntityManager } from "typeorm";
 import type { HubConfig } from "../../../runtime/config";
 import { today } from "../../../runtime/dates";
 import type { Logger } from "../../../runtime/log";
+import { recordEvents, type Audit, type EventValues } from "../../shared/audit";
 import { Activity } from "../entities/activity.entity";
+import { ActivityEvent } from "../entities/activity-event.entity";
 import { Booking } from "../entities/booking.entity";
 import { BookingEvent } from "../entities/booking-event.entity";
 import { Demand } from "../entities/demand.entity";
 import { Participation } from "../entities/participation.entity";
 import type { ActivityInput } from "../inputs/activity.input";
-import { Batch, insertWithIds, planAndWrite, readWithStations, type Row } from "./batch";
+import {
+  Batch,
+  changedKeys,
+  externalKey,
+  insertWithIds,
+  planAndWrite,
+  readWithStations,
+  type Row,
+} from "./batch";
 import { insertRows } from "../../shared/db";
 import { crewsOf } from "./participations";
 import {
@@ -24,15 +34,15 @@ import {
 import { checkParticipants } from "./volunteer-check.service";
 import type { ServiceChange, StoredBookings } from "./booked-session.plan";
 import { moveBooking, moveDemand } from "./bookings.service";
-import { BookingAction, BookingStatus } from "../vocabulary";
+import { ActivityAction, BookingAction, BookingStatus, DemandAction } from "../vocabulary";
 
 export async function publishActivities(
   db: DataSource,
   config: HubConfig,
+  audit: Audit,
   districtCode: string,
   rows: ActivityInput[],
   log: Logger,
-  actor = `district:${districtCode}`,
 ) {
   // Check: each row on its own, then its participants with corps (before any transaction).
   const batch = new Batch(districtCode, rows, "activities");
@@ -42,7 +52,7 @@ export async function publishActivities(
   return planAndWrite(db, batch, {
     read: (tx, checked) => readActivities(tx, districtCode, checked),
     plan: (checked, stored) => planActivities(districtCode, checked, stored),
-    write: (tx, plan) => writeActivities(tx, districtCode, plan, actor),
+    write: (tx, plan, stored) => writeActivities(tx, districtCode, plan, stored, audit),
   });
 }
 
@@ -130,7 +140,7 @@ async function applyService(
   tx: EntityManager,
   activity: { id: number; externalId: string; heldOn: string },
   change: ServiceChange,
-  actor: string,
+  audit: Audit,
 ) {
   const at = new Date(Math.floor(Date.now() / 1000) * 1000);
   const demand = change.demand;
@@ -142,7 +152,7 @@ async function applyService(
   };
   if (change.complete) {
     await moveBooking(tx, change.booking, {
-      actor,
+      audit,
       at,
       transition: "complete",
       columns: { activityId: activity.id },
@@ -155,32 +165,58 @@ async function applyService(
   }
   if (!demandMove) return;
   // Rated later, by a new copy of the same activity: the demand moves, the booking stays.
-  await moveDemand(tx, demandMove.id, demandMove.from, demandMove.to, demandMove.satisfaction);
-  await tx.getRepository(BookingEvent).insert({
-    bookingId: change.booking.id,
-    actor,
+  const comment = `satisfaction ${change.satisfaction} (activity ${activity.externalId})`;
+  await moveDemand(tx, audit, demandMove, DemandAction.RATE, comment, at);
+  await recordEvents(
+    tx,
+    BookingEvent,
+    audit,
+    [
+      {
+        bookingId: change.booking.id,
+        action: BookingAction.RATE,
+        fromStatus: BookingStatus.COMPLETED,
+        toStatus: BookingStatus.COMPLETED,
+        demandFrom: demandMove.from,
+        demandTo: demandMove.to,
+        comment,
+      },
+    ],
     at,
-    action: BookingAction.RATE,
-    fromStatus: BookingStatus.COMPLETED,
-    toStatus: BookingStatus.COMPLETED,
-    demandFrom: demandMove.from,
-    demandTo: demandMove.to,
-    comment: `satisfaction ${change.satisfaction} (activity ${activity.externalId})`,
-  });
+  );
 }
 
-/** Updates in batch order (replacing a changed crew), then the new activities with their crews. */
+/** What a re-published activity changed, for its audit event: "title, heldOn, participants". */
+function changes(values: ActivityChange, stored: Activity) {
+  const fields = changedKeys(values.activity, stored as never);
+  if (values.crew) fields.push("participants");
+  if (values.service) fields.push("booking");
+  return `changed ${fields.join(", ")}`;
+}
+
+/**
+ * Updates in batch order (replacing a changed crew), then the new activities with their crews,
+ * then one audit event per activity written, in multi-row INSERTs (docs/domain.md rule 8).
+ */
 async function writeActivities(
   tx: EntityManager,
   districtCode: string,
   plan: ActivityPlan,
-  actor: string,
+  stored: StoredActivities,
+  audit: Audit,
 ) {
   const activities = tx.getRepository(Activity);
   const participations = tx.getRepository(Participation);
   const rowsOf = (activityId: number, crew: ActivityChange["crew"]) =>
     (crew ?? []).map((p) => ({ activityId, ...p, verified: true }));
+  const events: Array<EventValues<ActivityEvent>> = [];
   for (const { id, row, values } of plan.updated) {
+    const before = stored.activities.get(externalKey(row.input.externalId))!;
+    events.push({
+      activityId: id,
+      action: ActivityAction.UPDATE,
+      comment: changes(values, before),
+    });
     await activities.update({ id }, values.activity);
     if (values.crew) {
       await participations.delete({ activityId: id });
@@ -191,10 +227,10 @@ async function writeActivities(
         tx,
         { id, externalId: row.input.externalId, heldOn: values.activity.heldOn },
         values.service,
-        actor,
+        audit,
       );
   }
-  if (!plan.created.length) return;
+  if (!plan.created.length) return recordEvents(tx, ActivityEvent, audit, events);
   const saved = await insertWithIds(
     tx,
     Activity,
@@ -208,6 +244,8 @@ async function writeActivities(
   const crewRows = plan.created.flatMap(({ values }, i) => rowsOf(saved[i].id, values.crew));
   await insertRows(tx, Participation, crewRows);
   for (const [i, { values }] of plan.created.entries()) {
-    if (values.service) await applyService(tx, saved[i], values.service, actor);
+    if (values.service) await applyService(tx, saved[i], values.service, audit);
+    events.push({ activityId: saved[i].id, action: ActivityAction.PUBLISH, comment: "published" });
   }
+  await recordEvents(tx, ActivityEvent, audit, events);
 }

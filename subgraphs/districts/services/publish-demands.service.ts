@@ -2,12 +2,16 @@
 // (district, externalId), credit codes checked (GB 32100), the station must be the district's own.
 // Check (each row) → plan (planDemands, pure) → write (one transaction).
 import type { DataSource, EntityManager } from "typeorm";
+import { recordEvents, updateIfUnchanged, type Audit, type EventValues } from "../../shared/audit";
 import { creditCodeProblem } from "../../shared/validation/credit-code";
 import { Demand } from "../entities/demand.entity";
+import { DemandEvent } from "../entities/demand-event.entity";
 import type { DemandInput } from "../inputs/demand.input";
-import { DemandStatus } from "../vocabulary";
+import { DemandAction, DemandStatus } from "../vocabulary";
 import {
   Batch,
+  externalKey,
+  insertWithIds,
   planAndWrite,
   planRows,
   readWithStations,
@@ -18,7 +22,6 @@ import {
   type Row,
   type StoredWithStations,
 } from "./batch";
-import { insertRows } from "../../shared/db";
 
 /** OPEN → MATCHED → IN_SERVICE → RESOLVED, or CLOSED from any open state; never backwards. */
 const STAGE: Record<DemandStatus, number> = {
@@ -34,7 +37,12 @@ export function demandTransitionProblem(from: DemandStatus, to: DemandStatus): s
   return `the demand is ${from}; it cannot go back to ${to}`;
 }
 
-export async function publishDemands(db: DataSource, districtCode: string, rows: DemandInput[]) {
+export async function publishDemands(
+  db: DataSource,
+  audit: Audit,
+  districtCode: string,
+  rows: DemandInput[],
+) {
   // Check: each row on its own.
   const batch = new Batch(districtCode, rows, "demands");
   checkDemands(batch);
@@ -43,7 +51,7 @@ export async function publishDemands(db: DataSource, districtCode: string, rows:
     read: (tx, checked) =>
       readWithStations(tx, Demand, districtCode, checked, (input) => input.stationExternalId),
     plan: (checked, stored) => planDemands(districtCode, checked, stored),
-    write: (tx, plan) => writeDemands(tx, districtCode, plan),
+    write: (tx, plan, { stored }) => writeDemands(tx, audit, districtCode, plan, stored),
   });
 }
 
@@ -112,22 +120,51 @@ export function planDemands(
   });
 }
 
-/** Updates in batch order, then the new demands (insertRows: multi-row INSERTs, no read-back). */
+/**
+ * Updates in batch order, each only if the demand is still in the status the plan read (a booking
+ * may have moved it since: then CONFLICT, and the batch writes nothing), then the new demands
+ * (multi-row INSERTs and one read of their ids), then one audit event for every status this batch
+ * set, the new demands' included, in multi-row INSERTs (docs/domain.md rule 8).
+ */
 async function writeDemands(
   tx: EntityManager,
+  audit: Audit,
   districtCode: string,
   plan: Plan<DemandInput, DemandValues>,
+  stored: ReadonlyMap<string, Demand>,
 ) {
-  const repo = tx.getRepository(Demand);
-  for (const { id, values } of plan.updated) await repo.update({ id }, values);
-  if (!plan.created.length) return;
-  await insertRows(
-    tx,
-    Demand,
-    plan.created.map(({ row, values }) => ({
-      ...values,
+  const events: Array<EventValues<DemandEvent>> = [];
+  for (const { row, id, values } of plan.updated) {
+    const from = stored.get(externalKey(row.input.externalId))!.status;
+    await updateIfUnchanged(tx, Demand, { id, status: from }, values, `demand ${id}`);
+    if (values.status !== from)
+      events.push({
+        demandId: id,
+        action: DemandAction.UPDATE,
+        fromStatus: from,
+        toStatus: values.status,
+        comment: `published again as ${values.status}`,
+      });
+  }
+  if (plan.created.length) {
+    const created = await insertWithIds(
+      tx,
+      Demand,
       districtCode,
-      externalId: row.input.externalId,
-    })),
-  );
+      plan.created.map(({ row, values }) => ({
+        ...values,
+        districtCode,
+        externalId: row.input.externalId,
+      })),
+    );
+    for (const demand of created)
+      events.push({
+        demandId: demand.id,
+        action: DemandAction.PUBLISH,
+        fromStatus: null,
+        toStatus: demand.status,
+        comment: "published",
+      });
+  }
+  await recordEvents(tx, DemandEvent, audit, events);
 }

@@ -2,12 +2,11 @@
 // station starts SUBMITTED; re-publishing updates its details but never its review state.
 // Check (each row) → plan (planStations, pure) → write (one transaction).
 import type { DataSource, EntityManager } from "typeorm";
-import type { Caller } from "../../../runtime/auth";
+import { recordEvents, type Audit } from "../../shared/audit";
 import { StationEvent } from "../entities/station-event.entity";
 import { Station } from "../entities/station.entity";
 import type { StationInput } from "../inputs/station.input";
-import { StationStatus } from "../vocabulary";
-import { insertRows } from "../../shared/db";
+import { StationAction, StationStatus } from "../vocabulary";
 import {
   Batch,
   findByExternalIds,
@@ -32,7 +31,7 @@ const columns = (s: StationInput) => ({
 
 export async function publishStations(
   db: DataSource,
-  caller: Caller,
+  audit: Audit,
   districtCode: string,
   rows: StationInput[],
 ) {
@@ -47,7 +46,7 @@ export async function publishStations(
         checked.map((r) => r.input.externalId),
       ),
     plan: (checked, stored) => planStations(checked, stored),
-    write: (tx, plan) => writeStations(tx, caller, districtCode, plan),
+    write: (tx, plan) => writeStations(tx, audit, districtCode, plan),
   });
 }
 
@@ -69,7 +68,7 @@ export const planStations = (
  */
 async function writeStations(
   tx: EntityManager,
-  caller: Caller,
+  audit: Audit,
   districtCode: string,
   plan: ReturnType<typeof planStations>,
 ) {
@@ -87,14 +86,16 @@ async function writeStations(
       status: StationStatus.SUBMITTED,
     })),
   );
-  const at = new Date();
-  const events = stations.map((station) => ({
-    stationId: station.id,
-    at,
-    actor: caller.sub,
-    fromStatus: null,
-    toStatus: StationStatus.SUBMITTED,
-    comment: "published",
-  }));
-  await insertRows(tx, StationEvent, events);
+  await recordEvents(
+    tx,
+    StationEvent,
+    audit,
+    stations.map((station) => ({
+      stationId: station.id,
+      action: StationAction.PUBLISH,
+      fromStatus: null,
+      toStatus: StationStatus.SUBMITTED,
+      comment: "published",
+    })),
+  );
 }

@@ -3,27 +3,30 @@
 import type { DataSource } from "typeorm";
 import { rowLock } from "../../shared/db";
 import type { Caller } from "../../../runtime/auth";
+import { transition, type Audit } from "../../shared/audit";
 import { assertDistrictWriter } from "../../shared/auth";
-import { badInput, conflict, notFound } from "../../../runtime/errors";
+import { badInput, notFound } from "../../../runtime/errors";
+import { checkMove, type Move } from "../../shared/transitions";
 import { codePoints } from "../../shared/validation/chars";
 import { StationEvent } from "../entities/station-event.entity";
 import { Station } from "../entities/station.entity";
-import { ReviewDecision, StationStatus } from "../vocabulary";
+import { ReviewDecision, StationAction, StationStatus } from "../vocabulary";
 
-export const TRANSITIONS: Record<ReviewDecision, { from: StationStatus[]; to: StationStatus }> = {
-  [ReviewDecision.ACCEPT]: { from: [StationStatus.SUBMITTED], to: StationStatus.UNDER_REVIEW },
+const { SUBMITTED, UNDER_REVIEW, FILED, SUSPENDED, REJECTED, REVOKED } = StationStatus;
+
+export const TRANSITIONS: Record<ReviewDecision, Move<StationStatus, StationAction>> = {
+  [ReviewDecision.ACCEPT]: { from: [SUBMITTED], to: UNDER_REVIEW, action: StationAction.ACCEPT },
   [ReviewDecision.REJECT]: {
-    from: [StationStatus.SUBMITTED, StationStatus.UNDER_REVIEW],
-    to: StationStatus.REJECTED,
+    from: [SUBMITTED, UNDER_REVIEW],
+    to: REJECTED,
+    action: StationAction.REJECT,
   },
-  [ReviewDecision.FILE]: {
-    from: [StationStatus.UNDER_REVIEW, StationStatus.SUSPENDED],
-    to: StationStatus.FILED,
-  },
-  [ReviewDecision.SUSPEND]: { from: [StationStatus.FILED], to: StationStatus.SUSPENDED },
+  [ReviewDecision.FILE]: { from: [UNDER_REVIEW, SUSPENDED], to: FILED, action: StationAction.FILE },
+  [ReviewDecision.SUSPEND]: { from: [FILED], to: SUSPENDED, action: StationAction.SUSPEND },
   [ReviewDecision.REVOKE]: {
-    from: [StationStatus.FILED, StationStatus.SUSPENDED],
-    to: StationStatus.REVOKED,
+    from: [FILED, SUSPENDED],
+    to: REVOKED,
+    action: StationAction.REVOKE,
   },
 };
 
@@ -33,19 +36,13 @@ export function reviewedStatus(
   status: StationStatus,
   decision: ReviewDecision,
 ): StationStatus {
-  const rule = TRANSITIONS[decision];
-  if (!rule.from.includes(status)) {
-    throw conflict(
-      `cannot ${decision} station ${id}: it is ${status}, and ${decision} applies only to ${rule.from.join(" or ")}`,
-      { currentStatus: status },
-    );
-  }
-  return rule.to;
+  return checkMove(TRANSITIONS, decision, `station ${id}`, status).to;
 }
 
 export async function reviewStation(
   db: DataSource,
   caller: Caller,
+  audit: Audit,
   id: string,
   decision: ReviewDecision,
   comment: string | null,
@@ -59,19 +56,14 @@ export async function reviewStation(
       : null;
     if (!station) throw notFound(`station ${id} does not exist`);
     assertDistrictWriter(caller, station.districtCode);
-    const fromStatus = station.status;
-    station.status = reviewedStatus(id, fromStatus, decision);
-    if (station.status === StationStatus.FILED) station.filedAt = new Date();
-    await repo.save(station);
-    await tx.getRepository(StationEvent).insert({
-      // Written from here, in UTC: a database default would follow the session time zone.
-      at: new Date(),
-      stationId: station.id,
-      actor: caller.sub,
-      fromStatus,
-      toStatus: station.status,
+    return transition(tx, Station, {
+      row: station,
+      subject: `station ${id}`,
+      move: { table: TRANSITIONS, name: decision },
+      set: TRANSITIONS[decision].to === FILED ? { filedAt: new Date() } : {},
+      event: { entity: StationEvent, values: { stationId: station.id } },
+      audit,
       comment: comment?.trim() || null,
     });
-    return station;
   });
 }

@@ -33,7 +33,7 @@ export class PlatformLifecycleResolver {
     @CurrentCaller() caller: Caller,
     @Ctx() ctx: Ctx,
   ) {
-    return applyPlatform(ctx.db, ctx.config, caller, input, id ?? null);
+    return applyPlatform(ctx.db, ctx.config, caller, ctx.audit, input, id ?? null);
   }
 
   @Authorized("DISTRICT_OPERATOR")
@@ -46,7 +46,7 @@ export class PlatformLifecycleResolver {
     @CurrentCaller() caller: Caller,
     @Ctx() ctx: Ctx,
   ) {
-    return recommendStation(ctx.db, ctx.config, caller, input);
+    return recommendStation(ctx.db, ctx.config, caller, ctx.audit, input);
   }
 
   @Authorized("CITY_ADMIN")
@@ -63,10 +63,9 @@ export class PlatformLifecycleResolver {
     certifiedOn: string | null,
     @Arg("comment", () => String, { nullable: true, description: "Kept in the history." })
     comment: string | null,
-    @CurrentCaller() caller: Caller,
     @Ctx() ctx: Ctx,
   ) {
-    return certifyPlatform(ctx.db, caller, id, level, certifiedOn, comment);
+    return certifyPlatform(ctx.db, ctx.audit, id, level, certifiedOn, comment);
   }
 
   @Authorized("CITY_ADMIN")
@@ -76,10 +75,9 @@ export class PlatformLifecycleResolver {
   rejectPlatform(
     @Arg("id", () => ID) id: string,
     @Arg("reason", { description: "Why; kept in the history." }) reason: string,
-    @CurrentCaller() caller: Caller,
     @Ctx() ctx: Ctx,
   ) {
-    return decideAgainst(ctx.db, caller, id, "reject", reason);
+    return decideAgainst(ctx.db, ctx.audit, id, "reject", reason);
   }
 
   @Authorized("CITY_ADMIN")
@@ -89,10 +87,9 @@ export class PlatformLifecycleResolver {
   revokePlatform(
     @Arg("id", () => ID) id: string,
     @Arg("reason", { description: "Why; kept in the history." }) reason: string,
-    @CurrentCaller() caller: Caller,
     @Ctx() ctx: Ctx,
   ) {
-    return decideAgainst(ctx.db, caller, id, "revoke", reason);
+    return decideAgainst(ctx.db, ctx.audit, id, "revoke", reason);
   }
 
   @Authorized("CITY_ADMIN", "PLATFORM_OPERATOR")
@@ -105,6 +102,6 @@ export class PlatformLifecycleResolver {
     @CurrentCaller() caller: Caller,
     @Ctx() ctx: Ctx,
   ) {
-    return setMentors(ctx.db, ctx.config, caller, platformId, volunteerIds);
+    return setMentors(ctx.db, ctx.config, caller, ctx.audit, platformId, volunteerIds);
   }
 }

@@ -48,7 +48,7 @@ export class ServicePlanResolver {
     @CurrentCaller() caller: Caller,
     @Ctx() ctx: Ctx,
   ) {
-    return proposePlan(ctx.db, caller, platformId, input);
+    return proposePlan(ctx.db, caller, ctx.audit, platformId, input);
   }
 
   @Authorized("CITY_ADMIN")
@@ -57,10 +57,9 @@ export class ServicePlanResolver {
     @Arg("id", () => ID) id: string,
     @Arg("comment", () => String, { nullable: true, description: "Kept in the plan's history." })
     comment: string | null,
-    @CurrentCaller() caller: Caller,
     @Ctx() ctx: Ctx,
   ) {
-    return decidePlan(ctx.db, caller, id, "file", comment);
+    return decidePlan(ctx.db, ctx.audit, id, "file", comment);
   }
 
   @Authorized("CITY_ADMIN")
@@ -68,10 +67,9 @@ export class ServicePlanResolver {
   rejectServicePlan(
     @Arg("id", () => ID) id: string,
     @Arg("reason", { description: "Why; kept in the plan's history." }) reason: string,
-    @CurrentCaller() caller: Caller,
     @Ctx() ctx: Ctx,
   ) {
-    return decidePlan(ctx.db, caller, id, "reject", reason);
+    return decidePlan(ctx.db, ctx.audit, id, "reject", reason);
   }
 
   @FieldResolver(() => Platform, { description: "The platform the plan is for." })

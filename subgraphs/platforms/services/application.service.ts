@@ -7,13 +7,14 @@ import type { Caller } from "../../../runtime/auth";
 import type { HubConfig } from "../../../runtime/config";
 import { badInput, forbidden } from "../../../runtime/errors";
 import { today } from "../../../runtime/dates";
+import type { Audit } from "../../shared/audit";
 import { rowId } from "../../shared/ids";
 import { Platform } from "../entities/platform.entity";
 import type { PlatformInput } from "../inputs/platform.input";
 import type { RecommendationInput } from "../inputs/recommendation.input";
 import { PlatformAction, PlatformStatus, type PlatformKind } from "../vocabulary";
 import { assertPlatformWriter } from "./access";
-import { applicationTransition, TRANSITIONS } from "./lifecycle";
+import { applicationTransition } from "./lifecycle";
 import { findPlatform, recordEvent, writePlatform } from "./platform-writes";
 import { liveKeys } from "./live-keys";
 import { assertNameFree, assertStationFree, claimingLiveKeys } from "./live-platforms.service";
@@ -67,32 +68,33 @@ export async function applyPlatform(
   db: DataSource,
   config: HubConfig,
   caller: Caller,
+  audit: Audit,
   input: PlatformInput,
   id: string | null,
 ): Promise<Platform> {
   const targetId = id ?? (caller.role === "PLATFORM_OPERATOR" ? caller.platform! : null);
   if (targetId !== null) assertPlatformWriter(caller, targetId);
   const details = applicationDetails(input);
-  if (targetId === null) return createApplication(db, config, caller, details);
-  return applyAgain(db, config, caller, await findPlatform(db, targetId), details);
+  if (targetId === null) return createApplication(db, config, audit, details);
+  return applyAgain(db, config, audit, await findPlatform(db, targetId), details);
 }
 
 async function createApplication(
   db: DataSource,
   config: HubConfig,
-  caller: Caller,
+  audit: Audit,
   details: Details,
 ): Promise<Platform> {
   await assertNameFree(db, details);
   await checkSource(db, config, details);
   return claimingLiveKeys(db, details, undefined, () =>
-    insertApplication(db, caller, details, PlatformAction.APPLY, null),
+    insertApplication(db, audit, details, PlatformAction.APPLY, null),
   );
 }
 
 async function insertApplication(
   db: DataSource,
-  caller: Caller,
+  audit: Audit,
   details: Details,
   action: PlatformAction,
   recommendation: string | null,
@@ -107,7 +109,7 @@ async function insertApplication(
       recommendation,
     });
     const id = Number(identifiers[0].id);
-    await recordEvent(tx, caller, id, action, null, PlatformStatus.APPLIED, recommendation);
+    await recordEvent(tx, audit, id, action, null, PlatformStatus.APPLIED, recommendation);
     return tx.getRepository(Platform).findOneByOrFail({ id });
   });
 }
@@ -117,7 +119,7 @@ const DETAIL_FIELDS = ["name", "kind", "operatorName", "districtCode", "sourceSt
 async function applyAgain(
   db: DataSource,
   config: HubConfig,
-  caller: Caller,
+  audit: Audit,
   platform: Platform,
   details: Details,
 ): Promise<Platform> {
@@ -135,9 +137,8 @@ async function applyAgain(
   const reopened = transition === "reapply";
   return claimingLiveKeys(db, details, platform.id, () =>
     db.transaction((tx) =>
-      writePlatform(tx, caller, platform, {
-        action: TRANSITIONS[transition].action,
-        to: TRANSITIONS[transition].to,
+      writePlatform(tx, audit, platform, {
+        move: transition,
         columns: reopened
           ? { ...details, appliedOn: today(), level: null, certifiedOn: null }
           : { ...details },
@@ -152,6 +153,7 @@ export async function recommendStation(
   db: DataSource,
   config: HubConfig,
   caller: Caller,
+  audit: Audit,
   input: RecommendationInput,
 ): Promise<Platform> {
   if (caller.role !== "DISTRICT_OPERATOR" || !caller.district)
@@ -175,6 +177,6 @@ export async function recommendStation(
   await assertStationFree(db, details.sourceStationId!);
   await assertNameFree(db, details);
   return claimingLiveKeys(db, details, undefined, () =>
-    insertApplication(db, caller, details, PlatformAction.RECOMMEND, comment),
+    insertApplication(db, audit, details, PlatformAction.RECOMMEND, comment),
   );
 }

@@ -2,11 +2,11 @@
 // reject it, or revoke a certification, each by the transition table (services/lifecycle.ts) and
 // kept as an audit event in Platform.history.
 import type { DataSource } from "typeorm";
-import type { Caller } from "../../../runtime/auth";
 import { badInput } from "../../../runtime/errors";
+import type { Audit } from "../../shared/audit";
 import { today } from "../../../runtime/dates";
 import type { PlatformLevel } from "../vocabulary";
-import { nextStatus, TRANSITIONS } from "./lifecycle";
+import { nextStatus } from "./lifecycle";
 import { claimingLiveKeys } from "./live-platforms.service";
 import { findPlatform, writePlatform } from "./platform-writes";
 import { optionalComment, requireReason } from "./text";
@@ -27,7 +27,7 @@ export function certificationDate(
 
 export async function certifyPlatform(
   db: DataSource,
-  caller: Caller,
+  audit: Audit,
   id: string,
   level: PlatformLevel,
   certifiedOn: string | null | undefined,
@@ -35,14 +35,13 @@ export async function certifyPlatform(
 ) {
   const note = optionalComment(comment);
   const platform = await findPlatform(db, id);
-  const to = nextStatus(platform.id, platform.status, "certify");
+  nextStatus(platform.id, platform.status, "certify");
   const date = certificationDate(certifiedOn, platform.appliedOn);
   // Certified, it stays live: refused while data from before the live keys breaks their rule.
   return claimingLiveKeys(db, platform, platform.id, () =>
     db.transaction((tx) =>
-      writePlatform(tx, caller, platform, {
-        action: TRANSITIONS.certify.action,
-        to,
+      writePlatform(tx, audit, platform, {
+        move: "certify",
         columns: { level, certifiedOn: date },
         comment: `${level} on ${date}${note ? `: ${note}` : ""}`,
       }),
@@ -53,19 +52,14 @@ export async function certifyPlatform(
 /** reject (an application) or revoke (a certification), with the reason kept in the history. */
 export async function decideAgainst(
   db: DataSource,
-  caller: Caller,
+  audit: Audit,
   id: string,
   transition: "reject" | "revoke",
   reason: string,
 ) {
   const why = requireReason(reason);
   const platform = await findPlatform(db, id);
-  const to = nextStatus(platform.id, platform.status, transition);
   return db.transaction((tx) =>
-    writePlatform(tx, caller, platform, {
-      action: TRANSITIONS[transition].action,
-      to,
-      comment: why,
-    }),
+    writePlatform(tx, audit, platform, { move: transition, comment: why }),
   );
 }

@@ -1,6 +1,7 @@
 // The certification lifecycle (docs/domain.md "platforms", rule 8): the only legal moves of a platform,
 // and which statuses allow its mentor group, plans and reviews to be written. Pure: no database.
 import { conflict } from "../../../runtime/errors";
+import { checkMove } from "../../shared/transitions";
 import { PlatformAction, PlatformStatus } from "../vocabulary";
 
 const { APPLIED, CERTIFIED, REJECTED, REVOKED } = PlatformStatus;
@@ -23,14 +24,7 @@ export type Transition = keyof typeof TRANSITIONS;
 
 /** The status `transition` moves the platform to; a CONFLICT naming the status when illegal. */
 export function nextStatus(id: number, status: PlatformStatus, transition: Transition) {
-  const rule = TRANSITIONS[transition];
-  if (!(rule.from as readonly PlatformStatus[]).includes(status)) {
-    throw conflict(
-      `cannot ${transition} platform ${id}: it is ${status}, and ${transition} applies only to ${rule.from.join(" or ")}`,
-      { currentStatus: status },
-    );
-  }
-  return rule.to;
+  return checkMove(TRANSITIONS, transition, `platform ${id}`, status).to;
 }
 
 /** An application for an existing platform amends it while APPLIED and reopens it afterwards. */

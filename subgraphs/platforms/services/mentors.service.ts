@@ -7,6 +7,7 @@ import type { Caller } from "../../../runtime/auth";
 import type { HubConfig } from "../../../runtime/config";
 import { badInput, conflict } from "../../../runtime/errors";
 import { today } from "../../../runtime/dates";
+import type { Audit } from "../../shared/audit";
 import { rowId } from "../../shared/ids";
 import { ServiceUnavailable } from "../../shared/service-client";
 import { Mentor } from "../entities/mentor.entity";
@@ -40,6 +41,7 @@ export async function setMentors(
   db: DataSource,
   config: HubConfig,
   caller: Caller,
+  audit: Audit,
   platformId: string,
   volunteerIds: readonly string[],
 ): Promise<Platform> {
@@ -107,7 +109,7 @@ export async function setMentors(
         .join("; ");
       await recordEvent(
         tx,
-        caller,
+        audit,
         platform.id,
         PlatformAction.SET_MENTORS,
         fresh.status,

@@ -2,12 +2,13 @@
 // read, bumped by every write) together with its audit event, in the caller's transaction. The
 // same update sets the platform's live keys (services/live-keys.ts) for the state it leaves it in.
 import type { DataSource, EntityManager } from "typeorm";
-import type { Caller } from "../../../runtime/auth";
-import { conflict, notFound } from "../../../runtime/errors";
+import { notFound } from "../../../runtime/errors";
+import { recordEvents, transition, type Audit } from "../../shared/audit";
 import { rowId } from "../../shared/ids";
 import { PlatformEvent } from "../entities/platform-event.entity";
 import { Platform } from "../entities/platform.entity";
 import type { PlatformAction, PlatformStatus } from "../vocabulary";
+import { TRANSITIONS, type Transition } from "./lifecycle";
 import { liveKeys } from "./live-keys";
 
 export async function findPlatform(db: DataSource | EntityManager, id: string | number) {
@@ -18,58 +19,48 @@ export async function findPlatform(db: DataSource | EntityManager, id: string | 
 }
 
 export interface Change {
-  action: PlatformAction;
-  /** The status after; the platform's own when only details change. */
-  to?: PlatformStatus;
+  /** The move of the lifecycle (services/lifecycle.ts). */
+  move: Transition;
   columns?: Partial<Platform>;
   comment: string | null;
 }
 
 /**
  * Writes `change` to the platform as it was read, or refuses with CONFLICT when anyone wrote it in
- * between (the UPDATE is conditional on the version read); then records the audit event. A unique
- * violation on the live keys is the caller's to answer (live-platforms.service claimingLiveKeys).
+ * between (the UPDATE is conditional on the version read, and bumps it), with its audit event
+ * (shared/audit.ts). A unique violation on the live keys is the caller's to answer
+ * (live-platforms.service claimingLiveKeys).
  */
-export async function writePlatform(
+export function writePlatform(
   tx: EntityManager,
-  caller: Caller,
+  audit: Audit,
   platform: Platform,
   change: Change,
 ): Promise<Platform> {
-  const to = change.to ?? platform.status;
-  const columns = { ...change.columns, status: to };
-  const result = await tx
-    .createQueryBuilder()
-    .update(Platform)
-    .set({ ...columns, ...liveKeys({ ...platform, ...columns }), version: () => "version + 1" })
-    .where("id = :id AND version = :version", { id: platform.id, version: platform.version })
-    .execute();
-  if (result.affected !== 1) {
-    throw conflict(
-      `platform ${platform.id} was changed by someone else meanwhile; read it again and retry`,
-    );
-  }
-  await recordEvent(tx, caller, platform.id, change.action, platform.status, to, change.comment);
-  return tx.getRepository(Platform).findOneByOrFail({ id: platform.id });
+  const columns = { ...change.columns, status: TRANSITIONS[change.move].to };
+  return transition(tx, Platform, {
+    row: platform,
+    subject: `platform ${platform.id}`,
+    move: { table: TRANSITIONS, name: change.move },
+    guard: ["version"],
+    set: { ...columns, ...liveKeys({ ...platform, ...columns }) },
+    event: { entity: PlatformEvent, values: { platformId: platform.id } },
+    audit,
+    comment: change.comment,
+  });
 }
 
+/** A platform event of a change that is not a move: its application, its mentor group. */
 export function recordEvent(
   tx: EntityManager,
-  caller: Caller,
+  audit: Audit,
   platformId: number,
   action: PlatformAction,
   fromStatus: PlatformStatus | null,
   toStatus: PlatformStatus,
   comment: string | null,
 ) {
-  return tx.getRepository(PlatformEvent).insert({
-    // Written from here, in UTC: a database default would follow the session time zone.
-    at: new Date(),
-    platformId,
-    actor: caller.sub,
-    action,
-    fromStatus,
-    toStatus,
-    comment: comment?.slice(0, 1000) ?? null,
-  });
+  return recordEvents(tx, PlatformEvent, audit, [
+    { platformId, action, fromStatus, toStatus, comment },
+  ]);
 }

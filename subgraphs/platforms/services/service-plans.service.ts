@@ -3,15 +3,17 @@
 // period and status.
 import type { DataSource } from "typeorm";
 import type { Caller } from "../../../runtime/auth";
-import { badInput, conflict, notFound } from "../../../runtime/errors";
+import { badInput, notFound } from "../../../runtime/errors";
 import { today } from "../../../runtime/dates";
+import { recordEvents, transition, type Audit } from "../../shared/audit";
+import { checkMove } from "../../shared/transitions";
 import { rowId } from "../../shared/ids";
 import { decodeCursor, pageSize, toPage, type Page } from "../../shared/pagination";
 import { PlanEvent } from "../entities/plan-event.entity";
 import { ServicePlan } from "../entities/service-plan.entity";
 import type { ServicePlanInput } from "../inputs/service-plan.input";
 import type { ServicePlansArgs } from "../inputs/service-plans.args";
-import { PlanStatus } from "../vocabulary";
+import { PlanAction, PlanStatus } from "../vocabulary";
 import { assertPlatformWriter } from "./access";
 import { assertWritable } from "./lifecycle";
 import { findPlatform } from "./platform-writes";
@@ -19,20 +21,13 @@ import { clean, optionalComment, required, requireReason } from "./text";
 
 /** The only legal moves of a plan; anything else is a CONFLICT naming its status. */
 export const PLAN_TRANSITIONS = {
-  file: { from: [PlanStatus.PROPOSED], to: PlanStatus.FILED },
-  reject: { from: [PlanStatus.PROPOSED], to: PlanStatus.REJECTED },
+  file: { from: [PlanStatus.PROPOSED], to: PlanStatus.FILED, action: PlanAction.FILE },
+  reject: { from: [PlanStatus.PROPOSED], to: PlanStatus.REJECTED, action: PlanAction.REJECT },
 } as const;
 export type PlanTransition = keyof typeof PLAN_TRANSITIONS;
 
-export function nextPlanStatus(id: number, status: PlanStatus, transition: PlanTransition) {
-  const rule = PLAN_TRANSITIONS[transition];
-  if (!(rule.from as readonly PlanStatus[]).includes(status)) {
-    throw conflict(
-      `cannot ${transition} plan ${id}: it is ${status}, and ${transition} applies only to ${rule.from.join(" or ")}`,
-      { currentStatus: status },
-    );
-  }
-  return rule.to;
+export function nextPlanStatus(id: number, status: PlanStatus, move: PlanTransition) {
+  return checkMove(PLAN_TRANSITIONS, move, `plan ${id}`, status).to;
 }
 
 /** Plans run from 2000 up to next year (plans are proposed ahead); Shenzhen's calendar. */
@@ -48,6 +43,7 @@ export function checkPlanPeriod(period: string, now = today()) {
 export async function proposePlan(
   db: DataSource,
   caller: Caller,
+  audit: Audit,
   platformId: string,
   input: ServicePlanInput,
 ): Promise<ServicePlan> {
@@ -66,14 +62,9 @@ export async function proposePlan(
   return db.transaction(async (tx) => {
     const { identifiers } = await tx.getRepository(ServicePlan).insert(plan);
     const id = Number(identifiers[0].id);
-    await tx.getRepository(PlanEvent).insert({
-      at: new Date(), // UTC, from here: a database default would follow the session time zone
-      planId: id,
-      actor: caller.sub,
-      fromStatus: null,
-      toStatus: PlanStatus.PROPOSED,
-      comment: null,
-    });
+    await recordEvents(tx, PlanEvent, audit, [
+      { planId: id, action: PlanAction.PROPOSE, fromStatus: null, toStatus: PlanStatus.PROPOSED },
+    ]);
     return tx.getRepository(ServicePlan).findOneByOrFail({ id });
   });
 }
@@ -81,35 +72,25 @@ export async function proposePlan(
 /** file (comment optional) or reject (reason required); CITY_ADMIN, checked by the resolver. */
 export async function decidePlan(
   db: DataSource,
-  caller: Caller,
+  audit: Audit,
   id: string,
-  transition: PlanTransition,
+  move: PlanTransition,
   comment: string | null | undefined,
 ): Promise<ServicePlan> {
-  const note = transition === "reject" ? requireReason(comment) : optionalComment(comment);
+  const note = move === "reject" ? requireReason(comment) : optionalComment(comment);
   const key = rowId(id);
   const plan = key === null ? null : await db.getRepository(ServicePlan).findOneBy({ id: key });
   if (!plan) throw notFound(`plan ${id} does not exist`);
-  const to = nextPlanStatus(plan.id, plan.status, transition);
-  return db.transaction(async (tx) => {
-    const result = await tx
-      .createQueryBuilder()
-      .update(ServicePlan)
-      .set({ status: to })
-      .where("id = :id AND status = :status", { id: plan.id, status: plan.status })
-      .execute();
-    if (result.affected !== 1)
-      throw conflict(`plan ${plan.id} was decided by someone else meanwhile; read it again`);
-    await tx.getRepository(PlanEvent).insert({
-      at: new Date(),
-      planId: plan.id,
-      actor: caller.sub,
-      fromStatus: plan.status,
-      toStatus: to,
+  return db.transaction((tx) =>
+    transition(tx, ServicePlan, {
+      row: plan,
+      subject: `plan ${plan.id}`,
+      move: { table: PLAN_TRANSITIONS, name: move },
+      event: { entity: PlanEvent, values: { planId: plan.id } },
+      audit,
       comment: note,
-    });
-    return tx.getRepository(ServicePlan).findOneByOrFail({ id: plan.id });
-  });
+    }),
+  );
 }
 
 /** Plans, per platform, category, period and status; oldest first (keyset on the id). */

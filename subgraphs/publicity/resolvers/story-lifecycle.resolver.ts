@@ -29,12 +29,8 @@ export class StoryLifecycleResolver {
     description:
       "Drafts a story (DRAFT). Every referenced volunteer, station, platform and activity must exist; an unknown one is BAD_USER_INPUT naming it, and nothing is written.",
   })
-  draftStory(
-    @Arg("input", () => CaseStoryInput) input: CaseStoryInput,
-    @CurrentCaller() caller: Caller,
-    @Ctx() ctx: Ctx,
-  ) {
-    return draftStory(ctx.db, lookupThroughGateway(ctx.config), caller, input);
+  draftStory(@Arg("input", () => CaseStoryInput) input: CaseStoryInput, @Ctx() ctx: Ctx) {
+    return draftStory(ctx.db, lookupThroughGateway(ctx.config), ctx.audit, input);
   }
 
   @Authorized(...EDITOR_ROLES)
@@ -46,13 +42,12 @@ export class StoryLifecycleResolver {
     @Arg("id", () => ID) id: string,
     @Arg("input", () => CaseStoryInput) input: CaseStoryInput,
     @expected() expectedVersion: number | null,
-    @CurrentCaller() caller: Caller,
     @Ctx() ctx: Ctx,
   ) {
     return updateStory(
       ctx.db,
       lookupThroughGateway(ctx.config),
-      caller,
+      ctx.audit,
       id,
       input,
       expectedVersion,
@@ -67,7 +62,7 @@ export class StoryLifecycleResolver {
     @CurrentCaller() caller: Caller,
     @Ctx() ctx: Ctx,
   ) {
-    return transitionStory(ctx.db, caller, id, "submit", null, expectedVersion);
+    return transitionStory(ctx.db, caller, ctx.audit, id, "submit", null, expectedVersion);
   }
 
   @Authorized(...EDITOR_ROLES)
@@ -81,7 +76,7 @@ export class StoryLifecycleResolver {
     @CurrentCaller() caller: Caller,
     @Ctx() ctx: Ctx,
   ) {
-    return transitionStory(ctx.db, caller, id, "publish", null, expectedVersion);
+    return transitionStory(ctx.db, caller, ctx.audit, id, "publish", null, expectedVersion);
   }
 
   @Authorized(...EDITOR_ROLES)
@@ -96,7 +91,7 @@ export class StoryLifecycleResolver {
     @CurrentCaller() caller: Caller,
     @Ctx() ctx: Ctx,
   ) {
-    return transitionStory(ctx.db, caller, id, "return", comment, expectedVersion);
+    return transitionStory(ctx.db, caller, ctx.audit, id, "return", comment, expectedVersion);
   }
 
   @Authorized(...EDITOR_ROLES)
@@ -110,7 +105,7 @@ export class StoryLifecycleResolver {
     @CurrentCaller() caller: Caller,
     @Ctx() ctx: Ctx,
   ) {
-    return transitionStory(ctx.db, caller, id, "retract", reason, expectedVersion);
+    return transitionStory(ctx.db, caller, ctx.audit, id, "retract", reason, expectedVersion);
   }
 
   @Authorized(...EDITOR_ROLES)
@@ -121,9 +116,8 @@ export class StoryLifecycleResolver {
   recordCoverage(
     @Arg("storyId", () => ID) storyId: string,
     @Arg("coverage", () => CoverageInput) coverage: CoverageInput,
-    @CurrentCaller() caller: Caller,
     @Ctx() ctx: Ctx,
   ) {
-    return recordCoverage(ctx.db, caller, storyId, coverage);
+    return recordCoverage(ctx.db, ctx.audit, storyId, coverage);
   }
 }

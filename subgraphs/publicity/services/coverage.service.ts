@@ -2,8 +2,8 @@
 // date it appeared. The same link twice for one story is a CONFLICT; every record is a change of
 // the story (a new version, an audit event).
 import type { DataSource } from "typeorm";
-import type { Caller } from "../../../runtime/auth";
 import { conflict } from "../../../runtime/errors";
+import { transition, type Audit } from "../../shared/audit";
 import { isUniqueViolation } from "../../shared/unique-violation";
 import { codePoints } from "../../shared/validation/chars";
 import { CaseStory } from "../entities/case-story.entity";
@@ -17,7 +17,7 @@ import { findStory } from "./story-lifecycle.service";
 
 export async function recordCoverage(
   db: DataSource,
-  caller: Caller,
+  audit: Audit,
   storyId: string,
   input: CoverageInput,
 ): Promise<CaseStory> {
@@ -44,22 +44,16 @@ export async function recordCoverage(
         urlKey: key,
         publishedOn: input.publishedOn,
       });
-      // Still published? A retraction at the same moment wins, and this record is undone.
-      const result = await tx
-        .createQueryBuilder()
-        .update(CaseStory)
-        .set({ version: () => "version + 1", updatedAt: at })
-        .where("id = :id AND status = :status", { id: story.id, status: StoryStatus.PUBLISHED })
-        .execute();
-      if (result.affected !== 1)
-        throw conflict(`story ${story.id} was retracted meanwhile; no coverage was recorded`);
+      // Still published? A retraction at the same moment wins, and this record is undone. (Other
+      // coverage recorded meanwhile does not stop it: the guard is the status, not the version.)
       const note = `${input.outlet} ${url}`;
-      await tx.getRepository(StoryEvent).insert({
-        storyId: story.id,
-        actor: caller.sub,
-        action: StoryAction.RECORD_COVERAGE,
-        fromStatus: story.status,
-        toStatus: story.status,
+      return transition(tx, CaseStory, {
+        row: story,
+        subject: `story ${story.id}`,
+        move: { action: StoryAction.RECORD_COVERAGE },
+        set: { version: () => "version + 1", updatedAt: at },
+        event: { entity: StoryEvent, values: { storyId: story.id } },
+        audit,
         comment:
           codePoints(note) > LIMITS.reason
             ? `${Array.from(note)
@@ -68,7 +62,6 @@ export async function recordCoverage(
             : note,
         at,
       });
-      return tx.getRepository(CaseStory).findOneByOrFail({ id: story.id });
     });
   } catch (error) {
     // The same link recorded concurrently: the unique index decided.

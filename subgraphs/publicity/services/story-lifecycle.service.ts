@@ -5,6 +5,7 @@
 import { In, type DataSource, type EntityManager } from "typeorm";
 import type { Caller } from "../../../runtime/auth";
 import { conflict, notFound } from "../../../runtime/errors";
+import { recordEvents, transition, type Audit } from "../../shared/audit";
 import { CaseStory } from "../entities/case-story.entity";
 import { StoryEvent } from "../entities/story-event.entity";
 import { StoryReference } from "../entities/story-reference.entity";
@@ -22,6 +23,7 @@ import {
   assertEditable,
   assertMayPublish,
   requireReason,
+  storyNeeds,
   TRANSITIONS,
   transitionedStatus,
   type StoryTransition,
@@ -47,51 +49,6 @@ function assertVersion(story: CaseStory, expected: number | null | undefined) {
   }
 }
 
-/** Moves the story on if it is still as it was read; CONFLICT when someone else changed it. */
-async function updateIfUnchanged(
-  tx: EntityManager,
-  story: CaseStory,
-  columns: Partial<CaseStory>,
-  at: Date,
-) {
-  const result = await tx
-    .createQueryBuilder()
-    .update(CaseStory)
-    .set({ ...columns, version: story.version + 1, updatedAt: at })
-    .where("id = :id AND status = :status AND version = :version", {
-      id: story.id,
-      status: story.status,
-      version: story.version,
-    })
-    .execute();
-  if (result.affected !== 1) {
-    throw conflict(
-      `story ${story.id} was changed by someone else meanwhile; nothing was written, read it again and retry`,
-    );
-  }
-}
-
-async function recordEvent(
-  tx: EntityManager,
-  caller: Caller,
-  storyId: number,
-  action: StoryAction,
-  from: StoryStatus | null,
-  to: StoryStatus,
-  comment: string | null,
-  at: Date,
-) {
-  await tx.getRepository(StoryEvent).insert({
-    storyId,
-    actor: caller.sub,
-    action,
-    fromStatus: from,
-    toStatus: to,
-    comment,
-    at,
-  });
-}
-
 async function writeReferences(tx: EntityManager, storyId: number, references: References) {
   const rows = KINDS.flatMap((kind: ReferenceKind) =>
     references[kind].map((refId) => ({ storyId, kind, refId })),
@@ -102,7 +59,7 @@ async function writeReferences(tx: EntityManager, storyId: number, references: R
 export async function draftStory(
   db: DataSource,
   lookup: ReferenceLookup,
-  caller: Caller,
+  audit: Audit,
   input: CaseStoryInput,
 ): Promise<CaseStory> {
   const content = storyContent(input);
@@ -113,14 +70,20 @@ export async function draftStory(
     const { identifiers } = await tx.getRepository(CaseStory).insert({
       ...columns,
       status: StoryStatus.DRAFT,
-      createdBy: caller.sub,
+      createdBy: audit.actor,
       version: 1,
       createdAt: at,
       updatedAt: at,
     });
     const id = Number(identifiers[0].id);
     await writeReferences(tx, id, references);
-    await recordEvent(tx, caller, id, StoryAction.DRAFT, null, StoryStatus.DRAFT, null, at);
+    await recordEvents(
+      tx,
+      StoryEvent,
+      audit,
+      [{ storyId: id, action: StoryAction.DRAFT, fromStatus: null, toStatus: StoryStatus.DRAFT }],
+      at,
+    );
     return tx.getRepository(CaseStory).findOneByOrFail({ id });
   });
 }
@@ -136,7 +99,7 @@ async function currentContent(db: DataSource, story: CaseStory): Promise<StoryCo
 export async function updateStory(
   db: DataSource,
   lookup: ReferenceLookup,
-  caller: Caller,
+  audit: Audit,
   id: string,
   input: CaseStoryInput,
   expectedVersion: number | null | undefined,
@@ -151,21 +114,20 @@ export async function updateStory(
   return db.transaction(async (tx) => {
     const at = now();
     const { references, ...columns } = content;
-    await updateIfUnchanged(tx, story, columns, at);
+    const edited = await transition(tx, CaseStory, {
+      row: story,
+      subject: `story ${story.id}`,
+      move: { action: StoryAction.EDIT },
+      guard: ["status", "version"],
+      set: { ...columns, updatedAt: at },
+      event: { entity: StoryEvent, values: { storyId: story.id } },
+      audit,
+      comment: `changed ${changed.join(", ")}`,
+      at,
+    });
     await tx.getRepository(StoryReference).delete({ storyId: story.id });
     await writeReferences(tx, story.id, references);
-    const comment = `changed ${changed.join(", ")}`;
-    await recordEvent(
-      tx,
-      caller,
-      story.id,
-      StoryAction.EDIT,
-      story.status,
-      story.status,
-      comment,
-      at,
-    );
-    return tx.getRepository(CaseStory).findOneByOrFail({ id: story.id });
+    return edited;
   });
 }
 
@@ -182,31 +144,34 @@ async function authorsOf(db: DataSource, story: CaseStory): Promise<Set<string>>
 export async function transitionStory(
   db: DataSource,
   caller: Caller,
+  audit: Audit,
   id: string,
-  transition: StoryTransition,
+  move: StoryTransition,
   reason: string | null,
   expectedVersion: number | null | undefined,
 ): Promise<CaseStory> {
   const comment =
-    transition === "return"
+    move === "return"
       ? requireReason(reason, "comment")
-      : transition === "retract"
+      : move === "retract"
         ? requireReason(reason, "reason")
         : null;
   const story = await findStory(db, id);
-  const to = transitionedStatus(story.id, story.status, transition);
-  if (transition === "publish") assertMayPublish(caller, story.id, await authorsOf(db, story));
+  transitionedStatus(story.id, story.status, move);
+  if (move === "publish") assertMayPublish(caller, story.id, await authorsOf(db, story));
   assertVersion(story, expectedVersion);
-  return db.transaction(async (tx) => {
+  return db.transaction((tx) => {
     const at = now();
-    await updateIfUnchanged(
-      tx,
-      story,
-      transition === "publish" ? { status: to, publishedAt: at } : { status: to },
+    return transition(tx, CaseStory, {
+      row: story,
+      subject: `story ${story.id}`,
+      move: { table: TRANSITIONS, name: move, needs: storyNeeds(move) },
+      guard: ["status", "version"],
+      set: move === "publish" ? { publishedAt: at, updatedAt: at } : { updatedAt: at },
+      event: { entity: StoryEvent, values: { storyId: story.id } },
+      audit,
+      comment,
       at,
-    );
-    const { action } = TRANSITIONS[transition];
-    await recordEvent(tx, caller, story.id, action, story.status, to, comment, at);
-    return tx.getRepository(CaseStory).findOneByOrFail({ id: story.id });
+    });
   });
 }

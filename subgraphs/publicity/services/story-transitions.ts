@@ -3,6 +3,7 @@
 // (tests/unit/story-transitions.test.ts).
 import type { Caller } from "../../../runtime/auth";
 import { badInput, conflict, forbidden } from "../../../runtime/errors";
+import { checkMove } from "../../shared/transitions";
 import { codePoints } from "../../shared/validation/chars";
 import { StoryAction, StoryStatus } from "../vocabulary";
 import { LIMITS } from "./story-content";
@@ -10,10 +11,10 @@ import { LIMITS } from "./story-content";
 const { DRAFT, IN_REVIEW, PUBLISHED, RETRACTED } = StoryStatus; // RETRACTED is final
 
 export const TRANSITIONS = {
-  submit: { from: DRAFT, to: IN_REVIEW, action: StoryAction.SUBMIT },
-  publish: { from: IN_REVIEW, to: PUBLISHED, action: StoryAction.PUBLISH },
-  return: { from: IN_REVIEW, to: DRAFT, action: StoryAction.RETURN },
-  retract: { from: PUBLISHED, to: RETRACTED, action: StoryAction.RETRACT },
+  submit: { from: [DRAFT], to: IN_REVIEW, action: StoryAction.SUBMIT },
+  publish: { from: [IN_REVIEW], to: PUBLISHED, action: StoryAction.PUBLISH },
+  return: { from: [IN_REVIEW], to: DRAFT, action: StoryAction.RETURN },
+  retract: { from: [PUBLISHED], to: RETRACTED, action: StoryAction.RETRACT },
 } as const;
 export type StoryTransition = keyof typeof TRANSITIONS;
 
@@ -33,15 +34,12 @@ export function transitionedStatus(
   status: StoryStatus,
   transition: StoryTransition,
 ): StoryStatus {
-  const rule = TRANSITIONS[transition];
-  if (status !== rule.from) {
-    throw conflict(
-      `cannot ${transition} story ${id}: it is ${status}, and only ${withArticle(rule.from)} story can be ${DONE[transition]}`,
-      { currentStatus: status },
-    );
-  }
-  return rule.to;
+  return checkMove(TRANSITIONS, transition, `story ${id}`, status, storyNeeds(transition)).to;
 }
+
+/** What the check says a transition needs: "only an IN_REVIEW story can be published". */
+export const storyNeeds = (transition: StoryTransition) =>
+  `only ${withArticle(TRANSITIONS[transition].from[0])} story can be ${DONE[transition]}`;
 
 /** Only drafts can be edited. */
 export function assertEditable(id: number | string, status: StoryStatus) {

@@ -1,0 +1,33 @@
+import type { MigrationInterface, QueryRunner } from "typeorm";
+
+/**
+ * One audit shape for every event (subgraphs/shared/audit-event.ts): the actor's role and the
+ * request id on every event, an action on every event, one width for statuses, actions and
+ * comments. Written by hand where the generator would drop and re-add columns (and lose
+ * their data): existing columns are widened in place, and each existing plan event's action is the
+ * decision its statuses imply.
+ */
+export class AuditEvents1796610282398 implements MigrationInterface {
+  name = "AuditEvents1796610282398";
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
+      `ALTER TABLE \`plan_event\` ADD \`actorRole\` varchar(32) NULL, ADD \`requestId\` varchar(64) NULL, ADD \`action\` varchar(32) NOT NULL, MODIFY \`fromStatus\` varchar(32) NULL, MODIFY \`toStatus\` varchar(32) NOT NULL`,
+    );
+    await queryRunner.query(
+      `UPDATE \`plan_event\` SET \`action\` = CASE WHEN \`fromStatus\` IS NULL THEN 'PROPOSE' WHEN \`toStatus\` = 'REJECTED' THEN 'REJECT' ELSE 'FILE' END`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE \`platform_event\` ADD \`actorRole\` varchar(32) NULL, ADD \`requestId\` varchar(64) NULL, MODIFY \`action\` varchar(32) NOT NULL, MODIFY \`fromStatus\` varchar(32) NULL, MODIFY \`toStatus\` varchar(32) NOT NULL`,
+    );
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
+      `ALTER TABLE \`platform_event\` DROP COLUMN \`requestId\`, DROP COLUMN \`actorRole\`, MODIFY \`action\` varchar(16) NOT NULL, MODIFY \`fromStatus\` varchar(16) NULL, MODIFY \`toStatus\` varchar(16) NOT NULL`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE \`plan_event\` DROP COLUMN \`action\`, DROP COLUMN \`requestId\`, DROP COLUMN \`actorRole\`, MODIFY \`fromStatus\` varchar(16) NULL, MODIFY \`toStatus\` varchar(16) NOT NULL`,
+    );
+  }
+}
