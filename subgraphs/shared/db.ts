@@ -199,7 +199,21 @@ export async function openDataSource(
   ),
 ): Promise<DataSource> {
   const flavor = await prepareDatabase(config, spec.name);
-  return createDataSource(spec, config, logger, flavor).initialize();
+  const source = createDataSource(spec, config, logger, flavor);
+  try {
+    return await source.initialize();
+  } catch (error) {
+    // SQLite files are synchronised from the entities, not migrated: a file an older version of
+    // the hub wrote may hold rows a new NOT NULL column cannot take. Say what to do about it.
+    if (config.databases.urls[spec.name]) throw error;
+    const file = path.join(config.databases.dataDir, `${spec.name}.sqlite`);
+    throw new Error(
+      `${file} could not be brought up to this version's tables (${(error as Error).message}); ` +
+        `it was written by an older version of the hub. Delete ${config.databases.dataDir}/ ` +
+        `(npm start loads the demo data again) or set DATA_DIR to a new folder`,
+      { cause: error },
+    );
+  }
 }
 
 /** Drops the subgraph's MySQL database (test clean-up); a no-op on SQLite. */
