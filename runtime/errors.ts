@@ -176,18 +176,16 @@ export function graphQLError(
 }
 
 /**
- * A GraphQLError that carries its code and HTTP status. Apollo Server honours extensions.http for
- * errors raised while the request context is built (a bad token is 401 before any resolver runs).
+ * Context factories throw DomainError (a bad token); Apollo only keeps the code of a GraphQLError,
+ * and honours its extensions.http for errors raised while the context is built: the table's
+ * status (401) before any resolver runs.
  */
-export const toGraphQLError = (error: HubError) =>
-  graphQLError(error.code, error.message, { details: error.details, http: true });
-
-/** Context factories throw DomainError; Apollo only keeps the code of a GraphQLError. */
 export function contextError(error: unknown, requestId?: string): never {
   if (error instanceof HubError) {
-    const graphQLError = toGraphQLError(error);
-    if (requestId) graphQLError.extensions.requestId = requestId;
-    throw graphQLError;
+    throw graphQLError(error.code, error.message, {
+      details: requestId ? { ...error.details, requestId } : error.details,
+      http: true,
+    });
   }
   throw error;
 }

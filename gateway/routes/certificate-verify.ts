@@ -3,7 +3,8 @@
 // answers a small HTML page in Chinese: what the certificate says, or that no certificate has that
 // number (404). Nothing on it comes from elsewhere; every value is escaped. A number the hub
 // refuses (a control character in it) is the client's mistake, answered with its code's status
-// (400), never as the hub being unavailable (503).
+// (400), never as the hub being unavailable; a failure of the hub is 503 SERVICE_UNAVAILABLE.
+// Refusals are a line of text for the person reading, with the table's status (operation.ts).
 import type { ApolloServer } from "@apollo/server";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { HubConfig } from "../../runtime/config";
