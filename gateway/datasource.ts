@@ -7,7 +7,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { GraphQLError } from "graphql";
 import { REQUEST_ID_HEADER } from "../runtime/http/server";
-import { httpStatusOf } from "../runtime/errors";
+import { graphQLError, httpStatusOf } from "../runtime/errors";
 import { RepeatFilter, type Logger } from "../runtime/log";
 import type { GatewayContext } from "./context";
 import { CALLER_HEADER, encodeCaller } from "./credential-fetcher";
@@ -60,38 +60,27 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       { service: this.serviceName, reason: error.message },
       "subgraph unreachable",
     );
+    const service = { serviceName: this.serviceName };
     if (error instanceof WriteOutcomeUnknown) {
-      throw new GraphQLError(
+      throw graphQLError(
+        "OUTCOME_UNKNOWN",
         `the ${this.serviceName} service did not answer: the change may or may not have been ` +
           `written; read the current state before sending it again`,
-        {
-          extensions: {
-            code: "OUTCOME_UNKNOWN",
-            serviceName: this.serviceName,
-            http: { status: httpStatusOf("OUTCOME_UNKNOWN") },
-          },
-        },
+        { details: service, http: true },
       );
     }
     if (error instanceof WriteNotSent) {
-      throw new GraphQLError(
+      throw graphQLError(
+        "SERVICE_UNAVAILABLE",
         `the ${this.serviceName} service is unavailable; nothing was written, try again later`,
-        {
-          extensions: {
-            code: "SERVICE_UNAVAILABLE",
-            serviceName: this.serviceName,
-            http: { status: httpStatusOf("SERVICE_UNAVAILABLE") },
-          },
-        },
+        { details: service, http: true },
       );
     }
-    throw new GraphQLError(`the ${this.serviceName} service is unavailable; try again later`, {
-      extensions: {
-        code: "INTERNAL_SERVER_ERROR",
-        serviceName: this.serviceName,
-        unavailable: true,
-      },
-    });
+    throw graphQLError(
+      "INTERNAL_SERVER_ERROR",
+      `the ${this.serviceName} service is unavailable; try again later`,
+      { details: { ...service, unavailable: true } },
+    );
   }
 
   /**
@@ -104,8 +93,12 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const error = await super.errorFromResponse(response);
     const body = (error.extensions?.response as { body?: SubgraphErrorBody } | undefined)?.body;
     const first = typeof body === "object" ? body?.errors?.[0] : undefined;
-    if (response.status === 400 && first?.message && first.extensions?.code === "BAD_USER_INPUT") {
-      return new GraphQLError(first.message, { extensions: { code: "BAD_USER_INPUT" } });
+    if (
+      response.status === httpStatusOf("BAD_USER_INPUT") &&
+      first?.message &&
+      first.extensions?.code === "BAD_USER_INPUT"
+    ) {
+      return graphQLError("BAD_USER_INPUT", first.message);
     }
     return error;
   }

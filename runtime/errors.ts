@@ -1,8 +1,11 @@
 // The one table of error codes: every code the hub answers with, its HTTP status and what it
-// means. Services throw a DomainError with a domain code; the boundaries (runtime/http, the
-// subgraphs' formatError, the gateway's errors plugin) map from this table. A code that is not in
-// the table does not compile, and no code is ever inferred from an error message's wording.
-import { GraphQLError } from "graphql";
+// means. Services throw a DomainError with a domain code; routes throw a HubError with any code of
+// the table. Every error body, status and GraphQL error is made here: errorAnswer/errorBody for an
+// HTTP answer (runtime/http/error-answer.ts sends it), graphQLError and codeExtensions for GraphQL.
+// A code that is not in the table does not compile, and no code is ever inferred from an error
+// message's wording; tests/unit/error-table.test.ts checks that no other file writes a code into
+// extensions or an error status by hand.
+import { GraphQLError, type ASTNode } from "graphql";
 
 /** The codes a service may throw: the contract's error codes. */
 export const DOMAIN_ERRORS = {
@@ -13,7 +16,9 @@ export const DOMAIN_ERRORS = {
   CONFLICT: { status: 409, meaning: "the record's state does not allow this change now" },
   SERVICE_UNAVAILABLE: {
     status: 503,
-    meaning: "a part of the hub (a database) cannot answer now; nothing was written; try again",
+    meaning:
+      "a part of the hub (a database, the PDF printers, a page not built) cannot answer now; " +
+      "nothing was written; try again",
   },
   OUTCOME_UNKNOWN: {
     status: 504,
@@ -64,16 +69,48 @@ export const CLIENT_CODES: ReadonlySet<string> = new Set(
 
 export const httpStatusOf = (code: ErrorCode) => ERRORS[code].status;
 
+/** The hub's own failure (a 5xx code), not the client's mistake. */
+export const isHubFailure = (code: ErrorCode) => httpStatusOf(code) >= 500;
+
 export const isErrorCode = (code: unknown): code is ErrorCode =>
   typeof code === "string" && Object.prototype.hasOwnProperty.call(ERRORS, code);
 
-export class DomainError extends Error {
+/** A retryAfterSeconds among an error's details: a whole number of seconds above 0, or none. */
+function retryAfterOf(details?: Record<string, unknown>): number | undefined {
+  const seconds = details?.retryAfterSeconds;
+  return typeof seconds === "number" && Number.isInteger(seconds) && seconds > 0
+    ? seconds
+    : undefined;
+}
+
+/**
+ * An error answered with a code of the table: what routes throw and answer with sendError
+ * (runtime/http/error-answer.ts), and the base of DomainError and RequestRefusal. `details` go
+ * into the answer's extensions beside the code; a retryAfterSeconds among them is also sent as
+ * the Retry-After header.
+ */
+export class HubError extends Error {
   constructor(
-    readonly code: DomainErrorCode,
+    readonly code: ErrorCode,
     message: string,
     readonly details?: Record<string, unknown>,
   ) {
     super(message);
+    this.name = "HubError";
+  }
+
+  /** When to try again (RATE_LIMITED, a busy PDF queue): a whole number of seconds, or none. */
+  get retryAfterSeconds(): number | undefined {
+    return retryAfterOf(this.details);
+  }
+}
+
+/** What a service throws: one of the domain codes (a protocol code does not compile here). */
+export class DomainError extends HubError {
+  declare readonly code: DomainErrorCode;
+
+  constructor(code: DomainErrorCode, message: string, details?: Record<string, unknown>) {
+    super(code, message, details);
     this.name = "DomainError";
   }
 }
@@ -83,14 +120,14 @@ export class DomainError extends Error {
  * nesting too deep, no Host): the server answers it with the code's status in the error shape and
  * logs it as one line per kind, repeats capped (runtime/http/server.ts).
  */
-export class RequestRefusal extends Error {
+export class RequestRefusal extends HubError {
   constructor(
-    readonly code: ErrorCode,
+    code: ErrorCode,
     /** What kind of mistake, for the log: repeats of one kind are capped per minute. */
     readonly kind: string,
     message: string,
   ) {
-    super(message);
+    super(code, message);
     this.name = "RequestRefusal";
   }
 }
@@ -104,34 +141,82 @@ export const notFound = (message: string) => new DomainError("NOT_FOUND", messag
 export const conflict = (message: string, details?: Record<string, unknown>) =>
   new DomainError("CONFLICT", message, details);
 
-/**
- * A GraphQLError that carries its code and HTTP status. Apollo Server honours extensions.http for
- * errors raised while the request context is built (a bad token is 401 before any resolver runs).
- */
-export function toGraphQLError(error: DomainError): GraphQLError {
-  return new GraphQLError(error.message, {
-    extensions: {
-      ...error.details,
-      code: error.code,
-      http: { status: httpStatusOf(error.code) },
-    },
-  });
+/** The extensions of an error with a code of the table: what else it carries, then its code. */
+export const codeExtensions = (code: ErrorCode, details?: Record<string, unknown>) => ({
+  ...details,
+  code,
+});
+
+export interface GraphQLErrorOptions {
+  /** What the error carries beside its code (serviceName, problems, retryAfterSeconds). */
+  details?: Record<string, unknown>;
+  /**
+   * Apollo answers the request with the code's HTTP status, and Retry-After when the details
+   * carry retryAfterSeconds: for errors raised before execution (a plugin, the context factory).
+   */
+  http?: boolean;
+  /** The part of the document the error is about. */
+  nodes?: ASTNode | readonly ASTNode[];
 }
 
-/** Context factories throw DomainError; Apollo only keeps the code of a GraphQLError. */
+/** A GraphQLError with a code of the table: the one way to raise an error in GraphQL. */
+export function graphQLError(
+  code: ErrorCode,
+  message: string,
+  options: GraphQLErrorOptions = {},
+): GraphQLError {
+  const extensions: Record<string, unknown> = codeExtensions(code, options.details);
+  if (options.http) {
+    const retryAfter = retryAfterOf(options.details);
+    // Apollo takes any Map for the headers (errorNormalize.js: headers instanceof Map).
+    const headers = new Map(retryAfter ? [["retry-after", String(retryAfter)]] : []);
+    extensions.http = { status: httpStatusOf(code), headers };
+  }
+  return new GraphQLError(message, { nodes: options.nodes, extensions });
+}
+
+/**
+ * Context factories throw DomainError (a bad token); Apollo only keeps the code of a GraphQLError,
+ * and honours its extensions.http for errors raised while the context is built: the table's
+ * status (401) before any resolver runs.
+ */
 export function contextError(error: unknown, requestId?: string): never {
-  if (error instanceof DomainError) {
-    const graphQLError = toGraphQLError(error);
-    if (requestId) graphQLError.extensions.requestId = requestId;
-    throw graphQLError;
+  if (error instanceof HubError) {
+    throw graphQLError(error.code, error.message, {
+      details: requestId ? { ...error.details, requestId } : error.details,
+      http: true,
+    });
   }
   throw error;
 }
 
-/** The body of an error answered outside GraphQL execution (bad JSON, 413, 404). */
-export const errorBody = (code: ErrorCode, message: string, requestId?: string) => ({
-  errors: [{ message, extensions: requestId ? { code, requestId } : { code } }],
+/**
+ * The body of an error answered outside GraphQL execution (bad JSON, 413, 404, a route's
+ * refusal): the shape of a GraphQL error, its details beside the code, and the request id.
+ */
+export const errorBody = (error: HubError, requestId?: string) => ({
+  errors: [
+    {
+      message: error.message,
+      extensions: requestId
+        ? { ...codeExtensions(error.code, error.details), requestId }
+        : codeExtensions(error.code, error.details),
+    },
+  ],
 });
+
+/**
+ * The whole HTTP answer to an error: the code's status, Retry-After when the error carries
+ * retryAfterSeconds, and the error body. runtime/http/error-answer.ts sends it.
+ */
+export function errorAnswer(error: HubError, requestId?: string) {
+  const retryAfter = error.retryAfterSeconds;
+  return {
+    status: httpStatusOf(error.code),
+    headers: retryAfter ? { "retry-after": String(retryAfter) } : {},
+    body: errorBody(error, requestId),
+  };
+}
 
 /**
  * Masks what may be personal data before a message is logged: quoted values with digits (driver

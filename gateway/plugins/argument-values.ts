@@ -26,14 +26,11 @@ import {
   type OperationDefinitionNode,
   type ValueNode,
 } from "graphql";
-import { httpStatusOf, type ErrorCode } from "../../runtime/errors";
+import { graphQLError, type ErrorCode } from "../../runtime/errors";
 import type { GatewayContext } from "../context";
 
 const refusal = (code: ErrorCode, error: GraphQLError, message = error.message) =>
-  new GraphQLError(message, {
-    nodes: error.nodes,
-    extensions: { code, http: { status: httpStatusOf(code) } },
-  });
+  graphQLError(code, message, { nodes: error.nodes, http: true });
 
 /** The variables a value names, with the value each was given. */
 function variablesIn(value: ValueNode, found: string[] = []): string[] {

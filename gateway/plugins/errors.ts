@@ -4,7 +4,7 @@
 // internal addresses or response bodies.
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { GraphQLFormattedError } from "graphql";
-import { CLIENT_CODES, redact } from "../../runtime/errors";
+import { CLIENT_CODES, codeExtensions, redact } from "../../runtime/errors";
 import type { Logger } from "../../runtime/log";
 import type { GatewayContext } from "../context";
 
@@ -24,14 +24,14 @@ export function formatGatewayError(
     return {
       message: formatted.message,
       path: formatted.path,
-      extensions: { code: "INTERNAL_SERVER_ERROR", serviceName: service },
+      extensions: codeExtensions("INTERNAL_SERVER_ERROR", { serviceName: service }),
     };
   }
   log.error({ service: service ?? "gateway", reason: redact(formatted.message) }, "error");
   return {
     message: "internal error",
     path: formatted.path,
-    extensions: { code: "INTERNAL_SERVER_ERROR", ...(service ? { serviceName: service } : {}) },
+    extensions: codeExtensions("INTERNAL_SERVER_ERROR", service ? { serviceName: service } : {}),
   };
 }
 

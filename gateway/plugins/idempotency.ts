@@ -14,8 +14,8 @@
 // Queries ignore the header: reading twice writes nothing.
 import { createHash } from "node:crypto";
 import { HeaderMap, type ApolloServerPlugin } from "@apollo/server";
-import { GraphQLError, type FormattedExecutionResult } from "graphql";
-import { httpStatusOf, type ErrorCode } from "../../runtime/errors";
+import type { FormattedExecutionResult } from "graphql";
+import { graphQLError, type ErrorCode } from "../../runtime/errors";
 import type { Logger } from "../../runtime/log";
 import type { GatewayContext } from "../context";
 import type { ClaimStore } from "../idempotency-store";
@@ -41,8 +41,7 @@ const RETRY_ANEW: ReadonlySet<string> = new Set<ErrorCode>([
   "UNAUTHENTICATED",
 ]);
 
-const refusal = (code: ErrorCode, message: string) =>
-  new GraphQLError(message, { extensions: { code, http: { status: httpStatusOf(code) } } });
+const refusal = (code: ErrorCode, message: string) => graphQLError(code, message, { http: true });
 
 /**
  * The key as sent: a structured-field string ("...", as the draft writes it) or the bare value

@@ -17,7 +17,7 @@ import {
 } from "graphql";
 import { getComplexity, type ComplexityEstimator } from "graphql-query-complexity";
 import type { LimitsConfig } from "../../runtime/config";
-import { httpStatusOf } from "../../runtime/errors";
+import { graphQLError } from "../../runtime/errors";
 import { errorFields, type Logger } from "../../runtime/log";
 import type { DocumentLimits } from "../../runtime/http/document-limits";
 import type { GatewayContext } from "../context";
@@ -99,12 +99,7 @@ export function operationCost(
 }
 
 const refused = (message: string) =>
-  new GraphQLError(message, {
-    extensions: {
-      code: "GRAPHQL_VALIDATION_FAILED",
-      http: { status: httpStatusOf("GRAPHQL_VALIDATION_FAILED") },
-    },
-  });
+  graphQLError("GRAPHQL_VALIDATION_FAILED", message, { http: true });
 
 /** Why an operation's cost could not be estimated, in words its sender can act on. */
 function unestimated(error: unknown, limits: LimitsConfig, log: Logger) {
@@ -170,9 +165,7 @@ const report = (message: string) => ({
   propagateOnRejection: false,
   onReject: [
     (context: ValidationContext | null) =>
-      context?.reportError(
-        new GraphQLError(message, { extensions: { code: "GRAPHQL_VALIDATION_FAILED" } }),
-      ),
+      context?.reportError(graphQLError("GRAPHQL_VALIDATION_FAILED", message)),
   ],
 });
 

@@ -3,8 +3,8 @@
 // OPERATION_RESOLUTION_FAILURE; the gateway's executor threw instead, which came out as 500
 // INTERNAL_SERVER_ERROR. This answers it before the executor is asked, like a subgraph would.
 import type { ApolloServerPlugin } from "@apollo/server";
-import { GraphQLError, Kind } from "graphql";
-import { httpStatusOf } from "../../runtime/errors";
+import { Kind } from "graphql";
+import { graphQLError } from "../../runtime/errors";
 import type { GatewayContext } from "../context";
 
 export function operationResolutionPlugin(): ApolloServerPlugin<GatewayContext> {
@@ -24,12 +24,7 @@ export function operationResolutionPlugin(): ApolloServerPlugin<GatewayContext> 
               : names.length === 1 && names[0] === "(anonymous)"
                 ? `the document has no operation named "${wanted}"; its only operation is anonymous, so leave operationName out`
                 : `the document has no operation named "${wanted}"; it has ${names.join(", ")}`;
-          throw new GraphQLError(message, {
-            extensions: {
-              code: "OPERATION_RESOLUTION_FAILURE",
-              http: { status: httpStatusOf("OPERATION_RESOLUTION_FAILURE") },
-            },
-          });
+          throw graphQLError("OPERATION_RESOLUTION_FAILURE", message, { http: true });
         },
       };
     },

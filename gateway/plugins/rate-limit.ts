@@ -2,9 +2,8 @@
 // the operation tells a write from a read, so this is a plugin. Every other budget is spent at the
 // route, before the request is parsed (gateway/routes/rate-limited.ts). Over budget is HTTP 429
 // RATE_LIMITED with Retry-After.
-import { HeaderMap, type ApolloServerPlugin } from "@apollo/server";
-import { GraphQLError } from "graphql";
-import { httpStatusOf } from "../../runtime/errors";
+import type { ApolloServerPlugin } from "@apollo/server";
+import { graphQLError } from "../../runtime/errors";
 import type { GatewayContext } from "../context";
 import type { RateLimiter } from "../rate-limiter";
 
@@ -16,15 +15,9 @@ export function rateLimitPlugin(limiter: RateLimiter): ApolloServerPlugin<Gatewa
           if (contextValue.caller || operation?.operation !== "mutation") return;
           const refusal = await limiter.anonymousWrite(contextValue.ip);
           if (!refusal) return;
-          throw new GraphQLError(refusal.message, {
-            extensions: {
-              code: "RATE_LIMITED",
-              retryAfterSeconds: refusal.retryAfterSeconds,
-              http: {
-                status: httpStatusOf("RATE_LIMITED"),
-                headers: new HeaderMap([["retry-after", String(refusal.retryAfterSeconds)]]),
-              },
-            },
+          throw graphQLError("RATE_LIMITED", refusal.message, {
+            details: { retryAfterSeconds: refusal.retryAfterSeconds },
+            http: true,
           });
         },
       };

@@ -3,19 +3,19 @@
 // answers a small HTML page in Chinese: what the certificate says, or that no certificate has that
 // number (404). Nothing on it comes from elsewhere; every value is escaped. A number the hub
 // refuses (a control character in it) is the client's mistake, answered with its code's status
-// (400), never as the hub being unavailable (503).
-import path from "node:path";
+// (400), never as the hub being unavailable; a failure of the hub is 503 SERVICE_UNAVAILABLE.
+// Refusals are a line of text for the person reading, with the table's status (operation.ts).
 import type { ApolloServer } from "@apollo/server";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { HubConfig } from "../../runtime/config";
-import { CLIENT_CODES, httpStatusOf, isErrorCode } from "../../runtime/errors";
+import { httpStatusOf, HubError, isHubFailure } from "../../runtime/errors";
 import type { Route } from "../../runtime/http/server";
 import type { Logger } from "../../runtime/log";
-import { readOperation } from "../../runtime/operations";
 import { anonymousContext, type GatewayContext } from "../context";
+import { answerError, routeOperation, runOperation } from "./operation";
 
 export const VERIFY_PATH = "/certificates/verify/:number";
-const VERIFY = readOperation(path.join(__dirname, "..", "operations"), "certificate-verify");
+const VERIFY = routeOperation("certificate-verify");
 
 interface Verification {
   number: string;
@@ -54,6 +54,21 @@ ${body}
 `;
 }
 
+/** The hub's own failure is told to the person as the check being unavailable for now. */
+const unavailableIfFailed = (error: unknown) =>
+  error instanceof HubError && isHubFailure(error.code)
+    ? new HubError("SERVICE_UNAVAILABLE", `verification is unavailable: ${error.message}`)
+    : error;
+
+/** What the person reading the page is told, in a line of text. */
+function refusalText(error: HubError): string {
+  if (error.code === "BAD_USER_INPUT")
+    return `证明编号无效 (this is not a certificate number: ${error.message})`;
+  if (error.code === "SERVICE_UNAVAILABLE")
+    return "证明核验暂不可用，请稍后再试 (verification is unavailable; try again later)";
+  return `无法核验 (${error.message})`;
+}
+
 export function certificateVerifyRoutes(
   apollo: ApolloServer<GatewayContext>,
   hub: HubConfig,
@@ -62,29 +77,18 @@ export function certificateVerifyRoutes(
   async function handler(request: FastifyRequest, reply: FastifyReply) {
     const { number } = request.params as { number: string };
     const wanted = number.trim().toUpperCase().slice(0, 32);
-    const response = await apollo.executeOperation<{ verifyCertificate: Verification | null }>(
-      { query: VERIFY, variables: { number: wanted } },
-      { contextValue: anonymousContext(request) },
-    );
-    const result = response.body.kind === "single" ? response.body.singleResult : null;
-    const refused = result?.errors?.[0];
-    const code = refused?.extensions?.code;
-    if (refused && isErrorCode(code) && CLIENT_CODES.has(code)) {
-      return reply
-        .code(httpStatusOf(code))
-        .type("text/plain; charset=utf-8")
-        .send(`证明编号无效 (this is not a certificate number: ${refused.message})`);
+    let found: Verification | null;
+    try {
+      const data = await runOperation<{ verifyCertificate: Verification | null }>(apollo, VERIFY, {
+        variables: { number: wanted },
+        context: anonymousContext(request),
+      });
+      found = data.verifyCertificate;
+    } catch (error) {
+      return answerError(request, reply, unavailableIfFailed(error), { log, text: refusalText });
     }
-    if (!result || result.errors?.length || !result.data) {
-      log.warn({ reason: result?.errors?.[0]?.message }, "certificate verification failed");
-      return reply
-        .code(503)
-        .type("text/plain; charset=utf-8")
-        .send("证明核验暂不可用，请稍后再试 (verification is unavailable; try again later)");
-    }
-    const found = result.data.verifyCertificate;
     return reply
-      .code(found ? 200 : 404)
+      .code(found ? 200 : httpStatusOf("NOT_FOUND"))
       .type("text/html; charset=utf-8")
       .header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'")
       .header("cache-control", "public, max-age=300")

@@ -6,24 +6,20 @@
 // document is rendered by render/certificate-pdf.ts in a worker thread (pdf-renderer.ts), never on
 // the event loop; when every thread is busy and the queue is full, the answer is 503 with
 // Retry-After.
-import path from "node:path";
 import type { ApolloServer } from "@apollo/server";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Caller } from "../../runtime/auth";
 import type { HubConfig } from "../../runtime/config";
-import { DomainError, errorBody, httpStatusOf, type ErrorCode } from "../../runtime/errors";
+import { forbidden, HubError, notFound, unauthenticated } from "../../runtime/errors";
 import type { Route } from "../../runtime/http/server";
 import type { Logger } from "../../runtime/log";
-import { readOperation } from "../../runtime/operations";
 import { gatewayContext, type GatewayContext } from "../context";
 import { RendererBusy, type PdfRenderer } from "../pdf-renderer";
 import type { PrintableCertificate } from "../render/certificate-pdf";
+import { answerError, routeOperation, runOperation } from "./operation";
 
 export const CERTIFICATE_PATH = "/certificates/:file";
-const CERTIFICATE_PRINT = readOperation(
-  path.join(__dirname, "..", "operations"),
-  "certificate-print",
-);
+const CERTIFICATE_PRINT = routeOperation("certificate-print");
 const NUMBER = /^[A-Za-z0-9-]{1,32}$/;
 
 /** Who may print: the corps office, and the corps' own service. */
@@ -34,38 +30,18 @@ export const mayPrint = (caller: Caller | null) =>
 export const verifyUrlOf = (template: string, number: string) =>
   template.replace("{number}", encodeURIComponent(number));
 
-class Refusal extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly retryAfterSeconds?: number,
-  ) {
-    super(message);
-  }
-}
-
+/** The certificate, read as the caller: corps checks again who may read it. */
 async function readCertificate(
   apollo: ApolloServer<GatewayContext>,
   context: GatewayContext,
   number: string,
 ): Promise<PrintableCertificate> {
-  const response = await apollo.executeOperation<{ certificate: PrintableCertificate | null }>(
-    { query: CERTIFICATE_PRINT, variables: { number } },
-    { contextValue: context },
+  const data = await runOperation<{ certificate: PrintableCertificate | null }>(
+    apollo,
+    CERTIFICATE_PRINT,
+    { variables: { number }, context },
   );
-  if (response.body.kind !== "single")
-    throw new Error("the certificate read answered incrementally");
-  const { data, errors } = response.body.singleResult;
-  if (errors?.length) {
-    const code = errors.map((e) => e.extensions?.code).find((c) => typeof c === "string");
-    if (code === "FORBIDDEN" || code === "UNAUTHENTICATED" || code === "RATE_LIMITED")
-      throw new Refusal(code, errors[0].message);
-    throw new Refusal(
-      "INTERNAL_SERVER_ERROR",
-      "the certificate cannot be read right now; try again later",
-    );
-  }
-  if (!data?.certificate) throw new Refusal("NOT_FOUND", `there is no certificate ${number}`);
+  if (!data.certificate) throw notFound(`there is no certificate ${number}`);
   return data.certificate;
 }
 
@@ -80,26 +56,16 @@ export function certificateRoutes(
     try {
       const match = /^(.+)\.pdf$/i.exec(file);
       if (!match || !NUMBER.test(match[1]))
-        throw new Refusal(
+        throw new HubError(
           "ROUTE_NOT_FOUND",
           `not found: ${request.url.split("?")[0]}; a certificate is /certificates/<number>.pdf`,
         );
       const number = match[1].toUpperCase();
-      let context: GatewayContext;
-      try {
-        context = await gatewayContext(request, hub);
-      } catch (error) {
-        if (error instanceof DomainError) throw new Refusal(error.code, error.message);
-        throw error;
-      }
+      const context = await gatewayContext(request, hub);
       if (!context.caller)
-        throw new Refusal(
-          "UNAUTHENTICATED",
-          "printing a certificate needs the corps office's token",
-        );
+        throw unauthenticated("printing a certificate needs the corps office's token");
       if (!mayPrint(context.caller))
-        throw new Refusal(
-          "FORBIDDEN",
+        throw forbidden(
           `certificates are printed by the corps office (CITY_ADMIN); you are ${context.caller.role}`,
         );
       const certificate = await readCertificate(apollo, context, number);
@@ -109,7 +75,9 @@ export function certificateRoutes(
         })
         .catch((error: unknown) => {
           if (!(error instanceof RendererBusy)) throw error;
-          throw new Refusal("SERVICE_UNAVAILABLE", error.message, error.retryAfterSeconds);
+          throw new HubError("SERVICE_UNAVAILABLE", error.message, {
+            retryAfterSeconds: error.retryAfterSeconds,
+          });
         });
       return (
         reply
@@ -120,16 +88,7 @@ export function certificateRoutes(
           .send(pdf)
       );
     } catch (error) {
-      if (!(error instanceof Refusal)) throw error;
-      if (error.code === "INTERNAL_SERVER_ERROR")
-        log.warn({ reason: error.message }, "certificate failed");
-      if (error.code === "UNAUTHENTICATED") reply.header("www-authenticate", "Bearer");
-      const body = errorBody(error.code, error.message, request.id);
-      if (error.retryAfterSeconds) {
-        reply.header("retry-after", String(error.retryAfterSeconds));
-        Object.assign(body.errors[0].extensions, { retryAfterSeconds: error.retryAfterSeconds });
-      }
-      return reply.code(httpStatusOf(error.code)).send(body);
+      return answerError(request, reply, error, { log });
     }
   }
   return [{ method: "GET", path: CERTIFICATE_PATH, handler }];

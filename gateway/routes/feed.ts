@@ -5,38 +5,26 @@
 // the list last changed, retractions included) let readers poll with a conditional GET and get
 // 304 Not Modified while nothing changed. Its links come from PUBLIC_URL, never from request headers.
 import { createHash } from "node:crypto";
-import path from "node:path";
 import type { ApolloServer } from "@apollo/server";
-import { buildSchema, isEnumType, type GraphQLFormattedError } from "graphql";
+import { buildSchema, isEnumType } from "graphql";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { HubConfig } from "../../runtime/config";
-import { errorBody, httpStatusOf, type ErrorCode } from "../../runtime/errors";
-import { readOperation } from "../../runtime/operations";
+import { badInput } from "../../runtime/errors";
 import type { Route } from "../../runtime/http/server";
 import type { Logger } from "../../runtime/log";
 import { anonymousContext, type GatewayContext } from "../context";
 import { renderAtom, type FeedStory } from "../render/atom";
 import { readSupergraph } from "../supergraph";
+import { answerError, routeOperation, runOperation } from "./operation";
 
 export const FEED_PATH = "/feeds/stories.xml";
 export const FEED_SIZE = 50;
 const FEED_MAX_AGE_SECONDS = 60;
-const STORY_FEED = readOperation(path.join(__dirname, "..", "operations"), "story-feed");
+const STORY_FEED = routeOperation("story-feed");
 
 interface FeedData {
   district?: { code: string; name: string } | null;
   caseStories: { lastChangedAt: string | null; nodes: FeedStory[] };
-}
-
-class FeedRefusal extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    /** RATE_LIMITED: when the reader's budget has room again. */
-    readonly retryAfterSeconds?: number,
-  ) {
-    super(message);
-  }
 }
 
 /** The service categories, as the hub's schema has them (not a second copy of the list). */
@@ -57,75 +45,44 @@ export function feedFilters(query: Record<string, unknown>): {
   const filters: { district?: string; category?: string } = {};
   for (const [key, raw] of Object.entries(query)) {
     if (key !== "district" && key !== "category")
-      throw new FeedRefusal(
-        "BAD_USER_INPUT",
-        `unknown parameter "${key}": the feed takes district and category`,
-      );
-    if (typeof raw !== "string") throw new FeedRefusal("BAD_USER_INPUT", `give ${key} once`);
+      throw badInput(`unknown parameter "${key}": the feed takes district and category`);
+    if (typeof raw !== "string") throw badInput(`give ${key} once`);
     filters[key] = raw.trim();
   }
   if (filters.district !== undefined && !/^\d{6}$/.test(filters.district))
-    throw new FeedRefusal(
-      "BAD_USER_INPUT",
+    throw badInput(
       `district "${filters.district}" is not a district code; use a 6-digit code such as 440305 (南山区)`,
     );
   if (filters.category !== undefined && !serviceCategories().includes(filters.category))
-    throw new FeedRefusal(
-      "BAD_USER_INPUT",
+    throw badInput(
       `category "${filters.category}" is not a service category; use one of ${serviceCategories().join(", ")}`,
     );
   return filters;
 }
 
-/** Runs the feed's operation in the gateway, as an anonymous caller. */
+/**
+ * Runs the feed's operation in the gateway, as an anonymous caller: it spends the reader's
+ * anonymous budget (over it, RATE_LIMITED with Retry-After, as any GraphQL client is told).
+ */
 async function readFeed(
   apollo: ApolloServer<GatewayContext>,
-  context: GatewayContext,
+  request: FastifyRequest,
   filters: { district?: string; category?: string },
 ): Promise<FeedData> {
-  const response = await apollo.executeOperation<FeedData>(
-    {
-      query: STORY_FEED,
-      variables: {
-        filter: { districtCode: filters.district, category: filters.category },
-        first: FEED_SIZE,
-        districtCode: filters.district ?? "",
-        byDistrict: filters.district !== undefined,
-      },
+  const data = await runOperation<FeedData>(apollo, STORY_FEED, {
+    variables: {
+      filter: { districtCode: filters.district, category: filters.category },
+      first: FEED_SIZE,
+      districtCode: filters.district ?? "",
+      byDistrict: filters.district !== undefined,
     },
-    { contextValue: context },
-  );
-  if (response.body.kind !== "single") throw new Error("the feed operation answered incrementally");
-  const { data, errors } = response.body.singleResult;
-  if (errors?.length || !data) throw failure(errors ?? []);
+    context: anonymousContext(request),
+  });
   if (filters.district !== undefined && !data.district)
-    throw new FeedRefusal(
-      "BAD_USER_INPUT",
+    throw badInput(
       `there is no district ${filters.district}; Shenzhen's codes run from 440303 to 440311, 440391 and 440392`,
     );
   return data;
-}
-
-function failure(errors: readonly GraphQLFormattedError[]): FeedRefusal {
-  const code = errors.map((e) => e.extensions?.code).find((c) => typeof c === "string");
-  if (code === "BAD_USER_INPUT") return new FeedRefusal("BAD_USER_INPUT", errors[0].message);
-  // The feed reads as its reader, so it spends the reader's anonymous budget (gateway/plugins/
-  // rate-limit.ts); over it, the reader is told when to come back, as any GraphQL client is.
-  const limited = errors.find((e) => e.extensions?.code === "RATE_LIMITED");
-  if (limited) {
-    const seconds = Number(limited.extensions?.retryAfterSeconds);
-    return new FeedRefusal(
-      "RATE_LIMITED",
-      limited.message,
-      Number.isInteger(seconds) && seconds > 0 ? seconds : 60,
-    );
-  }
-  // Anything else (a subgraph that cannot be reached, say) is the hub's failure, already logged.
-  return new FeedRefusal(
-    "INTERNAL_SERVER_ERROR",
-    errors.find((e) => e.extensions?.code === "INTERNAL_SERVER_ERROR")?.message ??
-      "the stories cannot be read right now; try again later",
-  );
 }
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -206,7 +163,7 @@ export function feedRoutes(
     let lastModified: Date | null;
     try {
       const filters = feedFilters(request.query as Record<string, unknown>);
-      const data = await readFeed(apollo, anonymousContext(request), filters);
+      const data = await readFeed(apollo, request, filters);
       lastModified = data.caseStories.lastChangedAt
         ? new Date(data.caseStories.lastChangedAt)
         : null;
@@ -225,15 +182,7 @@ export function feedRoutes(
         updated: lastModified,
       });
     } catch (error) {
-      if (!(error instanceof FeedRefusal)) throw error;
-      if (error.code === "INTERNAL_SERVER_ERROR")
-        log.warn({ reason: error.message }, "feed failed");
-      const body = errorBody(error.code, error.message);
-      if (error.retryAfterSeconds !== undefined) {
-        reply.header("retry-after", String(error.retryAfterSeconds));
-        Object.assign(body.errors[0].extensions, { retryAfterSeconds: error.retryAfterSeconds });
-      }
-      return reply.code(httpStatusOf(error.code)).send(body);
+      return answerError(request, reply, error, { log });
     }
     const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
     reply.header("etag", etag).header("cache-control", `public, max-age=${FEED_MAX_AGE_SECONDS}`);

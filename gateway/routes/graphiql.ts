@@ -3,7 +3,8 @@
 // examples. Every script, style and font comes from the hub. Off in production unless GRAPHIQL=1.
 import path from "node:path";
 import type { FastifyRequest } from "fastify";
-import { errorBody, httpStatusOf } from "../../runtime/errors";
+import { HubError } from "../../runtime/errors";
+import { sendError } from "../../runtime/http/error-answer";
 import type { Route } from "../../runtime/http/server";
 import { builtPageDir, pageRoutes, sendPageFile, type StaticPage } from "./static-page";
 
@@ -30,15 +31,15 @@ export interface GraphiqlOptions {
 export function graphiqlRoutes(graphql: Route, options: GraphiqlOptions): Route[] {
   const page: StaticPage = { name: "GraphiQL page", dir: options.dir ?? DEFAULT_IDE_DIR };
   if (!options.enabled) {
-    const off: Route["handler"] = (_request, reply) =>
-      reply
-        .code(httpStatusOf("ROUTE_NOT_FOUND"))
-        .send(
-          errorBody(
-            "ROUTE_NOT_FOUND",
-            "the GraphQL IDE is off on this server (GRAPHIQL=1 turns it on); the GraphQL endpoint is POST /graphql",
-          ),
-        );
+    const off: Route["handler"] = (request, reply) =>
+      sendError(
+        request,
+        reply,
+        new HubError(
+          "ROUTE_NOT_FOUND",
+          "the GraphQL IDE is off on this server (GRAPHIQL=1 turns it on); the GraphQL endpoint is POST /graphql",
+        ),
+      );
     return [graphql, { method: "GET", path: "/graphiql", handler: off }];
   }
   return [
@@ -46,7 +47,7 @@ export function graphiqlRoutes(graphql: Route, options: GraphiqlOptions): Route[
       ...graphql,
       handler: (request, reply) =>
         wantsPage(request)
-          ? sendPageFile(page, "index.html", reply)
+          ? sendPageFile(page, "index.html", request, reply)
           : graphql.handler(request, reply),
     },
     ...pageRoutes(page, {

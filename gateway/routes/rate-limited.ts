@@ -2,7 +2,8 @@
 // done for the request: a body that does not parse, an invalid operation or a bad token spends
 // the budget like any other request. Over budget is HTTP 429 RATE_LIMITED with Retry-After.
 import type { HubConfig } from "../../runtime/config";
-import { httpStatusOf } from "../../runtime/errors";
+import { HubError } from "../../runtime/errors";
+import { sendError } from "../../runtime/http/error-answer";
 import type { Route } from "../../runtime/http/server";
 import { callerOf } from "../context";
 import type { RateLimiter } from "../rate-limiter";
@@ -15,21 +16,13 @@ export function rateLimited(route: Route, limiter: RateLimiter, config: HubConfi
       const caller = await callerOf(request, config).catch(() => null);
       const refusal = await limiter.request({ caller, ip: request.ip });
       if (!refusal) return route.handler(request, reply);
-      return reply
-        .code(httpStatusOf("RATE_LIMITED"))
-        .header("retry-after", String(refusal.retryAfterSeconds))
-        .send({
-          errors: [
-            {
-              message: refusal.message,
-              extensions: {
-                code: "RATE_LIMITED",
-                retryAfterSeconds: refusal.retryAfterSeconds,
-                requestId: request.id,
-              },
-            },
-          ],
-        });
+      return sendError(
+        request,
+        reply,
+        new HubError("RATE_LIMITED", refusal.message, {
+          retryAfterSeconds: refusal.retryAfterSeconds,
+        }),
+      );
     },
   };
 }

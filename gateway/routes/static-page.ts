@@ -3,7 +3,9 @@
 // from the hub itself, so that it works on a city network without internet.
 import fs from "node:fs";
 import path from "node:path";
-import type { FastifyReply } from "fastify";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { HubError } from "../../runtime/errors";
+import { sendError } from "../../runtime/http/error-answer";
 import type { Route } from "../../runtime/http/server";
 
 const TYPES: Record<string, string> = {
@@ -37,16 +39,25 @@ export interface StaticPage {
   dir: string;
 }
 
-/** Sends one file of the page, or 503 with what to run when the page was not built. */
-export async function sendPageFile(page: StaticPage, file: string, reply: FastifyReply) {
+/** Sends one file of the page, or 503 SERVICE_UNAVAILABLE saying what to run when it was not built. */
+export async function sendPageFile(
+  page: StaticPage,
+  file: string,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
   let body: Buffer;
   try {
     body = await fs.promises.readFile(path.join(page.dir, file));
   } catch {
-    return reply
-      .code(503)
-      .type("text/plain; charset=utf-8")
-      .send(`the ${page.name} is not built: run npm run build (npm start does it)`);
+    return sendError(
+      request,
+      reply,
+      new HubError(
+        "SERVICE_UNAVAILABLE",
+        `the ${page.name} is not built: run npm run build (npm start does it)`,
+      ),
+    );
   }
   return reply
     .type(TYPES[path.extname(file)])
@@ -62,6 +73,6 @@ export function pageRoutes(page: StaticPage, files: Record<string, string>): Rou
   return Object.entries(files).map(([url, file]) => ({
     method: "GET" as const,
     path: url,
-    handler: (_request, reply) => sendPageFile(page, file, reply),
+    handler: (request, reply) => sendPageFile(page, file, request, reply),
   }));
 }

@@ -6,6 +6,7 @@
 //   subgraphs' fields;
 // - GET /health/ready: /health, and every service it calls is ready (the gateway: every subgraph),
 //   else 503 naming what is missing (hold traffic or a rollout back meanwhile).
+import { httpStatusOf } from "../errors";
 import type { Logger } from "../log";
 import type { Route } from "./server";
 
@@ -29,7 +30,10 @@ export function healthRoutes(log: Logger, checks: HealthChecks = {}): Route[] {
       } catch (error) {
         const reason = (error as Error).message;
         log.warn({ reason }, "not ready");
-        return reply.code(503).send({ status: "unavailable", reason });
+        // The status is the table's; the body is the health answer's own shape, which probes read.
+        return reply
+          .code(httpStatusOf("SERVICE_UNAVAILABLE"))
+          .send({ status: "unavailable", reason });
       }
     };
   const own = checks.own ? [checks.own] : [];

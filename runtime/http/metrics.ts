@@ -4,7 +4,8 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { collectDefaultMetrics, Registry } from "prom-client";
 import type { MetricsConfig } from "../config";
-import { errorBody, httpStatusOf } from "../errors";
+import { HubError } from "../errors";
+import { sendError } from "./error-answer";
 import type { Route } from "./server";
 
 /**
@@ -54,16 +55,12 @@ export function metricsRoute(
       path: "/metrics",
       async handler(request, reply) {
         if (token !== null && !carriesToken(request.headers.authorization, token)) {
-          return reply
-            .code(httpStatusOf("UNAUTHENTICATED"))
-            .header("www-authenticate", 'Bearer realm="metrics"')
-            .send(
-              errorBody(
-                "UNAUTHENTICATED",
-                "/metrics needs the METRICS_TOKEN as a bearer token",
-                request.id,
-              ),
-            );
+          reply.header("www-authenticate", 'Bearer realm="metrics"');
+          return sendError(
+            request,
+            reply,
+            new HubError("UNAUTHENTICATED", "/metrics needs the METRICS_TOKEN as a bearer token"),
+          );
         }
         return reply.type(registry.contentType).send(await collect());
       },

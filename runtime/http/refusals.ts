@@ -3,8 +3,9 @@
 // document over a limit, no usable Host). Each is answered with its code's status in the error
 // shape of the one table, with the request id, and logged as one line per kind, repeats capped.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { errorBody, httpStatusOf, RequestRefusal } from "../errors";
+import { RequestRefusal } from "../errors";
 import type { RepeatFilter } from "../log";
+import { sendError } from "./error-answer";
 import { nestsDeeperThan } from "./nesting";
 
 /** Answers a refusal and logs it (one line per kind and minute, up to the filter's cap). */
@@ -19,7 +20,7 @@ export function answerRefusal(
     { requestId: request.id, method: request.method, path: request.url.split("?")[0] },
     error.message,
   );
-  void reply.code(httpStatusOf(error.code)).send(errorBody(error.code, error.message, request.id));
+  void sendError(request, reply, error);
 }
 
 /** A path Fastify cannot decode (`/certificates/verify/%ff`). */

@@ -17,8 +17,9 @@ import { STATUS_CODES, type IncomingMessage, type ServerResponse } from "node:ht
 import type { Duplex } from "node:stream";
 import type { AddressInfo } from "node:net";
 import { DEFAULT_TRUSTED_PROXIES, type HubConfig } from "../config";
-import { errorBody, httpStatusOf, redact, RequestRefusal, type ErrorCode } from "../errors";
+import { errorAnswer, httpStatusOf, HubError, redact, RequestRefusal } from "../errors";
 import { errorFields, RepeatFilter, type Logger } from "../log";
+import { sendError } from "./error-answer";
 import { answerRefusal, badUrl, shallowJsonParser } from "./refusals";
 
 export interface Route {
@@ -97,29 +98,26 @@ export const requestIdOf = (given: string | string[] | undefined): string =>
   typeof given === "string" && /^[A-Za-z0-9._:-]{1,64}$/.test(given) ? given : randomUUID();
 
 /** What a client is told about an HTTP-level failure Fastify raised. */
-function describe(
-  error: FastifyError,
-  bodyLimitBytes: number,
-): { code: ErrorCode; message: string } {
+function describe(error: FastifyError, bodyLimitBytes: number): HubError {
   switch (error.code) {
     case "FST_ERR_CTP_BODY_TOO_LARGE":
-      return {
-        code: "PAYLOAD_TOO_LARGE",
-        message: `the request body exceeds ${bodyLimitBytes} bytes; send fewer rows per request`,
-      };
+      return new HubError(
+        "PAYLOAD_TOO_LARGE",
+        `the request body exceeds ${bodyLimitBytes} bytes; send fewer rows per request`,
+      );
     case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
-      return {
-        code: "BAD_REQUEST",
-        message: "send the request body as application/json",
-      };
+      return new HubError("BAD_REQUEST", "send the request body as application/json");
     case "FST_ERR_CTP_EMPTY_JSON_BODY":
-      return { code: "BAD_REQUEST", message: "the request body is empty" };
+      return new HubError("BAD_REQUEST", "the request body is empty");
     default:
       // Fastify's JSON parser answers 400 for a body that is not JSON (SyntaxError underneath).
-      return (error.statusCode === 400 && /JSON/i.test(error.code ?? "")) ||
-        error instanceof SyntaxError
-        ? { code: "BAD_REQUEST", message: "the request body is not valid JSON" }
-        : { code: "BAD_REQUEST", message: "the HTTP request is malformed" };
+      return new HubError(
+        "BAD_REQUEST",
+        (error.statusCode === httpStatusOf("BAD_REQUEST") && /JSON/i.test(error.code ?? "")) ||
+          error instanceof SyntaxError
+          ? "the request body is not valid JSON"
+          : "the HTTP request is malformed",
+      );
   }
 }
 
@@ -181,18 +179,26 @@ function clientErrorHandler(repeats: RepeatFilter) {
       socket.destroy();
       return;
     }
-    const [code, kind, message]: [ErrorCode, string, string] =
+    const refusal =
       error.code === "ERR_HTTP_REQUEST_TIMEOUT"
-        ? ["REQUEST_TIMEOUT", "request timeout", "the request was not sent in time"]
+        ? new RequestRefusal(
+            "REQUEST_TIMEOUT",
+            "request timeout",
+            "the request was not sent in time",
+          )
         : error.code === "HPE_HEADER_OVERFLOW"
-          ? ["HEADERS_TOO_LARGE", "headers too large", "the request's headers are too large"]
-          : ["BAD_REQUEST", "malformed request", "the HTTP request is malformed"];
+          ? new RequestRefusal(
+              "HEADERS_TOO_LARGE",
+              "headers too large",
+              "the request's headers are too large",
+            )
+          : new RequestRefusal("BAD_REQUEST", "malformed request", "the HTTP request is malformed");
     // The connection is closed below: Fastify then sees its request aborted; one line is enough.
     (socket as Duplex & { [ABORT_LOGGED]?: true })[ABORT_LOGGED] = true;
-    repeats.info(kind, { remote, reason: error.code }, message);
+    repeats.info(refusal.kind, { remote, reason: error.code }, refusal.message);
     if (socket.writable) {
-      const body = JSON.stringify(errorBody(code, message));
-      const status = httpStatusOf(code);
+      const { status, body: answer } = errorAnswer(refusal);
+      const body = JSON.stringify(answer);
       socket.write(
         `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\n` +
           `Content-Type: application/json; charset=utf-8\r\n` +
@@ -251,19 +257,18 @@ function buildApp(options: ServeOptions): FastifyInstance {
     });
   }
   app.setNotFoundHandler((request, reply) => {
-    void reply
-      .code(httpStatusOf("ROUTE_NOT_FOUND"))
-      .send(
-        errorBody(
-          "ROUTE_NOT_FOUND",
-          `not found: ${request.method} ${request.url.split("?")[0]}; the GraphQL endpoint is /graphql`,
-          request.id,
-        ),
-      );
+    void sendError(
+      request,
+      reply,
+      new HubError(
+        "ROUTE_NOT_FOUND",
+        `not found: ${request.method} ${request.url.split("?")[0]}; the GraphQL endpoint is /graphql`,
+      ),
+    );
   });
   app.setErrorHandler((error: FastifyError | RequestRefusal, request, reply) => {
     if (error instanceof RequestRefusal) return answerRefusal(repeats, error, request, reply);
-    const status = error.statusCode ?? 500;
+    const status = error.statusCode ?? httpStatusOf("INTERNAL_SERVER_ERROR");
     if (abortedByClient(error, request)) {
       // Nobody is left to answer; one line, no stack, repeats capped.
       logAbort(repeats, request.raw.socket, {
@@ -273,17 +278,16 @@ function buildApp(options: ServeOptions): FastifyInstance {
       });
       return;
     }
-    if (status < 500) {
+    if (status < httpStatusOf("INTERNAL_SERVER_ERROR")) {
       if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE") drainRefusedBody(request, reply);
-      const { code, message } = describe(error, options.bodyLimitBytes);
-      void reply.code(httpStatusOf(code)).send(errorBody(code, message, request.id));
+      void sendError(request, reply, describe(error, options.bodyLimitBytes));
       return;
     }
     request.log.error(
       { path: request.url.split("?")[0], ...errorFields(error, redact) },
       "request failed",
     );
-    void reply.code(500).send(errorBody("INTERNAL_SERVER_ERROR", "internal error", request.id));
+    void sendError(request, reply, new HubError("INTERNAL_SERVER_ERROR", "internal error"));
   });
   return app;
 }

@@ -7,7 +7,7 @@ import { unwrapResolverError } from "@apollo/server/errors";
 import { ArgumentValidationError } from "type-graphql";
 import type { ValidationError } from "class-validator";
 import { QueryFailedError } from "typeorm";
-import { DomainError, isErrorCode, redact } from "../../runtime/errors";
+import { codeExtensions, DomainError, isErrorCode, redact } from "../../runtime/errors";
 import { errorFields, type Logger } from "../../runtime/log";
 import { DatabaseUnanswered, type WriteOutcome } from "./db-bounds";
 import { isUniqueViolation } from "./unique-violation";
@@ -33,7 +33,7 @@ type DriverError = { code?: string; errno?: number };
 const internal = (formatted: GraphQLFormattedError): GraphQLFormattedError => ({
   message: "internal error",
   path: formatted.path,
-  extensions: { code: "INTERNAL_SERVER_ERROR" },
+  extensions: codeExtensions("INTERNAL_SERVER_ERROR"),
 });
 
 /** A literal our Date/DateTime scalars refuse is the client's mistake, not a bad query. */
@@ -111,12 +111,12 @@ function databaseError(
           `the ${subgraph} database did not confirm the write: it may or may not have been ` +
           `written; read the current state before sending it again`,
         path: formatted.path,
-        extensions: { code: "OUTCOME_UNKNOWN" },
+        extensions: codeExtensions("OUTCOME_UNKNOWN"),
       }
     : {
         message: `the ${subgraph} database is not answering right now; nothing was written, try again in a moment`,
         path: formatted.path,
-        extensions: { code: "SERVICE_UNAVAILABLE" },
+        extensions: codeExtensions("SERVICE_UNAVAILABLE"),
       };
 }
 
@@ -136,7 +136,7 @@ export function createFormatError(log: Logger, subgraph = "this service") {
       return {
         ...formatted,
         message: original.message,
-        extensions: { ...original.details, code: original.code },
+        extensions: codeExtensions(original.code, original.details),
       };
     }
     if (original instanceof ArgumentValidationError) {
@@ -146,7 +146,7 @@ export function createFormatError(log: Logger, subgraph = "this service") {
       return {
         ...formatted,
         message: `invalid input: ${problems.join("; ")}`,
-        extensions: { code: "BAD_USER_INPUT", problems },
+        extensions: codeExtensions("BAD_USER_INPUT", { problems }),
       };
     }
     if (original instanceof QueryFailedError) {
@@ -156,7 +156,7 @@ export function createFormatError(log: Logger, subgraph = "this service") {
           message:
             "another request wrote the same record at the same moment; nothing was written, send it again",
           path: formatted.path,
-          extensions: { code: "CONFLICT" },
+          extensions: codeExtensions("CONFLICT"),
         };
       }
       if (driver?.code === "ER_DATA_TOO_LONG" || driver?.errno === 1406) {
@@ -164,7 +164,7 @@ export function createFormatError(log: Logger, subgraph = "this service") {
         return {
           message: `${column} is too long for the hub; shorten it (nothing was written)`,
           path: formatted.path,
-          extensions: { code: "BAD_USER_INPUT" },
+          extensions: codeExtensions("BAD_USER_INPUT"),
         };
       }
       // Never log the statement's parameters or echoed values: they can hold personal data.
@@ -176,7 +176,11 @@ export function createFormatError(log: Logger, subgraph = "this service") {
     }
     const scalar = refusedScalarLiteral(error);
     if (scalar && formatted.extensions?.code === "GRAPHQL_VALIDATION_FAILED") {
-      return { ...formatted, message: scalar.message, extensions: { code: "BAD_USER_INPUT" } };
+      return {
+        ...formatted,
+        message: scalar.message,
+        extensions: codeExtensions("BAD_USER_INPUT"),
+      };
     }
     const code = formatted.extensions?.code;
     if (

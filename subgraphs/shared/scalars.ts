@@ -1,15 +1,14 @@
 // The two scalars of the contract: Date is an ISO calendar date ("2025-03-31"), DateTime an ISO
 // timestamp in UTC. Dates travel as strings so that no time zone can shift them by a day.
-import { GraphQLError, GraphQLScalarType, Kind } from "graphql";
+import { GraphQLScalarType, Kind } from "graphql";
 import { calendarDateOf, isIsoDate } from "../../runtime/dates";
+import { graphQLError } from "../../runtime/errors";
 
 function parseDate(value: unknown): string {
   if (typeof value !== "string" || !isIsoDate(value)) {
-    throw new GraphQLError(
+    throw graphQLError(
+      "BAD_USER_INPUT",
       `"${String(value)}" is not a date; write it as YYYY-MM-DD, e.g. 2025-03-31`,
-      {
-        extensions: { code: "BAD_USER_INPUT" },
-      },
     );
   }
   return value;
@@ -21,14 +20,12 @@ export const DateScalar = new GraphQLScalarType({
   serialize(value) {
     if (value instanceof Date) return calendarDateOf(value);
     if (typeof value === "string") return value.slice(0, 10);
-    throw new GraphQLError(`cannot serialise ${String(value)} as a Date`);
+    throw graphQLError("INTERNAL_SERVER_ERROR", `cannot serialise ${String(value)} as a Date`);
   },
   parseValue: parseDate,
   parseLiteral(ast) {
     if (ast.kind !== Kind.STRING)
-      throw new GraphQLError('a Date is written as a string, e.g. "2025-03-31"', {
-        extensions: { code: "BAD_USER_INPUT" },
-      });
+      throw graphQLError("BAD_USER_INPUT", 'a Date is written as a string, e.g. "2025-03-31"');
     return parseDate(ast.value);
   },
 });
@@ -36,11 +33,9 @@ export const DateScalar = new GraphQLScalarType({
 function parseDateTime(value: unknown): Date {
   const date = typeof value === "string" ? new Date(value) : null;
   if (!date || Number.isNaN(date.getTime())) {
-    throw new GraphQLError(
+    throw graphQLError(
+      "BAD_USER_INPUT",
       `"${String(value)}" is not an ISO timestamp, e.g. 2025-03-31T08:00:00Z`,
-      {
-        extensions: { code: "BAD_USER_INPUT" },
-      },
     );
   }
   return date;
@@ -52,15 +47,16 @@ export const DateTimeScalar = new GraphQLScalarType({
   serialize(value) {
     const date = value instanceof Date ? value : new Date(String(value));
     if (Number.isNaN(date.getTime()))
-      throw new GraphQLError(`cannot serialise ${String(value)} as a DateTime`);
+      throw graphQLError(
+        "INTERNAL_SERVER_ERROR",
+        `cannot serialise ${String(value)} as a DateTime`,
+      );
     return date.toISOString();
   },
   parseValue: parseDateTime,
   parseLiteral(ast) {
     if (ast.kind !== Kind.STRING)
-      throw new GraphQLError("a DateTime is written as an ISO string", {
-        extensions: { code: "BAD_USER_INPUT" },
-      });
+      throw graphQLError("BAD_USER_INPUT", "a DateTime is written as an ISO string");
     return parseDateTime(ast.value);
   },
 });
