@@ -3,6 +3,8 @@
 // pages link it too. npm run build copies it beside the compiled route.
 import fs from "node:fs";
 import path from "node:path";
+import { HubError } from "../../runtime/errors";
+import { sendError } from "../../runtime/http/error-answer";
 import type { Route } from "../../runtime/http/server";
 
 export const DEFAULT_FAVICON = path.join(__dirname, "..", "assets", "favicon.ico");
@@ -11,15 +13,19 @@ export const faviconRoutes = (file = DEFAULT_FAVICON): Route[] => [
   {
     method: "GET",
     path: "/favicon.ico",
-    handler: async (_request, reply) => {
+    handler: async (request, reply) => {
       let icon: Buffer;
       try {
         icon = await fs.promises.readFile(file);
       } catch {
-        return reply
-          .code(503)
-          .type("text/plain; charset=utf-8")
-          .send("the hub's icon is not built: run npm run build (npm start does it)");
+        return sendError(
+          request,
+          reply,
+          new HubError(
+            "SERVICE_UNAVAILABLE",
+            "the hub's icon is not built: run npm run build (npm start does it)",
+          ),
+        );
       }
       return reply
         .type("image/x-icon")
