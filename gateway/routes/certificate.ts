@@ -16,6 +16,7 @@ import type { Route } from "../../runtime/http/server";
 import type { Logger } from "../../runtime/log";
 import { readOperation } from "../../runtime/operations";
 import { gatewayContext, type GatewayContext } from "../context";
+import type { Identity } from "../identity";
 import { RendererBusy, type PdfRenderer } from "../pdf-renderer";
 import type { PrintableCertificate } from "../render/certificate-pdf";
 
@@ -74,6 +75,7 @@ export function certificateRoutes(
   hub: HubConfig,
   log: Logger,
   renderer: PdfRenderer,
+  identity: Identity,
 ): Route[] {
   async function handler(request: FastifyRequest, reply: FastifyReply) {
     const { file } = request.params as { file: string };
@@ -87,7 +89,7 @@ export function certificateRoutes(
       const number = match[1].toUpperCase();
       let context: GatewayContext;
       try {
-        context = await gatewayContext(request, hub);
+        context = await gatewayContext(request, identity);
       } catch (error) {
         if (error instanceof DomainError) throw new Refusal(error.code, error.message);
         throw error;

@@ -103,13 +103,14 @@ export async function startSubgraph<TLoaders, TRows>(
           apollo,
           async (request) => ({
             caller: await subgraphCaller(request, definition.name, config),
-            authorization: request.headers.authorization,
             db,
             config,
             loaders: definition.createLoaders(db),
             log,
           }),
-          { maxParseDepth: config.limits.maxParseDepth },
+          // No brace-depth scan before parsing: the credential, checked first (the context is
+          // built before the document is parsed), admits only bodies the gateway built from a
+          // document it had scanned and parsed itself.
         ),
         ...healthRoutes(log, {
           own: async () => {

@@ -1,0 +1,28 @@
+// GET /auth/config: how the dashboard page and GraphiQL sign in. With an OpenID Connect provider
+// (OIDC_ISSUER, or DEV_OIDC=1), its public client and endpoints, for the authorization code flow
+// with PKCE the pages run themselves; `pasteToken` says whether the pages also offer the box for a
+// pasted hub token (development only: in production a token is got by signing in). 503 while the
+// provider's discovery document was not read yet.
+import { DomainError, errorBody, httpStatusOf } from "../../runtime/errors";
+import type { Route } from "../../runtime/http/server";
+import type { Identity } from "../identity";
+
+export function authConfigRoutes(identity: Identity, production: boolean): Route[] {
+  return [
+    {
+      method: "GET",
+      path: "/auth/config",
+      handler: async (request, reply) => {
+        reply.header("cache-control", "no-store");
+        try {
+          return { signIn: identity.signIn(), pasteToken: !production };
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          return reply
+            .code(httpStatusOf(error.code))
+            .send(errorBody(error.code, error.message, request.id));
+        }
+      },
+    },
+  ];
+}
