@@ -4,6 +4,7 @@ import { StationEvents1795523622492 } from "./1795523622492-StationEvents";
 import { DashboardIndexes1796174330629 } from "./1796174330629-DashboardIndexes";
 import { Bookings1796190780011 } from "./1796190780011-Bookings";
 import { CoveringDashboardIndexes1796199966891 } from "./1796199966891-CoveringDashboardIndexes";
+import { DemandCreditCode1796612101132 } from "./1796612101132-DemandCreditCode";
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const migrations: Function[] = [
@@ -12,4 +13,5 @@ export const migrations: Function[] = [
   DashboardIndexes1796174330629,
   Bookings1796190780011,
   CoveringDashboardIndexes1796199966891,
+  DemandCreditCode1796612101132,
 ];
