@@ -117,12 +117,19 @@ export function identitySection(
   if (issuer === undefined) return { oidc: null, ...devPart };
   const problem = issuerProblem(issuer, production);
   if (problem) problems.add(problem);
+  const audience = value(env, "OIDC_AUDIENCE") ?? DEV_AUDIENCE;
+  const clientId = value(env, "OIDC_CLIENT_ID") ?? DEV_CLIENT_ID;
+  // An ID token's audience is the client it was issued to: it must never pass as an access token.
+  if (audience === clientId)
+    problems.add(
+      `OIDC_AUDIENCE and OIDC_CLIENT_ID are both "${audience}": the pages' ID tokens would pass as access tokens; give the hub an audience of its own`,
+    );
   return {
     oidc: {
       issuer,
-      audience: value(env, "OIDC_AUDIENCE") ?? DEV_AUDIENCE,
+      audience,
       claims: { ...HUB_CLAIMS, role: roleClaim, roleMap: map },
-      clientId: value(env, "OIDC_CLIENT_ID") ?? DEV_CLIENT_ID,
+      clientId,
       scope: value(env, "OIDC_SCOPE") ?? "openid profile",
       keysRefetchSeconds: refetch,
       keysRefreshSeconds: refresh,
