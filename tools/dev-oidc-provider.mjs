@@ -5,7 +5,7 @@
 // binding as claims). Never for production: anyone who reaches it is anyone they like.
 //
 // node tools/dev-oidc-provider.mjs <settings.json>
-//   { port, issuer, audience, resource, accessTokenTtl, keys: { keys: [private JWKs] } | null,
+//   { port, host?, issuer, audience, resource, accessTokenTtl, keys: { keys: [private JWKs] } | null,
 //     clients: [{ client_id, redirect_uris, post_logout_redirect_uris, alg?, client_secret?,
 //                 claims? }],
 //     users: [{ id, name, claims: { role, district?, platform?, credit_code?, volunteer_id? } }],
@@ -221,7 +221,7 @@ provider.use(async (ctx, next) => {
 });
 
 const server = http.createServer(provider.callback());
-server.listen(settings.port, "127.0.0.1", () => {
+server.listen(settings.port, settings.host ?? "127.0.0.1", () => {
   console.log(`dev oidc provider ready at ${settings.issuer}`);
 });
 const stop = () => server.close(() => process.exit(0));
