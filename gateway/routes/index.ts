@@ -64,7 +64,7 @@ export function gatewayRoutes(deps: RouteDeps): Route[] {
     // In a cluster worker, the sum over every worker (cluster.ts).
     ...metricsRoute(registry, config.metrics, clusterMetrics(registry) ?? undefined),
     ...dashboardRoutes(dashboardDir, connect),
-    ...authConfigRoutes(identity, config.production),
+    ...authConfigRoutes(identity, config),
     ...[
       ...authMeRoutes(identity),
       ...feedRoutes(apollo, config, log),
