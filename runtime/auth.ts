@@ -231,9 +231,3 @@ export function bearerOf(header: string | undefined): string | null {
   if (!match) throw unauthenticated("the Authorization header must be 'Bearer <token>'");
   return match[1];
 }
-
-/** The caller behind an Authorization header with a hub token; null when there is none. */
-export async function callerFromHeader(header: string | undefined, config: AuthConfig) {
-  const token = bearerOf(header);
-  return token === null ? null : verifyToken(token, config);
-}
