@@ -95,7 +95,7 @@ export function createIdentity(config: HubConfig, repeats: RepeatFilter): Identi
     signIn() {
       if (!oidc || !keys) return null;
       const endpoints = keys.endpoints;
-      if (!endpoints) return undefinedEndpoints(oidc.issuer);
+      if (!endpoints) throw notReachedYet(oidc.issuer);
       return {
         issuer: oidc.issuer,
         clientId: oidc.clientId,
@@ -109,9 +109,8 @@ export function createIdentity(config: HubConfig, repeats: RepeatFilter): Identi
   };
 }
 
-function undefinedEndpoints(issuer: string): never {
-  throw new DomainError(
+const notReachedYet = (issuer: string) =>
+  new DomainError(
     "SERVICE_UNAVAILABLE",
     `the identity provider ${issuer} has not been reached yet; sign-in opens once it answers`,
   );
-}

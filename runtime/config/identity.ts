@@ -30,9 +30,9 @@ export interface IdentityConfig {
 }
 
 export const DEV_OIDC_PORT = 4005;
-/** The development provider's audience and pages client (tools/dev-oidc-provider.mjs). */
-export const DEV_AUDIENCE = "sme-volunteer-hub";
-export const DEV_CLIENT_ID = "hub-pages";
+/** The audience and the pages' client when not set (the development provider uses them too). */
+export const DEFAULT_AUDIENCE = "sme-volunteer-hub";
+export const DEFAULT_CLIENT_ID = "hub-pages";
 
 const CLAIM_PATH = /^[A-Za-z0-9_:-]+(\.[A-Za-z0-9_:-]+)*$/;
 
@@ -117,8 +117,8 @@ export function identitySection(
   if (issuer === undefined) return { oidc: null, ...devPart };
   const problem = issuerProblem(issuer, production);
   if (problem) problems.add(problem);
-  const audience = value(env, "OIDC_AUDIENCE") ?? DEV_AUDIENCE;
-  const clientId = value(env, "OIDC_CLIENT_ID") ?? DEV_CLIENT_ID;
+  const audience = value(env, "OIDC_AUDIENCE") ?? DEFAULT_AUDIENCE;
+  const clientId = value(env, "OIDC_CLIENT_ID") ?? DEFAULT_CLIENT_ID;
   // An ID token's audience is the client it was issued to: it must never pass as an access token.
   if (audience === clientId)
     problems.add(
