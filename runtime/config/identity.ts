@@ -76,45 +76,40 @@ function roleMap(raw: string | undefined, problems: Problems): Record<string, st
   return map;
 }
 
-export function identitySection(
-  env: Env,
-  problems: Problems,
-  production: boolean,
-  host: string,
-): IdentityConfig {
+/** DEV_OIDC=1: the development provider's port, and its issuer (on HOST). */
+function devProviderSection(env: Env, problems: Problems, production: boolean, host: string) {
   const dev = flag(env, problems, "DEV_OIDC", false);
-  const devPort = integer(env, problems, "DEV_OIDC_PORT", DEV_OIDC_PORT, {
+  const port = integer(env, problems, "DEV_OIDC_PORT", DEV_OIDC_PORT, {
     min: 1,
     max: 65535,
     what: "a port number (1-65535)",
   });
-  if (dev && production)
+  if (!dev) return null;
+  if (production)
     problems.add("DEV_OIDC=1 is for development: its demo users sign in without a password");
-  const given = value(env, "OIDC_ISSUER");
-  if (dev && given)
+  if (value(env, "OIDC_ISSUER"))
     problems.add(
       "DEV_OIDC=1 runs its own provider and points the hub at it: leave OIDC_ISSUER unset, or turn DEV_OIDC off",
     );
-  const hostPart = host.includes(":") ? `[${host}]` : host;
-  const issuer = given ?? (dev ? `http://${hostPart}:${devPort}` : undefined);
-  const refetch = integer(env, problems, "OIDC_KEYS_REFETCH_SECONDS", 60, {
-    min: 1,
-    max: 3600,
-    what: "a number of seconds (1-3600)",
-  });
-  const refresh = integer(env, problems, "OIDC_KEYS_REFRESH_SECONDS", 600, {
-    min: 10,
-    max: 86_400,
-    what: "a number of seconds (10-86400)",
-  });
-  const roleClaim = value(env, "OIDC_ROLE_CLAIM") ?? HUB_CLAIMS.role;
-  if (!CLAIM_PATH.test(roleClaim))
+  return { port, issuer: `http://${host.includes(":") ? `[${host}]` : host}:${port}` };
+}
+
+/** Where the role is, and the provider's names for the hub's roles. */
+function claimsSection(env: Env, problems: Problems): ClaimMapping {
+  const role = value(env, "OIDC_ROLE_CLAIM") ?? HUB_CLAIMS.role;
+  if (!CLAIM_PATH.test(role))
     problems.add(
-      `OIDC_ROLE_CLAIM=${roleClaim} must be a claim name or a dot path such as realm_access.roles`,
+      `OIDC_ROLE_CLAIM=${role} must be a claim name or a dot path such as realm_access.roles`,
     );
-  const map = roleMap(value(env, "OIDC_ROLE_MAP"), problems);
-  const devPart = { devProvider: dev ? { port: devPort } : null };
-  if (issuer === undefined) return { oidc: null, ...devPart };
+  return { ...HUB_CLAIMS, role, roleMap: roleMap(value(env, "OIDC_ROLE_MAP"), problems) };
+}
+
+function oidcSection(
+  env: Env,
+  problems: Problems,
+  production: boolean,
+  issuer: string,
+): OidcConfig {
   const problem = issuerProblem(issuer, production);
   if (problem) problems.add(problem);
   const audience = value(env, "OIDC_AUDIENCE") ?? DEFAULT_AUDIENCE;
@@ -125,15 +120,34 @@ export function identitySection(
       `OIDC_AUDIENCE and OIDC_CLIENT_ID are both "${audience}": the pages' ID tokens would pass as access tokens; give the hub an audience of its own`,
     );
   return {
-    oidc: {
-      issuer,
-      audience,
-      claims: { ...HUB_CLAIMS, role: roleClaim, roleMap: map },
-      clientId,
-      scope: value(env, "OIDC_SCOPE") ?? "openid profile",
-      keysRefetchSeconds: refetch,
-      keysRefreshSeconds: refresh,
-    },
-    ...devPart,
+    issuer,
+    audience,
+    claims: claimsSection(env, problems),
+    clientId,
+    scope: value(env, "OIDC_SCOPE") ?? "openid profile",
+    keysRefetchSeconds: integer(env, problems, "OIDC_KEYS_REFETCH_SECONDS", 60, {
+      min: 1,
+      max: 3600,
+      what: "a number of seconds (1-3600)",
+    }),
+    keysRefreshSeconds: integer(env, problems, "OIDC_KEYS_REFRESH_SECONDS", 600, {
+      min: 10,
+      max: 86_400,
+      what: "a number of seconds (10-86400)",
+    }),
+  };
+}
+
+export function identitySection(
+  env: Env,
+  problems: Problems,
+  production: boolean,
+  host: string,
+): IdentityConfig {
+  const dev = devProviderSection(env, problems, production, host);
+  const issuer = value(env, "OIDC_ISSUER") ?? dev?.issuer;
+  return {
+    oidc: issuer === undefined ? null : oidcSection(env, problems, production, issuer),
+    devProvider: dev ? { port: dev.port } : null,
   };
 }
