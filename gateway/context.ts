@@ -1,12 +1,11 @@
-// The gateway's request context: the verified caller and the header to forward. A bad or expired
-// token is refused here, before any subgraph is asked (401 UNAUTHENTICATED).
+// The gateway's request context: the caller, verified once per request (identity.ts). A bad or
+// expired token is refused here, before any subgraph is asked (401 UNAUTHENTICATED).
 import type { FastifyRequest } from "fastify";
-import { callerFromHeader, type Caller } from "../runtime/auth";
-import type { HubConfig } from "../runtime/config";
+import type { Caller } from "../runtime/auth";
+import type { Identity } from "./identity";
 
 export interface GatewayContext {
   caller: Caller | null;
-  authorization?: string;
   /** The client's address (behind a trusted proxy, the one it forwarded). */
   ip: string;
   /** This request's id: in the answer, the logs, and every subgraph call it makes. */
@@ -16,10 +15,10 @@ export interface GatewayContext {
 const callers = new WeakMap<FastifyRequest, Promise<Caller | null>>();
 
 /** The caller of an HTTP request, verified once however many parts of the gateway ask. */
-export function callerOf(request: FastifyRequest, config: HubConfig): Promise<Caller | null> {
+export function callerOf(request: FastifyRequest, identity: Identity): Promise<Caller | null> {
   let caller = callers.get(request);
   if (!caller) {
-    caller = callerFromHeader(request.headers.authorization, config.auth);
+    caller = identity.callerOf(request.headers.authorization);
     callers.set(request, caller);
   }
   return caller;
@@ -27,11 +26,10 @@ export function callerOf(request: FastifyRequest, config: HubConfig): Promise<Ca
 
 export async function gatewayContext(
   request: FastifyRequest,
-  config: HubConfig,
+  identity: Identity,
 ): Promise<GatewayContext> {
-  const authorization = request.headers.authorization;
-  const caller = await callerOf(request, config);
-  return { caller, authorization, ip: request.ip, requestId: request.id };
+  const caller = await callerOf(request, identity);
+  return { caller, ip: request.ip, requestId: request.id };
 }
 
 /** The context of an operation the gateway runs itself for a route (the feed), as the public. */

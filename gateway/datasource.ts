@@ -1,6 +1,7 @@
-// How the gateway talks to one subgraph: RemoteGraphQLDataSource with its hooks. The caller's
-// bearer token goes with every request (each subgraph verifies it again); a subgraph that cannot
-// be reached is named to the client while its address only goes to the log; a mutation that got
+// How the gateway talks to one subgraph: RemoteGraphQLDataSource with its hooks. The caller the
+// gateway verified goes with every request in the gateway's credential (the token itself stays
+// here); whether the call may be sent twice is decided once, from its parsed operation
+// (call-kind.ts); a subgraph that cannot be reached is named to the client while its address only goes to the log; a mutation that got
 // no answer says whether it can have been written (SERVICE_UNAVAILABLE: it never left;
 // OUTCOME_UNKNOWN: it went out, no answer came); a BAD_USER_INPUT a subgraph answers with HTTP
 // 400 (a Date literal its scalar refused) reaches the client as such.
@@ -10,6 +11,7 @@ import { REQUEST_ID_HEADER } from "../runtime/http/server";
 import { graphQLError, httpStatusOf } from "../runtime/errors";
 import { RepeatFilter, type Logger } from "../runtime/log";
 import type { GatewayContext } from "./context";
+import { CALL_KIND_HEADER, callKindOf } from "./call-kind";
 import { CALLER_HEADER, encodeCaller } from "./credential-fetcher";
 import { WriteNotSent, WriteOutcomeUnknown } from "./subgraph-calls";
 import type { Fetcher } from "./subgraph-fetcher";
@@ -36,14 +38,20 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   }
 
   /**
-   * Every subgraph call carries the request id, the caller's own token, which each subgraph
-   * verifies again, and the gateway's credential (subgraphs answer nothing without it), which
-   * credential-fetcher.ts signs for each try once the body is known: this passes it the caller.
+   * Every subgraph call carries the request id and the gateway's credential (subgraphs answer
+   * nothing without it), which credential-fetcher.ts signs for each try once the body is known:
+   * this passes it the caller. The call's kind (query or mutation) goes to the retry layers.
    */
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
+  override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    const { request, context } = options;
     const headers = request.http?.headers;
     if (!headers) return;
-    if (context?.authorization) headers.set("authorization", context.authorization);
+    // A client's operation (its enum is not exported); schema loading and health checks are reads.
+    const kind =
+      "incomingRequestContext" in options
+        ? callKindOf(options.document, options.incomingRequestContext.operation?.operation)
+        : "query";
+    headers.set(CALL_KIND_HEADER, kind);
     if (context?.caller) headers.set(CALLER_HEADER, encodeCaller(context.caller));
     // The gateway's own requests (none today) get an id of their own below.
     if (context?.requestId) headers.set(REQUEST_ID_HEADER, context.requestId);

@@ -18,6 +18,7 @@ import { gatewayRoutes } from "./routes";
 import { createRateLimiter } from "./rate-limiter";
 import { createSharedStore } from "./shared-store";
 import { createClaimStore } from "./idempotency-store";
+import { createIdentity } from "./identity";
 import { readSupergraph } from "./supergraph";
 
 export interface GatewayOptions {
@@ -46,6 +47,7 @@ export async function startGateway(
   const limiter = createRateLimiter(config.rateLimits, config.redis, log);
   await limiter.start();
   const repeats = new RepeatFilter(log, config.log.repeatsPerMinute);
+  const identity = createIdentity(config, repeats);
   const subgraphHttp = createSubgraphFetcher({
     idleTimeoutMs: config.servers.subgraphIdleTimeoutMs,
     maxSockets: config.subgraphCalls.maxSockets,
@@ -54,6 +56,9 @@ export async function startGateway(
   const breakers: Array<() => void> = [];
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? readSupergraph(),
+    // Each subgraph call's parsed operation reaches its data source, which decides from it
+    // whether the call may be sent twice (call-kind.ts).
+    queryPlannerConfig: { exposeDocumentNodeInFetchNode: true },
     buildService: ({ name, url }) => {
       const calls = resilientFetcher(
         name as SubgraphName,
@@ -103,6 +108,7 @@ export async function startGateway(
       log,
       registry,
       limiter,
+      identity,
       pdf,
       documentLimits: limits.document,
       subgraphUrls: urls,
@@ -112,6 +118,7 @@ export async function startGateway(
     }),
     onStop: async () => {
       await apollo.stop();
+      identity.close();
       await pdf.close();
       await store.close();
       claims.close();

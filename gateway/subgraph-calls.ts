@@ -10,7 +10,8 @@ import CircuitBreaker from "opossum";
 import { Counter, Gauge, Histogram, type Registry } from "prom-client";
 import type { SubgraphCallsConfig, SubgraphName } from "../runtime/config";
 import type { RepeatFilter } from "../runtime/log";
-import { isQueryBody, wasNotSent, type Fetcher } from "./subgraph-fetcher";
+import { isRetryable } from "./call-kind";
+import { wasNotSent, type Fetcher } from "./subgraph-fetcher";
 
 type Init = NonNullable<Parameters<Fetcher>[1]>;
 type FetchResponse = Awaited<ReturnType<Fetcher>>;
@@ -96,7 +97,7 @@ export function resilientFetcher(
   }
 
   async function call(url: string, init: Init): Promise<FetchResponse> {
-    const tries = isQueryBody(init.body) ? 1 + config.retries : 1;
+    const tries = isRetryable(init) ? 1 + config.retries : 1;
     for (let attempt = 1; ; attempt++) {
       try {
         return await once(url, init);
@@ -128,7 +129,7 @@ export function resilientFetcher(
 
   const fetcher: Fetcher = async (url, init = {}) => {
     const end = metrics.duration.startTimer({ subgraph: name });
-    const write = !isQueryBody(init.body);
+    const write = !isRetryable(init);
     try {
       return await breaker.fire(url, init);
     } catch (error) {

@@ -3,10 +3,12 @@
 // keep-alive timeout would close them, and one more try, on a fresh connection, for a query that
 // meets a reset on a reused socket. That happens when the gateway's event loop was blocked past
 // the subgraph's keep-alive timeout: the subgraph closed the idle socket, the gateway had not yet
-// noticed, and the next request went out on it ("socket hang up"). A mutation is never sent twice.
+// noticed, and the next request went out on it ("socket hang up"). A mutation is never sent twice
+// (the data source marks each call's kind: call-kind.ts).
 import http from "node:http";
 import https from "node:https";
 import type { RemoteGraphQLDataSource } from "@apollo/gateway";
+import { isRetryable, wireHeaders } from "./call-kind";
 
 /** The fetch function RemoteGraphQLDataSource calls (@apollo/utils.fetcher's Fetcher). */
 export type Fetcher = RemoteGraphQLDataSource["fetcher"];
@@ -25,14 +27,6 @@ export interface SubgraphFetcher {
   /** Closes every pooled socket (gateway stop). */
   close(): void;
 }
-
-/**
- * True for a body whose operation is a query: what the query planner sends starts with the
- * operation's keyword (`query ...`) or with its selection set (`{ ... }`). Anything else, a
- * mutation above all, is never sent twice.
- */
-export const isQueryBody = (body: FetcherRequestInit["body"]): boolean =>
-  typeof body === "string" && /^\{"query":"(query\b|\{)/.test(body);
 
 /**
  * Failures met before the whole request was handed to the network (refused connection, a time
@@ -135,7 +129,7 @@ function request(
     let answered = false;
     const req = send(
       target,
-      { method: init.method ?? "GET", headers: init.headers, agent, signal: init.signal },
+      { method: init.method ?? "GET", headers: wireHeaders(init), agent, signal: init.signal },
       (incoming) => {
         answered = true;
         const chunks: Buffer[] = [];
@@ -170,7 +164,7 @@ export function createSubgraphFetcher(options: SubgraphFetcherOptions): Subgraph
       return await request(url, init, agent);
     } catch (error) {
       if (!(error instanceof StaleSocket)) throw error;
-      if (!isQueryBody(init.body)) throw error.cause;
+      if (!isRetryable(init)) throw error.cause;
       // The other idle sockets waited as long as this one: drop them, so that the query goes
       // once more on a fresh connection (which is pooled for the next requests).
       for (const sockets of Object.values(agent.freeSockets)) sockets?.forEach((s) => s.destroy());

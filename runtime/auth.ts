@@ -1,21 +1,32 @@
-// JWT (HS256) signing and verification shared by the gateway, every subgraph and npm run token:
-// the gateway rejects a bad token before planning, and each subgraph verifies the forwarded token
-// again rather than trusting a header.
+// Who a caller is, shared by the gateway, every subgraph and npm run token: the hub's roles, the
+// caller the gateway puts in each subgraph call's credential, how verified claims become that
+// caller (the same rules for the hub's own HS256 tokens and an OpenID Connect provider's, see
+// gateway/identity.ts), and the hub's own HS256 tokens (development, tests, service calls).
 import { webcrypto } from "node:crypto";
-import { jwtVerify, SignJWT, errors as joseErrors } from "jose";
+import { jwtVerify, SignJWT, errors as joseErrors, type JWTPayload } from "jose";
 import type { AuthConfig } from "./config";
+import { creditCodeProblem } from "./credit-code";
 import { unauthenticated } from "./errors";
 
-export const ROLES = [
+/** The staff of the programme's offices: what "signed in" meant before the self-service roles. */
+export const STAFF_ROLES = [
   "CITY_ADMIN",
   "DISTRICT_OPERATOR",
   "PLATFORM_OPERATOR",
   "PUBLICITY_EDITOR",
   "DASHBOARD_VIEWER",
 ] as const;
+/**
+ * The two groups the programme serves, signed in for themselves: an enterprise bound to its
+ * unified social credit code, a volunteer bound to its volunteer id. Neither reaches anything of
+ * anybody else; to every field not meant for them they are the public (subgraphs/shared/auth.ts).
+ */
+export const SELF_SERVICE_ROLES = ["ENTERPRISE", "VOLUNTEER"] as const;
+export const ROLES = [...STAFF_ROLES, ...SELF_SERVICE_ROLES] as const;
 /** Subgraphs calling each other through the gateway; never minted by npm run token. */
 export const SERVICE_ROLE = "SERVICE" as const;
 export type Role = (typeof ROLES)[number] | typeof SERVICE_ROLE;
+export type SelfServiceRole = (typeof SELF_SERVICE_ROLES)[number];
 
 export interface Caller {
   sub: string;
@@ -24,13 +35,59 @@ export interface Caller {
   district?: string;
   /** The platform id a PLATFORM_OPERATOR is bound to. */
   platform?: string;
+  /** The unified social credit code an ENTERPRISE is bound to (checked, GB 32100). */
+  creditCode?: string;
+  /** The volunteer id a VOLUNTEER is bound to. */
+  volunteerId?: string;
 }
+
+/** True for the offices' staff and the hub's own services; false for anonymous and self-service. */
+export const isStaff = (caller: Caller | null | undefined): caller is Caller =>
+  Boolean(caller) && !(SELF_SERVICE_ROLES as readonly string[]).includes(caller!.role);
+
+export const isSelfService = (caller: Caller | null | undefined): caller is Caller =>
+  Boolean(caller) && (SELF_SERVICE_ROLES as readonly string[]).includes(caller!.role);
+
+/**
+ * Who sees the same data as this caller: role and what it is bound to. Two enterprises never share
+ * a scope (the response cache keys on it).
+ */
+export function callerScope(caller: Caller): string {
+  const bound =
+    caller.district ??
+    caller.platform ??
+    (caller.creditCode ? `credit:${caller.creditCode}` : undefined) ??
+    (caller.volunteerId ? `volunteer:${caller.volunteerId}` : undefined) ??
+    "city";
+  return `${caller.role}:${bound}`;
+}
+
+/** Where a token's claims are: a dot path for the role, plain names for the rest. */
+export interface ClaimMapping {
+  /** A dot path (`role`, `realm_access.roles`); an array there gives the first role the hub knows. */
+  role: string;
+  /** Provider role name → hub role; names not in it count as themselves. */
+  roleMap: Readonly<Record<string, string>>;
+  district: string;
+  platform: string;
+  creditCode: string;
+  volunteerId: string;
+}
+
+/** The claim names of the hub's own tokens, and the defaults for a provider's. */
+export const HUB_CLAIMS: ClaimMapping = {
+  role: "role",
+  roleMap: {},
+  district: "district",
+  platform: "platform",
+  creditCode: "credit_code",
+  volunteerId: "volunteer_id",
+};
 
 const AUDIENCE = "sme-volunteer-hub";
 /**
  * An HS256 key, imported once per secret: given raw bytes, jose imports them again on every sign
- * and verify (about 35 µs of the 90 each costs here), and every request verifies at least once in
- * the gateway and in each subgraph it reaches.
+ * and verify (about 35 µs of the 90 each costs here).
  */
 export function hs256Key<T extends object>(
   cache: WeakMap<T, Promise<webcrypto.CryptoKey>>,
@@ -53,11 +110,18 @@ const key = (config: AuthConfig) =>
 /** Length as MySQL counts it: code points, not UTF-16 units. */
 const codePoints = (text: string) => [...text].length;
 
-export async function signToken(caller: Caller, config: AuthConfig, ttlSeconds?: number) {
+/** The claims a caller is written with in the hub's own tokens (HUB_CLAIMS names). */
+export function callerClaims(caller: Caller): Record<string, string> {
   const claims: Record<string, string> = { role: caller.role };
   if (caller.district) claims.district = caller.district;
   if (caller.platform) claims.platform = caller.platform;
-  return new SignJWT(claims)
+  if (caller.creditCode) claims.credit_code = caller.creditCode;
+  if (caller.volunteerId) claims.volunteer_id = caller.volunteerId;
+  return claims;
+}
+
+export async function signToken(caller: Caller, config: AuthConfig, ttlSeconds?: number) {
+  return new SignJWT(callerClaims(caller))
     .setProtectedHeader({ alg: "HS256" })
     .setSubject(caller.sub)
     .setIssuer(config.jwtIssuer)
@@ -67,7 +131,81 @@ export async function signToken(caller: Caller, config: AuthConfig, ttlSeconds?:
     .sign(await key(config));
 }
 
-/** Checks signature, issuer, audience, expiry and the claims each role needs. */
+/** The value at a dot path of the claims (`realm_access.roles`). */
+function claimAt(payload: JWTPayload, path: string): unknown {
+  let value: unknown = payload;
+  for (const part of path.split(".")) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value;
+}
+
+/** A string or number claim as text; anything else (objects, booleans, blanks) is absent. */
+function textClaim(payload: JWTPayload, name: string): string | undefined {
+  const value = payload[name];
+  if (typeof value === "number" && Number.isSafeInteger(value)) return String(value);
+  return typeof value === "string" && value.trim() ? value.trim() : undefined;
+}
+
+/** The hub role a token names: the first name (mapped) the hub knows; SERVICE only if allowed. */
+function roleOf(payload: JWTPayload, mapping: ClaimMapping, allowService: boolean): Role {
+  const raw = claimAt(payload, mapping.role);
+  const names = (Array.isArray(raw) ? raw : [raw]).filter(
+    (n): n is string => typeof n === "string",
+  );
+  const known = (name: string) =>
+    (ROLES as readonly string[]).includes(name) || (allowService && name === SERVICE_ROLE);
+  const role = names.map((name) => mapping.roleMap[name] ?? name).find(known);
+  if (!role)
+    throw unauthenticated(
+      names.length
+        ? `the token's role ${names.map((n) => `"${n}"`).join(", ")} is not one the hub knows (${ROLES.join(", ")})`
+        : `the token names no role (claim ${mapping.role})`,
+    );
+  return role as Role;
+}
+
+/**
+ * The caller verified claims describe, with what its role is bound to: a DISTRICT_OPERATOR's
+ * district, a PLATFORM_OPERATOR's platform, an ENTERPRISE's unified social credit code (its GB
+ * 32100 check character must hold) and a VOLUNTEER's id. A token that lacks what its role needs is
+ * refused (UNAUTHENTICATED): it would otherwise reach nothing, or everything.
+ */
+export function callerFromClaims(
+  payload: JWTPayload,
+  mapping: ClaimMapping,
+  options: { allowService?: boolean } = {},
+): Caller {
+  const role = roleOf(payload, mapping, options.allowService ?? false);
+  const sub = typeof payload.sub === "string" ? payload.sub : "";
+  // The subject is recorded as the actor of audit events: it must name someone, briefly.
+  if (!sub || codePoints(sub) > 100)
+    throw unauthenticated("the token's subject must be 1-100 characters");
+  const caller: Caller = { sub, role };
+  const bound = (name: string, what: string) => {
+    const value = textClaim(payload, name);
+    if (!value) throw unauthenticated(`a ${role} token needs ${what} (claim ${name})`);
+    return value;
+  };
+  if (role === "DISTRICT_OPERATOR") caller.district = bound(mapping.district, "a district");
+  if (role === "PLATFORM_OPERATOR") caller.platform = bound(mapping.platform, "a platform");
+  if (role === "ENTERPRISE") {
+    const code = bound(mapping.creditCode, "a unified social credit code").toUpperCase();
+    const problem = creditCodeProblem(code);
+    if (problem) throw unauthenticated(`an ENTERPRISE token needs a valid ${problem}`);
+    caller.creditCode = code;
+  }
+  if (role === "VOLUNTEER") {
+    const id = bound(mapping.volunteerId, "a volunteer id");
+    if (!/^[1-9]\d{0,8}$/.test(id))
+      throw unauthenticated(`a VOLUNTEER token's volunteer id must be a number, not "${id}"`);
+    caller.volunteerId = id;
+  }
+  return caller;
+}
+
+/** Checks signature, issuer, audience, expiry and the claims each role needs (hub tokens). */
 export async function verifyToken(token: string, config: AuthConfig): Promise<Caller> {
   let payload;
   try {
@@ -83,31 +221,13 @@ export async function verifyToken(token: string, config: AuthConfig): Promise<Ca
       error instanceof joseErrors.JWTExpired ? "the token has expired" : "the token is not valid";
     throw unauthenticated(`${reason}; ask for a new one (npm run token)`);
   }
-  const role = payload.role as Role;
-  if (!(ROLES as readonly string[]).includes(role) && role !== SERVICE_ROLE)
-    throw unauthenticated(`the token's role "${String(role)}" is unknown`);
-  const sub = String(payload.sub ?? "");
-  // The subject is recorded as the actor of audit events: it must name someone, briefly.
-  if (!sub || codePoints(sub) > 100)
-    throw unauthenticated("the token's subject must be 1-100 characters");
-  const caller: Caller = { sub, role };
-  if (role === "DISTRICT_OPERATOR") {
-    if (typeof payload.district !== "string")
-      throw unauthenticated("a DISTRICT_OPERATOR token needs a district");
-    caller.district = payload.district;
-  }
-  if (role === "PLATFORM_OPERATOR") {
-    if (typeof payload.platform !== "string")
-      throw unauthenticated("a PLATFORM_OPERATOR token needs a platform");
-    caller.platform = payload.platform;
-  }
-  return caller;
+  return callerFromClaims(payload, HUB_CLAIMS, { allowService: true });
 }
 
-/** The caller behind an Authorization header; null when there is none (anonymous). */
-export async function callerFromHeader(header: string | undefined, config: AuthConfig) {
+/** The token of an Authorization header; null when there is none (anonymous). */
+export function bearerOf(header: string | undefined): string | null {
   if (!header) return null;
   const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
   if (!match) throw unauthenticated("the Authorization header must be 'Bearer <token>'");
-  return verifyToken(match[1], config);
+  return match[1];
 }

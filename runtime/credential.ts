@@ -1,7 +1,8 @@
 // The gateway's credential for subgraph calls: a JWT the gateway signs for each call it sends to a
-// subgraph, carrying the verified caller (or none for an anonymous reader). Subgraphs answer only
-// requests that carry it, so a subgraph port reached directly (no gateway, so no limits) answers
-// nothing. It is bound to the one call it was signed for, so that one seen on the wire (a log, a
+// subgraph, carrying the caller it verified (or none for an anonymous reader), bound role and all.
+// The gateway checks the caller's token once; subgraphs trust this credential and never see the
+// token. Subgraphs answer only requests that carry it, so a subgraph port reached directly (no
+// gateway, so no limits) answers nothing. It is bound to the one call it was signed for, so that one seen on the wire (a log, a
 // proxy) opens nothing else: its audience is the subgraph it is sent to, it names the request id
 // the call carries (X-Request-Id) and the SHA-256 of the call's body (the operation and its
 // variables), and it lives just longer than the gateway waits for that subgraph (its time limit
@@ -10,7 +11,7 @@
 // nor a credential as a token.
 import { createHash, hkdfSync, type webcrypto } from "node:crypto";
 import { jwtVerify, SignJWT } from "jose";
-import { hs256Key, type Caller, type Role } from "./auth";
+import { callerClaims, hs256Key, type Caller, type Role } from "./auth";
 import type { AuthConfig, SubgraphCallsConfig, SubgraphName } from "./config";
 import { unauthenticated } from "./errors";
 
@@ -60,12 +61,8 @@ export async function signCredential(
   now = Date.now(),
 ) {
   const { caller, requestId, subgraph, body } = credential;
-  const claims: Record<string, string> = { rid: requestId, bdy: bodyDigest(body) };
-  if (caller) {
-    claims.role = caller.role;
-    if (caller.district) claims.district = caller.district;
-    if (caller.platform) claims.platform = caller.platform;
-  }
+  // The whole caller as the gateway verified it: subgraphs trust it and never see the token.
+  const claims = { ...(caller ? callerClaims(caller) : {}), rid: requestId, bdy: bodyDigest(body) };
   const lifetimeMs = credentialLifetimeMs(config.subgraphCalls, subgraph);
   const jwt = new SignJWT(claims)
     .setProtectedHeader({ alg: "HS256" })
@@ -119,5 +116,7 @@ export async function verifyCredential(
   const caller: Caller = { sub: String(payload.sub ?? ""), role: payload.role as Role };
   if (typeof payload.district === "string") caller.district = payload.district;
   if (typeof payload.platform === "string") caller.platform = payload.platform;
+  if (typeof payload.credit_code === "string") caller.creditCode = payload.credit_code;
+  if (typeof payload.volunteer_id === "string") caller.volunteerId = payload.volunteer_id;
   return { caller, requestId };
 }

@@ -23,6 +23,7 @@ const INPUT_DIRS = [
   "bench",
   "dashboard",
   "ide",
+  "browser",
   "contract",
 ];
 const INPUT_FILES = ["package.json", "package-lock.json", "tsconfig.json", "tsconfig.build.json"];

@@ -9,6 +9,7 @@ import path from "node:path";
 import { childEnv, SUBGRAPHS } from "../runtime/config";
 import { configOrExit } from "./cli";
 import { subgraphArgs, writeDemoRows } from "./demo-rows";
+import { devProviderSettings, DEV_TOOLS_SECRET } from "./dev-oidc-users";
 import { portFree, waitForHealth } from "./start-checks";
 
 const config = configOrExit();
@@ -16,14 +17,20 @@ const children: Array<{ name: string; child: ChildProcess }> = [];
 let stopping = false;
 // The demo rows' folder, removed once every subgraph is up (and when the federation stops).
 let rowsDir: string | undefined;
+// The development provider's settings (DEV_OIDC=1), removed when the federation stops.
+let devDir: string | undefined;
 
 function removeDemoRows() {
   if (rowsDir) fs.rmSync(rowsDir, { recursive: true, force: true });
   rowsDir = undefined;
 }
 
+/** The development provider is plain JavaScript (an ES module), run from the sources. */
+const DEV_PROVIDER = path.join(__dirname, "..", "..", "tools", "dev-oidc-provider.mjs");
+
 function launch(name: string, script: string, args: string[] = []) {
-  const child = spawn(process.execPath, [path.join(__dirname, script), ...args], {
+  const file = path.isAbsolute(script) ? script : path.join(__dirname, script);
+  const child = spawn(process.execPath, [file, ...args], {
     // The IPC channel lets each child notice when this process is gone and stop with it.
     stdio: ["ignore", "inherit", "inherit", "ipc"],
     env: childEnv({}),
@@ -40,6 +47,7 @@ function launch(name: string, script: string, args: string[] = []) {
 function stopAll(exitCode: number) {
   stopping = true;
   removeDemoRows();
+  if (devDir) fs.rmSync(devDir, { recursive: true, force: true });
   for (const { child } of children) if (child.exitCode === null) child.kill("SIGTERM");
   setTimeout(() => process.exit(exitCode), 3000).unref();
   Promise.all(
@@ -50,9 +58,11 @@ function stopAll(exitCode: number) {
 }
 
 async function main() {
+  const dev = config.identity.devProvider;
   const ports = [
     ...SUBGRAPHS.map((n) => ({ name: n, port: config.servers.subgraphPorts[n] })),
     { name: "gateway", port: config.servers.gatewayPort },
+    ...(dev ? [{ name: "development sign-in (DEV_OIDC)", port: dev.port }] : []),
   ];
   const taken = [];
   for (const p of ports) if (!(await portFree(p.port))) taken.push(`${p.name} :${p.port}`);
@@ -68,6 +78,7 @@ async function main() {
     `[start] database: ${config.databases.urls.corps ? "MySQL (DATABASE_URL)" : `SQLite files in ${path.resolve(config.databases.dataDir)}`}`,
   );
   if (config.demo.seed) rowsDir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-demo-"));
+  if (dev) startDevProvider();
   const rows = rowsDir ? writeDemoRows(rowsDir, config.demo.anchor) : null;
   for (const name of SUBGRAPHS) launch(name, "run-subgraph.js", subgraphArgs(name, rows));
   await Promise.all(
@@ -86,7 +97,20 @@ async function main() {
   console.log(`\nThe hub is running. Gateway: ${publicUrl}/graphql${listening}`);
   if (config.ide.graphiql) console.log(`GraphQL IDE: ${publicUrl}/graphiql`);
   console.log(`Dashboard:   ${publicUrl}/dashboard`);
+  if (dev) {
+    console.log(`Sign-in:     ${config.identity.oidc!.issuer} (development provider, DEV_OIDC=1)`);
+    console.log("             pick a demo user on its page: one for each role, no password");
+    console.log(`             tools: client hub-tools, secret ${DEV_TOOLS_SECRET}`);
+  }
   console.log("Get a token with: npm run token -- --role CITY_ADMIN   (Ctrl-C stops everything)\n");
+}
+
+/** DEV_OIDC=1: the local provider with a demo user for each role (tools/dev-oidc-users.ts). */
+function startDevProvider() {
+  devDir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-dev-oidc-"));
+  const file = path.join(devDir, "settings.json");
+  fs.writeFileSync(file, JSON.stringify(devProviderSettings(config)), { mode: 0o600 });
+  launch("development sign-in", DEV_PROVIDER, [file]);
 }
 
 main().catch((error) => {

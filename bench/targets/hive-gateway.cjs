@@ -1,6 +1,6 @@
 // Hive Gateway (@graphql-hive/gateway's runtime) serving our committed supergraph against the same
-// subgraph processes, forwarding Authorization and signing each subgraph call's credential (bound
-// to the subgraph, request id and body; the hub's dist/gateway/credential-fetcher.js, so
+// subgraph processes, signing each subgraph call's credential (bound to the subgraph, request id
+// and body; the hub's dist/gateway/credential-fetcher.js, so
 // `npm run build` first, which `npm run bench` does) for the caller the benchmark passes along.
 // Its settings come as arguments (only runtime/config reads the environment): the port, the
 // subgraphs' urls, and whether its in-flight deduplication of identical subgraph fetches is on.
@@ -20,11 +20,12 @@ const { CALLER_HEADER, signedHeaders } = require(
 );
 const { loadConfig } = require(path.join(DIST, "runtime", "config", "index.js"));
 
-const FORWARDED_HEADERS = ["authorization", CALLER_HEADER];
+// Subgraphs trust the credential and never see the token: only the caller is passed along.
+const FORWARDED_HEADERS = [CALLER_HEADER];
 
 /**
  * Signs each call as it leaves (after in-flight dedup has matched calls by their headers, which
- * still carry only the token and the caller): its subgraph found by its URL.
+ * still carry only the caller): its subgraph found by its URL.
  */
 function signCalls(urls, config) {
   const names = new Map(Object.entries(urls).map(([name, url]) => [url, name]));

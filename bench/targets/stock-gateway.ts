@@ -1,9 +1,8 @@
 // Stock @apollo/gateway, the baseline of issue 11: ApolloServer's standalone server and the
 // default RemoteGraphQLDataSource (its default fetcher, no plugins), serving our committed
-// supergraph against the same subgraph processes. It forwards the client's Authorization and
-// signs each subgraph call's credential (bound to the subgraph, request id and body) for the
-// caller the benchmark passes along, so the subgraphs answer it as they answer ours; it is spared
-// verifying the token, which ours does.
+// supergraph against the same subgraph processes. It signs each subgraph call's credential (bound
+// to the subgraph, request id and body) for the caller the benchmark passes along, so the
+// subgraphs answer it as they answer ours; it is spared verifying the token, which ours does.
 // node dist/bench/targets/stock-gateway.js <port> <subgraph urls as JSON>
 import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";

@@ -1,5 +1,5 @@
-// The one request the page sends: DashboardPage through the gateway, with the user's token. Every
-// failure becomes a message a person can act on.
+// The one request the page sends: DashboardPage through the gateway, with the signed-in user's
+// token (or a pasted development token). Every failure becomes a message a person can act on.
 import QUERY from "../operations/dashboard-page.graphql";
 import type { Range } from "./range";
 
@@ -56,9 +56,10 @@ export interface DashboardData {
 export class DashboardError extends Error {}
 
 const MESSAGES: Record<string, string> = {
-  UNAUTHENTICATED: "令牌无效或已过期：请重新获取令牌（npm run token）后粘贴到上方。",
+  UNAUTHENTICATED:
+    "令牌无效或已过期：请重新登录（开发环境也可用 npm run token 重新获取令牌后粘贴到上方）。",
   FORBIDDEN:
-    "当前令牌的角色无权查看看板：需要 DASHBOARD_VIEWER、CITY_ADMIN 或本区的 DISTRICT_OPERATOR。",
+    "当前登录的角色无权查看看板：需要 DASHBOARD_VIEWER、CITY_ADMIN 或本区的 DISTRICT_OPERATOR。",
   BAD_USER_INPUT: "日期范围有误",
 };
 

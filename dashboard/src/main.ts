@@ -1,4 +1,12 @@
-// The city dashboard page: token, range, one request, then the summary, the table and the charts.
+// The city dashboard page: sign-in (or a pasted development token), range, one request, then the
+// summary, the table and the charts.
+import {
+  describeSession,
+  loadAuthConfig,
+  SignIn,
+  type AuthConfig,
+  type Session,
+} from "../../browser/sign-in";
 import { DashboardError, fetchDashboard, type DashboardData, type DistrictRow } from "./api";
 import { chartsSettled, renderCharts, resizeCharts } from "./charts";
 import { PRESETS, presetRange, rangeProblem, type Preset, type Range } from "./range";
@@ -15,6 +23,8 @@ const message = $<HTMLDivElement>("message");
 const table = $<HTMLTableElement>("districts");
 
 let data: DashboardData | null = null;
+let auth: AuthConfig | null = null;
+let signIn: SignIn | null = null;
 let sort: Sort = { key: "stationCount", descending: true };
 let range: Range = presetRange("本年");
 
@@ -70,12 +80,25 @@ function renderAll() {
   void chartsSettled().then(() => (document.body.dataset.charts = "drawn"));
 }
 
+/** The signed-in user's token, else a pasted one (development); "" when there is neither. */
+function currentToken(): string {
+  const session = signIn?.current;
+  if (session) return session.accessToken;
+  const pasted = auth?.pasteToken === false ? "" : tokenInput.value.trim();
+  if (pasted) sessionStorage.setItem(TOKEN_KEY, pasted);
+  return pasted;
+}
+
 async function load() {
   const problem = rangeProblem(range);
   if (problem) return show(problem);
-  const token = tokenInput.value.trim();
-  if (!token) return show("请先粘贴令牌（npm run token -- --role DASHBOARD_VIEWER 生成）。");
-  sessionStorage.setItem(TOKEN_KEY, token);
+  const token = currentToken();
+  if (!token)
+    return show(
+      auth?.signIn
+        ? "请先登录。"
+        : "请先粘贴令牌（npm run token -- --role DASHBOARD_VIEWER 生成）。",
+    );
   show("正在加载……", "info");
   document.body.dataset.state = "loading";
   try {
@@ -114,7 +137,34 @@ function downloadCsv() {
   setTimeout(() => URL.revokeObjectURL(link.href), 1000);
 }
 
-function init() {
+/** Shows who is signed in (or the sign-in button), and loads the figures once signed in. */
+function signedIn(session: Session | null, problem?: string) {
+  $("sign-in-button").hidden = Boolean(session);
+  $("sign-out").hidden = !session;
+  const label = $("signed-in-as");
+  label.hidden = !session;
+  label.textContent = session ? `已登录：${describeSession(session)}` : "";
+  document.body.dataset.signedIn = session ? session.caller.role : "";
+  if (problem) show(problem);
+}
+
+/** How this hub signs in (/auth/config): the provider's sign-in, the paste box, or both. */
+async function setUpSignIn() {
+  auth = await loadAuthConfig();
+  $("token-form").hidden = auth?.pasteToken === false;
+  if (!auth?.signIn) return false;
+  signIn = new SignIn(auth.signIn, `${location.origin}/dashboard`, (session, problem) => {
+    signedIn(session, problem);
+    // A first sign-in loads the figures; a refresh only swaps the token.
+    if (session && !data) void load();
+  });
+  $("sign-in").hidden = false;
+  $("sign-in-button").addEventListener("click", () => void signIn!.start());
+  $("sign-out").addEventListener("click", () => signIn!.signOut());
+  return signIn.complete();
+}
+
+async function init() {
   tokenInput.value = sessionStorage.getItem(TOKEN_KEY) ?? "";
   const presets = $("presets");
   for (const preset of PRESETS) {
@@ -140,7 +190,8 @@ function init() {
   });
   $("export").addEventListener("click", downloadCsv);
   window.addEventListener("resize", resizeCharts);
-  if (tokenInput.value) void load();
+  const returning = await setUpSignIn();
+  if (!returning && tokenInput.value && auth?.pasteToken !== false) void load();
 }
 
-init();
+void init();

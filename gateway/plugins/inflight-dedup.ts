@@ -1,6 +1,6 @@
 // In-flight deduplication: while a query runs, an identical one (same document, operation name and
 // variables) from a caller who sees the same data (anonymous callers all alike; a signed-in caller
-// only with the same subject, role, district and platform) waits for it and is answered with its
+// only with the same subject, role and binding) waits for it and is answered with its
 // result instead of being planned and fetched again. Fifty dashboards opened at nine o'clock cost
 // one round of subgraph calls. Only queries; only error-free results are shared (an error carries
 // the request id of the request that met it), otherwise the waiting request runs itself. The
@@ -14,6 +14,7 @@
 import type { ApolloServerPlugin, GraphQLRequestContext, GraphQLResponse } from "@apollo/server";
 import { HeaderMap } from "@apollo/server";
 import { Counter, type Registry } from "prom-client";
+import { callerScope } from "../../runtime/auth";
 import type { GatewayContext } from "../context";
 
 type Ctx = GraphQLRequestContext<GatewayContext>;
@@ -22,9 +23,7 @@ type Shared = Record<string, unknown> | null;
 /** Who sees the same answer to the same query. */
 const audienceOf = (ctx: Ctx) => {
   const caller = ctx.contextValue.caller;
-  return caller
-    ? JSON.stringify([caller.sub, caller.role, caller.district ?? "", caller.platform ?? ""])
-    : "anonymous";
+  return caller ? JSON.stringify([caller.sub, callerScope(caller)]) : "anonymous";
 };
 
 export const dedupKeyOf = (ctx: Ctx, generation = 0) =>

@@ -1,6 +1,6 @@
 // The gateway's response cache: a query made only of hinted fields is answered from the cache for
 // their max age. Aggregate fields (the dashboard) carry PRIVATE hints: cached per caller scope (role
-// and district). Story reads carry PUBLIC hints for anonymous callers (published stories, the same
+// and what it is bound to). Story reads carry PUBLIC hints for anonymous callers (published stories, the same
 // for everyone): cached once for all anonymous callers; a signed-in caller's story read is PRIVATE.
 // Every mutation through the gateway invalidates the entries it may affect at once: the versions of
 // its district and of the city, or every version when it names no district (every story mutation:
@@ -9,16 +9,20 @@
 import responseCachePlugin from "@apollo/server-plugin-response-cache";
 import type { ApolloServerPlugin, GraphQLRequestContext } from "@apollo/server";
 import { Kind, type OperationDefinitionNode, type ValueNode } from "graphql";
+import { callerScope } from "../../runtime/auth";
 import type { Logger } from "../../runtime/log";
 import type { GatewayContext } from "../context";
 import type { SharedStore } from "../shared-store";
 
 type Ctx = GraphQLRequestContext<GatewayContext>;
 
-/** What a caller's cached answers are shared with: callers of the same role and district. */
+/**
+ * What a caller's cached answers are shared with: callers of the same role and binding (district,
+ * platform, an enterprise's credit code, a volunteer's id: two enterprises never share).
+ */
 export const scopeOf = (ctx: Ctx) => {
   const caller = ctx.contextValue.caller;
-  return caller ? `${caller.role}:${caller.district ?? caller.platform ?? "city"}` : null;
+  return caller ? callerScope(caller) : null;
 };
 
 /** The version keys an answer depends on: everything, the city, or the caller's district. */

@@ -14,6 +14,7 @@ import { forbidden, HubError, notFound, unauthenticated } from "../../runtime/er
 import type { Route } from "../../runtime/http/server";
 import type { Logger } from "../../runtime/log";
 import { gatewayContext, type GatewayContext } from "../context";
+import type { Identity } from "../identity";
 import { RendererBusy, type PdfRenderer } from "../pdf-renderer";
 import type { PrintableCertificate } from "../render/certificate-pdf";
 import { answerError, routeOperation, runOperation } from "./operation";
@@ -50,6 +51,7 @@ export function certificateRoutes(
   hub: HubConfig,
   log: Logger,
   renderer: PdfRenderer,
+  identity: Identity,
 ): Route[] {
   async function handler(request: FastifyRequest, reply: FastifyReply) {
     const { file } = request.params as { file: string };
@@ -61,7 +63,7 @@ export function certificateRoutes(
           `not found: ${request.url.split("?")[0]}; a certificate is /certificates/<number>.pdf`,
         );
       const number = match[1].toUpperCase();
-      const context = await gatewayContext(request, hub);
+      const context = await gatewayContext(request, identity);
       if (!context.caller)
         throw unauthenticated("printing a certificate needs the corps office's token");
       if (!mayPrint(context.caller))

@@ -10,9 +10,13 @@ export const DEFAULT_DASHBOARD_DIR = builtPageDir([
   path.join(__dirname, "..", "..", "dist", "dashboard"),
 ]);
 
-export const dashboardRoutes = (dir = DEFAULT_DASHBOARD_DIR): Route[] =>
+export const dashboardRoutes = (
+  dir = DEFAULT_DASHBOARD_DIR,
+  /** Origins the page may fetch from besides the hub (the identity provider's). */
+  connect: readonly string[] = [],
+): Route[] =>
   pageRoutes(
-    { name: "dashboard page", dir },
+    { name: "dashboard page", dir, connect },
     {
       "/dashboard": "index.html",
       "/dashboard/": "index.html",

@@ -22,6 +22,8 @@ const wantsPage = (request: FastifyRequest) =>
 export interface GraphiqlOptions {
   enabled: boolean;
   dir?: string;
+  /** Origins the page may fetch from besides the hub (the identity provider's). */
+  connect?: readonly string[];
 }
 
 /**
@@ -29,7 +31,11 @@ export interface GraphiqlOptions {
  * /graphql with Accept: text/html and no query gets the page instead of a GraphQL error.
  */
 export function graphiqlRoutes(graphql: Route, options: GraphiqlOptions): Route[] {
-  const page: StaticPage = { name: "GraphiQL page", dir: options.dir ?? DEFAULT_IDE_DIR };
+  const page: StaticPage = {
+    name: "GraphiQL page",
+    dir: options.dir ?? DEFAULT_IDE_DIR,
+    connect: options.connect,
+  };
   if (!options.enabled) {
     const off: Route["handler"] = (request, reply) =>
       sendError(

@@ -20,6 +20,9 @@ import { subgraphsReady } from "./readiness";
 import { feedRoutes } from "./feed";
 import { certificateRoutes } from "./certificate";
 import { certificateVerifyRoutes } from "./certificate-verify";
+import type { Identity } from "../identity";
+import { authConfigRoutes } from "./auth-config";
+import { authMeRoutes } from "./auth-me";
 
 export interface RouteDeps {
   config: HubConfig;
@@ -27,6 +30,8 @@ export interface RouteDeps {
   apollo: ApolloServer<GatewayContext>;
   registry: Registry;
   limiter: RateLimiter;
+  /** Who is calling: the gateway's one check of a bearer token (identity.ts). */
+  identity: Identity;
   /** The worker threads that render certificate PDFs. */
   pdf: PdfRenderer;
   /** What a GraphQL document may ask, checked before Apollo parses it (plugins/limits.ts). */
@@ -40,25 +45,36 @@ export interface RouteDeps {
 }
 
 export function gatewayRoutes(deps: RouteDeps): Route[] {
-  const { config, log, apollo, dashboardDir, ideDir, registry } = deps;
+  const { config, log, apollo, dashboardDir, ideDir, registry, identity } = deps;
   const graphql = rateLimited(
-    graphqlRoute(apollo, (request) => gatewayContext(request, config), {
+    graphqlRoute(apollo, (request) => gatewayContext(request, identity), {
       document: deps.documentLimits,
     }),
     deps.limiter,
-    config,
+    identity,
   );
+  // The pages exchange their sign-in code at the provider's token endpoint, on its origin.
+  const oidc = config.identity.oidc;
+  const connect = oidc ? [new URL(oidc.issuer).origin] : [];
+  const subgraphs = subgraphsReady(deps.subgraphUrls);
   return [
-    ...graphiqlRoutes(graphql, { enabled: config.ide.graphiql, dir: ideDir }),
-    ...healthRoutes(log, { services: subgraphsReady(deps.subgraphUrls) }),
+    ...graphiqlRoutes(graphql, { enabled: config.ide.graphiql, dir: ideDir, connect }),
+    ...healthRoutes(log, {
+      services: async () => {
+        const [found, keys] = await Promise.all([subgraphs(), identity.ready()]);
+        return { ...found, ...keys };
+      },
+    }),
     // In a cluster worker, the sum over every worker (cluster.ts).
     ...metricsRoute(registry, config.metrics, clusterMetrics(registry) ?? undefined),
-    ...dashboardRoutes(dashboardDir),
+    ...dashboardRoutes(dashboardDir, connect),
     ...faviconRoutes(),
+    ...authConfigRoutes(identity, config),
     ...[
+      ...authMeRoutes(identity),
       ...feedRoutes(apollo, config, log),
-      ...certificateRoutes(apollo, config, log, deps.pdf),
+      ...certificateRoutes(apollo, config, log, deps.pdf, identity),
       ...certificateVerifyRoutes(apollo, config, log),
-    ].map((route) => rateLimited(route, deps.limiter, config)),
+    ].map((route) => rateLimited(route, deps.limiter, identity)),
   ];
 }

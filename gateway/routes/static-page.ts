@@ -14,19 +14,24 @@ const TYPES: Record<string, string> = {
   ".css": "text/css; charset=utf-8",
 };
 
-export const PAGE_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // ECharts and CodeMirror size and place their elements through style attributes.
-  "style-src 'self' 'unsafe-inline'",
-  // GraphiQL's fonts and icons are inlined as data: URLs in its stylesheet.
-  "font-src 'self' data:",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-].join("; ");
+/**
+ * The pages' policy. `connect` adds origins the page may fetch from: the identity provider's, whose
+ * token endpoint the page exchanges its sign-in code at (OIDC_ISSUER).
+ */
+export const pageSecurityPolicy = (connect: readonly string[] = []) =>
+  [
+    "default-src 'self'",
+    "script-src 'self'",
+    // ECharts and CodeMirror size and place their elements through style attributes.
+    "style-src 'self' 'unsafe-inline'",
+    // GraphiQL's fonts and icons are inlined as data: URLs in its stylesheet.
+    "font-src 'self' data:",
+    "img-src 'self' data: blob:",
+    ["connect-src 'self'", ...connect].join(" "),
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+  ].join("; ");
 
 /** The first folder of the candidates that holds a built page (its app.js), else the last one. */
 export function builtPageDir(candidates: string[]): string {
@@ -37,6 +42,8 @@ export interface StaticPage {
   /** What the page is called in the message sent when it is not built. */
   name: string;
   dir: string;
+  /** Origins the page may fetch from besides the hub (the identity provider's). */
+  connect?: readonly string[];
 }
 
 /** Sends one file of the page, or 503 SERVICE_UNAVAILABLE saying what to run when it was not built. */
@@ -61,7 +68,7 @@ export async function sendPageFile(
   }
   return reply
     .type(TYPES[path.extname(file)])
-    .header("content-security-policy", PAGE_SECURITY_POLICY)
+    .header("content-security-policy", pageSecurityPolicy(page.connect))
     .header("x-content-type-options", "nosniff")
     .header("referrer-policy", "no-referrer")
     .header("cache-control", file === "index.html" ? "no-cache" : "public, max-age=300")

@@ -8,6 +8,7 @@ import { databasesSection, type DatabasesConfig } from "./databases";
 import { demoSection, type DemoConfig } from "./demo";
 import { ideSection, type IdeConfig } from "./ide";
 import { idempotencySection, type IdempotencyConfig } from "./idempotency";
+import { identitySection, type IdentityConfig, type OidcConfig } from "./identity";
 import { feedSection, type FeedConfig } from "./feed";
 import { limitsSection, type LimitsConfig } from "./limits";
 import { logSection, type LogConfig } from "./log";
@@ -31,6 +32,8 @@ export type {
   Env,
   IdeConfig,
   IdempotencyConfig,
+  IdentityConfig,
+  OidcConfig,
   FeedConfig,
   LimitsConfig,
   LogConfig,
@@ -47,6 +50,8 @@ export interface HubConfig {
   subgraphCalls: SubgraphCallsConfig;
   databases: DatabasesConfig;
   auth: AuthConfig;
+  /** Sign-in through an OpenID Connect provider (OIDC_ISSUER), or the development one. */
+  identity: IdentityConfig;
   limits: LimitsConfig;
   rateLimits: RateLimitsConfig;
   redis: RedisConfig;
@@ -79,6 +84,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
     subgraphCalls,
     databases: databasesSection(env, problems, subgraphCalls.timeoutMs),
     auth: authSection(env, problems, production),
+    identity: identitySection(env, problems, production, servers.host),
     limits: limitsSection(env, problems),
     rateLimits: rateLimitsSection(env, problems),
     redis: redisSection(env, problems),

@@ -13,8 +13,6 @@ export interface SubgraphContext<TLoaders> {
   db: DataSource;
   config: HubConfig;
   loaders: TLoaders;
-  /** The raw Authorization header, for calls this subgraph makes on the caller's behalf. */
-  authorization?: string;
   /** This subgraph's logger (structured lines; never personal data). */
   log: Logger;
 }

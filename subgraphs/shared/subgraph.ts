@@ -114,14 +114,15 @@ export async function startSubgraph<TLoaders, TRows>(
             return {
               caller,
               audit: auditOf(caller, requestId),
-              authorization: request.headers.authorization,
               db,
               config,
               loaders: definition.createLoaders(db),
               log,
             };
           },
-          { document: { maxNesting: config.limits.maxParseDepth } },
+          // No brace-depth scan before parsing: the credential, checked first (the context is
+          // built before the document is parsed), admits only bodies the gateway built from a
+          // document it had scanned and parsed itself.
         ),
         ...healthRoutes(log, {
           own: async () => {

@@ -131,12 +131,6 @@ export function bookingInput(
   };
 }
 
-/** The request as the enterprise sends it: no token, from an address of its own. */
-export const fromAddress = (ip: string, request: Request): Request => ({
-  ...request,
-  headers: { ...request.headers, "x-forwarded-for": ip },
-});
-
 export async function bookingOf(fed: Federation, id: string) {
   const data = await execute(fed.gatewayUrl, {
     query: `query ($id: ID!) { booking(id: $id) { ${BOOKING} ${HISTORY} } }`,

@@ -1,18 +1,32 @@
 // The gateway's HTTP client to subgraphs (gateway/subgraph-fetcher.ts) on its own: what counts
-// as a query it may send twice, and an idle timeout that never cuts a slow answer short.
+// as a query it may send twice (gateway/call-kind.ts), and an idle timeout that never cuts a slow
+// answer short.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { createSubgraphFetcher, isQueryBody } from "../../gateway/subgraph-fetcher";
+import { OperationTypeNode, parse } from "graphql";
+import { CALL_KIND_HEADER, callKindOf, isRetryable } from "../../gateway/call-kind";
+import { createSubgraphFetcher } from "../../gateway/subgraph-fetcher";
 
-describe("isQueryBody", () => {
-  it("takes what the query planner sends as queries, and nothing else", () => {
-    const body = (query: string) => JSON.stringify({ query, variables: {} });
-    expect(isQueryBody(body('query Q__districts__0{district(code:"1"){name}}'))).toBe(true);
-    expect(isQueryBody(body('{district(code:"1"){name}}'))).toBe(true);
-    expect(isQueryBody(body("mutation M__districts__0{publishDemands{created}}"))).toBe(false);
-    expect(isQueryBody(body("queryX"))).toBe(false);
-    expect(isQueryBody(JSON.stringify({ variables: {}, query: "{ a }" }))).toBe(false);
-    expect(isQueryBody(undefined)).toBe(false);
+const MUTATION = OperationTypeNode.MUTATION;
+
+describe("a call's kind (issue 26, item 4)", () => {
+  it("is read from the call's parsed operation, else the client's, else never resent", () => {
+    const own = (text: string) => parse(text);
+    expect(callKindOf(own('query Q__districts__0{district(code:"1"){name}}'), MUTATION)).toBe(
+      "query",
+    );
+    expect(callKindOf(own('{ district(code: "1") { name } }'), undefined)).toBe("query");
+    expect(callKindOf(own("mutation M{publishDemands{created}}"), OperationTypeNode.QUERY)).toBe(
+      "mutation",
+    );
+    expect(callKindOf(undefined, MUTATION)).toBe("mutation");
+    expect(callKindOf(undefined, undefined)).toBe("unknown");
+    const marked = (kind: string) => ({ headers: { [CALL_KIND_HEADER]: kind } });
+    expect(isRetryable(marked("query"))).toBe(true);
+    expect(isRetryable(marked("mutation"))).toBe(false);
+    expect(isRetryable(marked("unknown"))).toBe(false);
+    // A body that looks like a query is not enough: nobody marked it.
+    expect(isRetryable({ body: '{"query":"query Q{a}"}' })).toBe(false);
   });
 });
 
@@ -29,6 +43,10 @@ describe("the subgraph fetcher", () => {
         return setTimeout(() => response.end(body.subarray(20)), 20);
       }
       if (request.url === "/empty") return response.writeHead(204).end();
+      if (request.url === "/headers") {
+        response.setHeader("content-type", "application/json");
+        return response.end(JSON.stringify({ headers: request.headers }));
+      }
       // Answers after three times the client's idle timeout.
       setTimeout(() => {
         response.setHeader("content-type", "application/json");
@@ -48,6 +66,22 @@ describe("the subgraph fetcher", () => {
       expect(response.url).toBe(url);
       expect(response.headers.get("content-type")).toBe("application/json");
       expect(await response.json()).toEqual({ data: { method: "POST" } });
+    } finally {
+      close();
+    }
+  });
+
+  it("takes the call's kind off before the call leaves", async () => {
+    const { fetcher, close } = createSubgraphFetcher({ idleTimeoutMs: 1000 });
+    try {
+      const response = await fetcher(url.replace(/\/graphql$/, "/headers"), {
+        method: "POST",
+        headers: { [CALL_KIND_HEADER]: "query", "x-request-id": "kept" },
+        body: "{}",
+      });
+      const { headers } = (await response.json()) as { headers: Record<string, string> };
+      expect(headers["x-request-id"]).toBe("kept");
+      expect(headers[CALL_KIND_HEADER]).toBeUndefined();
     } finally {
       close();
     }

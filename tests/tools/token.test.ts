@@ -62,6 +62,28 @@ describe("npm run --silent token", () => {
     expect(caller).toMatchObject({ role: "DISTRICT_OPERATOR", district: "440305" });
   });
 
+  it("mints the self-service roles, bound to a valid credit code or a volunteer id", async () => {
+    const enterprise = succeeded(
+      await token("--role", "ENTERPRISE", "--credit-code", "914403000800ld9lfx"),
+    );
+    expect(await verifyToken(enterprise.stdout.trim(), loadConfig().auth)).toMatchObject({
+      role: "ENTERPRISE",
+      creditCode: "914403000800LD9LFX",
+    });
+    const volunteer = succeeded(await token("--role", "VOLUNTEER", "--volunteer", "12"));
+    expect(await verifyToken(volunteer.stdout.trim(), loadConfig().auth)).toMatchObject({
+      role: "VOLUNTEER",
+      volunteerId: "12",
+    });
+    // One character off: the GB 32100 check character no longer holds.
+    const wrong = await token("--role", "ENTERPRISE", "--credit-code", "914403000800LD9LFY");
+    expect(wrong.code).toBe(1);
+    expect(wrong.stdout).toBe("");
+    expect(wrong.stderr).toMatch(/check character should be X/);
+    const none = await token("--role", "VOLUNTEER");
+    expect(none.stderr).toMatch(/needs --volunteer/);
+  });
+
   it("says what is wrong on standard error only", async () => {
     const failed = await token("--role", "DISTRICT_OPERATOR");
     expect(failed.code).toBe(1);

@@ -34,7 +34,7 @@ export class CorpsStatsResolver {
       description: "Restrict to one district. A DISTRICT_OPERATOR always gets its own district.",
     })
     districtCode: string | null,
-    @CurrentCaller({ optional: true }) caller: Caller | null,
+    @CurrentCaller({ optional: true, allRoles: true }) caller: Caller | null,
     @Ctx() ctx: Ctx,
     @Info() info: GraphQLResolveInfo,
   ) {

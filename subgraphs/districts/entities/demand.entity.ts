@@ -10,6 +10,8 @@ import { DemandStatus } from "../vocabulary";
 @Index("ix_demand_district_collected", ["districtCode", "collectedOn"])
 // The dashboard: open demands per district, and city-wide ranges of collection dates.
 @Index("ix_demand_district_status", ["districtCode", "status"])
+// An enterprise signed in for itself (ENTERPRISE) reads what is under its credit code.
+@Index("ix_demand_credit_code", ["creditCode"])
 // Covers the city's demand cube (demandStats) over a range of collection dates.
 @Index("ix_demand_collected_cube", [
   "collectedOn",

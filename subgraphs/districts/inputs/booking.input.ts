@@ -1,5 +1,5 @@
-// The inputs of bookings: a request (by the enterprise itself or by its station's operator) and
-// the list's filters.
+// The inputs of bookings: a request (by the enterprise itself, signed in, or by its station's
+// operator) and the list's filters.
 import { ArgsType, Field, ID, InputType } from "type-graphql";
 import { IsOptional, Matches } from "class-validator";
 import { PageArgs } from "../../shared/pagination";
@@ -12,7 +12,7 @@ const ROW_ID = /^\d{1,9}$/;
 
 @InputType({
   description:
-    "A request for a one-on-one session with an expert for one demand. Without a token the enterprise gives its demand's credit code (统一社会信用代码).",
+    "A request for a one-on-one session with an expert for one demand: by the enterprise itself (signed in as ENTERPRISE) or by its station's operator.",
 })
 export class BookingRequestInput {
   @Field(() => ID, { description: "The demand, as the station recorded it." })
@@ -49,15 +49,6 @@ export class BookingRequestInput {
       "contactPhone must be an 11-digit mainland mobile number starting 13-19, e.g. 13812345678",
   })
   contactPhone: string;
-
-  @Field(() => String, {
-    nullable: true,
-    description:
-      "The demand's unified social credit code: required without a token, and it must be the demand's.",
-  })
-  @IsOptional()
-  @Chars(0, 32, { message: "creditCode must be the 18-character credit code" })
-  creditCode?: string | null;
 }
 
 @ArgsType()

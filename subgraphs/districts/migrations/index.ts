@@ -5,6 +5,7 @@ import { DashboardIndexes1796174330629 } from "./1796174330629-DashboardIndexes"
 import { Bookings1796190780011 } from "./1796190780011-Bookings";
 import { CoveringDashboardIndexes1796199966891 } from "./1796199966891-CoveringDashboardIndexes";
 import { AuditEvents1796610220558 } from "./1796610220558-AuditEvents";
+import { DemandCreditCode1796612101132 } from "./1796612101132-DemandCreditCode";
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const migrations: Function[] = [
@@ -14,4 +15,5 @@ export const migrations: Function[] = [
   Bookings1796190780011,
   CoveringDashboardIndexes1796199966891,
   AuditEvents1796610220558,
+  DemandCreditCode1796612101132,
 ];

@@ -1,6 +1,7 @@
-// Bookings (预约): requested by an enterprise (no token, its demand's credit code) or its station's
-// operator, answered by the expert's branch (CITY_ADMIN for now), cancelled by either side. Rules in
-// services/bookings.service.ts and services/booking-rules.ts.
+// Bookings (预约): requested by the enterprise (signed in as ENTERPRISE, for a demand under its
+// credit code) or its station's operator, answered by the expert's branch (CITY_ADMIN for now),
+// cancelled by either side. Rules in services/bookings.service.ts and services/booking-rules.ts;
+// who is who in services/booking-access.ts.
 import {
   Arg,
   Args,
@@ -14,7 +15,8 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
-import type { Caller } from "../../../runtime/auth";
+import { isSelfService, type Caller } from "../../../runtime/auth";
+import { forbidden } from "../../../runtime/errors";
 import { today } from "../../../runtime/dates";
 import { CurrentCaller } from "../../shared/auth";
 import type { SubgraphContext } from "../../shared/context";
@@ -26,7 +28,7 @@ import { BookingEvent } from "../entities/booking-event.entity";
 import { Demand } from "../entities/demand.entity";
 import { BookingRequestInput, BookingsArgs } from "../inputs/booking.input";
 import type { DistrictsLoaders } from "../loaders";
-import { manages } from "../services/booking-access";
+import { manages, owns } from "../services/booking-access";
 import { effectiveStatus } from "../services/booking-rules";
 import {
   bookingFor,
@@ -41,34 +43,31 @@ import { BookingStatus } from "../vocabulary";
 
 type Ctx = SubgraphContext<DistrictsLoaders>;
 
-const CREDIT_CODE = {
-  nullable: true,
-  description: "Without a token: the demand's unified social credit code (统一社会信用代码).",
-} as const;
+/** Every role reaches these resolvers as it is: booking-access.ts decides, the enterprise too. */
+const ANY_ROLE = { optional: true, allRoles: true } as const;
 
 @Resolver(() => Booking)
 export class BookingResolver {
   @Query(() => Booking, {
     nullable: true,
     description:
-      "One booking: for CITY_ADMIN and its district's operator, or without a token for the enterprise giving its demand's credit code; null otherwise (also when unknown).",
+      "One booking: for CITY_ADMIN, its district's operator and the enterprise whose demand it serves (ENTERPRISE); null otherwise (also when unknown).",
   })
   booking(
     @Arg("id", () => ID) id: string,
-    @Arg("creditCode", () => String, CREDIT_CODE) creditCode: string | null,
-    @CurrentCaller({ optional: true }) caller: Caller | null,
+    @CurrentCaller(ANY_ROLE) caller: Caller | null,
     @Ctx() ctx: Ctx,
   ) {
-    return bookingFor(ctx.db, caller, id, creditCode);
+    return bookingFor(ctx.db, caller, id);
   }
 
   @Query(() => BookingConnection, {
     description:
-      "Bookings, newest first: CITY_ADMIN the city's (or one district's), a DISTRICT_OPERATOR its own district's.",
+      "Bookings, newest first: CITY_ADMIN the city's (or one district's), a DISTRICT_OPERATOR its own district's, an ENTERPRISE its own demands'.",
   })
   bookings(
     @Args() args: BookingsArgs,
-    @CurrentCaller({ optional: true }) caller: Caller | null,
+    @CurrentCaller(ANY_ROLE) caller: Caller | null,
     @Ctx() ctx: Ctx,
   ) {
     return findBookings(ctx.db, caller, args);
@@ -76,11 +75,11 @@ export class BookingResolver {
 
   @Mutation(() => Booking, {
     description:
-      "Asks for a one-on-one session with an expert for a demand. Without a token (the enterprise itself) the demand's credit code must match and the expert must be in the directory; this counts in the gateway's budget of anonymous writes. With a token: the demand's DISTRICT_OPERATOR or CITY_ADMIN, any serving expert. The expert is checked with corps first; nothing is written when corps cannot answer (CONFLICT).",
+      "Asks for a one-on-one session with an expert for a demand: the enterprise itself (ENTERPRISE, a demand under its credit code; an expert in the directory), or the demand's DISTRICT_OPERATOR or CITY_ADMIN (any serving expert). The expert is checked with corps first; nothing is written when corps cannot answer (CONFLICT).",
   })
   requestBooking(
     @Arg("input", () => BookingRequestInput) input: BookingRequestInput,
-    @CurrentCaller({ optional: true }) caller: Caller | null,
+    @CurrentCaller(ANY_ROLE) caller: Caller | null,
     @Ctx() ctx: Ctx,
   ) {
     return requestBooking(ctx.db, ctx.config, caller, ctx.audit, input);
@@ -115,17 +114,16 @@ export class BookingResolver {
 
   @Mutation(() => Booking, {
     description:
-      "Cancels a REQUESTED or ACCEPTED booking, saying why: its district's operator, CITY_ADMIN, or the enterprise with its demand's credit code. A MATCHED demand whose only accepted booking this was is OPEN again.",
+      "Cancels a REQUESTED or ACCEPTED booking, saying why: its district's operator, CITY_ADMIN, or the enterprise whose demand it serves (ENTERPRISE). A MATCHED demand whose only accepted booking this was is OPEN again.",
   })
   cancelBooking(
     @Arg("id", () => ID) id: string,
     @Arg("reason") reason: string,
-    @Arg("creditCode", () => String, CREDIT_CODE) creditCode: string | null,
     @Arg("expectedVersion", () => Int, { nullable: true }) expectedVersion: number | null,
-    @CurrentCaller({ optional: true }) caller: Caller | null,
+    @CurrentCaller(ANY_ROLE) caller: Caller | null,
     @Ctx() ctx: Ctx,
   ) {
-    return cancelBooking(ctx.db, caller, ctx.audit, id, reason, creditCode, expectedVersion);
+    return cancelBooking(ctx.db, caller, ctx.audit, id, reason, expectedVersion);
   }
 
   @FieldResolver(() => BookingStatus, {
@@ -182,11 +180,17 @@ export class BookingResolver {
     return booking.activityId === null ? null : ctx.loaders.activity.load(booking.activityId);
   }
 
-  @Authorized()
   @FieldResolver(() => [BookingEvent], {
-    description: "Every change, oldest first (audit trail; signed-in callers who see the booking).",
+    description:
+      "Every change, oldest first (audit trail): the staff who see the booking, and its enterprise.",
   })
-  history(@Root() booking: Booking, @Ctx() ctx: Ctx) {
+  async history(
+    @Root() booking: Booking,
+    @CurrentCaller({ allRoles: true }) caller: Caller,
+    @Ctx() ctx: Ctx,
+  ) {
+    if (isSelfService(caller) && !owns(caller, await ctx.loaders.demand.load(booking.demandId)))
+      throw forbidden(`a booking's history is not for ${caller.role} callers it does not serve`);
     return ctx.loaders.bookingHistory.load(booking.id);
   }
 }

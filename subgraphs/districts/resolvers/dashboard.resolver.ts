@@ -38,7 +38,7 @@ export class DashboardResolver {
   })
   async demandStats(
     @Args() args: ScopedRangeArgs,
-    @CurrentCaller({ optional: true }) caller: Caller | null,
+    @CurrentCaller({ optional: true, allRoles: true }) caller: Caller | null,
     @Ctx() ctx: Ctx,
     @Info() info: GraphQLResolveInfo,
   ) {
@@ -52,7 +52,7 @@ export class DashboardResolver {
   })
   serviceTrend(
     @Args() args: ScopedRangeArgs,
-    @CurrentCaller({ optional: true }) caller: Caller | null,
+    @CurrentCaller({ optional: true, allRoles: true }) caller: Caller | null,
     @Ctx() ctx: Ctx,
     @Info() info: GraphQLResolveInfo,
   ) {
@@ -65,7 +65,7 @@ export class DashboardResolver {
   })
   serviceByCategory(
     @Args() args: ScopedRangeArgs,
-    @CurrentCaller({ optional: true }) caller: Caller | null,
+    @CurrentCaller({ optional: true, allRoles: true }) caller: Caller | null,
     @Ctx() ctx: Ctx,
     @Info() info: GraphQLResolveInfo,
   ) {

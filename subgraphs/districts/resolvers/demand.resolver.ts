@@ -26,7 +26,7 @@ export class DemandResolver {
     description: "One demand: CITY_ADMIN, or its own district's DISTRICT_OPERATOR.",
   })
   demand(@Arg("id", () => ID) id: string, @CurrentCaller() caller: Caller, @Ctx() ctx: Ctx) {
-    return demandFor(ctx.db, caller, id, null);
+    return demandFor(ctx.db, caller, id);
   }
 
   @Authorized("CITY_ADMIN", "DISTRICT_OPERATOR")

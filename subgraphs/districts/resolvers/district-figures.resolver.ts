@@ -38,7 +38,7 @@ export class DistrictFiguresResolver {
   idleStationCount(
     @Root() district: District,
     @Arg("asOf", () => DateScalar, { nullable: true }) asOf: string | null,
-    @CurrentCaller({ optional: true }) caller: Caller | null,
+    @CurrentCaller({ optional: true, allRoles: true }) caller: Caller | null,
     @Ctx() ctx: Ctx,
     @Info() info: GraphQLResolveInfo,
   ) {
@@ -49,7 +49,7 @@ export class DistrictFiguresResolver {
   @FieldResolver(() => Int, { description: "Demands OPEN now." })
   openDemandCount(
     @Root() district: District,
-    @CurrentCaller({ optional: true }) caller: Caller | null,
+    @CurrentCaller({ optional: true, allRoles: true }) caller: Caller | null,
     @Ctx() ctx: Ctx,
     @Info() info: GraphQLResolveInfo,
   ) {
@@ -61,7 +61,7 @@ export class DistrictFiguresResolver {
   demandCount(
     @Root() district: District,
     @Args() range: DateRangeArgs,
-    @CurrentCaller({ optional: true }) caller: Caller | null,
+    @CurrentCaller({ optional: true, allRoles: true }) caller: Caller | null,
     @Ctx() ctx: Ctx,
     @Info() info: GraphQLResolveInfo,
   ) {
@@ -72,7 +72,7 @@ export class DistrictFiguresResolver {
   async activityCount(
     @Root() district: District,
     @Args() range: DateRangeArgs,
-    @CurrentCaller({ optional: true }) caller: Caller | null,
+    @CurrentCaller({ optional: true, allRoles: true }) caller: Caller | null,
     @Ctx() ctx: Ctx,
     @Info() info: GraphQLResolveInfo,
   ) {
@@ -86,7 +86,7 @@ export class DistrictFiguresResolver {
   async enterprisesServed(
     @Root() district: District,
     @Args() range: DateRangeArgs,
-    @CurrentCaller({ optional: true }) caller: Caller | null,
+    @CurrentCaller({ optional: true, allRoles: true }) caller: Caller | null,
     @Ctx() ctx: Ctx,
     @Info() info: GraphQLResolveInfo,
   ) {
@@ -101,7 +101,7 @@ export class DistrictFiguresResolver {
   serviceHours(
     @Root() district: District,
     @Args() range: DateRangeArgs,
-    @CurrentCaller({ optional: true }) caller: Caller | null,
+    @CurrentCaller({ optional: true, allRoles: true }) caller: Caller | null,
     @Ctx() ctx: Ctx,
     @Info() info: GraphQLResolveInfo,
   ) {

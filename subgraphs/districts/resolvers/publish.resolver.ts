@@ -1,6 +1,6 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from "type-graphql";
+import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import type { Caller } from "../../../runtime/auth";
-import { assertDistrictWriter, CurrentCaller } from "../../shared/auth";
+import { CurrentCaller, DistrictWriter } from "../../shared/auth";
 import type { SubgraphContext } from "../../shared/context";
 import { PublishResult } from "../types/publish-result";
 import { ActivityInput } from "../inputs/activity.input";
@@ -12,13 +12,12 @@ import { publishDemands } from "../services/publish-demands.service";
 import { publishStations } from "../services/publish-stations.service";
 
 type Ctx = SubgraphContext<DistrictsLoaders>;
-const WRITERS = ["CITY_ADMIN", "DISTRICT_OPERATOR"] as const;
 
 // Rows are validated one by one in the services (validate: false here), so that one bad row is
 // reported by its index while the good rows of the batch are still written.
 @Resolver()
 export class PublishResolver {
-  @Authorized(...WRITERS)
+  @DistrictWriter("districtCode")
   @Mutation(() => PublishResult, {
     description: "Upserts up to 1,000 stations of one district by externalId.",
   })
@@ -28,11 +27,10 @@ export class PublishResolver {
     @CurrentCaller() caller: Caller,
     @Ctx() ctx: Ctx,
   ) {
-    assertDistrictWriter(caller, districtCode);
     return publishStations(ctx.db, ctx.audit, districtCode, stations);
   }
 
-  @Authorized(...WRITERS)
+  @DistrictWriter("districtCode")
   @Mutation(() => PublishResult, {
     description: "Upserts up to 1,000 demands of one district by externalId.",
   })
@@ -42,11 +40,10 @@ export class PublishResolver {
     @CurrentCaller() caller: Caller,
     @Ctx() ctx: Ctx,
   ) {
-    assertDistrictWriter(caller, districtCode);
     return publishDemands(ctx.db, ctx.audit, districtCode, demands);
   }
 
-  @Authorized(...WRITERS)
+  @DistrictWriter("districtCode")
   @Mutation(() => PublishResult, {
     description:
       "Upserts up to 1,000 activities of one district; participants are verified with corps. An activity naming a bookingId completes that booking and moves its demand (IN_SERVICE, or RESOLVED with satisfaction) in the same transaction.",
@@ -57,7 +54,6 @@ export class PublishResolver {
     @CurrentCaller() caller: Caller,
     @Ctx() ctx: Ctx,
   ) {
-    assertDistrictWriter(caller, districtCode);
     return publishActivities(ctx.db, ctx.config, ctx.audit, districtCode, activities, ctx.log);
   }
 }

@@ -24,7 +24,10 @@ export class StationResolver {
     description:
       "Contact person: CITY_ADMIN and the district's operators; masked outside their district.",
   })
-  contactName(@Root() station: Station, @CurrentCaller({ optional: true }) caller: Caller | null) {
+  contactName(
+    @Root() station: Station,
+    @CurrentCaller({ optional: true, allRoles: true }) caller: Caller | null,
+  ) {
     return visibleContact(caller, station, station.contactName, maskName);
   }
 
@@ -33,7 +36,10 @@ export class StationResolver {
     description:
       "Contact phone: CITY_ADMIN and the district's operators; masked outside their district.",
   })
-  contactPhone(@Root() station: Station, @CurrentCaller({ optional: true }) caller: Caller | null) {
+  contactPhone(
+    @Root() station: Station,
+    @CurrentCaller({ optional: true, allRoles: true }) caller: Caller | null,
+  ) {
     return visibleContact(caller, station, station.contactPhone, maskPhone);
   }
 

@@ -1,12 +1,12 @@
-// Who may act on a demand's bookings and see their personal data (docs/domain.md rules 1 and 7): the
-// city (CITY_ADMIN), the demand's own district (its DISTRICT_OPERATOR), and the enterprise itself,
-// which proves it with the demand's credit code. A wrong code and an unknown demand get the same
-// answer, so the code never tells whether a demand exists.
-import { timingSafeEqual } from "node:crypto";
+// Who may act on a demand's bookings and see them (docs/domain.md rules 1 and 7): the city
+// (CITY_ADMIN), the demand's own district (its DISTRICT_OPERATOR), and the enterprise itself,
+// signed in as ENTERPRISE: its token is bound to its unified social credit code, which must be the
+// demand's. To an enterprise, another enterprise's demand or booking gets the same answer as an
+// unknown one, so nothing tells it what others asked for. Knowing a credit code (they are public)
+// and a booking id (they count up) opens nothing: the anonymous credit-code read is gone.
 import type { DataSource, EntityManager } from "typeorm";
 import type { Caller } from "../../../runtime/auth";
 import { forbidden, notFound, unauthenticated } from "../../../runtime/errors";
-import { maskCreditCode } from "../../shared/validation/credit-code";
 import { Demand } from "../entities/demand.entity";
 
 /** The roles that manage bookings: the city, and each district for its own demands. */
@@ -16,19 +16,15 @@ export const manages = (caller: Caller | null, districtCode: string) =>
   caller?.role === "CITY_ADMIN" ||
   (caller?.role === "DISTRICT_OPERATOR" && caller.district === districtCode);
 
-/** The credit code given equals the demand's (case and surrounding spaces aside), in fixed time. */
-export function sameCreditCode(given: string | null | undefined, stored: string): boolean {
-  const a = Buffer.from((given ?? "").trim().toUpperCase());
-  const b = Buffer.from(stored);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
+/** The caller is the enterprise the demand is for (its token names the demand's credit code). */
+export const owns = (caller: Caller | null, demand: Pick<Demand, "creditCode"> | null) =>
+  caller?.role === "ENTERPRISE" && demand !== null && caller.creditCode === demand.creditCode;
 
 export const NO_SUCH_DEMAND =
-  "no demand matches this demandId and credit code; check both with the station that recorded the demand";
+  "your enterprise has no demand with this id; check it with the station that recorded the demand";
 
-/** The actor an enterprise's own change is recorded under: its masked credit code. */
-export const enterpriseActor = (demand: Demand) =>
-  `enterprise:${maskCreditCode(demand.creditCode)}`;
+export const SIGN_IN =
+  "sign in first: bookings are for the enterprise (ENTERPRISE, bound to its credit code) and its district's operators";
 
 async function loadDemand(db: DataSource | EntityManager, id: string) {
   return /^\d{1,9}$/.test(id) ? db.getRepository(Demand).findOneBy({ id: Number(id) }) : null;
@@ -36,23 +32,18 @@ async function loadDemand(db: DataSource | EntityManager, id: string) {
 
 /**
  * The demand a caller acts on: a manager's (NOT_FOUND when unknown, FORBIDDEN for another
- * district or role), or, without a token, the enterprise's own by its credit code (NOT_FOUND with
- * one message for an unknown demand and a wrong code).
+ * district or role), or an enterprise's own (NOT_FOUND, one message, when unknown or another's).
  */
 export async function demandFor(
   db: DataSource | EntityManager,
   caller: Caller | null,
   id: string,
-  creditCode: string | null | undefined,
 ): Promise<Demand> {
+  if (!caller) throw unauthenticated(SIGN_IN);
   const demand = await loadDemand(db, id);
-  if (!caller) {
-    if (!creditCode?.trim())
-      throw unauthenticated(
-        "without a token, give the demand's creditCode (统一社会信用代码) to show it is your enterprise's",
-      );
-    if (!demand || !sameCreditCode(creditCode, demand.creditCode)) throw notFound(NO_SUCH_DEMAND);
-    return demand;
+  if (caller.role === "ENTERPRISE") {
+    if (!owns(caller, demand)) throw notFound(NO_SUCH_DEMAND);
+    return demand!;
   }
   if (!demand) throw notFound(`no demand with id "${id}"`);
   assertManager(caller, demand.districtCode);
@@ -64,6 +55,6 @@ export function assertManager(caller: Caller, districtCode: string) {
   throw forbidden(
     caller.role === "DISTRICT_OPERATOR"
       ? `you operate district ${caller.district}; this booking is district ${districtCode}'s`
-      : `bookings are handled by ${BOOKING_MANAGERS.join(" and ")} (the demand's own district); you are ${caller.role}`,
+      : `bookings are handled by ${BOOKING_MANAGERS.join(" and ")} (the demand's own district) and the demand's enterprise; you are ${caller.role}`,
   );
 }

@@ -39,13 +39,7 @@ import {
   DemandAction,
   DemandStatus,
 } from "../vocabulary";
-import {
-  assertManager,
-  demandFor,
-  enterpriseActor,
-  manages,
-  sameCreditCode,
-} from "./booking-access";
+import { assertManager, demandFor, manages, owns, SIGN_IN } from "./booking-access";
 import {
   BOOKABLE_DEMAND,
   demandAfter,
@@ -227,10 +221,10 @@ export async function requestBooking(
   audit: Audit,
   input: BookingRequestInput,
 ): Promise<Booking> {
-  // Check: the demand is the caller's to book, and still needs service.
-  const demand = await demandFor(db, caller, input.demandId, input.creditCode);
-  if (caller && input.creditCode?.trim() && !sameCreditCode(input.creditCode, demand.creditCode))
-    throw badInput(`creditCode is not demand ${demand.id}'s; leave it out or correct it`);
+  // Check: the demand is the caller's to book (its manager's, or the signed-in enterprise's own),
+  // and still needs service.
+  const demand = await demandFor(db, caller, input.demandId);
+  const by = caller!;
   if (!BOOKABLE_DEMAND.includes(demand.status))
     throw conflict(
       `demand ${demand.id} is ${demand.status}; only a demand that is ${BOOKABLE_DEMAND.join(", ")} can be booked`,
@@ -259,7 +253,7 @@ export async function requestBooking(
     if (error instanceof ServiceUnavailable) throw corpsDown(error);
     throw error;
   }
-  const enterprise = caller === null;
+  const enterprise = by.role === "ENTERPRISE";
   const problem =
     expertProblem(volunteerId, standing.expert, input.form, { enterprise, day }) ??
     (menuItemId === null
@@ -291,13 +285,13 @@ export async function requestBooking(
       requestedAt: at,
       answerBy: addDays(day, config.clinic.bookingExpiryDays),
       version: 1,
-      createdBy: caller?.sub ?? enterpriseActor(demand),
+      createdBy: by.sub,
     });
     const id = Number(identifiers[0].id);
     await recordEvents(
       tx,
       BookingEvent,
-      caller ? audit : actingAs(audit, enterpriseActor(demand)),
+      audit,
       [
         {
           bookingId: id,
@@ -364,9 +358,9 @@ export async function decideBooking(
 }
 
 /**
- * Cancels a REQUESTED or ACCEPTED booking: its district's operator, CITY_ADMIN, or the enterprise
- * with the demand's credit code (an unknown booking and a wrong code get the same answer).
- * Cancelling the only accepted booking of a MATCHED demand reopens the demand.
+ * Cancels a REQUESTED or ACCEPTED booking: its district's operator, CITY_ADMIN, or the signed-in
+ * enterprise whose demand it serves (another enterprise's booking and an unknown one get the same
+ * answer). Cancelling the only accepted booking of a MATCHED demand reopens the demand.
  */
 export async function cancelBooking(
   db: DataSource,
@@ -374,26 +368,22 @@ export async function cancelBooking(
   audit: Audit,
   id: string,
   reason: string | null,
-  creditCode: string | null,
   expectedVersion: number | null,
 ): Promise<Booking> {
+  if (!caller) throw unauthenticated(SIGN_IN);
   const why = requireReason(reason, "cancel");
   let booking: Booking;
-  let actor = audit;
-  if (caller) {
-    booking = await findBooking(db, id);
-    assertManager(caller, booking.districtCode);
-  } else {
-    if (!creditCode?.trim())
-      throw unauthenticated("without a token, give the demand's creditCode to cancel its booking");
+  if (caller.role === "ENTERPRISE") {
     const found = /^\d{1,9}$/.test(id)
       ? await db.getRepository(Booking).findOneBy({ id: Number(id) })
       : null;
     const demand = found ? await db.getRepository(Demand).findOneBy({ id: found.demandId }) : null;
-    if (!found || !demand || !sameCreditCode(creditCode, demand.creditCode))
-      throw notFound("no booking matches this id and credit code");
+    if (!found || !owns(caller, demand))
+      throw notFound("your enterprise has no booking with this id");
     booking = found;
-    actor = actingAs(audit, enterpriseActor(demand));
+  } else {
+    booking = await findBooking(db, id);
+    assertManager(caller, booking.districtCode);
   }
   booking = await expireIfDue(db, audit, booking);
   nextStatus(booking.id, booking.status, "cancel");
@@ -405,7 +395,7 @@ export async function cancelBooking(
       status: In([BookingStatus.ACCEPTED, BookingStatus.COMPLETED]),
     });
     return moveBooking(tx, booking, {
-      audit: actor,
+      audit,
       at: now(),
       transition: "cancel",
       columns: { decidedAt: now(), reason: why },
@@ -424,24 +414,30 @@ export async function cancelBooking(
   });
 }
 
-/** One booking for whoever may see it: its managers, or the enterprise with its credit code. */
+const READERS = (caller: Caller) =>
+  `bookings are for CITY_ADMIN, DISTRICT_OPERATOR and the demand's enterprise (ENTERPRISE); you are ${caller.role}`;
+
+/**
+ * One booking for whoever may see it: its managers, and the enterprise whose demand it serves;
+ * null otherwise (also when unknown). Other roles are FORBIDDEN, anonymous callers UNAUTHENTICATED.
+ */
 export async function bookingFor(
   db: DataSource,
   caller: Caller | null,
   id: string,
-  creditCode: string | null,
 ): Promise<Booking | null> {
+  if (!caller) throw unauthenticated(SIGN_IN);
   const booking = /^\d{1,9}$/.test(id)
     ? await db.getRepository(Booking).findOneBy({ id: Number(id) })
     : null;
-  if (caller) {
-    if (caller.role !== "CITY_ADMIN" && caller.role !== "DISTRICT_OPERATOR")
-      throw forbidden(`bookings are for CITY_ADMIN and DISTRICT_OPERATOR; you are ${caller.role}`);
-    return booking && manages(caller, booking.districtCode) ? booking : null;
+  if (caller.role === "ENTERPRISE") {
+    if (!booking) return null;
+    const demand = await db.getRepository(Demand).findOneBy({ id: booking.demandId });
+    return owns(caller, demand) ? booking : null;
   }
-  if (!booking || !creditCode?.trim()) return null;
-  const demand = await db.getRepository(Demand).findOneBy({ id: booking.demandId });
-  return demand && sameCreditCode(creditCode, demand.creditCode) ? booking : null;
+  if (caller.role !== "CITY_ADMIN" && caller.role !== "DISTRICT_OPERATOR")
+    throw forbidden(READERS(caller));
+  return booking && manages(caller, booking.districtCode) ? booking : null;
 }
 
 /** Bookings newest first, for the city or one district; the status filter applies expiry. */
@@ -451,9 +447,10 @@ export async function findBookings(
   args: BookingsArgs,
   day = today(),
 ): Promise<Page<Booking>> {
-  if (!caller) throw unauthenticated("the bookings list needs a signed-in caller");
-  if (caller.role !== "CITY_ADMIN" && caller.role !== "DISTRICT_OPERATOR")
-    throw forbidden(`bookings are for CITY_ADMIN and DISTRICT_OPERATOR; you are ${caller.role}`);
+  if (!caller) throw unauthenticated(SIGN_IN);
+  const enterprise = caller.role === "ENTERPRISE";
+  if (!enterprise && caller.role !== "CITY_ADMIN" && caller.role !== "DISTRICT_OPERATOR")
+    throw forbidden(READERS(caller));
   let districtCode = args.districtCode ?? null;
   if (caller.role === "DISTRICT_OPERATOR") {
     if (districtCode && districtCode !== caller.district)
@@ -465,6 +462,17 @@ export async function findBookings(
   const first = pageSize(args.first);
   const beforeId = decodeCursor(args.after);
   const query = db.getRepository(Booking).createQueryBuilder("b");
+  // An enterprise's own: the bookings of the demands under its credit code (ix_demand_credit_code).
+  if (enterprise)
+    query.andWhere(
+      `b.demandId IN ${query
+        .subQuery()
+        .select("d.id")
+        .from(Demand, "d")
+        .where("d.creditCode = :creditCode")
+        .getQuery()}`,
+      { creditCode: caller.creditCode },
+    );
   if (districtCode) query.andWhere("b.districtCode = :districtCode", { districtCode });
   if (args.volunteerId)
     query.andWhere("b.volunteerId = :volunteerId", { volunteerId: Number(args.volunteerId) });

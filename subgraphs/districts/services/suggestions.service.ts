@@ -27,7 +27,7 @@ export async function suggestExperts(
   first: number,
   form: ServiceForm | null,
 ): Promise<Suggestion[]> {
-  const demand = await demandFor(db, caller, demandId, null);
+  const demand = await demandFor(db, caller, demandId);
   let candidates: Candidate[];
   try {
     const data = await new ServiceClient(config, "districts").query<{

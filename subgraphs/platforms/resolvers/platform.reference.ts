@@ -1,3 +1,4 @@
+import { viewerOf } from "../../shared/auth";
 import type { SubgraphContext } from "../../shared/context";
 import { rowId } from "../../shared/ids";
 import type { PlatformsLoaders } from "../loaders";
@@ -14,7 +15,7 @@ export const platformReference = {
   ) {
     const key = rowId(String(ref.id));
     const platform = visiblePlatform(
-      ctx.caller,
+      viewerOf(ctx),
       key === null ? null : await ctx.loaders.platform.load(key),
     );
     return platform && ref.mentors

@@ -1,4 +1,5 @@
 import type { GraphQLResolveInfo } from "graphql";
+import { viewerOf } from "../../shared/auth";
 import type { SubgraphContext } from "../../shared/context";
 import { hintStoryRead } from "../cache-hint";
 import type { PublicityLoaders } from "../loaders";
@@ -13,6 +14,6 @@ export const caseStoryReference = {
   ) {
     hintStoryRead(info, ctx);
     if (!/^\d{1,9}$/.test(String(ref.id))) return null;
-    return visibleStory(ctx.caller, await ctx.loaders.story.load(Number(ref.id)));
+    return visibleStory(viewerOf(ctx), await ctx.loaders.story.load(Number(ref.id)));
   },
 };
