@@ -391,11 +391,11 @@ describe("cancelling", () => {
       "CANCEL",
     ]);
     expect(stored.history.at(-1)).toMatchObject({ demandFrom: "MATCHED", demandTo: "OPEN" });
-    // The demand's own history shows each move, and who made it (the enterprise has no role).
+    // The demand's own history shows each move, and who made it (the enterprise, signed in).
     expect(await demandHistory(demand.id)).toEqual([
       { action: "PUBLISH", fromStatus: null, toStatus: "OPEN", actorRole: "CITY_ADMIN" },
       { action: "MATCH", fromStatus: "OPEN", toStatus: "MATCHED", actorRole: "CITY_ADMIN" },
-      { action: "REOPEN", fromStatus: "MATCHED", toStatus: "OPEN", actorRole: null },
+      { action: "REOPEN", fromStatus: "MATCHED", toStatus: "OPEN", actorRole: "ENTERPRISE" },
     ]);
   });
 
