@@ -84,6 +84,10 @@ export async function startBenchFederation(options: FederationOptions): Promise<
     // each call, and their credentials need no margin this long).
     GATEWAY_CREDENTIAL_MARGIN_MS: "60000",
     REDIS_URL: "",
+    // The peer gateways run any document, and the scenarios send texts (anonymous CaseStories
+    // among them), which production's default (anonymous) would refuse. The hub's own clients send
+    // ids instead, which cost one lookup in the manifest.
+    TRUSTED_DOCUMENTS: "off",
     ...Object.fromEntries(SUBGRAPHS.map((n) => [`${n.toUpperCase()}_PORT`, String(ports[n])])),
   };
   const config = loadConfigWith(env);

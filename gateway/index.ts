@@ -6,11 +6,14 @@ import type { HubConfig, SubgraphName } from "../runtime/config";
 import { createRegistry } from "../runtime/http/metrics";
 import { httpSettings, serve, type RunningServer } from "../runtime/http/server";
 import { createLogger, RepeatFilter, type Logger } from "../runtime/log";
+import { startTracing } from "../runtime/tracing";
+import { tracingPlugin } from "../runtime/tracing/graphql";
 import type { GatewayContext } from "./context";
 import { credentialFetcher } from "./credential-fetcher";
 import { SubgraphDataSource } from "./datasource";
 import { resilientFetcher, subgraphCallMetrics } from "./subgraph-calls";
 import { createSubgraphFetcher } from "./subgraph-fetcher";
+import { tracedFetcher } from "./traced-fetcher";
 import { gatewayPlugins } from "./plugins";
 import { limitsProtection } from "./plugins/limits";
 import { createPdfRenderer } from "./pdf-renderer";
@@ -20,6 +23,7 @@ import { createSharedStore } from "./shared-store";
 import { createClaimStore } from "./idempotency-store";
 import { createIdentity } from "./identity";
 import { readSupergraph } from "./supergraph";
+import { readTrustedDocuments } from "./trusted-documents";
 
 export interface GatewayOptions {
   port?: number;
@@ -39,6 +43,8 @@ export async function startGateway(
   options: GatewayOptions = {},
 ): Promise<RunningServer> {
   const log = options.log ?? createLogger("gateway", config.log);
+  // Global too: Apollo's gateway makes its own spans (request, plan, fetch) with the global API.
+  const tracing = startTracing(config.tracing, "hub-gateway", { global: true });
   const urls = { ...config.servers.subgraphUrls, ...options.subgraphUrls };
   const store = createSharedStore(config.redis, log, config.auth.jwtSecret);
   const claims = createClaimStore(config.redis, log, config.auth.jwtSecret);
@@ -62,7 +68,11 @@ export async function startGateway(
     buildService: ({ name, url }) => {
       const calls = resilientFetcher(
         name as SubgraphName,
-        credentialFetcher(name as SubgraphName, subgraphHttp.fetcher, config),
+        credentialFetcher(
+          name as SubgraphName,
+          tracedFetcher(name as SubgraphName, subgraphHttp.fetcher, tracing),
+          config,
+        ),
         config.subgraphCalls,
         callMetrics,
         repeats,
@@ -85,8 +95,17 @@ export async function startGateway(
     introspection: config.ide.introspection,
     includeStacktraceInErrorResponses: false,
     plugins: [
-      ...gatewayPlugins({ config, log, store, claims, registry, limiter }),
+      ...gatewayPlugins({
+        config,
+        log,
+        store,
+        claims,
+        registry,
+        limiter,
+        documents: readTrustedDocuments(),
+      }),
       ...limits.plugins,
+      ...(tracing.enabled ? [tracingPlugin<GatewayContext>(tracing)] : []),
     ],
     // Our own shutdown (tools/cli.ts) stops the server; two overlapping stop() calls never return.
     stopOnTerminationSignals: false,
@@ -103,6 +122,7 @@ export async function startGateway(
     log,
     http: httpSettings(config),
     repeats,
+    tracing,
     routes: gatewayRoutes({
       config,
       log,
@@ -125,6 +145,7 @@ export async function startGateway(
       limiter.close();
       breakers.forEach((shutdown) => shutdown());
       subgraphHttp.close();
+      await tracing.shutdown();
     },
   });
 }

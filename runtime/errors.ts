@@ -40,6 +40,18 @@ export const PROTOCOL_ERRORS = {
   ROUTE_NOT_FOUND: { status: 404, meaning: "no endpoint at this path" },
   PERSISTED_QUERY_NOT_FOUND: { status: 400, meaning: "send the full query with its hash" },
   PERSISTED_QUERY_NOT_SUPPORTED: { status: 400, meaning: "persisted queries are off" },
+  TRUSTED_DOCUMENT_REQUIRED: {
+    status: 400,
+    meaning:
+      "this caller may run only the hub's trusted documents: send a documentId from " +
+      "schema/trusted-documents.json (or sign in, where signed-in callers may send queries)",
+  },
+  PERSISTED_DOCUMENT_NOT_FOUND: {
+    status: 400,
+    meaning:
+      "the documentId is not one of the hub's trusted documents: the client is older or newer " +
+      "than the hub; reload it (or send the query text, where your caller may)",
+  },
   OPERATION_RESOLUTION_FAILURE: { status: 400, meaning: "name the operation to run" },
   IDEMPOTENCY_KEY_IN_USE: {
     status: 409,

@@ -1,17 +1,28 @@
 // Structured logs: pino (Fastify's own logger), one JSON line per event. Every process makes one
 // root logger; parts of it take a child with their name. Log lines never carry statement values,
-// variables or personal data: callers log codes, names and counts.
+// variables or personal data: callers log codes, names and counts. A line written while a request
+// is traced carries that request's trace id (runtime/tracing/).
+import { context, trace } from "@opentelemetry/api";
 import pino, { type DestinationStream, type Logger } from "pino";
 import type { LogConfig } from "./config";
 
 export type { Logger };
+
+/**
+ * The fields every line gets: the trace id of the request it is written in, if traced. A new
+ * object each time: pino merges the line's own fields into it.
+ */
+function traceFields(): object {
+  const span = trace.getSpanContext(context.active());
+  return span ? { traceId: span.traceId } : {};
+}
 
 export function createLogger(
   name: string,
   config: Pick<LogConfig, "level">,
   destination?: DestinationStream,
 ): Logger {
-  const options = { name, level: config.level, base: { name } };
+  const options = { name, level: config.level, base: { name }, mixin: traceFields };
   return destination ? pino(options, destination) : pino(options);
 }
 

@@ -1,8 +1,13 @@
 // What npm run build does for each browser page the gateway serves (dashboard/, ide/): bundles its
 // TypeScript and CSS with esbuild into dist/<page>/ (index.html, app.js, app.css), every library
-// included, so that nothing is loaded from a CDN at run time.
+// included, so that nothing is loaded from a CDN at run time. A page imports its operations'
+// trusted document ids (`import IDS from "../operations/x.graphql?id"`: operation name -> id) and
+// sends only those (gateway/plugins/trusted-documents.ts).
 import fs from "node:fs";
 import path from "node:path";
+import type { Plugin } from "esbuild";
+import { documentId } from "../runtime/trusted-documents/manifest";
+import { normaliseOperations } from "../runtime/trusted-documents/normalise";
 
 const root = path.resolve(__dirname, "..", "..");
 const ROOT_FROM_SOURCE = path.resolve(__dirname, "..");
@@ -15,6 +20,22 @@ export interface PageSpec {
   /** esbuild entry points by output name; scripts become app.js, styles app.css. */
   entryPoints: Record<string, string>;
 }
+
+/** `x.graphql?id` imports: the ids of the file's operations, by name, as the manifest has them. */
+const documentIds: Plugin = {
+  name: "trusted-document-ids",
+  setup(build) {
+    build.onResolve({ filter: /\.graphql\?id$/ }, (args) => ({
+      path: path.resolve(args.resolveDir, args.path.slice(0, -"?id".length)),
+      namespace: "trusted-document-ids",
+    }));
+    build.onLoad({ filter: /.*/, namespace: "trusted-document-ids" }, (args) => {
+      const operations = normaliseOperations(fs.readFileSync(args.path, "utf8"));
+      const ids = Object.fromEntries(operations.map((o) => [o.name, documentId(o.body)]));
+      return { contents: JSON.stringify(ids), loader: "json", watchFiles: [args.path] };
+    });
+  },
+};
 
 export async function buildPage(spec: PageSpec, outDir: string) {
   const { build } = await import("esbuild");
@@ -29,6 +50,7 @@ export async function buildPage(spec: PageSpec, outDir: string) {
     format: "iife",
     target: ["chrome100", "firefox100", "safari15"],
     loader: { ".graphql": "text" },
+    plugins: [documentIds],
     jsx: "automatic",
     // For the browser with every minification on, esbuild builds React's production mode itself.
     platform: "browser",

@@ -2,6 +2,7 @@
 // import, seed, compose, ...). Plain JavaScript, because it runs before anything is compiled.
 //
 //   node tools/build.js             builds dist/ (tsc, the .graphql files, the two browser pages)
+//                                   and writes schema/trusted-documents.json
 //   node tools/build.js --if-stale  builds only when dist/ is missing or older than its sources
 //
 // Everything it and the build steps print goes to standard error: standard output belongs to the
@@ -77,6 +78,8 @@ function steps(root) {
   return [
     [node, require.resolve("typescript/bin/tsc", { paths: [root] }), "-p", "tsconfig.build.json"],
     [node, path.join("dist", "tools", "copy-assets.js")],
+    // schema/trusted-documents.json: what the clients' pages and the routes send by id.
+    [node, path.join("dist", "tools", "trusted-documents.js")],
     [node, path.join("dist", "tools", "build-dashboard.js")],
     [node, path.join("dist", "tools", "build-ide.js")],
   ];

@@ -1,6 +1,7 @@
 // The one request the page sends: DashboardPage through the gateway, with the signed-in user's
-// token (or a pasted development token). Every failure becomes a message a person can act on.
-import QUERY from "../operations/dashboard-page.graphql";
+// token (or a pasted development token), by its trusted document id (the text stays in the hub's
+// manifest). Every failure becomes a message a person can act on.
+import DOCUMENT_IDS from "../operations/dashboard-page.graphql?id";
 import type { Range } from "./range";
 
 export interface DistrictRow {
@@ -61,6 +62,7 @@ const MESSAGES: Record<string, string> = {
   FORBIDDEN:
     "当前登录的角色无权查看看板：需要 DASHBOARD_VIEWER、CITY_ADMIN 或本区的 DISTRICT_OPERATOR。",
   BAD_USER_INPUT: "日期范围有误",
+  PERSISTED_DOCUMENT_NOT_FOUND: "页面版本与服务不一致：服务已更新，请刷新页面。",
 };
 
 export async function fetchDashboard(
@@ -76,7 +78,11 @@ export async function fetchDashboard(
         "content-type": "application/json",
         ...(token ? { authorization: `Bearer ${token}` } : {}),
       },
-      body: JSON.stringify({ query: QUERY, operationName: "DashboardPage", variables: range }),
+      body: JSON.stringify({
+        documentId: DOCUMENT_IDS.DashboardPage,
+        operationName: "DashboardPage",
+        variables: range,
+      }),
     });
   } catch {
     throw new DashboardError("无法连接到服务：请检查网络，或稍后重试。");

@@ -15,6 +15,8 @@ import { operationResolutionPlugin } from "./operation-resolution";
 import { rateLimitPlugin } from "./rate-limit";
 import { requestLogPlugin } from "./request-log";
 import { responseCachePlugins } from "./response-cache";
+import { trustedDocumentsPlugin } from "./trusted-documents";
+import type { TrustedDocuments } from "../../runtime/trusted-documents/manifest";
 import type { RateLimiter } from "../rate-limiter";
 import type { SharedStore } from "../shared-store";
 import type { ClaimStore } from "../idempotency-store";
@@ -27,6 +29,8 @@ export interface PluginDeps {
   claims: ClaimStore;
   limiter: RateLimiter;
   registry: Registry;
+  /** The manifest of the documents the hub's own clients send by id. */
+  documents: TrustedDocuments;
 }
 
 export function gatewayPlugins({
@@ -36,11 +40,22 @@ export function gatewayPlugins({
   claims,
   registry,
   limiter,
+  documents,
 }: PluginDeps): Array<ApolloServerPlugin<GatewayContext>> {
   return [
     // Apollo's landing page loads Sandbox from a CDN; the hub serves its own GraphiQL (routes/).
     ApolloServerPluginLandingPageDisabled(),
     requestLogPlugin(log),
+    // Before anything reads the request's document: an id becomes its document here, and a
+    // refused document's answer comes before any other plugin's.
+    trustedDocumentsPlugin({
+      mode: config.trustedDocuments.mode,
+      documents,
+      introspection: config.ide.introspection,
+      parseOptions: { maxTokens: config.limits.maxTokens },
+      registry,
+      log,
+    }),
     operationResolutionPlugin(),
     // Before the cost limit (plugins/limits.ts), whose estimate cannot read a null argument.
     argumentValuesPlugin(),

@@ -5,7 +5,8 @@
 //
 // A route that runs an operation:
 //   1. keeps its document in gateway/operations/<name>.graphql (the schema test checks every one
-//      against the supergraph) and reads it once: `const DOC = routeOperation("<name>")`;
+//      against the supergraph; npm run build puts it in the trusted documents' manifest) and
+//      reads it once: `const DOC = routeOperation("<name>")`, which sends it by id;
 //   2. runs it as the public or as its caller:
 //        const data = await runOperation<Data>(apollo, DOC, {
 //          variables: { ... },
@@ -29,11 +30,18 @@ import { errorAnswer, HubError, isErrorCode, isHubFailure } from "../../runtime/
 import { sendError } from "../../runtime/http/error-answer";
 import type { Logger } from "../../runtime/log";
 import { readOperation } from "../../runtime/operations";
+import { trustedRequest } from "../../runtime/trusted-documents/manifest";
 import type { GatewayContext } from "../context";
 
-/** The text of gateway/operations/<name>.graphql, read once when the route's module loads. */
-export const routeOperation = (name: string) =>
-  readOperation(path.join(__dirname, "..", "operations"), name);
+/**
+ * How a route asks for gateway/operations/<name>.graphql, read once when the route's module loads:
+ * by its trusted document id (schema/trusted-documents.json), as every client of the hub sends its
+ * operations (gateway/plugins/trusted-documents.ts), not by its text.
+ */
+export const routeOperation = (name: string): RouteOperation =>
+  trustedRequest(readOperation(path.join(__dirname, "..", "operations"), name));
+
+export type RouteOperation = ReturnType<typeof trustedRequest>;
 
 export interface OperationRun {
   variables?: Record<string, unknown>;
@@ -58,11 +66,13 @@ export function operationError(error: GraphQLFormattedError): HubError {
  */
 export async function runOperation<TData>(
   apollo: ApolloServer<GatewayContext>,
-  document: string,
+  /** A route's operation by id (routeOperation), or a document's text. */
+  operation: RouteOperation | string,
   run: OperationRun,
 ): Promise<TData> {
+  const request = typeof operation === "string" ? { query: operation } : operation;
   const response = await apollo.executeOperation<TData>(
-    { query: document, variables: run.variables },
+    { ...request, variables: run.variables },
     { contextValue: run.context },
   );
   if (response.body.kind !== "single")

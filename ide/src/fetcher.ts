@@ -2,6 +2,7 @@
 // "Authorization: Bearer". The schema is read anonymously (it is the same for everyone), so a bad
 // token still leaves the docs usable while every operation shows the hub's UNAUTHENTICATED answer.
 import type { Fetcher } from "@graphiql/toolkit";
+import { documentIdOf } from "./document-id";
 
 export const ENDPOINT = "/graphql";
 
@@ -19,12 +20,15 @@ export function hubFetcher(token: () => string): Fetcher {
     if (bearer && !introspection && !headers.authorization) {
       headers.authorization = `Bearer ${bearer}`;
     }
+    const documentId = introspection
+      ? null
+      : await documentIdOf(params.query, params.operationName);
     let response: Response;
     try {
       response = await fetch(ENDPOINT, {
         method: "POST",
         headers,
-        body: JSON.stringify(params),
+        body: JSON.stringify(documentId ? { ...params, documentId } : params),
       });
     } catch {
       return {

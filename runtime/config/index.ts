@@ -17,6 +17,8 @@ import { Problems, value, type Env } from "./read";
 import { rateLimitsSection, type RateLimitsConfig } from "./rate-limits";
 import { isLoopback, serversSection, type ServersConfig } from "./servers";
 import { subgraphCallsSection, type SubgraphCallsConfig } from "./subgraph-calls";
+import { tracingSection, type TracingConfig } from "./tracing";
+import { trustedDocumentsSection, type TrustedDocumentsConfig } from "./trusted-documents";
 
 export { SUBGRAPHS, type SubgraphName } from "./subgraphs";
 export { perSubgraphDatabaseUrl } from "./databases";
@@ -41,7 +43,10 @@ export type {
   RateLimitsConfig,
   ServersConfig,
   SubgraphCallsConfig,
+  TracingConfig,
+  TrustedDocumentsConfig,
 };
+export type { TrustedDocumentsMode } from "./trusted-documents";
 
 export interface HubConfig {
   /** NODE_ENV=production: a secret is required; introspection and GraphiQL are off unless asked. */
@@ -63,6 +68,10 @@ export interface HubConfig {
   demo: DemoConfig;
   feed: FeedConfig;
   clinic: ClinicConfig;
+  /** Which documents the gateway runs for which callers (TRUSTED_DOCUMENTS). */
+  trustedDocuments: TrustedDocumentsConfig;
+  /** OpenTelemetry traces (the SDK's OTEL_* variables); off unless an endpoint is set. */
+  tracing: TracingConfig;
   /** What the command-line tools need from their environment. */
   cli: { workingDir: string };
 }
@@ -96,6 +105,8 @@ export function loadConfig(env: Env = process.env): HubConfig {
     demo: demoSection(env, problems),
     feed: feedSection(env, problems),
     clinic: clinicSection(env, problems, servers.publicUrl),
+    trustedDocuments: trustedDocumentsSection(env, problems, production),
+    tracing: tracingSection(env, problems),
     // npm sets INIT_CWD to where `npm run` was typed; file arguments are relative to it.
     cli: { workingDir: value(env, "INIT_CWD") ?? process.cwd() },
   };

@@ -42,13 +42,19 @@ export function healthRoutes(log: Logger, checks: HealthChecks = {}): Route[] {
     {
       method: "GET",
       path: "/health/live",
+      untraced: true,
       handler: async () => ({
         status: "ok",
         uptimeSeconds: Math.round((Date.now() - started) / 1000),
       }),
     },
-    { method: "GET", path: "/health", handler: answer(own) },
-    { method: "GET", path: "/health/ready", handler: answer([...own, ...services]) },
+    { method: "GET", path: "/health", untraced: true, handler: answer(own) },
+    {
+      method: "GET",
+      path: "/health/ready",
+      untraced: true,
+      handler: answer([...own, ...services]),
+    },
   ];
 }
 

@@ -53,6 +53,7 @@ export function metricsRoute(
     {
       method: "GET",
       path: "/metrics",
+      untraced: true,
       async handler(request, reply) {
         if (token !== null && !carriesToken(request.headers.authorization, token)) {
           reply.header("www-authenticate", 'Bearer realm="metrics"');

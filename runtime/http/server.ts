@@ -21,11 +21,15 @@ import { errorAnswer, httpStatusOf, HubError, redact, RequestRefusal } from "../
 import { errorFields, RepeatFilter, type Logger } from "../log";
 import { sendError } from "./error-answer";
 import { answerRefusal, badUrl, shallowJsonParser } from "./refusals";
+import type { Tracing } from "../tracing";
+import { httpSpans } from "../tracing/http";
 
 export interface Route {
   method: HTTPMethods | HTTPMethods[];
   path: string;
   handler: (request: FastifyRequest, reply: FastifyReply) => unknown;
+  /** No trace span for it (health checks, /metrics: polled, and about nothing). */
+  untraced?: boolean;
 }
 
 /**
@@ -80,6 +84,8 @@ export interface ServeOptions {
   repeats?: RepeatFilter;
   /** Runs after the server stopped taking requests (e.g. apollo.stop(), closing a database). */
   onStop?: () => Promise<void>;
+  /** The server's tracing: a span per request while it is enabled (default: off). */
+  tracing?: Tracing;
 }
 
 export interface RunningServer {
@@ -249,11 +255,15 @@ function buildApp(options: ServeOptions): FastifyInstance {
   app.server.maxConnections = http.maxConnections;
   refuseAnnouncedOversizedBodies(app, options.bodyLimitBytes);
   shallowJsonParser(app, http.maxJsonDepth ?? 128);
+  // Tracing off: not even a hook (the request path is what it was before tracing existed).
+  const spans = options.tracing?.enabled ? httpSpans(options.tracing) : null;
+  if (spans) app.addHook("onRequest", async (request, reply) => spans.start(request, reply));
   for (const route of options.routes) {
     app.route({
       method: route.method,
       url: route.path,
-      handler: route.handler as RouteHandlerMethod,
+      config: { untraced: route.untraced === true },
+      handler: (spans ? spans.wrap(route.handler) : route.handler) as RouteHandlerMethod,
     });
   }
   app.setNotFoundHandler((request, reply) => {

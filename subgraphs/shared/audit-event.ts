@@ -47,6 +47,15 @@ export abstract class AuditRecord {
       "The id of the request that made the change (the gateway's x-request-id): every change one request made, in any subgraph, carries it. CITY_ADMIN only; null for changes recorded before it was kept.",
   })
   requestId: string | null;
+
+  @Column({ type: "varchar", length: 32, nullable: true })
+  @Authorized("CITY_ADMIN")
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The OpenTelemetry trace (hex) of the request that made the change, when tracing was on: the trace shows where that request spent its time. CITY_ADMIN only.",
+  })
+  traceId: string | null;
 }
 
 /** An enum registered with type-graphql (registerEnumType), as the field type of an event. */

@@ -15,13 +15,20 @@ export interface Audit {
   actor: string;
   actorRole: string | null;
   requestId: string | null;
+  /** The request's trace id while tracing is on (runtime/tracing), else null. */
+  traceId: string | null;
 }
 
-/** The audit of a request: its verified caller (anonymous without one) and its id. */
-export const auditOf = (caller: Caller | null, requestId: string): Audit => ({
+/** The audit of a request: its verified caller (anonymous without one), its id and its trace. */
+export const auditOf = (
+  caller: Caller | null,
+  requestId: string,
+  traceId: string | null = null,
+): Audit => ({
   actor: caller?.sub ?? "anonymous",
   actorRole: caller?.role ?? null,
   requestId: requestId || null,
+  traceId,
 });
 
 /** The same request acting for someone without a token (an enterprise, a system job). */
@@ -34,7 +41,7 @@ export const actingAs = (audit: Audit, actor: string): Audit => ({
 /** What an event row says beyond what the request stamps on it. */
 export type EventValues<V extends AuditRecord> = Omit<
   V,
-  "id" | "actor" | "actorRole" | "at" | "requestId" | "comment"
+  "id" | "actor" | "actorRole" | "at" | "requestId" | "traceId" | "comment"
 > & { comment?: string | null };
 
 const COMMENT_MAX = 1000;
@@ -62,6 +69,7 @@ export async function recordEvents<V extends AuditRecord>(
     actor: audit.actor,
     actorRole: audit.actorRole,
     requestId: audit.requestId,
+    traceId: audit.traceId,
     at,
     comment: clip(row.comment),
   }));

@@ -15,4 +15,8 @@ export interface SubgraphContext<TLoaders> {
   loaders: TLoaders;
   /** This subgraph's logger (structured lines; never personal data). */
   log: Logger;
+  /** The request's id (the gateway's X-Request-Id), as in the logs of every part it went through. */
+  requestId: string;
+  /** The request's trace id while tracing is on (audit events keep it), else null. */
+  traceId: string | null;
 }

@@ -16,11 +16,14 @@ import { healthRoutes, within } from "../../runtime/http/health";
 import { createRegistry, metricsRoute } from "../../runtime/http/metrics";
 import { httpSettings, serve, type Route } from "../../runtime/http/server";
 import { createLogger, type Logger } from "../../runtime/log";
+import { currentTraceId, startTracing } from "../../runtime/tracing";
+import { tracingPlugin } from "../../runtime/tracing/graphql";
 import { auditOf } from "./audit";
 import { subgraphCredential } from "./caller";
 import type { SubgraphContext } from "./context";
 import { CountingLogger, openDataSource, type DataSourceSpec } from "./db";
 import { armBounds } from "./db-bounds";
+import { traceStatements } from "./db-tracing";
 import { createFormatError } from "./format-error";
 import type { SubgraphSeed } from "./seed";
 
@@ -69,6 +72,8 @@ export async function startSubgraph<TLoaders, TRows>(
       await definition.seed.load(db, await options.seedRows());
     // Migrated and seeded: from now on every statement and transaction keeps to the budget.
     armBounds(db);
+    const tracing = startTracing(config.tracing, `hub-${definition.name}`);
+    traceStatements(db, tracing);
     const registry = createRegistry(definition.name);
     let reported = 0;
     new Counter({
@@ -93,6 +98,7 @@ export async function startSubgraph<TLoaders, TRows>(
         ApolloServerPluginLandingPageDisabled(),
         // The caller the gateway's credential names: an anonymous one's names are not labels.
         graphqlMetricsPlugin(registry, (ctx) => Boolean(ctx.contextValue?.caller)),
+        ...(tracing.enabled ? [tracingPlugin<SubgraphContext<TLoaders>>(tracing)] : []),
       ],
     });
     await apollo.start();
@@ -102,6 +108,7 @@ export async function startSubgraph<TLoaders, TRows>(
       bodyLimitBytes: config.limits.bodyLimitBytes,
       log,
       http: httpSettings(config),
+      tracing,
       routes: [
         graphqlRoute(
           apollo,
@@ -111,13 +118,16 @@ export async function startSubgraph<TLoaders, TRows>(
               definition.name,
               config,
             );
+            const traceId = currentTraceId();
             return {
               caller,
-              audit: auditOf(caller, requestId),
+              audit: auditOf(caller, requestId, traceId),
               db,
               config,
               loaders: definition.createLoaders(db),
               log,
+              requestId,
+              traceId,
             };
           },
           // No brace-depth scan before parsing: the credential, checked first (the context is
@@ -136,6 +146,7 @@ export async function startSubgraph<TLoaders, TRows>(
       onStop: async () => {
         await apollo.stop();
         await db.destroy();
+        await tracing.shutdown();
       },
     });
     return {

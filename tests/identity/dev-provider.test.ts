@@ -46,7 +46,8 @@ beforeAll(async () => {
     );
     const read = (chunk: Buffer) => {
       output += chunk.toString();
-      if (output.includes("The hub is running")) {
+      // The banner's last line: the sign-in lines come before it, perhaps in a later chunk.
+      if (output.includes("Get a token with")) {
         clearTimeout(timer);
         resolve();
       }

@@ -4,6 +4,7 @@ import { VolunteerLifecycle1795523734032 } from "./1795523734032-VolunteerLifecy
 import { NumberCounters1796189319189 } from "./1796189319189-NumberCounters";
 import { OnlineClinic1796190777270 } from "./1796190777270-OnlineClinic";
 import { AuditEvents1796608389035 } from "./1796608389035-AuditEvents";
+import { AuditTraceId1796616000000 } from "./1796616000000-AuditTraceId";
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const migrations: Function[] = [
@@ -12,4 +13,5 @@ export const migrations: Function[] = [
   NumberCounters1796189319189,
   OnlineClinic1796190777270,
   AuditEvents1796608389035,
+  AuditTraceId1796616000000,
 ];

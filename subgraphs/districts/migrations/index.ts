@@ -6,6 +6,7 @@ import { Bookings1796190780011 } from "./1796190780011-Bookings";
 import { CoveringDashboardIndexes1796199966891 } from "./1796199966891-CoveringDashboardIndexes";
 import { AuditEvents1796610220558 } from "./1796610220558-AuditEvents";
 import { DemandCreditCode1796612101132 } from "./1796612101132-DemandCreditCode";
+import { AuditTraceId1796616000000 } from "./1796616000000-AuditTraceId";
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const migrations: Function[] = [
@@ -16,4 +17,5 @@ export const migrations: Function[] = [
   CoveringDashboardIndexes1796199966891,
   AuditEvents1796610220558,
   DemandCreditCode1796612101132,
+  AuditTraceId1796616000000,
 ];

@@ -3,6 +3,7 @@ import { Initial1795523216231 } from "./1795523216231-Initial";
 import { PlatformLifecycle1796186401828 } from "./1796186401828-PlatformLifecycle";
 import { PlatformLiveKeys1796191190810 } from "./1796191190810-PlatformLiveKeys";
 import { AuditEvents1796610282398 } from "./1796610282398-AuditEvents";
+import { AuditTraceId1796616000000 } from "./1796616000000-AuditTraceId";
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const migrations: Function[] = [
@@ -10,4 +11,5 @@ export const migrations: Function[] = [
   PlatformLifecycle1796186401828,
   PlatformLiveKeys1796191190810,
   AuditEvents1796610282398,
+  AuditTraceId1796616000000,
 ];

@@ -2,10 +2,12 @@
 import { Initial1795523216937 } from "./1795523216937-Initial";
 import { StoryWorkflow1796186482656 } from "./1796186482656-StoryWorkflow";
 import { AuditEvents1796610330811 } from "./1796610330811-AuditEvents";
+import { AuditTraceId1796616000000 } from "./1796616000000-AuditTraceId";
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const migrations: Function[] = [
   Initial1795523216937,
   StoryWorkflow1796186482656,
   AuditEvents1796610330811,
+  AuditTraceId1796616000000,
 ];

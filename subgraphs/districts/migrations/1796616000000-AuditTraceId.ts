@@ -1,0 +1,20 @@
+import type { MigrationInterface, QueryRunner } from "typeorm";
+
+/** Every audit event keeps the OpenTelemetry trace of the request that wrote it (null before). */
+export class AuditTraceId1796616000000 implements MigrationInterface {
+  name = "AuditTraceId1796616000000";
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE \`station_event\` ADD \`traceId\` varchar(32) NULL`);
+    await queryRunner.query(`ALTER TABLE \`booking_event\` ADD \`traceId\` varchar(32) NULL`);
+    await queryRunner.query(`ALTER TABLE \`demand_event\` ADD \`traceId\` varchar(32) NULL`);
+    await queryRunner.query(`ALTER TABLE \`activity_event\` ADD \`traceId\` varchar(32) NULL`);
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE \`station_event\` DROP COLUMN \`traceId\``);
+    await queryRunner.query(`ALTER TABLE \`booking_event\` DROP COLUMN \`traceId\``);
+    await queryRunner.query(`ALTER TABLE \`demand_event\` DROP COLUMN \`traceId\``);
+    await queryRunner.query(`ALTER TABLE \`activity_event\` DROP COLUMN \`traceId\``);
+  }
+}
