@@ -14,6 +14,8 @@ import { ActivityEvent } from "./entities/activity-event.entity";
 import { DemandEvent } from "./entities/demand-event.entity";
 import { Station } from "./entities/station.entity";
 import { StationEvent } from "./entities/station-event.entity";
+import { ActivityMonth, DemandMonth } from "./entities/rollup.entity";
+import { rebuildRollups } from "./services/rollups";
 
 /** The districts are reference data: present in every database, demo or not. */
 export async function ensureDistricts(db: DataSource) {
@@ -21,6 +23,15 @@ export async function ensureDistricts(db: DataSource) {
     DISTRICTS.map((d) => ({ ...d })),
     ["code"],
   );
+  await ensureRollups(db);
+}
+
+/** Rollups missing beside rows (a SQLite database synchronised after they were added) are built. */
+async function ensureRollups(db: DataSource) {
+  const [rows] = await db.query(
+    "SELECT (SELECT COUNT(*) FROM activity_month) + (SELECT COUNT(*) FROM demand_month) AS rolled, (SELECT COUNT(*) FROM (SELECT 1 FROM activity LIMIT 1) a) + (SELECT COUNT(*) FROM (SELECT 1 FROM demand LIMIT 1) d) AS raw",
+  );
+  if (Number(rows.rolled) === 0 && Number(rows.raw) > 0) await rebuildRollups(db);
 }
 
 /** The rows a districts database is loaded with; events get their ids in this order. */
@@ -149,6 +160,7 @@ async function loadDistricts(db: DataSource, rows: DistrictsSeedRows) {
         b.events.map((e) => ({ ...e, at: new Date(e.at), bookingId: b.id })),
       ) as never[],
     );
+    await rebuildRollups(tx);
   });
 }
 
@@ -157,6 +169,8 @@ export const districtsSeed: SubgraphSeed<DistrictsSeedRows> = {
   load: loadDistricts,
   clear: (db) =>
     clearTables(db, [
+      ActivityMonth,
+      DemandMonth,
       BookingEvent,
       Booking,
       Participation,

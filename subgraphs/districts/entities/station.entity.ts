@@ -75,6 +75,10 @@ export class Station {
   @Field(() => Date, { nullable: true, description: "When the station was last filed (备案)." })
   filedAt: Date | null;
 
+  /** The latest date a demand was collected here, kept by services/rollups.ts (idle rule 6). */
+  @Column({ type: "date", nullable: true })
+  lastDemandOn: string | null;
+
   @CreateDateColumn({ type: "datetime" })
   @Field(() => Date)
   createdAt: Date;

@@ -4,6 +4,7 @@
 // that moves the booking (conditional on the status and version read), the demand (conditional on
 // its status) and records the audit event. When corps cannot answer, nothing is written; no
 // distributed transaction is needed because everything that moves lives in this database.
+import { trackingDemands } from "./rollups";
 import { In, type DataSource, type EntityManager } from "typeorm";
 import { rowLock } from "../../shared/db";
 import type { Caller } from "../../../runtime/auth";
@@ -158,7 +159,10 @@ export async function moveDemand(
 ) {
   const { id, from, to, satisfaction } = move;
   const set = satisfaction === undefined ? { status: to } : { status: to, satisfaction };
-  await updateIfUnchanged(tx, Demand, { id, status: from }, set, `demand ${id}`);
+  await trackingDemands(tx, [id], async () => ({
+    result: await updateIfUnchanged(tx, Demand, { id, status: from }, set, `demand ${id}`),
+    created: [],
+  }));
   await recordEvents(
     tx,
     DemandEvent,
