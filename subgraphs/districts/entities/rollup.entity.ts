@@ -9,7 +9,7 @@ export class ActivityMonth {
   @PrimaryColumn({ type: "varchar", length: 6 })
   districtCode: string;
 
-  @PrimaryColumn({ type: "char", length: 7 })
+  @PrimaryColumn({ type: "varchar", length: 7 })
   month: string;
 
   @PrimaryColumn({ type: "varchar", length: 32 })
@@ -32,7 +32,7 @@ export class DemandMonth {
   @PrimaryColumn({ type: "varchar", length: 6 })
   districtCode: string;
 
-  @PrimaryColumn({ type: "char", length: 7 })
+  @PrimaryColumn({ type: "varchar", length: 7 })
   month: string;
 
   @PrimaryColumn({ type: "varchar", length: 32 })

@@ -7,10 +7,10 @@ export class DashboardRollups1796618770287 implements MigrationInterface {
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
-      `CREATE TABLE \`activity_month\` (\`districtCode\` varchar(6) NOT NULL, \`month\` char(7) NOT NULL, \`category\` varchar(32) NOT NULL, \`activities\` int NOT NULL DEFAULT '0', \`enterprisesServed\` int NOT NULL DEFAULT '0', \`hourCents\` bigint NOT NULL DEFAULT '0', PRIMARY KEY (\`districtCode\`, \`month\`, \`category\`)) ENGINE=InnoDB`,
+      `CREATE TABLE \`activity_month\` (\`districtCode\` varchar(6) NOT NULL, \`month\` varchar(7) NOT NULL, \`category\` varchar(32) NOT NULL, \`activities\` int NOT NULL DEFAULT '0', \`enterprisesServed\` int NOT NULL DEFAULT '0', \`hourCents\` bigint NOT NULL DEFAULT '0', PRIMARY KEY (\`districtCode\`, \`month\`, \`category\`)) ENGINE=InnoDB`,
     );
     await queryRunner.query(
-      `CREATE TABLE \`demand_month\` (\`districtCode\` varchar(6) NOT NULL, \`month\` char(7) NOT NULL, \`category\` varchar(32) NOT NULL, \`focusGroup\` varchar(32) NOT NULL, \`specialised\` tinyint NOT NULL, \`n\` int NOT NULL DEFAULT '0', \`resolved\` int NOT NULL DEFAULT '0', \`open\` int NOT NULL DEFAULT '0', \`ratedSum\` int NOT NULL DEFAULT '0', \`rated\` int NOT NULL DEFAULT '0', PRIMARY KEY (\`districtCode\`, \`month\`, \`category\`, \`focusGroup\`, \`specialised\`)) ENGINE=InnoDB`,
+      `CREATE TABLE \`demand_month\` (\`districtCode\` varchar(6) NOT NULL, \`month\` varchar(7) NOT NULL, \`category\` varchar(32) NOT NULL, \`focusGroup\` varchar(32) NOT NULL, \`specialised\` tinyint NOT NULL, \`n\` int NOT NULL DEFAULT '0', \`resolved\` int NOT NULL DEFAULT '0', \`open\` int NOT NULL DEFAULT '0', \`ratedSum\` int NOT NULL DEFAULT '0', \`rated\` int NOT NULL DEFAULT '0', PRIMARY KEY (\`districtCode\`, \`month\`, \`category\`, \`focusGroup\`, \`specialised\`)) ENGINE=InnoDB`,
     );
     await queryRunner.query(`ALTER TABLE \`station\` ADD \`lastDemandOn\` date NULL`);
     await queryRunner.query(
