@@ -110,6 +110,24 @@ describe("in memory", () => {
     expect((await read(fed.gatewayUrl, operator)).hit).toBe(true);
   });
 
+  it("keeps the anonymous story pages cached across a district's publish", async () => {
+    const stories = {
+      query: `query { caseStories(first: 5) { totalCount nodes { id title district { code } } } }`,
+    };
+    const first = await send(fed.gatewayUrl, stories);
+    expect(first.headers.get("cache-control")).toMatch(/public/);
+    expect((await send(fed.gatewayUrl, stories)).headers.get("age")).not.toBeNull();
+    await publishDemand(fed, fed.gatewayUrl, "440307");
+    const after = await send(fed.gatewayUrl, stories);
+    expect(after.headers.get("age")).not.toBeNull();
+    expect(after.data).toEqual(first.data);
+    // The city's dashboard did move: the same publish is in its very next read.
+    const viewer = await fed.token("DASHBOARD_VIEWER");
+    await read(fed.gatewayUrl, viewer);
+    await publishDemand(fed, fed.gatewayUrl, "440307");
+    expect((await read(fed.gatewayUrl, viewer)).hit).toBe(false);
+  });
+
   it("never serves one scope's answer to another", async () => {
     const viewer = await fed.token("DASHBOARD_VIEWER");
     await read(fed.gatewayUrl, viewer);
