@@ -14,7 +14,7 @@ import { ActivityEvent } from "./entities/activity-event.entity";
 import { DemandEvent } from "./entities/demand-event.entity";
 import { Station } from "./entities/station.entity";
 import { StationEvent } from "./entities/station-event.entity";
-import { ActivityMonth, DemandMonth } from "./entities/rollup.entity";
+import { ActivityDay, ActivityMonth, DemandMonth } from "./entities/rollup.entity";
 import { rebuildRollups } from "./services/rollups";
 
 /** The districts are reference data: present in every database, demo or not. */
@@ -170,6 +170,7 @@ export const districtsSeed: SubgraphSeed<DistrictsSeedRows> = {
   clear: (db) =>
     clearTables(db, [
       ActivityMonth,
+      ActivityDay,
       DemandMonth,
       BookingEvent,
       Booking,

@@ -25,7 +25,33 @@ export class ActivityMonth {
   hourCents: number;
 }
 
-/** Demands collected per district × month × the demand cube's cell ('' for no focus group). */
+/** The same per district × day, for the days at a range's edges outside whole months. */
+@Entity("activity_day")
+@Index("ix_activity_day_day", ["day"])
+export class ActivityDay {
+  @PrimaryColumn({ type: "varchar", length: 6 })
+  districtCode: string;
+
+  @PrimaryColumn({ type: "varchar", length: 10 })
+  day: string;
+
+  @PrimaryColumn({ type: "varchar", length: 32 })
+  category: string;
+
+  @Column({ type: "int", default: 0 })
+  activities: number;
+
+  @Column({ type: "int", default: 0 })
+  enterprisesServed: number;
+
+  @Column({ type: "bigint", default: 0 })
+  hourCents: number;
+}
+
+/**
+ * Demands collected per district × month × the demand cube's cell ('' for no focus group); the
+ * city's rows (all districts together) under districtCode '*', so that a city read stays small.
+ */
 @Entity("demand_month")
 @Index("ix_demand_month_month", ["month"])
 export class DemandMonth {

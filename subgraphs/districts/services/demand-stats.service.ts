@@ -6,6 +6,7 @@ import { FocusGroup, ServiceCategory } from "../../shared/vocabulary";
 import type { DemandStats } from "../types/dashboard.types";
 import { DemandStatus } from "../vocabulary";
 import { inSpans, splitRange, type Span } from "./figure-ranges";
+import { CITY } from "./rollups";
 
 /** One cell of the cube as the database returns it. */
 export interface DemandCell {
@@ -51,7 +52,8 @@ function rolledCube(
     .addSelect("SUM(r.rated)", "rated")
     .from("demand_month", "r")
     .where("r.month BETWEEN :mFrom AND :mTo", { mFrom: months.from, mTo: months.to });
-  if (districtCode) query.andWhere("r.districtCode = :districtCode", { districtCode });
+  // The city's rows are kept apart (services/rollups.ts): a city read sums a twelfth as many.
+  query.andWhere("r.districtCode = :districtCode", { districtCode: districtCode ?? CITY });
   return query
     .groupBy("r.category")
     .addGroupBy("r.focusGroup")

@@ -4,7 +4,7 @@ import type { DataSource } from "typeorm";
 import { addDays, startOfBusinessDay } from "../../../runtime/dates";
 import { num } from "../../shared/db";
 import { DemandStatus, IDLE_AFTER_DAYS, StationStatus } from "../vocabulary";
-import { cents, inSpans, splitRange, type Span } from "./figure-ranges";
+import { inSpans, splitRange, type Span } from "./figure-ranges";
 
 export interface ActivityFigures {
   activities: number;
@@ -64,7 +64,7 @@ export async function openDemandCounts(db: DataSource, codes: readonly string[])
   return perCode(codes, rows, (r) => num(r?.n));
 }
 
-/** Sums the whole months' rollup figures and the edge days' raw ones, per code. */
+/** Sums the whole months' rollup figures and the edge days' ones, per code. */
 async function exactly<T>(
   from: string,
   to: string,
@@ -80,6 +80,18 @@ async function exactly<T>(
   ]);
   return a.map((x, i) => add(x, b[i]));
 }
+
+/** The day rollup's rows of these districts in these spans (the edges of a range). */
+const daysOfRollup = (db: DataSource, codes: readonly string[], spans: Span[]) => {
+  const within = inSpans("r.day", spans);
+  return db
+    .createQueryBuilder()
+    .select("r.districtCode", "code")
+    .from("activity_day", "r")
+    .where("r.districtCode IN (:...codes)", { codes })
+    .andWhere(within.sql, within.params)
+    .groupBy("r.districtCode");
+};
 
 const monthsOfRollup = (
   db: DataSource,
@@ -160,7 +172,16 @@ export async function activityFigures(
         enterprisesServed: num(r?.enterprises),
       }));
     },
-    (edges) => rawActivityFigures(db, codes, edges),
+    async (edges) => {
+      const rows: Row[] = await daysOfRollup(db, codes, edges)
+        .addSelect("SUM(r.activities)", "n")
+        .addSelect("SUM(r.enterprisesServed)", "enterprises")
+        .getRawMany();
+      return perCode(codes, rows, (r) => ({
+        activities: num(r?.n),
+        enterprisesServed: num(r?.enterprises),
+      }));
+    },
     addActivities,
     () => codes.map(() => ({ activities: 0, enterprisesServed: 0 })),
   );
@@ -205,7 +226,12 @@ export async function serviceHours(
         .getRawMany();
       return perCode(codes, rows, (r) => num(r?.cents));
     },
-    async (edges) => (await rawServiceHours(db, codes, edges)).map(cents),
+    async (edges) => {
+      const rows: Row[] = await daysOfRollup(db, codes, edges)
+        .addSelect("SUM(r.hourCents)", "cents")
+        .getRawMany();
+      return perCode(codes, rows, (r) => num(r?.cents));
+    },
     (a, b) => a + b,
     () => codes.map(() => 0),
   );

@@ -18,6 +18,7 @@ const placeholders = (n: number) => Array.from({ length: n }, () => "?").join(",
 export interface ActivityCell {
   districtCode: string;
   month: string;
+  day: string;
   category: string;
   activities: number;
   enterprisesServed: number;
@@ -41,6 +42,9 @@ export interface DemandCell {
 }
 
 const ACTIVITY_KEYS = ["districtCode", "month", "category"] as const;
+const ACTIVITY_DAY_KEYS = ["districtCode", "day", "category"] as const;
+/** The district code of the city's rows (every district together) in demand_month. */
+export const CITY = "*";
 const ACTIVITY_SUMS = ["activities", "enterprisesServed", "hourCents"] as const;
 const DEMAND_KEYS = ["districtCode", "month", "category", "focusGroup", "specialised"] as const;
 const DEMAND_SUMS = ["n", "resolved", "open", "ratedSum", "rated"] as const;
@@ -61,6 +65,7 @@ export async function activityCells(tx: Db, ids: readonly number[]): Promise<Act
   return rows.map((r) => ({
     districtCode: String(r.districtCode),
     month: day(r.heldOn).slice(0, 7),
+    day: day(r.heldOn),
     category: String(r.category),
     activities: 1,
     enterprisesServed: num(r.enterprisesServed),
@@ -155,11 +160,17 @@ async function increment(
 export async function applyActivityCells(tx: Db, before: ActivityCell[], after: ActivityCell[]) {
   const rows = difference<ActivityCell>(ACTIVITY_KEYS, ACTIVITY_SUMS, before, after);
   await increment(tx, "activity_month", ACTIVITY_KEYS, ACTIVITY_SUMS, rows);
+  const days = difference<ActivityCell>(ACTIVITY_DAY_KEYS, ACTIVITY_SUMS, before, after);
+  await increment(tx, "activity_day", ACTIVITY_DAY_KEYS, ACTIVITY_SUMS, days);
 }
 
 /** Applies what a write changed in these demands to the demand rollup and the stations' dates. */
 export async function applyDemandCells(tx: Db, before: DemandCell[], after: DemandCell[]) {
-  const rows = difference<DemandCell>(DEMAND_KEYS, DEMAND_SUMS, before, after);
+  const city = (cells: DemandCell[]) => [
+    ...cells,
+    ...cells.map((c) => ({ ...c, districtCode: CITY })),
+  ];
+  const rows = difference<DemandCell>(DEMAND_KEYS, DEMAND_SUMS, city(before), city(after));
   await increment(tx, "demand_month", DEMAND_KEYS, DEMAND_SUMS, rows);
   const kept = new Set(after.map((c) => `${c.stationId}|${c.collectedOn}`));
   const latest = new Map<number, string>();
@@ -212,29 +223,56 @@ export async function trackingDemands<T>(
   return result;
 }
 
+/** Activities, enterprises and verified hour cents of the raw rows, grouped by `key` (SQL). */
+const activitySums = (key: string) =>
+  `SELECT a.districtCode, ${key} AS k, a.category, COUNT(*) AS n, SUM(a.enterprisesServed) AS e,
+     SUM(COALESCE(h.cents, 0)) AS c
+   FROM activity a LEFT JOIN (SELECT p.activityId, SUM(ROUND(p.hours * 100)) AS cents
+     FROM participation p WHERE p.verified = 1 GROUP BY p.activityId) h ON h.activityId = a.id
+   GROUP BY a.districtCode, ${key}, a.category`;
+
+/** The demand cube of the raw rows per `district` and month (SQL, four status parameters). */
+const demandSums = (district: string, groupBy: string) =>
+  `SELECT ${district}, SUBSTR(d.collectedOn, 1, 7), d.category, COALESCE(d.focusGroup, ''),
+     d.specialised, COUNT(*),
+     SUM(CASE WHEN d.status = ? THEN 1 ELSE 0 END),
+     SUM(CASE WHEN d.status = ? THEN 1 ELSE 0 END),
+     SUM(CASE WHEN d.status = ? AND d.satisfaction IS NOT NULL THEN d.satisfaction ELSE 0 END),
+     SUM(CASE WHEN d.status = ? AND d.satisfaction IS NOT NULL THEN 1 ELSE 0 END)
+   FROM demand d
+   GROUP BY ${groupBy}SUBSTR(d.collectedOn, 1, 7), d.category, COALESCE(d.focusGroup, ''), d.specialised`;
+
+const ACTIVITY_COLUMNS =
+  "`districtCode`, `category`, `activities`, `enterprisesServed`, `hourCents`";
+const DEMAND_COLUMNS =
+  "`districtCode`, `month`, `category`, `focusGroup`, `specialised`, `n`, `resolved`, `open`, `ratedSum`, `rated`";
+
 /** Builds every rollup and station date from the raw rows (empty or stale rollups). */
 export async function rebuildRollups(db: Db) {
-  await db.query("DELETE FROM activity_month");
+  for (const [table, column, key] of [
+    ["activity_month", "month", "SUBSTR(a.heldOn, 1, 7)"],
+    ["activity_day", "day", "SUBSTR(a.heldOn, 1, 10)"],
+  ]) {
+    await db.query(`DELETE FROM \`${table}\``);
+    await db.query(
+      `INSERT INTO \`${table}\` (\`${column}\`, ${ACTIVITY_COLUMNS})
+       SELECT s.k, s.districtCode, s.category, s.n, s.e, s.c FROM (${activitySums(key)}) s`,
+    );
+  }
+  await db.query("DELETE FROM `demand_month`");
+  const statuses = [
+    DemandStatus.RESOLVED,
+    DemandStatus.OPEN,
+    DemandStatus.RESOLVED,
+    DemandStatus.RESOLVED,
+  ];
   await db.query(
-    `INSERT INTO \`activity_month\` (\`districtCode\`, \`month\`, \`category\`, \`activities\`, \`enterprisesServed\`, \`hourCents\`)
-     SELECT a.districtCode, SUBSTR(a.heldOn, 1, 7), a.category, COUNT(*), SUM(a.enterprisesServed),
-       SUM(COALESCE(h.cents, 0))
-     FROM activity a LEFT JOIN (SELECT p.activityId, SUM(ROUND(p.hours * 100)) AS cents
-       FROM participation p WHERE p.verified = 1 GROUP BY p.activityId) h ON h.activityId = a.id
-     GROUP BY a.districtCode, SUBSTR(a.heldOn, 1, 7), a.category`,
+    `INSERT INTO \`demand_month\` (${DEMAND_COLUMNS}) ${demandSums("d.districtCode", "d.districtCode, ")}`,
+    statuses,
   );
-  await db.query("DELETE FROM demand_month");
   await db.query(
-    `INSERT INTO \`demand_month\` (\`districtCode\`, \`month\`, \`category\`, \`focusGroup\`, \`specialised\`, \`n\`, \`resolved\`, \`open\`, \`ratedSum\`, \`rated\`)
-     SELECT d.districtCode, SUBSTR(d.collectedOn, 1, 7), d.category, COALESCE(d.focusGroup, ''),
-       d.specialised, COUNT(*),
-       SUM(CASE WHEN d.status = ? THEN 1 ELSE 0 END),
-       SUM(CASE WHEN d.status = ? THEN 1 ELSE 0 END),
-       SUM(CASE WHEN d.status = ? AND d.satisfaction IS NOT NULL THEN d.satisfaction ELSE 0 END),
-       SUM(CASE WHEN d.status = ? AND d.satisfaction IS NOT NULL THEN 1 ELSE 0 END)
-     FROM demand d
-     GROUP BY d.districtCode, SUBSTR(d.collectedOn, 1, 7), d.category, COALESCE(d.focusGroup, ''), d.specialised`,
-    [DemandStatus.RESOLVED, DemandStatus.OPEN, DemandStatus.RESOLVED, DemandStatus.RESOLVED],
+    `INSERT INTO \`demand_month\` (${DEMAND_COLUMNS}) ${demandSums(`'${CITY}'`, "")}`,
+    statuses,
   );
   await db.query(
     "UPDATE station SET lastDemandOn = (SELECT MAX(d.collectedOn) FROM demand d WHERE d.stationId = station.id)",

@@ -4,8 +4,7 @@ import type { DataSource, SelectQueryBuilder } from "typeorm";
 import { num } from "../../shared/db";
 import { ServiceCategory } from "../../shared/vocabulary";
 import type { CategoryService, MonthStat } from "../types/dashboard.types";
-import { roundHours } from "./district-figures.service";
-import { cents, inSpans, splitRange, type Span } from "./figure-ranges";
+import { inSpans, splitRange, type Span } from "./figure-ranges";
 
 /** Every month from `from`'s to `to`'s, as YYYY-MM. */
 export function monthsOf(from: string, to: string): string[] {
@@ -30,7 +29,7 @@ type Figures = Map<string, { activities: number; enterprisesServed: number; serv
 
 /**
  * Activities, enterprises served and verified hours per group: the whole months of the range from
- * the rollup (one statement), the edge days from the raw rows (two statements).
+ * the month rollup, the edge days from the day rollup (one statement each).
  */
 async function serviceBy(
   db: DataSource,
@@ -48,49 +47,45 @@ async function serviceBy(
   };
   const [rolled, raw] = await Promise.all([
     months ? rolledServiceBy(db, group, months, districtCode) : [],
-    edges.length ? rawServiceBy(db, group, edges, districtCode) : { activities: [], hours: [] },
+    edges.length ? rolledServiceBy(db, group, edges, districtCode, "day") : [],
   ]);
   const hourCents = new Map<string, number>();
   const addCents = (k: string, c: number) => hourCents.set(k, (hourCents.get(k) ?? 0) + c);
-  for (const r of rolled as Array<{
-    k: string;
-    n: unknown;
-    enterprises: unknown;
-    cents: unknown;
-  }>) {
+  type Sums = { k: string; n: unknown; enterprises: unknown; cents: unknown };
+  for (const r of [...rolled, ...raw] as Sums[]) {
     const f = at(String(r.k));
     f.activities += num(r.n);
     f.enterprisesServed += num(r.enterprises);
     addCents(String(r.k), num(r.cents));
   }
-  for (const r of raw.activities as Array<{ k: string; n: unknown; enterprises: unknown }>) {
-    const f = at(String(r.k));
-    f.activities += num(r.n);
-    f.enterprisesServed += num(r.enterprises);
-  }
-  for (const r of raw.hours as Array<{ k: string; hours: unknown }>) {
-    at(String(r.k));
-    addCents(String(r.k), cents(roundHours(num(r.hours))));
-  }
   for (const [k, c] of hourCents) at(k).serviceHours = c / 100;
   return figures;
 }
 
+/** The month rollup's figures over whole months, or the day rollup's over the edge days. */
 function rolledServiceBy(
   db: DataSource,
   group: Group,
-  months: { from: string; to: string },
+  spans: Span[] | { from: string; to: string },
   districtCode: string | null,
+  grain: "month" | "day" = "month",
 ) {
-  const key = group === "month" ? "r.month" : "r.category";
+  const byDay = grain === "day";
+  const key = group === "category" ? "r.category" : byDay ? "SUBSTR(r.day, 1, 7)" : "r.month";
+  const within = byDay
+    ? inSpans("r.day", spans as Span[])
+    : {
+        sql: "r.month BETWEEN :mFrom AND :mTo",
+        params: { mFrom: (spans as Span).from, mTo: (spans as Span).to },
+      };
   const query = db
     .createQueryBuilder()
     .select(key, "k")
     .addSelect("SUM(r.activities)", "n")
     .addSelect("SUM(r.enterprisesServed)", "enterprises")
     .addSelect("SUM(r.hourCents)", "cents")
-    .from("activity_month", "r")
-    .where("r.month BETWEEN :mFrom AND :mTo", { mFrom: months.from, mTo: months.to });
+    .from(byDay ? "activity_day" : "activity_month", "r")
+    .where(within.sql, within.params);
   if (districtCode) query.andWhere("r.districtCode = :districtCode", { districtCode });
   return query.groupBy(key).getRawMany();
 }
