@@ -14,6 +14,7 @@ import { StationHostType, StationStatus } from "../vocabulary";
 @Entity("station")
 @Unique("uq_station_district_external", ["districtCode", "externalId"])
 @Index("ix_station_district_status", ["districtCode", "status"])
+@Index("ix_station_idle", ["districtCode", "status", "lastDemandOn", "filedAt"])
 @ObjectType({
   description:
     "A volunteer service workstation (志愿服务工作站) collected and filed by its district.",

@@ -18,6 +18,9 @@ export class DashboardRollups1796618770287 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX \`ix_activity_day_day\` ON \`activity_day\` (\`day\`)`);
     await queryRunner.query(`ALTER TABLE \`station\` ADD \`lastDemandOn\` date NULL`);
     await queryRunner.query(
+      `CREATE INDEX \`ix_station_idle\` ON \`station\` (\`districtCode\`, \`status\`, \`lastDemandOn\`, \`filedAt\`)`,
+    );
+    await queryRunner.query(
       `CREATE INDEX \`ix_activity_month_month\` ON \`activity_month\` (\`month\`)`,
     );
     await queryRunner.query(
@@ -27,6 +30,7 @@ export class DashboardRollups1796618770287 implements MigrationInterface {
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX \`ix_station_idle\` ON \`station\``);
     await queryRunner.query(`ALTER TABLE \`station\` DROP COLUMN \`lastDemandOn\``);
     await queryRunner.query(`DROP TABLE \`demand_month\``);
     await queryRunner.query(`DROP TABLE \`activity_day\``);

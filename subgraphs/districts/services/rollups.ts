@@ -43,7 +43,7 @@ export interface DemandCell {
 
 const ACTIVITY_KEYS = ["districtCode", "month", "category"] as const;
 const ACTIVITY_DAY_KEYS = ["districtCode", "day", "category"] as const;
-/** The district code of the city's rows (every district together) in demand_month. */
+/** The district code of the city's rows (every district together) in every rollup table. */
 export const CITY = "*";
 const ACTIVITY_SUMS = ["activities", "enterprisesServed", "hourCents"] as const;
 const DEMAND_KEYS = ["districtCode", "month", "category", "focusGroup", "specialised"] as const;
@@ -156,21 +156,33 @@ async function increment(
   );
 }
 
-/** Applies what a write changed in these activities to the activity rollup. */
+/** Every cell counted for its district and again for the city (CITY rows: a city read is small). */
+const withCity = <C extends { districtCode: string }>(cells: C[]) => [
+  ...cells,
+  ...cells.map((c) => ({ ...c, districtCode: CITY })),
+];
+
+/** Applies what a write changed in these activities to the activity rollups. */
 export async function applyActivityCells(tx: Db, before: ActivityCell[], after: ActivityCell[]) {
-  const rows = difference<ActivityCell>(ACTIVITY_KEYS, ACTIVITY_SUMS, before, after);
+  const rows = difference<ActivityCell>(
+    ACTIVITY_KEYS,
+    ACTIVITY_SUMS,
+    withCity(before),
+    withCity(after),
+  );
   await increment(tx, "activity_month", ACTIVITY_KEYS, ACTIVITY_SUMS, rows);
-  const days = difference<ActivityCell>(ACTIVITY_DAY_KEYS, ACTIVITY_SUMS, before, after);
+  const days = difference<ActivityCell>(
+    ACTIVITY_DAY_KEYS,
+    ACTIVITY_SUMS,
+    withCity(before),
+    withCity(after),
+  );
   await increment(tx, "activity_day", ACTIVITY_DAY_KEYS, ACTIVITY_SUMS, days);
 }
 
 /** Applies what a write changed in these demands to the demand rollup and the stations' dates. */
 export async function applyDemandCells(tx: Db, before: DemandCell[], after: DemandCell[]) {
-  const city = (cells: DemandCell[]) => [
-    ...cells,
-    ...cells.map((c) => ({ ...c, districtCode: CITY })),
-  ];
-  const rows = difference<DemandCell>(DEMAND_KEYS, DEMAND_SUMS, city(before), city(after));
+  const rows = difference<DemandCell>(DEMAND_KEYS, DEMAND_SUMS, withCity(before), withCity(after));
   await increment(tx, "demand_month", DEMAND_KEYS, DEMAND_SUMS, rows);
   const kept = new Set(after.map((c) => `${c.stationId}|${c.collectedOn}`));
   const latest = new Map<number, string>();
@@ -224,12 +236,12 @@ export async function trackingDemands<T>(
 }
 
 /** Activities, enterprises and verified hour cents of the raw rows, grouped by `key` (SQL). */
-const activitySums = (key: string) =>
-  `SELECT a.districtCode, ${key} AS k, a.category, COUNT(*) AS n, SUM(a.enterprisesServed) AS e,
-     SUM(COALESCE(h.cents, 0)) AS c
+const activitySums = (key: string, district: string, groupBy: string) =>
+  `SELECT ${district} AS districtCode, ${key} AS k, a.category, COUNT(*) AS n,
+     SUM(a.enterprisesServed) AS e, SUM(COALESCE(h.cents, 0)) AS c
    FROM activity a LEFT JOIN (SELECT p.activityId, SUM(ROUND(p.hours * 100)) AS cents
      FROM participation p WHERE p.verified = 1 GROUP BY p.activityId) h ON h.activityId = a.id
-   GROUP BY a.districtCode, ${key}, a.category`;
+   GROUP BY ${groupBy}${key}, a.category`;
 
 /** The demand cube of the raw rows per `district` and month (SQL, four status parameters). */
 const demandSums = (district: string, groupBy: string) =>
@@ -254,10 +266,15 @@ export async function rebuildRollups(db: Db) {
     ["activity_day", "day", "SUBSTR(a.heldOn, 1, 10)"],
   ]) {
     await db.query(`DELETE FROM \`${table}\``);
-    await db.query(
-      `INSERT INTO \`${table}\` (\`${column}\`, ${ACTIVITY_COLUMNS})
-       SELECT s.k, s.districtCode, s.category, s.n, s.e, s.c FROM (${activitySums(key)}) s`,
-    );
+    for (const [district, groupBy] of [
+      ["a.districtCode", "a.districtCode, "],
+      [`'${CITY}'`, ""],
+    ])
+      await db.query(
+        `INSERT INTO \`${table}\` (\`${column}\`, ${ACTIVITY_COLUMNS})
+         SELECT s.k, s.districtCode, s.category, s.n, s.e, s.c
+         FROM (${activitySums(key, district, groupBy)}) s`,
+      );
   }
   await db.query("DELETE FROM `demand_month`");
   const statuses = [

@@ -5,6 +5,7 @@ import { num } from "../../shared/db";
 import { ServiceCategory } from "../../shared/vocabulary";
 import type { CategoryService, MonthStat } from "../types/dashboard.types";
 import { inSpans, splitRange, type Span } from "./figure-ranges";
+import { CITY } from "./rollups";
 
 /** Every month from `from`'s to `to`'s, as YYYY-MM. */
 export function monthsOf(from: string, to: string): string[] {
@@ -86,7 +87,8 @@ function rolledServiceBy(
     .addSelect("SUM(r.hourCents)", "cents")
     .from(byDay ? "activity_day" : "activity_month", "r")
     .where(within.sql, within.params);
-  if (districtCode) query.andWhere("r.districtCode = :districtCode", { districtCode });
+  // The city's rows are kept apart (services/rollups.ts): a city read sums a twelfth as many.
+  query.andWhere("r.districtCode = :districtCode", { districtCode: districtCode ?? CITY });
   return query.groupBy(key).getRawMany();
 }
 
