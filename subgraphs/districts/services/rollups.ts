@@ -52,16 +52,26 @@ const DEMAND_SUMS = ["n", "resolved", "open", "ratedSum", "rated"] as const;
 const day = (value: unknown) =>
   value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
 
-/** The rollup shares of these activities as stored now (within the transaction). */
+/**
+ * The rollup shares of these activities as stored now (within the transaction). Their rows and
+ * their crews' hours are each a locking read on MySQL (a subquery inside a locking read would read
+ * the transaction's snapshot, missing a crew another publish committed meanwhile).
+ */
 export async function activityCells(tx: Db, ids: readonly number[]): Promise<ActivityCell[]> {
   if (!ids.length) return [];
   const rows: Array<Record<string, unknown>> = await tx.query(
-    `SELECT a.id, a.districtCode, a.heldOn, a.category, a.enterprisesServed,
-       (SELECT COALESCE(SUM(ROUND(p.hours * 100)), 0) FROM participation p
-         WHERE p.activityId = a.id AND p.verified = 1) AS hourCents
+    `SELECT a.id, a.districtCode, a.heldOn, a.category, a.enterprisesServed
      FROM activity a WHERE a.id IN (${placeholders(ids.length)})${lockingRead(tx)}`,
     [...ids],
   );
+  const hours: Array<{ activityId: unknown; cents: unknown }> = await tx.query(
+    `SELECT p.activityId, p.hours * 100 AS cents FROM participation p
+     WHERE p.activityId IN (${placeholders(ids.length)}) AND p.verified = 1${lockingRead(tx)}`,
+    [...ids],
+  );
+  const cents = new Map<number, number>();
+  for (const h of hours)
+    cents.set(num(h.activityId), (cents.get(num(h.activityId)) ?? 0) + Math.round(num(h.cents)));
   return rows.map((r) => ({
     districtCode: String(r.districtCode),
     month: day(r.heldOn).slice(0, 7),
@@ -69,7 +79,7 @@ export async function activityCells(tx: Db, ids: readonly number[]): Promise<Act
     category: String(r.category),
     activities: 1,
     enterprisesServed: num(r.enterprisesServed),
-    hourCents: Math.round(num(r.hourCents)),
+    hourCents: cents.get(num(r.id)) ?? 0,
   }));
 }
 
