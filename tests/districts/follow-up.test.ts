@@ -8,7 +8,14 @@ import { addDays, today } from "../../runtime/dates";
 import { addWorkingDays } from "../../runtime/working-days";
 import { bootFederation, type Federation } from "../helpers/federation";
 import { contractOperation, execute, executeExpectingError, send } from "../helpers/graphql";
-import { demandIn, filedStation, freshCreditCode } from "../clinic/fixtures";
+import {
+  bookingInput,
+  demandIn,
+  expert,
+  filedStation,
+  freshCreditCode,
+  REQUEST,
+} from "../clinic/fixtures";
 
 let fed: Federation;
 let admin: string;
@@ -114,6 +121,42 @@ describe("myDemands: the enterprise's own demands, across districts, with their 
       "DISTRICT_OPERATOR",
     ]);
     expect(JSON.stringify(full)).not.toContain("ns-officer-wang");
+  });
+
+  it("shows its bookings' steps beside the demand's, and the deadline of the step it waits on", async () => {
+    const expertId = await expert(fed);
+    const demand = await demandIn(fed, NANSHAN);
+    const own = await enterprise(demand.creditCode);
+    const { requestBooking } = await execute(fed.gatewayUrl, {
+      query: REQUEST,
+      variables: { input: bookingInput(demand.id, expertId) },
+      token: own,
+    });
+    await execute(fed.gatewayUrl, {
+      query: `mutation ($id: ID!) { acceptBooking(id: $id, comment: "专家已确认时间") { id } }`,
+      variables: { id: requestBooking.id },
+      token: admin,
+    });
+    const [node] = (await myDemands(demand.creditCode)).nodes;
+    expect(node).toMatchObject({
+      status: "MATCHED",
+      deadline: addWorkingDays(today(), 5),
+      overdue: false,
+      bookings: [
+        { id: requestBooking.id, status: "ACCEPTED", volunteer: { name: expect.any(String) } },
+      ],
+    });
+    const { myDemands: mine } = await execute(fed.gatewayUrl, { query: MINE, token: own });
+    const steps = mine.nodes[0].timeline.map(
+      (s: { subject: string; action: string; actorRole: string | null }) =>
+        `${s.subject}:${s.action}:${s.actorRole}`,
+    );
+    expect(steps).toEqual([
+      "DEMAND:PUBLISH:CITY_ADMIN",
+      "BOOKING:REQUEST:ENTERPRISE",
+      "BOOKING:ACCEPT:CITY_ADMIN",
+      "DEMAND:MATCH:CITY_ADMIN",
+    ]);
   });
 
   it("pages by cursor", async () => {

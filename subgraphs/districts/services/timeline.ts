@@ -9,6 +9,16 @@ import { TimelineStep, TimelineSubject } from "../types/timeline.types";
 
 type Dated = TimelineStep & { demandId: number; order: number };
 
+/**
+ * Events are kept to the second (MySQL DATETIME; a booking's moves are stamped so everywhere), so
+ * steps of one second are ordered by what causes what: a demand's creation, then booking steps,
+ * then the demand moves they cause (written with their booking's time), then the rest.
+ */
+const RANK: Record<string, number> = { PUBLISH: 0, SUBMIT: 0, MATCH: 2, REOPEN: 2, SERVE: 2 };
+const rankOf = (subject: TimelineSubject, action: string) =>
+  subject === TimelineSubject.BOOKING ? 1 : (RANK[action] ?? 3);
+const second = (at: Date) => Math.floor(new Date(at).getTime() / 1000);
+
 export async function timelines(db: DataSource, demandIds: readonly number[]) {
   const ids = [...demandIds];
   const own = await db.getRepository(DemandEvent).find({ where: { demandId: In(ids) } });
@@ -23,15 +33,15 @@ export async function timelines(db: DataSource, demandIds: readonly number[]) {
     ...own.map((e) => ({
       ...stepOf(e, TimelineSubject.DEMAND, null),
       demandId: e.demandId,
-      order: e.id * 2,
+      order: rankOf(TimelineSubject.DEMAND, e.action) * 1e10 + e.id,
     })),
     ...booked.map((e) => ({
       ...stepOf(e, TimelineSubject.BOOKING, String(e.bookingId)),
       demandId: demandOf.get(e.bookingId)!,
-      order: e.id * 2 + 1,
+      order: rankOf(TimelineSubject.BOOKING, e.action) * 1e10 + e.id,
     })),
   ];
-  steps.sort((a, b) => a.at.getTime() - b.at.getTime() || a.order - b.order);
+  steps.sort((a, b) => second(a.at) - second(b.at) || a.order - b.order);
   return grouped(demandIds, steps, (s) => s.demandId).map((list) =>
     list.map(({ demandId: _d, order: _o, ...step }) => step as TimelineStep),
   );
