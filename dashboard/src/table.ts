@@ -185,7 +185,7 @@ export function tableCsv(rows: DistrictRow[], extra: NoDistrictRow, sort: Sort):
   const header = ["区划代码", ...COLUMNS.map((c) => c.label)];
   const lines = sortRows(rows, sort).map((row) => [
     row.code,
-    ...COLUMNS.map((c) => row[c.key] ?? ""),
+    ...COLUMNS.map((c) => (c.rate ? formatRate(row[c.key] as number | null) : (row[c.key] ?? ""))),
   ]);
   lines.push(["", ...COLUMNS.map((c) => (c.numeric ? (extra.figures[c.key] ?? "") : extra.label))]);
   return (

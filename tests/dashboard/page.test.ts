@@ -268,7 +268,7 @@ describeInBrowser("the dashboard page", () => {
       line
         .split(",")
         .slice(1)
-        .map((cell, i) => (i === 0 ? cell : Number(cell))),
+        .map((cell, i) => (i === 0 || /%|—/.test(cell) ? cell : Number(cell))),
     );
     // The districts as shown, then the no-district row, so that the CSV's columns add up too.
     const [noDistrict] = await footRows();
