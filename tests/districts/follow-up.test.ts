@@ -265,6 +265,19 @@ describe("督办: overdue demands for the district and the city", () => {
     expect(await eventCount(overdue.id, "ESCALATE")).toBe(1);
     const { timeline } = (await myDemands(overdue.creditCode)).nodes[0];
     expect(timeline.at(-1)).toMatchObject({ action: "ESCALATE", toStatus: "OPEN" });
+    // Read at once by several callers: still one.
+    const raced = await demandIn(fed, FUTIAN, { collectedOn: addDays(today(), -30) });
+    const reads = [futian, admin, futian, admin, await enterprise(raced.creditCode)];
+    await Promise.all(
+      reads.map((token, i) =>
+        execute(fed.gatewayUrl, {
+          query: i === 4 ? contractOperation("MyDemands") : query,
+          variables: { first: 5 },
+          token,
+        }),
+      ),
+    );
+    expect(await eventCount(raced.id, "ESCALATE")).toBe(1);
     // Not overdue: no escalation.
     const fresh = await demandIn(fed, NANSHAN);
     await execute(fed.gatewayUrl, { query, variables: { first: 5 }, token: nanshan });

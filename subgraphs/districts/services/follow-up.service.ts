@@ -90,6 +90,8 @@ export async function escalateOverdue(
   const due = await scope(overdueQuery(db, day))
     .andWhere("d.escalatedAt IS NULL")
     .select(["d.id", "d.status", "d.dueOn"])
+    // One order for every reader: concurrent marks lock rows in the same order (no deadlock).
+    .orderBy("d.id", "ASC")
     .take(500)
     .getMany();
   if (!due.length) return;
