@@ -396,6 +396,59 @@ describe("rateDemand: the enterprise's own rating", () => {
     expect(await rowOf(demand.id)).toMatchObject({ satisfaction: 5 });
   });
 
+  it("keeps a session's activity from replacing the enterprise's rating", async () => {
+    const expertId = await expert(fed);
+    const demand = await demandIn(fed, NANSHAN);
+    const own = await enterprise(demand.creditCode);
+    const { requestBooking: booking } = await execute(fed.gatewayUrl, {
+      query: REQUEST,
+      variables: { input: bookingInput(demand.id, expertId) },
+      token: own,
+    });
+    await execute(fed.gatewayUrl, {
+      query: `mutation ($id: ID!) { acceptBooking(id: $id) { id } }`,
+      variables: { id: booking.id },
+      token: admin,
+    });
+    const session = (extra: Record<string, unknown> = {}) => ({
+      externalId: `FU-AC-${booking.id}`,
+      type: "ONLINE_CLINIC",
+      category: "FINANCING",
+      title: "线上义诊：银行贷款材料辅导",
+      heldOn: today(),
+      enterprisesServed: 1,
+      participants: [{ volunteerId: expertId, hours: 2 }],
+      bookingId: booking.id,
+      ...extra,
+    });
+    const publish = (row: object) =>
+      execute(fed.gatewayUrl, {
+        query: contractOperation("PublishActivities"),
+        variables: { districtCode: NANSHAN, activities: [row] },
+        token: nanshan,
+      });
+    expect((await publish(session())).publishActivities).toMatchObject({ created: 1 });
+    // Served: in service, with 20 working days to be resolved.
+    expect((await myDemands(demand.creditCode)).nodes[0]).toMatchObject({
+      status: "IN_SERVICE",
+      deadline: addWorkingDays(today(), 20),
+    });
+    await republish(NANSHAN, demand, { status: "RESOLVED" }, nanshan);
+    await execute(fed.gatewayUrl, {
+      query: contractOperation("RateDemand"),
+      variables: { id: demand.id, satisfaction: 5 },
+      token: own,
+    });
+    const again = await publish(session({ satisfaction: 2 }));
+    expect(again.publishActivities.rejected).toEqual([
+      expect.objectContaining({
+        index: 0,
+        message: expect.stringMatching(/rated by the enterprise itself/),
+      }),
+    ]);
+    expect(await rowOf(demand.id)).toMatchObject({ satisfaction: 5, status: "RESOLVED" });
+  });
+
   it("tells on the dashboard how many ratings came from enterprises", async () => {
     const rated = await demandIn(fed, FUTIAN, { status: "RESOLVED", satisfaction: 2 });
     await execute(fed.gatewayUrl, {
