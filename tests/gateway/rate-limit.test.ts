@@ -1,12 +1,12 @@
 // Rate limits: per token subject, per address without a token, a smaller budget for anonymous
 // writes, HTTP 429 RATE_LIMITED with Retry-After (the Atom feed too: it reads as its reader), SERVICE
-// calls exempt, and with Redis one budget shared by two gateway replicas.
+// calls exempt, and with Redis one budget shared by two gateway replicas. The feed needs the real
+// publicity subgraph (the demo federation); the budgets' other cases need no subgraph at all, and
+// run on the gateway tester's one small subgraph.
 import http from "node:http";
-import { startGateway } from "../../gateway";
-import { SUBGRAPHS } from "../../runtime/config";
 import type { RunningServer } from "../../runtime/http/server";
-import { createLogger } from "../../runtime/log";
 import { bootFederation, type Federation } from "../helpers/federation";
+import { createGatewayTester, type GatewayTester } from "../helpers/gateway-tester";
 
 const LIMITS = {
   RATE_LIMIT_PER_MINUTE: "5",
@@ -30,6 +30,13 @@ async function post(url: string, query: string, headers: Record<string, string> 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const from = (ip: string) => ({ "x-forwarded-for": ip });
 const READ = "{ __typename }";
+
+/** The gateway alone, in front of one tiny subgraph: `{ __typename }` is answered by the gateway. */
+const tester = (env: Record<string, string>) =>
+  createGatewayTester({
+    subgraphs: [{ name: "districts", typeDefs: "type Query { ping: Int }" }],
+    env: { ...LIMITS, ...env },
+  });
 
 describe("in memory", () => {
   let fed: Federation;
@@ -167,20 +174,20 @@ function readFrom(url: string, localAddress: string, forwardedFor?: string) {
 }
 
 describe("TRUSTED_PROXIES: whose X-Forwarded-For names the client", () => {
-  let fed: Federation;
+  let fed: GatewayTester;
   // 127.0.0.4/30 stands for the load balancers' subnet (127.0.0.4-7); 127.0.0.1 and 127.0.0.3
   // are other peers, which are not proxies (loopback is no longer trusted once the list is set).
   beforeAll(async () => {
-    fed = await bootFederation({ env: { ...LIMITS, TRUSTED_PROXIES: "127.0.0.4/30, ::1" } });
+    fed = await tester({ TRUSTED_PROXIES: "127.0.0.4/30, ::1" });
   });
   afterAll(() => fed?.stop());
 
   it("keeps each forwarded client's budget behind a trusted proxy", async () => {
     for (let i = 0; i < 4; i++)
-      expect(await readFrom(fed.gatewayUrl, "127.0.0.5", "203.0.113.1")).toBe(200);
-    expect(await readFrom(fed.gatewayUrl, "127.0.0.5", "203.0.113.1")).toBe(429);
+      expect(await readFrom(fed.url, "127.0.0.5", "203.0.113.1")).toBe(200);
+    expect(await readFrom(fed.url, "127.0.0.5", "203.0.113.1")).toBe(429);
     // Another member of the public behind the same balancer has a budget of its own.
-    expect(await readFrom(fed.gatewayUrl, "127.0.0.5", "203.0.113.2")).toBe(200);
+    expect(await readFrom(fed.url, "127.0.0.5", "203.0.113.2")).toBe(200);
     // Through two proxies of the range (the second forwarded what the first was told), or
     // through either alone, one client spends one budget.
     for (const [peer, forwarded] of [
@@ -189,61 +196,53 @@ describe("TRUSTED_PROXIES: whose X-Forwarded-For names the client", () => {
       ["127.0.0.5", "198.51.100.9"],
       ["127.0.0.7", "198.51.100.9"],
     ])
-      expect(await readFrom(fed.gatewayUrl, peer, forwarded)).toBe(200);
-    expect(await readFrom(fed.gatewayUrl, "127.0.0.4", "198.51.100.9")).toBe(429);
+      expect(await readFrom(fed.url, peer, forwarded)).toBe(200);
+    expect(await readFrom(fed.url, "127.0.0.4", "198.51.100.9")).toBe(429);
   });
 
   it("ignores X-Forwarded-For from a peer that is not a trusted proxy", async () => {
     // Each request names another client, yet all spend 127.0.0.3's one budget.
     for (let i = 0; i < 4; i++)
-      expect(await readFrom(fed.gatewayUrl, "127.0.0.3", `192.0.2.${i + 1}`)).toBe(200);
-    expect(await readFrom(fed.gatewayUrl, "127.0.0.3", "192.0.2.99")).toBe(429);
-    expect(await readFrom(fed.gatewayUrl, "127.0.0.1", "192.0.2.99")).toBe(200);
+      expect(await readFrom(fed.url, "127.0.0.3", `192.0.2.${i + 1}`)).toBe(200);
+    expect(await readFrom(fed.url, "127.0.0.3", "192.0.2.99")).toBe(429);
+    expect(await readFrom(fed.url, "127.0.0.1", "192.0.2.99")).toBe(200);
     // Nor can a client behind a trusted proxy escape by naming another address before its own.
     for (let i = 0; i < 4; i++)
-      expect(await readFrom(fed.gatewayUrl, "127.0.0.5", `192.0.2.${i}, 203.0.113.50`)).toBe(200);
-    expect(await readFrom(fed.gatewayUrl, "127.0.0.5", "192.0.2.200, 203.0.113.50")).toBe(429);
+      expect(await readFrom(fed.url, "127.0.0.5", `192.0.2.${i}, 203.0.113.50`)).toBe(200);
+    expect(await readFrom(fed.url, "127.0.0.5", "192.0.2.200, 203.0.113.50")).toBe(429);
   });
 });
 
 describe("with Redis, shared by two gateway replicas", () => {
-  let fed: Federation;
+  let fed: GatewayTester;
   let second: RunningServer;
   beforeAll(async () => {
-    fed = await bootFederation({ env: { ...LIMITS, REDIS_URL: "redis://127.0.0.1:6379" } });
-    second = await startGateway(fed.config, {
-      port: 0,
-      subgraphUrls: Object.fromEntries(SUBGRAPHS.map((n) => [n, fed.subgraphs[n].url])),
-      log: createLogger("gateway-2", { level: "silent" }),
-    });
+    fed = await tester({ REDIS_URL: "redis://127.0.0.1:6379" });
+    second = await fed.startReplica();
   });
-  afterAll(async () => {
-    await second?.stop();
-    await fed?.stop();
-  });
+  afterAll(() => fed?.stop());
 
   it("spends one budget whichever replica answers", async () => {
     const carol = await fed.token("DASHBOARD_VIEWER", { sub: "carol" });
-    const urls = [fed.gatewayUrl, second.url];
+    const urls = [fed.url, second.url];
     for (let i = 0; i < 5; i++)
       expect((await post(urls[i % 2], READ, bearer(carol))).status).toBe(200);
     expect((await post(second.url, READ, bearer(carol))).status).toBe(429);
-    expect((await post(fed.gatewayUrl, READ, bearer(carol))).status).toBe(429);
+    expect((await post(fed.url, READ, bearer(carol))).status).toBe(429);
   });
 });
 
 describe("with a Redis that does not answer", () => {
-  let fed: Federation;
+  let fed: GatewayTester;
   beforeAll(async () => {
     // Nothing listens on port 1: every Redis command fails at once.
-    fed = await bootFederation({ env: { ...LIMITS, REDIS_URL: "redis://127.0.0.1:1" } });
+    fed = await tester({ REDIS_URL: "redis://127.0.0.1:1" });
   });
   afterAll(() => fed?.stop());
 
   it("keeps serving, with the budget kept in memory", async () => {
     const dave = await fed.token("CITY_ADMIN", { sub: "dave" });
-    for (let i = 0; i < 5; i++)
-      expect((await post(fed.gatewayUrl, READ, bearer(dave))).status).toBe(200);
-    expect((await post(fed.gatewayUrl, READ, bearer(dave))).status).toBe(429);
+    for (let i = 0; i < 5; i++) expect((await post(fed.url, READ, bearer(dave))).status).toBe(200);
+    expect((await post(fed.url, READ, bearer(dave))).status).toBe(429);
   });
 });
