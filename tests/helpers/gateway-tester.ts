@@ -12,6 +12,7 @@ import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import { composeServices } from "@apollo/composition";
 import { ApolloServer, HeaderMap } from "@apollo/server";
+import { unwrapResolverError } from "@apollo/server/errors";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper/resolverMap";
@@ -20,6 +21,7 @@ import { startGateway } from "../../gateway";
 import { signToken, type Caller, type Role } from "../../runtime/auth";
 import { loadConfigWith, type HubConfig, type SubgraphName } from "../../runtime/config";
 import { CREDENTIAL_HEADER, verifyCredential } from "../../runtime/credential";
+import { codeExtensions, HubError } from "../../runtime/errors";
 import type { RunningServer } from "../../runtime/http/server";
 import { createLogger } from "../../runtime/log";
 import { execute, send, type GraphQLResponse, type Request } from "./graphql";
@@ -108,6 +110,13 @@ async function startTesterSubgraph(
   const apollo = new ApolloServer<TesterContext>({
     schema,
     plugins: [ApolloServerPluginInlineTraceDisabled()],
+    // A resolver throws the table's errors (runtime/errors.ts), answered with their code.
+    formatError: (formatted, error) => {
+      const hub = unwrapResolverError(error);
+      return hub instanceof HubError
+        ? { ...formatted, extensions: codeExtensions(hub.code, hub.details) }
+        : formatted;
+    },
     stopOnTerminationSignals: false,
   });
   await apollo.start();
