@@ -14,7 +14,9 @@ describe("expectRefusal", () => {
       "refused: A",
     );
     const http = { status: 401, body: answer(401, "UNAUTHENTICATED") };
-    expect(expectRefusal(http, "UNAUTHENTICATED", { status: 401, message: /refused/ })).toBeTruthy();
+    expect(
+      expectRefusal(http, "UNAUTHENTICATED", { status: 401, message: /refused/ }),
+    ).toBeTruthy();
   });
 
   it("throws, showing the answer, on data, another code, status or message", () => {
