@@ -16,7 +16,7 @@ import { unwrapResolverError } from "@apollo/server/errors";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper/resolverMap";
-import { GraphQLError, parse } from "graphql";
+import { parse } from "graphql";
 import { startGateway } from "../../gateway";
 import { signToken, type Caller, type Role } from "../../runtime/auth";
 import { loadConfigWith, type HubConfig, type SubgraphName } from "../../runtime/config";
@@ -99,18 +99,14 @@ const answerJson = (response: http.ServerResponse, status: number, body: unknown
   response.end(JSON.stringify(body));
 };
 
-async function startTesterSubgraph(
-  subgraph: TesterSubgraph,
-  config: HubConfig,
-): Promise<RunningTesterSubgraph> {
-  const schema = buildSubgraphSchema({
-    typeDefs: parse(subgraph.typeDefs),
-    resolvers: subgraph.resolvers as GraphQLResolverMap<unknown>,
-  });
+/** A tester subgraph's Apollo Server: the schema, and the table's errors answered with their code. */
+async function subgraphServer(subgraph: TesterSubgraph) {
   const apollo = new ApolloServer<TesterContext>({
-    schema,
+    schema: buildSubgraphSchema({
+      typeDefs: parse(subgraph.typeDefs),
+      resolvers: subgraph.resolvers as GraphQLResolverMap<unknown>,
+    }),
     plugins: [ApolloServerPluginInlineTraceDisabled()],
-    // A resolver throws the table's errors (runtime/errors.ts), answered with their code.
     formatError: (formatted, error) => {
       const hub = unwrapResolverError(error);
       return hub instanceof HubError
@@ -120,39 +116,61 @@ async function startTesterSubgraph(
     stopOnTerminationSignals: false,
   });
   await apollo.start();
-  let calls = 0;
-  let refused = 0;
+  return apollo;
+}
+
+interface Counts {
+  calls: number;
+  refused: number;
+}
+
+/** One call: its credential verified over the exact body received (else 401), then executed. */
+async function answerCall(
+  subgraph: TesterSubgraph,
+  config: HubConfig,
+  apollo: ApolloServer<TesterContext>,
+  counts: Counts,
+  request: http.IncomingMessage,
+  response: http.ServerResponse,
+) {
+  if (request.method === "GET" && request.url?.startsWith("/health/"))
+    return answerJson(response, 200, { status: "ok" });
+  const body = await readBody(request);
+  const requestId = String(request.headers["x-request-id"] ?? "");
+  let caller: Caller | null;
+  try {
+    ({ caller } = await verifyCredential(
+      request.headers[CREDENTIAL_HEADER],
+      { subgraph: subgraph.name, requestId, body },
+      config,
+    ));
+  } catch (error) {
+    counts.refused += 1;
+    const { code, message } = error as HubError;
+    return answerJson(response, 401, { errors: [{ message, extensions: { code } }] });
+  }
+  counts.calls += 1;
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(request.headers))
+    if (typeof value === "string") headers.set(key, value);
+  const answer = await apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: "POST", headers, search: "", body: JSON.parse(body) },
+    context: async () => ({ caller, requestId }),
+  });
+  response.statusCode = answer.status ?? 200;
+  for (const [key, value] of answer.headers) response.setHeader(key, value);
+  if (answer.body.kind !== "complete") throw new Error("tester subgraphs do not stream");
+  response.end(answer.body.string);
+}
+
+async function startTesterSubgraph(
+  subgraph: TesterSubgraph,
+  config: HubConfig,
+): Promise<RunningTesterSubgraph> {
+  const apollo = await subgraphServer(subgraph);
+  const counts: Counts = { calls: 0, refused: 0 };
   const server = http.createServer((request, response) => {
-    void (async () => {
-      if (request.method === "GET" && request.url?.startsWith("/health/"))
-        return answerJson(response, 200, { status: "ok" });
-      const body = await readBody(request);
-      const requestId = String(request.headers["x-request-id"] ?? "");
-      let caller: Caller | null;
-      try {
-        ({ caller } = await verifyCredential(
-          request.headers[CREDENTIAL_HEADER],
-          { subgraph: subgraph.name, requestId, body },
-          config,
-        ));
-      } catch (error) {
-        refused += 1;
-        const { message, extensions } = error as GraphQLError;
-        return answerJson(response, 401, { errors: [{ message, extensions }] });
-      }
-      calls += 1;
-      const headers = new HeaderMap();
-      for (const [key, value] of Object.entries(request.headers))
-        if (typeof value === "string") headers.set(key, value);
-      const answer = await apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: "POST", headers, search: "", body: JSON.parse(body) },
-        context: async () => ({ caller, requestId }),
-      });
-      response.statusCode = answer.status ?? 200;
-      for (const [key, value] of answer.headers) response.setHeader(key, value);
-      if (answer.body.kind !== "complete") throw new Error("tester subgraphs do not stream");
-      response.end(answer.body.string);
-    })().catch((error: Error) =>
+    answerCall(subgraph, config, apollo, counts, request, response).catch((error: Error) =>
       answerJson(response, 500, { errors: [{ message: error.message }] }),
     );
   });
@@ -160,8 +178,8 @@ async function startTesterSubgraph(
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/graphql`,
-    calls: () => calls,
-    refusedCalls: () => refused,
+    calls: () => counts.calls,
+    refusedCalls: () => counts.refused,
     stop: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
