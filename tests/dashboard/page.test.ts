@@ -8,20 +8,13 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { describeInBrowser, launchChromium, offlineContext } from "../helpers/chromium";
 import { buildDashboard } from "../../tools/build-dashboard";
 import { presetRange, type Preset } from "../../dashboard/src/range";
 import { bootFederation, type Federation } from "../helpers/federation";
 import { execute } from "../helpers/graphql";
 import { firstLoad } from "../helpers/page-icon";
-
-const CHROMIUM = "/usr/bin/chromium";
-const available = fs.existsSync(CHROMIUM);
-if (!available)
-  console.warn(
-    `dashboard page tests skipped: ${CHROMIUM} is not installed (apt-get install -y chromium)`,
-  );
-const describeInBrowser = available ? describe : describe.skip;
 
 const QUERY = fs.readFileSync(
   path.join(__dirname, "..", "..", "dashboard", "operations", "dashboard-page.graphql"),
@@ -29,7 +22,7 @@ const QUERY = fs.readFileSync(
 );
 const OUTPUT = path.join(__dirname, "..", "..", "test-output");
 
-describeInBrowser("the dashboard page", () => {
+describeInBrowser("dashboard page tests")("the dashboard page", () => {
   let fed: Federation;
   let browser: Browser;
   let page: Page;
@@ -43,22 +36,10 @@ describeInBrowser("the dashboard page", () => {
     downloads = fs.mkdtempSync(path.join(os.tmpdir(), "hub-downloads-"));
     fed = await bootFederation({ dashboardDir: dir });
     token = await fed.token("DASHBOARD_VIEWER");
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--no-sandbox", "--disable-background-networking"],
-    });
-    const context = await browser.newContext({
+    browser = await launchChromium();
+    const context = await offlineContext(browser, [fed.gatewayOrigin], outside, {
       acceptDownloads: true,
       viewport: { width: 1400, height: 2200 },
-      locale: "zh-CN",
-    });
-    const hub = new URL(fed.gatewayOrigin).host;
-    await context.route("**/*", (route) => {
-      const url = new URL(route.request().url());
-      if (url.host === hub) return route.continue();
-      outside.push(url.toString());
-      return route.abort();
     });
     page = await context.newPage();
     page.on("console", (m) => void (m.type() === "error" && consoleErrors.push(m.text())));
