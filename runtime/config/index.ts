@@ -19,6 +19,7 @@ import { isLoopback, serversSection, type ServersConfig } from "./servers";
 import { subgraphCallsSection, type SubgraphCallsConfig } from "./subgraph-calls";
 import { tracingSection, type TracingConfig } from "./tracing";
 import { trustedDocumentsSection, type TrustedDocumentsConfig } from "./trusted-documents";
+import { xlsxSection, type XlsxConfig } from "./xlsx";
 
 export { SUBGRAPHS, type SubgraphName } from "./subgraphs";
 export { perSubgraphDatabaseUrl } from "./databases";
@@ -45,6 +46,7 @@ export type {
   SubgraphCallsConfig,
   TracingConfig,
   TrustedDocumentsConfig,
+  XlsxConfig,
 };
 export type { TrustedDocumentsMode } from "./trusted-documents";
 
@@ -68,6 +70,8 @@ export interface HubConfig {
   demo: DemoConfig;
   feed: FeedConfig;
   clinic: ClinicConfig;
+  /** Excel downloads' worker threads (XLSX_WORKERS, XLSX_QUEUE). */
+  xlsx: XlsxConfig;
   /** Which documents the gateway runs for which callers (TRUSTED_DOCUMENTS). */
   trustedDocuments: TrustedDocumentsConfig;
   /** OpenTelemetry traces (the SDK's OTEL_* variables); off unless an endpoint is set. */
@@ -105,6 +109,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
     demo: demoSection(env, problems),
     feed: feedSection(env, problems),
     clinic: clinicSection(env, problems, servers.publicUrl),
+    xlsx: xlsxSection(env, problems),
     trustedDocuments: trustedDocumentsSection(env, problems, production),
     tracing: tracingSection(env, problems),
     // npm sets INIT_CWD to where `npm run` was typed; file arguments are relative to it.
