@@ -30,7 +30,8 @@ export interface DashboardTable {
 function sums(rows: Array<Record<string, CellValue>>, columns: SheetColumn[]) {
   const total: Record<string, CellValue> = {};
   for (const c of columns.filter((c) => c.format && c.format !== "text")) {
-    const values = rows.map((r) => r[c.key]);
+    // A row without the column adds nothing; a figure that could not be read (null) leaves none.
+    const values = rows.map((r) => r[c.key]).filter((v) => v !== undefined);
     total[c.key] = values.some((v) => typeof v !== "number")
       ? null
       : Math.round(values.reduce((s: number, v) => s + (v as number), 0) * 100) / 100;
