@@ -113,6 +113,9 @@ function addSheet(book: ExcelJS.Workbook, spec: SheetSpec, name: string) {
       textWidth(typeof r === "string" ? r : shown(r[c.key], c.format)),
     );
     sheet.getColumn(i + 1).width = Math.min(60, Math.max(8, ...widths) + 2);
+    // Cells typed later (a template's) take the column's format: an id 001 stays text.
+    const fmt = NUMBER_FORMATS[c.format ?? "text"];
+    if (!spec.rows.length && fmt) sheet.getColumn(i + 1).numFmt = fmt;
     if (c.format && c.format !== "text") sheet.getColumn(i + 1).alignment = { horizontal: "right" };
     if (c.list?.length) addList(sheet, i + 1, c.list, headerRow + 1, spec.validationRows ?? 1000);
   });
