@@ -8,6 +8,7 @@ import {
   type Session,
 } from "../../browser/sign-in";
 import { DashboardError, fetchDashboard, type DashboardData, type DistrictRow } from "./api";
+import { downloadXlsx, DownloadError } from "./download";
 import { chartsSettled, renderCharts, resizeCharts } from "./charts";
 import { PRESETS, presetRange, rangeProblem, type Preset, type Range } from "./range";
 import { COLUMNS, formatNumber, noDistrictRow, renderTable, tableCsv, type Sort } from "./table";
@@ -137,6 +138,20 @@ function downloadCsv() {
   setTimeout(() => URL.revokeObjectURL(link.href), 1000);
 }
 
+/** The table as the hub writes it (.xlsx), for the range on screen, with the caller's token. */
+async function downloadTableXlsx() {
+  const token = currentToken();
+  if (!token) return show("请先登录。");
+  const query = new URLSearchParams({ from: range.from, to: range.to });
+  try {
+    show("正在生成 Excel……", "info");
+    await downloadXlsx(`/reports/dashboard.xlsx?${query}`, token, "各区服务情况.xlsx");
+    show("");
+  } catch (error) {
+    show(error instanceof DownloadError ? error.message : "下载失败，请稍后重试。");
+  }
+}
+
 /** Shows who is signed in (or the sign-in button), and loads the figures once signed in. */
 function signedIn(session: Session | null, problem?: string) {
   $("sign-in-button").hidden = Boolean(session);
@@ -189,6 +204,7 @@ async function init() {
     void load();
   });
   $("export").addEventListener("click", downloadCsv);
+  $("export-xlsx").addEventListener("click", () => void downloadTableXlsx());
   window.addEventListener("resize", resizeCharts);
   const returning = await setUpSignIn();
   if (!returning && tokenInput.value && auth?.pasteToken !== false) void load();
