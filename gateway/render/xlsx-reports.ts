@@ -62,3 +62,96 @@ export function dashboardWorkbook(data: DashboardTable, from: string, to: string
   };
   return { sheets: [sheet] };
 }
+
+/** One station's frozen figures for a month (the contract's StationMonthlyReports node). */
+export interface StationMonthlyRow {
+  month: string;
+  revision: number;
+  station: { id: string; name: string; district: { code: string; name: string } };
+  activities: number;
+  enterprisesServed: number;
+  serviceHours: number;
+  demandsCollected: number;
+  demandsResolved: number;
+  meanSatisfaction: number | null;
+  idle: boolean;
+}
+
+export const STATION_MONTHLY_COLUMNS: SheetColumn[] = [
+  { key: "id", header: "工作站编号", format: "text" },
+  { key: "name", header: "工作站名称", format: "text" },
+  { key: "activities", header: "服务活动", format: "integer" },
+  { key: "enterprisesServed", header: "服务企业", format: "integer" },
+  { key: "serviceHours", header: "服务时长（小时）", format: "hours" },
+  { key: "demandsCollected", header: "收集需求", format: "integer" },
+  { key: "demandsResolved", header: "已解决需求", format: "integer" },
+  { key: "resolutionRate", header: "需求解决率", format: "rate" },
+  { key: "meanSatisfaction", header: "平均满意度", format: "decimal" },
+  { key: "idle", header: "闲置", format: "text" },
+];
+
+const rate = (part: number, whole: number) => (whole > 0 ? part / whole : null);
+
+/** A district's sheet: its stations by id, then the district's total (rates from the sums). */
+function districtSheet(month: string, rows: StationMonthlyRow[]): SheetSpec {
+  const { name } = rows[0].station.district;
+  const revision = Math.max(...rows.map((r) => r.revision));
+  const cells = [...rows]
+    .sort((a, b) => a.station.id.localeCompare(b.station.id, "en", { numeric: true }))
+    .map((r) => ({
+      id: r.station.id,
+      name: r.station.name,
+      activities: r.activities,
+      enterprisesServed: r.enterprisesServed,
+      serviceHours: r.serviceHours,
+      demandsCollected: r.demandsCollected,
+      demandsResolved: r.demandsResolved,
+      resolutionRate: rate(r.demandsResolved, r.demandsCollected),
+      meanSatisfaction: r.meanSatisfaction,
+      idle: r.idle ? "是" : "否",
+    }));
+  const total = sums(
+    cells,
+    STATION_MONTHLY_COLUMNS.filter(
+      (c) => c.key !== "resolutionRate" && c.key !== "meanSatisfaction",
+    ),
+  );
+  const idle = cells.filter((c) => c.idle === "是").length;
+  return {
+    name,
+    title: `${name} 工作站月报 ${month}${revision > 1 ? `（第${revision}版）` : ""}`,
+    columns: STATION_MONTHLY_COLUMNS,
+    rows: cells,
+    footer: [
+      {
+        ...total,
+        id: "",
+        name: `合计（${cells.length} 个工作站）`,
+        resolutionRate: rate(total.demandsResolved as number, total.demandsCollected as number),
+        idle: `${idle} 个闲置`,
+      },
+    ],
+  };
+}
+
+/** The month's report: one sheet per district, by district code (a district's file: one sheet). */
+export function stationMonthlyWorkbook(month: string, rows: StationMonthlyRow[]): WorkbookSpec {
+  const byDistrict = new Map<string, StationMonthlyRow[]>();
+  for (const row of rows) {
+    const code = row.station.district.code;
+    byDistrict.set(code, [...(byDistrict.get(code) ?? []), row]);
+  }
+  const codes = [...byDistrict.keys()].sort();
+  if (!codes.length)
+    return {
+      sheets: [
+        {
+          name: month,
+          title: `工作站月报 ${month}：没有工作站`,
+          columns: STATION_MONTHLY_COLUMNS,
+          rows: [],
+        },
+      ],
+    };
+  return { sheets: codes.map((code) => districtSheet(month, byDistrict.get(code)!)) };
+}
