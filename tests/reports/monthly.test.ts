@@ -137,3 +137,181 @@ const pick = (t: any) => ({
   demandsCollected: t.demandsCollected,
   idleStations: t.idleStations,
 });
+
+describe("revisions", () => {
+  const STATION_ROWS = `query ($month: String!, $districtCode: ID, $revision: Int) {
+    stationMonthlyReports(month: $month, districtCode: $districtCode, revision: $revision, first: 100) {
+      nodes { revision activities enterprisesServed station { id externalId district { code } } } } }`;
+  let station: any;
+  let before: any;
+  let revised: any;
+  beforeAll(async () => {
+    await execute(fed.gatewayUrl, { query: CLOSE, variables: { month: MONTH }, token: admin });
+    const rows = (
+      await execute(fed.gatewayUrl, {
+        query: STATION_ROWS,
+        variables: { month: MONTH, districtCode: "440308" },
+        token: admin,
+      })
+    ).stationMonthlyReports.nodes;
+    before = rows[0];
+    station = before.station;
+    const operator = await fed.token("DISTRICT_OPERATOR", { district: "440308" });
+    const published = await execute(fed.gatewayUrl, {
+      query: `mutation ($districtCode: ID!, $activities: [ActivityInput!]!) {
+        publishActivities(districtCode: $districtCode, activities: $activities) { created rejected { message } } }`,
+      variables: {
+        districtCode: "440308",
+        activities: [
+          {
+            externalId: `late-${MONTH}`,
+            stationExternalId: station.externalId,
+            type: "SALON",
+            category: "FINANCING",
+            title: "迟报的沙龙",
+            heldOn: `${MONTH}-15`,
+            enterprisesServed: 4,
+            participants: [],
+          },
+        ],
+      },
+      token: operator,
+    });
+    expect(published.publishActivities).toEqual({ created: 1, rejected: [] });
+    revised = (
+      await execute(fed.gatewayUrl, { query: CLOSE, variables: { month: MONTH }, token: admin })
+    ).closeReportingMonth;
+  });
+
+  it("a late publish makes the next revision, with the figures that moved and the event that moved them", async () => {
+    expect(revised.revision).toBe(2);
+    const month = (
+      await execute(fed.gatewayUrl, { query: TOTALS, variables: { month: MONTH }, token: admin })
+    ).reportingMonth;
+    expect(month.revision).toBe(2);
+    const change = month.changes.find((c: any) => c.station?.id === station.id);
+    expect(change.moved).toEqual([
+      {
+        figure: "activities",
+        before: String(before.activities),
+        after: String(before.activities + 1),
+      },
+      {
+        figure: "enterprisesServed",
+        before: String(before.enterprisesServed),
+        after: String(before.enterprisesServed + 4),
+      },
+    ]);
+    expect(change.causes).toEqual([
+      expect.objectContaining({
+        source: "activity_event",
+        action: "PUBLISH",
+        actor: "test-district_operator",
+      }),
+    ]);
+    // The district's totals moved with it; no other station did.
+    expect(month.changes.filter((c: any) => c.station && c.station.id !== station.id)).toEqual([]);
+    expect(month.changes.find((c: any) => c.station === null).district.code).toBe("440308");
+  });
+
+  it("answers the latest revision, and an earlier one when asked", async () => {
+    const read = async (revision: number | null) =>
+      (
+        await execute(fed.gatewayUrl, {
+          query: STATION_ROWS,
+          variables: { month: MONTH, districtCode: "440308", revision },
+          token: admin,
+        })
+      ).stationMonthlyReports.nodes.find((n: any) => n.station.id === station.id);
+    expect(await read(null)).toMatchObject({ revision: 2, activities: before.activities + 1 });
+    expect(await read(1)).toMatchObject({ revision: 1, activities: before.activities });
+    const first = (
+      await execute(fed.gatewayUrl, {
+        query: TOTALS,
+        variables: { month: MONTH, revision: 1 },
+        token: admin,
+      })
+    ).reportingMonth;
+    expect(first.changes).toEqual([]);
+  });
+
+  it("closes to the same revision again, and audits each revision once", async () => {
+    const again = (
+      await execute(fed.gatewayUrl, { query: CLOSE, variables: { month: MONTH }, token: admin })
+    ).closeReportingMonth;
+    expect(again).toEqual(revised);
+    const events = await fed.subgraphs.districts.db.query(
+      "SELECT action, revision, actor FROM reporting_month_event WHERE month = ? ORDER BY id",
+      [MONTH],
+    );
+    expect(events).toEqual([
+      { action: "CLOSE", revision: 1, actor: "test-city_admin" },
+      { action: "REVISE", revision: 2, actor: "test-city_admin" },
+    ]);
+  });
+});
+
+describe("who may close and read", () => {
+  it("lets a DISTRICT_OPERATOR read its own district's stations only", async () => {
+    const operator = await fed.token("DISTRICT_OPERATOR", { district: "440303" });
+    const own = await allReports(operator, { month: MONTH });
+    expect(own.nodes.length).toBeGreaterThan(0);
+    expect(new Set(own.nodes.map((n) => n.station.district.code))).toEqual(new Set(["440303"]));
+    const all = await allReports(admin, { month: MONTH });
+    expect(own.totalCount).toBeLessThan(all.totalCount);
+    await executeExpectingError(
+      fed.gatewayUrl,
+      { query: REPORTS, variables: { month: MONTH, districtCode: "440308" }, token: operator },
+      "FORBIDDEN",
+    );
+    await executeExpectingError(
+      fed.gatewayUrl,
+      { query: CLOSE, variables: { month: MONTH }, token: operator },
+      "FORBIDDEN",
+    );
+  });
+
+  it("refuses the anonymous, a month not closed, not ended or not a month", async () => {
+    await executeExpectingError(
+      fed.gatewayUrl,
+      { query: REPORTS, variables: { month: MONTH } },
+      "UNAUTHENTICATED",
+    );
+    await executeExpectingError(
+      fed.gatewayUrl,
+      { query: REPORTS, variables: { month: "2001-01" }, token: admin },
+      "NOT_FOUND",
+    );
+    await executeExpectingError(
+      fed.gatewayUrl,
+      { query: CLOSE, variables: { month: today().slice(0, 7) }, token: admin },
+      "BAD_USER_INPUT",
+    );
+    await executeExpectingError(
+      fed.gatewayUrl,
+      { query: CLOSE, variables: { month: "2026-13" }, token: admin },
+      "BAD_USER_INPUT",
+    );
+  });
+});
+
+describe("the scheduled close", () => {
+  const month = previousMonth(addDays(today(), -40));
+  const closeDay = nthWorkingDayAfterMonth(month, 3);
+  const at = (day: string) => new Date(`${day}T02:00:00Z`); // 10:00 in Shenzhen
+
+  it("waits for the 3rd working day after the month, then closes it once, from two processes at once", async () => {
+    const db = fed.subgraphs.districts.db;
+    expect(await runScheduledClose(db, 3, at(addDays(closeDay, -1)))).toBeNull();
+    const [a, b] = await Promise.all([
+      runScheduledClose(db, 3, at(closeDay)),
+      runScheduledClose(db, 3, at(closeDay)),
+    ]);
+    const closed = a ?? b;
+    expect(closed).toMatchObject({ month, revision: 1, closedBy: "system:monthly-close" });
+    const rows = await db.query("SELECT revision FROM reporting_month WHERE month = ?", [month]);
+    expect(rows).toEqual([{ revision: 1 }]);
+    // Once closed, later checks leave it to the CITY_ADMIN's re-close.
+    expect(await runScheduledClose(db, 3, at(addDays(closeDay, 1)))).toBeNull();
+  });
+});
