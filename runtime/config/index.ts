@@ -15,6 +15,7 @@ import { logSection, type LogConfig } from "./log";
 import { metricsSection, type MetricsConfig } from "./metrics";
 import { Problems, value, type Env } from "./read";
 import { rateLimitsSection, type RateLimitsConfig } from "./rate-limits";
+import { reportsSection, type ReportsConfig } from "./reports";
 import { isLoopback, serversSection, type ServersConfig } from "./servers";
 import { subgraphCallsSection, type SubgraphCallsConfig } from "./subgraph-calls";
 import { tracingSection, type TracingConfig } from "./tracing";
@@ -72,6 +73,8 @@ export interface HubConfig {
   clinic: ClinicConfig;
   /** Excel downloads' worker threads (XLSX_WORKERS, XLSX_QUEUE). */
   xlsx: XlsxConfig;
+  /** Closing reporting months, and the stations' assessment weights (docs/reports.md). */
+  reports: ReportsConfig;
   /** Which documents the gateway runs for which callers (TRUSTED_DOCUMENTS). */
   trustedDocuments: TrustedDocumentsConfig;
   /** OpenTelemetry traces (the SDK's OTEL_* variables); off unless an endpoint is set. */
@@ -110,6 +113,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
     feed: feedSection(env, problems),
     clinic: clinicSection(env, problems, servers.publicUrl),
     xlsx: xlsxSection(env, problems),
+    reports: reportsSection(env, problems),
     trustedDocuments: trustedDocumentsSection(env, problems, production),
     tracing: tracingSection(env, problems),
     // npm sets INIT_CWD to where `npm run` was typed; file arguments are relative to it.

@@ -12,7 +12,19 @@ import { Station } from "./entities/station.entity";
 import { StationEvent } from "./entities/station-event.entity";
 import { DemandEvent } from "./entities/demand-event.entity";
 import { ActivityEvent } from "./entities/activity-event.entity";
+import { ReportingMonth } from "./entities/reporting-month.entity";
+import { ReportingMonthEvent } from "./entities/reporting-month-event.entity";
+import { StationMonthlyReport } from "./entities/station-monthly-report.entity";
+import { DistrictMonthlyReport } from "./entities/district-monthly-report.entity";
+import { StationReportChange } from "./entities/station-report-change.entity";
+import {
+  ReportingMonthResolver,
+  StationMonthlyReportResolver,
+  StationReportChangeResolver,
+  DistrictMonthlyReportResolver,
+} from "./resolvers/reporting.resolver";
 import { Volunteer } from "./types/volunteer.stub";
+import { monthlyCloseJob } from "./jobs/monthly-close";
 import { createLoaders, type DistrictsLoaders } from "./loaders";
 import { migrations } from "./migrations";
 import { activityReference } from "./resolvers/activity.reference";
@@ -46,6 +58,11 @@ export const districts: SubgraphDefinition<DistrictsLoaders, DistrictsSeedRows> 
     Participation,
     Booking,
     BookingEvent,
+    ReportingMonth,
+    ReportingMonthEvent,
+    StationMonthlyReport,
+    DistrictMonthlyReport,
+    StationReportChange,
   ],
   migrations,
   buildSchema: () =>
@@ -63,6 +80,10 @@ export const districts: SubgraphDefinition<DistrictsLoaders, DistrictsSeedRows> 
         BookingResolver,
         DemandResolver,
         VolunteerBookingsResolver,
+        ReportingMonthResolver,
+        StationMonthlyReportResolver,
+        StationReportChangeResolver,
+        DistrictMonthlyReportResolver,
       ],
       {
         District: districtReference,
@@ -73,6 +94,7 @@ export const districts: SubgraphDefinition<DistrictsLoaders, DistrictsSeedRows> 
       [Activity, Volunteer],
     ),
   createLoaders,
+  jobs: monthlyCloseJob,
   prepare: ensureDistricts,
   seed: districtsSeed,
 };

@@ -19,9 +19,6 @@ export const PENDING_OPERATIONS: readonly string[] = [
   "MyDemands",
   "RateDemand",
   "OverdueDemands",
-  // reports.graphql: monthly station reports frozen by month.
-  "CloseReportingMonth",
-  "StationMonthlyReports",
 ];
 
 export interface ContractOperation {
