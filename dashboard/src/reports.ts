@@ -18,7 +18,7 @@ export interface StationReportRow {
 
 export class ReportError extends Error {}
 
-const PAGE = 200;
+const PAGE = 100;
 
 interface Answer {
   data?: {
@@ -42,8 +42,8 @@ async function page(
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
       body: JSON.stringify({
-        documentId: DOCUMENT_IDS.StationMonthlyReports,
-        operationName: "StationMonthlyReports",
+        documentId: DOCUMENT_IDS.StationReportsPage,
+        operationName: "StationReportsPage",
         variables,
       }),
     });

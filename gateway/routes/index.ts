@@ -25,6 +25,7 @@ import type { Identity } from "../identity";
 import { authConfigRoutes } from "./auth-config";
 import { authMeRoutes } from "./auth-me";
 import { dashboardXlsxRoutes } from "./reports-dashboard";
+import { stationReportRoutes } from "./reports-stations";
 
 export interface RouteDeps {
   config: HubConfig;
@@ -80,6 +81,7 @@ export function gatewayRoutes(deps: RouteDeps): Route[] {
       ...certificateRoutes(apollo, config, log, deps.pdf, identity),
       ...certificateVerifyRoutes(apollo, config, log),
       ...dashboardXlsxRoutes(apollo, log, deps.xlsx, identity),
+      ...stationReportRoutes(apollo, log, deps.xlsx, identity),
     ].map((route) => rateLimited(route, deps.limiter, identity)),
   ];
 }

@@ -17,7 +17,7 @@ import { answerError, routeOperation, runOperation } from "./operation";
 
 export const STATION_REPORT_PATH = "/reports/stations/:file";
 const STATION_REPORT = routeOperation("station-report-download");
-const PAGE = 200;
+const PAGE = 100;
 
 interface Page {
   stationMonthlyReports: {
