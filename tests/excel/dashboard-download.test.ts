@@ -6,7 +6,10 @@ import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { buildDashboard } from "../../tools/build-dashboard";
+import { addDays, today } from "../../runtime/dates";
+import { previousMonth } from "../../subgraphs/districts/jobs/monthly-close";
 import { bootFederation, type Federation } from "../helpers/federation";
+import { contractOperation, execute } from "../helpers/graphql";
 import { openpyxlAvailable, readWithExceljs, readWithOpenpyxl, sheetValues } from "../helpers/xlsx";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -67,6 +70,43 @@ describeInBrowser("the dashboard's Excel download", () => {
     );
     expect(rows.slice(2, 2 + shown.length).map((r) => r[0])).toEqual(shown);
     if (openpyxlAvailable()) expect(readWithOpenpyxl(xlsx)[0].rows[1][0].v).toBe("区划代码");
+  });
+
+  it("has a 报表 view: a closed month's stations, and their workbook", async () => {
+    const month = previousMonth(previousMonth(addDays(today(), -40)));
+    const admin = await fed.token("CITY_ADMIN");
+    const closed = await execute(fed.gatewayUrl, {
+      query: contractOperation("CloseReportingMonth"),
+      variables: { month },
+      token: admin,
+    });
+    await page.fill("#token", admin);
+    await page.click("#view-reports");
+    await page.waitForSelector("#reports:not([hidden])");
+    expect(await page.isHidden("#dashboard-view")).toBe(true);
+    await page.fill("#report-month", month);
+    await page.click("#report-form button[type=submit]");
+    await page.waitForFunction(() => (globalThis as any).document.body.dataset.reports === "ready");
+    const shown = await page.$$eval("#station-reports tbody tr", (trs) =>
+      trs.map((tr) => (tr as any).dataset.station as string),
+    );
+    expect(shown).toHaveLength(closed.closeReportingMonth.stationCount);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.click("#report-xlsx"),
+    ]);
+    expect(download.suggestedFilename()).toBe(`工作站月报_全市_${month}.xlsx`);
+    const file = path.join(downloads, download.suggestedFilename());
+    await download.saveAs(file);
+    const book = await readWithExceljs(fs.readFileSync(file));
+    const inBook = book.worksheets.flatMap((sheet) =>
+      sheetValues(sheet)
+        .slice(2, -1)
+        .map((r) => r[0] as string),
+    );
+    expect(inBook.sort()).toEqual([...shown].sort());
+    await page.click("#view-dashboard");
+    await page.waitForSelector("#reports", { state: "hidden" });
   });
 
   it("shows why when the download is refused", async () => {
