@@ -1,8 +1,8 @@
-// GET /reports/stations/<YYYY-MM>.xlsx[?district=CODE]: a closed month's station report (信息报送)
-// as an Excel workbook, one sheet per district (render/xlsx-reports.ts), read through the hub's own
-// GraphQL as the caller (operations/station-report-download.graphql: districts decides who reads
-// which district, and answers for a month not closed) a page at a time, and written in a worker
-// thread (xlsx-writer.ts); all writers busy: 503 with Retry-After.
+// GET /reports/stations/<YYYY-MM>.xlsx[?district=CODE][&revision=N]: a closed month's station
+// report (信息报送) as an Excel workbook, one sheet per district (render/xlsx-reports.ts), read
+// through the hub's own GraphQL as the caller (operations/station-report-download.graphql:
+// districts decides who reads which district, and answers for a month not closed) a page at a
+// time, and written in a worker thread (xlsx-writer.ts); all writers busy: 503 with Retry-After.
 import type { ApolloServer } from "@apollo/server";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { badInput, HubError, unauthenticated } from "../../runtime/errors";
@@ -31,7 +31,7 @@ export function reportRequest(
   url: string,
   file: string,
   query: Record<string, unknown>,
-): { month: string; district?: string } {
+): { month: string; district?: string; revision?: number } {
   const match = /^(\d{4})-(\d{2})\.xlsx$/i.exec(file);
   if (!match || Number(match[2]) < 1 || Number(match[2]) > 12)
     throw new HubError(
@@ -39,11 +39,18 @@ export function reportRequest(
       `not found: ${url.split("?")[0]}; a month's report is /reports/stations/<YYYY-MM>.xlsx`,
     );
   for (const key of Object.keys(query))
-    if (key !== "district") throw badInput(`unknown parameter "${key}": the report takes district`);
-  const district = query.district;
+    if (key !== "district" && key !== "revision")
+      throw badInput(`unknown parameter "${key}": the report takes district and revision`);
+  const { district, revision } = query;
   if (district !== undefined && (typeof district !== "string" || !/^\d{6}$/.test(district)))
     throw badInput(`district must be a 6-digit district code, e.g. ?district=440305 (南山区)`);
-  return { month: `${match[1]}-${match[2]}`, district: district as string | undefined };
+  if (revision !== undefined && (typeof revision !== "string" || !/^[1-9]\d{0,5}$/.test(revision)))
+    throw badInput(`revision must be a revision number from 1, e.g. ?revision=1`);
+  return {
+    month: `${match[1]}-${match[2]}`,
+    district: district as string | undefined,
+    revision: revision === undefined ? undefined : Number(revision),
+  };
 }
 
 async function readReport(
@@ -51,12 +58,13 @@ async function readReport(
   context: GatewayContext,
   month: string,
   district?: string,
+  revision?: number,
 ): Promise<StationMonthlyRow[]> {
   const rows: StationMonthlyRow[] = [];
   let after: string | null = null;
   for (;;) {
     const page: Page = await runOperation<Page>(apollo, STATION_REPORT, {
-      variables: { month, districtCode: district, first: PAGE, after },
+      variables: { month, districtCode: district, revision, first: PAGE, after },
       context,
     });
     rows.push(...page.stationMonthlyReports.nodes);
@@ -75,14 +83,14 @@ export function stationReportRoutes(
   async function handler(request: FastifyRequest, reply: FastifyReply) {
     const { file } = request.params as { file: string };
     try {
-      const { month, district } = reportRequest(
+      const { month, district, revision } = reportRequest(
         request.url,
         file,
         request.query as Record<string, unknown>,
       );
       const context = await gatewayContext(request, identity);
       if (!context.caller) throw unauthenticated("downloading a report needs a signed-in token");
-      const rows = await readReport(apollo, context, month, district);
+      const rows = await readReport(apollo, context, month, district, revision);
       const xlsx = await writer.write(stationMonthlyWorkbook(month, rows));
       const scope = district ? (rows[0]?.station.district.name ?? district) : "全市";
       return reply

@@ -158,5 +158,9 @@ describe("refusals", () => {
     expect(bad.status).toBe(400);
     const unknown = await get(`${MONTH}.xlsx?revision=1&x=2`, admin);
     expect(unknown.status).toBe(400);
+    expect((await get(`${MONTH}.xlsx?revision=0`, admin)).status).toBe(400);
+    // An earlier revision by number; one that does not exist is the subgraph's refusal.
+    expect((await get(`${MONTH}.xlsx?revision=1`, admin)).status).toBe(200);
+    expect((await get(`${MONTH}.xlsx?revision=9`, admin)).status).toBe(404);
   });
 });
