@@ -24,6 +24,7 @@ import {
   DistrictMonthlyReportResolver,
 } from "./resolvers/reporting.resolver";
 import { Volunteer } from "./types/volunteer.stub";
+import { AssessmentResolver } from "./resolvers/assessment.resolver";
 import { monthlyCloseJob } from "./jobs/monthly-close";
 import { createLoaders, type DistrictsLoaders } from "./loaders";
 import { migrations } from "./migrations";
@@ -84,6 +85,7 @@ export const districts: SubgraphDefinition<DistrictsLoaders, DistrictsSeedRows> 
         StationMonthlyReportResolver,
         StationReportChangeResolver,
         DistrictMonthlyReportResolver,
+        AssessmentResolver,
       ],
       {
         District: districtReference,

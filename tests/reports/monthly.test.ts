@@ -315,3 +315,87 @@ describe("the scheduled close", () => {
     expect(await runScheduledClose(db, 3, at(addDays(closeDay, 1)))).toBeNull();
   });
 });
+
+describe("the stations' assessment (考核)", () => {
+  const ASSESS = `query ($year: Int!, $districtCode: ID) { stationAssessment(year: $year, districtCode: $districtCode) {
+    year closedMonths weights { figure weight }
+    stations { rank score monthsReported activities enterprisesServed serviceHours demandsCollected
+      demandsResolved resolutionRate meanSatisfaction monthsIdle station { id district { code } } } } }`;
+  const year = Number(MONTH.slice(0, 4));
+  const months = [MONTH, previousMonth(MONTH), previousMonth(previousMonth(MONTH))].filter((m) =>
+    m.startsWith(String(year)),
+  );
+  let report: any;
+  beforeAll(async () => {
+    for (const month of months)
+      await execute(fed.gatewayUrl, { query: CLOSE, variables: { month }, token: admin });
+    report = (await execute(fed.gatewayUrl, { query: ASSESS, variables: { year }, token: admin }))
+      .stationAssessment;
+  });
+
+  it("sums each station's closed months and scores them by the configured weights", async () => {
+    expect(report.closedMonths).toEqual(expect.arrayContaining(months));
+    const w = Object.fromEntries(report.weights.map((x: any) => [x.figure, x.weight]));
+    expect(w).toEqual({
+      activities: 2,
+      enterprisesServed: 1,
+      serviceHours: 0.5,
+      resolutionRate: 0.5,
+      meanSatisfaction: 10,
+      monthsIdle: -10,
+    });
+    const rows = (
+      await Promise.all(report.closedMonths.map((month: string) => allReports(admin, { month })))
+    ).flatMap((r) => r.nodes);
+    const busiest = [...report.stations].sort((a, b) => b.activities - a.activities)[0];
+    const own = rows.filter((r) => r.station.id === busiest.station.id);
+    expect(busiest.monthsReported).toBe(own.length);
+    expect(busiest.activities).toBe(sum(own, "activities"));
+    expect(busiest.enterprisesServed).toBe(sum(own, "enterprisesServed"));
+    expect(busiest.demandsCollected).toBe(sum(own, "demandsCollected"));
+    expect(busiest.monthsIdle).toBe(own.filter((r) => r.idle).length);
+    expect(busiest.activities).toBeGreaterThan(0);
+    for (const s of report.stations) {
+      const expected =
+        w.activities * s.activities +
+        w.enterprisesServed * s.enterprisesServed +
+        w.serviceHours * s.serviceHours +
+        w.resolutionRate * (s.resolutionRate ?? 0) * 100 +
+        w.meanSatisfaction * (s.meanSatisfaction ?? 0) +
+        w.monthsIdle * s.monthsIdle;
+      expect(s.score).toBeCloseTo(expected, 1);
+    }
+  });
+
+  it("ranks within each district, highest score first", () => {
+    const byDistrict = new Map<string, any[]>();
+    for (const s of report.stations)
+      byDistrict.set(s.station.district.code, [
+        ...(byDistrict.get(s.station.district.code) ?? []),
+        s,
+      ]);
+    expect(byDistrict.size).toBeGreaterThan(1);
+    for (const list of byDistrict.values()) {
+      expect(list[0].rank).toBe(1);
+      for (let i = 1; i < list.length; i++) {
+        expect(list[i].score).toBeLessThanOrEqual(list[i - 1].score);
+        expect(list[i].rank).toBe(list[i].score === list[i - 1].score ? list[i - 1].rank : i + 1);
+      }
+    }
+  });
+
+  it("shows a district its own stations, and not another's", async () => {
+    const operator = await fed.token("DISTRICT_OPERATOR", { district: "440303" });
+    const own = (
+      await execute(fed.gatewayUrl, { query: ASSESS, variables: { year }, token: operator })
+    ).stationAssessment.stations;
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.every((s: any) => s.station.district.code === "440303")).toBe(true);
+    expect(own).toEqual(report.stations.filter((s: any) => s.station.district.code === "440303"));
+    await executeExpectingError(
+      fed.gatewayUrl,
+      { query: ASSESS, variables: { year, districtCode: "440308" }, token: operator },
+      "FORBIDDEN",
+    );
+  });
+});

@@ -22,7 +22,8 @@ export class ReportingMonth {
   @Field(() => Int, { description: "1 at the first close; one more each time its figures moved." })
   revision: number;
 
-  @Column({ type: "datetime" })
+  /** To the microsecond on MySQL: the audit events after it are the next revision's causes. */
+  @Column({ type: "datetime", precision: 6 })
   @Field(() => Date, { description: "When this revision was made (UTC)." })
   closedAt: Date;
 

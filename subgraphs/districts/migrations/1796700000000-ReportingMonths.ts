@@ -6,7 +6,7 @@ export class ReportingMonths1796700000000 implements MigrationInterface {
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
-      `CREATE TABLE \`reporting_month\` (\`id\` int NOT NULL AUTO_INCREMENT, \`month\` varchar(7) NOT NULL, \`revision\` int NOT NULL, \`closedAt\` datetime NOT NULL, \`closedBy\` varchar(100) NOT NULL, \`stationCount\` int NOT NULL, UNIQUE INDEX \`uq_reporting_month_revision\` (\`month\`, \`revision\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
+      `CREATE TABLE \`reporting_month\` (\`id\` int NOT NULL AUTO_INCREMENT, \`month\` varchar(7) NOT NULL, \`revision\` int NOT NULL, \`closedAt\` datetime(6) NOT NULL, \`closedBy\` varchar(100) NOT NULL, \`stationCount\` int NOT NULL, UNIQUE INDEX \`uq_reporting_month_revision\` (\`month\`, \`revision\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
     );
     await queryRunner.query(
       `CREATE TABLE \`station_monthly_report\` (\`id\` int NOT NULL AUTO_INCREMENT, \`month\` varchar(7) NOT NULL, \`revision\` int NOT NULL, \`stationId\` int NOT NULL, \`districtCode\` varchar(6) NOT NULL, \`activities\` int NOT NULL, \`enterprisesServed\` int NOT NULL, \`serviceHours\` decimal(10,2) NOT NULL, \`demandsCollected\` int NOT NULL, \`demandsResolved\` int NOT NULL, \`satisfactionSum\` int NOT NULL, \`ratedDemands\` int NOT NULL, \`idle\` tinyint NOT NULL, INDEX \`ix_station_monthly_report_district\` (\`month\`, \`revision\`, \`districtCode\`), INDEX \`ix_station_monthly_report_station\` (\`stationId\`, \`month\`), UNIQUE INDEX \`uq_station_monthly_report\` (\`month\`, \`revision\`, \`stationId\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
