@@ -155,3 +155,85 @@ export function stationMonthlyWorkbook(month: string, rows: StationMonthlyRow[])
     };
   return { sheets: codes.map((code) => districtSheet(month, byDistrict.get(code)!)) };
 }
+
+/** The stations' assessment of a year (the stationAssessment query). */
+export interface AssessmentData {
+  year: number;
+  closedMonths: string[];
+  weights: Array<{ figure: string; weight: number }>;
+  stations: Array<{
+    rank: number;
+    score: number;
+    monthsReported: number;
+    activities: number;
+    enterprisesServed: number;
+    serviceHours: number;
+    demandsCollected: number;
+    demandsResolved: number;
+    resolutionRate: number | null;
+    meanSatisfaction: number | null;
+    monthsIdle: number;
+    station: { id: string; name: string; district: { code: string; name: string } };
+  }>;
+}
+
+export const ASSESSMENT_COLUMNS: SheetColumn[] = [
+  { key: "rank", header: "区内排名", format: "integer" },
+  { key: "id", header: "工作站编号", format: "text" },
+  { key: "name", header: "工作站名称", format: "text" },
+  { key: "score", header: "得分", format: "decimal" },
+  { key: "monthsReported", header: "报送月数", format: "integer" },
+  { key: "activities", header: "服务活动", format: "integer" },
+  { key: "enterprisesServed", header: "服务企业", format: "integer" },
+  { key: "serviceHours", header: "服务时长（小时）", format: "hours" },
+  { key: "demandsCollected", header: "收集需求", format: "integer" },
+  { key: "demandsResolved", header: "已解决需求", format: "integer" },
+  { key: "resolutionRate", header: "需求解决率", format: "rate" },
+  { key: "meanSatisfaction", header: "平均满意度", format: "decimal" },
+  { key: "monthsIdle", header: "闲置月数", format: "integer" },
+];
+
+const FIGURE_NAMES: Record<string, string> = {
+  activities: "服务活动",
+  enterprisesServed: "服务企业",
+  serviceHours: "服务时长（小时）",
+  resolutionRate: "需求解决率",
+  meanSatisfaction: "平均满意度",
+  monthsIdle: "闲置月数",
+};
+
+/** The year's assessment: a sheet per district (by rank), then the formula's weights. */
+export function assessmentWorkbook(data: AssessmentData): WorkbookSpec {
+  const byDistrict = new Map<string, AssessmentData["stations"]>();
+  for (const s of data.stations)
+    byDistrict.set(s.station.district.code, [
+      ...(byDistrict.get(s.station.district.code) ?? []),
+      s,
+    ]);
+  const months = `${data.closedMonths.length} 个已结报月份`;
+  const sheets: SheetSpec[] = [...byDistrict.keys()].sort().map((code) => {
+    const stations = byDistrict.get(code)!;
+    const name = stations[0].station.district.name;
+    return {
+      name,
+      title: `${name} 工作站考核 ${data.year}（${months}）`,
+      columns: ASSESSMENT_COLUMNS,
+      rows: [...stations]
+        .sort((a, b) => a.rank - b.rank || a.station.id.localeCompare(b.station.id))
+        .map(({ station, ...figures }) => ({ ...figures, id: station.id, name: station.name })),
+    };
+  });
+  sheets.push({
+    name: "评分权重",
+    title: `工作站考核 ${data.year} 评分：Σ 权重 × 指标（${data.closedMonths.join("、") || "无已结报月份"}）`,
+    columns: [
+      { key: "figure", header: "指标", format: "text" },
+      { key: "weight", header: "权重", format: "decimal" },
+    ],
+    rows: data.weights.map((w) => ({
+      figure: FIGURE_NAMES[w.figure] ?? w.figure,
+      weight: w.weight,
+    })),
+  });
+  return { sheets };
+}

@@ -26,6 +26,7 @@ import { authConfigRoutes } from "./auth-config";
 import { authMeRoutes } from "./auth-me";
 import { dashboardXlsxRoutes } from "./reports-dashboard";
 import { stationReportRoutes } from "./reports-stations";
+import { assessmentRoutes } from "./reports-assessment";
 
 export interface RouteDeps {
   config: HubConfig;
@@ -82,6 +83,7 @@ export function gatewayRoutes(deps: RouteDeps): Route[] {
       ...certificateVerifyRoutes(apollo, config, log),
       ...dashboardXlsxRoutes(apollo, log, deps.xlsx, identity),
       ...stationReportRoutes(apollo, log, deps.xlsx, identity),
+      ...assessmentRoutes(apollo, log, deps.xlsx, identity),
     ].map((route) => rateLimited(route, deps.limiter, identity)),
   ];
 }

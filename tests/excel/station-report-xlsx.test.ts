@@ -146,6 +146,62 @@ describe("one district", () => {
   });
 });
 
+describe("the assessment (考核)", () => {
+  const year = Number(MONTH.slice(0, 4));
+  it("has a sheet per district by rank, and the weights (exceljs, openpyxl)", async () => {
+    const expected = (
+      await execute(fed.gatewayUrl, {
+        query: `query ($year: Int!) { stationAssessment(year: $year) { closedMonths
+          weights { figure weight }
+          stations { rank score serviceHours resolutionRate station { id district { code name } } } } }`,
+        variables: { year },
+        token: admin,
+      })
+    ).stationAssessment;
+    expect(expected.closedMonths).toContain(MONTH);
+    const response = await get(`../assessment/${year}.xlsx`, admin);
+    expect(response.status).toBe(200);
+    const xlsx = Buffer.from(await response.arrayBuffer());
+    const book = await readWithExceljs(xlsx);
+    const codes = [
+      ...new Set<string>(expected.stations.map((s: any) => s.station.district.code)),
+    ].sort();
+    expect(book.worksheets.map((s) => s.name)).toEqual([
+      ...codes.map(
+        (c) =>
+          expected.stations.find((s: any) => s.station.district.code === c).station.district.name,
+      ),
+      "评分权重",
+    ]);
+    for (const [i, code] of codes.entries()) {
+      const rows = sheetValues(book.worksheets[i]).slice(2);
+      const mine = expected.stations.filter((s: any) => s.station.district.code === code);
+      expect(rows.map((r) => r[1]).sort()).toEqual(mine.map((s: any) => s.station.id).sort());
+      for (const row of rows) {
+        const s = mine.find((x: any) => x.station.id === row[1]);
+        expect([row[0], row[3]]).toEqual([s.rank, s.score]);
+      }
+      // By rank within the district.
+      expect(rows.map((r) => r[0])).toEqual(
+        [...rows.map((r) => r[0] as number)].sort((a, b) => a - b),
+      );
+    }
+    const weights = sheetValues(book.worksheets.at(-1)!).slice(2);
+    expect(weights).toHaveLength(expected.weights.length);
+    if (openpyxlAvailable()) {
+      const sheets = readWithOpenpyxl(xlsx);
+      expect(sheets[0].freeze).toBe("A3");
+      expect(sheets[0].rows[2][10].fmt).toBe("0.0%");
+      expect(sheets[0].rows[2][3].fmt).toBe("0.00");
+    }
+    const district = await get(`../assessment/${year}.xlsx?district=${codes[0]}`, admin);
+    const one = await readWithExceljs(Buffer.from(await district.arrayBuffer()));
+    expect(one.worksheets).toHaveLength(2);
+    expect((await get(`../assessment/${year}.xlsx`)).status).toBe(401);
+    expect((await get(`../assessment/${year}-01.xlsx`, admin)).status).toBe(404);
+  });
+});
+
 describe("refusals", () => {
   it("a month not closed, no token, a bad file name or parameter", async () => {
     const open = await get(`${previousMonth(MONTH)}.xlsx`, admin);
