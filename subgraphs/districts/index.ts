@@ -25,6 +25,7 @@ import {
 } from "./resolvers/reporting.resolver";
 import { Volunteer } from "./types/volunteer.stub";
 import { AssessmentResolver } from "./resolvers/assessment.resolver";
+import { StationYearResolver } from "./resolvers/station-year.resolver";
 import { monthlyCloseJob } from "./jobs/monthly-close";
 import { createLoaders, type DistrictsLoaders } from "./loaders";
 import { migrations } from "./migrations";
@@ -86,6 +87,7 @@ export const districts: SubgraphDefinition<DistrictsLoaders, DistrictsSeedRows> 
         StationReportChangeResolver,
         DistrictMonthlyReportResolver,
         AssessmentResolver,
+        StationYearResolver,
       ],
       {
         District: districtReference,

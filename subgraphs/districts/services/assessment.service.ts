@@ -29,7 +29,8 @@ export interface StationYear {
 export async function closedMonths(db: DataSource, year: number): Promise<string[]> {
   const rows: Array<{ month: string }> = await db
     .createQueryBuilder()
-    .select("DISTINCT m.month", "month")
+    .select("m.month", "month")
+    .distinct(true)
     .from("reporting_month", "m")
     .where("m.month BETWEEN :first AND :last", { first: `${year}-01`, last: `${year}-12` })
     .orderBy("m.month")
