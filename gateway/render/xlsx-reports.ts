@@ -237,3 +237,71 @@ export function assessmentWorkbook(data: AssessmentData): WorkbookSpec {
   });
   return { sheets };
 }
+
+/** A closed year of the platforms' annual report (platformYear). */
+export interface PlatformYearData {
+  year: number;
+  revision: number;
+  reports: Array<{
+    mentorCount: number;
+    mentorMinimum: number;
+    mentorMinimumMetAllYear: boolean | null;
+    plansFiled: number;
+    plansCarriedOut: number;
+    reviewScore: number | null;
+    activities: number;
+    enterprisesServed: number;
+    serviceHours: number;
+    platform: { id: string; name: string; district: { code: string; name: string } | null };
+  }>;
+}
+
+export const PLATFORM_YEAR_COLUMNS: SheetColumn[] = [
+  { key: "id", header: "平台编号", format: "text" },
+  { key: "name", header: "平台名称", format: "text" },
+  { key: "mentorCount", header: "导师人数", format: "integer" },
+  { key: "mentorMinimum", header: "导师最低人数", format: "integer" },
+  { key: "met", header: "全年达标", format: "text" },
+  { key: "plansFiled", header: "公益服务计划", format: "integer" },
+  { key: "plansCarriedOut", header: "已实施计划", format: "integer" },
+  { key: "reviewScore", header: "绩效评价得分", format: "integer" },
+  { key: "activities", header: "服务活动", format: "integer" },
+  { key: "enterprisesServed", header: "服务企业", format: "integer" },
+  { key: "serviceHours", header: "服务时长（小时）", format: "hours" },
+];
+
+/** The year's platforms: a sheet per district (platforms of no district on 市级), by platform id. */
+export function platformYearWorkbook(data: PlatformYearData): WorkbookSpec {
+  const groups = new Map<string, { name: string; rows: PlatformYearData["reports"] }>();
+  for (const r of data.reports) {
+    const code = r.platform.district?.code ?? "";
+    const group = groups.get(code) ?? { name: r.platform.district?.name ?? "市级", rows: [] };
+    group.rows.push(r);
+    groups.set(code, group);
+  }
+  const version = data.revision > 1 ? `（第${data.revision}版）` : "";
+  const sheets: SheetSpec[] = [...groups.keys()].sort().map((code) => {
+    const { name, rows } = groups.get(code)!;
+    return {
+      name,
+      title: `${name} 示范平台年度报告 ${data.year}${version}`,
+      columns: PLATFORM_YEAR_COLUMNS,
+      rows: [...rows]
+        .sort((a, b) => a.platform.id.localeCompare(b.platform.id, "en", { numeric: true }))
+        .map(({ platform, mentorMinimumMetAllYear, ...figures }) => ({
+          ...figures,
+          id: platform.id,
+          name: platform.name,
+          met: mentorMinimumMetAllYear === null ? "—" : mentorMinimumMetAllYear ? "是" : "否",
+        })),
+    };
+  });
+  if (!sheets.length)
+    sheets.push({
+      name: String(data.year),
+      title: `示范平台年度报告 ${data.year}：没有平台`,
+      columns: PLATFORM_YEAR_COLUMNS,
+      rows: [],
+    });
+  return { sheets };
+}

@@ -27,6 +27,7 @@ import { authMeRoutes } from "./auth-me";
 import { dashboardXlsxRoutes } from "./reports-dashboard";
 import { stationReportRoutes } from "./reports-stations";
 import { assessmentRoutes } from "./reports-assessment";
+import { platformYearRoutes } from "./reports-platforms";
 
 export interface RouteDeps {
   config: HubConfig;
@@ -84,6 +85,7 @@ export function gatewayRoutes(deps: RouteDeps): Route[] {
       ...dashboardXlsxRoutes(apollo, log, deps.xlsx, identity),
       ...stationReportRoutes(apollo, log, deps.xlsx, identity),
       ...assessmentRoutes(apollo, log, deps.xlsx, identity),
+      ...platformYearRoutes(apollo, log, deps.xlsx, identity),
     ].map((route) => rateLimited(route, deps.limiter, identity)),
   ];
 }
