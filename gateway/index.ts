@@ -17,6 +17,7 @@ import { tracedFetcher } from "./traced-fetcher";
 import { gatewayPlugins } from "./plugins";
 import { limitsProtection } from "./plugins/limits";
 import { createPdfRenderer } from "./pdf-renderer";
+import { createXlsxWriter } from "./xlsx-writer";
 import { gatewayRoutes } from "./routes";
 import { createRateLimiter } from "./rate-limiter";
 import { createSharedStore } from "./shared-store";
@@ -116,6 +117,7 @@ export async function startGateway(
     workers: config.clinic.pdfWorkers,
     queue: config.clinic.pdfQueue,
   });
+  const xlsx = createXlsxWriter({ workers: config.xlsx.workers, queue: config.xlsx.queue });
   return serve({
     port: options.port ?? config.servers.gatewayPort,
     host: config.servers.bindHost,
@@ -131,6 +133,7 @@ export async function startGateway(
       limiter,
       identity,
       pdf,
+      xlsx,
       documentLimits: limits.document,
       subgraphUrls: urls,
       apollo,
@@ -141,6 +144,7 @@ export async function startGateway(
       await apollo.stop();
       identity.close();
       await pdf.close();
+      await xlsx.close();
       await store.close();
       claims.close();
       limiter.close();

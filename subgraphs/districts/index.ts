@@ -12,7 +12,21 @@ import { Station } from "./entities/station.entity";
 import { StationEvent } from "./entities/station-event.entity";
 import { DemandEvent } from "./entities/demand-event.entity";
 import { ActivityEvent } from "./entities/activity-event.entity";
+import { ReportingMonth } from "./entities/reporting-month.entity";
+import { ReportingMonthEvent } from "./entities/reporting-month-event.entity";
+import { StationMonthlyReport } from "./entities/station-monthly-report.entity";
+import { DistrictMonthlyReport } from "./entities/district-monthly-report.entity";
+import { StationReportChange } from "./entities/station-report-change.entity";
+import {
+  ReportingMonthResolver,
+  StationMonthlyReportResolver,
+  StationReportChangeResolver,
+  DistrictMonthlyReportResolver,
+} from "./resolvers/reporting.resolver";
 import { Volunteer } from "./types/volunteer.stub";
+import { AssessmentResolver } from "./resolvers/assessment.resolver";
+import { StationYearResolver } from "./resolvers/station-year.resolver";
+import { monthlyCloseJob } from "./jobs/monthly-close";
 import { createLoaders, type DistrictsLoaders } from "./loaders";
 import { migrations } from "./migrations";
 import { activityReference } from "./resolvers/activity.reference";
@@ -48,6 +62,11 @@ export const districts: SubgraphDefinition<DistrictsLoaders, DistrictsSeedRows> 
     Participation,
     Booking,
     BookingEvent,
+    ReportingMonth,
+    ReportingMonthEvent,
+    StationMonthlyReport,
+    DistrictMonthlyReport,
+    StationReportChange,
   ],
   migrations,
   buildSchema: () =>
@@ -66,6 +85,12 @@ export const districts: SubgraphDefinition<DistrictsLoaders, DistrictsSeedRows> 
         DemandResolver,
         FollowUpResolver,
         VolunteerBookingsResolver,
+        ReportingMonthResolver,
+        StationMonthlyReportResolver,
+        StationReportChangeResolver,
+        DistrictMonthlyReportResolver,
+        AssessmentResolver,
+        StationYearResolver,
       ],
       {
         District: districtReference,
@@ -76,6 +101,7 @@ export const districts: SubgraphDefinition<DistrictsLoaders, DistrictsSeedRows> 
       [Activity, Volunteer],
     ),
   createLoaders,
+  jobs: monthlyCloseJob,
   prepare: (db, config) => {
     if (config) useDeadlines(config.demandDeadlines);
     return ensureDistricts(db);

@@ -16,9 +16,6 @@ export const PENDING_OPERATIONS: readonly string[] = [
   "MyVolunteerRecord",
   "RequestRecordCorrection",
   "DecideRecordCorrection",
-  // reports.graphql: monthly station reports frozen by month.
-  "CloseReportingMonth",
-  "StationMonthlyReports",
 ];
 
 export interface ContractOperation {
