@@ -158,8 +158,7 @@ const FIGURES: Array<keyof Figures> = [
   "enterprisesServed",
   "serviceHours",
 ];
-const text = (v: unknown) =>
-  v === null || v === undefined ? "—" : String(typeof v === "number" ? v : v);
+const text = (v: unknown) => (v === null || v === undefined ? "—" : String(v));
 
 /** "figure: before → after" for each figure that moved; a platform new to the year's report too. */
 export function movedFigures(before: Figures | undefined, now: Figures | undefined): string[] {
