@@ -259,6 +259,14 @@ describe("who may close and read", () => {
     expect(new Set(own.nodes.map((n) => n.station.district.code))).toEqual(new Set(["440303"]));
     const all = await allReports(admin, { month: MONTH });
     expect(own.totalCount).toBeLessThan(all.totalCount);
+    // The dashboard's viewer reads the city, as the CITY_ADMIN does, but may not close.
+    const viewer = await fed.token("DASHBOARD_VIEWER");
+    expect((await allReports(viewer, { month: MONTH })).nodes).toEqual(all.nodes);
+    await executeExpectingError(
+      fed.gatewayUrl,
+      { query: CLOSE, variables: { month: MONTH }, token: viewer },
+      "FORBIDDEN",
+    );
     await executeExpectingError(
       fed.gatewayUrl,
       { query: REPORTS, variables: { month: MONTH, districtCode: "440308" }, token: operator },

@@ -5,7 +5,7 @@
 // the other returns the one stored.
 import type { DataSource, EntityManager } from "typeorm";
 import { type Audit, recordEvents } from "../../shared/audit";
-import { insertRows, isMysql } from "../../shared/db";
+import { insertRows, oneAtATimeOnSqlite } from "../../shared/db";
 import { isUniqueViolation } from "../../shared/unique-violation";
 import { ReportingMonth } from "../entities/reporting-month.entity";
 import { ReportingMonthEvent } from "../entities/reporting-month-event.entity";
@@ -25,12 +25,6 @@ import { diffRevisions, keyOf, movedCauses, type ReportMoves } from "./reporting
 export const latestRevision = (db: DataSource | EntityManager, month: string) =>
   db.getRepository(ReportingMonth).findOne({ where: { month }, order: { revision: "DESC" } });
 
-/**
- * On SQLite one connection serves the process and cannot nest transactions: closes in one process
- * take turns. On MySQL each close has its own connection, and the unique (month, revision) decides.
- */
-const turns = new WeakMap<DataSource, Promise<unknown>>();
-
 /** Closes `month` (YYYY-MM, ended): the latest revision if nothing moved, else a new one. */
 export function closeReportingMonth(
   db: DataSource,
@@ -38,16 +32,7 @@ export function closeReportingMonth(
   month: string,
   now = new Date(),
 ): Promise<ReportingMonth> {
-  if (isMysql(db)) return close(db, audit, month, now);
-  const next = (turns.get(db) ?? Promise.resolve()).then(
-    () => close(db, audit, month, now),
-    () => close(db, audit, month, now),
-  );
-  turns.set(
-    db,
-    next.catch(() => undefined),
-  );
-  return next;
+  return oneAtATimeOnSqlite(db, () => close(db, audit, month, now));
 }
 
 async function close(

@@ -10,7 +10,7 @@ import { today } from "../../../runtime/dates";
 import { badInput } from "../../../runtime/errors";
 import { readOperation } from "../../../runtime/operations";
 import { type Audit, recordEvents } from "../../shared/audit";
-import { insertRows } from "../../shared/db";
+import { insertRows, oneAtATimeOnSqlite } from "../../shared/db";
 import { ServiceClient } from "../../shared/service-client";
 import { isUniqueViolation } from "../../shared/unique-violation";
 import { VolunteerStatus } from "../../shared/vocabulary";
@@ -158,8 +158,7 @@ const FIGURES: Array<keyof Figures> = [
   "enterprisesServed",
   "serviceHours",
 ];
-const text = (v: unknown) =>
-  v === null || v === undefined ? "—" : String(typeof v === "number" ? v : v);
+const text = (v: unknown) => (v === null || v === undefined ? "—" : String(v));
 
 /** "figure: before → after" for each figure that moved; a platform new to the year's report too. */
 export function movedFigures(before: Figures | undefined, now: Figures | undefined): string[] {
@@ -176,12 +175,22 @@ export const latestYear = (db: DataSource | EntityManager, year: number) =>
   db.getRepository(PlatformYear).findOne({ where: { year }, order: { revision: "DESC" } });
 
 /** Closes a year that has ended: the latest revision when nothing moved, else the next one. */
-export async function closePlatformYear(
+export function closePlatformYear(
   db: DataSource,
   config: HubConfig,
   audit: Audit,
   year: number,
   now = new Date(),
+): Promise<PlatformYear> {
+  return oneAtATimeOnSqlite(db, () => closeYear(db, config, audit, year, now));
+}
+
+async function closeYear(
+  db: DataSource,
+  config: HubConfig,
+  audit: Audit,
+  year: number,
+  now: Date,
 ): Promise<PlatformYear> {
   checkYear(year, now);
   const figures = await yearFigures(db, config, year);
