@@ -10,6 +10,8 @@ export const DASHBOARD_COLUMNS: SheetColumn[] = [
   { key: "stationCount", header: "已备案工作站", format: "integer" },
   { key: "idleStationCount", header: "闲置工作站", format: "integer" },
   { key: "openDemandCount", header: "待对接需求", format: "integer" },
+  { key: "overdueDemandCount", header: "超期需求（督办）", format: "integer" },
+  { key: "onTimeRate", header: "按时办理率", format: "rate" },
   { key: "demandCount", header: "新收集需求", format: "integer" },
   { key: "activityCount", header: "服务活动", format: "integer" },
   { key: "serviceHours", header: "服务时长（小时）", format: "hours" },
@@ -29,7 +31,8 @@ export interface DashboardTable {
 /** Column sums; null where any figure is missing (a service that could not answer). */
 function sums(rows: Array<Record<string, CellValue>>, columns: SheetColumn[]) {
   const total: Record<string, CellValue> = {};
-  for (const c of columns.filter((c) => c.format && c.format !== "text")) {
+  // A rate is not added up (the page leaves the city's blank too).
+  for (const c of columns.filter((c) => c.format && c.format !== "text" && c.format !== "rate")) {
     // A row without the column adds nothing; a figure that could not be read (null) leaves none.
     const values = rows.map((r) => r[c.key]).filter((v) => v !== undefined);
     total[c.key] = values.some((v) => typeof v !== "number")

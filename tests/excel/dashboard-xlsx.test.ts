@@ -12,7 +12,7 @@ import { openpyxlAvailable, readWithExceljs, readWithOpenpyxl, sheetValues } fro
 const COLUMNS = [
   ...fs
     .readFileSync(path.join(__dirname, "..", "..", "dashboard", "src", "table.ts"), "utf8")
-    .matchAll(/\{ key: "\w+", label: "([^"]+)", numeric: (?:true|false) \}/g),
+    .matchAll(/\{ key: "\w+", label: "([^"]+)", numeric: (?:true|false)(?:, rate: true)? \}/g),
 ].map((m) => ({ label: m[1] }));
 
 let fed: Federation;
@@ -47,7 +47,8 @@ describe("the dashboard's table as .xlsx", () => {
   });
 
   it("has the page's columns and every district's figures (exceljs)", async () => {
-    expect(COLUMNS).toHaveLength(11);
+    // The page's columns, the 督办 figures (overdue now, on-time rate) among them.
+    expect(COLUMNS).toHaveLength(13);
     const book = await readWithExceljs(xlsx);
     expect(book.worksheets.map((s) => s.name)).toEqual(["全市"]);
     const sheet = book.worksheets[0];
@@ -91,6 +92,10 @@ describe("the dashboard's table as .xlsx", () => {
     expect(first[0].v).toBe(district.code);
     expect(first[hours].fmt).toBe("0.0");
     expect(first[hours].v as number).toBeCloseTo(district.serviceHours, 6);
+    // The on-time rate as a percentage, never added up in the city's total.
+    const rate = header.indexOf("按时办理率");
+    expect(first[rate].fmt).toBe("0.0%");
+    expect(sheet.rows.at(-1)![rate]?.v ?? null).toBeNull();
     // The Chinese header (8 characters, 16 units wide) fits its column.
     expect(sheet.widths[String.fromCharCode(65 + hours)]).toBeGreaterThanOrEqual(16);
   });
