@@ -5,6 +5,7 @@
 // and the empty template (--template KIND) with drop-down lists of the enums' Chinese names.
 import fs from "node:fs";
 import ExcelJS from "exceljs";
+import { calendarDateOf } from "../runtime/dates";
 import { writeWorkbook, type SheetSpec } from "../runtime/xlsx/workbook";
 import { ENUM_LABELS, enumCode, IMPORT_COLUMNS, type ImportColumn } from "./import-labels";
 import { fromRecord, localProblem, type Kind, type SourceRow } from "./import-rows";
@@ -13,7 +14,8 @@ const DAY_MS = 86_400_000;
 /** Excel's day 0 (its 1900 date system, the 1900 leap-year slip included). */
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
-const iso = (d: Date) => d.toISOString().slice(0, 10);
+// A cell's date is a calendar date, not an instant: read in UTC, where exceljs puts it.
+const iso = calendarDateOf;
 
 /**
  * A date cell as YYYY-MM-DD: an Excel date (exceljs gives it as midnight UTC of that day), text

@@ -13,6 +13,7 @@ import { fetchStationReports, renderStationReports, ReportError } from "./report
 import { chartsSettled, renderCharts, resizeCharts } from "./charts";
 import { PRESETS, presetRange, rangeProblem, type Preset, type Range } from "./range";
 import { COLUMNS, formatNumber, noDistrictRow, renderTable, tableCsv, type Sort } from "./table";
+import { addDays, today } from "../../runtime/dates";
 
 const TOKEN_KEY = "hub.dashboard.token";
 const ENDPOINT = "/graphql";
@@ -159,11 +160,8 @@ async function downloadTableXlsx() {
 
 /** The month before this one, in Shenzhen (UTC+8): the latest a report can have been closed for. */
 function lastMonth(): string {
-  const shenzhen = new Date(Date.now() + 8 * 3_600_000);
-  const month = shenzhen.getUTCMonth(); // this month's index = last month's number
-  return month === 0
-    ? `${shenzhen.getUTCFullYear() - 1}-12`
-    : `${shenzhen.getUTCFullYear()}-${String(month).padStart(2, "0")}`;
+  // The day before the first of this month, on Shenzhen's calendar (runtime/dates.ts).
+  return addDays(`${today().slice(0, 7)}-01`, -1).slice(0, 7);
 }
 
 /** The districts the caller's dashboard has (once loaded) as the 报表 view's choices. */
