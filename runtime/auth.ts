@@ -164,7 +164,9 @@ function roleOf(
   );
   const known = (name: string) =>
     (ROLES as readonly string[]).includes(name) || (allowService && name === SERVICE_ROLE);
-  const role = names.map((name) => mapping.roleMap[name] ?? name).find(known);
+  const mapped = names.map((name) => mapping.roleMap[name] ?? name).filter(known);
+  // APPLICANT (a provider's default role mapped to it) yields to any hub role the person has.
+  const role = mapped.find((name) => name !== "APPLICANT") ?? mapped[0];
   if (!role && !names.length && withoutRole) return withoutRole;
   if (!role)
     throw unauthenticated(
