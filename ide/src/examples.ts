@@ -7,6 +7,14 @@ import dashboard from "../../contract/dashboard.graphql";
 import districts from "../../contract/districts.graphql";
 import platforms from "../../contract/platforms.graphql";
 import publicity from "../../contract/publicity.graphql";
+import selfService from "../../contract/self-service.graphql";
+
+/** The volunteers' self-service operations, shown with the corps office's (docs/self-service.md). */
+const VOLUNTEER_SELF_SERVICE = [
+  "MyVolunteerRecord",
+  "RequestRecordCorrection",
+  "DecideRecordCorrection",
+];
 
 export interface Example {
   name: string;
@@ -24,6 +32,10 @@ export interface ExampleGroup {
 function sampleVariables(): Record<string, Record<string, unknown>> {
   const now = today();
   return {
+    RequestRecordCorrection: {
+      input: { activityId: "1", claimedHours: 2, reason: "签到表记录为2小时，系统漏记" },
+    },
+    DecideRecordCorrection: { id: "1", accept: true, comment: "已核对签到表" },
     RegisterVolunteer: {
       input: {
         name: "林晓梅",
@@ -157,9 +169,13 @@ export function exampleGroups(): ExampleGroup[] {
       variables: variables[name] ?? {},
     })),
   });
+  const volunteers = split(selfService)
+    .filter(({ name }) => VOLUNTEER_SELF_SERVICE.includes(name))
+    .map(({ query }) => query)
+    .join("\n");
   return [
     group("districts", "区企业服务机构 District agency", districts),
-    group("corps", "志愿服务总队 Corps office", corps),
+    group("corps", "志愿服务总队 Corps office", `${corps}\n${volunteers}`),
     group("platforms", "示范平台 Platforms", platforms),
     group("publicity", "宣传部门 Publicity office", publicity),
     group("dashboard", "市级看板 Dashboard", dashboard),

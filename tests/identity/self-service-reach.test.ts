@@ -32,16 +32,11 @@ beforeAll(async () => {
 });
 afterAll(() => fed?.stop());
 
-const samples: Record<string, Record<string, unknown>> = {
-  ...Object.fromEntries(
-    exampleGroups()
-      .flatMap((g) => g.examples)
-      .map((e) => [e.name, e.variables]),
-  ),
-  // self-service.graphql is not among the IDE's examples: valid variables, so refusals are roles'.
-  RequestRecordCorrection: { input: { activityId: "1", claimedHours: 2, reason: "漏记了两小时" } },
-  DecideRecordCorrection: { id: "1", accept: true, comment: "核实无误" },
-};
+const samples = Object.fromEntries(
+  exampleGroups()
+    .flatMap((g) => g.examples)
+    .map((e) => [e.name, e.variables]),
+);
 const operations = contractOperations();
 const queries = operations.filter((o) => o.definition.operation === "query");
 const mutations = operations.filter((o) => o.definition.operation === "mutation");
