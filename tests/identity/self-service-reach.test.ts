@@ -4,10 +4,13 @@
 // of the contract is FORBIDDEN to them and writes nothing; and every entity a subgraph resolves by
 // reference shows them what it shows the public. Operations of the contract that do not validate
 // yet (tests/helpers/contract.ts PENDING_OPERATIONS) must keep failing validation for them: when
-// one lands, take it off that list and say here what its caller may see of its own:
-// - MyVolunteerRecord: a VOLUNTEER gets its own record (tests/self-service/volunteer-record.test.ts);
-//   an ENTERPRISE gets null, as the public does.
-// - RequestRecordCorrection: a VOLUNTEER's own request (that test file); FORBIDDEN to an ENTERPRISE.
+// one lands, take it off that list and say here what its caller may see of its own.
+// Landed: MyDemands gives an ENTERPRISE its own demands, and RateDemand lets it rate its own
+// RESOLVED demand (tests/districts/follow-up.test.ts proves both reach only its own); a VOLUNTEER
+// is refused both. MyVolunteerRecord gives a VOLUNTEER its own record, RequestRecordCorrection
+// lets it ask about its own hours (tests/self-service/volunteer-record.test.ts); an ENTERPRISE
+// gets the public's null and is refused the request. An APPLICANT (signed in without a hub role,
+// not appointed) gets what the public gets everywhere (tests/self-service/applicants.test.ts).
 import { print } from "graphql";
 import { exampleGroups } from "../../ide/src/examples";
 import { SUBGRAPHS } from "../../runtime/config";
@@ -37,15 +40,15 @@ const samples = Object.fromEntries(
     .flatMap((g) => g.examples)
     .map((e) => [e.name, e.variables]),
 );
+/** The operations meant for each self-service role: they answer it about its own records. */
+const OWN: Record<"ENTERPRISE" | "VOLUNTEER" | "APPLICANT", readonly string[]> = {
+  ENTERPRISE: ["MyDemands", "RateDemand"],
+  VOLUNTEER: ["MyVolunteerRecord", "RequestRecordCorrection"],
+  APPLICANT: [],
+};
 const operations = contractOperations();
 const queries = operations.filter((o) => o.definition.operation === "query");
 const mutations = operations.filter((o) => o.definition.operation === "mutation");
-/** Operations of the contract that answer a self-service caller its own data (tested elsewhere). */
-const OWN_OPERATIONS: Record<"ENTERPRISE" | "VOLUNTEER" | "APPLICANT", readonly string[]> = {
-  ENTERPRISE: [],
-  APPLICANT: [],
-  VOLUNTEER: ["MyVolunteerRecord", "RequestRecordCorrection"],
-};
 const codes = (response: GraphQLResponse) =>
   [...new Set((response.errors ?? []).map((e) => e.extensions?.code))].sort();
 
@@ -66,12 +69,17 @@ describe.each(["ENTERPRISE", "VOLUNTEER", "APPLICANT"] as const)("signed in as %
   it.each(queries.map((q) => [q.name, q] as const))(
     "query %s answers what the public gets, and no more",
     async (name, op) => {
-      if (OWN_OPERATIONS[role].includes(name)) return;
       const request = { query: print(op.definition), variables: samples[name] ?? {} };
       const anonymous = await send(fed.gatewayUrl, request);
       const signedIn = await send(fed.gatewayUrl, { ...request, token: callers[role] });
       if (PENDING_OPERATIONS.includes(name)) {
         expect(codes(signedIn)).toEqual(["GRAPHQL_VALIDATION_FAILED"]);
+        return;
+      }
+      if (OWN[role].includes(name)) {
+        // Its own records: answered without error, and not what the public gets (refused, or null).
+        expect(codes(signedIn)).toEqual([]);
+        expect(signedIn.data).not.toEqual(anonymous.data);
         return;
       }
       expect(signedIn.data).toEqual(anonymous.data);
@@ -84,7 +92,7 @@ describe.each(["ENTERPRISE", "VOLUNTEER", "APPLICANT"] as const)("signed in as %
 
   it("is refused every mutation of the contract, which writes nothing", async () => {
     const before = await rowCounts();
-    for (const op of mutations.filter((m) => !OWN_OPERATIONS[role].includes(m.name))) {
+    for (const op of mutations.filter((m) => !OWN[role].includes(m.name))) {
       const response = await send(fed.gatewayUrl, {
         query: print(op.definition),
         variables: samples[op.name] ?? {},
