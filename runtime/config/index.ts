@@ -15,6 +15,7 @@ import { limitsSection, type LimitsConfig } from "./limits";
 import { logSection, type LogConfig } from "./log";
 import { metricsSection, type MetricsConfig } from "./metrics";
 import { Problems, value, type Env } from "./read";
+import { selfServiceSection, type SelfServiceConfig } from "./self-service";
 import { rateLimitsSection, type RateLimitsConfig } from "./rate-limits";
 import { reportsSection, type ReportsConfig } from "./reports";
 import { isLoopback, serversSection, type ServersConfig } from "./servers";
@@ -45,6 +46,7 @@ export type {
   LogConfig,
   MetricsConfig,
   RateLimitsConfig,
+  SelfServiceConfig,
   ServersConfig,
   SubgraphCallsConfig,
   TracingConfig,
@@ -80,6 +82,8 @@ export interface HubConfig {
   xlsx: XlsxConfig;
   /** Closing reporting months, and the stations' assessment weights (docs/reports.md). */
   reports: ReportsConfig;
+  /** Volunteers' stars and the personal-data access log (docs/self-service.md). */
+  selfService: SelfServiceConfig;
   /** Which documents the gateway runs for which callers (TRUSTED_DOCUMENTS). */
   trustedDocuments: TrustedDocumentsConfig;
   /** OpenTelemetry traces (the SDK's OTEL_* variables); off unless an endpoint is set. */
@@ -120,6 +124,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
     demandDeadlines: demandDeadlinesSection(env, problems),
     xlsx: xlsxSection(env, problems),
     reports: reportsSection(env, problems),
+    selfService: selfServiceSection(env, problems),
     trustedDocuments: trustedDocumentsSection(env, problems, production),
     tracing: tracingSection(env, problems),
     // npm sets INIT_CWD to where `npm run` was typed; file arguments are relative to it.

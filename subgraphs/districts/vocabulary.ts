@@ -200,3 +200,24 @@ registerEnumType(ReportFigure, {
   description:
     "A figure of a monthly report; `filed`: a station joined or left the month's report; `idleStations`: a district's count.",
 });
+
+export enum RecordCorrectionStatus {
+  OPEN = "OPEN",
+  ACCEPTED = "ACCEPTED",
+  REJECTED = "REJECTED",
+}
+registerEnumType(RecordCorrectionStatus, {
+  name: "RecordCorrectionStatus",
+  description:
+    "A volunteer's request to correct its hours at an activity: OPEN → ACCEPTED | REJECTED (decided once, never edited).",
+});
+
+export enum RecordCorrectionAction {
+  REQUEST = "REQUEST",
+  ACCEPT = "ACCEPT",
+  REJECT = "REJECT",
+}
+registerEnumType(RecordCorrectionAction, {
+  name: "RecordCorrectionAction",
+  description: "What a record correction event did: the volunteer's request, or its decision.",
+});

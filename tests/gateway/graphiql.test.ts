@@ -45,6 +45,7 @@ describe("the IDE's examples", () => {
       "publicity",
       "dashboard",
       "enterprises",
+      "volunteers",
     ]);
   });
 
