@@ -15,7 +15,7 @@ export function devProviderSettings(config: HubConfig) {
   const demand = demo.demands[0];
   const volunteer = demo.volunteers.find((v) => v.status === "APPOINTED")!;
   const platform = demo.platforms[0];
-  const pages = ["dashboard", "graphiql"].map((page) => `${config.servers.publicUrl}/${page}`);
+  const pages = ["dashboard", "graphiql", "me"].map((page) => `${config.servers.publicUrl}/${page}`);
   return {
     port: dev.port,
     host: config.servers.bindHost,

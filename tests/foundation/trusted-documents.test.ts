@@ -86,7 +86,7 @@ describe("every client's operations are in the manifest", () => {
 
   // The dashboard page, the routes (feed, certificate, verification), the subgraphs' reads
   // through the gateway: every operations/ folder of the project.
-  const own = ["dashboard", "gateway", "subgraphs"].flatMap((dir) =>
+  const own = ["dashboard", "me", "gateway", "subgraphs"].flatMap((dir) =>
     operationFiles(path.join(ROOT, dir)).map((file) => path.relative(ROOT, file)),
   );
   it.each(own)("%s", (file) => {
