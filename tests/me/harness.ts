@@ -162,3 +162,31 @@ export async function tabStops(page: Page, max = 60) {
   }
   return stops;
 }
+
+/**
+ * What stands in the way of keyboard and screen-reader use, as the page is now: controls without
+ * a label, buttons without a type or a name, click targets that are not buttons or links, ids
+ * used twice. Empty when there is nothing.
+ */
+export const accessProblems = (page: Page) =>
+  page.evaluate(() => {
+    const doc = (globalThis as any).document;
+    const problems: string[] = [];
+    const visible = (el: any) => el.getClientRects().length > 0;
+    for (const el of doc.querySelectorAll("input, select, textarea")) {
+      if (!visible(el) || el.type === "hidden") continue;
+      if (!el.labels?.length && !el.getAttribute("aria-label"))
+        problems.push(`unlabelled ${el.tagName} ${el.name || el.id}`);
+    }
+    for (const el of doc.querySelectorAll("button")) {
+      if (!el.getAttribute("type")) problems.push(`button without type: ${el.textContent}`);
+      if (!(el.textContent.trim() || el.getAttribute("aria-label")))
+        problems.push(`button without a name: ${el.outerHTML}`);
+    }
+    for (const el of doc.querySelectorAll("[role=button], [onclick], a:not([href])"))
+      problems.push(`not a button: ${el.outerHTML.slice(0, 80)}`);
+    const ids = [...doc.querySelectorAll("[id]")].map((el: any) => el.id);
+    for (const id of new Set(ids.filter((id, i) => ids.indexOf(id) !== i)))
+      problems.push(`id used twice: ${id}`);
+    return problems;
+  });

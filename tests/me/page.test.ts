@@ -8,6 +8,7 @@
 import { execute } from "../helpers/graphql";
 import type { ProviderUser } from "../helpers/oidc-provider";
 import {
+  accessProblems,
   inBrowser,
   screenshot,
   scrollsSideways,
@@ -64,7 +65,16 @@ describeInBrowser("the /me page", () => {
     const stops = await tabStops(page);
     expect(stops.map((s) => s.name)).toEqual(expect.arrayContaining(["跳到正文", "登录"]));
     expect(stops.filter((s) => !s.outline)).toEqual([]);
-    await page.keyboard.press("Shift+Tab");
+    expect(await accessProblems(page)).toEqual([]);
+    await context.close();
+  });
+
+  it("signed out at 200 % zoom: no sideways scroll", async () => {
+    const { context, page } = await hub.newPage({ zoom: 2 });
+    await page.goto(`${hub.fed.gatewayOrigin}/me`);
+    await settled(page);
+    expect(await scrollsSideways(page)).toBe(false);
+    await screenshot(page, "signed-out-zoom200");
     await context.close();
   });
 
