@@ -12,6 +12,11 @@ export const ROLE: Record<string, string> = {
   DASHBOARD_VIEWER: "看板查看员",
 };
 
+export const PERSONAL_FIELD: Record<string, string> = {
+  CONTACT_PHONE: "手机号",
+  ID_NUMBER: "身份证号",
+};
+
 export const VOLUNTEER_STATUS: Record<string, string> = {
   APPLIED: "已申请，待审核",
   APPOINTED: "已聘任",

@@ -5,7 +5,7 @@ import { download, PageError, run } from "./api";
 import type { ViewContext } from "./context";
 import { formatNumber, formatTime, h, section } from "./dom";
 import { actionForm, field, valueOf } from "./forms";
-import { CORRECTION_STATUS, label, VOLUNTEER_STATUS } from "./labels";
+import { CORRECTION_STATUS, label, PERSONAL_FIELD, ROLE, VOLUNTEER_STATUS } from "./labels";
 
 interface Activity {
   id: string;
@@ -227,7 +227,12 @@ function corrections(context: ViewContext, record: VolunteerRecord) {
 function access(record: VolunteerRecord) {
   const { totalCount, nodes } = record.personalDataAccess;
   const items = nodes.map((n) =>
-    h("li", {}, h("span", {}, formatTime(n.at)), h("span", {}, `${n.actorRole} 查看了 ${n.field}`)),
+    h(
+      "li",
+      {},
+      h("span", {}, formatTime(n.at)),
+      h("span", {}, `${label(ROLE, n.actorRole)} 查看了您的${label(PERSONAL_FIELD, n.field)}`),
+    ),
   );
   return section(
     "access",
