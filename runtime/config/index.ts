@@ -14,6 +14,7 @@ import { limitsSection, type LimitsConfig } from "./limits";
 import { logSection, type LogConfig } from "./log";
 import { metricsSection, type MetricsConfig } from "./metrics";
 import { Problems, value, type Env } from "./read";
+import { selfServiceSection, type SelfServiceConfig } from "./self-service";
 import { rateLimitsSection, type RateLimitsConfig } from "./rate-limits";
 import { isLoopback, serversSection, type ServersConfig } from "./servers";
 import { subgraphCallsSection, type SubgraphCallsConfig } from "./subgraph-calls";
@@ -41,6 +42,7 @@ export type {
   LogConfig,
   MetricsConfig,
   RateLimitsConfig,
+  SelfServiceConfig,
   ServersConfig,
   SubgraphCallsConfig,
   TracingConfig,
@@ -68,6 +70,8 @@ export interface HubConfig {
   demo: DemoConfig;
   feed: FeedConfig;
   clinic: ClinicConfig;
+  /** Volunteers' stars and the personal-data access log (docs/self-service.md). */
+  selfService: SelfServiceConfig;
   /** Which documents the gateway runs for which callers (TRUSTED_DOCUMENTS). */
   trustedDocuments: TrustedDocumentsConfig;
   /** OpenTelemetry traces (the SDK's OTEL_* variables); off unless an endpoint is set. */
@@ -105,6 +109,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
     demo: demoSection(env, problems),
     feed: feedSection(env, problems),
     clinic: clinicSection(env, problems, servers.publicUrl),
+    selfService: selfServiceSection(env, problems),
     trustedDocuments: trustedDocumentsSection(env, problems, production),
     tracing: tracingSection(env, problems),
     // npm sets INIT_CWD to where `npm run` was typed; file arguments are relative to it.

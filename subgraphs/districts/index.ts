@@ -31,6 +31,9 @@ import { stationReference } from "./resolvers/station.reference";
 import { StationResolver } from "./resolvers/station.resolver";
 import { volunteerReference } from "./resolvers/volunteer.reference";
 import { VolunteerServiceResolver } from "./resolvers/volunteer.resolver";
+import { RecordCorrectionResolver } from "./resolvers/record-correction.resolver";
+import { RecordCorrection } from "./entities/record-correction.entity";
+import { RecordCorrectionEvent } from "./entities/record-correction-event.entity";
 import { ensureDistricts, districtsSeed, type DistrictsSeedRows } from "./seed";
 
 export const districts: SubgraphDefinition<DistrictsLoaders, DistrictsSeedRows> = {
@@ -46,6 +49,8 @@ export const districts: SubgraphDefinition<DistrictsLoaders, DistrictsSeedRows> 
     Participation,
     Booking,
     BookingEvent,
+    RecordCorrection,
+    RecordCorrectionEvent,
   ],
   migrations,
   buildSchema: () =>
@@ -58,6 +63,7 @@ export const districts: SubgraphDefinition<DistrictsLoaders, DistrictsSeedRows> 
         ActivityResolver,
         LookupResolver,
         VolunteerServiceResolver,
+        RecordCorrectionResolver,
         PublishResolver,
         ReviewResolver,
         BookingResolver,

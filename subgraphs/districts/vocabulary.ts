@@ -159,3 +159,24 @@ registerEnumType(SuggestionFactor, {
   description:
     "What a suggestion's reason weighs: category fit, the same district, the form, current load (open bookings), past satisfaction.",
 });
+
+export enum RecordCorrectionStatus {
+  OPEN = "OPEN",
+  ACCEPTED = "ACCEPTED",
+  REJECTED = "REJECTED",
+}
+registerEnumType(RecordCorrectionStatus, {
+  name: "RecordCorrectionStatus",
+  description:
+    "A volunteer's request to correct its hours at an activity: OPEN → ACCEPTED | REJECTED (decided once, never edited).",
+});
+
+export enum RecordCorrectionAction {
+  REQUEST = "REQUEST",
+  ACCEPT = "ACCEPT",
+  REJECT = "REJECT",
+}
+registerEnumType(RecordCorrectionAction, {
+  name: "RecordCorrectionAction",
+  description: "What a record correction event did: the volunteer's request, or its decision.",
+});

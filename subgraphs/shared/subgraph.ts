@@ -36,6 +36,8 @@ export interface SubgraphDefinition<TLoaders, TRows = unknown> extends DataSourc
   seed: SubgraphSeed<TRows>;
   /** Endpoints of this subgraph besides /graphql and /health. */
   routes?(deps: { db: DataSource; config: HubConfig; log: Logger }): Route[];
+  /** Scheduled jobs, started with the server; each returns what stops it (run before the db closes). */
+  jobs?(deps: { db: DataSource; config: HubConfig; log: Logger }): Array<() => void>;
 }
 
 export interface RunningSubgraph {
@@ -102,6 +104,7 @@ export async function startSubgraph<TLoaders, TRows>(
       ],
     });
     await apollo.start();
+    const stopJobs = definition.jobs?.({ db, config, log }) ?? [];
     const server = await serve({
       port: options.port ?? config.servers.subgraphPorts[definition.name],
       host: config.servers.bindHost,
@@ -144,6 +147,7 @@ export async function startSubgraph<TLoaders, TRows>(
         ...(definition.routes?.({ db, config, log }) ?? []),
       ],
       onStop: async () => {
+        for (const stop of stopJobs) stop();
         await apollo.stop();
         await db.destroy();
         await tracing.shutdown();

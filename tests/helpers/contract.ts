@@ -13,9 +13,6 @@ export const CONTRACT_DIR = path.resolve(__dirname, "..", "..", "contract");
  */
 export const PENDING_OPERATIONS: readonly string[] = [
   // self-service.graphql: volunteers' and enterprises' own views (sign-in roles, corrections, 督办).
-  "MyVolunteerRecord",
-  "RequestRecordCorrection",
-  "DecideRecordCorrection",
   "MyDemands",
   "RateDemand",
   "OverdueDemands",

@@ -7,6 +7,7 @@ import { CoveringDashboardIndexes1796199966891 } from "./1796199966891-CoveringD
 import { AuditEvents1796610220558 } from "./1796610220558-AuditEvents";
 import { DemandCreditCode1796612101132 } from "./1796612101132-DemandCreditCode";
 import { AuditTraceId1796616000000 } from "./1796616000000-AuditTraceId";
+import { RecordCorrections1796619055603 } from "./1796619055603-RecordCorrections";
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const migrations: Function[] = [
@@ -18,4 +19,5 @@ export const migrations: Function[] = [
   AuditEvents1796610220558,
   DemandCreditCode1796612101132,
   AuditTraceId1796616000000,
+  RecordCorrections1796619055603,
 ];
