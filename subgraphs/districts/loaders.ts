@@ -20,6 +20,8 @@ import type { CandidateRecord } from "./services/matching";
 import { Participation } from "./entities/participation.entity";
 import { RecordCorrection } from "./entities/record-correction.entity";
 import { RecordCorrectionEvent } from "./entities/record-correction-event.entity";
+import { timelines } from "./services/timeline";
+import type { TimelineStep } from "./types/timeline.types";
 
 export interface StationDemandFigures {
   openDemandCount: number;
@@ -54,6 +56,8 @@ export function createLoaders(db: DataSource) {
     /** Each volunteer's record corrections, newest first. */
     volunteerCorrections: rowsBy(db, RecordCorrection, "volunteerId", { id: "DESC" }),
     correctionHistory: rowsBy(db, RecordCorrectionEvent, "correctionId", { id: "ASC" }),
+    /** Demand and booking events of each demand, by time (an enterprise's timeline). */
+    demandTimeline: new DataLoader<number, TimelineStep[]>((ids) => timelines(db, ids)),
     /** Open bookings and rated satisfaction per expert: one GROUP BY per batch. */
     volunteerBookings: new DataLoader<number, CandidateRecord>(async (ids) => {
       const records = await bookingRecords(db, ids, today());

@@ -44,6 +44,7 @@ describe("the IDE's examples", () => {
       "platforms",
       "publicity",
       "dashboard",
+      "enterprises",
     ]);
   });
 

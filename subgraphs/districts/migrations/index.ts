@@ -8,6 +8,7 @@ import { AuditEvents1796610220558 } from "./1796610220558-AuditEvents";
 import { DemandCreditCode1796612101132 } from "./1796612101132-DemandCreditCode";
 import { AuditTraceId1796616000000 } from "./1796616000000-AuditTraceId";
 import { RecordCorrections1796619055603 } from "./1796619055603-RecordCorrections";
+import { DemandFollowUp1796700000000 } from "./1796700000000-DemandFollowUp";
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const migrations: Function[] = [
@@ -20,4 +21,5 @@ export const migrations: Function[] = [
   DemandCreditCode1796612101132,
   AuditTraceId1796616000000,
   RecordCorrections1796619055603,
+  DemandFollowUp1796700000000,
 ];
