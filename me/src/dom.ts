@@ -25,7 +25,7 @@ export function section(id: string, title: string, ...children: Child[]) {
   return h(
     "section",
     { id, "aria-labelledby": `${id}-title` },
-    h("h2", { id: `${id}-title` }, title),
+    h("h2", { id: `${id}-title`, tabindex: -1 }, title),
     ...children,
   );
 }

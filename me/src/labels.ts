@@ -42,6 +42,7 @@ export const DEMAND_STATUS: Record<string, string> = {
 export const DEMAND_ACTION: Record<string, string> = {
   PUBLISH: "登记",
   SUBMIT: "线上提交",
+  ROUTE: "分派工作站",
   UPDATE: "状态更新",
   MATCH: "匹配志愿者",
   REOPEN: "重新开放",

@@ -1,6 +1,7 @@
-// A VOLUNTEER's own record (MyVolunteerRecord): verified hours, stars with the hours to the next,
-// activities, certificates (download), corrections (ask and follow), and who read its personal
-// data.
+// A VOLUNTEER's own record (MePageVolunteer: the contract's MyVolunteerRecord with each activity's
+// hours): verified hours, stars with the hours to the next, activities, certificates (download, ask
+// for a new one), corrections (ask with the contract's RequestRecordCorrection, follow), and who
+// read its personal data.
 import { download, PageError, run } from "./api";
 import type { ViewContext } from "./context";
 import { formatNumber, formatTime, h, section } from "./dom";
@@ -13,11 +14,21 @@ interface Activity {
   heldOn: string;
 }
 
+interface RecordEntry {
+  hours: number;
+  counted: boolean;
+  activity: Activity;
+}
+
 interface Correction {
   id: string;
   status: string;
   claimedHours: number;
+  recordedHours: number | null;
   reason: string;
+  requestedAt: string;
+  decidedAt: string | null;
+  district: { name: string } | null;
   decisionComment: string | null;
   activity: { id: string; title: string } | null;
 }
@@ -29,7 +40,7 @@ export interface VolunteerRecord {
   serviceHours: number;
   starLevel: number;
   hoursToNextStar: number | null;
-  activities: Activity[];
+  serviceRecord: RecordEntry[];
   certificates: Array<{ number: string; issuedOn: string; hours: number }>;
   recordCorrections: Correction[];
   personalDataAccess: {
@@ -39,6 +50,8 @@ export interface VolunteerRecord {
 }
 
 const MAX_STARS = 5;
+/** The correction form's choice for an activity the record left out. */
+const OTHER = "other";
 
 function stars(record: VolunteerRecord) {
   const { starLevel, serviceHours, hoursToNextStar } = record;
@@ -85,17 +98,19 @@ function summary(record: VolunteerRecord) {
 }
 
 function activities(record: VolunteerRecord) {
-  const items = record.activities.map((a) =>
+  const items = record.serviceRecord.map((e) =>
     h(
       "li",
-      {},
-      h("span", { class: "title" }, a.title),
-      h("time", { datetime: a.heldOn }, a.heldOn),
+      { "data-activity": e.activity.id },
+      h("span", { class: "title" }, e.activity.title),
+      h("time", { datetime: e.activity.heldOn }, e.activity.heldOn),
+      h("span", { class: "hours" }, `${formatNumber(e.hours)} 小时`),
+      e.counted ? null : h("span", { class: "badge" }, "不计入认定时长"),
     ),
   );
   return section(
     "activities",
-    `参加的活动（${record.activities.length}）`,
+    `参加的活动（${items.length}）`,
     items.length
       ? h("ul", { class: "list" }, ...items)
       : h("p", { class: "empty" }, "暂无活动记录。"),
@@ -135,6 +150,19 @@ function certificates(context: ViewContext, record: VolunteerRecord) {
     "certificates",
     "服务证明",
     items.length ? h("ul", { class: "list" }, ...items) : h("p", { class: "empty" }, "暂无证书。"),
+    h("p", { class: "note" }, "认定服务时长超过最近一张证书的时长后，可申请新的服务证明。"),
+    actionForm(
+      context,
+      {
+        id: "certificate-form",
+        label: "申请新的服务证明",
+        button: "申请新证书",
+        done: "新的服务证明已出具，可在上方下载。",
+        focusId: "certificates-title",
+      },
+      [],
+      () => run(context.token(), "MePageRequestCertificate"),
+    ),
   );
 }
 
@@ -144,8 +172,20 @@ function correctionItem(c: Correction) {
     { "data-status": c.status },
     h("span", { class: "title" }, c.activity?.title ?? "（活动）"),
     h("span", { class: `badge ${c.status.toLowerCase()}` }, label(CORRECTION_STATUS, c.status)),
-    h("span", {}, `申请更正为 ${formatNumber(c.claimedHours)} 小时：${c.reason}`),
-    c.decisionComment ? h("span", { class: "comment" }, `处理意见：${c.decisionComment}`) : null,
+    h(
+      "span",
+      { class: "comment" },
+      `${formatTime(c.requestedAt)} 向${c.district?.name ?? "记录活动的区"}申请：` +
+        `${c.recordedHours === null ? "补录" : `由 ${formatNumber(c.recordedHours)} 小时更正为`} ` +
+        `${formatNumber(c.claimedHours)} 小时。理由：${c.reason}`,
+    ),
+    c.decidedAt
+      ? h(
+          "span",
+          { class: "comment" },
+          `${formatTime(c.decidedAt)} 处理意见：${c.decisionComment ?? "—"}`,
+        )
+      : null,
   );
 }
 
@@ -157,14 +197,27 @@ function correctionForm(context: ViewContext, record: VolunteerRecord) {
     "select",
     { name: "activityId", required: true },
     h("option", { value: "" }, "请选择活动"),
-    ...record.activities.map((a) =>
+    ...record.serviceRecord.map(({ activity: a }) =>
       h(
         "option",
         { value: a.id, disabled: open.has(a.id) },
         `${a.heldOn} ${a.title}${open.has(a.id) ? "（已有待处理申请）" : ""}`,
       ),
     ),
+    h("option", { value: OTHER }, "漏记的活动（填写活动编号）"),
   );
+  const other = h("input", {
+    name: "otherActivityId",
+    inputmode: "numeric",
+    pattern: "[0-9]{1,9}",
+  });
+  const otherField = field("correction-other", "活动编号", other, "活动通知或签到表上的编号");
+  const showOther = () => {
+    otherField.hidden = activity.value !== OTHER;
+    other.required = !otherField.hidden;
+  };
+  activity.addEventListener("change", showOther);
+  showOther();
   const hours = h("input", {
     name: "claimedHours",
     type: "number",
@@ -192,13 +245,17 @@ function correctionForm(context: ViewContext, record: VolunteerRecord) {
     },
     [
       field("correction-activity", "活动", activity),
+      otherField,
       field("correction-hours", "实际服务时长（小时）", hours, "0.5 至 24 小时"),
       field("correction-reason", "更正理由", reason, "2 至 500 字，例如签到记录有误"),
     ],
     (form) =>
       run(context.token(), "RequestRecordCorrection", {
         input: {
-          activityId: valueOf(form, "activityId"),
+          activityId:
+            valueOf(form, "activityId") === OTHER
+              ? valueOf(form, "otherActivityId")
+              : valueOf(form, "activityId"),
           claimedHours: Number(valueOf(form, "claimedHours")),
           reason: valueOf(form, "reason"),
         },
@@ -246,7 +303,7 @@ function access(record: VolunteerRecord) {
 export async function volunteerView(context: ViewContext): Promise<Node[]> {
   const { myVolunteerRecord: record } = await run<{ myVolunteerRecord: VolunteerRecord | null }>(
     context.token(),
-    "MyVolunteerRecord",
+    "MePageVolunteer",
   );
   if (!record) throw new PageError("未找到您的志愿者记录：请联系服务团办公室。");
   return [

@@ -95,7 +95,9 @@ export async function startMeHarness(
       );
       await page.click("#sign-in-button");
       await page.waitForURL((url) => url.pathname.startsWith("/interaction/"));
-      await page.click(`button[value="${user}"]`);
+      // The provider's login page overlaps its buttons at 200 % zoom: pick the user by keyboard.
+      await page.focus(`button[value="${user}"]`);
+      await page.keyboard.press("Enter");
       await page.waitForURL(`${fed.gatewayOrigin}/me`);
       await settled(page);
     },
@@ -137,7 +139,13 @@ export const scrollsSideways = (page: Page) =>
  * outline shows, until focus comes back to the first stop or `max` stops.
  */
 export async function tabStops(page: Page, max = 60) {
-  await page.evaluate(() => (globalThis as any).document.activeElement?.blur());
+  // Focus the body itself: the next Tab starts from the top of the page.
+  await page.evaluate(() => {
+    const body = (globalThis as any).document.body;
+    body.tabIndex = -1;
+    body.focus();
+    body.removeAttribute("tabindex");
+  });
   await page.evaluate(() => (globalThis as any).window.scrollTo(0, 0));
   const stops: Array<{ tag: string; type: string; name: string; outline: boolean; id: string }> =
     [];
