@@ -46,7 +46,7 @@ let pages = 1;
 /** "待对接 → 已匹配" (a booking's step: its statuses, prefixed 预约). */
 function move(step: Demand["timeline"][number]) {
   const table = step.subject === "BOOKING" ? BOOKING_STATUS : DEMAND_STATUS;
-  if (!step.toStatus) return "";
+  if (!step.toStatus || step.toStatus === step.fromStatus) return "";
   const from = step.fromStatus ? `${label(table, step.fromStatus)} → ` : "";
   return `：${from}${label(table, step.toStatus)}`;
 }

@@ -120,10 +120,10 @@ export async function settled(page: Page): Promise<string> {
 }
 
 /** A full-page screenshot in test-output/, for a person to look at. */
-export async function screenshot(page: Page, name: string) {
+export async function screenshot(page: Page, name: string, fullPage = true) {
   fs.mkdirSync(OUTPUT, { recursive: true });
   const file = path.join(OUTPUT, `me-${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage });
   return file;
 }
 

@@ -228,6 +228,10 @@ describeInBrowser("the /me page", () => {
       await hub.signIn(zoomed.page, "volunteer");
       expect(await scrollsSideways(zoomed.page)).toBe(false);
       await screenshot(zoomed.page, "volunteer-zoom200");
+      // What one screen shows at that zoom: the top, and the correction form.
+      await screenshot(zoomed.page, "volunteer-zoom200-top", false);
+      await zoomed.page.locator("#correction-form").scrollIntoViewIfNeeded();
+      await screenshot(zoomed.page, "volunteer-zoom200-form", false);
       await zoomed.context.close();
     }, 60_000);
   });
@@ -333,6 +337,8 @@ describeInBrowser("the /me page", () => {
       await hub.signIn(zoomed.page, "enterprise");
       expect(await scrollsSideways(zoomed.page)).toBe(false);
       await screenshot(zoomed.page, "enterprise-zoom200");
+      await zoomed.page.locator("article.demand.overdue").scrollIntoViewIfNeeded();
+      await screenshot(zoomed.page, "enterprise-zoom200-overdue", false);
       await zoomed.context.close();
     }, 60_000);
   });
