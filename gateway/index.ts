@@ -21,6 +21,7 @@ import { gatewayRoutes } from "./routes";
 import { createRateLimiter } from "./rate-limiter";
 import { createSharedStore } from "./shared-store";
 import { createClaimStore } from "./idempotency-store";
+import { applicantBinder } from "./applicant-binding";
 import { createIdentity } from "./identity";
 import { readSupergraph } from "./supergraph";
 import { readTrustedDocuments } from "./trusted-documents";
@@ -113,6 +114,7 @@ export async function startGateway(
     stopOnTerminationSignals: false,
   });
   await apollo.start();
+  identity.bindApplicants(applicantBinder(apollo, log));
   const pdf = createPdfRenderer({
     workers: config.clinic.pdfWorkers,
     queue: config.clinic.pdfQueue,

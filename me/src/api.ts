@@ -2,12 +2,13 @@
 // (operations/me-page.graphql), each sent by its trusted document id only (the text stays in the
 // hub's manifest), with the signed-in user's token. Every failure becomes a PageError whose
 // message is the error table's sentence (browser/error-messages.ts).
+import CORPS_IDS from "../../contract/corps.graphql?id";
 import CONTRACT_IDS from "../../contract/self-service.graphql?id";
 import PAGE_IDS from "../operations/me-page.graphql?id";
 import { errorMessage } from "../../browser/error-messages";
 
 const ENDPOINT = "/graphql";
-const IDS: Record<string, string> = { ...CONTRACT_IDS, ...PAGE_IDS };
+const IDS: Record<string, string> = { Branches: CORPS_IDS.Branches, ...CONTRACT_IDS, ...PAGE_IDS };
 
 export class PageError extends Error {
   constructor(

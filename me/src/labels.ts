@@ -1,5 +1,5 @@
 // Chinese names of the statuses and steps the page shows (categories: the dashboard's table).
-export { CATEGORY } from "../../dashboard/src/labels";
+export { CATEGORY, EXPERT_TYPE } from "../../dashboard/src/labels";
 
 export const ROLE: Record<string, string> = {
   VOLUNTEER: "志愿者",

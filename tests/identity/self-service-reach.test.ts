@@ -19,7 +19,7 @@ import { contractOperations, PENDING_OPERATIONS } from "../helpers/contract";
 import { execute, send, type GraphQLResponse } from "../helpers/graphql";
 
 let fed: Federation;
-let callers: Record<"ENTERPRISE" | "VOLUNTEER", string>;
+let callers: Record<"ENTERPRISE" | "VOLUNTEER" | "APPLICANT", string>;
 
 beforeAll(async () => {
   fed = await bootFederation();
@@ -29,6 +29,8 @@ beforeAll(async () => {
   callers = {
     ENTERPRISE: await fed.token("ENTERPRISE", { creditCode: demand.creditCode }),
     VOLUNTEER: await fed.token("VOLUNTEER", { volunteerId: String(volunteer.id) }),
+    // A person signed in without a hub role, not appointed: it may only apply for itself.
+    APPLICANT: await fed.token("APPLICANT", { sub: "provider|reach-applicant" }),
   };
 });
 afterAll(() => fed?.stop());
@@ -47,8 +49,9 @@ const operations = contractOperations();
 const queries = operations.filter((o) => o.definition.operation === "query");
 const mutations = operations.filter((o) => o.definition.operation === "mutation");
 /** Operations of the contract that answer a self-service caller its own data (tested elsewhere). */
-const OWN_OPERATIONS: Record<"ENTERPRISE" | "VOLUNTEER", readonly string[]> = {
+const OWN_OPERATIONS: Record<"ENTERPRISE" | "VOLUNTEER" | "APPLICANT", readonly string[]> = {
   ENTERPRISE: ["MyDemands", "RateDemand"],
+  APPLICANT: [],
   VOLUNTEER: ["MyVolunteerRecord", "RequestRecordCorrection"],
 };
 const codes = (response: GraphQLResponse) =>
@@ -67,7 +70,7 @@ async function rowCounts() {
   return counts;
 }
 
-describe.each(["ENTERPRISE", "VOLUNTEER"] as const)("signed in as %s", (role) => {
+describe.each(["ENTERPRISE", "VOLUNTEER", "APPLICANT"] as const)("signed in as %s", (role) => {
   it.each(queries.map((q) => [q.name, q] as const))(
     "query %s answers what the public gets, and no more",
     async (name, op) => {

@@ -11,6 +11,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { normaliseOperations } from "../../runtime/trusted-documents/normalise";
 import { addDays, today } from "../../runtime/dates";
 import { filedStation } from "../clinic/fixtures";
+import { applicant } from "../corps/fixtures";
 import { contractOperation, execute } from "../helpers/graphql";
 import type { ProviderUser } from "../helpers/oidc-provider";
 import {
@@ -58,6 +59,8 @@ describeInBrowser("the /me page", () => {
           claims: { role: "ENTERPRISE", credit_code: enterprise },
         },
         { id: "admin", name: "市局管理员", claims: { role: "CITY_ADMIN" } },
+        // Known to the provider, no hub role: an APPLICANT.
+        { id: "applicant", name: "林晓梅", claims: {} },
       ];
     });
   }, 180_000);
@@ -340,6 +343,69 @@ describeInBrowser("the /me page", () => {
       await zoomed.page.locator("article.demand.overdue").scrollIntoViewIfNeeded();
       await screenshot(zoomed.page, "enterprise-zoom200-overdue", false);
       await zoomed.context.close();
+    }, 60_000);
+  });
+
+  describe("an applicant (signed in without a hub role)", () => {
+    let context: BrowserContext;
+    let page: Page;
+    beforeAll(async () => {
+      ({ context, page } = await hub.newPage());
+      await hub.signIn(page, "applicant");
+    }, 60_000);
+    afterAll(() => context?.close());
+
+    it("gets the form to apply, usable with the keyboard and at 200 % zoom", async () => {
+      expect(await page.textContent("#signed-in-as")).toBe("已登录：林晓梅（申请人）");
+      expect(await page.isVisible("#apply-form")).toBe(true);
+      const branches = await page.$$eval("#apply-branch option", (o) => o.length);
+      expect(branches).toBeGreaterThan(1);
+      await screenshot(page, "applicant-form");
+      const stops = await tabStops(page, 200);
+      expect(stops.filter((s) => !s.outline)).toEqual([]);
+      expect(stops.map((s) => s.name)).toEqual(
+        expect.arrayContaining([
+          "姓名",
+          "专家类型",
+          "手机号",
+          "公民身份号码",
+          "加入支队",
+          "提交申请",
+        ]),
+      );
+      expect(await accessProblems(page)).toEqual([]);
+      const zoomed = await hub.newPage({ zoom: 2 });
+      await hub.signIn(zoomed.page, "applicant");
+      expect(await scrollsSideways(zoomed.page)).toBe(false);
+      await zoomed.context.close();
+    }, 60_000);
+
+    it("applies for itself and then follows its application's status", async () => {
+      const input = applicant();
+      await page.fill("#apply-name", input.name);
+      await page.selectOption("#apply-type", input.expertType);
+      for (const category of input.categories)
+        await page.check(`#apply-categories input[value="${category}"]`);
+      await page.fill("#apply-employer", input.employer);
+      await page.fill("#apply-phone", input.contactPhone);
+      await page.fill("#apply-id", input.idNumber);
+      await page.selectOption("#apply-branch", input.branchId);
+      await page.click("#apply-form button[type=submit]");
+      await page.waitForSelector("#application-status");
+      await settled(page);
+      expect(await page.textContent("#application-status")).toBe("状态：已申请，待审核");
+      const { myApplication } = await execute(hub.fed.gatewayUrl, {
+        query: "{ myApplication { name status categories } }",
+        token: await hub.fed.token("APPLICANT", { sub: "applicant" }),
+      });
+      expect(myApplication).toEqual({
+        name: input.name,
+        status: "APPLIED",
+        // In the form's order (the checkboxes'), the same set.
+        categories: expect.arrayContaining(input.categories),
+      });
+      expect(myApplication.categories).toHaveLength(input.categories.length);
+      await screenshot(page, "applicant-status");
     }, 60_000);
   });
 

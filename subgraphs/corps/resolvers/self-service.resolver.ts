@@ -22,7 +22,11 @@ import { Volunteer } from "../entities/volunteer.entity";
 import type { CorpsLoaders } from "../loaders";
 import { serviceRecordsThroughGateway } from "../services/certificate.service";
 import { accessEntries } from "../services/personal-data-access.service";
+import { VolunteerInput } from "../inputs/volunteer.input";
 import {
+  applicationOf,
+  applyToCorps,
+  appointedVolunteerOf,
   ownVolunteerId,
   readsAccessLog,
   requestOwnCertificate,
@@ -45,6 +49,38 @@ export class SelfServiceResolver {
   myVolunteerRecord(@CurrentCaller(ANY_ROLE) caller: Caller | null, @Ctx() ctx: Ctx) {
     const id = ownVolunteerId(caller);
     return id === null ? null : ctx.loaders.volunteer.load(id);
+  }
+
+  @Authorized("APPLICANT")
+  @Mutation(() => Volunteer, {
+    description:
+      "A person signed in at the identity provider without a hub role (APPLICANT) applies to the corps for itself: an APPLIED volunteer bound to its identity, one per identity (CONFLICT for a second). Once the corps office appoints it, the same sign-in acts as that VOLUNTEER.",
+  })
+  applyToCorps(
+    @Arg("input", () => VolunteerInput) input: VolunteerInput,
+    @CurrentCaller({ allRoles: true }) caller: Caller,
+    @Ctx() ctx: Ctx,
+  ) {
+    return applyToCorps(ctx.db, ctx.audit, caller, input);
+  }
+
+  @Query(() => Volunteer, {
+    nullable: true,
+    description:
+      "The application of the signed-in person (APPLICANT, or the VOLUNTEER it became): its status as the corps office moves it. Null for every other caller and before applying.",
+  })
+  myApplication(@CurrentCaller(ANY_ROLE) caller: Caller | null, @Ctx() ctx: Ctx) {
+    return applicationOf(ctx.db, caller);
+  }
+
+  @Authorized("SERVICE")
+  @Query(() => Volunteer, {
+    nullable: true,
+    description:
+      "For the gateway's sign-in: the volunteer an identity applied as, once appointed; null otherwise. The hub's services only.",
+  })
+  appointedVolunteerBoundTo(@Arg("subject") subject: string, @Ctx() ctx: Ctx) {
+    return appointedVolunteerOf(ctx.db, subject);
   }
 
   @Authorized("VOLUNTEER")

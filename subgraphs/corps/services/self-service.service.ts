@@ -1,11 +1,14 @@
 // The volunteer's own record (docs/self-service.md): who may read what of it, and its request for
 // a new certificate once its verified hours grew past the last one's.
 import type { DataSource } from "typeorm";
-import type { Caller } from "../../../runtime/auth";
+import { isStaff, type Caller } from "../../../runtime/auth";
 import { conflict, forbidden } from "../../../runtime/errors";
 import type { Audit } from "../../shared/audit";
 import { Certificate } from "../entities/certificate.entity";
-import type { Volunteer } from "../entities/volunteer.entity";
+import { Volunteer } from "../entities/volunteer.entity";
+import type { VolunteerInput } from "../inputs/volunteer.input";
+import { isUniqueViolation } from "../../shared/unique-violation";
+import { registerVolunteer } from "./volunteer-lifecycle.service";
 import {
   issueCertificate,
   type ServiceRecord,
@@ -18,9 +21,8 @@ export const ownVolunteerId = (caller: Caller | null): number | null =>
 
 /** The volunteer itself, or the programme's staff; FORBIDDEN for anybody else signed in. */
 export function assertOwnOrStaff(caller: Caller, volunteerId: number) {
-  if (caller.role === "VOLUNTEER" && ownVolunteerId(caller) === volunteerId) return;
-  if (caller.role === "VOLUNTEER" || caller.role === "ENTERPRISE")
-    throw forbidden("this is for the programme's staff and the volunteer itself");
+  if (ownVolunteerId(caller) === volunteerId || isStaff(caller)) return;
+  throw forbidden("this is for the programme's staff and the volunteer itself");
 }
 
 /** The entries of the access log a caller may read of this volunteer: its own, or CITY_ADMIN's. */
@@ -54,4 +56,41 @@ export async function requestOwnCertificate(
       );
   }
   return issueCertificate(db, audit, String(volunteerId), once);
+}
+
+/** The volunteer a signed-in person applied as (APPLICANT, or the VOLUNTEER it became). */
+export async function applicationOf(db: DataSource, caller: Caller | null) {
+  if (caller?.role !== "APPLICANT" && caller?.role !== "VOLUNTEER") return null;
+  return db.getRepository(Volunteer).findOneBy({ identitySubject: caller.sub });
+}
+
+/**
+ * A person signed in without a hub role applies for itself (公开招募): an APPLIED volunteer bound
+ * to its provider subject, one per identity; the corps office reviews and appoints it as today.
+ */
+export async function applyToCorps(
+  db: DataSource,
+  audit: Audit,
+  caller: Caller,
+  input: VolunteerInput,
+): Promise<Volunteer> {
+  if (caller.role !== "APPLICANT")
+    throw forbidden(
+      `applying is for a person signed in without a hub role; you are signed in as ${caller.role}`,
+    );
+  const applied = () =>
+    conflict("you have already applied; follow your application with myApplication");
+  if (await db.getRepository(Volunteer).existsBy({ identitySubject: caller.sub })) throw applied();
+  try {
+    return await registerVolunteer(db, audit, input, caller.sub);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw applied();
+    throw error;
+  }
+}
+
+/** For the gateway: the volunteer bound to a provider subject, once it was appointed. */
+export async function appointedVolunteerOf(db: DataSource, subject: string) {
+  const volunteer = await db.getRepository(Volunteer).findOneBy({ identitySubject: subject });
+  return volunteer?.appointedOn ? volunteer : null;
 }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Float, Int, Resolver, Root } from "type-graphql";
-import type { Caller } from "../../../runtime/auth";
+import { isStaff, type Caller } from "../../../runtime/auth";
 import { badInput } from "../../../runtime/errors";
 import { CurrentCaller } from "../../shared/auth";
 import { starStanding } from "../../shared/stars";
@@ -103,7 +103,6 @@ export class VolunteerServiceResolver {
 
 /** The volunteer itself, or the programme's staff. */
 function ownOrStaff(caller: Caller | null, volunteerId: string) {
-  if (!caller) return false;
-  if (caller.role === "VOLUNTEER") return caller.volunteerId === String(volunteerId);
-  return caller.role !== "ENTERPRISE";
+  if (caller?.role === "VOLUNTEER") return caller.volunteerId === String(volunteerId);
+  return isStaff(caller);
 }
