@@ -87,6 +87,7 @@ export async function startGateway(
         log,
         repeats,
         calls.fetcher,
+        (count) => callMetrics.representations.observe({ subgraph: name }, count),
       );
     },
   });
