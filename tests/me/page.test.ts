@@ -409,6 +409,20 @@ describeInBrowser("the /me page", () => {
     }, 60_000);
   });
 
+  it("signs out at the provider and is back on the page, signed out, with nothing shown", async () => {
+    const { context, page } = await hub.newPage();
+    await hub.signIn(page, "volunteer");
+    expect(await page.isVisible("#summary")).toBe(true);
+    await page.click("#sign-out");
+    await page.waitForURL((url) => url.href.startsWith(`${hub.provider.issuer}/session/end`));
+    await page.click('button[name="logout"]');
+    await page.waitForURL(`${hub.fed.gatewayOrigin}/me`);
+    expect(await settled(page)).toBe("signed-out");
+    expect(await page.isVisible("#sign-in-button")).toBe(true);
+    expect(await page.locator("#view > *").count()).toBe(0);
+    await context.close();
+  }, 60_000);
+
   it("a role with no records of its own is told so, after signing in", async () => {
     const { context, page } = await hub.newPage();
     await hub.signIn(page, "admin");
