@@ -17,10 +17,12 @@ import { tracedFetcher } from "./traced-fetcher";
 import { gatewayPlugins } from "./plugins";
 import { limitsProtection } from "./plugins/limits";
 import { createPdfRenderer } from "./pdf-renderer";
+import { createXlsxWriter } from "./xlsx-writer";
 import { gatewayRoutes } from "./routes";
 import { createRateLimiter } from "./rate-limiter";
 import { createSharedStore } from "./shared-store";
 import { createClaimStore } from "./idempotency-store";
+import { applicantBinder } from "./applicant-binding";
 import { createIdentity } from "./identity";
 import { readSupergraph } from "./supergraph";
 import { readTrustedDocuments } from "./trusted-documents";
@@ -36,6 +38,8 @@ export interface GatewayOptions {
   dashboardDir?: string;
   /** Where the built GraphiQL page is (default: dist/ide). */
   ideDir?: string;
+  /** Where the built self-service page /me is (default: dist/me). */
+  meDir?: string;
 }
 
 export async function startGateway(
@@ -84,6 +88,7 @@ export async function startGateway(
         log,
         repeats,
         calls.fetcher,
+        (count) => callMetrics.representations.observe({ subgraph: name }, count),
       );
     },
   });
@@ -111,10 +116,12 @@ export async function startGateway(
     stopOnTerminationSignals: false,
   });
   await apollo.start();
+  identity.bindApplicants(applicantBinder(apollo, log));
   const pdf = createPdfRenderer({
     workers: config.clinic.pdfWorkers,
     queue: config.clinic.pdfQueue,
   });
+  const xlsx = createXlsxWriter({ workers: config.xlsx.workers, queue: config.xlsx.queue });
   return serve({
     port: options.port ?? config.servers.gatewayPort,
     host: config.servers.bindHost,
@@ -130,16 +137,19 @@ export async function startGateway(
       limiter,
       identity,
       pdf,
+      xlsx,
       documentLimits: limits.document,
       subgraphUrls: urls,
       apollo,
       dashboardDir: options.dashboardDir,
       ideDir: options.ideDir,
+      meDir: options.meDir,
     }),
     onStop: async () => {
       await apollo.stop();
       identity.close();
       await pdf.close();
+      await xlsx.close();
       await store.close();
       claims.close();
       limiter.close();

@@ -10,8 +10,10 @@ import type { Route } from "../../runtime/http/server";
 import type { Logger } from "../../runtime/log";
 import { clusterMetrics } from "../cluster";
 import type { PdfRenderer } from "../pdf-renderer";
+import type { XlsxWriter } from "../xlsx-writer";
 import { gatewayContext, type GatewayContext } from "../context";
 import { dashboardRoutes } from "./dashboard";
+import { meRoutes } from "./me";
 import { faviconRoutes } from "./favicon";
 import type { RateLimiter } from "../rate-limiter";
 import { graphiqlRoutes } from "./graphiql";
@@ -23,6 +25,10 @@ import { certificateVerifyRoutes } from "./certificate-verify";
 import type { Identity } from "../identity";
 import { authConfigRoutes } from "./auth-config";
 import { authMeRoutes } from "./auth-me";
+import { dashboardXlsxRoutes } from "./reports-dashboard";
+import { stationReportRoutes } from "./reports-stations";
+import { assessmentRoutes } from "./reports-assessment";
+import { platformYearRoutes } from "./reports-platforms";
 
 export interface RouteDeps {
   config: HubConfig;
@@ -34,6 +40,8 @@ export interface RouteDeps {
   identity: Identity;
   /** The worker threads that render certificate PDFs. */
   pdf: PdfRenderer;
+  /** The worker threads that write .xlsx downloads. */
+  xlsx: XlsxWriter;
   /** What a GraphQL document may ask, checked before Apollo parses it (plugins/limits.ts). */
   documentLimits: DocumentLimits;
   /** Where each subgraph's GraphQL endpoint is; /health/ready asks theirs (/health does not). */
@@ -42,6 +50,8 @@ export interface RouteDeps {
   dashboardDir?: string;
   /** Where the built GraphiQL page is (default: dist/ide). */
   ideDir?: string;
+  /** Where the built self-service page is (default: dist/me). */
+  meDir?: string;
 }
 
 export function gatewayRoutes(deps: RouteDeps): Route[] {
@@ -68,6 +78,7 @@ export function gatewayRoutes(deps: RouteDeps): Route[] {
     // In a cluster worker, the sum over every worker (cluster.ts).
     ...metricsRoute(registry, config.metrics, clusterMetrics(registry) ?? undefined),
     ...dashboardRoutes(dashboardDir, connect),
+    ...meRoutes(deps.meDir, connect),
     ...faviconRoutes(),
     ...authConfigRoutes(identity, config),
     ...[
@@ -75,6 +86,10 @@ export function gatewayRoutes(deps: RouteDeps): Route[] {
       ...feedRoutes(apollo, config, log),
       ...certificateRoutes(apollo, config, log, deps.pdf, identity),
       ...certificateVerifyRoutes(apollo, config, log),
+      ...dashboardXlsxRoutes(apollo, log, deps.xlsx, identity),
+      ...stationReportRoutes(apollo, log, deps.xlsx, identity),
+      ...assessmentRoutes(apollo, log, deps.xlsx, identity),
+      ...platformYearRoutes(apollo, log, deps.xlsx, identity),
     ].map((route) => rateLimited(route, deps.limiter, identity)),
   ];
 }

@@ -5,6 +5,7 @@ import { authSection, type AuthConfig } from "./auth";
 import { cacheSection, redisSection, type CacheConfig, type RedisConfig } from "./cache";
 import { clinicSection, type ClinicConfig } from "./clinic";
 import { databasesSection, type DatabasesConfig } from "./databases";
+import { demandDeadlinesSection, type DemandDeadlinesConfig } from "./demand-deadlines";
 import { demoSection, type DemoConfig } from "./demo";
 import { ideSection, type IdeConfig } from "./ide";
 import { idempotencySection, type IdempotencyConfig } from "./idempotency";
@@ -14,11 +15,14 @@ import { limitsSection, type LimitsConfig } from "./limits";
 import { logSection, type LogConfig } from "./log";
 import { metricsSection, type MetricsConfig } from "./metrics";
 import { Problems, value, type Env } from "./read";
+import { selfServiceSection, type SelfServiceConfig } from "./self-service";
 import { rateLimitsSection, type RateLimitsConfig } from "./rate-limits";
+import { reportsSection, type ReportsConfig } from "./reports";
 import { isLoopback, serversSection, type ServersConfig } from "./servers";
 import { subgraphCallsSection, type SubgraphCallsConfig } from "./subgraph-calls";
 import { tracingSection, type TracingConfig } from "./tracing";
 import { trustedDocumentsSection, type TrustedDocumentsConfig } from "./trusted-documents";
+import { xlsxSection, type XlsxConfig } from "./xlsx";
 
 export { SUBGRAPHS, type SubgraphName } from "./subgraphs";
 export { perSubgraphDatabaseUrl } from "./databases";
@@ -30,6 +34,7 @@ export type {
   ClinicConfig,
   RedisConfig,
   DatabasesConfig,
+  DemandDeadlinesConfig,
   DemoConfig,
   Env,
   IdeConfig,
@@ -41,12 +46,15 @@ export type {
   LogConfig,
   MetricsConfig,
   RateLimitsConfig,
+  SelfServiceConfig,
   ServersConfig,
   SubgraphCallsConfig,
   TracingConfig,
   TrustedDocumentsConfig,
+  XlsxConfig,
 };
 export type { TrustedDocumentsMode } from "./trusted-documents";
+export type { StepDays } from "./demand-deadlines";
 
 export interface HubConfig {
   /** NODE_ENV=production: a secret is required; introspection and GraphiQL are off unless asked. */
@@ -68,6 +76,14 @@ export interface HubConfig {
   demo: DemoConfig;
   feed: FeedConfig;
   clinic: ClinicConfig;
+  /** 督办: working days each open step of a demand has (DEMAND_*_DAYS). */
+  demandDeadlines: DemandDeadlinesConfig;
+  /** Excel downloads' worker threads (XLSX_WORKERS, XLSX_QUEUE). */
+  xlsx: XlsxConfig;
+  /** Closing reporting months, and the stations' assessment weights (docs/reports.md). */
+  reports: ReportsConfig;
+  /** Volunteers' stars and the personal-data access log (docs/self-service.md). */
+  selfService: SelfServiceConfig;
   /** Which documents the gateway runs for which callers (TRUSTED_DOCUMENTS). */
   trustedDocuments: TrustedDocumentsConfig;
   /** OpenTelemetry traces (the SDK's OTEL_* variables); off unless an endpoint is set. */
@@ -105,6 +121,10 @@ export function loadConfig(env: Env = process.env): HubConfig {
     demo: demoSection(env, problems),
     feed: feedSection(env, problems),
     clinic: clinicSection(env, problems, servers.publicUrl),
+    demandDeadlines: demandDeadlinesSection(env, problems),
+    xlsx: xlsxSection(env, problems),
+    reports: reportsSection(env, problems),
+    selfService: selfServiceSection(env, problems),
     trustedDocuments: trustedDocumentsSection(env, problems, production),
     tracing: tracingSection(env, problems),
     // npm sets INIT_CWD to where `npm run` was typed; file arguments are relative to it.

@@ -13,13 +13,29 @@ import { ActivityDay, ActivityMonth, DemandMonth } from "./entities/rollup.entit
 import { StationEvent } from "./entities/station-event.entity";
 import { DemandEvent } from "./entities/demand-event.entity";
 import { ActivityEvent } from "./entities/activity-event.entity";
+import { ReportingMonth } from "./entities/reporting-month.entity";
+import { ReportingMonthEvent } from "./entities/reporting-month-event.entity";
+import { StationMonthlyReport } from "./entities/station-monthly-report.entity";
+import { DistrictMonthlyReport } from "./entities/district-monthly-report.entity";
+import { StationReportChange } from "./entities/station-report-change.entity";
+import {
+  ReportingMonthResolver,
+  StationMonthlyReportResolver,
+  StationReportChangeResolver,
+  DistrictMonthlyReportResolver,
+} from "./resolvers/reporting.resolver";
 import { Volunteer } from "./types/volunteer.stub";
+import { AssessmentResolver } from "./resolvers/assessment.resolver";
+import { StationYearResolver } from "./resolvers/station-year.resolver";
+import { monthlyCloseJob } from "./jobs/monthly-close";
 import { createLoaders, type DistrictsLoaders } from "./loaders";
 import { migrations } from "./migrations";
 import { activityReference } from "./resolvers/activity.reference";
 import { ActivityResolver } from "./resolvers/activity.resolver";
 import { BookingResolver } from "./resolvers/booking.resolver";
 import { DemandResolver } from "./resolvers/demand.resolver";
+import { FollowUpResolver } from "./resolvers/follow-up.resolver";
+import { useDeadlines } from "./services/deadlines";
 import { VolunteerBookingsResolver } from "./resolvers/volunteer-bookings.resolver";
 import { DashboardResolver } from "./resolvers/dashboard.resolver";
 import { districtReference } from "./resolvers/district.reference";
@@ -32,6 +48,9 @@ import { stationReference } from "./resolvers/station.reference";
 import { StationResolver } from "./resolvers/station.resolver";
 import { volunteerReference } from "./resolvers/volunteer.reference";
 import { VolunteerServiceResolver } from "./resolvers/volunteer.resolver";
+import { RecordCorrectionResolver } from "./resolvers/record-correction.resolver";
+import { RecordCorrection } from "./entities/record-correction.entity";
+import { RecordCorrectionEvent } from "./entities/record-correction-event.entity";
 import { ensureDistricts, districtsSeed, type DistrictsSeedRows } from "./seed";
 
 export const districts: SubgraphDefinition<DistrictsLoaders, DistrictsSeedRows> = {
@@ -47,6 +66,13 @@ export const districts: SubgraphDefinition<DistrictsLoaders, DistrictsSeedRows> 
     Participation,
     Booking,
     BookingEvent,
+    ReportingMonth,
+    ReportingMonthEvent,
+    StationMonthlyReport,
+    DistrictMonthlyReport,
+    StationReportChange,
+    RecordCorrection,
+    RecordCorrectionEvent,
     ActivityMonth,
     ActivityDay,
     DemandMonth,
@@ -62,11 +88,19 @@ export const districts: SubgraphDefinition<DistrictsLoaders, DistrictsSeedRows> 
         ActivityResolver,
         LookupResolver,
         VolunteerServiceResolver,
+        RecordCorrectionResolver,
         PublishResolver,
         ReviewResolver,
         BookingResolver,
         DemandResolver,
+        FollowUpResolver,
         VolunteerBookingsResolver,
+        ReportingMonthResolver,
+        StationMonthlyReportResolver,
+        StationReportChangeResolver,
+        DistrictMonthlyReportResolver,
+        AssessmentResolver,
+        StationYearResolver,
       ],
       {
         District: districtReference,
@@ -77,7 +111,11 @@ export const districts: SubgraphDefinition<DistrictsLoaders, DistrictsSeedRows> 
       [Activity, Volunteer],
     ),
   createLoaders,
-  prepare: ensureDistricts,
+  jobs: monthlyCloseJob,
+  prepare: (db, config) => {
+    if (config) useDeadlines(config.demandDeadlines);
+    return ensureDistricts(db);
+  },
   seed: districtsSeed,
 };
 

@@ -60,11 +60,24 @@ export enum DemandAction {
   REOPEN = "REOPEN",
   SERVE = "SERVE",
   RATE = "RATE",
+  SUBMIT = "SUBMIT",
+  ROUTE = "ROUTE",
+  ESCALATE = "ESCALATE",
 }
 registerEnumType(DemandAction, {
   name: "DemandAction",
   description:
-    "What moved a demand: PUBLISH (first published), UPDATE (its district published a new status), MATCH (a booking was accepted), REOPEN (its only accepted booking was cancelled), SERVE (a booked session was held), RATE (the enterprise's satisfaction arrived later).",
+    "What moved a demand: PUBLISH (first published), UPDATE (its district published a new status), MATCH (a booking was accepted), REOPEN (its only accepted booking was cancelled), SERVE (a booked session was held), RATE (the enterprise's satisfaction: with a later copy of the session's activity, or its own rating), SUBMIT (the enterprise submitted it online, 线上诉求), ROUTE (its district sent it to a station), ESCALATE (督办: first seen past its deadline).",
+});
+
+export enum DemandChannel {
+  STATION = "STATION",
+  ONLINE = "ONLINE",
+}
+registerEnumType(DemandChannel, {
+  name: "DemandChannel",
+  description:
+    "How a demand came in: STATION (collected at a workstation and published by its district) or ONLINE (线上诉求: submitted by the enterprise itself, signed in).",
 });
 
 export enum ActivityAction {
@@ -158,4 +171,53 @@ registerEnumType(SuggestionFactor, {
   name: "SuggestionFactor",
   description:
     "What a suggestion's reason weighs: category fit, the same district, the form, current load (open bookings), past satisfaction.",
+});
+
+/** What happened to a reporting month (docs/reports.md): its first close, or a later revision. */
+export enum ReportingAction {
+  CLOSE = "CLOSE",
+  REVISE = "REVISE",
+}
+registerEnumType(ReportingAction, {
+  name: "ReportingAction",
+  description: "CLOSE: a month's first revision; REVISE: a later revision after its data changed.",
+});
+
+/** The figures of a station's monthly report, as named in a revision's changes. */
+export enum ReportFigure {
+  activities = "activities",
+  enterprisesServed = "enterprisesServed",
+  serviceHours = "serviceHours",
+  demandsCollected = "demandsCollected",
+  demandsResolved = "demandsResolved",
+  meanSatisfaction = "meanSatisfaction",
+  idle = "idle",
+  filed = "filed",
+  idleStations = "idleStations",
+}
+registerEnumType(ReportFigure, {
+  name: "ReportFigure",
+  description:
+    "A figure of a monthly report; `filed`: a station joined or left the month's report; `idleStations`: a district's count.",
+});
+
+export enum RecordCorrectionStatus {
+  OPEN = "OPEN",
+  ACCEPTED = "ACCEPTED",
+  REJECTED = "REJECTED",
+}
+registerEnumType(RecordCorrectionStatus, {
+  name: "RecordCorrectionStatus",
+  description:
+    "A volunteer's request to correct its hours at an activity: OPEN → ACCEPTED | REJECTED (decided once, never edited).",
+});
+
+export enum RecordCorrectionAction {
+  REQUEST = "REQUEST",
+  ACCEPT = "ACCEPT",
+  REJECT = "REJECT",
+}
+registerEnumType(RecordCorrectionAction, {
+  name: "RecordCorrectionAction",
+  description: "What a record correction event did: the volunteer's request, or its decision.",
 });

@@ -31,11 +31,16 @@ export interface SubgraphDefinition<TLoaders, TRows = unknown> extends DataSourc
   buildSchema(): Promise<GraphQLSchema>;
   createLoaders(db: DataSource): TLoaders;
   /** Writes reference data every database needs (idempotent); runs at every start. */
-  prepare?(db: DataSource): Promise<void>;
+  prepare?(db: DataSource, config?: HubConfig): Promise<void>;
   /** Its seed entry point: loads rows it is given (the demo's, from tools/ and the tests). */
   seed: SubgraphSeed<TRows>;
   /** Endpoints of this subgraph besides /graphql and /health. */
   routes?(deps: { db: DataSource; config: HubConfig; log: Logger }): Route[];
+  /**
+   * Jobs this subgraph runs on a timer once it serves (e.g. closing reporting months); returns
+   * what stops them. Every process of the subgraph runs them: they must be safe to run at once.
+   */
+  jobs?(deps: { db: DataSource; config: HubConfig; log: Logger }): () => void;
 }
 
 export interface RunningSubgraph {
@@ -67,7 +72,7 @@ export async function startSubgraph<TLoaders, TRows>(
   const counter = new CountingLogger(log, config.databases.logQueries);
   const db = await openDataSource(definition, config, counter);
   try {
-    await definition.prepare?.(db);
+    await definition.prepare?.(db, config);
     if (options.seedRows && config.demo.seed && (await definition.seed.isEmpty(db)))
       await definition.seed.load(db, await options.seedRows());
     // Migrated and seeded: from now on every statement and transaction keeps to the budget.
@@ -102,6 +107,7 @@ export async function startSubgraph<TLoaders, TRows>(
       ],
     });
     await apollo.start();
+    let stopJobs = () => {};
     const server = await serve({
       port: options.port ?? config.servers.subgraphPorts[definition.name],
       host: config.servers.bindHost,
@@ -144,11 +150,13 @@ export async function startSubgraph<TLoaders, TRows>(
         ...(definition.routes?.({ db, config, log }) ?? []),
       ],
       onStop: async () => {
+        stopJobs();
         await apollo.stop();
         await db.destroy();
         await tracing.shutdown();
       },
     });
+    stopJobs = definition.jobs?.({ db, config, log }) ?? stopJobs;
     return {
       name: definition.name,
       url: server.url,

@@ -13,7 +13,7 @@ import { createLogger } from "../../runtime/log";
 import { SUBGRAPHS } from "../../runtime/config";
 import { bookingInput, demandIn, expert, freshCreditCode, REQUEST } from "../clinic/fixtures";
 import { bootFederation, type Federation } from "../helpers/federation";
-import { execute, send } from "../helpers/graphql";
+import { execute, send, expectRefusal } from "../helpers/graphql";
 import {
   freshKeys,
   startOidcProvider,
@@ -39,6 +39,7 @@ const USERS: ProviderUser[] = [
   { id: "enterprise", name: "示例企业", claims: { role: "ENTERPRISE", credit_code: CODE } },
   { id: "volunteer", name: "志愿者一号", claims: { role: "VOLUNTEER", volunteer_id: 1 } },
   { id: "janitor", name: "无角色", claims: { role: "JANITOR" } },
+  { id: "newcomer", name: "申请人", claims: {} },
   { id: "badcode", name: "错码企业", claims: { role: "ENTERPRISE", credit_code: "91440300X" } },
 ];
 
@@ -93,9 +94,7 @@ async function waitReady(origin: string, timeoutMs = 30_000) {
 
 async function refused(token: string, message: RegExp, origin = fed.gatewayOrigin) {
   const answer = await me(origin, token);
-  expect(answer.status).toBe(401);
-  expect(answer.body.errors[0].extensions.code).toBe("UNAUTHENTICATED");
-  expect(answer.body.errors[0].message).toMatch(message);
+  expectRefusal(answer, "UNAUTHENTICATED", { status: 401, message, first: true });
   // The same on /graphql: refused before any subgraph is asked.
   const graphql = await send(`${origin}/graphql`, { query: "{ __typename }", token });
   expect(graphql.status).toBe(401);
@@ -114,6 +113,8 @@ describe("each role, signed in at the provider", () => {
       platform: { role: "PLATFORM_OPERATOR", platform: "1" },
       enterprise: { role: "ENTERPRISE", creditCode: CODE },
       volunteer: { role: "VOLUNTEER", volunteerId: "1" },
+      // Signed in without any hub role: an applicant (docs/self-service.md), reaching nothing else.
+      newcomer: { role: "APPLICANT" },
     };
     for (const [user, caller] of Object.entries(expected)) {
       const answer = await me(fed.gatewayOrigin, await tokenOf(user));

@@ -5,6 +5,12 @@
 // reference shows them what it shows the public. Operations of the contract that do not validate
 // yet (tests/helpers/contract.ts PENDING_OPERATIONS) must keep failing validation for them: when
 // one lands, take it off that list and say here what its caller may see of its own.
+// Landed: MyDemands gives an ENTERPRISE its own demands, and RateDemand lets it rate its own
+// RESOLVED demand (tests/districts/follow-up.test.ts proves both reach only its own); a VOLUNTEER
+// is refused both. MyVolunteerRecord gives a VOLUNTEER its own record, RequestRecordCorrection
+// lets it ask about its own hours (tests/self-service/volunteer-record.test.ts); an ENTERPRISE
+// gets the public's null and is refused the request. An APPLICANT (signed in without a hub role,
+// not appointed) gets what the public gets everywhere (tests/self-service/applicants.test.ts).
 import { print } from "graphql";
 import { exampleGroups } from "../../ide/src/examples";
 import { SUBGRAPHS } from "../../runtime/config";
@@ -13,7 +19,7 @@ import { contractOperations, PENDING_OPERATIONS } from "../helpers/contract";
 import { execute, send, type GraphQLResponse } from "../helpers/graphql";
 
 let fed: Federation;
-let callers: Record<"ENTERPRISE" | "VOLUNTEER", string>;
+let callers: Record<"ENTERPRISE" | "VOLUNTEER" | "APPLICANT", string>;
 
 beforeAll(async () => {
   fed = await bootFederation();
@@ -23,6 +29,8 @@ beforeAll(async () => {
   callers = {
     ENTERPRISE: await fed.token("ENTERPRISE", { creditCode: demand.creditCode }),
     VOLUNTEER: await fed.token("VOLUNTEER", { volunteerId: String(volunteer.id) }),
+    // A person signed in without a hub role, not appointed: it may only apply for itself.
+    APPLICANT: await fed.token("APPLICANT", { sub: "provider|reach-applicant" }),
   };
 });
 afterAll(() => fed?.stop());
@@ -32,6 +40,12 @@ const samples = Object.fromEntries(
     .flatMap((g) => g.examples)
     .map((e) => [e.name, e.variables]),
 );
+/** The operations meant for each self-service role: they answer it about its own records. */
+const OWN: Record<"ENTERPRISE" | "VOLUNTEER" | "APPLICANT", readonly string[]> = {
+  ENTERPRISE: ["MyDemands", "RateDemand"],
+  VOLUNTEER: ["MyVolunteerRecord", "RequestRecordCorrection"],
+  APPLICANT: [],
+};
 const operations = contractOperations();
 const queries = operations.filter((o) => o.definition.operation === "query");
 const mutations = operations.filter((o) => o.definition.operation === "mutation");
@@ -51,7 +65,7 @@ async function rowCounts() {
   return counts;
 }
 
-describe.each(["ENTERPRISE", "VOLUNTEER"] as const)("signed in as %s", (role) => {
+describe.each(["ENTERPRISE", "VOLUNTEER", "APPLICANT"] as const)("signed in as %s", (role) => {
   it.each(queries.map((q) => [q.name, q] as const))(
     "query %s answers what the public gets, and no more",
     async (name, op) => {
@@ -60,6 +74,12 @@ describe.each(["ENTERPRISE", "VOLUNTEER"] as const)("signed in as %s", (role) =>
       const signedIn = await send(fed.gatewayUrl, { ...request, token: callers[role] });
       if (PENDING_OPERATIONS.includes(name)) {
         expect(codes(signedIn)).toEqual(["GRAPHQL_VALIDATION_FAILED"]);
+        return;
+      }
+      if (OWN[role].includes(name)) {
+        // Its own records: answered without error, and not what the public gets (refused, or null).
+        expect(codes(signedIn)).toEqual([]);
+        expect(signedIn.data).not.toEqual(anonymous.data);
         return;
       }
       expect(signedIn.data).toEqual(anonymous.data);
@@ -72,7 +92,7 @@ describe.each(["ENTERPRISE", "VOLUNTEER"] as const)("signed in as %s", (role) =>
 
   it("is refused every mutation of the contract, which writes nothing", async () => {
     const before = await rowCounts();
-    for (const op of mutations) {
+    for (const op of mutations.filter((m) => !OWN[role].includes(m.name))) {
       const response = await send(fed.gatewayUrl, {
         query: print(op.definition),
         variables: samples[op.name] ?? {},

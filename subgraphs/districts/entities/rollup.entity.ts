@@ -84,4 +84,8 @@ export class DemandMonth {
 
   @Column({ type: "int", default: 0 })
   rated: number;
+
+  /** Of the rated, those the enterprise rated itself (rateDemand). */
+  @Column({ type: "int", default: 0 })
+  enterpriseRated: number;
 }

@@ -7,7 +7,10 @@ import { CoveringDashboardIndexes1796199966891 } from "./1796199966891-CoveringD
 import { AuditEvents1796610220558 } from "./1796610220558-AuditEvents";
 import { DemandCreditCode1796612101132 } from "./1796612101132-DemandCreditCode";
 import { AuditTraceId1796616000000 } from "./1796616000000-AuditTraceId";
-import { DashboardRollups1796618770287 } from "./1796618770287-DashboardRollups";
+import { RecordCorrections1796619055603 } from "./1796619055603-RecordCorrections";
+import { DemandFollowUp1796700000000 } from "./1796700000000-DemandFollowUp";
+import { ReportingMonths1796700000100 } from "./1796700000100-ReportingMonths";
+import { DashboardRollups1796700000200 } from "./1796700000200-DashboardRollups";
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const migrations: Function[] = [
@@ -19,5 +22,8 @@ export const migrations: Function[] = [
   AuditEvents1796610220558,
   DemandCreditCode1796612101132,
   AuditTraceId1796616000000,
-  DashboardRollups1796618770287,
+  RecordCorrections1796619055603,
+  DemandFollowUp1796700000000,
+  ReportingMonths1796700000100,
+  DashboardRollups1796700000200,
 ];

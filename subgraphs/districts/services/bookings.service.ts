@@ -4,7 +4,6 @@
 // that moves the booking (conditional on the status and version read), the demand (conditional on
 // its status) and records the audit event. When corps cannot answer, nothing is written; no
 // distributed transaction is needed because everything that moves lives in this database.
-import { trackingDemands } from "./rollups";
 import { In, type DataSource, type EntityManager } from "typeorm";
 import { rowLock } from "../../shared/db";
 import type { Caller } from "../../../runtime/auth";
@@ -16,7 +15,7 @@ import {
   type Audit,
 } from "../../shared/audit";
 import type { HubConfig } from "../../../runtime/config";
-import { addDays, startOfBusinessDay, today } from "../../../runtime/dates";
+import { addDays, businessDate, startOfBusinessDay, today } from "../../../runtime/dates";
 import {
   badInput,
   conflict,
@@ -33,6 +32,8 @@ import { BookingEvent } from "../entities/booking-event.entity";
 import { Demand } from "../entities/demand.entity";
 import { DemandEvent } from "../entities/demand-event.entity";
 import type { BookingRequestInput, BookingsArgs } from "../inputs/booking.input";
+import { stepColumns } from "./deadlines";
+import { trackingDemands } from "./rollups";
 import {
   BookingAction,
   BookingChannel,
@@ -158,7 +159,13 @@ export async function moveDemand(
   at?: Date,
 ) {
   const { id, from, to, satisfaction } = move;
-  const set = satisfaction === undefined ? { status: to } : { status: to, satisfaction };
+  const row = await tx.getRepository(Demand).findOneByOrFail({ id });
+  const set: Partial<Demand> = {
+    status: to,
+    ...stepColumns(row, { ...row, status: to }, businessDate(at ?? new Date())),
+  };
+  // The enterprise's own rating (rateDemand) stands: a session's copy no longer replaces it.
+  if (satisfaction !== undefined && !row.ratedByEnterprise) set.satisfaction = satisfaction;
   await trackingDemands(tx, [id], async () => ({
     result: await updateIfUnchanged(tx, Demand, { id, status: from }, set, `demand ${id}`),
     created: [],

@@ -18,6 +18,56 @@ export interface DemandCell {
   open: unknown;
   ratedSum: unknown;
   rated: unknown;
+  enterpriseRated: unknown;
+}
+
+/** The outcome sums of demands, shared by the city's cube and a closed month's station figures. */
+export const DEMAND_OUTCOMES = {
+  resolved: "SUM(CASE WHEN d.status = :resolvedStatus THEN 1 ELSE 0 END)",
+  ratedSum:
+    "SUM(CASE WHEN d.status = :resolvedStatus AND d.satisfaction IS NOT NULL THEN d.satisfaction ELSE 0 END)",
+  rated:
+    "SUM(CASE WHEN d.status = :resolvedStatus AND d.satisfaction IS NOT NULL THEN 1 ELSE 0 END)",
+} as const;
+
+export interface DemandOutcomes {
+  resolved: number;
+  ratedSum: number;
+  rated: number;
+}
+
+/**
+ * Resolved demands and the satisfaction they were rated with, of the demands collected from `from`
+ * to `to`, per station (or district): the cube's sums grouped by another key.
+ */
+export async function demandOutcomes(
+  db: DataSource,
+  keys: readonly (string | number)[],
+  from: string,
+  to: string,
+  grain: "district" | "station",
+): Promise<DemandOutcomes[]> {
+  const key = grain === "station" ? "d.stationId" : "d.districtCode";
+  const rows: Array<Record<string, unknown>> = await db
+    .createQueryBuilder()
+    .select(key, "k")
+    .addSelect(DEMAND_OUTCOMES.resolved, "resolved")
+    .addSelect(DEMAND_OUTCOMES.ratedSum, "ratedSum")
+    .addSelect(DEMAND_OUTCOMES.rated, "rated")
+    .from("demand", "d")
+    .where(`${key} IN (:...keys) AND d.collectedOn BETWEEN :from AND :to`, {
+      keys,
+      from,
+      to,
+      resolvedStatus: DemandStatus.RESOLVED,
+    })
+    .groupBy(key)
+    .getRawMany();
+  const map = new Map(rows.map((r) => [String(r.k), r]));
+  return keys.map((k) => {
+    const r = map.get(String(k));
+    return { resolved: num(r?.resolved), ratedSum: num(r?.ratedSum), rated: num(r?.rated) };
+  });
 }
 
 /** The cube over the range: its whole months from the rollup, the edge days from the demands. */
@@ -50,6 +100,7 @@ function rolledCube(
     .addSelect("SUM(r.open)", "open")
     .addSelect("SUM(r.ratedSum)", "ratedSum")
     .addSelect("SUM(r.rated)", "rated")
+    .addSelect("SUM(r.enterpriseRated)", "enterpriseRated")
     .from("demand_month", "r")
     .where("r.month BETWEEN :mFrom AND :mTo", { mFrom: months.from, mTo: months.to });
   // The city's rows are kept apart (services/rollups.ts): a city read sums a twelfth as many.
@@ -74,21 +125,20 @@ export async function rawDemandCube(
     .addSelect("d.focusGroup", "focusGroup")
     .addSelect("d.specialised", "specialised")
     .addSelect("COUNT(*)", "n")
-    .addSelect("SUM(CASE WHEN d.status = :resolvedStatus THEN 1 ELSE 0 END)", "resolved")
+    .addSelect(DEMAND_OUTCOMES.resolved, "resolved")
     .addSelect("SUM(CASE WHEN d.status = :openStatus THEN 1 ELSE 0 END)", "open")
+    .addSelect(DEMAND_OUTCOMES.ratedSum, "ratedSum")
+    .addSelect(DEMAND_OUTCOMES.rated, "rated")
     .addSelect(
-      "SUM(CASE WHEN d.status = :resolvedStatus AND d.satisfaction IS NOT NULL THEN d.satisfaction ELSE 0 END)",
-      "ratedSum",
-    )
-    .addSelect(
-      "SUM(CASE WHEN d.status = :resolvedStatus AND d.satisfaction IS NOT NULL THEN 1 ELSE 0 END)",
-      "rated",
+      "SUM(CASE WHEN d.status = :resolvedStatus AND d.satisfaction IS NOT NULL AND d.ratedByEnterprise = :yes THEN 1 ELSE 0 END)",
+      "enterpriseRated",
     )
     .from("demand", "d")
     .where(within.sql, {
       ...within.params,
       resolvedStatus: DemandStatus.RESOLVED,
       openStatus: DemandStatus.OPEN,
+      yes: true,
     });
   if (districtCode) query.andWhere("d.districtCode = :districtCode", { districtCode });
   return query
@@ -109,6 +159,7 @@ export function rollUpDemands(cells: DemandCell[]): DemandStats {
   let open = 0;
   let ratedSum = 0;
   let rated = 0;
+  let enterpriseRated = 0;
   const add = (into: { total: number; resolved: number } | undefined, n: number, r: number) => {
     if (!into) return;
     into.total += n;
@@ -122,6 +173,7 @@ export function rollUpDemands(cells: DemandCell[]): DemandStats {
     open += num(cell.open);
     ratedSum += num(cell.ratedSum);
     rated += num(cell.rated);
+    enterpriseRated += num(cell.enterpriseRated);
     add(categories.get(cell.category as ServiceCategory), n, r);
     if (cell.focusGroup) add(groups.get(cell.focusGroup as FocusGroup), n, r);
     add(flags.get(Boolean(num(cell.specialised))), n, r);
@@ -132,6 +184,8 @@ export function rollUpDemands(cells: DemandCell[]): DemandStats {
     open,
     resolutionRate: total ? Math.round((resolved / total) * 10_000) / 10_000 : 0,
     averageSatisfaction: rated ? Math.round((ratedSum / rated) * 100) / 100 : null,
+    ratedCount: rated,
+    enterpriseRatedCount: enterpriseRated,
     byCategory: [...categories].map(([category, s]) => ({ category, ...s })),
     byFocusGroup: [...groups].map(([focusGroup, s]) => ({ focusGroup, ...s })),
     bySpecialised: [...flags].map(([specialised, s]) => ({ specialised, ...s })),

@@ -4,6 +4,7 @@ import type { DataSource } from "typeorm";
 import { addDays, startOfBusinessDay } from "../../../runtime/dates";
 import { num } from "../../shared/db";
 import { DemandStatus, IDLE_AFTER_DAYS, StationStatus } from "../vocabulary";
+import { OPEN_STATUSES } from "./deadlines";
 import { inSpans, splitRange, type Span } from "./figure-ranges";
 
 export interface ActivityFigures {
@@ -13,9 +14,22 @@ export interface ActivityFigures {
 
 type Row = { code: string } & Record<string, unknown>;
 
-const perCode = <T>(codes: readonly string[], rows: Row[], pick: (row: Row | undefined) => T) => {
+/**
+ * What a figure is grouped by: the dashboard's districts, or the stations of a closed reporting
+ * month (services/reporting-month.service.ts), by the same SQL.
+ */
+export type Grain = "district" | "station";
+/** The key column of each table's alias per grain. */
+const KEY: Record<Grain, { a: string; d: string; s: string }> = {
+  district: { a: "a.districtCode", d: "d.districtCode", s: "s.districtCode" },
+  station: { a: "a.stationId", d: "d.stationId", s: "s.id" },
+};
+/** District codes, or station ids. */
+export type Keys = readonly (string | number)[];
+
+const perCode = <T>(codes: Keys, rows: Row[], pick: (row: Row | undefined) => T) => {
   const map = new Map(rows.map((row) => [String(row.code), row]));
-  return codes.map((code) => pick(map.get(code)));
+  return codes.map((code) => pick(map.get(String(code))));
 };
 
 /**
@@ -24,14 +38,20 @@ const perCode = <T>(codes: readonly string[], rows: Row[], pick: (row: Row | und
  * date (kept by services/rollups.ts) decides, except for a station whose last demand is after
  * `asOf` (a past `asOf`): its demands are read.
  */
-export async function idleStationCounts(db: DataSource, codes: readonly string[], asOf: string) {
+export async function idleStationCounts(
+  db: DataSource,
+  codes: Keys,
+  asOf: string,
+  grain: Grain = "district",
+) {
   const cutoff = addDays(asOf, -IDLE_AFTER_DAYS);
+  const key = KEY[grain].s;
   const rows: Row[] = await db
     .createQueryBuilder()
-    .select("s.districtCode", "code")
+    .select(key, "code")
     .addSelect("COUNT(*)", "n")
     .from("station", "s")
-    .where("s.districtCode IN (:...codes) AND s.status = :filed", {
+    .where(`${key} IN (:...codes) AND s.status = :filed`, {
       codes,
       filed: StationStatus.FILED,
     })
@@ -43,7 +63,7 @@ export async function idleStationCounts(db: DataSource, codes: readonly string[]
         (SELECT 1 FROM demand d WHERE d.stationId = s.id AND d.collectedOn >= :cutoff AND d.collectedOn <= :asOf)))`,
       { cutoff, asOf },
     )
-    .groupBy("s.districtCode")
+    .groupBy(key)
     .getRawMany();
   return perCode(codes, rows, (r) => num(r?.n));
 }
@@ -64,15 +84,60 @@ export async function openDemandCounts(db: DataSource, codes: readonly string[])
   return perCode(codes, rows, (r) => num(r?.n));
 }
 
-/** Sums the whole months' rollup figures and the edge days' ones, per code. */
+export interface DeadlineFigures {
+  overdueNow: number;
+  onTimeRate: number | null;
+}
+
+/**
+ * 督办 per district, in one GROUP BY: open demands past their step's deadline on `day`, and the
+ * on-time rate: steps finished by their deadline over steps finished plus steps overdue now
+ * (null when there are none). Steps are those with a deadline (services/deadlines.ts).
+ */
+export async function deadlineFigures(
+  db: DataSource,
+  codes: readonly string[],
+  day: string,
+): Promise<DeadlineFigures[]> {
+  const rows: Row[] = await db
+    .createQueryBuilder()
+    .select("d.districtCode", "code")
+    .addSelect(
+      "SUM(CASE WHEN d.status IN (:...open) AND d.dueOn < :day THEN 1 ELSE 0 END)",
+      "overdue",
+    )
+    .addSelect("SUM(d.stepsDone)", "done")
+    .addSelect("SUM(d.stepsLate)", "late")
+    .from("demand", "d")
+    .where("d.districtCode IN (:...codes)", { codes, open: OPEN_STATUSES, day })
+    .groupBy("d.districtCode")
+    .getRawMany();
+  return perCode(codes, rows, (r) => {
+    const overdueNow = num(r?.overdue);
+    const done = num(r?.done);
+    const counted = done + overdueNow;
+    const onTime = done - num(r?.late);
+    return {
+      overdueNow,
+      onTimeRate: counted ? Math.round((onTime / counted) * 10_000) / 10_000 : null,
+    };
+  });
+}
+
+/**
+ * Sums the whole months' rollup figures and the edge days' ones, per code. The rollups are by
+ * district (services/rollups.ts): the station grain (a closed month's stations) reads the raw
+ * rows of the whole range.
+ */
 async function exactly<T>(
-  from: string,
-  to: string,
+  range: { from: string; to: string; grain: Grain },
   rolled: (months: { from: string; to: string }) => Promise<T[]>,
-  raw: (edges: Span[]) => Promise<T[]>,
+  raw: (spans: Span[]) => Promise<T[]>,
   add: (a: T, b: T) => T,
   zero: () => T[],
 ): Promise<T[]> {
+  const { from, to, grain } = range;
+  if (grain !== "district") return from <= to ? raw([{ from, to }]) : zero();
   const { months, edges } = splitRange(from, to);
   const [a, b] = await Promise.all([
     months ? rolled(months) : zero(),
@@ -82,7 +147,7 @@ async function exactly<T>(
 }
 
 /** The day rollup's rows of these districts in these spans (the edges of a range). */
-const daysOfRollup = (db: DataSource, codes: readonly string[], spans: Span[]) => {
+const daysOfRollup = (db: DataSource, codes: Keys, spans: Span[]) => {
   const within = inSpans("r.day", spans);
   return db
     .createQueryBuilder()
@@ -96,7 +161,7 @@ const daysOfRollup = (db: DataSource, codes: readonly string[], spans: Span[]) =
 const monthsOfRollup = (
   db: DataSource,
   table: string,
-  codes: readonly string[],
+  codes: Keys,
   months: { from: string; to: string },
 ) =>
   db
@@ -113,36 +178,42 @@ const monthsOfRollup = (
 /** Demands collected in the range. */
 export async function demandCounts(
   db: DataSource,
-  codes: readonly string[],
+  codes: Keys,
   from: string,
   to: string,
+  grain: Grain = "district",
 ) {
   return exactly(
-    from,
-    to,
+    { from, to, grain },
     async (months) => {
       const rows: Row[] = await monthsOfRollup(db, "demand_month", codes, months)
         .addSelect("SUM(r.n)", "n")
         .getRawMany();
       return perCode(codes, rows, (r) => num(r?.n));
     },
-    (edges) => rawDemandCounts(db, codes, edges),
+    (spans) => rawDemandCounts(db, codes, spans, grain),
     (a, b) => a + b,
     () => codes.map(() => 0),
   );
 }
 
 /** Demands collected in these spans, from the raw rows. */
-export async function rawDemandCounts(db: DataSource, codes: readonly string[], spans: Span[]) {
+export async function rawDemandCounts(
+  db: DataSource,
+  codes: Keys,
+  spans: Span[],
+  grain: Grain = "district",
+) {
+  const key = KEY[grain].d;
   const within = inSpans("d.collectedOn", spans);
   const rows: Row[] = await db
     .createQueryBuilder()
-    .select("d.districtCode", "code")
+    .select(key, "code")
     .addSelect("COUNT(*)", "n")
     .from("demand", "d")
-    .where("d.districtCode IN (:...codes)", { codes })
+    .where(`${key} IN (:...codes)`, { codes })
     .andWhere(within.sql, within.params)
-    .groupBy("d.districtCode")
+    .groupBy(key)
     .getRawMany();
   return perCode(codes, rows, (r) => num(r?.n));
 }
@@ -155,33 +226,34 @@ const addActivities = (a: ActivityFigures, b: ActivityFigures) => ({
 /** Activities held in the range and the enterprises they served. */
 export async function activityFigures(
   db: DataSource,
-  codes: readonly string[],
+  codes: Keys,
   from: string,
   to: string,
+  grain: Grain = "district",
 ): Promise<ActivityFigures[]> {
+  const figures = (rows: Row[]) =>
+    perCode(codes, rows, (r) => ({
+      activities: num(r?.n),
+      enterprisesServed: num(r?.enterprises),
+    }));
   return exactly(
-    from,
-    to,
-    async (months) => {
-      const rows: Row[] = await monthsOfRollup(db, "activity_month", codes, months)
-        .addSelect("SUM(r.activities)", "n")
-        .addSelect("SUM(r.enterprisesServed)", "enterprises")
-        .getRawMany();
-      return perCode(codes, rows, (r) => ({
-        activities: num(r?.n),
-        enterprisesServed: num(r?.enterprises),
-      }));
-    },
-    async (edges) => {
-      const rows: Row[] = await daysOfRollup(db, codes, edges)
-        .addSelect("SUM(r.activities)", "n")
-        .addSelect("SUM(r.enterprisesServed)", "enterprises")
-        .getRawMany();
-      return perCode(codes, rows, (r) => ({
-        activities: num(r?.n),
-        enterprisesServed: num(r?.enterprises),
-      }));
-    },
+    { from, to, grain },
+    async (months) =>
+      figures(
+        await monthsOfRollup(db, "activity_month", codes, months)
+          .addSelect("SUM(r.activities)", "n")
+          .addSelect("SUM(r.enterprisesServed)", "enterprises")
+          .getRawMany(),
+      ),
+    async (spans) =>
+      grain === "district"
+        ? figures(
+            await daysOfRollup(db, codes, spans)
+              .addSelect("SUM(r.activities)", "n")
+              .addSelect("SUM(r.enterprisesServed)", "enterprises")
+              .getRawMany(),
+          )
+        : rawActivityFigures(db, codes, spans, grain),
     addActivities,
     () => codes.map(() => ({ activities: 0, enterprisesServed: 0 })),
   );
@@ -190,19 +262,21 @@ export async function activityFigures(
 /** Activities held in these spans and the enterprises they served, from the raw rows. */
 export async function rawActivityFigures(
   db: DataSource,
-  codes: readonly string[],
+  codes: Keys,
   spans: Span[],
+  grain: Grain = "district",
 ): Promise<ActivityFigures[]> {
+  const key = KEY[grain].a;
   const within = inSpans("a.heldOn", spans);
   const rows: Row[] = await db
     .createQueryBuilder()
-    .select("a.districtCode", "code")
+    .select(key, "code")
     .addSelect("COUNT(*)", "n")
     .addSelect("SUM(a.enterprisesServed)", "enterprises")
     .from("activity", "a")
-    .where("a.districtCode IN (:...codes)", { codes })
+    .where(`${key} IN (:...codes)`, { codes })
     .andWhere(within.sql, within.params)
-    .groupBy("a.districtCode")
+    .groupBy(key)
     .getRawMany();
   return perCode(codes, rows, (r) => ({
     activities: num(r?.n),
@@ -213,25 +287,28 @@ export async function rawActivityFigures(
 /** Verified service hours of the activities held in the range (docs/domain.md rule 3). */
 export async function serviceHours(
   db: DataSource,
-  codes: readonly string[],
+  codes: Keys,
   from: string,
   to: string,
+  grain: Grain = "district",
 ) {
+  const cents = (rows: Row[]) => perCode(codes, rows, (r) => num(r?.cents));
   const inCents = await exactly(
-    from,
-    to,
-    async (months) => {
-      const rows: Row[] = await monthsOfRollup(db, "activity_month", codes, months)
-        .addSelect("SUM(r.hourCents)", "cents")
-        .getRawMany();
-      return perCode(codes, rows, (r) => num(r?.cents));
-    },
-    async (edges) => {
-      const rows: Row[] = await daysOfRollup(db, codes, edges)
-        .addSelect("SUM(r.hourCents)", "cents")
-        .getRawMany();
-      return perCode(codes, rows, (r) => num(r?.cents));
-    },
+    { from, to, grain },
+    async (months) =>
+      cents(
+        await monthsOfRollup(db, "activity_month", codes, months)
+          .addSelect("SUM(r.hourCents)", "cents")
+          .getRawMany(),
+      ),
+    async (spans) =>
+      grain === "district"
+        ? cents(
+            await daysOfRollup(db, codes, spans)
+              .addSelect("SUM(r.hourCents)", "cents")
+              .getRawMany(),
+          )
+        : (await rawServiceHours(db, codes, spans, grain)).map((h) => Math.round(h * 100)),
     (a, b) => a + b,
     () => codes.map(() => 0),
   );
@@ -239,19 +316,25 @@ export async function serviceHours(
 }
 
 /** Verified service hours of the activities held in these spans, from the raw rows. */
-export async function rawServiceHours(db: DataSource, codes: readonly string[], spans: Span[]) {
+export async function rawServiceHours(
+  db: DataSource,
+  codes: Keys,
+  spans: Span[],
+  grain: Grain = "district",
+) {
+  const key = KEY[grain].a;
   const within = inSpans("a.heldOn", spans);
   const rows: Row[] = await db
     .createQueryBuilder()
-    .select("a.districtCode", "code")
+    .select(key, "code")
     .addSelect("SUM(p.hours)", "hours")
     .from("activity", "a")
     .innerJoin("participation", "p", "p.activityId = a.id AND p.verified = :verified", {
       verified: true,
     })
-    .where("a.districtCode IN (:...codes)", { codes })
+    .where(`${key} IN (:...codes)`, { codes })
     .andWhere(within.sql, within.params)
-    .groupBy("a.districtCode")
+    .groupBy(key)
     .getRawMany();
   return perCode(codes, rows, (r) => roundHours(num(r?.hours)));
 }

@@ -37,6 +37,7 @@ export interface DemandCell {
   open: number;
   ratedSum: number;
   rated: number;
+  enterpriseRated: number;
   stationId: number;
   collectedOn: string;
 }
@@ -47,7 +48,7 @@ const ACTIVITY_DAY_KEYS = ["districtCode", "day", "category"] as const;
 export const CITY = "*";
 const ACTIVITY_SUMS = ["activities", "enterprisesServed", "hourCents"] as const;
 const DEMAND_KEYS = ["districtCode", "month", "category", "focusGroup", "specialised"] as const;
-const DEMAND_SUMS = ["n", "resolved", "open", "ratedSum", "rated"] as const;
+const DEMAND_SUMS = ["n", "resolved", "open", "ratedSum", "rated", "enterpriseRated"] as const;
 
 const day = (value: unknown) =>
   value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
@@ -88,7 +89,7 @@ export async function demandCells(tx: Db, ids: readonly number[]): Promise<Deman
   if (!ids.length) return [];
   const rows: Array<Record<string, unknown>> = await tx.query(
     `SELECT d.districtCode, d.collectedOn, d.category, d.focusGroup, d.specialised, d.status,
-       d.satisfaction, d.stationId
+       d.satisfaction, d.ratedByEnterprise, d.stationId
      FROM demand d WHERE d.id IN (${placeholders(ids.length)})${lockingRead(tx)}`,
     [...ids],
   );
@@ -106,6 +107,7 @@ export async function demandCells(tx: Db, ids: readonly number[]): Promise<Deman
       open: r.status === DemandStatus.OPEN ? 1 : 0,
       ratedSum: rated ? num(r.satisfaction) : 0,
       rated: rated ? 1 : 0,
+      enterpriseRated: rated && num(r.ratedByEnterprise) ? 1 : 0,
       stationId: num(r.stationId),
       collectedOn: day(r.collectedOn),
     };
@@ -253,21 +255,22 @@ const activitySums = (key: string, district: string, groupBy: string) =>
      FROM participation p WHERE p.verified = 1 GROUP BY p.activityId) h ON h.activityId = a.id
    GROUP BY ${groupBy}${key}, a.category`;
 
-/** The demand cube of the raw rows per `district` and month (SQL, four status parameters). */
+/** The demand cube of the raw rows per `district` and month (SQL, five status parameters). */
 const demandSums = (district: string, groupBy: string) =>
   `SELECT ${district}, SUBSTR(d.collectedOn, 1, 7), d.category, COALESCE(d.focusGroup, ''),
      d.specialised, COUNT(*),
      SUM(CASE WHEN d.status = ? THEN 1 ELSE 0 END),
      SUM(CASE WHEN d.status = ? THEN 1 ELSE 0 END),
      SUM(CASE WHEN d.status = ? AND d.satisfaction IS NOT NULL THEN d.satisfaction ELSE 0 END),
-     SUM(CASE WHEN d.status = ? AND d.satisfaction IS NOT NULL THEN 1 ELSE 0 END)
+     SUM(CASE WHEN d.status = ? AND d.satisfaction IS NOT NULL THEN 1 ELSE 0 END),
+     SUM(CASE WHEN d.status = ? AND d.satisfaction IS NOT NULL AND d.ratedByEnterprise = 1 THEN 1 ELSE 0 END)
    FROM demand d
    GROUP BY ${groupBy}SUBSTR(d.collectedOn, 1, 7), d.category, COALESCE(d.focusGroup, ''), d.specialised`;
 
 const ACTIVITY_COLUMNS =
   "`districtCode`, `category`, `activities`, `enterprisesServed`, `hourCents`";
 const DEMAND_COLUMNS =
-  "`districtCode`, `month`, `category`, `focusGroup`, `specialised`, `n`, `resolved`, `open`, `ratedSum`, `rated`";
+  "`districtCode`, `month`, `category`, `focusGroup`, `specialised`, `n`, `resolved`, `open`, `ratedSum`, `rated`, `enterpriseRated`";
 
 /** Builds every rollup and station date from the raw rows (empty or stale rollups). */
 export async function rebuildRollups(db: Db) {
@@ -290,6 +293,7 @@ export async function rebuildRollups(db: Db) {
   const statuses = [
     DemandStatus.RESOLVED,
     DemandStatus.OPEN,
+    DemandStatus.RESOLVED,
     DemandStatus.RESOLVED,
     DemandStatus.RESOLVED,
   ];

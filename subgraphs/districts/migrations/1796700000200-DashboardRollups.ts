@@ -2,15 +2,15 @@ import type { MigrationInterface, QueryRunner } from "typeorm";
 import { rebuildRollups } from "../services/rollups";
 
 /** The dashboard's district × month (and × day) rollups and each station's last demand date, from the rows. */
-export class DashboardRollups1796618770287 implements MigrationInterface {
-  name = "DashboardRollups1796618770287";
+export class DashboardRollups1796700000200 implements MigrationInterface {
+  name = "DashboardRollups1796700000200";
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
       `CREATE TABLE \`activity_month\` (\`districtCode\` varchar(6) NOT NULL, \`month\` varchar(7) NOT NULL, \`category\` varchar(32) NOT NULL, \`activities\` int NOT NULL DEFAULT '0', \`enterprisesServed\` int NOT NULL DEFAULT '0', \`hourCents\` bigint NOT NULL DEFAULT '0', PRIMARY KEY (\`districtCode\`, \`month\`, \`category\`)) ENGINE=InnoDB`,
     );
     await queryRunner.query(
-      `CREATE TABLE \`demand_month\` (\`districtCode\` varchar(6) NOT NULL, \`month\` varchar(7) NOT NULL, \`category\` varchar(32) NOT NULL, \`focusGroup\` varchar(32) NOT NULL, \`specialised\` tinyint NOT NULL, \`n\` int NOT NULL DEFAULT '0', \`resolved\` int NOT NULL DEFAULT '0', \`open\` int NOT NULL DEFAULT '0', \`ratedSum\` int NOT NULL DEFAULT '0', \`rated\` int NOT NULL DEFAULT '0', PRIMARY KEY (\`districtCode\`, \`month\`, \`category\`, \`focusGroup\`, \`specialised\`)) ENGINE=InnoDB`,
+      `CREATE TABLE \`demand_month\` (\`districtCode\` varchar(6) NOT NULL, \`month\` varchar(7) NOT NULL, \`category\` varchar(32) NOT NULL, \`focusGroup\` varchar(32) NOT NULL, \`specialised\` tinyint NOT NULL, \`n\` int NOT NULL DEFAULT '0', \`resolved\` int NOT NULL DEFAULT '0', \`open\` int NOT NULL DEFAULT '0', \`ratedSum\` int NOT NULL DEFAULT '0', \`rated\` int NOT NULL DEFAULT '0', \`enterpriseRated\` int NOT NULL DEFAULT '0', PRIMARY KEY (\`districtCode\`, \`month\`, \`category\`, \`focusGroup\`, \`specialised\`)) ENGINE=InnoDB`,
     );
     await queryRunner.query(
       `CREATE TABLE \`activity_day\` (\`districtCode\` varchar(6) NOT NULL, \`day\` varchar(10) NOT NULL, \`category\` varchar(32) NOT NULL, \`activities\` int NOT NULL DEFAULT '0', \`enterprisesServed\` int NOT NULL DEFAULT '0', \`hourCents\` bigint NOT NULL DEFAULT '0', PRIMARY KEY (\`districtCode\`, \`day\`, \`category\`)) ENGINE=InnoDB`,
