@@ -38,7 +38,8 @@ export interface DemandCell {
   ratedSum: number;
   rated: number;
   enterpriseRated: number;
-  stationId: number;
+  /** null: an online demand its district has not routed to a station yet. */
+  stationId: number | null;
   collectedOn: string;
 }
 
@@ -108,7 +109,7 @@ export async function demandCells(tx: Db, ids: readonly number[]): Promise<Deman
       ratedSum: rated ? num(r.satisfaction) : 0,
       rated: rated ? 1 : 0,
       enterpriseRated: rated && num(r.ratedByEnterprise) ? 1 : 0,
-      stationId: num(r.stationId),
+      stationId: r.stationId === null || r.stationId === undefined ? null : num(r.stationId),
       collectedOn: day(r.collectedOn),
     };
   });
@@ -196,17 +197,31 @@ export async function applyActivityCells(tx: Db, before: ActivityCell[], after: 
 export async function applyDemandCells(tx: Db, before: DemandCell[], after: DemandCell[]) {
   const rows = difference<DemandCell>(DEMAND_KEYS, DEMAND_SUMS, withCity(before), withCity(after));
   await increment(tx, "demand_month", DEMAND_KEYS, DEMAND_SUMS, rows);
+  await followStations(
+    tx,
+    before.filter((c) => c.stationId !== null),
+    after.filter((c) => c.stationId !== null),
+  );
+}
+
+/**
+ * Each station's last demand date: raised by a demand on a later date; read again from the demands
+ * when a demand left a date or the station (a route, a corrected date).
+ */
+async function followStations(tx: Db, before: DemandCell[], after: DemandCell[]) {
   const kept = new Set(after.map((c) => `${c.stationId}|${c.collectedOn}`));
   const latest = new Map<number, string>();
   for (const c of after)
     if (!before.some((b) => b.stationId === c.stationId && b.collectedOn === c.collectedOn))
       latest.set(
-        c.stationId,
-        c.collectedOn > (latest.get(c.stationId) ?? "") ? c.collectedOn : latest.get(c.stationId)!,
+        c.stationId!,
+        c.collectedOn > (latest.get(c.stationId!) ?? "")
+          ? c.collectedOn
+          : latest.get(c.stationId!)!,
       );
   const lost = [
     ...new Set(
-      before.filter((b) => !kept.has(`${b.stationId}|${b.collectedOn}`)).map((b) => b.stationId),
+      before.filter((b) => !kept.has(`${b.stationId}|${b.collectedOn}`)).map((b) => b.stationId!),
     ),
   ];
   for (const [stationId, on] of [...latest].sort(([a], [b]) => a - b))
