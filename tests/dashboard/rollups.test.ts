@@ -1,8 +1,11 @@
 // The dashboard's rollups stay equal to the raw SQL figures while districts publish, correct and
 // delete at random through the gateway: new activities and demands, activities moved to another
 // month or category with crews replaced, shrunk or emptied (participations deleted), demands moved
-// on, re-dated and re-categorised. After every round, each figure for ranges that start and end
-// mid-month, on month edges and within one month equals the same figure computed from raw rows.
+// on, re-dated and re-categorised; and the writes of self-service: accepted record corrections
+// (hours changed or a participation added), enterprises' own ratings, online submissions (with a
+// station or none) and routes to another station. After every round, each figure for ranges that
+// start and end mid-month, on month edges and within one month equals the same figure computed
+// from raw rows, and each station's last demand date its demands' latest.
 import { addDays, today } from "../../runtime/dates";
 import type { DataSource } from "typeorm";
 import { FocusGroup, ServiceCategory } from "../../subgraphs/shared/vocabulary";
@@ -76,6 +79,10 @@ const volunteers = () =>
 const DISTRICTS = ["440303", "440305", "440306"];
 const activities = new Map<string, { district: string; station: string }>();
 const demands = new Map<string, { district: string; station: string; status: string }>();
+/** Demands their enterprise rated itself: their district no longer sends a satisfaction. */
+const rated = new Set<string>();
+/** Writes of each self-service kind done, so that the test proves it exercised them all. */
+const selfService = { corrections: 0, ratings: 0, submissions: 0, routes: 0 };
 
 function activityRow(externalId: string, station: string) {
   const crew = [...new Set(Array.from({ length: rnd.int(0, 3) }, () => rnd.pick(volunteers())))];
@@ -107,7 +114,7 @@ function demandRow(externalId: string, station: string, status: string) {
     specialised: rnd.next() < 0.5,
     description: "汇总测试",
     status,
-    satisfaction: resolved && rnd.next() < 0.7 ? rnd.int(1, 5) : null,
+    satisfaction: resolved && !rated.has(externalId) && rnd.next() < 0.7 ? rnd.int(1, 5) : null,
     collectedOn: addDays(TODAY, -rnd.int(0, 200)),
   };
 }
@@ -141,9 +148,109 @@ async function round(n: number) {
       ...dems.slice(0, rnd.int(0, 3)).map(([id, d]) => demandRow(id, d.station, "RESOLVED")),
     ];
     const sent = await send("PublishDemands", { districtCode: district, demands: demandRows });
+    expect(sent.publishDemands.rejected).toEqual([]);
     written += sent.publishDemands.created + sent.publishDemands.updated;
+    await selfServiceRound(district, stations);
   }
   return written;
+}
+
+/** Sends an operation that must succeed (an inline one: not all of these are contract operations). */
+const run = async (query: string, variables: Record<string, unknown>, token: string) =>
+  execute(fed.gatewayUrl, { query, variables, token });
+
+/** The self-service writes of one district's round (docs/self-service.md). */
+async function selfServiceRound(district: string, stations: string[]) {
+  await correctRecord(district);
+  await rateOne(district);
+  // An online submission, at a station or waiting to be routed, and a route of an open demand.
+  const submitted = await run(
+    `mutation ($input: SubmitDemandInput!) { submitDemand(input: $input) { id } }`,
+    {
+      input: {
+        districtCode: district,
+        ...(rnd.next() < 0.5 ? { stationExternalId: rnd.pick(stations) } : {}),
+        enterpriseName: "汇总测试线上企业",
+        category: rnd.pick(Object.values(ServiceCategory)),
+        focusGroup: rnd.next() < 0.4 ? null : rnd.pick(Object.values(FocusGroup)),
+        specialised: rnd.next() < 0.5,
+        description: "线上提交的诉求，汇总测试",
+      },
+    },
+    await fed.token("ENTERPRISE", {
+      creditCode: code(`91440300MA5T${10_000 + rnd.int(0, 89_999)}`),
+    }),
+  );
+  expect(submitted.submitDemand.id).toBeDefined();
+  selfService.submissions++;
+  const open: Array<{ id: unknown; stationId: unknown }> = await db.query(
+    `SELECT id, stationId FROM demand WHERE districtCode = ? AND status = 'OPEN'
+       AND (externalId LIKE 'RU-DM-%' OR channel = 'ONLINE') ORDER BY id`,
+    [district],
+  );
+  const demand = rnd.pick(open);
+  const current = fed.demo.stations.find((s) => s.id === Number(demand.stationId))?.externalId;
+  const to = rnd.pick(stations.filter((s) => s !== current));
+  await run(
+    `mutation ($id: ID!, $s: String!) { routeDemand(id: $id, stationExternalId: $s) { id } }`,
+    { id: String(demand.id), s: to },
+    admin,
+  );
+  selfService.routes++;
+}
+
+/** A volunteer asks to correct (or add) its hours at one of the round's activities; accepted. */
+async function correctRecord(district: string) {
+  const [activity] = await db.query(
+    `SELECT id FROM activity WHERE districtCode = ? AND externalId LIKE 'RU-AC-%' ORDER BY id DESC LIMIT 1 OFFSET ?`,
+    [district, rnd.int(0, 3)],
+  );
+  if (!activity) return;
+  const crew: Array<{ volunteerId: unknown }> = await db.query(
+    "SELECT volunteerId FROM participation WHERE activityId = ?",
+    [activity.id],
+  );
+  // Someone of its crew (its hours change) or someone left out (a participation is added).
+  const volunteerId =
+    crew.length && rnd.next() < 0.5
+      ? String(rnd.pick(crew).volunteerId)
+      : String(rnd.pick(volunteers()).id);
+  const asked = await run(
+    `mutation ($input: RecordCorrectionInput!) { requestRecordCorrection(input: $input) { id } }`,
+    {
+      input: {
+        activityId: String(activity.id),
+        claimedHours: rnd.int(50, 2400) / 100,
+        reason: "活动当天实际服务时长有误",
+      },
+    },
+    await fed.token("VOLUNTEER", { volunteerId }),
+  );
+  const decided = await run(
+    `mutation ($id: ID!) { decideRecordCorrection(id: $id, accept: true, comment: "已核实签到表") { status } }`,
+    { id: asked.requestRecordCorrection.id },
+    admin,
+  );
+  expect(decided.decideRecordCorrection.status).toBe("ACCEPTED");
+  selfService.corrections++;
+}
+
+/** The enterprise of a RESOLVED demand not rated by it yet rates it itself. */
+async function rateOne(district: string) {
+  const [demand] = await db.query(
+    `SELECT id, externalId, creditCode FROM demand WHERE districtCode = ? AND status = 'RESOLVED'
+       AND ratedByEnterprise = ? AND externalId LIKE 'RU-DM-%' ORDER BY id LIMIT 1`,
+    [district, false],
+  );
+  if (!demand) return;
+  const done = await run(
+    `mutation ($id: ID!, $s: Int!) { rateDemand(id: $id, satisfaction: $s) { id satisfaction } }`,
+    { id: String(demand.id), s: rnd.int(1, 5) },
+    await fed.token("ENTERPRISE", { creditCode: demand.creditCode }),
+  );
+  expect(done.rateDemand.id).toBe(String(demand.id));
+  rated.add(demand.externalId);
+  selfService.ratings++;
 }
 
 const ranges = () => {
@@ -223,4 +330,8 @@ it("keeps every rollup figure equal to the raw SQL through random publishes and 
   }
   // The rounds did write (a test whose publishes were all refused would prove nothing).
   expect(written).toBeGreaterThan(40);
-}, 240_000);
+  expect(selfService.corrections).toBeGreaterThan(4);
+  expect(selfService.ratings).toBeGreaterThan(2);
+  expect(selfService.submissions).toBe(12);
+  expect(selfService.routes).toBe(12);
+}, 360_000);
