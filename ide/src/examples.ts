@@ -7,6 +7,7 @@ import dashboard from "../../contract/dashboard.graphql";
 import districts from "../../contract/districts.graphql";
 import platforms from "../../contract/platforms.graphql";
 import publicity from "../../contract/publicity.graphql";
+import reports from "../../contract/reports.graphql";
 import selfService from "../../contract/self-service.graphql";
 
 export interface Example {
@@ -24,7 +25,11 @@ export interface ExampleGroup {
 /** Sample variables per operation: ids and codes that exist in the demo data. */
 function sampleVariables(): Record<string, Record<string, unknown>> {
   const now = today();
+  // Last month on Shenzhen's calendar: the latest a report can have been closed for.
+  const lastMonth = addDays(`${now.slice(0, 7)}-01`, -1).slice(0, 7);
   return {
+    CloseReportingMonth: { month: lastMonth },
+    StationMonthlyReports: { month: lastMonth, districtCode: "440305", first: 20 },
     RequestRecordCorrection: {
       input: { activityId: "1", claimedHours: 2, reason: "签到表记录为2小时，系统漏记" },
     },
@@ -183,6 +188,7 @@ export function exampleGroups(): ExampleGroup[] {
     group("platforms", "示范平台 Platforms", platforms),
     group("publicity", "宣传部门 Publicity office", publicity),
     group("dashboard", "市级看板 Dashboard", dashboard),
+    group("reports", "信息报送 Reports", reports),
     // self-service.graphql holds the volunteers' operations too; each group takes its own.
     group("enterprises", "企业 Enterprises", selfService, ENTERPRISE_OPERATIONS),
     group("volunteers", "志愿者本人 Volunteers", selfService, VOLUNTEER_OPERATIONS),

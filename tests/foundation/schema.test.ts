@@ -48,14 +48,17 @@ describe("committed schema", () => {
     },
   );
 
-  it.each(PENDING_OPERATIONS.map((name) => [name]))(
-    "pending contract operation %s is in the contract and does not validate yet (take it off PENDING_OPERATIONS when it does)",
-    (name) => {
+  // Every pending operation is in the contract and does not validate yet (take it off
+  // PENDING_OPERATIONS when it does); with none pending, every operation validates (above).
+  it("has each pending operation in the contract, not validating yet", () => {
+    const pending = PENDING_OPERATIONS.map((name) => {
       const op = operations.find((o) => o.name === name);
-      expect(op).toBeDefined();
-      expect(errorsOf(op!)).not.toEqual([]);
-    },
-  );
+      return { name, inContract: Boolean(op), validates: op ? !errorsOf(op).length : null };
+    });
+    expect(pending).toEqual(
+      PENDING_OPERATIONS.map((name) => ({ name, inContract: true, validates: false })),
+    );
+  });
 
   // What one part of the hub sends to another through the gateway (subgraphs' and routes'
   // operations/ folders): renaming a field another part reads fails here, not in production.
