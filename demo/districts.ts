@@ -101,10 +101,7 @@ function demandsDemo({ anchor, rnd, dayWithin }: Draw, stations: DemoStation[]) 
       collectedOn,
       satisfaction:
         status === "RESOLVED"
-          ? (rnd.weighted({ 5: 50, 4: 35, 3: 10, 2: 4, 1: 1 } as Record<
-              string,
-              number
-            >) as unknown as number)
+          ? (rnd.weighted({ 5: 50, 4: 35, 3: 10, 2: 4, 1: 1 }) as unknown as number)
           : null,
     });
   }

@@ -86,7 +86,7 @@ export function stationsOf(cal: Calendar, sizes: BenchSizes): BenchStation[] {
       name: `${place}中小企业志愿服务工作站`,
       hostType: rnd.pick(HOST_TYPES),
       status,
-      categories: rnd.sample(CATEGORIES, rnd.int(2, 5)) as string[],
+      categories: rnd.sample(CATEGORIES, rnd.int(2, 5)),
       address: `深圳市${DISTRICTS.find((d) => d.code === districtCode)!.name}${street}${rnd.pick(W.ROADS)}${rnd.int(1, 399)}号${place}`,
       contactName: name(),
       contactPhone: `1${rnd.pick(["35", "36", "37", "38", "39", "50", "58", "86"])}${pad(rnd.int(0, 99999999), 8)}`,

@@ -9,7 +9,7 @@ import {
 } from "../../browser/sign-in";
 import { DashboardError, fetchDashboard, type DashboardData, type DistrictRow } from "./api";
 import { chartsSettled, renderCharts, resizeCharts } from "./charts";
-import { PRESETS, presetRange, rangeProblem, type Preset, type Range } from "./range";
+import { PRESETS, presetRange, rangeProblem, type Range } from "./range";
 import { COLUMNS, formatNumber, noDistrictRow, renderTable, tableCsv, type Sort } from "./table";
 
 const TOKEN_KEY = "hub.dashboard.token";
@@ -173,7 +173,7 @@ async function init() {
     button.textContent = preset;
     button.dataset.preset = preset;
     button.addEventListener("click", () => {
-      setRange(presetRange(preset as Preset));
+      setRange(presetRange(preset));
       void load();
     });
     presets.appendChild(button);

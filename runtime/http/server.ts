@@ -218,8 +218,10 @@ function clientErrorHandler(repeats: RepeatFilter) {
 function buildApp(options: ServeOptions): FastifyInstance {
   const http = options.http ?? DEFAULT_HTTP;
   const repeats = options.repeats ?? new RepeatFilter(options.log, http.logRepeatsPerMinute ?? 10);
+  // Typed as Fastify's logger so that the app is a plain FastifyInstance, not one of pino's Logger.
+  const logger: FastifyBaseLogger = options.log;
   const app: FastifyInstance = Fastify({
-    loggerInstance: options.log as FastifyBaseLogger,
+    loggerInstance: logger,
     bodyLimit: options.bodyLimitBytes,
     // Operations are logged by the gateway's request-log plugin, without their variables.
     logController: new LogController({ disableRequestLogging: true }),
@@ -259,11 +261,12 @@ function buildApp(options: ServeOptions): FastifyInstance {
   const spans = options.tracing?.enabled ? httpSpans(options.tracing) : null;
   if (spans) app.addHook("onRequest", async (request, reply) => spans.start(request, reply));
   for (const route of options.routes) {
+    const handler: RouteHandlerMethod = spans ? spans.wrap(route.handler) : route.handler;
     app.route({
       method: route.method,
       url: route.path,
       config: { untraced: route.untraced === true },
-      handler: (spans ? spans.wrap(route.handler) : route.handler) as RouteHandlerMethod,
+      handler,
     });
   }
   app.setNotFoundHandler((request, reply) => {

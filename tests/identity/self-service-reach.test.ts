@@ -5,7 +5,7 @@
 // reference shows them what it shows the public. Operations of the contract that do not validate
 // yet (tests/helpers/contract.ts PENDING_OPERATIONS) must keep failing validation for them: when
 // one lands, take it off that list and say here what its caller may see of its own.
-import { print } from "graphql";
+import { OperationTypeNode, print } from "graphql";
 import { exampleGroups } from "../../ide/src/examples";
 import { SUBGRAPHS } from "../../runtime/config";
 import { bootFederation, type Federation } from "../helpers/federation";
@@ -33,7 +33,7 @@ const samples = Object.fromEntries(
     .map((e) => [e.name, e.variables]),
 );
 const operations = contractOperations();
-const queries = operations.filter((o) => o.definition.operation === "query");
+const queries = operations.filter((o) => o.definition.operation === OperationTypeNode.QUERY);
 const mutations = operations.filter((o) => o.definition.operation === "mutation");
 const codes = (response: GraphQLResponse) =>
   [...new Set((response.errors ?? []).map((e) => e.extensions?.code))].sort();
