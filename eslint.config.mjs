@@ -72,6 +72,8 @@ export default tseslint.config(
         __dirname: "readonly",
         Buffer: "readonly",
         URL: "readonly",
+        URLSearchParams: "readonly",
+        Headers: "readonly",
         setTimeout: "readonly",
       },
     },

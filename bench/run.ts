@@ -62,7 +62,7 @@ const workers = Number(flags["gateway-workers"] ?? 1);
 const redisUrl = benchConfig.redis.url ?? "redis://127.0.0.1:6379";
 
 function stable(value: unknown): string {
-  return JSON.stringify(value, (_k, v) =>
+  return JSON.stringify(value, (_k, v: unknown) =>
     v && typeof v === "object" && !Array.isArray(v)
       ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
       : v,

@@ -43,7 +43,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
    * this passes it the caller. The call's kind (query or mutation) goes to the retry layers.
    */
   override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
-    const { request, context } = options;
+    const { request } = options;
+    // Health checks and schema loading carry an untyped context; a client's request carries ours.
+    const context = options.context as Partial<GatewayContext> | undefined;
     const headers = request.http?.headers;
     if (!headers) return;
     // A client's operation (its enum is not exported); schema loading and health checks are reads.

@@ -149,7 +149,7 @@ export function feedUrl(publicUrl: string, filters: { district?: string; categor
   const query = new URLSearchParams();
   if (filters.district !== undefined) query.set("district", filters.district);
   if (filters.category !== undefined) query.set("category", filters.category);
-  return `${publicUrl}${FEED_PATH}${query.size ? `?${query}` : ""}`;
+  return `${publicUrl}${FEED_PATH}${query.size ? `?${query.toString()}` : ""}`;
 }
 
 export function feedRoutes(

@@ -98,7 +98,7 @@ export async function insertRows<T extends ObjectLiteral>(
     const parameters: unknown[] = [];
     for (const row of slice) {
       for (const column of columns) {
-        const value = column.getEntityValue(row);
+        const value: unknown = column.getEntityValue(row);
         if (value === undefined)
           throw new Error(`insertRows(${metadata.name}): a row leaves out ${column.propertyName}`);
         parameters.push(driver.preparePersistentValue(value, column));

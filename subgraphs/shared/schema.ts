@@ -12,7 +12,7 @@ import { applyTextRules } from "./validation/text";
 
 export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires"])`;
 
-type ReferenceResolvers = Record<string, { __resolveReference: (...args: any[]) => unknown }>;
+type ReferenceResolvers = Record<string, { __resolveReference: (...args: never[]) => unknown }>;
 
 export async function buildFederatedSchema(
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
