@@ -25,7 +25,7 @@ export interface SubgraphFetcherOptions {
 export interface SubgraphFetcher {
   fetcher: Fetcher;
   /** Closes every pooled socket (gateway stop). */
-  close(): void;
+  close(this: void): void;
 }
 
 /**

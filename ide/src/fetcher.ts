@@ -1,7 +1,8 @@
 // How GraphiQL talks to the hub: POST /graphql on this same origin, with the pasted token as
 // "Authorization: Bearer". The schema is read anonymously (it is the same for everyone), so a bad
 // token still leaves the docs usable while every operation shows the hub's UNAUTHENTICATED answer.
-import type { Fetcher, FetcherResult } from "@graphiql/toolkit";
+import type { Fetcher } from "@graphiql/toolkit";
+import type { ExecutionResult } from "graphql";
 import { documentIdOf } from "./document-id";
 
 export const ENDPOINT = "/graphql";
@@ -39,7 +40,7 @@ export function hubFetcher(token: () => string): Fetcher {
     }
     const text = await response.text();
     try {
-      return JSON.parse(text) as FetcherResult;
+      return JSON.parse(text) as ExecutionResult;
     } catch {
       return { errors: [{ message: `HTTP ${response.status}: ${text.slice(0, 500)}` }] };
     }

@@ -34,7 +34,7 @@ const samples = Object.fromEntries(
 );
 const operations = contractOperations();
 const queries = operations.filter((o) => o.definition.operation === OperationTypeNode.QUERY);
-const mutations = operations.filter((o) => o.definition.operation === "mutation");
+const mutations = operations.filter((o) => o.definition.operation === OperationTypeNode.MUTATION);
 const codes = (response: GraphQLResponse) =>
   [...new Set((response.errors ?? []).map((e) => e.extensions?.code))].sort();
 
