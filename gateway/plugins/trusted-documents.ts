@@ -10,11 +10,11 @@
 // the refusal (400, a code of runtime/errors.ts) before anything is planned or sent to a subgraph.
 // Registering a document at run time (APQ) is never allowed to callers without a token.
 import type { ApolloServerPlugin, GraphQLRequest } from "@apollo/server";
-import { GraphQLError, Kind, parse } from "graphql";
+import { Kind, parse } from "graphql";
 import { Counter, type Registry } from "prom-client";
 import type { Caller } from "../../runtime/auth";
 import type { TrustedDocumentsMode } from "../../runtime/config";
-import { httpStatusOf, type ErrorCode } from "../../runtime/errors";
+import { graphQLError, HubError } from "../../runtime/errors";
 import type { Logger } from "../../runtime/log";
 import {
   clientDocumentId,
@@ -42,27 +42,24 @@ export const callerKind = (caller: Caller | null): CallerKind =>
 /** The stand-in a refused request runs instead of its own document. */
 const STAND_IN = "TrustedDocumentRefused";
 
-interface Refusal {
-  code: Extract<ErrorCode, "TRUSTED_DOCUMENT_REQUIRED" | "PERSISTED_DOCUMENT_NOT_FOUND">;
-  message: string;
-}
+type Refusal = HubError;
 
-const required = (kind: CallerKind): Refusal => ({
-  code: "TRUSTED_DOCUMENT_REQUIRED",
-  message:
+const required = (kind: CallerKind): Refusal =>
+  new HubError(
+    "TRUSTED_DOCUMENT_REQUIRED",
     kind === "anonymous"
       ? "callers without a token may run only the hub's own operations: send the documentId " +
-        "of one in schema/trusted-documents.json, or sign in to send a query of your own"
+          "of one in schema/trusted-documents.json, or sign in to send a query of your own"
       : "this hub runs only its own operations (TRUSTED_DOCUMENTS=all): send the documentId of " +
-        "one in schema/trusted-documents.json",
-});
+          "one in schema/trusted-documents.json",
+  );
 
-const notFound = (id: string): Refusal => ({
-  code: "PERSISTED_DOCUMENT_NOT_FOUND",
-  message:
+const notFound = (id: string): Refusal =>
+  new HubError(
+    "PERSISTED_DOCUMENT_NOT_FOUND",
     `document ${id.slice(0, 80)} is not one of the hub's trusted documents: the client is ` +
-    "older or newer than the hub; reload it, or send the query text where you may",
-});
+      "older or newer than the hub; reload it, or send the query text where you may",
+  );
 
 /** The documentId of a GET's query string or a POST's body (Apollo Server keeps neither). */
 function plainDocumentId(request: GraphQLRequest): unknown {
@@ -144,9 +141,7 @@ export function trustedDocumentsPlugin(
       request.extensions = withoutPersistedQuery(request.extensions);
       return {
         async didResolveOperation() {
-          throw new GraphQLError(refusal.message, {
-            extensions: { code: refusal.code, http: { status: httpStatusOf(refusal.code) } },
-          });
+          throw graphQLError(refusal.code, refusal.message, { http: true });
         },
       };
     },

@@ -103,7 +103,8 @@ it("prints where to sign in, and signs in each role's demo user", async () => {
       role: user.claims.role,
     });
   }
-});
+  // Seven whole code flows through the provider's pages: minutes on a loaded machine.
+}, 360_000);
 
 it("gives the tools' confidential client a token with client credentials", async () => {
   const config = loadConfig({ ...process.env, ...env });
