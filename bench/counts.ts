@@ -47,7 +47,20 @@ async function scrape(fed: BenchFederation, url: string) {
 export interface WorkCount {
   statements: number;
   fetches: number;
+  /** Entity fetches (_entities) and the representations they carried, in all. */
+  entityFetches: number;
+  representations: number;
   bySubgraph: Partial<Record<SubgraphName, number>>;
+}
+
+/** The gateway's counters of fetches, entity fetches and representations so far. */
+async function gatewayWork(fed: BenchFederation, url: string) {
+  const text = await scrape(fed, url);
+  return {
+    fetches: metricSum(text, "hub_subgraph_request_duration_seconds_count"),
+    entityFetches: metricSum(text, "hub_subgraph_representations_count"),
+    representations: metricSum(text, "hub_subgraph_representations_sum"),
+  };
 }
 
 /** Statements and fetches one request costs through our gateway (cache off). */
@@ -63,10 +76,7 @@ export async function countWork(
       metricSum(await scrape(fed, fed.subgraphs[n].url), "hub_sql_statements_total"),
     ),
   );
-  const fetchesBefore = metricSum(
-    await scrape(fed, gateway.url),
-    "hub_subgraph_request_duration_seconds_count",
-  );
+  const before = await gatewayWork(fed, gateway.url);
   const answer = await post(gateway.url, headers, body);
   if (answer.json.errors?.length)
     throw new Error(`counting: the request failed: ${JSON.stringify(answer.json.errors[0])}`);
@@ -79,8 +89,12 @@ export async function countWork(
     if (delta) bySubgraph[n] = delta;
     statements += delta;
   }
-  const fetches =
-    metricSum(await scrape(fed, gateway.url), "hub_subgraph_request_duration_seconds_count") -
-    fetchesBefore;
-  return { statements, fetches, bySubgraph };
+  const after = await gatewayWork(fed, gateway.url);
+  return {
+    statements,
+    fetches: after.fetches - before.fetches,
+    entityFetches: after.entityFetches - before.entityFetches,
+    representations: after.representations - before.representations,
+    bySubgraph,
+  };
 }

@@ -1,6 +1,7 @@
 // The federation a benchmark run measures: the four subgraph processes, our gateway (twice: with
 // its response cache and in-flight dedup off, as stock gateways run, and at its defaults), stock
-// @apollo/gateway, and Hive Gateway without and with its in-flight dedup. All gateways serve the
+// @apollo/gateway, and Hive Gateway without and with its in-flight dedup, with its JavaScript
+// planner and with the Rust query planner of Hive Router. All gateways serve the
 // committed supergraph against the same subgraph processes.
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -15,7 +16,15 @@ import { freePort } from "../tools/start-checks";
 import { BENCH_DIR } from "./peers";
 import { startProcess, type Proc } from "./processes";
 
-export const GATEWAYS = ["hub", "hub-defaults", "stock", "hive-nodedup", "hive"] as const;
+export const GATEWAYS = [
+  "hub",
+  "hub-defaults",
+  "stock",
+  "hive-nodedup",
+  "hive",
+  "hive-rust-nodedup",
+  "hive-rust",
+] as const;
 export type GatewayName = (typeof GATEWAYS)[number];
 
 export const GATEWAY_LABELS: Record<GatewayName, string> = {
@@ -24,6 +33,16 @@ export const GATEWAY_LABELS: Record<GatewayName, string> = {
   stock: "stock @apollo/gateway",
   "hive-nodedup": "Hive GW, dedup off",
   hive: "Hive GW default",
+  "hive-rust-nodedup": "Hive GW + Rust planner, dedup off",
+  "hive-rust": "Hive GW + Rust planner, default",
+};
+
+/** Hive Gateway's settings for each of its targets: in-flight dedup, and the planner. */
+const HIVE_ARGS: Partial<Record<GatewayName, string[]>> = {
+  "hive-nodedup": ["off", "js"],
+  hive: ["on", "js"],
+  "hive-rust-nodedup": ["off", "rust"],
+  "hive-rust": ["on", "rust"],
 };
 
 export interface BenchFederation {
@@ -145,11 +164,10 @@ export async function startBenchFederation(options: FederationOptions): Promise<
           name === "stock"
             ? "bench/targets/stock-gateway.js"
             : path.join(BENCH_DIR, "targets", "hive-gateway.cjs");
-        const dedup = name === "hive-nodedup" ? ["off"] : name === "hive" ? ["on"] : [];
         proc = await startProcess(
           name,
           script,
-          [String(ports[name]), urlsJson, ...dedup],
+          [String(ports[name]), urlsJson, ...(HIVE_ARGS[name] ?? [])],
           env,
           `${origin}/graphql`,
           name === "stock" ? /stock gateway ready/ : `${origin}/healthcheck`,

@@ -1,7 +1,7 @@
 // What only the benchmark runs, the load generator (autocannon) and the gateway it is compared with
 // (Hive Gateway, whose packages want Node 22), is not the hub's: bench/package.json and its own
 // lockfile, installed into bench/node_modules on first use (npm run bench), or by
-// `npm ci --prefix bench`. bench/.npmrc installs it "shallow": only those two packages sit at the
+// `npm ci --prefix bench`. bench/.npmrc installs it "shallow": only the packages it names sit at the
 // top of bench/node_modules, so that the benchmark's sources still find graphql, typeorm and every
 // other hub package in the hub's node_modules.
 import { spawnSync } from "node:child_process";

@@ -164,7 +164,10 @@ async function checkAnswers(fed: BenchFederation, result: ScenarioResult, fixtur
 async function main() {
   const chosen = flags.scenarios ? flags.scenarios.split(",") : SCENARIOS.map((s) => s.name);
   const scenarios = SCENARIOS.filter((s) => chosen.includes(s.name));
-  const gateways = (flags.gateways ? flags.gateways.split(",") : GATEWAYS) as GatewayName[];
+  // Smoke (CI) keeps one target of each kind, dedup off: each peer's answers are still checked
+  // (a broken Rust planner install answered every request with an error), in less time.
+  const all = smoke ? GATEWAYS.filter((name) => name !== "hive" && name !== "hive-rust") : GATEWAYS;
+  const gateways = (flags.gateways ? flags.gateways.split(",") : all) as GatewayName[];
   if (!gateways.includes("hub")) gateways.unshift("hub");
   const started = Date.now();
   ensureBenchPackages(log);

@@ -32,6 +32,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     log: Logger,
     repeats?: RepeatFilter,
     fetcher?: Fetcher,
+    /** Told how many representations each entity fetch carries (for /metrics). */
+    private readonly onEntityFetch?: (representations: number) => void,
   ) {
     super(fetcher ? { url, fetcher } : { url });
     this.repeats = repeats ?? new RepeatFilter(log, 10);
@@ -54,6 +56,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
         ? callKindOf(options.document, options.incomingRequestContext.operation?.operation)
         : "query";
     headers.set(CALL_KIND_HEADER, kind);
+    const representations = request.variables?.representations;
+    if (Array.isArray(representations)) this.onEntityFetch?.(representations.length);
     if (context?.caller) headers.set(CALLER_HEADER, encodeCaller(context.caller));
     // The gateway's own requests (none today) get an id of their own below.
     if (context?.requestId) headers.set(REQUEST_ID_HEADER, context.requestId);

@@ -84,6 +84,7 @@ export async function startGateway(
         log,
         repeats,
         calls.fetcher,
+        (count) => callMetrics.representations.observe({ subgraph: name }, count),
       );
     },
   });

@@ -41,6 +41,8 @@ export interface SubgraphCallMetrics {
   duration: Histogram<"subgraph">;
   failures: Counter<"subgraph" | "kind">;
   open: Gauge<"subgraph">;
+  /** Entities asked for in one fetch (_entities' representations): the work a plan sends. */
+  representations: Histogram<"subgraph">;
 }
 
 export function subgraphCallMetrics(registry: Registry): SubgraphCallMetrics {
@@ -65,6 +67,13 @@ export function subgraphCallMetrics(registry: Registry): SubgraphCallMetrics {
       registers: [registry],
       // Summed over GATEWAY_WORKERS it would read 2, 3...: open in any worker reads 1.
       aggregator: "max",
+    }),
+    representations: new Histogram({
+      name: "hub_subgraph_representations",
+      help: "Representations sent in one entity fetch to each subgraph (the _entities calls only)",
+      labelNames: ["subgraph"],
+      buckets: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000],
+      registers: [registry],
     }),
   };
 }

@@ -7,7 +7,9 @@
 // Plain JavaScript on purpose: its packages augment graphql's and fetch's global types, which would
 // change how the hub's own TypeScript compiles. It comes from bench/node_modules (bench/peers.ts),
 // with the graphql-js it installs beside it, pinned to the hub's version (bench/package.json).
-// node bench/targets/hive-gateway.cjs <port> <urls JSON> <dedup: on|off>
+// The planner: Hive's own JavaScript one, or the Rust query planner of Hive Router
+// (@graphql-hive/router-runtime's unifiedGraphHandler, a native addon).
+// node bench/targets/hive-gateway.cjs <port> <urls JSON> <dedup: on|off> [planner: js|rust]
 "use strict";
 const fs = require("node:fs");
 const http = require("node:http");
@@ -48,6 +50,8 @@ async function main() {
   const urls = JSON.parse(process.argv[3]);
   if (!["on", "off"].includes(process.argv[4])) throw new Error("dedup must be on or off");
   const dedup = process.argv[4] === "on";
+  const planner = process.argv[5] ?? "js";
+  if (!["js", "rust"].includes(planner)) throw new Error("the planner must be js or rust");
   // The supergraph's join__graph urls are the default ports; point them at this run's subgraphs.
   const supergraph = fs
     .readFileSync(path.join(__dirname, "..", "..", "schema", "supergraph.graphql"), "utf8")
@@ -57,6 +61,9 @@ async function main() {
   const config = loadConfig();
   const runtime = createGatewayRuntime({
     supergraph,
+    ...(planner === "rust"
+      ? { unifiedGraphHandler: require("@graphql-hive/router-runtime").unifiedGraphHandler }
+      : {}),
     plugins: () => [signCalls(urls, config)],
     logging: "error",
     graphiql: false,
@@ -76,7 +83,9 @@ async function main() {
   const server = http.createServer(runtime);
   server.keepAliveTimeout = 5000;
   await new Promise((resolve) => server.listen(port, "127.0.0.1", resolve));
-  console.log(`hive gateway ready at http://127.0.0.1:${port}/graphql (dedup ${dedup})`);
+  console.log(
+    `hive gateway ready at http://127.0.0.1:${port}/graphql (dedup ${dedup}, ${planner} planner)`,
+  );
   const stop = () =>
     server.close(() => Promise.resolve(runtime.dispose()).then(() => process.exit(0)));
   process.on("SIGTERM", stop);

@@ -10,6 +10,10 @@ export interface DistrictRow {
   stationCount: number;
   idleStationCount: number;
   openDemandCount: number;
+  /** 督办: open demands past their step's deadline now. */
+  overdueDemandCount: number;
+  /** Steps finished on time over steps finished plus overdue now; null before any. */
+  onTimeRate: number | null;
   demandCount: number;
   activityCount: number;
   serviceHours: number;
@@ -31,6 +35,8 @@ export interface DashboardData {
     open: number;
     resolutionRate: number;
     averageSatisfaction: number | null;
+    ratedCount: number;
+    enterpriseRatedCount: number;
     byCategory: Array<Stat & { category: string }>;
     byFocusGroup: Array<Stat & { focusGroup: string }>;
     bySpecialised: Array<Stat & { specialised: boolean }>;

@@ -47,7 +47,10 @@ function renderSummary(d: DashboardData) {
     asColumn("demandCount", s.total),
     ["已解决", formatNumber(s.resolved)],
     ["解决率", `${(s.resolutionRate * 100).toFixed(1)}%`],
-    ["平均满意度", s.averageSatisfaction === null ? "—" : s.averageSatisfaction.toFixed(2)],
+    [
+      `平均满意度（${s.ratedCount} 个评分，其中企业自评 ${s.enterpriseRatedCount} 个）`,
+      s.averageSatisfaction === null ? "—" : s.averageSatisfaction.toFixed(2),
+    ],
     ["在册志愿者", formatNumber(d.corpsStats?.volunteers ?? null)],
     asColumn("volunteerCount", d.corpsStats?.appointed ?? null),
   ];

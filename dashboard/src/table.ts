@@ -8,6 +8,8 @@ export interface Column {
   key: keyof DistrictRow;
   label: string;
   numeric: boolean;
+  /** A rate: shown as a percentage, and not added up in the city's total. */
+  rate?: boolean;
 }
 
 export const COLUMNS: Column[] = [
@@ -15,6 +17,8 @@ export const COLUMNS: Column[] = [
   { key: "stationCount", label: "已备案工作站", numeric: true },
   { key: "idleStationCount", label: "闲置工作站", numeric: true },
   { key: "openDemandCount", label: "待对接需求", numeric: true },
+  { key: "overdueDemandCount", label: "超期需求（督办）", numeric: true },
+  { key: "onTimeRate", label: "按时办理率", numeric: true, rate: true },
   { key: "demandCount", label: "新收集需求", numeric: true },
   { key: "activityCount", label: "服务活动", numeric: true },
   { key: "serviceHours", label: "服务时长（小时）", numeric: true },
@@ -44,6 +48,9 @@ export function sortRows(rows: DistrictRow[], sort: Sort): DistrictRow[] {
     return order * sign || a.code.localeCompare(b.code);
   });
 }
+
+/** A rate 0-1 as a percentage with one decimal; — when there is none. */
+export const formatRate = (n: number | null) => (n === null ? "—" : `${(n * 100).toFixed(1)}%`);
 
 export const formatNumber = (n: number | null) =>
   n === null
@@ -76,7 +83,7 @@ export function noDistrictRow(data: DashboardData): NoDistrictRow {
 /** Column sums, the no-district figures included; null where any figure is missing. */
 export function totals(rows: DistrictRow[], extra?: NoDistrictRow): Record<string, number | null> {
   const sums: Record<string, number | null> = {};
-  for (const column of COLUMNS.filter((c) => c.numeric)) {
+  for (const column of COLUMNS.filter((c) => c.numeric && !c.rate)) {
     const values = rows.map((r) => r[column.key] as number | null);
     if (extra && column.key in extra.figures) values.push(extra.figures[column.key] ?? null);
     sums[column.key] = values.includes(null)
@@ -141,13 +148,21 @@ export function renderTable(
     for (const column of COLUMNS) {
       const td = tr.insertCell();
       const value = row[column.key];
-      td.textContent =
-        typeof value === "number" || value === null ? formatNumber(value) : String(value);
-      if (value === null) td.title = "该项数据暂时无法获取";
+      td.textContent = column.rate
+        ? formatRate(value as number | null)
+        : typeof value === "number" || value === null
+          ? formatNumber(value)
+          : String(value);
+      if (value === null) td.title = column.rate ? "尚无有期限的办理环节" : "该项数据暂时无法获取";
       if (column.numeric) td.className = "num";
       if (column.key === "idleStationCount" && row.idleStationCount > 0) {
         td.classList.add("idle");
         td.title = "已备案但90天内未收集需求的工作站";
+        td.textContent = `⚠ ${td.textContent}`;
+      }
+      if (column.key === "overdueDemandCount" && row.overdueDemandCount > 0) {
+        td.classList.add("idle");
+        td.title = "已超过办理期限（工作日）仍未推进的需求";
         td.textContent = `⚠ ${td.textContent}`;
       }
     }
@@ -170,7 +185,7 @@ export function tableCsv(rows: DistrictRow[], extra: NoDistrictRow, sort: Sort):
   const header = ["区划代码", ...COLUMNS.map((c) => c.label)];
   const lines = sortRows(rows, sort).map((row) => [
     row.code,
-    ...COLUMNS.map((c) => row[c.key] ?? ""),
+    ...COLUMNS.map((c) => (c.rate ? formatRate(row[c.key] as number | null) : (row[c.key] ?? ""))),
   ]);
   lines.push(["", ...COLUMNS.map((c) => (c.numeric ? (extra.figures[c.key] ?? "") : extra.label))]);
   return (

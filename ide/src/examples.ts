@@ -7,6 +7,7 @@ import dashboard from "../../contract/dashboard.graphql";
 import districts from "../../contract/districts.graphql";
 import platforms from "../../contract/platforms.graphql";
 import publicity from "../../contract/publicity.graphql";
+import selfService from "../../contract/self-service.graphql";
 
 export interface Example {
   name: string;
@@ -124,6 +125,9 @@ function sampleVariables(): Record<string, Record<string, unknown>> {
         activityIds: [],
       },
     },
+    MyDemands: { first: 10 },
+    RateDemand: { id: "1", satisfaction: 5, comment: "专家很专业，问题已解决" },
+    OverdueDemands: { districtCode: "440305", first: 10 },
     SubmitStory: { id: "25" },
     PublishStory: { id: "25" },
     RecordCoverage: {
@@ -146,16 +150,22 @@ function split(document: string): Array<{ name: string; query: string }> {
     .map((query) => ({ name: /^(?:query|mutation)\s+(\w+)/.exec(query)![1], query: `${query}\n` }));
 }
 
+/** The enterprises' operations of contract/self-service.graphql (ENTERPRISE, and 督办 for staff). */
+const ENTERPRISE_OPERATIONS = ["MyDemands", "RateDemand", "OverdueDemands"];
+
 export function exampleGroups(): ExampleGroup[] {
   const variables = sampleVariables();
-  const group = (client: string, label: string, document: string): ExampleGroup => ({
+  const group = (
+    client: string,
+    label: string,
+    document: string,
+    only?: readonly string[],
+  ): ExampleGroup => ({
     client,
     label,
-    examples: split(document).map(({ name, query }) => ({
-      name,
-      query,
-      variables: variables[name] ?? {},
-    })),
+    examples: split(document)
+      .filter(({ name }) => !only || only.includes(name))
+      .map(({ name, query }) => ({ name, query, variables: variables[name] ?? {} })),
   });
   return [
     group("districts", "区企业服务机构 District agency", districts),
@@ -163,5 +173,7 @@ export function exampleGroups(): ExampleGroup[] {
     group("platforms", "示范平台 Platforms", platforms),
     group("publicity", "宣传部门 Publicity office", publicity),
     group("dashboard", "市级看板 Dashboard", dashboard),
+    // self-service.graphql holds the volunteers' operations too; each group takes its own.
+    group("enterprises", "企业 Enterprises", selfService, ENTERPRISE_OPERATIONS),
   ];
 }

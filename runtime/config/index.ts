@@ -5,6 +5,7 @@ import { authSection, type AuthConfig } from "./auth";
 import { cacheSection, redisSection, type CacheConfig, type RedisConfig } from "./cache";
 import { clinicSection, type ClinicConfig } from "./clinic";
 import { databasesSection, type DatabasesConfig } from "./databases";
+import { demandDeadlinesSection, type DemandDeadlinesConfig } from "./demand-deadlines";
 import { demoSection, type DemoConfig } from "./demo";
 import { ideSection, type IdeConfig } from "./ide";
 import { idempotencySection, type IdempotencyConfig } from "./idempotency";
@@ -30,6 +31,7 @@ export type {
   ClinicConfig,
   RedisConfig,
   DatabasesConfig,
+  DemandDeadlinesConfig,
   DemoConfig,
   Env,
   IdeConfig,
@@ -47,6 +49,7 @@ export type {
   TrustedDocumentsConfig,
 };
 export type { TrustedDocumentsMode } from "./trusted-documents";
+export type { StepDays } from "./demand-deadlines";
 
 export interface HubConfig {
   /** NODE_ENV=production: a secret is required; introspection and GraphiQL are off unless asked. */
@@ -68,6 +71,8 @@ export interface HubConfig {
   demo: DemoConfig;
   feed: FeedConfig;
   clinic: ClinicConfig;
+  /** 督办: working days each open step of a demand has (DEMAND_*_DAYS). */
+  demandDeadlines: DemandDeadlinesConfig;
   /** Which documents the gateway runs for which callers (TRUSTED_DOCUMENTS). */
   trustedDocuments: TrustedDocumentsConfig;
   /** OpenTelemetry traces (the SDK's OTEL_* variables); off unless an endpoint is set. */
@@ -105,6 +110,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
     demo: demoSection(env, problems),
     feed: feedSection(env, problems),
     clinic: clinicSection(env, problems, servers.publicUrl),
+    demandDeadlines: demandDeadlinesSection(env, problems),
     trustedDocuments: trustedDocumentsSection(env, problems, production),
     tracing: tracingSection(env, problems),
     // npm sets INIT_CWD to where `npm run` was typed; file arguments are relative to it.

@@ -5,11 +5,13 @@ import type { DataSource } from "typeorm";
 import { keyed } from "../shared/loader-helpers";
 import {
   activityFigures,
+  deadlineFigures,
   demandCounts,
   idleStationCounts,
   openDemandCounts,
   serviceHours,
   type ActivityFigures,
+  type DeadlineFigures,
 } from "./services/district-figures.service";
 
 export interface Range {
@@ -22,6 +24,10 @@ export function createFigureLoaders(db: DataSource) {
     idleStationCount: keyed(
       (asOf: string) =>
         new DataLoader<string, number>((codes) => idleStationCounts(db, codes, asOf)),
+    ),
+    deadlineFigures: keyed(
+      (day: string) =>
+        new DataLoader<string, DeadlineFigures>((codes) => deadlineFigures(db, codes, day)),
     ),
     openDemandCount: new DataLoader<string, number>((codes) => openDemandCounts(db, codes)),
     demandCount: keyed(

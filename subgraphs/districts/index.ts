@@ -19,6 +19,8 @@ import { activityReference } from "./resolvers/activity.reference";
 import { ActivityResolver } from "./resolvers/activity.resolver";
 import { BookingResolver } from "./resolvers/booking.resolver";
 import { DemandResolver } from "./resolvers/demand.resolver";
+import { FollowUpResolver } from "./resolvers/follow-up.resolver";
+import { useDeadlines } from "./services/deadlines";
 import { VolunteerBookingsResolver } from "./resolvers/volunteer-bookings.resolver";
 import { DashboardResolver } from "./resolvers/dashboard.resolver";
 import { districtReference } from "./resolvers/district.reference";
@@ -62,6 +64,7 @@ export const districts: SubgraphDefinition<DistrictsLoaders, DistrictsSeedRows> 
         ReviewResolver,
         BookingResolver,
         DemandResolver,
+        FollowUpResolver,
         VolunteerBookingsResolver,
       ],
       {
@@ -73,7 +76,10 @@ export const districts: SubgraphDefinition<DistrictsLoaders, DistrictsSeedRows> 
       [Activity, Volunteer],
     ),
   createLoaders,
-  prepare: ensureDistricts,
+  prepare: (db, config) => {
+    if (config) useDeadlines(config.demandDeadlines);
+    return ensureDistricts(db);
+  },
   seed: districtsSeed,
 };
 

@@ -17,6 +17,8 @@ import { DemandEvent } from "./entities/demand-event.entity";
 import { Demand } from "./entities/demand.entity";
 import { bookingRecords } from "./services/booking-figures";
 import type { CandidateRecord } from "./services/matching";
+import { timelines } from "./services/timeline";
+import type { TimelineStep } from "./types/timeline.types";
 
 export interface StationDemandFigures {
   openDemandCount: number;
@@ -46,6 +48,8 @@ export function createLoaders(db: DataSource) {
     bookingHistory: rowsBy(db, BookingEvent, "bookingId", { id: "ASC" }),
     demandHistory: rowsBy(db, DemandEvent, "demandId", { id: "ASC" }),
     activityHistory: rowsBy(db, ActivityEvent, "activityId", { id: "ASC" }),
+    /** Demand and booking events of each demand, by time (an enterprise's timeline). */
+    demandTimeline: new DataLoader<number, TimelineStep[]>((ids) => timelines(db, ids)),
     /** Open bookings and rated satisfaction per expert: one GROUP BY per batch. */
     volunteerBookings: new DataLoader<number, CandidateRecord>(async (ids) => {
       const records = await bookingRecords(db, ids, today());

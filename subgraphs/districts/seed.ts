@@ -2,6 +2,8 @@
 // crews, and the clinic's bookings with their history. The districts themselves are reference
 // data, written at every start (ensureDistricts), demo or not.
 import type { DataSource } from "typeorm";
+import { stepColumns } from "./services/deadlines";
+import { DemandStatus } from "./vocabulary";
 import { clearTables, insertChunked, type Instant, type SubgraphSeed } from "../shared/seed";
 import { DISTRICTS } from "../shared/vocabulary";
 import { Activity } from "./entities/activity.entity";
@@ -128,7 +130,7 @@ async function loadDistricts(db: DataSource, rows: DistrictsSeedRows) {
       StationEvent,
       rows.stationEvents.map((e) => ({ ...e, at: new Date(e.at) })) as never[],
     );
-    await insertChunked(tx, Demand, rows.demands as never[]);
+    await insertChunked(tx, Demand, rows.demands.map(withFirstStep) as never[]);
     await insertChunked(tx, Activity, rows.activities as never[]);
     await insertChunked(tx, Participation, rows.participations as never[]);
     await insertChunked(
@@ -168,3 +170,16 @@ export const districtsSeed: SubgraphSeed<DistrictsSeedRows> = {
       Station,
     ]),
 };
+
+/**
+ * An OPEN demo demand waits on its first step, which starts at its collection: its deadline is
+ * known (services/deadlines.ts). For the others the demo data does not say when their step began,
+ * so they carry no deadline (and count in no on-time rate).
+ */
+function withFirstStep(demand: DistrictsSeedRows["demands"][number]) {
+  if (demand.status !== DemandStatus.OPEN) return demand;
+  return {
+    ...demand,
+    ...stepColumns(undefined, { ...demand, status: DemandStatus.OPEN }),
+  };
+}

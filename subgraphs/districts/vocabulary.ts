@@ -60,11 +60,24 @@ export enum DemandAction {
   REOPEN = "REOPEN",
   SERVE = "SERVE",
   RATE = "RATE",
+  SUBMIT = "SUBMIT",
+  ROUTE = "ROUTE",
+  ESCALATE = "ESCALATE",
 }
 registerEnumType(DemandAction, {
   name: "DemandAction",
   description:
-    "What moved a demand: PUBLISH (first published), UPDATE (its district published a new status), MATCH (a booking was accepted), REOPEN (its only accepted booking was cancelled), SERVE (a booked session was held), RATE (the enterprise's satisfaction arrived later).",
+    "What moved a demand: PUBLISH (first published), UPDATE (its district published a new status), MATCH (a booking was accepted), REOPEN (its only accepted booking was cancelled), SERVE (a booked session was held), RATE (the enterprise's satisfaction: with a later copy of the session's activity, or its own rating), SUBMIT (the enterprise submitted it online, 线上诉求), ROUTE (its district sent it to a station), ESCALATE (督办: first seen past its deadline).",
+});
+
+export enum DemandChannel {
+  STATION = "STATION",
+  ONLINE = "ONLINE",
+}
+registerEnumType(DemandChannel, {
+  name: "DemandChannel",
+  description:
+    "How a demand came in: STATION (collected at a workstation and published by its district) or ONLINE (线上诉求: submitted by the enterprise itself, signed in).",
 });
 
 export enum ActivityAction {

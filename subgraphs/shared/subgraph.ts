@@ -31,7 +31,7 @@ export interface SubgraphDefinition<TLoaders, TRows = unknown> extends DataSourc
   buildSchema(): Promise<GraphQLSchema>;
   createLoaders(db: DataSource): TLoaders;
   /** Writes reference data every database needs (idempotent); runs at every start. */
-  prepare?(db: DataSource): Promise<void>;
+  prepare?(db: DataSource, config?: HubConfig): Promise<void>;
   /** Its seed entry point: loads rows it is given (the demo's, from tools/ and the tests). */
   seed: SubgraphSeed<TRows>;
   /** Endpoints of this subgraph besides /graphql and /health. */
@@ -67,7 +67,7 @@ export async function startSubgraph<TLoaders, TRows>(
   const counter = new CountingLogger(log, config.databases.logQueries);
   const db = await openDataSource(definition, config, counter);
   try {
-    await definition.prepare?.(db);
+    await definition.prepare?.(db, config);
     if (options.seedRows && config.demo.seed && (await definition.seed.isEmpty(db)))
       await definition.seed.load(db, await options.seedRows());
     // Migrated and seeded: from now on every statement and transaction keeps to the budget.

@@ -3,7 +3,12 @@
 // mutations, and direct reads of the districts tables to prove a refused request wrote nothing.
 import { creditCodeCheckChar } from "../../subgraphs/shared/validation/credit-code";
 import type { Federation } from "../helpers/federation";
-import { contractOperation, execute, send, type Request } from "../helpers/graphql";
+import {
+  contractOperation,
+  execute,
+  type Request,
+  expectRefusedUnchanged,
+} from "../helpers/graphql";
 import { agreement, appoint, applicant, register } from "../corps/fixtures";
 
 let serial = 0;
@@ -158,12 +163,5 @@ export async function bookingState(fed: Federation) {
 
 /** Sends and expects the error code, and that the booking tables and demands did not change. */
 export async function refused(fed: Federation, request: Request, code: string) {
-  const before = await bookingState(fed);
-  const response = await send(fed.gatewayUrl, request);
-  if (!response.errors?.some((e) => e.extensions?.code === code))
-    throw new Error(
-      `expected ${code}, got ${JSON.stringify({ data: response.data, errors: response.errors })}`,
-    );
-  expect(await bookingState(fed)).toEqual(before);
-  return response.errors.find((e) => e.extensions?.code === code)!;
+  return expectRefusedUnchanged(fed.gatewayUrl, request, code, () => bookingState(fed));
 }

@@ -7,7 +7,13 @@ import path from "node:path";
 import { parse, validate } from "graphql";
 import { Supergraph } from "@apollo/federation-internals";
 import { bootFederation, type Federation } from "../helpers/federation";
-import { contractOperation, execute, executeExpectingError, send } from "../helpers/graphql";
+import {
+  contractOperation,
+  execute,
+  send,
+  expectRefusedUnchanged,
+  type Request,
+} from "../helpers/graphql";
 import {
   agreement,
   applicant,
@@ -47,12 +53,8 @@ async function history(id: string) {
 }
 
 /** Sends a request that must be refused with `code`, and checks that no corps table changed. */
-async function refused(request: Parameters<typeof send>[1], code: string) {
-  const before = await corpsCounts(fed);
-  const response = await executeExpectingError(fed.gatewayUrl, request, code);
-  expect(await corpsCounts(fed)).toEqual(before);
-  return response.errors!.find((e) => e.extensions?.code === code)!;
-}
+const refused = (request: Request, code: string) =>
+  expectRefusedUnchanged(fed.gatewayUrl, request, code, () => corpsCounts(fed));
 
 describe("contract", () => {
   it.each(CORPS_OPERATIONS)("%s validates against the committed supergraph", (name) => {

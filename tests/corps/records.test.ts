@@ -2,7 +2,7 @@
 // listed on the volunteer, loaded in batches (one IN query per list, however many volunteers).
 import { today } from "../../runtime/dates";
 import { bootFederation, type Federation } from "../helpers/federation";
-import { execute, executeExpectingError } from "../helpers/graphql";
+import { execute, executeExpectingError, expectRefusedUnchanged } from "../helpers/graphql";
 import { appoint, corpsCounts, register } from "./fixtures";
 
 let fed: Federation;
@@ -29,14 +29,12 @@ async function refused(
   code: string,
   token: string | null = admin,
 ) {
-  const before = await corpsCounts(fed);
-  const response = await executeExpectingError(
+  return expectRefusedUnchanged(
     fed.gatewayUrl,
     { query, variables, token: token ?? undefined },
     code,
+    () => corpsCounts(fed),
   );
-  expect(await corpsCounts(fed)).toEqual(before);
-  return response.errors!.find((e) => e.extensions?.code === code)!;
 }
 
 describe("recording", () => {

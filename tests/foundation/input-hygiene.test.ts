@@ -8,7 +8,7 @@ import { creditCodeCheckChar } from "../../subgraphs/shared/validation/credit-co
 import { expert } from "../clinic/fixtures";
 import { agreement, applicant, corpsCounts, register } from "../corps/fixtures";
 import { bootFederation, type Federation } from "../helpers/federation";
-import { contractOperation, execute, send } from "../helpers/graphql";
+import { contractOperation, execute, send, expectRefusal } from "../helpers/graphql";
 
 let fed: Federation;
 let admin: string;
@@ -23,8 +23,7 @@ const PROBES = ["探针\u0000测试", "\u0007\u001b[2J", "名字\u007f"];
 /** Sends as CITY_ADMIN and expects BAD_USER_INPUT whose message names `field`. */
 async function refused(query: string, variables: Record<string, unknown>, field: RegExp) {
   const response = await send(fed.gatewayUrl, { query, variables, token: admin });
-  expect(response.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
-  expect(response.errors?.[0]?.message).toMatch(field);
+  expectRefusal(response, "BAD_USER_INPUT", { message: field, first: true });
   // Each problem is said once, however many rules see it.
   const problems: string[] = response.errors?.[0]?.extensions?.problems ?? [];
   expect(new Set(problems).size).toBe(problems.length);

@@ -12,6 +12,7 @@ import { startGateway } from "../../gateway";
 import { loadConfigWith } from "../../runtime/config";
 import type { RunningServer } from "../../runtime/http/server";
 import { createLogger } from "../../runtime/log";
+import { expectRefusal } from "../helpers/graphql";
 
 const BODY_LIMIT = 64 * 1024;
 const lines: string[] = [];
@@ -157,7 +158,7 @@ function expectRefused(
   code: string,
   message: RegExp,
 ) {
-  expect(response.status).toBe(status);
+  expectRefusal(response, code, { status, message, first: true });
   expect(response.body.errors).toEqual([
     {
       message: expect.stringMatching(message),

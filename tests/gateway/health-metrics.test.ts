@@ -113,6 +113,30 @@ describe("metrics", () => {
     expect(sample(text, "hub_sql_statements_total")).toBeGreaterThan(0);
     expect(sample(text, "hub_graphql_requests_total", { server: "districts" })).toBeGreaterThan(0);
   });
+
+  it("counts the entity fetches and the representations each carries, by subgraph", async () => {
+    const admin = await fed.token("CITY_ADMIN");
+    const work = async () => {
+      const { text } = await get(`${fed.gatewayOrigin}/metrics`);
+      return {
+        corps: sample(text, "hub_subgraph_representations_count", { subgraph: "corps" }) ?? 0,
+        sum: sample(text, "hub_subgraph_representations_sum", { subgraph: "corps" }) ?? 0,
+        districts:
+          sample(text, "hub_subgraph_representations_count", { subgraph: "districts" }) ?? 0,
+      };
+    };
+    const before = await work();
+    // The district comes from districts; its volunteers' count from corps, by one representation.
+    await execute(fed.gatewayUrl, {
+      query: `query EntityWork { district(code: "440305") { name volunteerCount } }`,
+      token: admin,
+    });
+    const after = await work();
+    expect(after.corps - before.corps).toBe(1);
+    expect(after.sum - before.sum).toBe(1);
+    // districts answered the root field: no entity fetch went to it.
+    expect(after.districts - before.districts).toBe(0);
+  });
 });
 
 describe("the exposition format", () => {

@@ -1,6 +1,8 @@
 // The gateway's limits on what one operation may ask (depth, aliases, directives, tokens, cost,
 // batches), with the probe's own queries: each is refused with a clear error before any subgraph
-// is asked, while every operation the hub's clients send fits.
+// is asked, while every operation the hub's clients send fits. The gateway runs in front of one
+// small inline subgraph (gateway-tester.ts) with the shapes the limits weigh (districts, their
+// station pages, stories naming capped lists), which counts the calls it answers.
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
@@ -13,30 +15,103 @@ import {
 import { limitsProtection, operationCost } from "../../gateway/plugins/limits";
 import { documentProblem } from "../../runtime/http/document-limits";
 import { createLogger } from "../../runtime/log";
-import { bootFederation, type Federation } from "../helpers/federation";
-import { execute, send } from "../helpers/graphql";
+import { createGatewayTester, type GatewayTester } from "../helpers/gateway-tester";
+import { execute, send, expectRefusal } from "../helpers/graphql";
 
 const ROOT = path.join(__dirname, "..", "..");
 const CONTRACT = path.join(ROOT, "contract");
 
-let fed: Federation;
+/** The types the limits weigh, named as in the supergraph (LIST_CAPS names CaseStory's lists). */
+const HUB = /* GraphQL */ `
+  type Query {
+    districts: [District!]!
+    district(code: ID!): District
+    stationsByIds(ids: [ID!]!): [Station!]!
+    caseStories(first: Int): CaseStoryConnection!
+  }
+  enum StationStatus {
+    FILED
+    PENDING
+  }
+  type PageInfo {
+    hasNextPage: Boolean!
+    endCursor: String
+  }
+  type District {
+    code: ID!
+    name: String!
+    kind: String!
+    volunteerCount: Int!
+    courseCount: Int!
+    openDemandCount: Int!
+    stationCount(status: StationStatus): Int!
+    stations(first: Int): StationConnection!
+  }
+  type StationConnection {
+    nodes: [Station!]!
+    pageInfo: PageInfo!
+  }
+  type Station {
+    id: ID!
+    name: String!
+    address: String!
+    district: District!
+  }
+  type CaseStoryConnection {
+    nodes: [CaseStory!]!
+    pageInfo: PageInfo!
+  }
+  type CaseStory {
+    id: ID!
+    title: String!
+    volunteers: [Volunteer!]!
+    stations: [Station!]!
+    activities: [Activity!]!
+  }
+  type Volunteer {
+    id: ID!
+    activities: [Activity!]!
+  }
+  type Activity {
+    id: ID!
+    title: String!
+  }
+`;
+const district = (code: string) => ({ code, name: `区${code}` });
+const page = (first = 20) => ({
+  nodes: Array.from({ length: Math.min(first, 3) }, (_, i) => ({
+    id: String(i + 1),
+    name: `工作站${i + 1}`,
+    address: "深圳市",
+  })),
+  pageInfo: { hasNextPage: false, endCursor: null },
+});
+const resolvers = {
+  Query: {
+    districts: () => ["440303", "440305"].map(district),
+    district: (_: unknown, { code }: { code: string }) => district(code),
+    stationsByIds: (_: unknown, { ids }: { ids: string[] }) => ids.map((id) => ({ id })),
+  },
+  District: { stations: (_: unknown, { first }: { first?: number }) => page(first) },
+  Station: { district: () => district("440305") },
+};
+
+let fed: GatewayTester;
 let admin: string;
 beforeAll(async () => {
-  fed = await bootFederation();
+  fed = await createGatewayTester({ subgraphs: [{ name: "districts", typeDefs: HUB, resolvers }] });
   admin = await fed.token("CITY_ADMIN");
 });
 afterAll(() => fed?.stop());
 
 /** Sends and expects a refusal with this code and HTTP 400, with nothing asked of a subgraph. */
 async function refused(query: string, code: string, message: RegExp, token?: string) {
-  const before = fed.sqlCount();
-  const response = await send(fed.gatewayUrl, { query, token });
-  expect(response.status).toBe(400);
+  const before = fed.calls();
+  const response = await send(fed.url, { query, token });
   expect(response.data).toBeUndefined();
-  expect(response.errors?.[0]?.extensions?.code).toBe(code);
-  expect(response.errors?.[0]?.message).toMatch(message);
-  expect(response.errors?.[0]?.message).not.toMatch(/^Syntax Error: (this|Query)/);
-  expect(fed.sqlCount()).toBe(before);
+  const error = expectRefusal(response, code, { status: 400, message, first: true });
+  expect(error.message).not.toMatch(/^Syntax Error: (this|Query)/);
+  expect(fed.calls()).toBe(before);
   return response;
 }
 
@@ -95,7 +170,7 @@ describe("the probe's queries", () => {
       "GRAPHQL_VALIDATION_FAILED",
       /more aliases than the limit of 15/,
     );
-    await execute(fed.gatewayUrl, { query: `{ ${aliases(15)} }` });
+    await execute(fed.url, { query: `{ ${aliases(15)} }` });
   });
 });
 
@@ -106,8 +181,8 @@ describe("the cost limit fails closed", () => {
 
   it("refuses the probe's query with a null @include(if:) before any subgraph works", async () => {
     for (const token of [undefined, admin]) {
-      const before = fed.sqlCount();
-      const response = await send(fed.gatewayUrl, {
+      const before = fed.calls();
+      const response = await send(fed.url, {
         query: probe("@include(if: $x)"),
         variables: { x: null },
         token,
@@ -121,7 +196,7 @@ describe("the cost limit fails closed", () => {
           extensions: expect.objectContaining({ code: "GRAPHQL_VALIDATION_FAILED" }),
         }),
       ]);
-      expect(fed.sqlCount()).toBe(before);
+      expect(fed.calls()).toBe(before);
     }
   });
 
@@ -134,7 +209,7 @@ describe("the cost limit fails closed", () => {
   });
 
   it("refuses a null for a field's non-null argument, naming the field and the variable", async () => {
-    const response = await send(fed.gatewayUrl, {
+    const response = await send(fed.url, {
       query: `query($code: ID = "440305") { district(code: $code) { name } }`,
       variables: { code: null },
     });
@@ -160,7 +235,7 @@ describe("the cost limit fails closed", () => {
   });
 
   it("still answers a variable that does not fit its type BAD_USER_INPUT", async () => {
-    const response = await send(fed.gatewayUrl, {
+    const response = await send(fed.url, {
       query: `query($x: Boolean = true) { __typename @include(if: $x) }`,
       variables: { x: "yes" },
     });
@@ -178,7 +253,7 @@ describe("each limit", () => {
       for (let i = 0; i < steps; i++) q = `district { stations(first: 1) { nodes { ${q} } } }`;
       return `{ district(code: "440305") { stations(first: 1) { nodes { ${q} } } } }`;
     };
-    await execute(fed.gatewayUrl, { query: deep(2), token: admin });
+    await execute(fed.url, { query: deep(2), token: admin });
     await refused(
       `{ district(code: "440305") { stations(first: 1) { nodes { district { stations(first: 1) { nodes { district { stations(first: 1) { nodes { id district { name } } } } } } } } } } }`,
       "GRAPHQL_VALIDATION_FAILED",
@@ -190,7 +265,7 @@ describe("each limit", () => {
   it("directives: 20 pass, 21 do not", async () => {
     const fields = (n: number) =>
       Array.from({ length: n }, () => "__typename @include(if: true)").join(" ");
-    await execute(fed.gatewayUrl, { query: `{ ${fields(20)} }` });
+    await execute(fed.url, { query: `{ ${fields(20)} }` });
     await refused(
       `{ ${fields(21)} }`,
       "GRAPHQL_VALIDATION_FAILED",
@@ -204,7 +279,7 @@ describe("each limit", () => {
   });
 
   it("batches: a JSON array of operations is refused", async () => {
-    const response = await fetch(fed.gatewayUrl, {
+    const response = await fetch(fed.url, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify([{ query: "{ __typename }" }, { query: "{ __typename }" }]),
@@ -213,7 +288,9 @@ describe("each limit", () => {
   });
 
   it("lets GraphiQL's introspection through", async () => {
-    const data = await execute(fed.gatewayUrl, { query: getIntrospectionQuery() });
+    const data = await fed.execute<{ __schema: { queryType: { name: string } } }>({
+      query: getIntrospectionQuery(),
+    });
     expect(data.__schema.queryType.name).toBe("Query");
   });
 });
@@ -276,7 +353,7 @@ describe("the fields of a document, counted before it is validated", () => {
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
   const timed = async (query: string) => {
     const started = performance.now();
-    await send(fed.gatewayUrl, { query });
+    await send(fed.url, { query });
     return performance.now() - started;
   };
 
@@ -286,7 +363,7 @@ describe("the fields of a document, counted before it is validated", () => {
     const sent = new Promise<void>((resolve) => (written = resolve));
     const answered = new Promise<void>((resolve, reject) => {
       const request = http.request(
-        fed.gatewayUrl,
+        fed.url,
         // Anonymous: checking a token is asynchronous work the bystander could slip past.
         { method: "POST", headers: { "content-type": "application/json" } },
         (response) => response.resume().on("end", resolve),
@@ -325,7 +402,7 @@ describe("the fields of a document, counted before it is validated", () => {
   it("keeps the worst document under the limits about as cheap as any of its size", async () => {
     const worst = underTokenLimit(fed.config.limits.maxArgumentRepeats);
     const plain = underTokenLimit(1);
-    expect(await execute(fed.gatewayUrl, { query: worst() })).toEqual({
+    expect(await execute(fed.url, { query: worst() })).toEqual({
       __typename: "Query",
     });
     for (let i = 0; i < 2; i++) {

@@ -2,63 +2,119 @@
 // limit per call, one more try for a query but never for a mutation (whose answer then says
 // whether it can have been written), and a circuit breaker that answers at once while the
 // subgraph keeps failing and closes again once it is back. The other subgraphs' fields still come
-// back, with an error on the failed paths only.
-import { Writable } from "node:stream";
-import { startGateway } from "../../gateway";
-import { loadConfigWith, SUBGRAPHS } from "../../runtime/config";
-import type { RunningServer } from "../../runtime/http/server";
-import { createLogger } from "../../runtime/log";
-import { bootFederation, type Federation } from "../helpers/federation";
-import { contractOperation, send } from "../helpers/graphql";
+// back, with an error on the failed paths only. Two small inline subgraphs (gateway-tester.ts):
+// publicity's stories name a district that districts resolves.
+import type { GraphQLResponse } from "../helpers/graphql";
+import { createGatewayTester, type GatewayTester } from "../helpers/gateway-tester";
 import { tcpProxy, type TcpProxy } from "../helpers/tcp-proxy";
 
 const BREAKER_RESET_MS = 5000;
-let fed: Federation;
+let tester: GatewayTester;
 let proxy: TcpProxy;
-let gateway: RunningServer;
-const quiet = createLogger(
-  "gateway",
-  { level: "silent" },
-  new Writable({ write: (_c, _e, done) => done() }),
-);
+
+const FEDERATION = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])`;
+const publicity = {
+  name: "publicity" as const,
+  typeDefs: /* GraphQL */ `
+    ${FEDERATION}
+    type Query {
+      caseStories(first: Int!): StoryConnection!
+    }
+    type StoryConnection {
+      nodes: [Story!]!
+    }
+    type Story {
+      id: ID!
+      title: String!
+      district: District
+    }
+    type District @key(fields: "code", resolvable: false) {
+      code: ID!
+    }
+  `,
+  resolvers: {
+    Query: {
+      caseStories: (_: unknown, { first }: { first: number }) => ({
+        nodes: Array.from({ length: first }, (_, i) => ({
+          id: String(i),
+          title: `案例${i}`,
+          district: { code: "440305" },
+        })),
+      }),
+    },
+  },
+};
+const districts = {
+  name: "districts" as const,
+  typeDefs: /* GraphQL */ `
+    ${FEDERATION}
+    type Query {
+      district(code: ID!): District
+    }
+    type District @key(fields: "code") {
+      code: ID!
+      name: String!
+    }
+    enum Decision {
+      ACCEPT
+      REJECT
+    }
+    type Station {
+      id: ID!
+    }
+    type Mutation {
+      reviewStation(id: ID!, decision: Decision!): Station
+    }
+  `,
+  resolvers: {
+    Query: { district: (_: unknown, { code }: { code: string }) => ({ code, name: "南山区" }) },
+    District: { __resolveReference: ({ code }: { code: string }) => ({ code, name: "南山区" }) },
+    Mutation: { reviewStation: (_: unknown, { id }: { id: string }) => ({ id }) },
+  },
+};
 
 beforeAll(async () => {
-  fed = await bootFederation();
-  proxy = await tcpProxy(new URL(fed.subgraphs.districts.url));
-  const config = loadConfigWith({
-    JWT_SECRET: fed.config.auth.jwtSecret,
-    RESPONSE_CACHE_TTL_SECONDS: "0",
-    RATE_LIMIT_PER_MINUTE: "0",
-    RATE_LIMIT_ANONYMOUS_PER_MINUTE: "0",
-    REDIS_URL: "",
-    DISTRICTS_TIMEOUT_MS: "1500",
-    SUBGRAPH_RETRIES: "1",
-    BREAKER_MINIMUM_CALLS: "4",
-    BREAKER_ERROR_PERCENT: "50",
-    // Long enough that the checks while it is open finish before it lets a trial call through,
-    // even on a loaded machine; the test waits out the rest.
-    BREAKER_RESET_MS: String(BREAKER_RESET_MS),
-  });
-  const urls = Object.fromEntries(SUBGRAPHS.map((n) => [n, fed.subgraphs[n].url]));
-  gateway = await startGateway(config, {
-    port: 0,
-    log: quiet,
-    subgraphUrls: { ...urls, districts: proxy.url },
+  tester = await createGatewayTester({
+    subgraphs: [publicity, districts],
+    env: {
+      RESPONSE_CACHE_TTL_SECONDS: "0",
+      RATE_LIMIT_PER_MINUTE: "0",
+      RATE_LIMIT_ANONYMOUS_PER_MINUTE: "0",
+      REDIS_URL: "",
+      METRICS_TOKEN: "",
+      LOG_LEVEL: "silent",
+      DISTRICTS_TIMEOUT_MS: "1500",
+      SUBGRAPH_RETRIES: "1",
+      BREAKER_MINIMUM_CALLS: "4",
+      BREAKER_ERROR_PERCENT: "50",
+      // Long enough that the checks while it is open finish before it lets a trial call through,
+      // even on a loaded machine; the test waits out the rest.
+      BREAKER_RESET_MS: String(BREAKER_RESET_MS),
+    },
+    route: async (name, url) => {
+      if (name !== "districts") return url;
+      proxy = await tcpProxy(new URL(url));
+      return proxy.url;
+    },
   });
 });
 afterAll(async () => {
-  await gateway?.stop();
+  await tester?.stop();
   await proxy?.close();
-  await fed?.stop();
 });
 
-const STORIES = contractOperation("CaseStories");
+const STORIES =
+  "query Stories($first: Int!) { caseStories(first: $first) { nodes { title district { code name } } } }";
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function expectOnlyDistrictsMissing(response: Awaited<ReturnType<typeof send<any>>>) {
+interface Stories {
+  caseStories: { nodes: Array<{ title: string; district: unknown }> };
+}
+
+function expectOnlyDistrictsMissing(response: GraphQLResponse<Stories>) {
   expect(response.status).toBe(200);
-  expect(response.data.caseStories.nodes.length).toBeGreaterThan(0);
-  for (const node of response.data.caseStories.nodes) {
+  expect(response.data!.caseStories.nodes.length).toBeGreaterThan(0);
+  for (const node of response.data!.caseStories.nodes) {
     expect(node.title).toBeTruthy();
     expect(node.district).toBeNull();
   }
@@ -70,7 +126,7 @@ function expectOnlyDistrictsMissing(response: Awaited<ReturnType<typeof send<any
 
 it("answers in full while districts answers", async () => {
   proxy.setMode("pass");
-  const response = await send(gateway.url, { query: STORIES, variables: { first: 5 } });
+  const response = await tester.send<Stories>({ query: STORIES, variables: { first: 5 } });
   expect(response.errors).toBeUndefined();
 });
 
@@ -78,7 +134,7 @@ it("gives up on a hung subgraph after its time limit and tries a query once more
   proxy.setMode("hang");
   const before = proxy.connections;
   const started = Date.now();
-  const response = await send(gateway.url, { query: STORIES, variables: { first: 5 } });
+  const response = await tester.send<Stories>({ query: STORIES, variables: { first: 5 } });
   const elapsed = Date.now() - started;
   expectOnlyDistrictsMissing(response);
   // Two tries of 1.5 s each (and a short pause), not the 10 s default, nor forever.
@@ -90,10 +146,10 @@ it("never sends a mutation twice, and says its outcome is unknown when no answer
   proxy.setMode("hang");
   // Let the breaker forget the hung calls first.
   await sleep(1600);
-  await send(gateway.url, { query: "{ __typename }" });
+  await tester.send({ query: "{ __typename }" });
   const before = proxy.connections;
-  const operator = await fed.token("DISTRICT_OPERATOR", { district: "440305" });
-  const response = await send(gateway.url, {
+  const operator = await tester.token("DISTRICT_OPERATOR", { district: "440305" });
+  const response = await tester.send({
     query: `mutation { reviewStation(id: "1", decision: ACCEPT) { id } }`,
     token: operator,
   });
@@ -113,20 +169,20 @@ it("opens the breaker while districts keeps failing, then closes it once it is b
   proxy.setMode("reset");
   for (let i = 0; i < 4; i++)
     expectOnlyDistrictsMissing(
-      await send(gateway.url, { query: STORIES, variables: { first: 5 } }),
+      await tester.send<Stories>({ query: STORIES, variables: { first: 5 } }),
     );
   const opened = Date.now();
   const before = proxy.connections;
   // Open: answered at once, districts not even asked.
-  const fast = await send(gateway.url, { query: STORIES, variables: { first: 5 } });
+  const fast = await tester.send<Stories>({ query: STORIES, variables: { first: 5 } });
   expectOnlyDistrictsMissing(fast);
   expect(proxy.connections).toBe(before);
-  const metrics = await (await fetch(`${new URL(gateway.url).origin}/metrics`)).text();
+  const metrics = await (await fetch(`${tester.origin}/metrics`)).text();
   expect(metrics).toMatch(/hub_subgraph_breaker_open\{[^}]*subgraph="districts"[^}]*\} 1/);
   expect(metrics).toMatch(/hub_subgraph_errors_total\{[^}]*kind="open"[^}]*\} [1-9]/);
   // A mutation is not even sent while it is open: nothing was written, for certain.
-  const operator = await fed.token("DISTRICT_OPERATOR", { district: "440305" });
-  const refused = await send(gateway.url, {
+  const operator = await tester.token("DISTRICT_OPERATOR", { district: "440305" });
+  const refused = await tester.send({
     query: `mutation { reviewStation(id: "1", decision: ACCEPT) { id } }`,
     token: operator,
   });
@@ -139,12 +195,12 @@ it("opens the breaker while districts keeps failing, then closes it once it is b
   // Back: after the pause one trial call goes through and closes the breaker.
   proxy.setMode("pass");
   await sleep(Math.max(0, BREAKER_RESET_MS + 100 - (Date.now() - opened)));
-  let full = await send(gateway.url, { query: STORIES, variables: { first: 5 } });
+  let full = await tester.send({ query: STORIES, variables: { first: 5 } });
   for (let i = 0; i < 10 && full.errors; i++) {
     await sleep(200);
-    full = await send(gateway.url, { query: STORIES, variables: { first: 5 } });
+    full = await tester.send<Stories>({ query: STORIES, variables: { first: 5 } });
   }
   expect(full.errors).toBeUndefined();
-  const after = await (await fetch(`${new URL(gateway.url).origin}/metrics`)).text();
+  const after = await (await fetch(`${tester.origin}/metrics`)).text();
   expect(after).toMatch(/hub_subgraph_breaker_open\{[^}]*subgraph="districts"[^}]*\} 0/);
 });

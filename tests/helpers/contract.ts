@@ -12,13 +12,10 @@ export const CONTRACT_DIR = path.resolve(__dirname, "..", "..", "contract");
  * (take it off this list) or vanishes from the contract.
  */
 export const PENDING_OPERATIONS: readonly string[] = [
-  // self-service.graphql: volunteers' and enterprises' own views (sign-in roles, corrections, 督办).
+  // self-service.graphql: volunteers' own views (sign-in roles, corrections).
   "MyVolunteerRecord",
   "RequestRecordCorrection",
   "DecideRecordCorrection",
-  "MyDemands",
-  "RateDemand",
-  "OverdueDemands",
   // reports.graphql: monthly station reports frozen by month.
   "CloseReportingMonth",
   "StationMonthlyReports",

@@ -55,6 +55,41 @@ export async function execute<T = any>(url: string, request: Request): Promise<T
   return response.data;
 }
 
+export type AnswerError = NonNullable<GraphQLResponse["errors"]>[number];
+
+/** An answer as send() returns it, or an HTTP answer whose JSON body is in `body`. */
+export type Answer =
+  | Pick<GraphQLResponse<unknown>, "status" | "data" | "errors">
+  | { status: number; body: { data?: unknown; errors?: AnswerError[] } };
+
+/**
+ * The one check of a refusal: the answer carries an error with this code (its first error, with
+ * `first`; and, when given, that HTTP status and a message matching), and returns that error. On anything else it throws with
+ * the whole answer, so a failing test explains itself.
+ */
+export function expectRefusal(
+  answer: Answer,
+  code: string,
+  expected: { status?: number; message?: RegExp; first?: boolean } = {},
+): AnswerError {
+  const body = "body" in answer ? answer.body : answer;
+  const candidates = expected.first ? body.errors?.slice(0, 1) : body.errors;
+  const error = candidates?.find((e) => e.extensions?.code === code);
+  const problem = !error
+    ? `expected ${expected.first ? "a first error" : "an error"} with extensions.code ${code}`
+    : expected.status !== undefined && answer.status !== expected.status
+      ? `expected HTTP ${expected.status}`
+      : expected.message && !expected.message.test(error.message)
+        ? `expected a message matching ${expected.message}`
+        : null;
+  if (problem)
+    throw new Error(
+      `${problem}\n--- answer (HTTP ${answer.status}) ---\n` +
+        JSON.stringify({ data: body.data, errors: body.errors }, null, 2).slice(0, 4000),
+    );
+  return error!;
+}
+
 /** Sends and expects an error with this code; returns the response. */
 export async function executeExpectingError(url: string, request: Request, code: string) {
   const response = await send(url, request);
@@ -62,6 +97,22 @@ export async function executeExpectingError(url: string, request: Request, code:
     throw explain(request, response, `expected an error with extensions.code ${code}`);
   }
   return response;
+}
+
+/**
+ * Sends a request that must be refused with `code` and change nothing: `state()` (the area's
+ * row counts or rows) reads the same before and after. Returns the refusal's error.
+ */
+export async function expectRefusedUnchanged(
+  url: string,
+  request: Request,
+  code: string,
+  state: () => Promise<unknown>,
+): Promise<AnswerError> {
+  const before = await state();
+  const response = await executeExpectingError(url, request, code);
+  expect(await state()).toEqual(before);
+  return expectRefusal(response, code);
 }
 
 export { contractOperation } from "./contract";

@@ -6,21 +6,18 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { buildDashboard } from "../../tools/build-dashboard";
 import { buildIde } from "../../tools/build-ide";
 import { freePort } from "../../tools/start-checks";
 import { bootFederation, type Federation } from "../helpers/federation";
+import { describeInBrowser, launchChromium, offlineContext } from "../helpers/chromium";
 import { startOidcProvider, type OidcProvider } from "../helpers/oidc-provider";
 
-const CHROMIUM = "/usr/bin/chromium";
-const available = fs.existsSync(CHROMIUM);
-if (!available) console.warn(`sign-in page tests skipped: ${CHROMIUM} is not installed`);
-const describeInBrowser = available ? describe : describe.skip;
 /** Short-lived access tokens, so that the page has to refresh one while the test watches. */
 const TTL = 12;
 
-describeInBrowser("signing in on the pages", () => {
+describeInBrowser("sign-in page tests")("signing in on the pages", () => {
   let provider: OidcProvider;
   let fed: Federation;
   let browser: Browser;
@@ -54,11 +51,7 @@ describeInBrowser("signing in on the pages", () => {
       ideDir,
       env: { OIDC_ISSUER: provider.issuer, OIDC_AUDIENCE: "sme-volunteer-hub" },
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--no-sandbox", "--disable-background-networking"],
-    });
+    browser = await launchChromium();
   }, 180_000);
   afterAll(async () => {
     await browser?.close();
@@ -67,18 +60,9 @@ describeInBrowser("signing in on the pages", () => {
   });
 
   async function newContext(): Promise<BrowserContext> {
-    const context = await browser.newContext({
+    return offlineContext(browser, [fed.gatewayOrigin, provider.issuer], outside, {
       viewport: { width: 1400, height: 1600 },
-      locale: "zh-CN",
     });
-    const allowed = [new URL(fed.gatewayOrigin).host, new URL(provider.issuer).host];
-    await context.route("**/*", (route) => {
-      const url = new URL(route.request().url());
-      if (allowed.includes(url.host)) return route.continue();
-      outside.push(url.toString());
-      return route.abort();
-    });
-    return context;
   }
 
   /** Picks the user on the provider's login page; the browser comes back to the page. */

@@ -13,7 +13,7 @@ import { createLogger } from "../../runtime/log";
 import { SUBGRAPHS } from "../../runtime/config";
 import { bookingInput, demandIn, expert, freshCreditCode, REQUEST } from "../clinic/fixtures";
 import { bootFederation, type Federation } from "../helpers/federation";
-import { execute, send } from "../helpers/graphql";
+import { execute, send, expectRefusal } from "../helpers/graphql";
 import {
   freshKeys,
   startOidcProvider,
@@ -93,9 +93,7 @@ async function waitReady(origin: string, timeoutMs = 30_000) {
 
 async function refused(token: string, message: RegExp, origin = fed.gatewayOrigin) {
   const answer = await me(origin, token);
-  expect(answer.status).toBe(401);
-  expect(answer.body.errors[0].extensions.code).toBe("UNAUTHENTICATED");
-  expect(answer.body.errors[0].message).toMatch(message);
+  expectRefusal(answer, "UNAUTHENTICATED", { status: 401, message, first: true });
   // The same on /graphql: refused before any subgraph is asked.
   const graphql = await send(`${origin}/graphql`, { query: "{ __typename }", token });
   expect(graphql.status).toBe(401);

@@ -8,7 +8,13 @@ import { parse, validate } from "graphql";
 import { Supergraph } from "@apollo/federation-internals";
 import { addDays, today } from "../../runtime/dates";
 import { bootFederation, type Federation } from "../helpers/federation";
-import { contractOperation, execute, executeExpectingError, send } from "../helpers/graphql";
+import {
+  contractOperation,
+  execute,
+  send,
+  expectRefusedUnchanged,
+  type Request,
+} from "../helpers/graphql";
 import { applied, platform, platformIn, platformInput, platformsState } from "./fixtures";
 
 let fed: Federation;
@@ -27,12 +33,8 @@ const REJECT = `mutation ($id: ID!, $reason: String!) { rejectPlatform(id: $id, 
 const APPLY_AGAIN = `mutation ($id: ID, $input: PlatformInput!) { applyPlatform(id: $id, input: $input) { id name status level certifiedOn appliedOn } }`;
 
 /** Sends a request that must be refused with `code`; checks that no platforms table changed. */
-async function refused(request: Parameters<typeof send>[1], code: string) {
-  const before = await platformsState(fed);
-  const response = await executeExpectingError(fed.gatewayUrl, request, code);
-  expect(await platformsState(fed)).toEqual(before);
-  return response.errors!.find((e) => e.extensions?.code === code)!;
-}
+const refused = (request: Request, code: string) =>
+  expectRefusedUnchanged(fed.gatewayUrl, request, code, () => platformsState(fed));
 
 describe("contract", () => {
   it.each(["ApplyPlatform", "CertifyPlatform", "SetMentors", "Platforms"])(

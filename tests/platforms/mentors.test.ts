@@ -3,7 +3,13 @@
 // id and the group stays as it was; the minimum of each kind, re-evaluated on every read (a mentor
 // suspended later makes it false); the Platforms filters; Volunteer.mentoring.
 import { bootFederation, type Federation } from "../helpers/federation";
-import { contractOperation, execute, executeExpectingError, send } from "../helpers/graphql";
+import {
+  contractOperation,
+  execute,
+  executeExpectingError,
+  expectRefusedUnchanged,
+  type Request,
+} from "../helpers/graphql";
 import { register } from "../corps/fixtures";
 import {
   applied,
@@ -29,12 +35,8 @@ const SUSPEND = `mutation ($id: ID!) { suspendVolunteer(id: $id, reason: "违反
 const REINSTATE = `mutation ($id: ID!) { reinstateVolunteer(id: $id) { id status } }`;
 const STATE = `query ($id: ID!) { platform(id: $id) { id mentorMinimum mentorRequirementMet mentors { id status } } }`;
 
-async function refused(request: Parameters<typeof send>[1], code: string) {
-  const before = await platformsState(fed);
-  const response = await executeExpectingError(fed.gatewayUrl, request, code);
-  expect(await platformsState(fed)).toEqual(before);
-  return response.errors!.find((e) => e.extensions?.code === code)!;
-}
+const refused = (request: Request, code: string) =>
+  expectRefusedUnchanged(fed.gatewayUrl, request, code, () => platformsState(fed));
 
 async function setMentors(platformId: string, volunteerIds: string[], token = admin) {
   return (

@@ -3,7 +3,12 @@
 // reviews (绩效考评): one graded score per platform and year by CITY_ADMIN; latest score and trend.
 import { today } from "../../runtime/dates";
 import { bootFederation, type Federation } from "../helpers/federation";
-import { execute, executeExpectingError, send } from "../helpers/graphql";
+import {
+  execute,
+  executeExpectingError,
+  expectRefusedUnchanged,
+  type Request,
+} from "../helpers/graphql";
 import { PlatformEvent } from "../../subgraphs/platforms/entities/platform-event.entity";
 import { PlatformAction } from "../../subgraphs/platforms/vocabulary";
 import { applied, platformIn, platformsState } from "./fixtures";
@@ -29,12 +34,8 @@ const thisYear = Number(today().slice(0, 4));
 const grade = (score: number) =>
   score >= 90 ? "EXCELLENT" : score >= 75 ? "GOOD" : score >= 60 ? "PASS" : "FAIL";
 
-async function refused(request: Parameters<typeof send>[1], code: string) {
-  const before = await platformsState(fed);
-  const response = await executeExpectingError(fed.gatewayUrl, request, code);
-  expect(await platformsState(fed)).toEqual(before);
-  return response.errors!.find((e) => e.extensions?.code === code)!;
-}
+const refused = (request: Request, code: string) =>
+  expectRefusedUnchanged(fed.gatewayUrl, request, code, () => platformsState(fed));
 
 const plan = (extra: Record<string, unknown> = {}) => ({
   title: "创业导师一对一辅导",

@@ -2,7 +2,12 @@
 // gateway (exists, FILED, same district, not already grown into another platform), and a district
 // recommends only its own FILED stations. When districts cannot answer, nothing is written.
 import { bootFederation, type Federation } from "../helpers/federation";
-import { contractOperation, execute, executeExpectingError, send } from "../helpers/graphql";
+import {
+  contractOperation,
+  execute,
+  expectRefusedUnchanged,
+  type Request,
+} from "../helpers/graphql";
 import {
   platform,
   platformInput,
@@ -25,12 +30,8 @@ const RECOMMEND = `mutation ($input: RecommendationInput!) { recommendStation(in
 const DISTRICT = "440307";
 const OTHER = "440308";
 
-async function refused(request: Parameters<typeof send>[1], code: string) {
-  const before = await platformsState(fed);
-  const response = await executeExpectingError(fed.gatewayUrl, request, code);
-  expect(await platformsState(fed)).toEqual(before);
-  return response.errors!.find((e) => e.extensions?.code === code)!;
-}
+const refused = (request: Request, code: string) =>
+  expectRefusedUnchanged(fed.gatewayUrl, request, code, () => platformsState(fed));
 
 const recommendation = (stationId: string, extra: Record<string, unknown> = {}) => ({
   stationId,

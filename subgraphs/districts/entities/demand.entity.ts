@@ -2,7 +2,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn, Unique, UpdateDateColumn
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { FocusGroup, ServiceCategory } from "../../shared/vocabulary";
 import { DateScalar } from "../../shared/scalars";
-import { DemandStatus } from "../vocabulary";
+import { DemandChannel, DemandStatus } from "../vocabulary";
 
 @Entity("demand")
 @Unique("uq_demand_district_external", ["districtCode", "externalId"])
@@ -21,6 +21,8 @@ import { DemandStatus } from "../vocabulary";
   "status",
   "satisfaction",
 ])
+// 督办: open demands past their deadline, per district.
+@Index("ix_demand_district_due", ["districtCode", "dueOn"])
 @ObjectType({ description: "An SME's service demand (服务需求) collected at a workstation." })
 export class Demand {
   @PrimaryGeneratedColumn()
@@ -34,8 +36,8 @@ export class Demand {
   @Field()
   externalId: string;
 
-  @Column({ type: "int" })
-  stationId: number;
+  @Column({ type: "int", nullable: true })
+  stationId: number | null;
 
   @Column({ type: "varchar", length: 200 })
   @Field()
@@ -74,6 +76,38 @@ export class Demand {
     description: "The enterprise's satisfaction, 1-5, once resolved.",
   })
   satisfaction: number | null;
+
+  @Column({ type: "varchar", length: 16, default: DemandChannel.STATION })
+  @Field(() => DemandChannel, {
+    description: "How it came in: collected at a station, or submitted online by the enterprise.",
+  })
+  channel: DemandChannel;
+
+  @Column({ type: "date", nullable: true })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      "The deadline of the step it waits on (working days, China's calendar): answered within 3 of collection, service started within 5 of the match, resolved or closed within 20 of the start (defaults; configurable per category). Null once RESOLVED or CLOSED.",
+  })
+  dueOn: string | null;
+
+  /** Steps with a deadline it finished, and of those the ones finished past it (on-time rate). */
+  @Column({ type: "int", default: 0 })
+  stepsDone: number;
+
+  @Column({ type: "int", default: 0 })
+  stepsLate: number;
+
+  /** When the 督办 event was written: the first time it was seen overdue (once). */
+  @Column({ type: "datetime", nullable: true })
+  escalatedAt: Date | null;
+
+  @Column({ type: "boolean", default: false })
+  @Field({
+    description:
+      "True when the satisfaction is the enterprise's own rating (rateDemand); its district can no longer set it.",
+  })
+  ratedByEnterprise: boolean;
 
   @UpdateDateColumn({ type: "datetime" })
   updatedAt: Date;

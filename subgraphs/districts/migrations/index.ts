@@ -8,6 +8,7 @@ import { CoveringDashboardIndexes1796199966891 } from "./1796199966891-CoveringD
 import { AuditEvents1796610220558 } from "./1796610220558-AuditEvents";
 import { DemandCreditCode1796612101132 } from "./1796612101132-DemandCreditCode";
 import { AuditTraceId1796616000000 } from "./1796616000000-AuditTraceId";
+import { DemandFollowUp1796700000000 } from "./1796700000000-DemandFollowUp";
 
 export const migrations: Class[] = [
   Initial1795523215525,
@@ -18,4 +19,5 @@ export const migrations: Class[] = [
   AuditEvents1796610220558,
   DemandCreditCode1796612101132,
   AuditTraceId1796616000000,
+  DemandFollowUp1796700000000,
 ];

@@ -14,7 +14,8 @@ import { assertManager, demandFor } from "../services/booking-access";
 import { externalKey, findByExternalIds } from "../services/batch";
 import { suggestExperts } from "../services/suggestions.service";
 import { ExpertSuggestion } from "../types/booking.types";
-import { badInput } from "../../../runtime/errors";
+import { badInput, unauthenticated } from "../../../runtime/errors";
+import { assertReader } from "./follow-up.resolver";
 
 type Ctx = SubgraphContext<DistrictsLoaders>;
 export const MAX_SUGGESTIONS = 50;
@@ -77,11 +78,17 @@ export class DemandResolver {
     return ctx.loaders.district.load(demand.districtCode);
   }
 
-  @Authorized()
   @FieldResolver(() => [Booking], {
-    description: "Its bookings, oldest first (signed-in callers who see the demand).",
+    description:
+      "Its bookings, oldest first (signed-in staff who see the demand, and its own enterprise).",
   })
-  bookings(@Root() demand: Demand, @Ctx() ctx: Ctx) {
+  bookings(
+    @Root() demand: Demand,
+    @CurrentCaller({ optional: true, allRoles: true }) caller: Caller | null,
+    @Ctx() ctx: Ctx,
+  ) {
+    if (!caller) throw unauthenticated();
+    assertReader(caller, demand);
     return ctx.loaders.demandBookings.load(demand.id);
   }
 

@@ -57,6 +57,34 @@ export class DistrictFiguresResolver {
     return ctx.loaders.openDemandCount.load(district.code);
   }
 
+  @FieldResolver(() => Int, {
+    description: "督办: open demands past the deadline of their step now (Shenzhen today).",
+  })
+  async overdueDemandCount(
+    @Root() district: District,
+    @CurrentCaller({ optional: true, allRoles: true }) caller: Caller | null,
+    @Ctx() ctx: Ctx,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    figure(caller, district, ctx, info);
+    return (await ctx.loaders.deadlineFigures(today()).load(district.code)).overdueNow;
+  }
+
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description:
+      "督办: steps of its demands finished by their deadline, over the steps finished plus those overdue now (0 to 1); null before any step had a deadline.",
+  })
+  async onTimeRate(
+    @Root() district: District,
+    @CurrentCaller({ optional: true, allRoles: true }) caller: Caller | null,
+    @Ctx() ctx: Ctx,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    figure(caller, district, ctx, info);
+    return (await ctx.loaders.deadlineFigures(today()).load(district.code)).onTimeRate;
+  }
+
   @FieldResolver(() => Int, { description: "Demands collected from `from` to `to`, inclusive." })
   demandCount(
     @Root() district: District,

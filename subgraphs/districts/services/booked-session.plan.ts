@@ -11,6 +11,8 @@ export interface DemandRef {
   id: number;
   status: DemandStatus;
   satisfaction: number | null;
+  /** The enterprise rated it itself (rateDemand): a session's row no longer sets the score. */
+  ratedByEnterprise?: boolean;
 }
 
 /** What the plan knows of bookings, as read in the transaction. */
@@ -60,6 +62,8 @@ export function serviceProblem(
     if (status !== BookingStatus.ACCEPTED)
       return `booking ${id} is ${status}; only an ACCEPTED booking can be served`;
   }
+  if (input.satisfaction != null && stored.demands.get(booking.demandId)?.ratedByEnterprise)
+    return `demand ${booking.demandId} was rated by the enterprise itself; its district no longer sets satisfaction: leave it out of this row`;
   if (!input.participants.some((p) => Number(p.volunteerId) === booking.volunteerId))
     return `the booked expert (volunteer ${booking.volunteerId}) is not among the participants`;
   const requestedOn = businessDate(booking.requestedAt);

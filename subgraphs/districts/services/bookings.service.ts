@@ -15,7 +15,7 @@ import {
   type Audit,
 } from "../../shared/audit";
 import type { HubConfig } from "../../../runtime/config";
-import { addDays, startOfBusinessDay, today } from "../../../runtime/dates";
+import { addDays, businessDate, startOfBusinessDay, today } from "../../../runtime/dates";
 import {
   badInput,
   conflict,
@@ -32,6 +32,7 @@ import { BookingEvent } from "../entities/booking-event.entity";
 import { Demand } from "../entities/demand.entity";
 import { DemandEvent } from "../entities/demand-event.entity";
 import type { BookingRequestInput, BookingsArgs } from "../inputs/booking.input";
+import { stepColumns } from "./deadlines";
 import {
   BookingAction,
   BookingChannel,
@@ -157,7 +158,13 @@ export async function moveDemand(
   at?: Date,
 ) {
   const { id, from, to, satisfaction } = move;
-  const set = satisfaction === undefined ? { status: to } : { status: to, satisfaction };
+  const row = await tx.getRepository(Demand).findOneByOrFail({ id });
+  const set: Partial<Demand> = {
+    status: to,
+    ...stepColumns(row, { ...row, status: to }, businessDate(at ?? new Date())),
+  };
+  // The enterprise's own rating (rateDemand) stands: a session's copy no longer replaces it.
+  if (satisfaction !== undefined && !row.ratedByEnterprise) set.satisfaction = satisfaction;
   await updateIfUnchanged(tx, Demand, { id, status: from }, set, `demand ${id}`);
   await recordEvents(
     tx,

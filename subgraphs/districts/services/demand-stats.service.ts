@@ -16,6 +16,7 @@ export interface DemandCell {
   open: unknown;
   ratedSum: unknown;
   rated: unknown;
+  enterpriseRated: unknown;
 }
 
 export async function demandCube(
@@ -40,12 +41,17 @@ export async function demandCube(
       "SUM(CASE WHEN d.status = :resolvedStatus AND d.satisfaction IS NOT NULL THEN 1 ELSE 0 END)",
       "rated",
     )
+    .addSelect(
+      "SUM(CASE WHEN d.status = :resolvedStatus AND d.satisfaction IS NOT NULL AND d.ratedByEnterprise = :yes THEN 1 ELSE 0 END)",
+      "enterpriseRated",
+    )
     .from("demand", "d")
     .where("d.collectedOn BETWEEN :from AND :to", {
       from,
       to,
       resolvedStatus: DemandStatus.RESOLVED,
       openStatus: DemandStatus.OPEN,
+      yes: true,
     });
   if (districtCode) query.andWhere("d.districtCode = :districtCode", { districtCode });
   return query
@@ -66,6 +72,7 @@ export function rollUpDemands(cells: DemandCell[]): DemandStats {
   let open = 0;
   let ratedSum = 0;
   let rated = 0;
+  let enterpriseRated = 0;
   const add = (into: { total: number; resolved: number } | undefined, n: number, r: number) => {
     if (!into) return;
     into.total += n;
@@ -79,6 +86,7 @@ export function rollUpDemands(cells: DemandCell[]): DemandStats {
     open += num(cell.open);
     ratedSum += num(cell.ratedSum);
     rated += num(cell.rated);
+    enterpriseRated += num(cell.enterpriseRated);
     add(categories.get(cell.category as ServiceCategory), n, r);
     if (cell.focusGroup) add(groups.get(cell.focusGroup as FocusGroup), n, r);
     add(flags.get(Boolean(num(cell.specialised))), n, r);
@@ -89,6 +97,8 @@ export function rollUpDemands(cells: DemandCell[]): DemandStats {
     open,
     resolutionRate: total ? Math.round((resolved / total) * 10_000) / 10_000 : 0,
     averageSatisfaction: rated ? Math.round((ratedSum / rated) * 100) / 100 : null,
+    ratedCount: rated,
+    enterpriseRatedCount: enterpriseRated,
     byCategory: [...categories].map(([category, s]) => ({ category, ...s })),
     byFocusGroup: [...groups].map(([focusGroup, s]) => ({ focusGroup, ...s })),
     bySpecialised: [...flags].map(([specialised, s]) => ({ specialised, ...s })),

@@ -4,6 +4,7 @@ import type { DataSource } from "typeorm";
 import { addDays, startOfBusinessDay } from "../../../runtime/dates";
 import { num } from "../../shared/db";
 import { DemandStatus, IDLE_AFTER_DAYS, StationStatus } from "../vocabulary";
+import { OPEN_STATUSES } from "./deadlines";
 
 export interface ActivityFigures {
   activities: number;
@@ -58,6 +59,46 @@ export async function openDemandCounts(db: DataSource, codes: readonly string[])
     .groupBy("d.districtCode")
     .getRawMany();
   return perCode(codes, rows, (r) => num(r?.n));
+}
+
+export interface DeadlineFigures {
+  overdueNow: number;
+  onTimeRate: number | null;
+}
+
+/**
+ * 督办 per district, in one GROUP BY: open demands past their step's deadline on `day`, and the
+ * on-time rate: steps finished by their deadline over steps finished plus steps overdue now
+ * (null when there are none). Steps are those with a deadline (services/deadlines.ts).
+ */
+export async function deadlineFigures(
+  db: DataSource,
+  codes: readonly string[],
+  day: string,
+): Promise<DeadlineFigures[]> {
+  const rows: Row[] = await db
+    .createQueryBuilder()
+    .select("d.districtCode", "code")
+    .addSelect(
+      "SUM(CASE WHEN d.status IN (:...open) AND d.dueOn < :day THEN 1 ELSE 0 END)",
+      "overdue",
+    )
+    .addSelect("SUM(d.stepsDone)", "done")
+    .addSelect("SUM(d.stepsLate)", "late")
+    .from("demand", "d")
+    .where("d.districtCode IN (:...codes)", { codes, open: OPEN_STATUSES, day })
+    .groupBy("d.districtCode")
+    .getRawMany();
+  return perCode(codes, rows, (r) => {
+    const overdueNow = num(r?.overdue);
+    const done = num(r?.done);
+    const counted = done + overdueNow;
+    const onTime = done - num(r?.late);
+    return {
+      overdueNow,
+      onTimeRate: counted ? Math.round((onTime / counted) * 10_000) / 10_000 : null,
+    };
+  });
 }
 
 /** Demands collected in the range. */

@@ -129,7 +129,15 @@ async function readBookings(
     bookings,
     linked: new Map(found.filter((b) => b.activityId !== null).map((b) => [b.activityId!, b])),
     demands: new Map(
-      demands.map((d) => [d.id, { id: d.id, status: d.status, satisfaction: d.satisfaction }]),
+      demands.map((d) => [
+        d.id,
+        {
+          id: d.id,
+          status: d.status,
+          satisfaction: d.satisfaction,
+          ratedByEnterprise: d.ratedByEnterprise,
+        },
+      ]),
     ),
     today: today(),
   };

@@ -8,6 +8,7 @@ import { Demand } from "../entities/demand.entity";
 import { DemandEvent } from "../entities/demand-event.entity";
 import type { DemandInput } from "../inputs/demand.input";
 import { DemandAction, DemandStatus } from "../vocabulary";
+import { stepColumns } from "./deadlines";
 import {
   Batch,
   externalKey,
@@ -65,6 +66,12 @@ export function checkDemands(batch: Batch<DemandInput>) {
   );
 }
 
+/** The enterprise rated the demand itself (rateDemand): its district no longer sets the score. */
+const ratedProblem = (input: DemandInput, existing: Demand | undefined) =>
+  existing?.ratedByEnterprise && input.satisfaction != null
+    ? `demand ${input.externalId} was rated by the enterprise itself (${existing.satisfaction}); its district no longer sets satisfaction: leave it out of this row`
+    : null;
+
 /** What one row writes. */
 type DemandValues = Pick<
   Demand,
@@ -78,6 +85,9 @@ type DemandValues = Pick<
   | "status"
   | "collectedOn"
   | "satisfaction"
+  | "dueOn"
+  | "stepsDone"
+  | "stepsLate"
 >;
 
 /**
@@ -102,7 +112,9 @@ export function planDemands(
         existing,
         districtCode,
         "demands are collected",
-      ) ?? (existing ? demandTransitionProblem(existing.status, statusOf(input, existing)) : null),
+      ) ??
+      (existing ? demandTransitionProblem(existing.status, statusOf(input, existing)) : null) ??
+      ratedProblem(input, existing),
     values: (input, existing) => ({
       stationId: stationIdOf(stations, input.stationExternalId)!,
       enterpriseName: input.enterpriseName.trim(),
@@ -113,8 +125,14 @@ export function planDemands(
       description: input.description.trim(),
       status: statusOf(input, existing),
       collectedOn: input.collectedOn,
-      satisfaction:
-        input.satisfaction ?? (input.status == null ? (existing?.satisfaction ?? null) : null),
+      satisfaction: existing?.ratedByEnterprise
+        ? existing.satisfaction
+        : (input.satisfaction ?? (input.status == null ? (existing?.satisfaction ?? null) : null)),
+      ...stepColumns(existing, {
+        status: statusOf(input, existing),
+        category: input.category,
+        collectedOn: input.collectedOn,
+      }),
     }),
     same: (values, existing) => sameValues(values, existing as never),
   });

@@ -56,6 +56,15 @@ export class DemandStats {
   })
   averageSatisfaction: number | null;
 
+  @Field(() => Int, { description: "The ratings averageSatisfaction is the mean of." })
+  ratedCount: number;
+
+  @Field(() => Int, {
+    description:
+      "Of those, the enterprises' own ratings (rateDemand); the others were set by their districts.",
+  })
+  enterpriseRatedCount: number;
+
   @Field(() => Int, { description: "Of those, demands still OPEN." })
   open: number;
 

@@ -1,0 +1,114 @@
+// 线上诉求: an enterprise, signed in as ENTERPRISE, submits a demand itself, naming its district
+// (and a station if it knows one). It enters that district's queue as collected online today, with
+// the same checks, deadlines and timeline as a demand a station collected; the district (or the
+// city) routes it to one of its FILED stations.
+import { randomBytes } from "node:crypto";
+import { IsNull, type DataSource } from "typeorm";
+import type { Caller } from "../../../runtime/auth";
+import { today } from "../../../runtime/dates";
+import { badInput, conflict } from "../../../runtime/errors";
+import { recordEvents, updateIfUnchanged, type Audit } from "../../shared/audit";
+import { insertRows } from "../../shared/db";
+import { Demand } from "../entities/demand.entity";
+import { DemandEvent } from "../entities/demand-event.entity";
+import { Station } from "../entities/station.entity";
+import type { SubmitDemandInput } from "../inputs/submit-demand.input";
+import { DemandAction, DemandChannel, DemandStatus, StationStatus } from "../vocabulary";
+import { externalKey, findByExternalIds } from "./batch";
+import { demandFor } from "./booking-access";
+import { stepColumns } from "./deadlines";
+
+/** A FILED station of the district by its external id; BAD_INPUT naming what to do otherwise. */
+async function filedStation(db: DataSource, districtCode: string, externalId: string) {
+  const found = await findByExternalIds(db.getRepository(Station), districtCode, [externalId]);
+  const station = found.get(externalKey(externalId));
+  if (!station)
+    throw badInput(
+      `stationExternalId ${externalId}: no such station in district ${districtCode}; leave it out and the district routes the demand`,
+    );
+  if (station.status !== StationStatus.FILED)
+    throw badInput(
+      `station ${station.externalId} is ${station.status}; demands go only to FILED stations`,
+    );
+  return station;
+}
+
+export async function submitDemand(
+  db: DataSource,
+  audit: Audit,
+  caller: Caller,
+  input: SubmitDemandInput,
+): Promise<Demand> {
+  const station = input.stationExternalId
+    ? await filedStation(db, input.districtCode, input.stationExternalId)
+    : null;
+  const collectedOn = today();
+  const externalId = `ONLINE-${collectedOn.replaceAll("-", "")}-${randomBytes(5).toString("hex")}`;
+  const values = {
+    districtCode: input.districtCode,
+    externalId,
+    stationId: station?.id ?? null,
+    enterpriseName: input.enterpriseName.trim(),
+    creditCode: caller.creditCode!,
+    category: input.category,
+    focusGroup: input.focusGroup ?? null,
+    specialised: input.specialised ?? false,
+    description: input.description.trim(),
+    status: DemandStatus.OPEN,
+    collectedOn,
+    channel: DemandChannel.ONLINE,
+    ...stepColumns(undefined, { status: DemandStatus.OPEN, category: input.category, collectedOn }),
+  };
+  return db.transaction(async (tx) => {
+    await insertRows(tx, Demand, [values]);
+    const demand = await tx.getRepository(Demand).findOneByOrFail({
+      districtCode: input.districtCode,
+      externalId,
+    });
+    const where = station ? ` at station ${station.externalId}` : "; the district routes it";
+    await recordEvents(tx, DemandEvent, audit, [
+      {
+        demandId: demand.id,
+        action: DemandAction.SUBMIT,
+        fromStatus: null,
+        toStatus: DemandStatus.OPEN,
+        comment: `submitted online by the enterprise${where}`,
+      },
+    ]);
+    return demand;
+  });
+}
+
+/** The district (or the city) sends a demand to one of its FILED stations; the status stays. */
+export async function routeDemand(
+  db: DataSource,
+  audit: Audit,
+  caller: Caller,
+  id: string,
+  stationExternalId: string,
+): Promise<Demand> {
+  const demand = await demandFor(db, caller, id);
+  if (demand.status === DemandStatus.RESOLVED || demand.status === DemandStatus.CLOSED)
+    throw conflict(`demand ${id} is ${demand.status}; only an open demand is routed`);
+  const station = await filedStation(db, demand.districtCode, stationExternalId);
+  if (station.id === demand.stationId) return demand;
+  return db.transaction(async (tx) => {
+    await updateIfUnchanged(
+      tx,
+      Demand,
+      { id: demand.id, status: demand.status, stationId: demand.stationId ?? IsNull() },
+      { stationId: station.id },
+      `demand ${id}`,
+    );
+    await recordEvents(tx, DemandEvent, audit, [
+      {
+        demandId: demand.id,
+        action: DemandAction.ROUTE,
+        fromStatus: demand.status,
+        toStatus: demand.status,
+        comment: `routed to station ${station.externalId}`,
+      },
+    ]);
+    return tx.getRepository(Demand).findOneByOrFail({ id: demand.id });
+  });
+}
