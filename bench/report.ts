@@ -116,7 +116,7 @@ export function renderReport(input: ReportInput): { markdown: string; failed: bo
       `|---|---|---|---|---|---|${SUBGRAPHS.map(() => "---|").join("")}---|---|---|---|---|`,
     );
     const stockCpu = byTarget.stock && totalCpu(byTarget.stock);
-    const rustCpu = byTarget[RUST] && totalCpu(byTarget[RUST]!);
+    const rustCpu = byTarget[RUST] && totalCpu(byTarget[RUST]);
     for (const [target, sum] of Object.entries(byTarget) as Array<[Target, Summary]>) {
       const answer = mismatches[target]
         ? `differs: \`${mismatches[target].slice(0, 80)}\``

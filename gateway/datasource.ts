@@ -56,7 +56,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
         ? callKindOf(options.document, options.incomingRequestContext.operation?.operation)
         : "query";
     headers.set(CALL_KIND_HEADER, kind);
-    const representations = request.variables?.representations;
+    const representations: unknown = request.variables?.representations;
     if (Array.isArray(representations)) this.onEntityFetch?.(representations.length);
     if (context?.caller) headers.set(CALLER_HEADER, encodeCaller(context.caller));
     // The gateway's own requests (none today) get an id of their own below.
