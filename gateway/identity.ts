@@ -30,6 +30,8 @@ export interface Identity {
   ready: ReadyCheck;
   /** Null without a provider; throws while its discovery document was not read yet. */
   signIn(): SignInSettings | null;
+  /** From then on an APPLICANT whose application was appointed is that VOLUNTEER (applicant-binding.ts). */
+  bindApplicants(binder: (caller: Caller) => Promise<Caller>): void;
   close(): void;
 }
 
@@ -71,20 +73,29 @@ async function verifyOidc(token: string, oidc: OidcConfig, keys: ProviderKeys): 
       );
     throw unauthenticated("the token is not valid; sign in again");
   }
-  return callerFromClaims(payload, oidc.claims);
+  // A person the provider knows but gave no hub role is an APPLICANT: it may apply to the corps
+  // for itself and reaches nothing else (docs/self-service.md). A role name the hub does not
+  // know is still refused: map the provider's default role in OIDC_ROLE_MAP to admit it.
+  return callerFromClaims(payload, oidc.claims, { withoutRole: "APPLICANT" });
 }
 
 export function createIdentity(config: HubConfig, repeats: RepeatFilter): Identity {
   const oidc = config.identity.oidc;
   const keys = oidc ? new ProviderKeys(oidc, repeats) : null;
   keys?.start();
+  let bind = async (caller: Caller) => caller;
   return {
     async callerOf(authorization) {
       const token = bearerOf(authorization);
       if (token === null) return null;
-      if (oidc && keys && claimedIssuer(token) === oidc.issuer)
-        return verifyOidc(token, oidc, keys);
-      return verifyToken(token, config.auth);
+      const caller =
+        oidc && keys && claimedIssuer(token) === oidc.issuer
+          ? await verifyOidc(token, oidc, keys)
+          : await verifyToken(token, config.auth);
+      return caller.role === "APPLICANT" ? bind(caller) : caller;
+    },
+    bindApplicants(binder) {
+      bind = binder;
     },
     async ready() {
       if (!keys) return {};

@@ -17,10 +17,12 @@ import { tracedFetcher } from "./traced-fetcher";
 import { gatewayPlugins } from "./plugins";
 import { limitsProtection } from "./plugins/limits";
 import { createPdfRenderer } from "./pdf-renderer";
+import { createXlsxWriter } from "./xlsx-writer";
 import { gatewayRoutes } from "./routes";
 import { createRateLimiter } from "./rate-limiter";
 import { createSharedStore } from "./shared-store";
 import { createClaimStore } from "./idempotency-store";
+import { applicantBinder } from "./applicant-binding";
 import { createIdentity } from "./identity";
 import { readSupergraph } from "./supergraph";
 import { readTrustedDocuments } from "./trusted-documents";
@@ -112,10 +114,12 @@ export async function startGateway(
     stopOnTerminationSignals: false,
   });
   await apollo.start();
+  identity.bindApplicants(applicantBinder(apollo, log));
   const pdf = createPdfRenderer({
     workers: config.clinic.pdfWorkers,
     queue: config.clinic.pdfQueue,
   });
+  const xlsx = createXlsxWriter({ workers: config.xlsx.workers, queue: config.xlsx.queue });
   return serve({
     port: options.port ?? config.servers.gatewayPort,
     host: config.servers.bindHost,
@@ -131,6 +135,7 @@ export async function startGateway(
       limiter,
       identity,
       pdf,
+      xlsx,
       documentLimits: limits.document,
       subgraphUrls: urls,
       apollo,
@@ -141,6 +146,7 @@ export async function startGateway(
       await apollo.stop();
       identity.close();
       await pdf.close();
+      await xlsx.close();
       await store.close();
       claims.close();
       limiter.close();

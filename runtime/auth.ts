@@ -18,10 +18,12 @@ export const STAFF_ROLES = [
 ] as const;
 /**
  * The two groups the programme serves, signed in for themselves: an enterprise bound to its
- * unified social credit code, a volunteer bound to its volunteer id. Neither reaches anything of
- * anybody else; to every field not meant for them they are the public (subgraphs/shared/auth.ts).
+ * unified social credit code, a volunteer bound to its volunteer id; and an APPLICANT, a person
+ * signed in at the provider without a hub role, bound to its subject alone (it may apply to the
+ * corps for itself: docs/self-service.md). None reaches anything of anybody else; to every field
+ * not meant for them they are the public (subgraphs/shared/auth.ts).
  */
-export const SELF_SERVICE_ROLES = ["ENTERPRISE", "VOLUNTEER"] as const;
+export const SELF_SERVICE_ROLES = ["ENTERPRISE", "VOLUNTEER", "APPLICANT"] as const;
 export const ROLES = [...STAFF_ROLES, ...SELF_SERVICE_ROLES] as const;
 /** Subgraphs calling each other through the gateway; never minted by npm run token. */
 export const SERVICE_ROLE = "SERVICE" as const;
@@ -58,6 +60,7 @@ export function callerScope(caller: Caller): string {
     caller.platform ??
     (caller.creditCode ? `credit:${caller.creditCode}` : undefined) ??
     (caller.volunteerId ? `volunteer:${caller.volunteerId}` : undefined) ??
+    (caller.role === "APPLICANT" ? `subject:${caller.sub}` : undefined) ??
     "city";
   return `${caller.role}:${bound}`;
 }
@@ -149,14 +152,22 @@ function textClaim(payload: JWTPayload, name: string): string | undefined {
 }
 
 /** The hub role a token names: the first name (mapped) the hub knows; SERVICE only if allowed. */
-function roleOf(payload: JWTPayload, mapping: ClaimMapping, allowService: boolean): Role {
+function roleOf(
+  payload: JWTPayload,
+  mapping: ClaimMapping,
+  allowService: boolean,
+  withoutRole?: Role,
+): Role {
   const raw = claimAt(payload, mapping.role);
   const names = (Array.isArray(raw) ? raw : [raw]).filter(
     (n): n is string => typeof n === "string",
   );
   const known = (name: string) =>
     (ROLES as readonly string[]).includes(name) || (allowService && name === SERVICE_ROLE);
-  const role = names.map((name) => mapping.roleMap[name] ?? name).find(known);
+  const mapped = names.map((name) => mapping.roleMap[name] ?? name).filter(known);
+  // APPLICANT (a provider's default role mapped to it) yields to any hub role the person has.
+  const role = mapped.find((name) => name !== "APPLICANT") ?? mapped[0];
+  if (!role && !names.length && withoutRole) return withoutRole;
   if (!role)
     throw unauthenticated(
       names.length
@@ -175,9 +186,13 @@ function roleOf(payload: JWTPayload, mapping: ClaimMapping, allowService: boolea
 export function callerFromClaims(
   payload: JWTPayload,
   mapping: ClaimMapping,
-  options: { allowService?: boolean } = {},
+  options: {
+    allowService?: boolean;
+    /** The role of a token that names none at all (the provider's: APPLICANT); else refused. */
+    withoutRole?: Role;
+  } = {},
 ): Caller {
-  const role = roleOf(payload, mapping, options.allowService ?? false);
+  const role = roleOf(payload, mapping, options.allowService ?? false, options.withoutRole);
   const sub = typeof payload.sub === "string" ? payload.sub : "";
   // The subject is recorded as the actor of audit events: it must name someone, briefly.
   if (!sub || codePoints(sub) > 100)

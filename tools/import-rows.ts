@@ -87,7 +87,7 @@ const bool = (s: string | undefined) => {
 };
 
 /** CSV columns are the input's field names; lists are separated by | and participants are id:hours. */
-function fromRecord(kind: Kind, r: Record<string, string>): Record<string, unknown> {
+export function fromRecord(kind: Kind, r: Record<string, string>): Record<string, unknown> {
   const common = { externalId: r.externalId?.trim() ?? "" };
   if (kind === "stations") {
     return {

@@ -1,10 +1,13 @@
-// npm run import -- --district 440305 --token T [--gateway URL] [--kind stations|demands|activities] FILE
-// Sends a district's CSV or JSON file to the gateway in batches of 1,000, shows progress, prints a
-// summary and writes the rejected rows with their reasons next to the input (FILE.rejected.csv/json).
+// npm run import -- --district 440305 --token T [--gateway URL] [--kind stations|demands|activities]
+//   [--sheet NAME] FILE; npm run import -- --template KIND [FILE.xlsx] writes an empty workbook.
+// Sends a district's CSV, JSON or Excel file (docs/excel.md) to the gateway in batches of 1,000,
+// shows progress, prints a summary and writes the rejected rows with their reasons next to the
+// input (FILE.rejected.csv, .json or .xlsx).
 // Re-running the same file changes nothing: every row is an idempotent upsert.
 import fs from "node:fs";
 import path from "node:path";
 import { readRows, toCsvLine, type Kind, type SourceRow } from "./import-rows";
+import { readXlsxRows, writeRejectedXlsx, writeTemplate } from "./import-xlsx";
 
 const MUTATION: Record<Kind, string> = {
   stations:
@@ -22,6 +25,8 @@ export interface ImportOptions {
   token: string;
   gatewayUrl: string;
   kind?: Kind;
+  /** An .xlsx file's sheet to read (default: the first). */
+  sheet?: string;
   progress?: (done: number, total: number) => void;
 }
 
@@ -79,7 +84,11 @@ async function send(options: ImportOptions, kind: Kind, rows: unknown[]): Promis
 
 export async function runImport(options: ImportOptions): Promise<ImportSummary> {
   const kind = options.kind ?? kindOf(options.file);
-  const sources = readRows(options.file, kind);
+  const xlsx = /\.xlsx$/i.test(options.file);
+  if (options.sheet && !xlsx) throw new Error("--sheet names a sheet of an .xlsx file");
+  const sources = xlsx
+    ? await readXlsxRows(options.file, kind, options.sheet)
+    : readRows(options.file, kind);
   const summary: ImportSummary = {
     created: 0,
     updated: 0,
@@ -122,9 +131,12 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   rejected.sort((a, b) => a.source.line - b.source.line);
   const json = options.file.toLowerCase().endsWith(".json");
   const out =
-    options.file.replace(/\.(csv|json)$/i, "") + (json ? ".rejected.json" : ".rejected.csv");
+    options.file.replace(/\.(csv|json|xlsx)$/i, "") +
+    (xlsx ? ".rejected.xlsx" : json ? ".rejected.json" : ".rejected.csv");
   if (rejected.length) {
-    if (json) {
+    if (xlsx) {
+      await writeRejectedXlsx(out, rejected);
+    } else if (json) {
       const items = rejected.map((x) => ({
         item: x.source.line,
         reason: x.reason,
@@ -158,21 +170,30 @@ async function main() {
   const { parseFlags, fail } = await import("./cli");
   const { loadClientConfig } = await import("../runtime/config");
   const usage =
-    "usage: npm run import -- --district CODE --token TOKEN [--gateway URL] [--kind stations|demands|activities] FILE.csv|FILE.json";
+    "usage: npm run import -- --district CODE --token TOKEN [--gateway URL] [--kind stations|demands|activities] [--sheet NAME] FILE.csv|FILE.json|FILE.xlsx\n" +
+    "       npm run import -- --template stations|demands|activities [FILE.xlsx]";
   const { flags, rest } = parseFlags(
     process.argv.slice(2),
-    ["district", "token", "gateway", "kind"],
+    ["district", "token", "gateway", "kind", "sheet", "template"],
     usage,
   );
   const file = rest[0];
-  if (!file || !flags.district || !flags.token) fail(usage);
   const client = loadClientConfig();
+  if (flags.template !== undefined) {
+    const kind = flags.template as Kind;
+    if (!["stations", "demands", "activities"].includes(kind)) fail(usage);
+    const out = path.resolve(client.workingDir, file ?? `${kind}-template.xlsx`);
+    await writeTemplate(kind, out);
+    return console.log(`template for ${kind}: ${out}`);
+  }
+  if (!file || !flags.district || !flags.token) fail(usage);
   const summary = await runImport({
     file: path.resolve(client.workingDir, file),
     district: flags.district!,
     token: flags.token!,
     gatewayUrl: flags.gateway ?? client.gatewayUrl,
     kind: flags.kind as Kind | undefined,
+    sheet: flags.sheet,
     progress: bar,
   });
   console.log(

@@ -8,9 +8,12 @@ import {
   type Session,
 } from "../../browser/sign-in";
 import { DashboardError, fetchDashboard, type DashboardData, type DistrictRow } from "./api";
+import { downloadXlsx, DownloadError } from "./download";
+import { fetchStationReports, renderStationReports, ReportError } from "./reports";
 import { chartsSettled, renderCharts, resizeCharts } from "./charts";
 import { PRESETS, presetRange, rangeProblem, type Range } from "./range";
 import { COLUMNS, formatNumber, noDistrictRow, renderTable, tableCsv, type Sort } from "./table";
+import { addDays, today } from "../../runtime/dates";
 
 const TOKEN_KEY = "hub.dashboard.token";
 const ENDPOINT = "/graphql";
@@ -115,6 +118,7 @@ async function load() {
     $("range-label").textContent = `${range.from} 至 ${range.to}`;
     document.body.dataset.state = "ready";
     renderAll();
+    fillDistricts();
   } catch (error) {
     document.body.dataset.state = "error";
     show(error instanceof DashboardError ? error.message : "请求失败，请稍后重试。");
@@ -138,6 +142,93 @@ function downloadCsv() {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+}
+
+/** The table as the hub writes it (.xlsx), for the range on screen, with the caller's token. */
+async function downloadTableXlsx() {
+  const token = currentToken();
+  if (!token) return show("请先登录。");
+  const query = new URLSearchParams({ from: range.from, to: range.to });
+  try {
+    show("正在生成 Excel……", "info");
+    await downloadXlsx(`/reports/dashboard.xlsx?${query}`, token, "各区服务情况.xlsx");
+    show("");
+  } catch (error) {
+    show(error instanceof DownloadError ? error.message : "下载失败，请稍后重试。");
+  }
+}
+
+/** The month before this one, in Shenzhen (UTC+8): the latest a report can have been closed for. */
+function lastMonth(): string {
+  // The day before the first of this month, on Shenzhen's calendar (runtime/dates.ts).
+  return addDays(`${today().slice(0, 7)}-01`, -1).slice(0, 7);
+}
+
+/** The districts the caller's dashboard has (once loaded) as the 报表 view's choices. */
+function fillDistricts() {
+  const select = $<HTMLSelectElement>("report-district");
+  if (!data || select.options.length > 1) return;
+  const own = data.districts.length === 1;
+  if (own) select.options[0].remove();
+  for (const d of [...data.districts].sort((a, b) => a.code.localeCompare(b.code)))
+    select.add(new Option(d.name, d.code, own, own));
+}
+
+async function loadReports() {
+  const token = currentToken();
+  if (!token) return show("请先登录。");
+  const month = $<HTMLInputElement>("report-month").value;
+  if (!/^\d{4}-\d{2}$/.test(month)) return show("请选择月份。");
+  const district = $<HTMLSelectElement>("report-district").value || undefined;
+  show("正在加载……", "info");
+  document.body.dataset.reports = "loading";
+  try {
+    const rows = await fetchStationReports(ENDPOINT, token, month, district);
+    renderStationReports($<HTMLTableElement>("station-reports"), rows);
+    const revision = Math.max(0, ...rows.map((r) => r.revision));
+    $("report-label").textContent =
+      `${month}${revision > 1 ? `（第${revision}版）` : ""}，${rows.length} 个工作站`;
+    show(rows.length ? "" : `${month} 没有工作站数据。`, "info");
+    document.body.dataset.reports = "ready";
+  } catch (error) {
+    document.body.dataset.reports = "error";
+    show(error instanceof ReportError ? error.message : "查询失败，请稍后重试。");
+  }
+}
+
+async function downloadReport() {
+  const token = currentToken();
+  if (!token) return show("请先登录。");
+  const month = $<HTMLInputElement>("report-month").value;
+  if (!/^\d{4}-\d{2}$/.test(month)) return show("请选择月份。");
+  const district = $<HTMLSelectElement>("report-district").value;
+  const query = district ? `?district=${encodeURIComponent(district)}` : "";
+  try {
+    show("正在生成 Excel……", "info");
+    await downloadXlsx(
+      `/reports/stations/${month}.xlsx${query}`,
+      token,
+      `工作站月报_${month}.xlsx`,
+    );
+    show("");
+  } catch (error) {
+    show(error instanceof DownloadError ? error.message : "下载失败，请稍后重试。");
+  }
+}
+
+/** 看板 or 报表, by the address's #. */
+function showView() {
+  const reports = location.hash === "#reports";
+  $("reports").hidden = !reports;
+  $("dashboard-view").hidden = reports;
+  $("range-form").hidden = reports;
+  for (const [id, current] of [
+    ["view-reports", reports],
+    ["view-dashboard", !reports],
+  ] as const)
+    if (current) $(id).setAttribute("aria-current", "page");
+    else $(id).removeAttribute("aria-current");
+  if (reports) fillDistricts();
 }
 
 /** Shows who is signed in (or the sign-in button), and loads the figures once signed in. */
@@ -192,6 +283,15 @@ async function init() {
     void load();
   });
   $("export").addEventListener("click", downloadCsv);
+  $("export-xlsx").addEventListener("click", () => void downloadTableXlsx());
+  $<HTMLInputElement>("report-month").value = lastMonth();
+  $("report-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    void loadReports();
+  });
+  $("report-xlsx").addEventListener("click", () => void downloadReport());
+  window.addEventListener("hashchange", showView);
+  showView();
   window.addEventListener("resize", resizeCharts);
   const returning = await setUpSignIn();
   if (!returning && tokenInput.value && auth?.pasteToken !== false) void load();

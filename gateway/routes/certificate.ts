@@ -1,7 +1,8 @@
 // GET /certificates/<number>.pdf: a stored service certificate (志愿服务证明) as a printable A4 PDF
 // with a QR code of its public verification. Only the corps may print it: the corps office
 // (CITY_ADMIN, the role the corps office's staff hold) and the corps' own service identity (a
-// SERVICE token of subject service:corps). The certificate is read through the hub's own GraphQL
+// SERVICE token of subject service:corps); and the volunteer certified downloads its own
+// (VOLUNTEER: another's certificate is not found for it). The certificate is read through the hub's own GraphQL
 // as that caller (operations/certificate-print.graphql), so corps checks the caller again; the
 // document is rendered by render/certificate-pdf.ts in a worker thread (pdf-renderer.ts), never on
 // the event loop; when every thread is busy and the queue is full, the answer is 503 with
@@ -23,9 +24,11 @@ export const CERTIFICATE_PATH = "/certificates/:file";
 const CERTIFICATE_PRINT = routeOperation("certificate-print");
 const NUMBER = /^[A-Za-z0-9-]{1,32}$/;
 
-/** Who may print: the corps office, and the corps' own service. */
+/** Who may print: the corps office, the corps' own service, and a volunteer (its own: corps checks). */
 export const mayPrint = (caller: Caller | null) =>
-  caller?.role === "CITY_ADMIN" || (caller?.role === "SERVICE" && caller.sub === "service:corps");
+  caller?.role === "CITY_ADMIN" ||
+  caller?.role === "VOLUNTEER" ||
+  (caller?.role === "SERVICE" && caller.sub === "service:corps");
 
 /** The public verification URL of a certificate, from CERTIFICATE_VERIFY_URL. */
 export const verifyUrlOf = (template: string, number: string) =>
@@ -68,7 +71,7 @@ export function certificateRoutes(
         throw unauthenticated("printing a certificate needs the corps office's token");
       if (!mayPrint(context.caller))
         throw forbidden(
-          `certificates are printed by the corps office (CITY_ADMIN); you are ${context.caller.role}`,
+          `certificates are printed by the corps office (CITY_ADMIN) and by the volunteer certified; you are ${context.caller.role}`,
         );
       const certificate = await readCertificate(apollo, context, number);
       const pdf = await renderer

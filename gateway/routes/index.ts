@@ -10,6 +10,7 @@ import type { Route } from "../../runtime/http/server";
 import type { Logger } from "../../runtime/log";
 import { clusterMetrics } from "../cluster";
 import type { PdfRenderer } from "../pdf-renderer";
+import type { XlsxWriter } from "../xlsx-writer";
 import { gatewayContext, type GatewayContext } from "../context";
 import { dashboardRoutes } from "./dashboard";
 import { faviconRoutes } from "./favicon";
@@ -23,6 +24,10 @@ import { certificateVerifyRoutes } from "./certificate-verify";
 import type { Identity } from "../identity";
 import { authConfigRoutes } from "./auth-config";
 import { authMeRoutes } from "./auth-me";
+import { dashboardXlsxRoutes } from "./reports-dashboard";
+import { stationReportRoutes } from "./reports-stations";
+import { assessmentRoutes } from "./reports-assessment";
+import { platformYearRoutes } from "./reports-platforms";
 
 export interface RouteDeps {
   config: HubConfig;
@@ -34,6 +39,8 @@ export interface RouteDeps {
   identity: Identity;
   /** The worker threads that render certificate PDFs. */
   pdf: PdfRenderer;
+  /** The worker threads that write .xlsx downloads. */
+  xlsx: XlsxWriter;
   /** What a GraphQL document may ask, checked before Apollo parses it (plugins/limits.ts). */
   documentLimits: DocumentLimits;
   /** Where each subgraph's GraphQL endpoint is; /health/ready asks theirs (/health does not). */
@@ -75,6 +82,10 @@ export function gatewayRoutes(deps: RouteDeps): Route[] {
       ...feedRoutes(apollo, config, log),
       ...certificateRoutes(apollo, config, log, deps.pdf, identity),
       ...certificateVerifyRoutes(apollo, config, log),
+      ...dashboardXlsxRoutes(apollo, log, deps.xlsx, identity),
+      ...stationReportRoutes(apollo, log, deps.xlsx, identity),
+      ...assessmentRoutes(apollo, log, deps.xlsx, identity),
+      ...platformYearRoutes(apollo, log, deps.xlsx, identity),
     ].map((route) => rateLimited(route, deps.limiter, identity)),
   ];
 }

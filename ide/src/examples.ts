@@ -25,6 +25,10 @@ export interface ExampleGroup {
 function sampleVariables(): Record<string, Record<string, unknown>> {
   const now = today();
   return {
+    RequestRecordCorrection: {
+      input: { activityId: "1", claimedHours: 2, reason: "签到表记录为2小时，系统漏记" },
+    },
+    DecideRecordCorrection: { id: "1", accept: true, comment: "已核对签到表" },
     RegisterVolunteer: {
       input: {
         name: "林晓梅",
@@ -152,6 +156,12 @@ function split(document: string): Array<{ name: string; query: string }> {
 
 /** The enterprises' operations of contract/self-service.graphql (ENTERPRISE, and 督办 for staff). */
 const ENTERPRISE_OPERATIONS = ["MyDemands", "RateDemand", "OverdueDemands"];
+/** The volunteers' operations of contract/self-service.graphql (VOLUNTEER, corrections for staff). */
+const VOLUNTEER_OPERATIONS = [
+  "MyVolunteerRecord",
+  "RequestRecordCorrection",
+  "DecideRecordCorrection",
+];
 
 export function exampleGroups(): ExampleGroup[] {
   const variables = sampleVariables();
@@ -175,5 +185,6 @@ export function exampleGroups(): ExampleGroup[] {
     group("dashboard", "市级看板 Dashboard", dashboard),
     // self-service.graphql holds the volunteers' operations too; each group takes its own.
     group("enterprises", "企业 Enterprises", selfService, ENTERPRISE_OPERATIONS),
+    group("volunteers", "志愿者本人 Volunteers", selfService, VOLUNTEER_OPERATIONS),
   ];
 }

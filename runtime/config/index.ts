@@ -15,11 +15,14 @@ import { limitsSection, type LimitsConfig } from "./limits";
 import { logSection, type LogConfig } from "./log";
 import { metricsSection, type MetricsConfig } from "./metrics";
 import { Problems, value, type Env } from "./read";
+import { selfServiceSection, type SelfServiceConfig } from "./self-service";
 import { rateLimitsSection, type RateLimitsConfig } from "./rate-limits";
+import { reportsSection, type ReportsConfig } from "./reports";
 import { isLoopback, serversSection, type ServersConfig } from "./servers";
 import { subgraphCallsSection, type SubgraphCallsConfig } from "./subgraph-calls";
 import { tracingSection, type TracingConfig } from "./tracing";
 import { trustedDocumentsSection, type TrustedDocumentsConfig } from "./trusted-documents";
+import { xlsxSection, type XlsxConfig } from "./xlsx";
 
 export { SUBGRAPHS, type SubgraphName } from "./subgraphs";
 export { perSubgraphDatabaseUrl } from "./databases";
@@ -43,10 +46,12 @@ export type {
   LogConfig,
   MetricsConfig,
   RateLimitsConfig,
+  SelfServiceConfig,
   ServersConfig,
   SubgraphCallsConfig,
   TracingConfig,
   TrustedDocumentsConfig,
+  XlsxConfig,
 };
 export type { TrustedDocumentsMode } from "./trusted-documents";
 export type { StepDays } from "./demand-deadlines";
@@ -73,6 +78,12 @@ export interface HubConfig {
   clinic: ClinicConfig;
   /** 督办: working days each open step of a demand has (DEMAND_*_DAYS). */
   demandDeadlines: DemandDeadlinesConfig;
+  /** Excel downloads' worker threads (XLSX_WORKERS, XLSX_QUEUE). */
+  xlsx: XlsxConfig;
+  /** Closing reporting months, and the stations' assessment weights (docs/reports.md). */
+  reports: ReportsConfig;
+  /** Volunteers' stars and the personal-data access log (docs/self-service.md). */
+  selfService: SelfServiceConfig;
   /** Which documents the gateway runs for which callers (TRUSTED_DOCUMENTS). */
   trustedDocuments: TrustedDocumentsConfig;
   /** OpenTelemetry traces (the SDK's OTEL_* variables); off unless an endpoint is set. */
@@ -111,6 +122,9 @@ export function loadConfig(env: Env = process.env): HubConfig {
     feed: feedSection(env, problems),
     clinic: clinicSection(env, problems, servers.publicUrl),
     demandDeadlines: demandDeadlinesSection(env, problems),
+    xlsx: xlsxSection(env, problems),
+    reports: reportsSection(env, problems),
+    selfService: selfServiceSection(env, problems),
     trustedDocuments: trustedDocumentsSection(env, problems, production),
     tracing: tracingSection(env, problems),
     // npm sets INIT_CWD to where `npm run` was typed; file arguments are relative to it.

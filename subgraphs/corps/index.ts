@@ -34,6 +34,9 @@ import { volunteerReference } from "./resolvers/volunteer.reference";
 import { VolunteerResolver } from "./resolvers/volunteer.resolver";
 import { VolunteerLifecycleResolver } from "./resolvers/volunteer-lifecycle.resolver";
 import { VolunteerRecordsResolver } from "./resolvers/volunteer-records.resolver";
+import { SelfServiceResolver } from "./resolvers/self-service.resolver";
+import { PersonalDataAccess } from "./entities/personal-data-access.entity";
+import { startAccessLogPurge } from "./services/personal-data-access.service";
 import { corpsSeed, type CorpsSeedRows } from "./seed";
 
 export const corps: SubgraphDefinition<CorpsLoaders, CorpsSeedRows> = {
@@ -54,6 +57,7 @@ export const corps: SubgraphDefinition<CorpsLoaders, CorpsSeedRows> = {
     Meeting,
     MeetingEvent,
     MeetingSignUp,
+    PersonalDataAccess,
   ],
   migrations,
   buildSchema: () =>
@@ -62,6 +66,7 @@ export const corps: SubgraphDefinition<CorpsLoaders, CorpsSeedRows> = {
         VolunteerResolver,
         VolunteerLifecycleResolver,
         VolunteerRecordsResolver,
+        SelfServiceResolver,
         CertificateResolver,
         CorpsStatsResolver,
         BranchResolver,
@@ -81,6 +86,7 @@ export const corps: SubgraphDefinition<CorpsLoaders, CorpsSeedRows> = {
     ),
   createLoaders,
   seed: corpsSeed,
+  jobs: startAccessLogPurge,
 };
 
 export const startCorps = (config: HubConfig, options?: StartOptions<CorpsSeedRows>) =>

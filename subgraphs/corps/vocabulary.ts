@@ -104,3 +104,21 @@ registerEnumType(MeetingAction, {
   name: "MeetingAction",
   description: "What a meeting event did.",
 });
+
+export enum PersonalDataField {
+  CONTACT_PHONE = "CONTACT_PHONE",
+  ID_NUMBER = "ID_NUMBER",
+}
+registerEnumType(PersonalDataField, {
+  name: "PersonalDataField",
+  description: "A volunteer's personal data shown unmasked: the phone or the ID number.",
+});
+
+export enum PersonalDataAccessKind {
+  READ = "READ",
+  EXPORT = "EXPORT",
+}
+registerEnumType(PersonalDataAccessKind, {
+  name: "PersonalDataAccessKind",
+  description: "How it was shown: read through the API, or in an export.",
+});

@@ -12,7 +12,21 @@ import { Station } from "./entities/station.entity";
 import { StationEvent } from "./entities/station-event.entity";
 import { DemandEvent } from "./entities/demand-event.entity";
 import { ActivityEvent } from "./entities/activity-event.entity";
+import { ReportingMonth } from "./entities/reporting-month.entity";
+import { ReportingMonthEvent } from "./entities/reporting-month-event.entity";
+import { StationMonthlyReport } from "./entities/station-monthly-report.entity";
+import { DistrictMonthlyReport } from "./entities/district-monthly-report.entity";
+import { StationReportChange } from "./entities/station-report-change.entity";
+import {
+  ReportingMonthResolver,
+  StationMonthlyReportResolver,
+  StationReportChangeResolver,
+  DistrictMonthlyReportResolver,
+} from "./resolvers/reporting.resolver";
 import { Volunteer } from "./types/volunteer.stub";
+import { AssessmentResolver } from "./resolvers/assessment.resolver";
+import { StationYearResolver } from "./resolvers/station-year.resolver";
+import { monthlyCloseJob } from "./jobs/monthly-close";
 import { createLoaders, type DistrictsLoaders } from "./loaders";
 import { migrations } from "./migrations";
 import { activityReference } from "./resolvers/activity.reference";
@@ -33,6 +47,9 @@ import { stationReference } from "./resolvers/station.reference";
 import { StationResolver } from "./resolvers/station.resolver";
 import { volunteerReference } from "./resolvers/volunteer.reference";
 import { VolunteerServiceResolver } from "./resolvers/volunteer.resolver";
+import { RecordCorrectionResolver } from "./resolvers/record-correction.resolver";
+import { RecordCorrection } from "./entities/record-correction.entity";
+import { RecordCorrectionEvent } from "./entities/record-correction-event.entity";
 import { ensureDistricts, districtsSeed, type DistrictsSeedRows } from "./seed";
 
 export const districts: SubgraphDefinition<DistrictsLoaders, DistrictsSeedRows> = {
@@ -48,6 +65,13 @@ export const districts: SubgraphDefinition<DistrictsLoaders, DistrictsSeedRows> 
     Participation,
     Booking,
     BookingEvent,
+    ReportingMonth,
+    ReportingMonthEvent,
+    StationMonthlyReport,
+    DistrictMonthlyReport,
+    StationReportChange,
+    RecordCorrection,
+    RecordCorrectionEvent,
   ],
   migrations,
   buildSchema: () =>
@@ -60,12 +84,19 @@ export const districts: SubgraphDefinition<DistrictsLoaders, DistrictsSeedRows> 
         ActivityResolver,
         LookupResolver,
         VolunteerServiceResolver,
+        RecordCorrectionResolver,
         PublishResolver,
         ReviewResolver,
         BookingResolver,
         DemandResolver,
         FollowUpResolver,
         VolunteerBookingsResolver,
+        ReportingMonthResolver,
+        StationMonthlyReportResolver,
+        StationReportChangeResolver,
+        DistrictMonthlyReportResolver,
+        AssessmentResolver,
+        StationYearResolver,
       ],
       {
         District: districtReference,
@@ -76,6 +107,7 @@ export const districts: SubgraphDefinition<DistrictsLoaders, DistrictsSeedRows> 
       [Activity, Volunteer],
     ),
   createLoaders,
+  jobs: monthlyCloseJob,
   prepare: (db, config) => {
     if (config) useDeadlines(config.demandDeadlines);
     return ensureDistricts(db);

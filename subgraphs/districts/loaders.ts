@@ -18,6 +18,9 @@ import { Demand } from "./entities/demand.entity";
 import { bookingRecords } from "./services/booking-figures";
 import type { CandidateRecord } from "./services/matching";
 import { timelines } from "./services/timeline";
+import { Participation } from "./entities/participation.entity";
+import { RecordCorrection } from "./entities/record-correction.entity";
+import { RecordCorrectionEvent } from "./entities/record-correction-event.entity";
 import type { TimelineStep } from "./types/timeline.types";
 
 export interface StationDemandFigures {
@@ -50,6 +53,11 @@ export function createLoaders(db: DataSource) {
     activityHistory: rowsBy(db, ActivityEvent, "activityId", { id: "ASC" }),
     /** Demand and booking events of each demand, by time (an enterprise's timeline). */
     demandTimeline: new DataLoader<number, TimelineStep[]>((ids) => timelines(db, ids)),
+    /** Every participation of each volunteer (its service record), counted or not. */
+    volunteerParticipations: rowsBy(db, Participation, "volunteerId", { id: "ASC" }),
+    /** Each volunteer's record corrections, newest first. */
+    volunteerCorrections: rowsBy(db, RecordCorrection, "volunteerId", { id: "DESC" }),
+    correctionHistory: rowsBy(db, RecordCorrectionEvent, "correctionId", { id: "ASC" }),
     /** Open bookings and rated satisfaction per expert: one GROUP BY per batch. */
     volunteerBookings: new DataLoader<number, CandidateRecord>(async (ids) => {
       const records = await bookingRecords(db, ids, today());

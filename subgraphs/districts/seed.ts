@@ -16,6 +16,11 @@ import { ActivityEvent } from "./entities/activity-event.entity";
 import { DemandEvent } from "./entities/demand-event.entity";
 import { Station } from "./entities/station.entity";
 import { StationEvent } from "./entities/station-event.entity";
+import { ReportingMonth } from "./entities/reporting-month.entity";
+import { ReportingMonthEvent } from "./entities/reporting-month-event.entity";
+import { StationMonthlyReport } from "./entities/station-monthly-report.entity";
+import { DistrictMonthlyReport } from "./entities/district-monthly-report.entity";
+import { StationReportChange } from "./entities/station-report-change.entity";
 
 /** The districts are reference data: present in every database, demo or not. */
 export async function ensureDistricts(db: DataSource) {
@@ -159,6 +164,11 @@ export const districtsSeed: SubgraphSeed<DistrictsSeedRows> = {
   load: loadDistricts,
   clear: (db) =>
     clearTables(db, [
+      ReportingMonthEvent,
+      StationReportChange,
+      StationMonthlyReport,
+      DistrictMonthlyReport,
+      ReportingMonth,
       BookingEvent,
       Booking,
       Participation,

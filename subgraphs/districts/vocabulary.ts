@@ -172,3 +172,52 @@ registerEnumType(SuggestionFactor, {
   description:
     "What a suggestion's reason weighs: category fit, the same district, the form, current load (open bookings), past satisfaction.",
 });
+
+/** What happened to a reporting month (docs/reports.md): its first close, or a later revision. */
+export enum ReportingAction {
+  CLOSE = "CLOSE",
+  REVISE = "REVISE",
+}
+registerEnumType(ReportingAction, {
+  name: "ReportingAction",
+  description: "CLOSE: a month's first revision; REVISE: a later revision after its data changed.",
+});
+
+/** The figures of a station's monthly report, as named in a revision's changes. */
+export enum ReportFigure {
+  activities = "activities",
+  enterprisesServed = "enterprisesServed",
+  serviceHours = "serviceHours",
+  demandsCollected = "demandsCollected",
+  demandsResolved = "demandsResolved",
+  meanSatisfaction = "meanSatisfaction",
+  idle = "idle",
+  filed = "filed",
+  idleStations = "idleStations",
+}
+registerEnumType(ReportFigure, {
+  name: "ReportFigure",
+  description:
+    "A figure of a monthly report; `filed`: a station joined or left the month's report; `idleStations`: a district's count.",
+});
+
+export enum RecordCorrectionStatus {
+  OPEN = "OPEN",
+  ACCEPTED = "ACCEPTED",
+  REJECTED = "REJECTED",
+}
+registerEnumType(RecordCorrectionStatus, {
+  name: "RecordCorrectionStatus",
+  description:
+    "A volunteer's request to correct its hours at an activity: OPEN → ACCEPTED | REJECTED (decided once, never edited).",
+});
+
+export enum RecordCorrectionAction {
+  REQUEST = "REQUEST",
+  ACCEPT = "ACCEPT",
+  REJECT = "REJECT",
+}
+registerEnumType(RecordCorrectionAction, {
+  name: "RecordCorrectionAction",
+  description: "What a record correction event did: the volunteer's request, or its decision.",
+});

@@ -25,9 +25,29 @@ import { VolunteerMentoringResolver } from "./resolvers/volunteer.resolver";
 import { platformsSeed, type PlatformsSeedRows } from "./seed";
 import { keyLivePlatforms } from "./services/live-keys";
 
+import {
+  PlatformAnnualReport,
+  PlatformYear,
+  PlatformYearEvent,
+} from "./entities/platform-year.entity";
+import {
+  PlatformAnnualReportResolver,
+  PlatformYearResolver,
+} from "./resolvers/annual-report.resolver";
+
 export const platforms: SubgraphDefinition<PlatformsLoaders, PlatformsSeedRows> = {
   name: "platforms",
-  entities: [Platform, Mentor, PlatformEvent, ServicePlan, PlanEvent, PerformanceReview],
+  entities: [
+    Platform,
+    Mentor,
+    PlatformEvent,
+    ServicePlan,
+    PlanEvent,
+    PerformanceReview,
+    PlatformYear,
+    PlatformAnnualReport,
+    PlatformYearEvent,
+  ],
   migrations,
   buildSchema: () =>
     buildFederatedSchema(
@@ -39,6 +59,8 @@ export const platforms: SubgraphDefinition<PlatformsLoaders, PlatformsSeedRows> 
         PerformanceReviewResolver,
         DistrictPlatformsResolver,
         VolunteerMentoringResolver,
+        PlatformYearResolver,
+        PlatformAnnualReportResolver,
       ],
       {
         District: districtReference,

@@ -8,6 +8,11 @@ import { PerformanceReview } from "./entities/performance-review.entity";
 import { PlanEvent } from "./entities/plan-event.entity";
 import { PlatformEvent } from "./entities/platform-event.entity";
 import { Platform } from "./entities/platform.entity";
+import {
+  PlatformAnnualReport,
+  PlatformYear,
+  PlatformYearEvent,
+} from "./entities/platform-year.entity";
 import { ServicePlan } from "./entities/service-plan.entity";
 import { liveKeys } from "./services/live-keys";
 import { gradeFor } from "./services/performance.service";
@@ -110,5 +115,15 @@ export const platformsSeed: SubgraphSeed<PlatformsSeedRows> = {
   isEmpty: async (db) => !(await db.getRepository(Platform).exists()),
   load: loadPlatforms,
   clear: (db) =>
-    clearTables(db, [PerformanceReview, PlanEvent, ServicePlan, PlatformEvent, Mentor, Platform]),
+    clearTables(db, [
+      PlatformYearEvent,
+      PlatformAnnualReport,
+      PlatformYear,
+      PerformanceReview,
+      PlanEvent,
+      ServicePlan,
+      PlatformEvent,
+      Mentor,
+      Platform,
+    ]),
 };

@@ -83,3 +83,13 @@ registerEnumType(PerformanceGrade, {
   description:
     "A performance review's grade: 优秀 (90-100), 良好 (75-89), 合格 (60-74), 不合格 (below 60).",
 });
+
+/** What happened to a platforms' annual report (docs/reports.md). */
+export enum AnnualReportAction {
+  CLOSE = "CLOSE",
+  REVISE = "REVISE",
+}
+registerEnumType(AnnualReportAction, {
+  name: "AnnualReportAction",
+  description: "CLOSE: a year's first revision; REVISE: a later one after its data changed.",
+});

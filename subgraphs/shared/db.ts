@@ -238,3 +238,20 @@ export const decimalTransformer = {
   to: (value: number | null | undefined) => value,
   from: (value: string | number | null) => (value === null ? null : Number(value)),
 };
+
+const turns = new WeakMap<DataSource, Promise<unknown>>();
+
+/**
+ * Runs `work` after the earlier work given for this data source on SQLite, where one connection
+ * serves the process and transactions cannot nest; at once on MySQL, where each has its own
+ * connection (and a unique index settles who wins).
+ */
+export function oneAtATimeOnSqlite<T>(db: DataSource, work: () => Promise<T>): Promise<T> {
+  if (isMysql(db)) return work();
+  const next = (turns.get(db) ?? Promise.resolve()).then(work, work);
+  turns.set(
+    db,
+    next.catch(() => undefined),
+  );
+  return next;
+}

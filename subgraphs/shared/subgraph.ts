@@ -36,6 +36,11 @@ export interface SubgraphDefinition<TLoaders, TRows = unknown> extends DataSourc
   seed: SubgraphSeed<TRows>;
   /** Endpoints of this subgraph besides /graphql and /health. */
   routes?(deps: { db: DataSource; config: HubConfig; log: Logger }): Route[];
+  /**
+   * Jobs this subgraph runs on a timer once it serves (e.g. closing reporting months); returns
+   * what stops them. Every process of the subgraph runs them: they must be safe to run at once.
+   */
+  jobs?(deps: { db: DataSource; config: HubConfig; log: Logger }): () => void;
 }
 
 export interface RunningSubgraph {
@@ -102,6 +107,7 @@ export async function startSubgraph<TLoaders, TRows>(
       ],
     });
     await apollo.start();
+    let stopJobs = () => {};
     const server = await serve({
       port: options.port ?? config.servers.subgraphPorts[definition.name],
       host: config.servers.bindHost,
@@ -144,11 +150,13 @@ export async function startSubgraph<TLoaders, TRows>(
         ...(definition.routes?.({ db, config, log }) ?? []),
       ],
       onStop: async () => {
+        stopJobs();
         await apollo.stop();
         await db.destroy();
         await tracing.shutdown();
       },
     });
+    stopJobs = definition.jobs?.({ db, config, log }) ?? stopJobs;
     return {
       name: definition.name,
       url: server.url,

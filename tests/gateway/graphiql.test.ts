@@ -46,6 +46,7 @@ describe("the IDE's examples", () => {
       "publicity",
       "dashboard",
       "enterprises",
+      "volunteers",
     ]);
   });
 

@@ -39,6 +39,7 @@ const USERS: ProviderUser[] = [
   { id: "enterprise", name: "示例企业", claims: { role: "ENTERPRISE", credit_code: CODE } },
   { id: "volunteer", name: "志愿者一号", claims: { role: "VOLUNTEER", volunteer_id: 1 } },
   { id: "janitor", name: "无角色", claims: { role: "JANITOR" } },
+  { id: "newcomer", name: "申请人", claims: {} },
   { id: "badcode", name: "错码企业", claims: { role: "ENTERPRISE", credit_code: "91440300X" } },
 ];
 
@@ -112,6 +113,8 @@ describe("each role, signed in at the provider", () => {
       platform: { role: "PLATFORM_OPERATOR", platform: "1" },
       enterprise: { role: "ENTERPRISE", creditCode: CODE },
       volunteer: { role: "VOLUNTEER", volunteerId: "1" },
+      // Signed in without any hub role: an applicant (docs/self-service.md), reaching nothing else.
+      newcomer: { role: "APPLICANT" },
     };
     for (const [user, caller] of Object.entries(expected)) {
       const answer = await me(fed.gatewayOrigin, await tokenOf(user));

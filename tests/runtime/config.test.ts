@@ -162,6 +162,23 @@ describe("the certificate printers (issue 25, item 6)", () => {
   });
 });
 
+describe("the Excel writers (issue 29, item 4)", () => {
+  it("has one thread and a queue of 10 by default, and reads both", () => {
+    expect(loadConfig({}).xlsx).toEqual({ workers: 1, queue: 10 });
+    expect(loadConfig({ XLSX_WORKERS: "3", XLSX_QUEUE: "0" }).xlsx).toEqual({
+      workers: 3,
+      queue: 0,
+    });
+  });
+
+  it("refuses no thread at all, and nonsense, naming both", () => {
+    expect(problemsOf({ XLSX_WORKERS: "0", XLSX_QUEUE: "many" })).toEqual([
+      "XLSX_WORKERS=0 must be a number of threads from 1 to 16",
+      "XLSX_QUEUE=many must be a number of waiting downloads from 0 to 1000",
+    ]);
+  });
+});
+
 describe("the gateway credential's lifetime (issue 25, item 7)", () => {
   it("is each subgraph's time limit plus the margin", () => {
     const config = loadConfig({

@@ -74,6 +74,35 @@ describe("a caller from claims", () => {
     expect(refusal({}, keycloak).message).toMatch(/names no role \(claim realm_access\.roles\)/);
   });
 
+  it("makes a provider token naming no role at all an APPLICANT, never one naming an unknown role", () => {
+    const options = { withoutRole: "APPLICANT" as const };
+    expect(callerFromClaims({ sub: "p|1" }, keycloak, options)).toEqual({
+      sub: "p|1",
+      role: "APPLICANT",
+    });
+    expect(
+      callerFromClaims({ sub: "p|1", realm_access: { roles: [] } }, keycloak, options).role,
+    ).toBe("APPLICANT");
+    expect(() =>
+      callerFromClaims(
+        { sub: "p|1", realm_access: { roles: ["offline_access"] } },
+        keycloak,
+        options,
+      ),
+    ).toThrow(/"offline_access" is not/);
+    // A provider's default role mapped to APPLICANT yields to a hub role the person has.
+    const mapped = {
+      ...keycloak,
+      roleMap: { ...keycloak.roleMap, "default-roles-hub": "APPLICANT" },
+    };
+    const roles = (list: string[]) => ({ sub: "p|1", realm_access: { roles: list } });
+    expect(callerFromClaims(roles(["default-roles-hub"]), mapped).role).toBe("APPLICANT");
+    expect(callerFromClaims(roles(["default-roles-hub", "hub-admin"]), mapped).role).toBe(
+      "CITY_ADMIN",
+    );
+    expect(callerScope({ sub: "p|1", role: "APPLICANT" })).toBe("APPLICANT:subject:p|1");
+  });
+
   it("never takes SERVICE from a provider, and wants a short subject", () => {
     expect(refusal({ role: "SERVICE" }).message).toMatch(/not one the hub knows/);
     expect(refusal({ role: "CITY_ADMIN", sub: "x".repeat(101) }).message).toMatch(/1-100/);

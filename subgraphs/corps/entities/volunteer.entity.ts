@@ -59,6 +59,13 @@ export class Volunteer {
   @Column({ type: "int" })
   branchId: number;
 
+  /**
+   * The identity provider's subject (`sub`) of the person who applied for itself (applyToCorps):
+   * one volunteer per identity; once appointed, that identity signs in as this VOLUNTEER.
+   */
+  @Column({ type: "varchar", length: 100, nullable: true, unique: true })
+  identitySubject: string | null;
+
   @Column({ type: "varchar", length: 32, nullable: true, unique: true })
   @Field(() => String, {
     nullable: true,

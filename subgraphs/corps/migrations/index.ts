@@ -6,6 +6,7 @@ import { NumberCounters1796189319189 } from "./1796189319189-NumberCounters";
 import { OnlineClinic1796190777270 } from "./1796190777270-OnlineClinic";
 import { AuditEvents1796608389035 } from "./1796608389035-AuditEvents";
 import { AuditTraceId1796616000000 } from "./1796616000000-AuditTraceId";
+import { SelfService1796618971607 } from "./1796618971607-SelfService";
 
 export const migrations: Class[] = [
   Initial1795523214793,
@@ -14,4 +15,5 @@ export const migrations: Class[] = [
   OnlineClinic1796190777270,
   AuditEvents1796608389035,
   AuditTraceId1796616000000,
+  SelfService1796618971607,
 ];

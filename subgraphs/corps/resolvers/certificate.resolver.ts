@@ -11,7 +11,10 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
+import type { Caller } from "../../../runtime/auth";
+import { CurrentCaller } from "../../shared/auth";
 import type { SubgraphContext } from "../../shared/context";
+import { ownVolunteerId } from "../services/self-service.service";
 import { Certificate } from "../entities/certificate.entity";
 import { CertificateVerification } from "../types/certificate-verification";
 import { Volunteer } from "../entities/volunteer.entity";
@@ -56,14 +59,20 @@ export class CertificateResolver {
     return verifyCertificate(ctx.db, number);
   }
 
-  @Authorized("CITY_ADMIN", "SERVICE")
+  @Authorized("CITY_ADMIN", "SERVICE", "VOLUNTEER")
   @Query(() => Certificate, {
     nullable: true,
     description:
-      "A stored certificate with every field of its snapshot, by number (what the printable PDF shows); null when unknown. For the corps office (CITY_ADMIN) and the hub's own services.",
+      "A stored certificate with every field of its snapshot, by number (what the printable PDF shows); null when unknown. For the corps office (CITY_ADMIN), the hub's own services, and the volunteer certified (VOLUNTEER: its own only, null for any other).",
   })
-  certificate(@Arg("number") number: string, @Ctx() ctx: Ctx) {
-    return findCertificate(ctx.db, number);
+  async certificate(
+    @Arg("number") number: string,
+    @CurrentCaller({ allRoles: true }) caller: Caller,
+    @Ctx() ctx: Ctx,
+  ) {
+    const certificate = await findCertificate(ctx.db, number);
+    if (caller.role !== "VOLUNTEER") return certificate;
+    return certificate?.volunteerId === ownVolunteerId(caller) ? certificate : null;
   }
 
   @FieldResolver(() => [String], {

@@ -11,10 +11,13 @@ import { Volunteer } from "../entities/volunteer.entity";
 import { VolunteerEvent } from "../entities/volunteer-event.entity";
 import type { CorpsLoaders } from "../loaders";
 import { checkLookupSize, MAX_LOOKUP_IDS, rowId } from "../../shared/ids";
-import { visibleIdNumber, visiblePhone } from "../services/personal-data.service";
+import { seesUnmasked, visibleIdNumber, visiblePhone } from "../services/personal-data.service";
+import { accessLogOf } from "../services/personal-data-access.service";
+import { PersonalDataField } from "../vocabulary";
 import { visibleVolunteer } from "../services/visibility.service";
 import type { Caller } from "../../../runtime/auth";
 import { CurrentCaller } from "../../shared/auth";
+import { assertOwnOrStaff } from "../services/self-service.service";
 
 type Ctx = SubgraphContext<CorpsLoaders>;
 
@@ -51,21 +54,36 @@ export class VolunteerResolver {
   @FieldResolver(() => String, {
     nullable: true,
     description:
-      "Full for CITY_ADMIN, masked (138****5678) for other roles, null for anonymous callers.",
+      "Full for CITY_ADMIN (each showing logged: personalDataAccess), masked (138****5678) for other roles, null for anonymous callers.",
   })
-  contactPhone(
+  async contactPhone(
     @Root() volunteer: Volunteer,
     @CurrentCaller({ optional: true }) caller: Caller | null,
+    @Ctx() ctx: Ctx,
   ) {
+    if (seesUnmasked(caller))
+      await accessLogOf(ctx).load({
+        volunteerId: volunteer.id,
+        field: PersonalDataField.CONTACT_PHONE,
+      });
     return visiblePhone(caller, volunteer.contactPhone);
   }
 
   @FieldResolver(() => String, {
     nullable: true,
     description:
-      "ID number: full for CITY_ADMIN, masked for other roles, null for anonymous callers.",
+      "ID number: full for CITY_ADMIN (each showing logged: personalDataAccess), masked for other roles, null for anonymous callers.",
   })
-  idNumber(@Root() volunteer: Volunteer, @CurrentCaller({ optional: true }) caller: Caller | null) {
+  async idNumber(
+    @Root() volunteer: Volunteer,
+    @CurrentCaller({ optional: true }) caller: Caller | null,
+    @Ctx() ctx: Ctx,
+  ) {
+    if (seesUnmasked(caller))
+      await accessLogOf(ctx).load({
+        volunteerId: volunteer.id,
+        field: PersonalDataField.ID_NUMBER,
+      });
     return visibleIdNumber(caller, volunteer.idNumber);
   }
 
@@ -125,11 +143,16 @@ export class VolunteerResolver {
     return ctx.loaders.commendations.load(volunteer.id);
   }
 
-  @Authorized()
   @FieldResolver(() => [Certificate], {
-    description: "Service certificates issued, newest first (signed-in callers only).",
+    description:
+      "Service certificates issued, newest first: for the staff and the volunteer itself (VOLUNTEER).",
   })
-  certificates(@Root() volunteer: Volunteer, @Ctx() ctx: Ctx) {
+  certificates(
+    @Root() volunteer: Volunteer,
+    @CurrentCaller({ allRoles: true }) caller: Caller,
+    @Ctx() ctx: Ctx,
+  ) {
+    assertOwnOrStaff(caller, volunteer.id);
     return ctx.loaders.certificates.load(volunteer.id);
   }
 }

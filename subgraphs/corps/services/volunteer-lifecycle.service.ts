@@ -101,6 +101,8 @@ export async function registerVolunteer(
   db: DataSource,
   audit: Audit,
   input: VolunteerInput,
+  /** The provider subject of a person applying for itself (applyToCorps). */
+  identitySubject: string | null = null,
 ): Promise<Volunteer> {
   const name = clean(input.name);
   if (!name) throw badInput("name must not be blank");
@@ -125,6 +127,7 @@ export async function registerVolunteer(
         contactPhone: input.contactPhone,
         idNumber: input.idNumber,
         branchId,
+        identitySubject,
       });
       const id = Number(identifiers[0].id);
       await recordEvents(tx, VolunteerEvent, audit, [
@@ -133,7 +136,7 @@ export async function registerVolunteer(
           action: VolunteerAction.REGISTER,
           fromStatus: null,
           toStatus: APPLIED,
-          comment: "registered",
+          comment: identitySubject ? "applied online" : "registered",
         },
       ]);
       return tx.getRepository(Volunteer).findOneByOrFail({ id });

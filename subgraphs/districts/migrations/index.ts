@@ -8,7 +8,9 @@ import { CoveringDashboardIndexes1796199966891 } from "./1796199966891-CoveringD
 import { AuditEvents1796610220558 } from "./1796610220558-AuditEvents";
 import { DemandCreditCode1796612101132 } from "./1796612101132-DemandCreditCode";
 import { AuditTraceId1796616000000 } from "./1796616000000-AuditTraceId";
+import { RecordCorrections1796619055603 } from "./1796619055603-RecordCorrections";
 import { DemandFollowUp1796700000000 } from "./1796700000000-DemandFollowUp";
+import { ReportingMonths1796700000100 } from "./1796700000100-ReportingMonths";
 
 export const migrations: Class[] = [
   Initial1795523215525,
@@ -19,5 +21,7 @@ export const migrations: Class[] = [
   AuditEvents1796610220558,
   DemandCreditCode1796612101132,
   AuditTraceId1796616000000,
+  RecordCorrections1796619055603,
   DemandFollowUp1796700000000,
+  ReportingMonths1796700000100,
 ];

@@ -1,5 +1,10 @@
 import { Arg, Ctx, FieldResolver, Float, Int, Resolver, Root } from "type-graphql";
+import { isStaff, type Caller } from "../../../runtime/auth";
 import { badInput } from "../../../runtime/errors";
+import { CurrentCaller } from "../../shared/auth";
+import { starStanding } from "../../shared/stars";
+import { RecordCorrection } from "../entities/record-correction.entity";
+import { ServiceRecordEntry } from "../types/record-correction.types";
 import { MAX_PAGE } from "../../shared/pagination";
 import type { SubgraphContext } from "../../shared/context";
 import { Activity } from "../entities/activity.entity";
@@ -34,4 +39,70 @@ export class VolunteerServiceResolver {
       throw badInput(`first must be between 1 and ${MAX_PAGE}; it is ${first}`);
     return ctx.loaders.volunteerActivities(first).load(Number(volunteer.id));
   }
+
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description:
+      "Star level (星级) 0-5 of the verified service hours, at the thresholds of VOLUNTEER_STAR_HOURS (default 100, 300, 600, 1000, 1500 hours).",
+  })
+  async starLevel(@Root() volunteer: Volunteer, @Ctx() ctx: Ctx) {
+    const hours = await ctx.loaders.volunteerHours.load(Number(volunteer.id));
+    return starStanding(hours, ctx.config.selfService.starHours).starLevel;
+  }
+
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description: "Verified hours still needed for the next star; null at five stars.",
+  })
+  async hoursToNextStar(@Root() volunteer: Volunteer, @Ctx() ctx: Ctx) {
+    const hours = await ctx.loaders.volunteerHours.load(Number(volunteer.id));
+    return starStanding(hours, ctx.config.selfService.starHours).hoursToNextStar;
+  }
+
+  @FieldResolver(() => [ServiceRecordEntry], {
+    nullable: true,
+    description:
+      "Every activity the volunteer is recorded at, newest first, with its hours and whether they count: for the volunteer itself (VOLUNTEER) and the staff; null for anyone else.",
+  })
+  async serviceRecord(
+    @Root() volunteer: Volunteer,
+    @CurrentCaller({ optional: true, allRoles: true }) caller: Caller | null,
+    @Ctx() ctx: Ctx,
+  ): Promise<ServiceRecordEntry[] | null> {
+    if (!ownOrStaff(caller, volunteer.id)) return null;
+    const rows = await ctx.loaders.volunteerParticipations.load(Number(volunteer.id));
+    const activities = await ctx.loaders.activity.loadMany(rows.map((p) => p.activityId));
+    return rows
+      .map((p, i) => ({ activity: activities[i], hours: p.hours, counted: p.verified }))
+      .filter((e): e is ServiceRecordEntry => Boolean(e.activity) && !(e.activity instanceof Error))
+      .sort(
+        (a, b) =>
+          b.activity.heldOn.localeCompare(a.activity.heldOn) || b.activity.id - a.activity.id,
+      );
+  }
+
+  @FieldResolver(() => [RecordCorrection], {
+    nullable: true,
+    description:
+      "The volunteer's record corrections, newest first: all for the volunteer itself and CITY_ADMIN, its own district's for a DISTRICT_OPERATOR; null for anyone else.",
+  })
+  async recordCorrections(
+    @Root() volunteer: Volunteer,
+    @CurrentCaller({ optional: true, allRoles: true }) caller: Caller | null,
+    @Ctx() ctx: Ctx,
+  ) {
+    const isOwn = caller?.role === "VOLUNTEER" && caller.volunteerId === String(volunteer.id);
+    if (!caller || (!isOwn && !["CITY_ADMIN", "DISTRICT_OPERATOR"].includes(caller.role)))
+      return null;
+    const rows = await ctx.loaders.volunteerCorrections.load(Number(volunteer.id));
+    return caller.role === "DISTRICT_OPERATOR"
+      ? rows.filter((c) => c.districtCode === caller.district)
+      : rows;
+  }
+}
+
+/** The volunteer itself, or the programme's staff. */
+function ownOrStaff(caller: Caller | null, volunteerId: string) {
+  if (caller?.role === "VOLUNTEER") return caller.volunteerId === String(volunteerId);
+  return isStaff(caller);
 }

@@ -19,6 +19,55 @@ export interface DemandCell {
   enterpriseRated: unknown;
 }
 
+/** The outcome sums of demands, shared by the city's cube and a closed month's station figures. */
+export const DEMAND_OUTCOMES = {
+  resolved: "SUM(CASE WHEN d.status = :resolvedStatus THEN 1 ELSE 0 END)",
+  ratedSum:
+    "SUM(CASE WHEN d.status = :resolvedStatus AND d.satisfaction IS NOT NULL THEN d.satisfaction ELSE 0 END)",
+  rated:
+    "SUM(CASE WHEN d.status = :resolvedStatus AND d.satisfaction IS NOT NULL THEN 1 ELSE 0 END)",
+} as const;
+
+export interface DemandOutcomes {
+  resolved: number;
+  ratedSum: number;
+  rated: number;
+}
+
+/**
+ * Resolved demands and the satisfaction they were rated with, of the demands collected from `from`
+ * to `to`, per station (or district): the cube's sums grouped by another key.
+ */
+export async function demandOutcomes(
+  db: DataSource,
+  keys: readonly (string | number)[],
+  from: string,
+  to: string,
+  grain: "district" | "station",
+): Promise<DemandOutcomes[]> {
+  const key = grain === "station" ? "d.stationId" : "d.districtCode";
+  const rows: Array<Record<string, unknown>> = await db
+    .createQueryBuilder()
+    .select(key, "k")
+    .addSelect(DEMAND_OUTCOMES.resolved, "resolved")
+    .addSelect(DEMAND_OUTCOMES.ratedSum, "ratedSum")
+    .addSelect(DEMAND_OUTCOMES.rated, "rated")
+    .from("demand", "d")
+    .where(`${key} IN (:...keys) AND d.collectedOn BETWEEN :from AND :to`, {
+      keys,
+      from,
+      to,
+      resolvedStatus: DemandStatus.RESOLVED,
+    })
+    .groupBy(key)
+    .getRawMany();
+  const map = new Map(rows.map((r) => [String(r.k), r]));
+  return keys.map((k) => {
+    const r = map.get(String(k));
+    return { resolved: num(r?.resolved), ratedSum: num(r?.ratedSum), rated: num(r?.rated) };
+  });
+}
+
 export async function demandCube(
   db: DataSource,
   from: string,
@@ -31,16 +80,10 @@ export async function demandCube(
     .addSelect("d.focusGroup", "focusGroup")
     .addSelect("d.specialised", "specialised")
     .addSelect("COUNT(*)", "n")
-    .addSelect("SUM(CASE WHEN d.status = :resolvedStatus THEN 1 ELSE 0 END)", "resolved")
+    .addSelect(DEMAND_OUTCOMES.resolved, "resolved")
     .addSelect("SUM(CASE WHEN d.status = :openStatus THEN 1 ELSE 0 END)", "open")
-    .addSelect(
-      "SUM(CASE WHEN d.status = :resolvedStatus AND d.satisfaction IS NOT NULL THEN d.satisfaction ELSE 0 END)",
-      "ratedSum",
-    )
-    .addSelect(
-      "SUM(CASE WHEN d.status = :resolvedStatus AND d.satisfaction IS NOT NULL THEN 1 ELSE 0 END)",
-      "rated",
-    )
+    .addSelect(DEMAND_OUTCOMES.ratedSum, "ratedSum")
+    .addSelect(DEMAND_OUTCOMES.rated, "rated")
     .addSelect(
       "SUM(CASE WHEN d.status = :resolvedStatus AND d.satisfaction IS NOT NULL AND d.ratedByEnterprise = :yes THEN 1 ELSE 0 END)",
       "enterpriseRated",

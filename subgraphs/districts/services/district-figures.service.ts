@@ -13,23 +13,42 @@ export interface ActivityFigures {
 
 type Row = { code: string } & Record<string, unknown>;
 
-const perCode = <T>(codes: readonly string[], rows: Row[], pick: (row: Row | undefined) => T) => {
+/**
+ * What a figure is grouped by: the dashboard's districts, or the stations of a closed reporting
+ * month (services/reporting-month.service.ts), by the same SQL.
+ */
+export type Grain = "district" | "station";
+/** The key column of each table's alias per grain. */
+const KEY: Record<Grain, { a: string; d: string; s: string }> = {
+  district: { a: "a.districtCode", d: "d.districtCode", s: "s.districtCode" },
+  station: { a: "a.stationId", d: "d.stationId", s: "s.id" },
+};
+/** District codes, or station ids. */
+export type Keys = readonly (string | number)[];
+
+const perCode = <T>(codes: Keys, rows: Row[], pick: (row: Row | undefined) => T) => {
   const map = new Map(rows.map((row) => [String(row.code), row]));
-  return codes.map((code) => pick(map.get(code)));
+  return codes.map((code) => pick(map.get(String(code))));
 };
 
 /**
  * FILED stations with no demand collected in the 90 days up to `asOf`, not counting stations filed
  * within those 90 days (they have not had the time to collect one).
  */
-export async function idleStationCounts(db: DataSource, codes: readonly string[], asOf: string) {
+export async function idleStationCounts(
+  db: DataSource,
+  codes: Keys,
+  asOf: string,
+  grain: Grain = "district",
+) {
   const cutoff = addDays(asOf, -IDLE_AFTER_DAYS);
+  const key = KEY[grain].s;
   const rows: Row[] = await db
     .createQueryBuilder()
-    .select("s.districtCode", "code")
+    .select(key, "code")
     .addSelect("COUNT(*)", "n")
     .from("station", "s")
-    .where("s.districtCode IN (:...codes) AND s.status = :filed", {
+    .where(`${key} IN (:...codes) AND s.status = :filed`, {
       codes,
       filed: StationStatus.FILED,
     })
@@ -40,7 +59,7 @@ export async function idleStationCounts(db: DataSource, codes: readonly string[]
       "NOT EXISTS (SELECT 1 FROM demand d WHERE d.stationId = s.id AND d.collectedOn >= :cutoff AND d.collectedOn <= :asOf)",
       { cutoff, asOf },
     )
-    .groupBy("s.districtCode")
+    .groupBy(key)
     .getRawMany();
   return perCode(codes, rows, (r) => num(r?.n));
 }
@@ -104,21 +123,23 @@ export async function deadlineFigures(
 /** Demands collected in the range. */
 export async function demandCounts(
   db: DataSource,
-  codes: readonly string[],
+  codes: Keys,
   from: string,
   to: string,
+  grain: Grain = "district",
 ) {
+  const key = KEY[grain].d;
   const rows: Row[] = await db
     .createQueryBuilder()
-    .select("d.districtCode", "code")
+    .select(key, "code")
     .addSelect("COUNT(*)", "n")
     .from("demand", "d")
-    .where("d.districtCode IN (:...codes) AND d.collectedOn BETWEEN :from AND :to", {
+    .where(`${key} IN (:...codes) AND d.collectedOn BETWEEN :from AND :to`, {
       codes,
       from,
       to,
     })
-    .groupBy("d.districtCode")
+    .groupBy(key)
     .getRawMany();
   return perCode(codes, rows, (r) => num(r?.n));
 }
@@ -126,18 +147,20 @@ export async function demandCounts(
 /** Activities held in the range and the enterprises they served. */
 export async function activityFigures(
   db: DataSource,
-  codes: readonly string[],
+  codes: Keys,
   from: string,
   to: string,
+  grain: Grain = "district",
 ): Promise<ActivityFigures[]> {
+  const key = KEY[grain].a;
   const rows: Row[] = await db
     .createQueryBuilder()
-    .select("a.districtCode", "code")
+    .select(key, "code")
     .addSelect("COUNT(*)", "n")
     .addSelect("SUM(a.enterprisesServed)", "enterprises")
     .from("activity", "a")
-    .where("a.districtCode IN (:...codes) AND a.heldOn BETWEEN :from AND :to", { codes, from, to })
-    .groupBy("a.districtCode")
+    .where(`${key} IN (:...codes) AND a.heldOn BETWEEN :from AND :to`, { codes, from, to })
+    .groupBy(key)
     .getRawMany();
   return perCode(codes, rows, (r) => ({
     activities: num(r?.n),
@@ -148,20 +171,22 @@ export async function activityFigures(
 /** Verified service hours of the activities held in the range (docs/domain.md rule 3). */
 export async function serviceHours(
   db: DataSource,
-  codes: readonly string[],
+  codes: Keys,
   from: string,
   to: string,
+  grain: Grain = "district",
 ) {
+  const key = KEY[grain].a;
   const rows: Row[] = await db
     .createQueryBuilder()
-    .select("a.districtCode", "code")
+    .select(key, "code")
     .addSelect("SUM(p.hours)", "hours")
     .from("activity", "a")
     .innerJoin("participation", "p", "p.activityId = a.id AND p.verified = :verified", {
       verified: true,
     })
-    .where("a.districtCode IN (:...codes) AND a.heldOn BETWEEN :from AND :to", { codes, from, to })
-    .groupBy("a.districtCode")
+    .where(`${key} IN (:...codes) AND a.heldOn BETWEEN :from AND :to`, { codes, from, to })
+    .groupBy(key)
     .getRawMany();
   return perCode(codes, rows, (r) => roundHours(num(r?.hours)));
 }

@@ -5,6 +5,7 @@ import { PlatformLifecycle1796186401828 } from "./1796186401828-PlatformLifecycl
 import { PlatformLiveKeys1796191190810 } from "./1796191190810-PlatformLiveKeys";
 import { AuditEvents1796610282398 } from "./1796610282398-AuditEvents";
 import { AuditTraceId1796616000000 } from "./1796616000000-AuditTraceId";
+import { PlatformYears1796700000000 } from "./1796700000000-PlatformYears";
 
 export const migrations: Class[] = [
   Initial1795523216231,
@@ -12,4 +13,5 @@ export const migrations: Class[] = [
   PlatformLiveKeys1796191190810,
   AuditEvents1796610282398,
   AuditTraceId1796616000000,
+  PlatformYears1796700000000,
 ];

@@ -1,0 +1,84 @@
+// GET /reports/platforms/<YYYY>.xlsx[?district=CODE][&revision=N]: a closed year of the certified
+// platforms' annual report as an Excel workbook, a sheet per district (render/xlsx-reports.ts),
+// read through the hub's own GraphQL as the caller (operations/platform-year-download.graphql:
+// platforms decides who reads what, and answers for a year not closed) and written in a worker
+// thread (xlsx-writer.ts); all writers busy: 503 with Retry-After.
+import type { ApolloServer } from "@apollo/server";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { badInput, HubError, unauthenticated } from "../../runtime/errors";
+import type { Route } from "../../runtime/http/server";
+import type { Logger } from "../../runtime/log";
+import { attachment, XLSX_TYPE } from "../../runtime/xlsx/workbook";
+import { gatewayContext, type GatewayContext } from "../context";
+import type { Identity } from "../identity";
+import { platformYearWorkbook, type PlatformYearData } from "../render/xlsx-reports";
+import type { XlsxWriter } from "../xlsx-writer";
+import { answerError, routeOperation, runOperation } from "./operation";
+
+export const PLATFORM_YEAR_PATH = "/reports/platforms/:file";
+const PLATFORM_YEAR = routeOperation("platform-year-download");
+
+function platformYearRequest(url: string, file: string, query: Record<string, unknown>) {
+  const match = /^(\d{4})\.xlsx$/i.exec(file);
+  if (!match)
+    throw new HubError(
+      "ROUTE_NOT_FOUND",
+      `not found: ${url.split("?")[0]}; a year's platform report is /reports/platforms/<YYYY>.xlsx`,
+    );
+  for (const key of Object.keys(query))
+    if (key !== "district" && key !== "revision")
+      throw badInput(`unknown parameter "${key}": the report takes district and revision`);
+  const { district, revision } = query;
+  if (district !== undefined && (typeof district !== "string" || !/^\d{6}$/.test(district)))
+    throw badInput(`district must be a 6-digit district code, e.g. ?district=440305 (南山区)`);
+  if (revision !== undefined && (typeof revision !== "string" || !/^[1-9]\d{0,5}$/.test(revision)))
+    throw badInput(`revision must be a revision number from 1, e.g. ?revision=1`);
+  return {
+    year: Number(match[1]),
+    district: district as string | undefined,
+    revision: revision === undefined ? undefined : Number(revision),
+  };
+}
+
+export function platformYearRoutes(
+  apollo: ApolloServer<GatewayContext>,
+  log: Logger,
+  writer: XlsxWriter,
+  identity: Identity,
+): Route[] {
+  async function handler(request: FastifyRequest, reply: FastifyReply) {
+    const { file } = request.params as { file: string };
+    try {
+      const { year, district, revision } = platformYearRequest(
+        request.url,
+        file,
+        request.query as Record<string, unknown>,
+      );
+      const context = await gatewayContext(request, identity);
+      if (!context.caller) throw unauthenticated("downloading a report needs a signed-in token");
+      const { platformYear } = await runOperation<{ platformYear: PlatformYearData }>(
+        apollo,
+        PLATFORM_YEAR,
+        { variables: { year, revision, districtCode: district }, context },
+      );
+      const xlsx = await writer.write(platformYearWorkbook(platformYear));
+      const scope = district
+        ? (platformYear.reports[0]?.platform.district?.name ?? district)
+        : "全市";
+      return reply
+        .type(XLSX_TYPE)
+        .header(
+          "content-disposition",
+          attachment(
+            `示范平台年度报告_${scope}_${year}.xlsx`,
+            `platforms_${district ?? "city"}_${year}.xlsx`,
+          ),
+        )
+        .header("cache-control", "private, no-store")
+        .send(xlsx);
+    } catch (error) {
+      return answerError(request, reply, error, { log });
+    }
+  }
+  return [{ method: "GET", path: PLATFORM_YEAR_PATH, handler }];
+}
