@@ -22,8 +22,13 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         // Each file is checked with the first project that includes it: the server's, or the
-        // pages' (DOM types; browser/ is part of both pages).
-        project: ["./tsconfig.json", "./dashboard/tsconfig.json", "./ide/tsconfig.json"],
+        // pages' (DOM types; browser/ is part of every page).
+        project: [
+          "./tsconfig.json",
+          "./dashboard/tsconfig.json",
+          "./ide/tsconfig.json",
+          "./me/tsconfig.json",
+        ],
         tsconfigRootDir: import.meta.dirname,
       },
     },

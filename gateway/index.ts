@@ -38,6 +38,8 @@ export interface GatewayOptions {
   dashboardDir?: string;
   /** Where the built GraphiQL page is (default: dist/ide). */
   ideDir?: string;
+  /** Where the built self-service page /me is (default: dist/me). */
+  meDir?: string;
 }
 
 export async function startGateway(
@@ -141,6 +143,7 @@ export async function startGateway(
       apollo,
       dashboardDir: options.dashboardDir,
       ideDir: options.ideDir,
+      meDir: options.meDir,
     }),
     onStop: async () => {
       await apollo.stop();

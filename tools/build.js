@@ -24,6 +24,7 @@ const INPUT_DIRS = [
   "bench",
   "dashboard",
   "ide",
+  "me",
   "browser",
   "contract",
 ];
@@ -82,6 +83,7 @@ function steps(root) {
     [node, path.join("dist", "tools", "trusted-documents.js")],
     [node, path.join("dist", "tools", "build-dashboard.js")],
     [node, path.join("dist", "tools", "build-ide.js")],
+    [node, path.join("dist", "tools", "build-me.js")],
   ];
 }
 

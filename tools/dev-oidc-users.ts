@@ -15,7 +15,9 @@ export function devProviderSettings(config: HubConfig) {
   const demand = demo.demands[0];
   const volunteer = demo.volunteers.find((v) => v.status === "APPOINTED")!;
   const platform = demo.platforms[0];
-  const pages = ["dashboard", "graphiql"].map((page) => `${config.servers.publicUrl}/${page}`);
+  const pages = ["dashboard", "graphiql", "me"].map(
+    (page) => `${config.servers.publicUrl}/${page}`,
+  );
   return {
     port: dev.port,
     host: config.servers.bindHost,
@@ -52,6 +54,8 @@ export function devProviderSettings(config: HubConfig) {
         name: `${volunteer.name}（专家志愿者）`,
         claims: { role: "VOLUNTEER", volunteer_id: String(volunteer.id) },
       },
+      // Known to the provider without a hub role: an APPLICANT, who applies to the corps on /me.
+      { id: "applicant", name: "申请加入的专家", claims: {} },
     ],
   };
 }

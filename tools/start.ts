@@ -97,6 +97,7 @@ async function main() {
   console.log(`\nThe hub is running. Gateway: ${publicUrl}/graphql${listening}`);
   if (config.ide.graphiql) console.log(`GraphQL IDE: ${publicUrl}/graphiql`);
   console.log(`Dashboard:   ${publicUrl}/dashboard`);
+  console.log(`My records:  ${publicUrl}/me`);
   if (dev) {
     console.log(`Sign-in:     ${config.identity.oidc!.issuer} (development provider, DEV_OIDC=1)`);
     console.log("             pick a demo user on its page: one for each role, no password");

@@ -13,6 +13,7 @@ import type { PdfRenderer } from "../pdf-renderer";
 import type { XlsxWriter } from "../xlsx-writer";
 import { gatewayContext, type GatewayContext } from "../context";
 import { dashboardRoutes } from "./dashboard";
+import { meRoutes } from "./me";
 import { faviconRoutes } from "./favicon";
 import type { RateLimiter } from "../rate-limiter";
 import { graphiqlRoutes } from "./graphiql";
@@ -49,6 +50,8 @@ export interface RouteDeps {
   dashboardDir?: string;
   /** Where the built GraphiQL page is (default: dist/ide). */
   ideDir?: string;
+  /** Where the built self-service page is (default: dist/me). */
+  meDir?: string;
 }
 
 export function gatewayRoutes(deps: RouteDeps): Route[] {
@@ -75,6 +78,7 @@ export function gatewayRoutes(deps: RouteDeps): Route[] {
     // In a cluster worker, the sum over every worker (cluster.ts).
     ...metricsRoute(registry, config.metrics, clusterMetrics(registry) ?? undefined),
     ...dashboardRoutes(dashboardDir, connect),
+    ...meRoutes(deps.meDir, connect),
     ...faviconRoutes(),
     ...authConfigRoutes(identity, config),
     ...[

@@ -16,6 +16,7 @@ import {
 } from "../../runtime/trusted-documents/manifest";
 import { normaliseOperation, normaliseOperations } from "../../runtime/trusted-documents/normalise";
 import { buildDashboard } from "../../tools/build-dashboard";
+import { buildMe } from "../../tools/build-me";
 import {
   clientOperationFiles,
   MANIFEST_FILE,
@@ -86,7 +87,7 @@ describe("every client's operations are in the manifest", () => {
 
   // The dashboard page, the routes (feed, certificate, verification), the subgraphs' reads
   // through the gateway: every operations/ folder of the project.
-  const own = ["dashboard", "gateway", "subgraphs"].flatMap((dir) =>
+  const own = ["dashboard", "me", "gateway", "subgraphs"].flatMap((dir) =>
     operationFiles(path.join(ROOT, dir)).map((file) => path.relative(ROOT, file)),
   );
   it.each(own)("%s", (file) => {
@@ -112,6 +113,31 @@ describe("the dashboard page sends only its document's id", () => {
       expect(ids()).toContain(page.id);
       expect(bundle).toContain(page.id);
       expect(bundle).not.toMatch(/query DashboardPage|idleStationCount\(asOf/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("the /me page sends only its documents' ids", () => {
+  it("has the manifest ids of its operations and the contract's it sends, and no query text", async () => {
+    const dir = await buildMe(fs.mkdtempSync(path.join(os.tmpdir(), "hub-me-")));
+    try {
+      const bundle = fs.readFileSync(path.join(dir, "app.js"), "utf8");
+      const own = idsOfFile("me/operations/me-page.graphql");
+      const contract = idsOfFile("contract/self-service.graphql").filter((o) =>
+        ["RequestRecordCorrection", "RateDemand"].includes(o.name),
+      );
+      expect(own.map((o) => o.name)).toEqual(
+        expect.arrayContaining(["MePageVolunteer", "MePageDemands", "MePageApplyToCorps"]),
+      );
+      for (const { id } of [...own, ...contract]) {
+        expect(ids()).toContain(id);
+        expect(bundle).toContain(id);
+      }
+      expect(bundle).not.toMatch(
+        /query MePage|mutation MePage|mutation RequestRecordCorrection|\{\s+myVolunteerRecord/,
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

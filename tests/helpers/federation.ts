@@ -81,6 +81,8 @@ export interface BootOptions {
   dashboardDir?: string;
   /** Where the gateway finds the built GraphiQL page. */
   ideDir?: string;
+  /** Where the gateway finds the built self-service page (/me). */
+  meDir?: string;
   /**
    * The gateway's port, given to it as PORT so that what follows PORT (PUBLIC_URL's default)
    * follows it, as under npm start. Default: an ephemeral port, PORT left as the environment says.
@@ -143,6 +145,7 @@ export async function bootFederation(options: BootOptions = {}): Promise<Federat
       log: log("gateway"),
       dashboardDir: options.dashboardDir,
       ideDir: options.ideDir,
+      meDir: options.meDir,
     });
     // Subgraphs reach each other through the gateway, whose port is only known now.
     config.servers.gatewayUrl = gateway.url;
