@@ -1,6 +1,6 @@
 // ESLint (flat config): typescript-eslint's recommended rules with type information, over every
-// TypeScript source (server, tools, bench, tests, and the dashboard and IDE pages with their own
-// tsconfig, which adds the DOM). Run by `npm run lint`.
+// TypeScript source (server, tools, bench, tests, and the pages, each with its own
+// tsconfig, which adds the DOM: dashboard, IDE, me). Run by `npm run lint`.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
