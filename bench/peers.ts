@@ -12,11 +12,14 @@ import { projectRoot } from "../tools/build-page";
 
 export const BENCH_DIR = path.join(projectRoot, "bench");
 
-const readJson = (file: string) => JSON.parse(fs.readFileSync(file, "utf8"));
+type Entry = { version?: string; optional?: boolean };
+/** The parts of package.json and package-lock.json read here. */
+type PackageJson = { dependencies?: Record<string, string>; packages?: Record<string, Entry> };
+const readJson = (file: string) => JSON.parse(fs.readFileSync(file, "utf8")) as PackageJson;
 
 /** The packages bench/package.json names, by name. */
 export const benchPackages = (): string[] =>
-  Object.keys(readJson(path.join(BENCH_DIR, "package.json")).dependencies);
+  Object.keys(readJson(path.join(BENCH_DIR, "package.json")).dependencies ?? {});
 
 /**
  * Whether bench/node_modules holds what bench/package-lock.json says: npm writes its record of an
@@ -25,9 +28,8 @@ export const benchPackages = (): string[] =>
 export function benchInstalled(dir = BENCH_DIR): boolean {
   const installed = path.join(dir, "node_modules", ".package-lock.json");
   if (!fs.existsSync(installed)) return false;
-  type Entry = { version?: string; optional?: boolean };
-  const want: Record<string, Entry> = readJson(path.join(dir, "package-lock.json")).packages;
-  const have: Record<string, Entry> = readJson(installed).packages;
+  const want = readJson(path.join(dir, "package-lock.json")).packages ?? {};
+  const have = readJson(installed).packages ?? {};
   // An optional package for another platform is in the lockfile, never installed.
   return Object.entries(want).every(
     ([key, entry]) =>

@@ -39,8 +39,8 @@ export async function startProcess(
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-8000);
   };
-  child.stdout!.on("data", keep);
-  child.stderr!.on("data", keep);
+  child.stdout.on("data", keep);
+  child.stderr.on("data", keep);
   const proc: Proc = {
     name,
     url,

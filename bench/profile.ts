@@ -53,7 +53,9 @@ export function summarise(profile: Profile, top = 15) {
 
 if (require.main === module) {
   for (const file of process.argv.slice(2)) {
-    const { totalMs, packages, functions } = summarise(JSON.parse(fs.readFileSync(file, "utf8")));
+    const { totalMs, packages, functions } = summarise(
+      JSON.parse(fs.readFileSync(file, "utf8")) as Profile,
+    );
     console.log(
       `\n== ${file}: ${totalMs.toFixed(0)} ms busy\n-- by package\n${packages.join("\n")}`,
     );

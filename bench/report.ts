@@ -1,7 +1,7 @@
 // The benchmark's Markdown: settings, one table per scenario (median of the rounds), work per
 // request, floors, and the issue's targets with pass/fail.
 import { SUBGRAPHS } from "../runtime/config";
-import { GATEWAY_LABELS, type GatewayName } from "./federation";
+import { GATEWAY_LABELS } from "./federation";
 import type { Floors } from "./floors";
 import type { LoadResult } from "./load";
 import { rssMiB } from "./processes";
@@ -74,7 +74,7 @@ export function summarise(target: Target, runs: LoadResult[]): Summary {
 
 const fmt = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : "–");
 const label = (target: Target) =>
-  target === "direct" ? "straight to the subgraph" : GATEWAY_LABELS[target as GatewayName];
+  target === "direct" ? "straight to the subgraph" : GATEWAY_LABELS[target];
 
 interface Check {
   what: string;
@@ -116,10 +116,10 @@ export function renderReport(input: ReportInput): { markdown: string; failed: bo
       `|---|---|---|---|---|---|${SUBGRAPHS.map(() => "---|").join("")}---|---|---|---|---|`,
     );
     const stockCpu = byTarget.stock && totalCpu(byTarget.stock);
-    const rustCpu = byTarget[RUST] && totalCpu(byTarget[RUST]!);
+    const rustCpu = byTarget[RUST] && totalCpu(byTarget[RUST]);
     for (const [target, sum] of Object.entries(byTarget) as Array<[Target, Summary]>) {
       const answer = mismatches[target]
-        ? `differs: \`${mismatches[target]!.slice(0, 80)}\``
+        ? `differs: \`${mismatches[target].slice(0, 80)}\``
         : "same";
       lines.push(
         `| ${label(target)} | ${fmt(rows ? sum.rps * rows : sum.rps)} | ${fmt(sum.p50, 0)} | ${fmt(sum.p99, 0)} | ` +

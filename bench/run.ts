@@ -62,7 +62,7 @@ const workers = Number(flags["gateway-workers"] ?? 1);
 const redisUrl = benchConfig.redis.url ?? "redis://127.0.0.1:6379";
 
 function stable(value: unknown): string {
-  return JSON.stringify(value, (_k, v) =>
+  return JSON.stringify(value, (_k, v: unknown) =>
     v && typeof v === "object" && !Array.isArray(v)
       ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
       : v,
@@ -83,7 +83,7 @@ const headersFor = (
     target === "direct" ? { subgraph: scenario.direct!, body } : undefined,
   );
 
-async function targetUrl(fed: BenchFederation, scenario: Scenario, target: Target) {
+function targetUrl(fed: BenchFederation, scenario: Scenario, target: Target) {
   if (target === "direct") return fed.subgraphs[scenario.direct!].url;
   return fed.gateways[target]!.url;
 }
@@ -133,7 +133,7 @@ async function checkAnswers(fed: BenchFederation, result: ScenarioResult, fixtur
     for (const target of targetsOf(scenario, Object.keys(fed.gateways) as GatewayName[])) {
       const own = { query: scenario.query, variables: scenario.body!(-1 - Math.random(), fixture) };
       const answer = await post(
-        await targetUrl(fed, scenario, target),
+        targetUrl(fed, scenario, target),
         await headersFor(fed, caller, target, scenario, JSON.stringify(own)),
         own,
       );
@@ -150,7 +150,7 @@ async function checkAnswers(fed: BenchFederation, result: ScenarioResult, fixtur
   const expected = stable(reference.json.data);
   for (const target of targetsOf(scenario, Object.keys(fed.gateways) as GatewayName[])) {
     const answer = await post(
-      await targetUrl(fed, scenario, target),
+      targetUrl(fed, scenario, target),
       await headersFor(fed, caller, target, scenario, JSON.stringify(body)),
       body,
     );
@@ -238,7 +238,7 @@ async function main() {
           );
           const run = await timedLoad(
             {
-              url: await targetUrl(fed, scenario, target),
+              url: targetUrl(fed, scenario, target),
               headers,
               body: typeof body === "string" ? body : (n) => body(n + targetSalt(target)),
               connections: scenario.connections ?? connections,

@@ -3,7 +3,7 @@
 // clients' contract), one operation each, so every target parses only what it runs.
 import fs from "node:fs";
 import path from "node:path";
-import { parse, print, type OperationDefinitionNode } from "graphql";
+import { Kind, parse, print, type OperationDefinitionNode } from "graphql";
 import type { Role } from "../runtime/auth";
 import type { SubgraphName } from "../runtime/config";
 import { addDays, today } from "../runtime/dates";
@@ -18,7 +18,8 @@ const CONTRACT = [
 export function contractOperation(file: string, name: string): string {
   const document = parse(fs.readFileSync(path.join(CONTRACT, `${file}.graphql`), "utf8"));
   const operation = document.definitions.find(
-    (d): d is OperationDefinitionNode => d.kind === "OperationDefinition" && d.name?.value === name,
+    (d): d is OperationDefinitionNode =>
+      d.kind === Kind.OPERATION_DEFINITION && d.name?.value === name,
   );
   if (!operation) throw new Error(`${file}.graphql has no operation ${name}`);
   return print(operation);

@@ -68,7 +68,9 @@ function claimsOf(jwt: string | undefined): Record<string, unknown> {
   if (!part) return {};
   try {
     const text = atob(part.replace(/-/g, "+").replace(/_/g, "/"));
-    return JSON.parse(new TextDecoder().decode(Uint8Array.from(text, (c) => c.charCodeAt(0))));
+    return JSON.parse(
+      new TextDecoder().decode(Uint8Array.from(text, (c) => c.charCodeAt(0))),
+    ) as Record<string, unknown>;
   } catch {
     return {};
   }
@@ -202,7 +204,7 @@ export class SignIn {
     this.session = {
       accessToken: answer.access_token,
       expiresAt: Date.now() + lifetimeMs,
-      name: String(id.name ?? id.preferred_username ?? caller.sub),
+      name: [id.name, id.preferred_username].find((n) => typeof n === "string") ?? caller.sub,
       caller,
     };
     this.schedule(lifetimeMs);

@@ -172,7 +172,7 @@ export function clinicDemo(demo: DemoData) {
     const category = rnd.pick(v.categories);
     courses.push({
       id,
-      title: `${SERVICE_CATEGORY_NAMES[category as ServiceCategory]}微课：${rnd.pick(MENU[category]!)[0]}`,
+      title: `${SERVICE_CATEGORY_NAMES[category as ServiceCategory]}微课：${rnd.pick(MENU[category])[0]}`,
       category,
       volunteerId: v.id,
       url: `https://video.sme-volunteer.example.cn/courses/${id}`,
@@ -190,7 +190,7 @@ export function clinicDemo(demo: DemoData) {
     const day = addDays(anchor, rnd.int(-45, 30));
     meetings.push({
       id,
-      title: `${SERVICE_CATEGORY_NAMES[category as ServiceCategory]}专题视频会议：${rnd.pick(MENU[category]!)[0]}`,
+      title: `${SERVICE_CATEGORY_NAMES[category as ServiceCategory]}专题视频会议：${rnd.pick(MENU[category])[0]}`,
       category,
       volunteerId: v.id,
       startsAt: at(day, rnd.pick([10, 14, 15, 19])),

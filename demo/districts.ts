@@ -82,7 +82,9 @@ function demandsDemo({ anchor, rnd, dayWithin }: Draw, stations: DemoStation[]) 
       : rnd.weighted({ RESOLVED: 70, CLOSED: 12, IN_SERVICE: 8, OPEN: 6, MATCHED: 4 });
     const first17 =
       `91440300${rnd.pick(["MA5", "MA6", "MA7", "7152", "0803"])}`.padEnd(17, "0").slice(0, 11) +
-      [...Array(6)].map(() => rnd.pick("0123456789ABCDEFGHJKLMNPQRTUWXY".split(""))).join("");
+      Array.from({ length: 6 }, () => rnd.pick("0123456789ABCDEFGHJKLMNPQRTUWXY".split(""))).join(
+        "",
+      );
     const n = (demandSeq.get(station.districtCode) ?? 0) + 1;
     demandSeq.set(station.districtCode, n);
     const category = rnd.pick(CATEGORIES);
@@ -101,10 +103,7 @@ function demandsDemo({ anchor, rnd, dayWithin }: Draw, stations: DemoStation[]) 
       collectedOn,
       satisfaction:
         status === "RESOLVED"
-          ? (rnd.weighted({ 5: 50, 4: 35, 3: 10, 2: 4, 1: 1 } as Record<
-              string,
-              number
-            >) as unknown as number)
+          ? (rnd.weighted({ 5: 50, 4: 35, 3: 10, 2: 4, 1: 1 }) as unknown as number)
           : null,
     });
   }

@@ -143,10 +143,10 @@ export function demoHistory(story: DemoStory, drafted: Date) {
     comment: string | null = null,
   ) => ({ storyId: story.id, action, actor, fromStatus, toStatus, at, comment });
   const events = [event(StoryAction.DRAFT, AUTHOR, null, DRAFT, drafted)];
-  if (story.status === DRAFT) return events;
+  if (story.status === "DRAFT") return events;
   const submitted = new Date((published ?? drafted).getTime() - (published ? 24 * HOUR : -HOUR));
   events.push(event(StoryAction.SUBMIT, AUTHOR, DRAFT, IN_REVIEW, submitted));
-  if (story.status === IN_REVIEW) return events;
+  if (story.status === "IN_REVIEW") return events;
   events.push(event(StoryAction.PUBLISH, REVIEWER, IN_REVIEW, PUBLISHED, published!));
   for (const c of story.coverage) {
     const at = new Date(
@@ -166,7 +166,7 @@ export function demoHistory(story: DemoStory, drafted: Date) {
       ),
     );
   }
-  if (story.status === RETRACTED) {
+  if (story.status === "RETRACTED") {
     events.push(
       event(
         StoryAction.RETRACT,

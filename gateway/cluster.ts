@@ -28,15 +28,8 @@ const hubMessage = <T extends { hub: string }>(m: unknown): m is T =>
 /** How long the primary waits for the workers' registries; a worker that is late is left out. */
 const COLLECT_MS = 2000;
 
-/**
- * Runs the primary: forks `count` workers (each runs this same script and starts a gateway) and
- * resolves when they have all stopped after SIGTERM/SIGINT.
- */
-export function runPrimary(count: number, log: Logger): Promise<void> {
-  // Workers stopping the gateway after this many deaths within a minute (a crash loop).
-  const maxRestarts = Math.max(10, 3 * count);
-  let stopping = false;
-  const restarts: number[] = [];
+/** The primary's side of /metrics: which workers answer, and the sum of their registries. */
+function metricsCollector() {
   /** Workers whose registries answer (a fresh worker is not asked until it says so). */
   const ready = new Set<Worker>();
   const pending = new Map<number, (worker: Worker, metrics: MetricJson[]) => void>();
@@ -65,10 +58,8 @@ export function runPrimary(count: number, log: Logger): Promise<void> {
     });
   }
 
-  const fork = () => cluster.fork();
-  return new Promise((resolve) => {
-    cluster.on("message", (worker: Worker, message: unknown) => {
-      if (!hubMessage<FromWorker>(message)) return;
+  return {
+    onMessage(worker: Worker, message: FromWorker) {
       if (message.hub === "ready") ready.add(worker);
       else if (message.hub === "collected") pending.get(message.id)?.(worker, message.metrics);
       else if (message.hub === "metrics?") {
@@ -77,18 +68,47 @@ export function runPrimary(count: number, log: Logger): Promise<void> {
           if (worker.isConnected()) worker.send({ hub: "metrics", id, text } satisfies FromPrimary);
         });
       }
+    },
+    forget(worker: Worker) {
+      ready.delete(worker);
+    },
+  };
+}
+
+/** Counts a worker's death: true once more than `max` died within a minute (a crash loop). */
+function crashLoop(max: number): () => boolean {
+  const deaths: number[] = [];
+  return () => {
+    const now = Date.now();
+    deaths.push(now);
+    while (deaths.length && deaths[0] < now - 60_000) deaths.shift();
+    return deaths.length > max;
+  };
+}
+
+/**
+ * Runs the primary: forks `count` workers (each runs this same script and starts a gateway) and
+ * resolves when they have all stopped after SIGTERM/SIGINT.
+ */
+export function runPrimary(count: number, log: Logger): Promise<void> {
+  // Workers stopping the gateway after this many deaths within a minute (a crash loop).
+  const died = crashLoop(Math.max(10, 3 * count));
+  const metrics = metricsCollector();
+  let stopping = false;
+
+  const fork = () => cluster.fork();
+  return new Promise((resolve) => {
+    cluster.on("message", (worker: Worker, message: unknown) => {
+      if (hubMessage<FromWorker>(message)) metrics.onMessage(worker, message);
     });
     cluster.on("exit", (worker, code, signal) => {
-      ready.delete(worker);
+      metrics.forget(worker);
       const alive = Object.values(cluster.workers ?? {}).filter((w) => w && !w.isDead()).length;
       if (stopping) {
         if (alive === 0) resolve();
         return;
       }
-      const now = Date.now();
-      restarts.push(now);
-      while (restarts.length && restarts[0] < now - 60_000) restarts.shift();
-      if (restarts.length > maxRestarts) {
+      if (died()) {
         log.error({ code, signal }, "gateway workers keep dying; stopping");
         process.exitCode = 1;
         stop();

@@ -47,7 +47,7 @@ export function credentialFetcher(
 ): Fetcher {
   return async (url, init = {}) => {
     const body = typeof init.body === "string" ? init.body : "";
-    const given = init.headers as Record<string, string> | undefined;
+    const given = init.headers;
     return base(url, { ...init, headers: await signedHeaders(subgraph, given, body, config) });
   };
 }

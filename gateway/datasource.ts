@@ -45,7 +45,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
    * this passes it the caller. The call's kind (query or mutation) goes to the retry layers.
    */
   override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
-    const { request, context } = options;
+    const { request } = options;
+    // Health checks and schema loading carry an untyped context; a client's request carries ours.
+    const context = options.context as Partial<GatewayContext> | undefined;
     const headers = request.http?.headers;
     if (!headers) return;
     // A client's operation (its enum is not exported); schema loading and health checks are reads.
@@ -54,7 +56,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
         ? callKindOf(options.document, options.incomingRequestContext.operation?.operation)
         : "query";
     headers.set(CALL_KIND_HEADER, kind);
-    const representations = request.variables?.representations;
+    const representations: unknown = request.variables?.representations;
     if (Array.isArray(representations)) this.onEntityFetch?.(representations.length);
     if (context?.caller) headers.set(CALLER_HEADER, encodeCaller(context.caller));
     // The gateway's own requests (none today) get an id of their own below.

@@ -5,7 +5,7 @@
 // an expiry (60 s of clock skew allowed) and a subject; its claims become the caller through
 // OIDC_ROLE_CLAIM and OIDC_ROLE_MAP. Any other bearer is one of the hub's own HS256 tokens
 // (runtime/auth.ts: development, tests and the subgraphs' service calls).
-import { decodeJwt, errors as joseErrors, jwtVerify } from "jose";
+import { decodeJwt, errors as joseErrors, jwtVerify, type JWTPayload } from "jose";
 import { bearerOf, callerFromClaims, verifyToken, type Caller } from "../runtime/auth";
 import type { HubConfig, OidcConfig } from "../runtime/config";
 import { DomainError, unauthenticated } from "../runtime/errors";
@@ -46,7 +46,7 @@ function claimedIssuer(token: string): string | undefined {
 }
 
 async function verifyOidc(token: string, oidc: OidcConfig, keys: ProviderKeys): Promise<Caller> {
-  let payload;
+  let payload: JWTPayload;
   try {
     ({ payload } = await jwtVerify(token, keys.key, {
       algorithms: ["RS256", "ES256"],

@@ -81,7 +81,7 @@ export async function startGateway(
         callMetrics,
         repeats,
       );
-      breakers.push(calls.shutdown);
+      breakers.push(() => calls.shutdown());
       return new SubgraphDataSource(
         name,
         urls[name as SubgraphName] ?? url ?? "",

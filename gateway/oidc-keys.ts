@@ -6,7 +6,7 @@
 // is down, the keys it published keep serving. jose's createRemoteJWKSet would fail every token
 // once its cache expired with the provider down; this keeps jose's local key set over the last
 // good document instead.
-import { createLocalJWKSet, errors as joseErrors, type JSONWebKeySet } from "jose";
+import { createLocalJWKSet, errors as joseErrors } from "jose";
 import type { OidcConfig } from "../runtime/config";
 import type { RepeatFilter } from "../runtime/log";
 
@@ -36,7 +36,7 @@ async function getJson(url: string): Promise<Record<string, unknown>> {
     signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
   });
   if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}`);
-  const body = (await response.json()) as unknown;
+  const body = await response.json();
   if (!body || typeof body !== "object") throw new Error(`${url} did not answer a JSON object`);
   return body as Record<string, unknown>;
 }
@@ -162,7 +162,7 @@ export class ProviderKeys {
         if (!keys) throw new Error(`${uri} has no "keys" array`);
         // Signing keys only: an encryption key never verifies a token.
         const set = { keys: keys.filter((k) => k && (k as { use?: string }).use !== "enc") };
-        this.lookup = createLocalJWKSet(set as JSONWebKeySet);
+        this.lookup = createLocalJWKSet(set);
         this.repeats.info(
           "oidc keys",
           { why, kids: set.keys.map((k) => (k as { kid?: string }).kid ?? null) },

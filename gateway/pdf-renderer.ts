@@ -129,7 +129,7 @@ export function createPdfRenderer(options: PdfRendererOptions): PdfRenderer {
           slot.worker = undefined;
           slot.job?.reject(new Error("the gateway is stopping"));
           slot.job = undefined;
-          return worker?.terminate();
+          return worker ? worker.terminate() : Promise.resolve(0);
         }),
       );
     },

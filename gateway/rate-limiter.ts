@@ -37,41 +37,72 @@ export interface RateLimiter {
   close(): void;
 }
 
+/** The shared store when REDIS_URL is set, else null (budgets in memory). */
+function budgetStore(redisConfig: RedisConfig, log: Logger): Redis | null {
+  if (!redisConfig.url) return null;
+  const redis = new Redis(redisConfig.url, {
+    // Connected at start; afterwards a command fails at once while Redis is away, and the
+    // memory budget stands in.
+    lazyConnect: true,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    connectTimeout: 1000,
+    // The password comes with the URL; TLS for rediss:// (redis-connection.ts).
+    ...ioredisTls(redisConfig),
+  });
+  redis.on("error", (error) => log.debug({ reason: error.message }, "rate limit store failed"));
+  return redis;
+}
+
+/** A budget of `points` per `duration` seconds, or null when the limit is 0 (off). */
+function budget(
+  redis: Redis | null,
+  keyPrefix: string,
+  name: string,
+  points: number,
+  duration: number,
+  describe: string,
+): Budget | null {
+  if (points <= 0) return null;
+  const options = { keyPrefix: `${keyPrefix}:rate:${name}`, points, duration };
+  const limiter = redis
+    ? new RateLimiterRedis({
+        ...options,
+        storeClient: redis,
+        insuranceLimiter: new RateLimiterMemory(options),
+      })
+    : new RateLimiterMemory(options);
+  return { name, limiter, describe };
+}
+
+/** Spends one point of `key`'s budget: the refusal when it is spent, else null. */
+async function spend(budget: Budget | null, key: string, log: Logger): Promise<Refusal | null> {
+  if (!budget) return null;
+  try {
+    await budget.limiter.consume(key);
+    return null;
+  } catch (error) {
+    if (error instanceof RateLimiterRes) {
+      const retryAfterSeconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
+      return {
+        message: `too many requests: ${budget.describe}; try again in ${retryAfterSeconds} s`,
+        retryAfterSeconds,
+      };
+    }
+    // The store failed and so did its insurance: serve rather than refuse everyone.
+    log.warn({ budget: budget.name, reason: (error as Error).message }, "rate limit unchecked");
+    return null;
+  }
+}
+
 export function createRateLimiter(
   limits: RateLimitsConfig,
   redisConfig: RedisConfig,
   log: Logger,
 ): RateLimiter {
-  const redis = redisConfig.url
-    ? new Redis(redisConfig.url, {
-        // Connected at start; afterwards a command fails at once while Redis is away, and the
-        // memory budget stands in.
-        lazyConnect: true,
-        enableOfflineQueue: false,
-        maxRetriesPerRequest: 1,
-        connectTimeout: 1000,
-        // The password comes with the URL; TLS for rediss:// (redis-connection.ts).
-        ...ioredisTls(redisConfig),
-      })
-    : null;
-  redis?.on("error", (error) => log.debug({ reason: error.message }, "rate limit store failed"));
-  const make = (
-    name: string,
-    points: number,
-    duration: number,
-    describe: string,
-  ): Budget | null => {
-    if (points <= 0) return null;
-    const options = { keyPrefix: `${redisConfig.keyPrefix}:rate:${name}`, points, duration };
-    const limiter = redis
-      ? new RateLimiterRedis({
-          ...options,
-          storeClient: redis,
-          insuranceLimiter: new RateLimiterMemory(options),
-        })
-      : new RateLimiterMemory(options);
-    return { name, limiter, describe };
-  };
+  const redis = budgetStore(redisConfig, log);
+  const make = (name: string, points: number, duration: number, describe: string) =>
+    budget(redis, redisConfig.keyPrefix, name, points, duration, describe);
   const signedIn = make("sub", limits.perMinute, 60, `${limits.perMinute} per minute per token`);
   const anonymous = make(
     "ip",
@@ -86,33 +117,14 @@ export function createRateLimiter(
     `${limits.anonymousWritesPerHour} changes per hour per address without a token`,
   );
 
-  async function spend(budget: Budget | null, key: string): Promise<Refusal | null> {
-    if (!budget) return null;
-    try {
-      await budget.limiter.consume(key);
-      return null;
-    } catch (error) {
-      if (error instanceof RateLimiterRes) {
-        const retryAfterSeconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
-        return {
-          message: `too many requests: ${budget.describe}; try again in ${retryAfterSeconds} s`,
-          retryAfterSeconds,
-        };
-      }
-      // The store failed and so did its insurance: serve rather than refuse everyone.
-      log.warn({ budget: budget.name, reason: (error as Error).message }, "rate limit unchecked");
-      return null;
-    }
-  }
-
   return {
     request: ({ caller, ip }) =>
       caller?.role === "SERVICE"
         ? Promise.resolve(null)
         : caller
-          ? spend(signedIn, caller.sub)
-          : spend(anonymous, ip),
-    anonymousWrite: (ip) => spend(anonymousWrites, ip),
+          ? spend(signedIn, caller.sub, log)
+          : spend(anonymous, ip, log),
+    anonymousWrite: (ip) => spend(anonymousWrites, ip, log),
     async start() {
       await redis
         ?.connect()

@@ -100,7 +100,7 @@ export function resilientFetcher(
     const signal = init.signal
       ? AbortSignal.any([init.signal as AbortSignal, AbortSignal.timeout(timeoutMs)])
       : AbortSignal.timeout(timeoutMs);
-    const response = await base(url, { ...init, signal: signal as Init["signal"] });
+    const response = await base(url, { ...init, signal });
     if (response.status >= 502 && response.status <= 504) throw new UnavailableStatus(response);
     return response;
   }

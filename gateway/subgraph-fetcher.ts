@@ -25,7 +25,7 @@ export interface SubgraphFetcherOptions {
 export interface SubgraphFetcher {
   fetcher: Fetcher;
   /** Closes every pooled socket (gateway stop). */
-  close(): void;
+  close(this: void): void;
 }
 
 /**
@@ -129,7 +129,12 @@ function request(
     let answered = false;
     const req = send(
       target,
-      { method: init.method ?? "GET", headers: wireHeaders(init), agent, signal: init.signal },
+      {
+        method: init.method ?? "GET",
+        headers: wireHeaders(init),
+        agent,
+        signal: init.signal as AbortSignal | undefined,
+      },
       (incoming) => {
         answered = true;
         const chunks: Buffer[] = [];

@@ -29,7 +29,7 @@ export function tracedFetcher(subgraph: SubgraphName, base: Fetcher, tracing: Tr
       name,
       { kind: SpanKind.CLIENT, attributes },
       async (span) => {
-        const headers = { ...(init.headers as Record<string, string> | undefined) };
+        const headers = { ...init.headers };
         injectTraceContext(headers);
         try {
           const response = await base(url, { ...init, headers });

@@ -126,7 +126,7 @@ export function createXlsxWriter(options: XlsxWriterOptions): XlsxWriter {
           slot.worker = undefined;
           slot.job?.reject(new Error("the gateway is stopping"));
           slot.job = undefined;
-          return worker?.terminate();
+          return worker ? worker.terminate() : Promise.resolve(0);
         }),
       );
     },

@@ -222,7 +222,7 @@ export function callerFromClaims(
 
 /** Checks signature, issuer, audience, expiry and the claims each role needs (hub tokens). */
 export async function verifyToken(token: string, config: AuthConfig): Promise<Caller> {
-  let payload;
+  let payload: JWTPayload;
   try {
     ({ payload } = await jwtVerify(token, await key(config), {
       algorithms: ["HS256"],

@@ -10,7 +10,7 @@
 // JWT_SECRET with HKDF under a label of its own: a user's token can never pass as a credential,
 // nor a credential as a token.
 import { createHash, hkdfSync, type webcrypto } from "node:crypto";
-import { jwtVerify, SignJWT } from "jose";
+import { jwtVerify, SignJWT, type JWTPayload } from "jose";
 import { callerClaims, hs256Key, type Caller, type Role } from "./auth";
 import type { AuthConfig, SubgraphCallsConfig, SubgraphName } from "./config";
 import { unauthenticated } from "./errors";
@@ -91,7 +91,7 @@ export async function verifyCredential(
     );
   }
   const lifetimeMs = credentialLifetimeMs(config.subgraphCalls, call.subgraph);
-  let payload;
+  let payload: JWTPayload;
   try {
     ({ payload } = await jwtVerify(header, await credentialKey(config.auth), {
       algorithms: ["HS256"],

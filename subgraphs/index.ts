@@ -7,8 +7,8 @@ import { platforms } from "./platforms";
 import { publicity } from "./publicity";
 
 export const SUBGRAPH_DEFINITIONS: Record<SubgraphName, SubgraphDefinition<unknown>> = {
-  corps: corps as SubgraphDefinition<unknown>,
-  districts: districts as SubgraphDefinition<unknown>,
-  platforms: platforms as SubgraphDefinition<unknown>,
-  publicity: publicity as SubgraphDefinition<unknown>,
+  corps: corps,
+  districts: districts,
+  platforms: platforms,
+  publicity: publicity,
 };

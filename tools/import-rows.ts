@@ -58,7 +58,8 @@ function lineBreaks(bytes: Buffer, from: number, to: number): number {
 export const toCsvLine = (fields: unknown[]) =>
   fields
     .map((f) => {
-      const s = f === null || f === undefined ? "" : String(f);
+      // Numbers and booleans as JSON writes them; a JSON import's lists and objects too.
+      const s = f === null || f === undefined ? "" : typeof f === "string" ? f : JSON.stringify(f);
       return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
     })
     .join(",");
@@ -204,10 +205,10 @@ function valueProblem(field: string, spec: FieldSpec, value: unknown): string | 
       const allowed = Object.values(spec.values ?? {});
       const list = spec.kind === "enums" ? value : [value];
       if (!Array.isArray(list)) return `${field} must be a list`;
-      const bad = list.find((v) => !allowed.includes(String(v)));
+      const bad = (list as unknown[]).find((v) => !allowed.includes(String(v)));
       return bad === undefined
         ? null
-        : `${field} ${String(bad)} is not one of ${allowed.join(", ")}`;
+        : `${field} ${typeof bad === "string" ? bad : JSON.stringify(bad)} is not one of ${allowed.join(", ")}`;
     }
     case "participants": {
       if (!Array.isArray(value)) return `${field} must be a list of {volunteerId, hours}`;
@@ -261,15 +262,16 @@ function fromJson(kind: Kind, item: Record<string, unknown>): Record<string, unk
 export function readRows(file: string, kind: Kind): SourceRow[] {
   const text = fs.readFileSync(file, "utf8");
   if (file.toLowerCase().endsWith(".json")) {
-    const parsed = JSON.parse(text);
+    const parsed: unknown = JSON.parse(text);
     if (!Array.isArray(parsed))
       throw new Error(`${file}: a JSON import file holds an array of ${kind}`);
-    return parsed.map((item, i) => {
+    return (parsed as unknown[]).map((item, i) => {
       if (!item || typeof item !== "object" || Array.isArray(item)) {
         return { line: i + 1, row: {}, record: { item }, problem: "not an object" };
       }
-      const row = fromJson(kind, item);
-      return { line: i + 1, row, record: item, problem: localProblem(kind, row) };
+      const record = item as Record<string, unknown>;
+      const row = fromJson(kind, record);
+      return { line: i + 1, row, record, problem: localProblem(kind, row) };
     });
   }
   let records: ReturnType<typeof parseCsv>;

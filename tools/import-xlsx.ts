@@ -30,7 +30,9 @@ export function dateText(value: unknown): string {
       return iso(new Date(EXCEL_EPOCH + value * DAY_MS));
     return String(value);
   }
-  const text = String(value ?? "").trim();
+  const text = (
+    typeof value === "string" ? value : value == null ? "" : JSON.stringify(value)
+  ).trim();
   const m =
     /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text) ??
     /^(\d{4})(\d{2})(\d{2})$/.exec(text);

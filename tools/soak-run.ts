@@ -38,6 +38,12 @@ const DASHBOARD = `query SoakDashboard($from: Date!, $to: Date!) { districts { c
 const PUBLISH = `mutation SoakPublish($d: ID!, $s: [StationInput!]!) { publishStations(districtCode: $d, stations: $s) { created updated unchanged rejected { index message } } }`;
 const COUNT = `query SoakCount($d: ID!) { district(code: $d) { stationCount } }`;
 
+/** The parts of the answers read here (SoakCount, SoakPublish); the others are only counted. */
+interface SoakData {
+  district?: { stationCount?: number } | null;
+  publishStations?: { created: number };
+}
+
 async function post(url: string, body: object, headers: Record<string, string>) {
   const response = await fetch(url, {
     method: "POST",
@@ -45,7 +51,7 @@ async function post(url: string, body: object, headers: Record<string, string>) 
     body: JSON.stringify(body),
   });
   const json = (await response.json().catch(() => null)) as {
-    data?: any;
+    data?: SoakData | null;
     errors?: Array<{ message: string; extensions?: { code?: string } }>;
   } | null;
   return { status: response.status, json };
@@ -153,7 +159,7 @@ export async function soak(options: SoakOptions): Promise<SoakResult> {
             `HTTP ${outcome.status} ${JSON.stringify(outcome.json?.errors ?? null).slice(0, 300)}`,
           );
       } else if ((request.body as { query: string }).query === PUBLISH) {
-        const published = outcome.json!.data.publishStations;
+        const published = outcome.json!.data!.publishStations!;
         result.publishes += 1;
         result.rowsAcknowledged += published.created;
         created[district] += published.created;
@@ -161,13 +167,15 @@ export async function soak(options: SoakOptions): Promise<SoakResult> {
     }
   }
 
-  const sampler = setInterval(async () => {
+  const sample = async () => {
     const mb = await gatewayMemoryMb(gatewayUrl, options.metricsToken);
     if (mb !== null) result.memoryMb.push(mb);
     options.progress?.(
       `${Math.round((Date.now() - started) / 1000)} s: ${result.requests} requests, ${result.errors} errors, gateway ${mb ?? "?"} MB`,
     );
-  }, 5000);
+  };
+  // gatewayMemoryMb answers null rather than throw, so a sample cannot reject.
+  const sampler = setInterval(() => void sample(), 5000);
   try {
     await Promise.all(Array.from({ length: options.clients }, (_, i) => client(i)));
   } finally {

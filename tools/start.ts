@@ -50,9 +50,9 @@ function stopAll(exitCode: number) {
   if (devDir) fs.rmSync(devDir, { recursive: true, force: true });
   for (const { child } of children) if (child.exitCode === null) child.kill("SIGTERM");
   setTimeout(() => process.exit(exitCode), 3000).unref();
-  Promise.all(
+  void Promise.all(
     children.map(({ child }) =>
-      child.exitCode !== null ? null : new Promise((r) => child.on("exit", r)),
+      child.exitCode !== null ? Promise.resolve() : new Promise((r) => child.on("exit", r)),
     ),
   ).then(() => process.exit(exitCode));
 }

@@ -112,7 +112,7 @@ export class BulkWriter {
       !partial || rows.length === buffer.perStatement
         ? buffer.fullSql
         : this.sql(table, buffer.columns, rows.length);
-    const params: Value[] = new Array(rows.length * buffer.columns.length);
+    const params = new Array<Value>(rows.length * buffer.columns.length);
     let k = 0;
     for (const row of rows) for (const value of row) params[k++] = value;
     await this.settle();

@@ -173,9 +173,9 @@ export async function checkBenchData(
   }
   for (const b of await rows("districts", "SELECT id, volunteerId, menuItemId FROM booking")) {
     if (!serving(Number(b.volunteerId)))
-      problems.push(`districts: booking ${b.id} names volunteer ${b.volunteerId}, not serving`);
+      problems.push(`districts: booking ${text(b.id)} names volunteer ${text(b.volunteerId)}, not serving`);
     if (b.menuItemId !== null && !menu.has(Number(b.menuItemId)))
-      problems.push(`districts: booking ${b.id} names menu item ${b.menuItemId}, unknown to corps`);
+      problems.push(`districts: booking ${text(b.id)} names menu item ${text(b.menuItemId)}, unknown to corps`);
   }
   const stations = new Map(
     (await rows("districts", "SELECT id, status, districtCode, recommended FROM station")).map(
@@ -206,13 +206,13 @@ export async function checkBenchData(
       s.districtCode !== p.districtCode ||
       !["FILED", "SUSPENDED", "REVOKED"].includes(s.status)
     )
-      problems.push(`platforms: platform ${p.id} grew from station ${p.sourceStationId}, not one its district recommended`);
+      problems.push(`platforms: platform ${text(p.id)} grew from station ${text(p.sourceStationId)}, not one its district recommended`);
   }
   for (const m of await rows("platforms", "SELECT platformId, volunteerId FROM mentor")) {
     if (!platforms.has(Number(m.platformId)))
-      problems.push(`platforms: a mentor of unknown platform ${m.platformId}`);
+      problems.push(`platforms: a mentor of unknown platform ${text(m.platformId)}`);
     if (!serving(Number(m.volunteerId)))
-      problems.push(`platforms: platform ${m.platformId}'s mentor ${m.volunteerId} is not serving`);
+      problems.push(`platforms: platform ${text(m.platformId)}'s mentor ${text(m.volunteerId)} is not serving`);
   }
 
   // Publicity against all three: every reference exists; a published story names only what the
@@ -246,11 +246,11 @@ export async function checkBenchData(
     const story = stories.get(Number(r.storyId));
     const id = Number(r.refId);
     if (!story) {
-      problems.push(`publicity: a reference of unknown story ${r.storyId}`);
+      problems.push(`publicity: a reference of unknown story ${text(r.storyId)}`);
       continue;
     }
     const live = story.status === "PUBLISHED";
-    const where = `publicity: story ${r.storyId} (${story.status}) names ${String(r.kind).toLowerCase()} ${id}`;
+    const where = `publicity: story ${text(r.storyId)} (${text(story.status)}) names ${String(r.kind).toLowerCase()} ${id}`;
     if (r.kind === "VOLUNTEER") {
       if (!volunteers.has(id)) problems.push(`${where}, unknown to corps`);
       else if (live && !serving(id)) problems.push(`${where}, hidden from the public`);

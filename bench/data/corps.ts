@@ -90,7 +90,7 @@ export function corpsWorld(cal: Calendar, sizes: BenchSizes): CorpsWorld {
       id,
       name: name(),
       expertType: rnd.pick(EXPERT_TYPES),
-      categories: rnd.sample(CATEGORIES, rnd.int(1, 3)) as string[],
+      categories: rnd.sample(CATEGORIES, rnd.int(1, 3)),
       employer: rnd.pick(W.EMPLOYERS),
       retired: rnd.chance(0.18),
       status,

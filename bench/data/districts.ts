@@ -86,7 +86,7 @@ export function stationsOf(cal: Calendar, sizes: BenchSizes): BenchStation[] {
       name: `${place}中小企业志愿服务工作站`,
       hostType: rnd.pick(HOST_TYPES),
       status,
-      categories: rnd.sample(CATEGORIES, rnd.int(2, 5)) as string[],
+      categories: rnd.sample(CATEGORIES, rnd.int(2, 5)),
       address: `深圳市${DISTRICTS.find((d) => d.code === districtCode)!.name}${street}${rnd.pick(W.ROADS)}${rnd.int(1, 399)}号${place}`,
       contactName: name(),
       contactPhone: `1${rnd.pick(["35", "36", "37", "38", "39", "50", "58", "86"])}${pad(rnd.int(0, 99999999), 8)}`,
@@ -480,7 +480,7 @@ export async function writeDistricts(
           : rnd.weighted({ RESOLVED: 70, CLOSED: 12, IN_SERVICE: 8, OPEN: 6, MATCHED: 4 });
         const first17 =
           `91440300${rnd.pick(["MA5", "MA6", "MA7", "7152", "0803"])}`.padEnd(17, "0").slice(0, 11) +
-          [...Array(6)].map(() => rnd.pick("0123456789ABCDEFGHJKLMNPQRTUWXY".split(""))).join("");
+          Array.from({ length: 6 }, () => rnd.pick("0123456789ABCDEFGHJKLMNPQRTUWXY".split(""))).join("");
         const code = station.districtCode;
         const n = (demandSeq.get(code) ?? 0) + 1;
         demandSeq.set(code, n);

@@ -70,7 +70,9 @@ async function countRows(db: DataSource): Promise<Record<string, number>> {
   const tables = [...new Set(db.entityMetadatas.map((m) => m.tableName))].sort();
   const rows: Record<string, number> = {};
   for (const table of tables) {
-    const [{ n }] = await db.query(`SELECT COUNT(*) AS n FROM ${q(table)}`);
+    const [{ n }] = await db.query<Array<{ n: number | string }>>(
+      `SELECT COUNT(*) AS n FROM ${q(table)}`,
+    );
     rows[table] = Number(n);
   }
   return rows;

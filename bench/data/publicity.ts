@@ -83,7 +83,7 @@ export function storiesOf(
       body:
         `${activity.heldOn}，市中小企业志愿服务总队专家${names}走进${station.name}，围绕${label}主题开展${activity.title}。` +
         `活动共服务企业${activity.enterprisesServed}家，现场解答企业诉求，并对重点企业开展跟踪服务。`,
-      categories: [...new Set([activity.category, rnd.pick(CATEGORIES) as string])],
+      categories: [...new Set([activity.category, rnd.pick(CATEGORIES)])],
       districtCode: activity.districtCode,
       status,
       publishedAt: publishedAt ? publishedAt.toISOString() : null,

@@ -29,7 +29,7 @@ const charts = new Map<string, echarts.ECharts>();
 function chart(id: string): echarts.ECharts {
   let c = charts.get(id);
   if (!c) {
-    c = echarts.init(document.getElementById(id)!, undefined, { renderer: "canvas" });
+    c = echarts.init(document.getElementById(id), undefined, { renderer: "canvas" });
     charts.set(id, c);
   }
   return c;

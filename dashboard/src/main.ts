@@ -11,7 +11,7 @@ import { DashboardError, fetchDashboard, type DashboardData, type DistrictRow } 
 import { downloadXlsx, DownloadError } from "./download";
 import { fetchStationReports, renderStationReports, ReportError } from "./reports";
 import { chartsSettled, renderCharts, resizeCharts } from "./charts";
-import { PRESETS, presetRange, rangeProblem, type Preset, type Range } from "./range";
+import { PRESETS, presetRange, rangeProblem, type Range } from "./range";
 import { COLUMNS, formatNumber, noDistrictRow, renderTable, tableCsv, type Sort } from "./table";
 import { addDays, today } from "../../runtime/dates";
 
@@ -267,7 +267,7 @@ async function init() {
     button.textContent = preset;
     button.dataset.preset = preset;
     button.addEventListener("click", () => {
-      setRange(presetRange(preset as Preset));
+      setRange(presetRange(preset));
       void load();
     });
     presets.appendChild(button);

@@ -14,7 +14,7 @@
 // Queries ignore the header: reading twice writes nothing.
 import { createHash } from "node:crypto";
 import { HeaderMap, type ApolloServerPlugin } from "@apollo/server";
-import type { FormattedExecutionResult } from "graphql";
+import { OperationTypeNode, type FormattedExecutionResult } from "graphql";
 import { graphQLError, type ErrorCode } from "../../runtime/errors";
 import type { Logger } from "../../runtime/log";
 import type { GatewayContext } from "../context";
@@ -80,7 +80,7 @@ export function idempotencyPlugin(
       let replay: Extract<KeyRecord, { state: "done" }> | null = null;
       return {
         async didResolveOperation(ctx) {
-          if (ctx.operation?.operation !== "mutation") return;
+          if (ctx.operation?.operation !== OperationTypeNode.MUTATION) return;
           const caller = ctx.contextValue.caller;
           const scope = caller
             ? `${caller.role}:${caller.sub}`

@@ -16,6 +16,7 @@ import { HeaderMap } from "@apollo/server";
 import { Counter, type Registry } from "prom-client";
 import { callerScope } from "../../runtime/auth";
 import type { GatewayContext } from "../context";
+import { OperationTypeNode } from "graphql";
 
 type Ctx = GraphQLRequestContext<GatewayContext>;
 type Shared = Record<string, unknown> | null;
@@ -49,7 +50,7 @@ export function inflightDedupPlugin(registry: Registry): ApolloServerPlugin<Gate
       let settle: ((data: Shared) => void) | undefined;
       return {
         async responseForOperation(ctx): Promise<GraphQLResponse | null> {
-          if (ctx.operation?.operation !== "query") return null;
+          if (ctx.operation?.operation !== OperationTypeNode.QUERY) return null;
           if (ctx.contextValue.caller?.role === "SERVICE") return null;
           key = dedupKeyOf(ctx, generation);
           const running = inflight.get(key);
@@ -66,7 +67,7 @@ export function inflightDedupPlugin(registry: Registry): ApolloServerPlugin<Gate
           return null;
         },
         async willSendResponse(ctx) {
-          if (ctx.operation?.operation === "mutation") {
+          if (ctx.operation?.operation === OperationTypeNode.MUTATION) {
             const body = ctx.response.body;
             const data = body.kind === "single" ? body.singleResult.data : undefined;
             // A refused mutation wrote nothing (and must not let anyone defeat sharing).
@@ -77,11 +78,7 @@ export function inflightDedupPlugin(registry: Registry): ApolloServerPlugin<Gate
           inflight.delete(key);
           const body = ctx.response.body;
           const result = body.kind === "single" ? body.singleResult : undefined;
-          settle(
-            result?.data && !result.errors?.length
-              ? (result.data as Record<string, unknown>)
-              : null,
-          );
+          settle(result?.data && !result.errors?.length ? result.data : null);
           settle = undefined;
         },
       };

@@ -6,13 +6,14 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import { graphQLError } from "../../runtime/errors";
 import type { GatewayContext } from "../context";
 import type { RateLimiter } from "../rate-limiter";
+import { OperationTypeNode } from "graphql";
 
 export function rateLimitPlugin(limiter: RateLimiter): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart({ contextValue }) {
       return {
         async didResolveOperation({ operation }) {
-          if (contextValue.caller || operation?.operation !== "mutation") return;
+          if (contextValue.caller || operation?.operation !== OperationTypeNode.MUTATION) return;
           const refusal = await limiter.anonymousWrite(contextValue.ip);
           if (!refusal) return;
           throw graphQLError("RATE_LIMITED", refusal.message, {

@@ -10,7 +10,7 @@
 // Entries and versions live in the shared store, so that every gateway replica sees the same.
 import responseCachePlugin from "@apollo/server-plugin-response-cache";
 import type { ApolloServerPlugin, GraphQLRequestContext } from "@apollo/server";
-import { Kind, type OperationDefinitionNode, type ValueNode } from "graphql";
+import { Kind, OperationTypeNode, type OperationDefinitionNode, type ValueNode } from "graphql";
 import { callerScope } from "../../runtime/auth";
 import type { Logger } from "../../runtime/log";
 import type { GatewayContext } from "../context";
@@ -82,7 +82,7 @@ export function responseCachePlugins(
     async requestDidStart() {
       return {
         async willSendResponse(ctx) {
-          if (ctx.operation?.operation !== "mutation") return;
+          if (ctx.operation?.operation !== OperationTypeNode.MUTATION) return;
           // A refused mutation (no token, over a rate limit, invalid) changed nothing: keep the
           // cache, or anyone could keep it cold by sending refused mutations.
           const data =

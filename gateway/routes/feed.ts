@@ -149,7 +149,7 @@ export function feedUrl(publicUrl: string, filters: { district?: string; categor
   const query = new URLSearchParams();
   if (filters.district !== undefined) query.set("district", filters.district);
   if (filters.category !== undefined) query.set("category", filters.category);
-  return `${publicUrl}${FEED_PATH}${query.size ? `?${query}` : ""}`;
+  return `${publicUrl}${FEED_PATH}${query.size ? `?${query.toString()}` : ""}`;
 }
 
 export function feedRoutes(
@@ -176,9 +176,7 @@ export function feedRoutes(
         storyUrl: config.storyUrl,
         selfUrl: feedUrl(hub.servers.publicUrl, filters),
         title: `深圳市中小企业志愿服务典型案例${about.length ? `（${about.join("，")}）` : ""}`,
-        filters: Object.fromEntries(
-          Object.entries(filters).filter(([, v]) => v !== undefined),
-        ) as Record<string, string>,
+        filters: Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)),
         updated: lastModified,
       });
     } catch (error) {
@@ -187,8 +185,7 @@ export function feedRoutes(
     const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
     reply.header("etag", etag).header("cache-control", `public, max-age=${FEED_MAX_AGE_SECONDS}`);
     if (lastModified) reply.header("last-modified", lastModified.toUTCString());
-    if (notModified(request.headers as Record<string, string>, etag, lastModified))
-      return reply.code(304).send();
+    if (notModified(request.headers, etag, lastModified)) return reply.code(304).send();
     return reply.type("application/atom+xml; charset=utf-8").send(body);
   }
   // Fastify answers HEAD for every GET route.

@@ -36,7 +36,7 @@ export function assessmentRequest(
   const district = query.district;
   if (district !== undefined && (typeof district !== "string" || !/^\d{6}$/.test(district)))
     throw badInput(`district must be a 6-digit district code, e.g. ?district=440305 (南山区)`);
-  return { year: Number(match[1]), district: district as string | undefined };
+  return { year: Number(match[1]), district: district };
 }
 
 export function assessmentRoutes(

@@ -35,7 +35,7 @@ function platformYearRequest(url: string, file: string, query: Record<string, un
     throw badInput(`revision must be a revision number from 1, e.g. ?revision=1`);
   return {
     year: Number(match[1]),
-    district: district as string | undefined,
+    district: district,
     revision: revision === undefined ? undefined : Number(revision),
   };
 }

@@ -48,7 +48,7 @@ export function reportRequest(
     throw badInput(`revision must be a revision number from 1, e.g. ?revision=1`);
   return {
     month: `${match[1]}-${match[2]}`,
-    district: district as string | undefined,
+    district: district,
     revision: revision === undefined ? undefined : Number(revision),
   };
 }

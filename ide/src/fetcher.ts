@@ -2,6 +2,7 @@
 // "Authorization: Bearer". The schema is read anonymously (it is the same for everyone), so a bad
 // token still leaves the docs usable while every operation shows the hub's UNAUTHENTICATED answer.
 import type { Fetcher } from "@graphiql/toolkit";
+import type { ExecutionResult } from "graphql";
 import { documentIdOf } from "./document-id";
 
 export const ENDPOINT = "/graphql";
@@ -39,7 +40,7 @@ export function hubFetcher(token: () => string): Fetcher {
     }
     const text = await response.text();
     try {
-      return JSON.parse(text);
+      return JSON.parse(text) as ExecutionResult;
     } catch {
       return { errors: [{ message: `HTTP ${response.status}: ${text.slice(0, 500)}` }] };
     }

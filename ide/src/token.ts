@@ -33,15 +33,18 @@ function payload(token: string): Record<string, unknown> | null {
   }
 }
 
+/** A claim as text: the hub's claims are strings; anything else is shown as JSON. */
+const claimText = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value));
+
 export function describeToken(token: string, now = Date.now()): TokenLabel {
   if (!token) return { zh: "匿名访问（仅公开数据）", en: "anonymous (public data only)" };
   const claims = payload(token);
   if (!claims) return { zh: "令牌格式不正确", en: "this is not a token" };
-  const role = String(claims.role ?? "?");
+  const role = claimText(claims.role ?? "?");
   const scope = claims.district
-    ? ` · ${String(claims.district)}`
+    ? ` · ${claimText(claims.district)}`
     : claims.platform
-      ? ` · platform ${String(claims.platform)}`
+      ? ` · platform ${claimText(claims.platform)}`
       : "";
   const exp = typeof claims.exp === "number" ? claims.exp * 1000 : null;
   if (exp !== null && exp <= now) return { zh: `${role}${scope} · 已过期`, en: "expired" };

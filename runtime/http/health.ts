@@ -26,7 +26,9 @@ export function healthRoutes(log: Logger, checks: HealthChecks = {}): Route[] {
     async (_request, reply) => {
       try {
         const details = await Promise.all(run.map((check) => check()));
-        return Object.assign({ status: "ok" }, ...details);
+        return details.reduce<Record<string, unknown>>((all, d) => ({ ...all, ...d }), {
+          status: "ok",
+        });
       } catch (error) {
         const reason = (error as Error).message;
         log.warn({ reason }, "not ready");

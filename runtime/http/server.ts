@@ -218,8 +218,10 @@ function clientErrorHandler(repeats: RepeatFilter) {
 function buildApp(options: ServeOptions): FastifyInstance {
   const http = options.http ?? DEFAULT_HTTP;
   const repeats = options.repeats ?? new RepeatFilter(options.log, http.logRepeatsPerMinute ?? 10);
+  // Typed as Fastify's logger so that the app is a plain FastifyInstance, not one of pino's Logger.
+  const logger: FastifyBaseLogger = options.log;
   const app: FastifyInstance = Fastify({
-    loggerInstance: options.log as FastifyBaseLogger,
+    loggerInstance: logger,
     bodyLimit: options.bodyLimitBytes,
     // Operations are logged by the gateway's request-log plugin, without their variables.
     logController: new LogController({ disableRequestLogging: true }),
@@ -256,16 +258,7 @@ function buildApp(options: ServeOptions): FastifyInstance {
   refuseAnnouncedOversizedBodies(app, options.bodyLimitBytes);
   shallowJsonParser(app, http.maxJsonDepth ?? 128);
   // Tracing off: not even a hook (the request path is what it was before tracing existed).
-  const spans = options.tracing?.enabled ? httpSpans(options.tracing) : null;
-  if (spans) app.addHook("onRequest", async (request, reply) => spans.start(request, reply));
-  for (const route of options.routes) {
-    app.route({
-      method: route.method,
-      url: route.path,
-      config: { untraced: route.untraced === true },
-      handler: (spans ? spans.wrap(route.handler) : route.handler) as RouteHandlerMethod,
-    });
-  }
+  addRoutes(app, options.routes, options.tracing?.enabled ? httpSpans(options.tracing) : null);
   app.setNotFoundHandler((request, reply) => {
     void sendError(
       request,
@@ -276,7 +269,31 @@ function buildApp(options: ServeOptions): FastifyInstance {
       ),
     );
   });
-  app.setErrorHandler((error: FastifyError | RequestRefusal, request, reply) => {
+  app.setErrorHandler(errorHandler(repeats, options.bodyLimitBytes));
+  return app;
+}
+
+/** The route table, each handler in its span when tracing is on. */
+function addRoutes(
+  app: FastifyInstance,
+  routes: ServeOptions["routes"],
+  spans: ReturnType<typeof httpSpans> | null,
+) {
+  if (spans) app.addHook("onRequest", async (request, reply) => spans.start(request, reply));
+  for (const route of routes) {
+    const handler: RouteHandlerMethod = spans ? spans.wrap(route.handler) : route.handler;
+    app.route({
+      method: route.method,
+      url: route.path,
+      config: { untraced: route.untraced === true },
+      handler,
+    });
+  }
+}
+
+/** What a route's error becomes: a refusal from the one table, or a logged internal error. */
+function errorHandler(repeats: RepeatFilter, bodyLimitBytes: number) {
+  return (error: FastifyError | RequestRefusal, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof RequestRefusal) return answerRefusal(repeats, error, request, reply);
     const status = error.statusCode ?? httpStatusOf("INTERNAL_SERVER_ERROR");
     if (abortedByClient(error, request)) {
@@ -290,7 +307,7 @@ function buildApp(options: ServeOptions): FastifyInstance {
     }
     if (status < httpStatusOf("INTERNAL_SERVER_ERROR")) {
       if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE") drainRefusedBody(request, reply);
-      void sendError(request, reply, describe(error, options.bodyLimitBytes));
+      void sendError(request, reply, describe(error, bodyLimitBytes));
       return;
     }
     request.log.error(
@@ -298,8 +315,7 @@ function buildApp(options: ServeOptions): FastifyInstance {
       "request failed",
     );
     void sendError(request, reply, new HubError("INTERNAL_SERVER_ERROR", "internal error"));
-  });
-  return app;
+  };
 }
 
 export async function serve(options: ServeOptions): Promise<RunningServer> {

@@ -202,7 +202,7 @@ export const districtsSeed: SubgraphSeed<DistrictsSeedRows> = {
  * so they carry no deadline (and count in no on-time rate).
  */
 function withFirstStep(demand: DistrictsSeedRows["demands"][number]) {
-  if (demand.status !== DemandStatus.OPEN) return demand;
+  if (demand.status !== "OPEN") return demand;
   return {
     ...demand,
     ...stepColumns(undefined, { ...demand, status: DemandStatus.OPEN }),

@@ -11,6 +11,7 @@ import {
   type MixedList,
   type ObjectLiteral,
 } from "typeorm";
+import type { Class } from "./class-type";
 import type { HubConfig, SubgraphName } from "../../runtime/config";
 import { redact } from "../../runtime/errors";
 import { createLogger, type Logger as HubLogger } from "../../runtime/log";
@@ -49,10 +50,8 @@ export class CountingLogger implements Logger {
 
 export interface DataSourceSpec {
   name: SubgraphName;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  entities: MixedList<Function | string | EntitySchema>;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  migrations: Function[];
+  entities: MixedList<Class | string | EntitySchema>;
+  migrations: Class[];
 }
 
 /** MySQL or MariaDB (TypeORM's "mariadb" type: see createDataSource's flavor). */
@@ -98,7 +97,7 @@ export async function insertRows<T extends ObjectLiteral>(
     const parameters: unknown[] = [];
     for (const row of slice) {
       for (const column of columns) {
-        const value = column.getEntityValue(row);
+        const value: unknown = column.getEntityValue(row);
         if (value === undefined)
           throw new Error(`insertRows(${metadata.name}): a row leaves out ${column.propertyName}`);
         parameters.push(driver.preparePersistentValue(value, column));

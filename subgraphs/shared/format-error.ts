@@ -140,9 +140,7 @@ export function createFormatError(log: Logger, subgraph = "this service") {
       };
     }
     if (original instanceof ArgumentValidationError) {
-      const problems = describeValidation(
-        original.extensions.validationErrors as ValidationError[],
-      );
+      const problems = describeValidation(original.extensions.validationErrors);
       return {
         ...formatted,
         message: `invalid input: ${problems.join("; ")}`,

@@ -6,20 +6,19 @@ import { buildSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
+import type { Class } from "./class-type";
 import { authChecker } from "./auth";
 import { DateTimeScalar } from "./scalars";
 import { applyTextRules } from "./validation/text";
 
 export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires"])`;
 
-type ReferenceResolvers = Record<string, { __resolveReference: (...args: any[]) => unknown }>;
+type ReferenceResolvers = Record<string, { __resolveReference: (...args: never[]) => unknown }>;
 
 export async function buildFederatedSchema(
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  resolvers: NonEmptyArray<Function>,
+  resolvers: NonEmptyArray<Class>,
   referenceResolvers: ReferenceResolvers = {},
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  orphanedTypes: Function[] = [],
+  orphanedTypes: Class[] = [],
 ): Promise<GraphQLSchema> {
   // Every subgraph refuses control characters in free text, whatever its inputs and arguments declare.
   applyTextRules();

@@ -72,7 +72,7 @@ describe("GET /certificates/<number>.pdf", () => {
   });
 
   it("prints for the corps' own service too, and for nobody else", async () => {
-    const corps = await fed.token("SERVICE" as never, { sub: "service:corps" });
+    const corps = await fed.token("SERVICE", { sub: "service:corps" });
     expect((await get(pdfUrl(certificate.number), corps)).status).toBe(200);
     const anonymous = await get(pdfUrl(certificate.number));
     expect(anonymous.status).toBe(401);
@@ -80,7 +80,7 @@ describe("GET /certificates/<number>.pdf", () => {
     for (const token of [
       await fed.token("DISTRICT_OPERATOR", { district: "440305" }),
       await fed.token("DASHBOARD_VIEWER"),
-      await fed.token("SERVICE" as never, { sub: "service:districts" }),
+      await fed.token("SERVICE", { sub: "service:districts" }),
     ]) {
       const refused = await get(pdfUrl(certificate.number), token);
       expect(refused.status).toBe(403);

@@ -157,7 +157,7 @@ export async function bookingState(fed: Federation) {
     bookings: Number(b.n),
     versions: Number(b.v ?? 0),
     events: Number(e.n),
-    demands: demands.map((d) => `${d.id}:${d.status}`).join(","),
+    demands: demands.map((d) => `${String(d.id)}:${String(d.status)}`).join(","),
   };
 }
 

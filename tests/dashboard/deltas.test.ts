@@ -17,7 +17,7 @@ afterAll(() => fed?.stop());
 const DISTRICT = "440392";
 const range = { from: `${today().slice(0, 4)}-01-01`, to: today() };
 const dashboard = async () =>
-  (await execute(fed.gatewayUrl, {
+  await execute<any>(fed.gatewayUrl, {
     query: `query ($from: Date!, $to: Date!) {
         districts { code stationCount(status: FILED) idleStationCount openDemandCount
           demandCount(from: $from, to: $to) activityCount(from: $from, to: $to)
@@ -32,7 +32,7 @@ const dashboard = async () =>
       }`,
     variables: range,
     token: admin,
-  })) as any;
+  });
 
 const send = (name: string, variables: Record<string, unknown>) =>
   execute(fed.gatewayUrl, { query: contractOperation(name), variables, token: admin });

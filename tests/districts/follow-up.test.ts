@@ -290,9 +290,10 @@ describe("督办: overdue demands for the district and the city", () => {
       query: `{ districts { code overdueDemandCount onTimeRate } }`,
       token: admin,
     });
-    const rows: Array<Record<string, unknown>> = await fed.subgraphs.districts.db.query(
-      "SELECT districtCode, status, dueOn, stepsDone, stepsLate FROM demand",
-    );
+    const rows: Array<Record<string, string | number | Date | null>> =
+      await fed.subgraphs.districts.db.query(
+        "SELECT districtCode, status, dueOn, stepsDone, stepsLate FROM demand",
+      );
     for (const district of data.districts) {
       const own = rows.filter((r) => r.districtCode === district.code);
       const overdue = own.filter(

@@ -186,7 +186,7 @@ describe("variables nested thousands deep", () => {
     // Arrays: a URL has room for 1,500 levels of them (Node refuses headers over 16 kB).
     const variables = `{"v":${"[".repeat(1500)}1${"]".repeat(1500)}}`;
     const search = new URLSearchParams({ query: "{ __typename }", variables });
-    const response = await fetch(`${gateway.url}?${search}`, {
+    const response = await fetch(`${gateway.url}?${search.toString()}`, {
       headers: { "apollo-require-preflight": "1" },
     });
     expectRefused(
@@ -210,7 +210,7 @@ function raw(request: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const socket = net.connect(gateway.port, "127.0.0.1", () => socket.end(request));
     let answer = "";
-    socket.on("data", (chunk) => (answer += chunk));
+    socket.on("data", (chunk) => (answer += chunk.toString()));
     socket.on("close", () => resolve(answer));
     socket.on("error", reject);
   });

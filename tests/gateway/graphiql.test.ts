@@ -10,6 +10,7 @@ import path from "node:path";
 import {
   buildASTSchema,
   getVariableValues,
+  Kind,
   parse,
   type FieldNode,
   type OperationDefinitionNode,
@@ -29,7 +30,7 @@ const ROOT = path.join(__dirname, "..", "..");
 const OUTPUT = path.join(ROOT, "test-output");
 
 const namedType = (type: TypeNode): string =>
-  type.kind === "NamedType" ? type.name.value : namedType(type.type);
+  type.kind === Kind.NAMED_TYPE ? type.name.value : namedType(type.type);
 
 describe("the IDE's examples", () => {
   it("list every operation of the contract that validates today once, grouped by client", () => {

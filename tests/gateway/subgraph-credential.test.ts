@@ -195,8 +195,8 @@ describe("a captured credential", () => {
   /** Sends a captured call again to `url`, changed as told; the answer's status and message. */
   async function replay(url: string, call: Captured, change: Partial<Captured> = {}) {
     const {
-      host,
-      connection,
+      host: _host,
+      connection: _connection,
       "content-length": _,
       ...headers
     } = { ...call.headers, ...change.headers };

@@ -132,7 +132,7 @@ describe("TRUSTED_DOCUMENTS=anonymous", () => {
       documentId: CASE_STORIES_ID,
       variables: JSON.stringify({ first: 1 }),
     });
-    const response = await fetch(`${fed.gatewayUrl}?${search}`, {
+    const response = await fetch(`${fed.gatewayUrl}?${search.toString()}`, {
       headers: { "apollo-require-preflight": "true" },
     });
     const answer = (await response.json()) as any;

@@ -10,6 +10,7 @@ import {
   buildASTSchema,
   getNamedType,
   isObjectType,
+  Kind,
   parse,
   type GraphQLField,
   type GraphQLSchema,
@@ -48,7 +49,7 @@ beforeAll(async () => {
   schema = buildASTSchema(document, { assumeValid: true });
   const mutation = document.definitions.find(
     (d): d is ObjectTypeDefinitionNode =>
-      d.kind === "ObjectTypeDefinition" && d.name.value === "Mutation",
+      d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === "Mutation",
   )!;
   for (const field of mutation.fields ?? []) {
     const join = field.directives?.find((d) => d.name.value === "join__field");

@@ -103,7 +103,7 @@ function scalar(name: string): fc.Arbitrary<unknown> {
 /** An arbitrary value for a GraphQL input type; `depth` stops recursive input types. */
 export function valueFor(type: GraphQLInputType, depth = 0): fc.Arbitrary<unknown> {
   const required = isNonNullType(type);
-  const inner = getNullableType(type) as GraphQLInputType;
+  const inner: GraphQLInputType = getNullableType(type);
   let right: fc.Arbitrary<unknown>;
   if (isListType(inner)) {
     const item = valueFor(inner.ofType, depth + 1);

@@ -2,7 +2,7 @@
 // exactly as clients send them, and the operations that belong to issues not done yet.
 import fs from "node:fs";
 import path from "node:path";
-import { parse, print, type OperationDefinitionNode } from "graphql";
+import { Kind, parse, print, type OperationDefinitionNode } from "graphql";
 
 export const CONTRACT_DIR = path.resolve(__dirname, "..", "..", "contract");
 
@@ -27,7 +27,9 @@ export function contractOperations(): ContractOperation[] {
     .sort()
     .flatMap((file) =>
       parse(fs.readFileSync(path.join(CONTRACT_DIR, file), "utf8"))
-        .definitions.filter((d): d is OperationDefinitionNode => d.kind === "OperationDefinition")
+        .definitions.filter(
+          (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+        )
         .map((definition) => ({ file, name: definition.name!.value, definition })),
     );
 }

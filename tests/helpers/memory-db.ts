@@ -1,6 +1,7 @@
 // A real TypeORM data source on an in-memory SQLite database, for unit tests of hand-written SQL:
 // no server, no files; it counts the statements sent after it was built.
 import { DataSource, type Logger, type MixedList, type EntitySchema } from "typeorm";
+import type { Class } from "../../subgraphs/shared/class-type";
 
 /** Counts SQL statements; everything else is dropped. */
 class StatementCounter implements Logger {
@@ -23,8 +24,7 @@ export interface MemoryDb {
 }
 
 export async function memoryDb(
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  entities: MixedList<Function | string | EntitySchema>,
+  entities: MixedList<Class | string | EntitySchema>,
 ): Promise<MemoryDb> {
   const counter = new StatementCounter();
   const db = await new DataSource({

@@ -102,14 +102,14 @@ export async function startOidcProvider(options: ProviderOptions): Promise<OidcP
         () => reject(new Error(`provider did not start:\n${output}`)),
         20_000,
       );
-      proc.stdout!.on("data", (chunk: Buffer) => {
+      proc.stdout.on("data", (chunk: Buffer) => {
         output += chunk.toString();
         if (output.includes("dev oidc provider ready")) {
           clearTimeout(timer);
           resolve();
         }
       });
-      proc.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+      proc.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
       proc.on("exit", (code) => {
         clearTimeout(timer);
         reject(new Error(`provider exited with ${code}:\n${output}`));

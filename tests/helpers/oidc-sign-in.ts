@@ -88,7 +88,7 @@ export async function signIn(issuer: string, options: SignInOptions): Promise<To
   });
   if (options.resource) params.set("resource", options.resource);
   const cookies = new Cookies();
-  const login = await follow(`${authorization}?${params}`, cookies);
+  const login = await follow(`${authorization}?${params.toString()}`, cookies);
   if (!login.pathname.startsWith("/interaction/"))
     throw new Error(`expected the login page, went to ${login.href}`);
   // The login page lists the users; picking one posts its id.

@@ -114,8 +114,8 @@ export async function bootProcesses(
     );
     const lines = outputs.get(name) ?? [];
     outputs.set(name, lines);
-    child.stdout!.on("data", (chunk) => lines.push(String(chunk)));
-    child.stderr!.on("data", (chunk) => lines.push(String(chunk)));
+    child.stdout.on("data", (chunk) => lines.push(String(chunk)));
+    child.stderr.on("data", (chunk) => lines.push(String(chunk)));
     children.set(name, child);
     const url =
       name === "gateway"

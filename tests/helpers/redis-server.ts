@@ -16,8 +16,7 @@ export interface TestRedis {
   stop(): Promise<void>;
 }
 
-const installed = (command: string) =>
-  !(spawnSync(command, ["--version"]).error as NodeJS.ErrnoException | undefined);
+const installed = (command: string) => !spawnSync(command, ["--version"]).error;
 
 /** A self-signed certificate for 127.0.0.1 in `dir`: cert.pem and key.pem. */
 function makeCertificate(dir: string) {

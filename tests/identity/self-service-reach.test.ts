@@ -11,7 +11,7 @@
 // lets it ask about its own hours (tests/self-service/volunteer-record.test.ts); an ENTERPRISE
 // gets the public's null and is refused the request. An APPLICANT (signed in without a hub role,
 // not appointed) gets what the public gets everywhere (tests/self-service/applicants.test.ts).
-import { print } from "graphql";
+import { OperationTypeNode, print } from "graphql";
 import { exampleGroups } from "../../ide/src/examples";
 import { SUBGRAPHS } from "../../runtime/config";
 import { bootFederation, type Federation } from "../helpers/federation";
@@ -47,8 +47,8 @@ const OWN: Record<"ENTERPRISE" | "VOLUNTEER" | "APPLICANT", readonly string[]> =
   APPLICANT: [],
 };
 const operations = contractOperations();
-const queries = operations.filter((o) => o.definition.operation === "query");
-const mutations = operations.filter((o) => o.definition.operation === "mutation");
+const queries = operations.filter((o) => o.definition.operation === OperationTypeNode.QUERY);
+const mutations = operations.filter((o) => o.definition.operation === OperationTypeNode.MUTATION);
 const codes = (response: GraphQLResponse) =>
   [...new Set((response.errors ?? []).map((e) => e.extensions?.code))].sort();
 

@@ -200,7 +200,7 @@ describeInBrowser("the /me page", () => {
       const [download] = await Promise.all([page.waitForEvent("download"), page.click(button)]);
       expect(download.suggestedFilename()).toBe(`志愿服务证明_${newest.number}.pdf`);
       const file = await download.path();
-      expect(fs.readFileSync(file!).subarray(0, 5).toString()).toBe("%PDF-");
+      expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe("%PDF-");
     }, 60_000);
 
     it("is usable with the keyboard: every control a tab stop, focus visible, buttons buttons", async () => {

@@ -93,7 +93,7 @@ export async function platformsState(fed: Federation) {
   const mentors: Array<{ platformId: unknown; volunteerId: unknown }> = await db.query(
     "SELECT platformId, volunteerId FROM mentor ORDER BY platformId, volunteerId",
   );
-  state.mentors = mentors.map((m) => `${m.platformId}:${m.volunteerId}`).join(",");
+  state.mentors = mentors.map((m) => `${String(m.platformId)}:${String(m.volunteerId)}`).join(",");
   const versions: Array<{ v: unknown }> = await db.query("SELECT SUM(version) AS v FROM platform");
   state.versions = Number(versions[0].v);
   return state;

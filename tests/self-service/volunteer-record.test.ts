@@ -40,14 +40,12 @@ async function activity(volunteerId: string | null, hours: number, verified = tr
   } as Activity);
   const activityId = String(identifiers[0].id);
   if (volunteerId)
-    await db
-      .getRepository(Participation)
-      .insert({
-        activityId: Number(activityId),
-        volunteerId: Number(volunteerId),
-        hours,
-        verified,
-      });
+    await db.getRepository(Participation).insert({
+      activityId: Number(activityId),
+      volunteerId: Number(volunteerId),
+      hours,
+      verified,
+    });
   return activityId;
 }
 

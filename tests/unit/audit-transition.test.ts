@@ -106,7 +106,7 @@ describe("transition", () => {
         transition(tx, ServicePlan, {
           row: filed,
           subject: `plan ${filed.id}`,
-          move: { table: table as never, name: "reject" },
+          move: { table: table, name: "reject" },
           event: { entity: PlanEvent, values: { planId: filed.id } },
           audit,
           comment: null,
@@ -119,7 +119,7 @@ describe("transition", () => {
 
   it("refuses a row changed since it was read (stale) with CONFLICT, and the transaction writes nothing", async () => {
     const plan = await newPlan();
-    const asRead = { ...plan } as ServicePlan;
+    const asRead = { ...plan };
     // Someone else decides it in between.
     await file(plan, "first");
     const stored = await mem.db.getRepository(ServicePlan).findOneByOrFail({ id: plan.id });

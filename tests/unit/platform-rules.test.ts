@@ -22,6 +22,7 @@ import {
   metByStatus,
 } from "../../subgraphs/platforms/services/requirement-filter.service";
 import { checkPlanPeriod } from "../../subgraphs/platforms/services/service-plans.service";
+import { VolunteerStatus } from "../../subgraphs/shared/vocabulary";
 import { checkSourceStation } from "../../subgraphs/platforms/services/station-check.service";
 import { PlatformKind, PlatformStatus } from "../../subgraphs/platforms/vocabulary";
 
@@ -120,8 +121,8 @@ describe("mentor lists", () => {
 
   it("refuse the unknown and the non-appointed, in the order given", () => {
     const standings = new Map([
-      ["1", { id: "1", name: "甲", status: "APPOINTED" }],
-      ["2", { id: "2", name: "乙", status: "SUSPENDED" }],
+      ["1", { id: "1", name: "甲", status: VolunteerStatus.APPOINTED }],
+      ["2", { id: "2", name: "乙", status: VolunteerStatus.SUSPENDED }],
       ["3", null],
     ]);
     expect(refusedMentors(["1", "2", "3", "x"], standings)).toEqual([

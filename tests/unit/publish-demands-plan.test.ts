@@ -7,17 +7,16 @@ import { planDemands } from "../../subgraphs/districts/services/publish-demands.
 import { DemandStatus, StationStatus } from "../../subgraphs/districts/vocabulary";
 import { ServiceCategory } from "../../subgraphs/shared/vocabulary";
 
-const input = (externalId: string, extra: Partial<DemandInput> = {}) =>
-  ({
-    externalId,
-    stationExternalId: "ST-1",
-    enterpriseName: "深圳市盐田海港物流有限公司",
-    creditCode: "91440300ma5f3k0013",
-    category: ServiceCategory.FINANCING,
-    description: "需要对接银行贷款",
-    collectedOn: "2025-03-01",
-    ...extra,
-  }) as DemandInput;
+const input = (externalId: string, extra: Partial<DemandInput> = {}) => ({
+  externalId,
+  stationExternalId: "ST-1",
+  enterpriseName: "深圳市盐田海港物流有限公司",
+  creditCode: "91440300ma5f3k0013",
+  category: ServiceCategory.FINANCING,
+  description: "需要对接银行贷款",
+  collectedOn: "2025-03-01",
+  ...extra,
+});
 
 const stations = new Map<string, StationRef>([
   ["st-1", { id: 1, externalId: "ST-1", status: StationStatus.FILED }],

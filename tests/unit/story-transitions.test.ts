@@ -78,7 +78,7 @@ describe("story transitions", () => {
 });
 
 describe("four eyes", () => {
-  const editor = (sub: string): Caller => ({ sub, role: "PUBLICITY_EDITOR" }) as Caller;
+  const editor = (sub: string): Caller => ({ sub, role: "PUBLICITY_EDITOR" });
 
   it("refuses an author, lets another editor and the city admin publish", () => {
     expect(thrown(() => assertMayPublish(editor("a"), 1, ["a", "b"]))).toMatchObject({

@@ -45,13 +45,10 @@ describe("every text field of every input", () => {
   });
 
   /** The problems the field's own checks find in `value`, after what resolvers do first. */
-  async function problems(target: Function, field: string, value: string | string[]) {
+  async function problems(target: { prototype: object }, field: string, value: string | string[]) {
     const args: Record<string, unknown> = { input: { [field]: value } };
     await textArgs({ args } as unknown as ResolverData, async () => undefined);
-    const instance = Object.assign(
-      Object.create((target as { prototype: object }).prototype),
-      args.input,
-    );
+    const instance = Object.assign(Object.create(target.prototype), args.input);
     return validateSync(instance, { skipMissingProperties: true, forbidUnknownValues: false })
       .filter((e) => e.property === field)
       .flatMap((e) => Object.values(e.constraints ?? {}));

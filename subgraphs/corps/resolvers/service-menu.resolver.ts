@@ -41,7 +41,7 @@ export class ServiceMenuResolver {
     return Promise.all(
       ids.map((id) => {
         const key = rowId(id);
-        return key === null ? null : ctx.loaders.menuItem.load(key);
+        return key === null ? Promise.resolve(null) : ctx.loaders.menuItem.load(key);
       }),
     );
   }

@@ -46,7 +46,7 @@ export class VolunteerResolver {
     return Promise.all(
       ids.map((id) => {
         const key = rowId(id);
-        return key === null ? null : ctx.loaders.volunteer.load(key);
+        return key === null ? Promise.resolve(null) : ctx.loaders.volunteer.load(key);
       }),
     );
   }

@@ -54,9 +54,7 @@ const CERTIFIABLE = [
 ];
 
 export function summarise(record: ServiceRecord, hours: number) {
-  const categories = [
-    ...new Set(record.activities.map((a) => a.category)),
-  ].sort() as ServiceCategory[];
+  const categories = [...new Set(record.activities.map((a) => a.category))].sort();
   const dates = record.activities.map((a) => a.heldOn).sort();
   const span = dates.length ? `（${dates[0]} 至 ${dates[dates.length - 1]}）` : "";
   const summary =

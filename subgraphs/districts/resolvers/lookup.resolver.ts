@@ -44,7 +44,7 @@ export class LookupResolver {
     return Promise.all(
       ids.map((id) => {
         const key = rowId(id);
-        return key === null ? null : ctx.loaders.activity.load(key);
+        return key === null ? Promise.resolve(null) : ctx.loaders.activity.load(key);
       }),
     );
   }

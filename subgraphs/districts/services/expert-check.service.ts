@@ -23,8 +23,9 @@ export interface ExpertStanding {
 export interface MenuItemRef {
   id: string;
   title: string;
-  category: string;
-  forms: string[];
+  // GraphQL enums on the wire: the corps can only answer their values.
+  category: ServiceCategory;
+  forms: ServiceForm[];
   active: boolean;
 }
 
@@ -90,7 +91,7 @@ export function menuItemProblem(
   if (!item || !item.active)
     return `menuItemId ${id}: no such entry on the service menu; see serviceMenu`;
   if (item.category !== category)
-    return `menu entry ${id} (${item.title}) is of category ${SERVICE_CATEGORY_NAMES[item.category as ServiceCategory] ?? item.category}; the demand is ${SERVICE_CATEGORY_NAMES[category]} (${category})`;
+    return `menu entry ${id} (${item.title}) is of category ${SERVICE_CATEGORY_NAMES[item.category]}; the demand is ${SERVICE_CATEGORY_NAMES[category]} (${category})`;
   if (!item.forms.includes(form))
     return `menu entry ${id} (${item.title}) is held ${item.forms.join(" or ")} only`;
   return null;

@@ -138,7 +138,7 @@ export async function movedCauses(
       const cause = {
         source: `${kind}_event`,
         eventId: Number(r.id),
-        subject: `${kind} ${r.subject}`,
+        subject: `${kind} ${String(r.subject)}`,
         action: r.action,
         at: asIso(r.at),
         actor: r.actor,

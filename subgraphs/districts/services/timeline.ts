@@ -43,7 +43,7 @@ export async function timelines(db: DataSource, demandIds: readonly number[]) {
   ];
   steps.sort((a, b) => second(a.at) - second(b.at) || a.order - b.order);
   return grouped(demandIds, steps, (s) => s.demandId).map((list) =>
-    list.map(({ demandId: _d, order: _o, ...step }) => step as TimelineStep),
+    list.map(({ demandId: _d, order: _o, ...step }) => step),
   );
 }
 

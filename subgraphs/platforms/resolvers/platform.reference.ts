@@ -19,9 +19,13 @@ export const platformReference = {
       key === null ? null : await ctx.loaders.platform.load(key),
     );
     return platform && ref.mentors
-      ? Object.assign(Object.create(Object.getPrototypeOf(platform)), platform, {
-          mentors: ref.mentors,
-        })
+      ? Object.assign(
+          Object.create(Object.getPrototypeOf(platform) as object) as typeof platform,
+          platform,
+          {
+            mentors: ref.mentors,
+          },
+        )
       : platform;
   },
 };

@@ -11,7 +11,8 @@ import { VolunteerStatus } from "../../shared/vocabulary";
 export interface MentorStanding {
   id: string;
   name: string;
-  status: string;
+  // A GraphQL enum on the wire: the corps can only answer one of its values.
+  status: VolunteerStatus;
 }
 
 const MENTOR_STANDINGS = readOperation(

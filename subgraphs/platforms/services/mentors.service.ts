@@ -1,7 +1,7 @@
 // setMentors: replaces a platform's mentor group (创业导师团) in one transaction. Every volunteer
 // named must exist and be APPOINTED in corps (one batched check through the gateway); otherwise
 // the request is refused naming each refused id, and the group stays as it was.
-import type { DataSource } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
 import { In } from "typeorm";
 import type { Caller } from "../../../runtime/auth";
 import type { HubConfig } from "../../../runtime/config";
@@ -20,6 +20,7 @@ import {
   fetchMentorStandings,
   refusalMessage,
   refusedMentors,
+  type MentorStanding,
 } from "./mentor-check.service";
 import { findPlatform, recordEvent } from "./platform-writes";
 
@@ -54,9 +55,15 @@ export async function setMentors(
       `a mentor group has at most ${MAX_MENTORS} volunteers; this names ${ids.length}`,
     );
   }
-  // One request to corps for the whole list; nothing is written unless every volunteer passes.
+  await checkMentors(config, ids);
+  const wanted = ids.map(Number);
+  return db.transaction((tx) => replaceMentors(tx, audit, platform.id, wanted));
+}
+
+/** Refuses the list unless every volunteer exists and is APPOINTED: one request to corps. */
+async function checkMentors(config: HubConfig, ids: readonly string[]): Promise<void> {
   const asked = ids.filter((id) => rowId(id) !== null);
-  let standings = new Map();
+  let standings = new Map<string, MentorStanding | null>();
   if (asked.length) {
     try {
       standings = await fetchMentorStandings(config, asked);
@@ -71,52 +78,54 @@ export async function setMentors(
   if (refused.length) {
     throw badInput(refusalMessage(ids.length, refused), { refused });
   }
-  const wanted = ids.map(Number);
-  return db.transaction(async (tx) => {
-    // Taking the row first (its version bumped, its status still allowing a group) serialises two
-    // replacements of one group and refuses one that raced a revocation.
-    const statuses = [...WRITABLE_IN["set the mentors of"]];
-    const locked = await tx
-      .createQueryBuilder()
-      .update(Platform)
-      .set({ version: () => "version + 1" })
-      .where("id = :id AND status IN (:...statuses)", { id: platform.id, statuses })
-      .execute();
-    if (locked.affected !== 1) {
-      const now = await findPlatform(tx, platform.id);
-      assertWritable("set the mentors of", now.id, now.status);
-      throw conflict(`platform ${platform.id} was changed meanwhile; read it again and retry`);
-    }
-    const fresh = await tx.getRepository(Platform).findOneByOrFail({ id: platform.id });
-    const repo = tx.getRepository(Mentor);
-    const current = (await repo.find({ where: { platformId: platform.id } })).map(
-      (m) => m.volunteerId,
+}
+
+/** Inside the transaction: the platform's group becomes `wanted`, with one event if it changed. */
+async function replaceMentors(
+  tx: EntityManager,
+  audit: Audit,
+  platformId: number,
+  wanted: readonly number[],
+): Promise<Platform> {
+  // Taking the row first (its version bumped, its status still allowing a group) serialises two
+  // replacements of one group and refuses one that raced a revocation.
+  const statuses = [...WRITABLE_IN["set the mentors of"]];
+  const locked = await tx
+    .createQueryBuilder()
+    .update(Platform)
+    .set({ version: () => "version + 1" })
+    .where("id = :id AND status IN (:...statuses)", { id: platformId, statuses })
+    .execute();
+  if (locked.affected !== 1) {
+    const now = await findPlatform(tx, platformId);
+    assertWritable("set the mentors of", now.id, now.status);
+    throw conflict(`platform ${platformId} was changed meanwhile; read it again and retry`);
+  }
+  const fresh = await tx.getRepository(Platform).findOneByOrFail({ id: platformId });
+  const repo = tx.getRepository(Mentor);
+  const current = (await repo.find({ where: { platformId } })).map((m) => m.volunteerId);
+  const { added, removed } = mentorChanges(current, wanted);
+  if (removed.length) await repo.delete({ platformId, volunteerId: In(removed) });
+  if (added.length) {
+    const since = today();
+    await repo.insert(added.map((volunteerId) => ({ platformId, volunteerId, since })));
+  }
+  if (added.length || removed.length) {
+    const comment = [
+      added.length ? `added ${added.join(", ")}` : "",
+      removed.length ? `removed ${removed.join(", ")}` : "",
+    ]
+      .filter(Boolean)
+      .join("; ");
+    await recordEvent(
+      tx,
+      audit,
+      platformId,
+      PlatformAction.SET_MENTORS,
+      fresh.status,
+      fresh.status,
+      comment,
     );
-    const { added, removed } = mentorChanges(current, wanted);
-    if (removed.length) await repo.delete({ platformId: platform.id, volunteerId: In(removed) });
-    if (added.length) {
-      const since = today();
-      await repo.insert(
-        added.map((volunteerId) => ({ platformId: platform.id, volunteerId, since })),
-      );
-    }
-    if (added.length || removed.length) {
-      const comment = [
-        added.length ? `added ${added.join(", ")}` : "",
-        removed.length ? `removed ${removed.join(", ")}` : "",
-      ]
-        .filter(Boolean)
-        .join("; ");
-      await recordEvent(
-        tx,
-        audit,
-        platform.id,
-        PlatformAction.SET_MENTORS,
-        fresh.status,
-        fresh.status,
-        comment,
-      );
-    }
-    return fresh;
-  });
+  }
+  return fresh;
 }

@@ -127,7 +127,9 @@ export async function yearFigures(
     const own = plans.filter((plan) => plan.platformId === p.id);
     const carried = own.filter((plan) => {
       const months = new Set(periodMonths(plan.period));
-      return s?.held.some((h) => h.category === plan.category && months.has(h.month)) ?? false;
+      return (
+        s?.held.some((h) => h.category === String(plan.category) && months.has(h.month)) ?? false
+      );
     });
     return {
       platformId: p.id,
@@ -158,7 +160,8 @@ const FIGURES: Array<keyof Figures> = [
   "enterprisesServed",
   "serviceHours",
 ];
-const text = (v: unknown) => (v === null || v === undefined ? "—" : String(v));
+const text = (v: unknown) =>
+  v === null || v === undefined ? "—" : typeof v === "string" ? v : JSON.stringify(v);
 
 /** "figure: before → after" for each figure that moved; a platform new to the year's report too. */
 export function movedFigures(before: Figures | undefined, now: Figures | undefined): string[] {

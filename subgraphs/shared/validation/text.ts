@@ -130,7 +130,7 @@ export function applyTextRules() {
  */
 export const textArgs: MiddlewareFn = ({ args }, next) => {
   for (const [name, raw] of Object.entries(args ?? {})) {
-    const value = (args[name] = trimStrings(raw));
+    const value: unknown = (args[name] = trimStrings<unknown>(raw));
     const values = Array.isArray(value) ? value : [value];
     for (const item of values) {
       const problem = typeof item === "string" ? textProblem(name, item) : null;

@@ -10,7 +10,7 @@
 const isContainer = (value: unknown): value is Record<string, unknown> | unknown[] => {
   if (Array.isArray(value)) return true;
   if (!value || typeof value !== "object") return false;
-  const proto = Object.getPrototypeOf(value);
+  const proto: unknown = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
 };
 
