@@ -35,7 +35,7 @@ export async function ensureDistricts(db: DataSource) {
 
 /** Rollups missing beside rows (a SQLite database synchronised after they were added) are built. */
 async function ensureRollups(db: DataSource) {
-  const [rows] = await db.query(
+  const [rows]: Array<{ rolled: unknown; raw: unknown }> = await db.query(
     "SELECT (SELECT COUNT(*) FROM activity_month) + (SELECT COUNT(*) FROM demand_month) AS rolled, (SELECT COUNT(*) FROM (SELECT 1 FROM activity LIMIT 1) a) + (SELECT COUNT(*) FROM (SELECT 1 FROM demand LIMIT 1) d) AS raw",
   );
   if (Number(rows.rolled) === 0 && Number(rows.raw) > 0) await rebuildRollups(db);

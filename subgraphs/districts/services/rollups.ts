@@ -10,7 +10,7 @@ import { DemandStatus } from "../vocabulary";
 
 type Db = DataSource | EntityManager;
 
-const dbOf = (db: Db): DataSource => ("connection" in db ? db.connection : db) as DataSource;
+const dbOf = (db: Db): DataSource => ("connection" in db ? db.connection : db);
 const lockingRead = (db: Db) => (isMysql(dbOf(db)) ? " FOR UPDATE" : "");
 const placeholders = (n: number) => Array.from({ length: n }, () => "?").join(", ");
 
@@ -101,7 +101,7 @@ export async function demandCells(tx: Db, ids: readonly number[]): Promise<Deman
       districtCode: String(r.districtCode),
       month: day(r.collectedOn).slice(0, 7),
       category: String(r.category),
-      focusGroup: r.focusGroup ? String(r.focusGroup) : "",
+      focusGroup: typeof r.focusGroup === "string" ? r.focusGroup : "",
       specialised: Boolean(num(r.specialised)),
       n: 1,
       resolved: resolved ? 1 : 0,
