@@ -12,6 +12,8 @@ export interface SelfServiceConfig {
   accessLogRetentionDays: number;
   /** Minutes between purges of older entries (a job in the corps subgraph). */
   accessLogPurgeMinutes: number;
+  /** Open record-correction requests one volunteer may have at once (RECORD_CORRECTIONS_OPEN_MAX). */
+  openCorrectionsPerVolunteer: number;
 }
 
 export const DEFAULT_STAR_HOURS = [100, 300, 600, 1000, 1500];
@@ -49,6 +51,11 @@ export function selfServiceSection(env: Env, problems: Problems): SelfServiceCon
       min: 1,
       max: 1440,
       what: "a number of minutes from 1 to 1440",
+    }),
+    openCorrectionsPerVolunteer: integer(env, problems, "RECORD_CORRECTIONS_OPEN_MAX", 20, {
+      min: 1,
+      max: 1000,
+      what: "a number of requests from 1 to 1000",
     }),
   };
 }

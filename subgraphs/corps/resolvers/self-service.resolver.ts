@@ -61,7 +61,7 @@ export class SelfServiceResolver {
     @CurrentCaller({ allRoles: true }) caller: Caller,
     @Ctx() ctx: Ctx,
   ) {
-    return applyToCorps(ctx.db, ctx.audit, caller, input);
+    return applyToCorps(ctx.db, ctx.audit, ctx.log, caller, input);
   }
 
   @Query(() => Volunteer, {

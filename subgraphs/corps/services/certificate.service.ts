@@ -2,7 +2,7 @@
 // time through the gateway (corps never reads districts' tables), and kept as a numbered snapshot.
 // When the hours cannot be read, no certificate is issued: unchecked hours are never certified.
 import path from "node:path";
-import type { DataSource } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
 import { readOperation } from "../../../runtime/operations";
 import type { HubConfig } from "../../../runtime/config";
 import { badInput, conflict } from "../../../runtime/errors";
@@ -17,6 +17,8 @@ import type { CertificateVerification } from "../types/certificate-verification"
 import { CERTIFICATE_ISSUER, VolunteerAction } from "../vocabulary";
 import { CERTIFICATE_PREFIX, nextNumber, openSeries } from "./numbering.service";
 import { findVolunteer } from "./volunteer-lifecycle.service";
+import { rowLock } from "../../shared/db";
+import { Volunteer } from "../entities/volunteer.entity";
 
 /** A volunteer's verified service as districts reports it. */
 export interface ServiceRecord {
@@ -65,11 +67,33 @@ export function summarise(record: ServiceRecord, hours: number) {
   return { categories, summary };
 }
 
+/**
+ * The volunteer's own request (requestCertificate): inside the issuing transaction, with the
+ * volunteer's row locked (MySQL; SQLite serialises writers), the hours must exceed those of its
+ * latest certificate, so parallel requests issue one certificate and the rest are CONFLICT.
+ */
+async function assertHoursGrew(tx: EntityManager, volunteerId: number, hours: number) {
+  await tx
+    .getRepository(Volunteer)
+    .findOne({ where: { id: volunteerId }, lock: rowLock(tx.connection) });
+  const latest = await tx
+    .getRepository(Certificate)
+    .findOne({ where: { volunteerId }, order: { id: "DESC" } });
+  if (latest && hours <= latest.hours)
+    throw conflict(
+      `your verified hours (${hours}) have not grown since certificate ${latest.number} ` +
+        `(${latest.hours} hours); download that one, or ask again once you have served more`,
+      { latest: latest.number },
+    );
+}
+
 export async function issueCertificate(
   db: DataSource,
   audit: Audit,
   volunteerId: string,
   readServiceRecord: ServiceRecordSource,
+  /** The volunteer asks itself: only when its hours grew (checked atomically); none is CONFLICT. */
+  ownRequest = false,
 ): Promise<Certificate> {
   const volunteer = await findVolunteer(db, volunteerId);
   if (!CERTIFIABLE.includes(volunteer.status)) {
@@ -91,7 +115,8 @@ export async function issueCertificate(
   }
   const hours = Math.round(record.hours * 100) / 100;
   if (!(hours > 0)) {
-    throw badInput(
+    // For the volunteer itself nothing is wrong with its request: there is nothing to certify yet.
+    throw (ownRequest ? conflict : badInput)(
       `volunteer ${volunteer.id} has no verified service hours yet; a certificate needs hours above 0`,
     );
   }
@@ -104,6 +129,7 @@ export async function issueCertificate(
     issuedOn.slice(0, 4),
   );
   return db.transaction(async (tx) => {
+    if (ownRequest) await assertHoursGrew(tx, volunteer.id, hours);
     const number = await nextNumber(tx, series);
     const repo = tx.getRepository(Certificate);
     await repo.insert({

@@ -2,18 +2,15 @@
 // a new certificate once its verified hours grew past the last one's.
 import type { DataSource } from "typeorm";
 import { isStaff, type Caller } from "../../../runtime/auth";
-import { conflict, forbidden } from "../../../runtime/errors";
+import { conflict, DomainError, forbidden } from "../../../runtime/errors";
+import type { Logger } from "../../../runtime/log";
 import type { Audit } from "../../shared/audit";
 import { Certificate } from "../entities/certificate.entity";
 import { Volunteer } from "../entities/volunteer.entity";
 import type { VolunteerInput } from "../inputs/volunteer.input";
 import { isUniqueViolation } from "../../shared/unique-violation";
 import { registerVolunteer } from "./volunteer-lifecycle.service";
-import {
-  issueCertificate,
-  type ServiceRecord,
-  type ServiceRecordSource,
-} from "./certificate.service";
+import { issueCertificate, type ServiceRecordSource } from "./certificate.service";
 
 /** The volunteer a VOLUNTEER caller is bound to; null for every other caller. */
 export const ownVolunteerId = (caller: Caller | null): number | null =>
@@ -31,7 +28,8 @@ export const readsAccessLog = (caller: Caller | null, volunteer: Volunteer) =>
 
 /**
  * The volunteer asks for a certificate of its verified hours: issued (as the corps office would)
- * when they exceed those of its latest certificate; CONFLICT when they have not grown.
+ * when they exceed those of its latest certificate; CONFLICT when they have not grown (checked in
+ * the issuing transaction, so parallel requests issue one) or when there are none yet.
  */
 export async function requestOwnCertificate(
   db: DataSource,
@@ -41,21 +39,7 @@ export async function requestOwnCertificate(
 ): Promise<Certificate> {
   const volunteerId = ownVolunteerId(caller);
   if (volunteerId === null) throw forbidden("only a volunteer asks for its own certificate");
-  const latest = await db
-    .getRepository(Certificate)
-    .findOne({ where: { volunteerId }, order: { id: "DESC" } });
-  let record: Promise<ServiceRecord> | null = null;
-  const once: ServiceRecordSource = (id) => (record ??= source(id));
-  if (latest) {
-    const hours = await once(volunteerId).catch(() => null);
-    if (hours && Math.round(hours.hours * 100) / 100 <= latest.hours)
-      throw conflict(
-        `your verified hours (${hours.hours}) have not grown since certificate ${latest.number} ` +
-          `(${latest.hours} hours); download that one, or ask again once you have served more`,
-        { latest: latest.number },
-      );
-  }
-  return issueCertificate(db, audit, String(volunteerId), once);
+  return issueCertificate(db, audit, String(volunteerId), source, true);
 }
 
 /** The volunteer a signed-in person applied as (APPLICANT, or the VOLUNTEER it became). */
@@ -65,12 +49,21 @@ export async function applicationOf(db: DataSource, caller: Caller | null) {
 }
 
 /**
+ * What an applicant hears when its ID number is already a volunteer's: not that it is (that would
+ * tell anybody whether a citizen's ID number is registered), only to see the corps office, which
+ * sees the reason in the log (docs/self-service.md "Applicants").
+ */
+export const NOT_ACCEPTED =
+  "this application cannot be accepted as given; contact the corps office";
+
+/**
  * A person signed in without a hub role applies for itself (公开招募): an APPLIED volunteer bound
  * to its provider subject, one per identity; the corps office reviews and appoints it as today.
  */
 export async function applyToCorps(
   db: DataSource,
   audit: Audit,
+  log: Logger,
   caller: Caller,
   input: VolunteerInput,
 ): Promise<Volunteer> {
@@ -78,13 +71,26 @@ export async function applyToCorps(
     throw forbidden(
       `applying is for a person signed in without a hub role; you are signed in as ${caller.role}`,
     );
+  const repo = db.getRepository(Volunteer);
   const applied = () =>
     conflict("you have already applied; follow your application with myApplication");
-  if (await db.getRepository(Volunteer).existsBy({ identitySubject: caller.sub })) throw applied();
+  const refused = async () => {
+    if (await repo.existsBy({ identitySubject: caller.sub })) return applied();
+    const holder = await repo.findOneBy({ idNumber: input.idNumber });
+    log.warn(
+      { volunteerId: holder?.id ?? null, requestId: audit.requestId },
+      "application refused: its ID number is already a volunteer's",
+    );
+    return conflict(NOT_ACCEPTED);
+  };
+  if (await repo.existsBy({ identitySubject: caller.sub })) throw applied();
+  if (await repo.existsBy({ idNumber: input.idNumber })) throw await refused();
   try {
     return await registerVolunteer(db, audit, input, caller.sub);
   } catch (error) {
-    if (isUniqueViolation(error)) throw applied();
+    // Applied concurrently: the unique indexes decided (registerVolunteer answers CONFLICT).
+    if (isUniqueViolation(error) || (error instanceof DomainError && error.code === "CONFLICT"))
+      throw await refused();
     throw error;
   }
 }

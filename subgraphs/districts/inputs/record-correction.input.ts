@@ -3,6 +3,7 @@ import { ArgsType, Field, Float, ID, InputType } from "type-graphql";
 import { IsOptional, Matches, Max, Min } from "class-validator";
 import { PageArgs } from "../../shared/pagination";
 import { Chars } from "../../shared/validation/chars";
+import { TwoDecimals } from "../../shared/validation/decimals";
 
 @InputType({
   description:
@@ -13,7 +14,10 @@ export class RecordCorrectionInput {
   @Matches(/^\d{1,9}$/, { message: "activityId must be an activity's id" })
   activityId: string;
 
-  @Field(() => Float, { description: "The hours the volunteer served there, 0.5 to 24." })
+  @Field(() => Float, {
+    description: "The hours the volunteer served there, 0.5 to 24, at most two decimals.",
+  })
+  @TwoDecimals()
   @Min(0.5, { message: "claimedHours must be between 0.5 and 24" })
   @Max(24, { message: "claimedHours must be between 0.5 and 24" })
   claimedHours: number;

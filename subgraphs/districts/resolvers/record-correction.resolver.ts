@@ -46,7 +46,7 @@ export class RecordCorrectionResolver {
     @CurrentCaller({ allRoles: true }) caller: Caller,
     @Ctx() ctx: Ctx,
   ) {
-    return requestCorrection(ctx.db, ctx.audit, caller, input);
+    return requestCorrection(ctx.db, ctx.config, ctx.audit, caller, input);
   }
 
   @Authorized("CITY_ADMIN", "DISTRICT_OPERATOR")

@@ -39,9 +39,37 @@ function volunteerOf(caller: Caller): number {
   return Number(caller.volunteerId);
 }
 
-/** The volunteer's request: refused for an unknown activity and while one is open for it. */
+/** NOT_FOUND when corps does not know the volunteer a token names (asked through the gateway). */
+async function assertKnownVolunteer(config: HubConfig, volunteerId: number) {
+  let standing;
+  try {
+    standing = (await fetchStandings(config, [String(volunteerId)])).get(String(volunteerId));
+  } catch (error) {
+    if (!(error instanceof ServiceUnavailable)) throw error;
+    throw new DomainError(
+      "SERVICE_UNAVAILABLE",
+      "cannot verify the volunteer now (the corps service is unreachable); ask again later",
+    );
+  }
+  if (!standing) throw notFound(`the corps knows no volunteer ${volunteerId}`);
+}
+
+/** CONFLICT when the volunteer already has as many open requests as it may (inside the transaction). */
+async function assertUnderCap(tx: EntityManager, volunteerId: number, cap: number) {
+  const open = await tx.getRepository(RecordCorrection).countBy({ volunteerId, status: OPEN });
+  if (open >= cap)
+    throw conflict(
+      `you already have ${open} open correction requests (at most ${cap}); wait for the districts to decide them`,
+    );
+}
+
+/**
+ * The volunteer's request: refused for an unknown activity, a volunteer corps does not know, while
+ * one is open for the activity, and beyond the volunteer's cap of open requests.
+ */
 export async function requestCorrection(
   db: DataSource,
+  config: HubConfig,
   audit: Audit,
   caller: Caller,
   input: RecordCorrectionInput,
@@ -51,8 +79,10 @@ export async function requestCorrection(
   const activity =
     activityId === null ? null : await db.getRepository(Activity).findOneBy({ id: activityId });
   if (!activity) throw notFound(`there is no activity ${input.activityId}`);
+  await assertKnownVolunteer(config, volunteerId);
   try {
     return await db.transaction(async (tx) => {
+      await assertUnderCap(tx, volunteerId, config.selfService.openCorrectionsPerVolunteer);
       const recorded = await tx
         .getRepository(Participation)
         .findOneBy({ activityId: activity.id, volunteerId });
