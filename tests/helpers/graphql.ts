@@ -91,8 +91,12 @@ export function expectRefusal(
 }
 
 /** Sends and expects an error with this code; returns the response. */
-export async function executeExpectingError(url: string, request: Request, code: string) {
-  const response = await send(url, request);
+export async function executeExpectingError<T = any>(
+  url: string,
+  request: Request,
+  code: string,
+) {
+  const response = await send<T>(url, request);
   if (!response.errors?.some((e) => e.extensions?.code === code)) {
     throw explain(request, response, `expected an error with extensions.code ${code}`);
   }
