@@ -13,7 +13,7 @@ import { appoint, register } from "../corps/fixtures";
 export type Platform = {
   name: string;
   level: string | null;
-  history: Array<{ action: string; toStatus: string; [field: string]: unknown }>;
+  history: Array<{ action: string; toStatus: string; at: string; [field: string]: unknown }>;
 };
 type Page = {
   district: {
