@@ -126,10 +126,7 @@ describe("myDemands: the enterprise's own demands, across districts, with their 
       token: await enterprise(creditCode),
     });
     const steps = full.myDemands.nodes.find((n: { id: string }) => n.id === mine.id)!.timeline;
-    expect(steps.map((s) => s.actorRole)).toEqual([
-      "CITY_ADMIN",
-      "DISTRICT_OPERATOR",
-    ]);
+    expect(steps.map((s) => s.actorRole)).toEqual(["CITY_ADMIN", "DISTRICT_OPERATOR"]);
     expect(JSON.stringify(full)).not.toContain("ns-officer-wang");
   });
 

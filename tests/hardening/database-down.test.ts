@@ -43,7 +43,7 @@ describeOnMysql("districts' database stops answering", () => {
           query: `{ district(code: "440305") { stationCount } }`,
           token: admin,
         })
-      ).data?.district?.stationCount as number | undefined;
+      ).data?.district?.stationCount;
     const publish = (prefix: string) =>
       send<{ publishStations: { created: number } }>(fed.gatewayUrl, {
         query: contractOperation("PublishStations"),

@@ -111,7 +111,7 @@ describe("a batch publish whose subgraph is killed mid-transaction", () => {
           query: `{ district(code: "440305") { stationCount } }`,
           token,
         });
-        if (answer.data?.district) return answer.data.district.stationCount as number;
+        if (answer.data?.district) return answer.data.district.stationCount;
         if (i > 100) throw new Error(`districts does not answer: ${JSON.stringify(answer.errors)}`);
         await sleep(200);
       }
@@ -168,7 +168,7 @@ describe("a subgraph stopped with SIGTERM", () => {
           query: `{ district(code: "440306") { stationCount } }`,
           token,
         });
-        if (read.data?.district) return read.data.district.stationCount as number;
+        if (read.data?.district) return read.data.district.stationCount;
         await sleep(200);
       }
       throw new Error("districts does not answer");
