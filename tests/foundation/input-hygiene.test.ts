@@ -27,7 +27,7 @@ async function refused(query: string, variables: Record<string, unknown>, field:
   const response = await send(fed.gatewayUrl, { query, variables, token: admin });
   expectRefusal(response, "BAD_USER_INPUT", { message: field, first: true });
   // Each problem is said once, however many rules see it.
-  const problems: string[] = response.errors?.[0]?.extensions?.problems ?? [];
+  const problems = (response.errors?.[0]?.extensions?.problems ?? []) as string[];
   expect(new Set(problems).size).toBe(problems.length);
   return response;
 }

@@ -8,7 +8,7 @@ export interface GraphQLResponse<T = unknown> {
   errors?: Array<{
     message: string;
     path?: Array<string | number>;
-    extensions?: Record<string, any>;
+    extensions?: Record<string, unknown>;
   }>;
 }
 

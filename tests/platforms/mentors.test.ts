@@ -128,7 +128,7 @@ describe("SetMentors", () => {
         `volunteer ${suspended} (林晓梅) is SUSPENDED, not APPOINTED; ` +
         `volunteer x1 is not known to the corps`,
     );
-    expect(error.extensions!.refused.map((r: { id: string }) => r.id)).toEqual([
+    expect((error.extensions!.refused as Array<{ id: string }>).map((r) => r.id)).toEqual([
       "999999",
       applicant,
       suspended,
