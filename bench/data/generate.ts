@@ -15,6 +15,7 @@ import { DISTRICTS } from "../../subgraphs/shared/vocabulary";
 import { onMysql } from "./bulk";
 import { corpsWorld, writeCorps, type CorpsWorld } from "./corps";
 import { writeDistricts, type DistrictsWorld } from "./districts";
+import { rebuildRollups } from "../../subgraphs/districts/services/rollups";
 import { BENCH_SIZES, calendar, type BenchScale } from "./plan";
 import { platformsOf, writePlatforms } from "./platforms";
 import { storiesOf, writePublicity } from "./publicity";
@@ -121,6 +122,7 @@ export async function generateBenchData(
   });
   await part("districts", async (db) => {
     districts = await writeDistricts(db, cal, sizes, corps, log);
+    await rebuildRollups(db);
   });
   await part("platforms", async (db) => {
     platforms = platformsOf(cal, sizes, districts.stations, corps);

@@ -5,6 +5,8 @@
 // Every mutation through the gateway invalidates the entries it may affect at once: the versions of
 // its district and of the city, or every version when it names no district (every story mutation:
 // they take a story id, and a publication changes public lists and District.publishedStoryCount).
+// Anonymous (public story) answers depend on neither district nor city, so a district's publish
+// leaves them cached.
 // Entries and versions live in the shared store, so that every gateway replica sees the same.
 import responseCachePlugin from "@apollo/server-plugin-response-cache";
 import type { ApolloServerPlugin, GraphQLRequestContext } from "@apollo/server";
@@ -25,10 +27,18 @@ export const scopeOf = (ctx: Ctx) => {
   return caller ? callerScope(caller) : null;
 };
 
-/** The version keys an answer depends on: everything, the city, or the caller's district. */
-const versionKeysOf = (ctx: Ctx) => {
-  const district = ctx.contextValue.caller?.district;
-  return ["all", district ? `district:${district}` : "city"];
+/**
+ * The version keys an answer depends on: everything, and the city's or the caller's district's
+ * rows. An anonymous answer is cached only when PUBLIC, and only published stories' fields carry
+ * PUBLIC hints (publicity's own rows, which no district-scoped write touches): it depends on
+ * "public", which only an unscoped mutation (every story mutation) bumps, through "all". A publish
+ * in a district therefore leaves the anonymous story pages cached. Should fields of another
+ * subgraph ever carry PUBLIC hints, their writes must bump "public" too (invalidatedBy).
+ */
+export const versionKeysOf = (ctx: Ctx) => {
+  const caller = ctx.contextValue.caller;
+  if (!caller) return ["all", "public"];
+  return ["all", caller.district ? `district:${caller.district}` : "city"];
 };
 
 const argumentValue = (node: ValueNode, variables: Record<string, unknown>): unknown =>

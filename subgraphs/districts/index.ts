@@ -9,6 +9,7 @@ import { Demand } from "./entities/demand.entity";
 import { District } from "./entities/district.entity";
 import { Participation } from "./entities/participation.entity";
 import { Station } from "./entities/station.entity";
+import { ActivityDay, ActivityMonth, DemandMonth } from "./entities/rollup.entity";
 import { StationEvent } from "./entities/station-event.entity";
 import { DemandEvent } from "./entities/demand-event.entity";
 import { ActivityEvent } from "./entities/activity-event.entity";
@@ -72,6 +73,9 @@ export const districts: SubgraphDefinition<DistrictsLoaders, DistrictsSeedRows> 
     StationReportChange,
     RecordCorrection,
     RecordCorrectionEvent,
+    ActivityMonth,
+    ActivityDay,
+    DemandMonth,
   ],
   migrations,
   buildSchema: () =>

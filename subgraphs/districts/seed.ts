@@ -21,6 +21,8 @@ import { ReportingMonthEvent } from "./entities/reporting-month-event.entity";
 import { StationMonthlyReport } from "./entities/station-monthly-report.entity";
 import { DistrictMonthlyReport } from "./entities/district-monthly-report.entity";
 import { StationReportChange } from "./entities/station-report-change.entity";
+import { ActivityDay, ActivityMonth, DemandMonth } from "./entities/rollup.entity";
+import { rebuildRollups } from "./services/rollups";
 
 /** The districts are reference data: present in every database, demo or not. */
 export async function ensureDistricts(db: DataSource) {
@@ -28,6 +30,15 @@ export async function ensureDistricts(db: DataSource) {
     DISTRICTS.map((d) => ({ ...d })),
     ["code"],
   );
+  await ensureRollups(db);
+}
+
+/** Rollups missing beside rows (a SQLite database synchronised after they were added) are built. */
+async function ensureRollups(db: DataSource) {
+  const [rows]: Array<{ rolled: unknown; raw: unknown }> = await db.query(
+    "SELECT (SELECT COUNT(*) FROM activity_month) + (SELECT COUNT(*) FROM demand_month) AS rolled, (SELECT COUNT(*) FROM (SELECT 1 FROM activity LIMIT 1) a) + (SELECT COUNT(*) FROM (SELECT 1 FROM demand LIMIT 1) d) AS raw",
+  );
+  if (Number(rows.rolled) === 0 && Number(rows.raw) > 0) await rebuildRollups(db);
 }
 
 /** The rows a districts database is loaded with; events get their ids in this order. */
@@ -156,6 +167,7 @@ async function loadDistricts(db: DataSource, rows: DistrictsSeedRows) {
         b.events.map((e) => ({ ...e, at: new Date(e.at), bookingId: b.id })),
       ) as never[],
     );
+    await rebuildRollups(tx);
   });
 }
 
@@ -169,6 +181,9 @@ export const districtsSeed: SubgraphSeed<DistrictsSeedRows> = {
       StationMonthlyReport,
       DistrictMonthlyReport,
       ReportingMonth,
+      ActivityMonth,
+      ActivityDay,
+      DemandMonth,
       BookingEvent,
       Booking,
       Participation,

@@ -1,6 +1,7 @@
 // The gateway's response cache of dashboard reads: a repeated read is served from the cache, a
 // publish through the gateway is visible in the very next read, scopes never share answers,
-// anonymous answers are never cached, and with REDIS_URL two gateway replicas share entries and
+// anonymous dashboard answers are never cached, anonymous public story pages stay cached across a
+// district's publish, and with REDIS_URL two gateway replicas share entries and
 // invalidations. The gateway runs in front of a small inline districts subgraph
 // (gateway-tester.ts) whose aggregate fields carry PRIVATE cache hints, as the real ones do
 // (subgraphs/shared/cache-hint.ts), and which counts the calls it answers.
@@ -90,6 +91,54 @@ function districtsSubgraph() {
   };
 }
 
+/** Published stories, open to anyone: PUBLIC cache hints, as publicity's real ones. */
+function publicitySubgraph() {
+  const stories = [1, 2, 3].map((i) => ({ id: String(i), title: `story ${i}` }));
+  const hint = (info: GraphQLResolveInfo) =>
+    cacheControlFromInfo(info).setCacheHint({ maxAge: 60, scope: "PUBLIC" });
+  return {
+    name: "publicity" as const,
+    typeDefs: /* GraphQL */ `
+      type Query {
+        caseStories(first: Int!): StoryPage!
+      }
+      type StoryPage {
+        totalCount: Int!
+        nodes: [Story!]!
+      }
+      type Story {
+        id: ID!
+        title: String!
+      }
+    `,
+    resolvers: {
+      Query: {
+        caseStories: (
+          _: unknown,
+          { first }: { first: number },
+          _ctx: unknown,
+          info: GraphQLResolveInfo,
+        ) => {
+          hint(info);
+          return { totalCount: stories.length, nodes: stories.slice(0, first) };
+        },
+      },
+      // Every object field of a cacheable answer carries a hint (subgraphs/shared/cache-hint.ts).
+      StoryPage: {
+        nodes: (
+          page: { nodes: unknown[] },
+          _: unknown,
+          _ctx: unknown,
+          info: GraphQLResolveInfo,
+        ) => {
+          hint(info);
+          return page.nodes;
+        },
+      },
+    },
+  };
+}
+
 const DASHBOARD = `query CityDashboard($from: String!, $to: String!) {
   demandStats(from: $from, to: $to) { total }
   districts { code openDemandCount }
@@ -139,7 +188,7 @@ async function read(gatewayUrl: string, token?: string) {
 describe("in memory", () => {
   let fed: GatewayTester;
   beforeAll(async () => {
-    fed = await createGatewayTester({ subgraphs: [districtsSubgraph()] });
+    fed = await createGatewayTester({ subgraphs: [districtsSubgraph(), publicitySubgraph()] });
   });
   afterAll(() => fed?.stop());
 
@@ -195,6 +244,27 @@ describe("in memory", () => {
     await read(fed.url, operator);
     await publishDemand(fed, fed.url, "440307");
     expect((await read(fed.url, operator)).hit).toBe(true);
+  });
+
+  it("keeps the anonymous story pages cached across a district's publish", async () => {
+    const stories = {
+      query: "query Stories { caseStories(first: 5) { totalCount nodes { id title } } }",
+    };
+    const first = await fed.send(stories);
+    expect(first.errors).toBeUndefined();
+    expect(first.headers.get("cache-control")).toMatch(/public/);
+    expect((await fed.send(stories)).headers.get("age")).not.toBeNull();
+    const asked = fed.subgraphs.publicity!.calls();
+    await publishDemand(fed, fed.url, "440307");
+    const after = await fed.send(stories);
+    expect(after.headers.get("age")).not.toBeNull();
+    expect(after.data).toEqual(first.data);
+    expect(fed.subgraphs.publicity!.calls()).toBe(asked);
+    // The city's dashboard did move: the same publish is in its very next read.
+    const viewer = await fed.token("DASHBOARD_VIEWER");
+    await read(fed.url, viewer);
+    await publishDemand(fed, fed.url, "440307");
+    expect((await read(fed.url, viewer)).hit).toBe(false);
   });
 
   it("never serves one scope's answer to another", async () => {

@@ -14,6 +14,7 @@ import { StationHostType, StationStatus } from "../vocabulary";
 @Entity("station")
 @Unique("uq_station_district_external", ["districtCode", "externalId"])
 @Index("ix_station_district_status", ["districtCode", "status"])
+@Index("ix_station_idle", ["districtCode", "status", "lastDemandOn", "filedAt"])
 @ObjectType({
   description:
     "A volunteer service workstation (志愿服务工作站) collected and filed by its district.",
@@ -74,6 +75,10 @@ export class Station {
   @Column({ type: "datetime", nullable: true })
   @Field(() => Date, { nullable: true, description: "When the station was last filed (备案)." })
   filedAt: Date | null;
+
+  /** The latest date a demand was collected here, kept by services/rollups.ts (idle rule 6). */
+  @Column({ type: "date", nullable: true })
+  lastDemandOn: string | null;
 
   @CreateDateColumn({ type: "datetime" })
   @Field(() => Date)

@@ -11,6 +11,7 @@ import { AuditTraceId1796616000000 } from "./1796616000000-AuditTraceId";
 import { RecordCorrections1796619055603 } from "./1796619055603-RecordCorrections";
 import { DemandFollowUp1796700000000 } from "./1796700000000-DemandFollowUp";
 import { ReportingMonths1796700000100 } from "./1796700000100-ReportingMonths";
+import { DashboardRollups1796700000200 } from "./1796700000200-DashboardRollups";
 
 export const migrations: Class[] = [
   Initial1795523215525,
@@ -24,4 +25,5 @@ export const migrations: Class[] = [
   RecordCorrections1796619055603,
   DemandFollowUp1796700000000,
   ReportingMonths1796700000100,
+  DashboardRollups1796700000200,
 ];

@@ -33,6 +33,7 @@ import { Demand } from "../entities/demand.entity";
 import { DemandEvent } from "../entities/demand-event.entity";
 import type { BookingRequestInput, BookingsArgs } from "../inputs/booking.input";
 import { stepColumns } from "./deadlines";
+import { trackingDemands } from "./rollups";
 import {
   BookingAction,
   BookingChannel,
@@ -165,7 +166,10 @@ export async function moveDemand(
   };
   // The enterprise's own rating (rateDemand) stands: a session's copy no longer replaces it.
   if (satisfaction !== undefined && !row.ratedByEnterprise) set.satisfaction = satisfaction;
-  await updateIfUnchanged(tx, Demand, { id, status: from }, set, `demand ${id}`);
+  await trackingDemands(tx, [id], async () => ({
+    result: await updateIfUnchanged(tx, Demand, { id, status: from }, set, `demand ${id}`),
+    created: [],
+  }));
   await recordEvents(
     tx,
     DemandEvent,

@@ -5,6 +5,8 @@ import { num } from "../../shared/db";
 import { FocusGroup, ServiceCategory } from "../../shared/vocabulary";
 import type { DemandStats } from "../types/dashboard.types";
 import { DemandStatus } from "../vocabulary";
+import { inSpans, splitRange, type Span } from "./figure-ranges";
+import { CITY } from "./rollups";
 
 /** One cell of the cube as the database returns it. */
 export interface DemandCell {
@@ -68,12 +70,55 @@ export async function demandOutcomes(
   });
 }
 
+/** The cube over the range: its whole months from the rollup, the edge days from the demands. */
 export async function demandCube(
   db: DataSource,
   from: string,
   to: string,
   districtCode: string | null,
 ): Promise<DemandCell[]> {
+  const { months, edges } = splitRange(from, to);
+  const [rolled, raw] = await Promise.all([
+    months ? rolledCube(db, months, districtCode) : [],
+    edges.length ? rawDemandCube(db, edges, districtCode) : [],
+  ]);
+  return [...rolled, ...raw];
+}
+
+function rolledCube(
+  db: DataSource,
+  months: { from: string; to: string },
+  districtCode: string | null,
+): Promise<DemandCell[]> {
+  const query = db
+    .createQueryBuilder()
+    .select("r.category", "category")
+    .addSelect("r.focusGroup", "focusGroup")
+    .addSelect("r.specialised", "specialised")
+    .addSelect("SUM(r.n)", "n")
+    .addSelect("SUM(r.resolved)", "resolved")
+    .addSelect("SUM(r.open)", "open")
+    .addSelect("SUM(r.ratedSum)", "ratedSum")
+    .addSelect("SUM(r.rated)", "rated")
+    .addSelect("SUM(r.enterpriseRated)", "enterpriseRated")
+    .from("demand_month", "r")
+    .where("r.month BETWEEN :mFrom AND :mTo", { mFrom: months.from, mTo: months.to });
+  // The city's rows are kept apart (services/rollups.ts): a city read sums a twelfth as many.
+  query.andWhere("r.districtCode = :districtCode", { districtCode: districtCode ?? CITY });
+  return query
+    .groupBy("r.category")
+    .addGroupBy("r.focusGroup")
+    .addGroupBy("r.specialised")
+    .getRawMany();
+}
+
+/** The cube of the demands collected in these spans, from the raw rows. */
+export async function rawDemandCube(
+  db: DataSource,
+  spans: Span[],
+  districtCode: string | null,
+): Promise<DemandCell[]> {
+  const within = inSpans("d.collectedOn", spans);
   const query = db
     .createQueryBuilder()
     .select("d.category", "category")
@@ -89,9 +134,8 @@ export async function demandCube(
       "enterpriseRated",
     )
     .from("demand", "d")
-    .where("d.collectedOn BETWEEN :from AND :to", {
-      from,
-      to,
+    .where(within.sql, {
+      ...within.params,
       resolvedStatus: DemandStatus.RESOLVED,
       openStatus: DemandStatus.OPEN,
       yes: true,

@@ -5,6 +5,7 @@ import { addDays, startOfBusinessDay } from "../../../runtime/dates";
 import { num } from "../../shared/db";
 import { DemandStatus, IDLE_AFTER_DAYS, StationStatus } from "../vocabulary";
 import { OPEN_STATUSES } from "./deadlines";
+import { inSpans, splitRange, type Span } from "./figure-ranges";
 
 export interface ActivityFigures {
   activities: number;
@@ -33,7 +34,9 @@ const perCode = <T>(codes: Keys, rows: Row[], pick: (row: Row | undefined) => T)
 
 /**
  * FILED stations with no demand collected in the 90 days up to `asOf`, not counting stations filed
- * within those 90 days (they have not had the time to collect one).
+ * within those 90 days (they have not had the time to collect one). Each station's last demand
+ * date (kept by services/rollups.ts) decides, except for a station whose last demand is after
+ * `asOf` (a past `asOf`): its demands are read.
  */
 export async function idleStationCounts(
   db: DataSource,
@@ -56,7 +59,8 @@ export async function idleStationCounts(
       cutoffAt: startOfBusinessDay(cutoff),
     })
     .andWhere(
-      "NOT EXISTS (SELECT 1 FROM demand d WHERE d.stationId = s.id AND d.collectedOn >= :cutoff AND d.collectedOn <= :asOf)",
+      `(s.lastDemandOn IS NULL OR s.lastDemandOn < :cutoff OR (s.lastDemandOn > :asOf AND NOT EXISTS
+        (SELECT 1 FROM demand d WHERE d.stationId = s.id AND d.collectedOn >= :cutoff AND d.collectedOn <= :asOf)))`,
       { cutoff, asOf },
     )
     .groupBy(key)
@@ -120,6 +124,57 @@ export async function deadlineFigures(
   });
 }
 
+/**
+ * Sums the whole months' rollup figures and the edge days' ones, per code. The rollups are by
+ * district (services/rollups.ts): the station grain (a closed month's stations) reads the raw
+ * rows of the whole range.
+ */
+async function exactly<T>(
+  range: { from: string; to: string; grain: Grain },
+  rolled: (months: { from: string; to: string }) => Promise<T[]>,
+  raw: (spans: Span[]) => Promise<T[]>,
+  add: (a: T, b: T) => T,
+  zero: () => T[],
+): Promise<T[]> {
+  const { from, to, grain } = range;
+  if (grain !== "district") return from <= to ? raw([{ from, to }]) : zero();
+  const { months, edges } = splitRange(from, to);
+  const [a, b] = await Promise.all([
+    months ? rolled(months) : zero(),
+    edges.length ? raw(edges) : zero(),
+  ]);
+  return a.map((x, i) => add(x, b[i]));
+}
+
+/** The day rollup's rows of these districts in these spans (the edges of a range). */
+const daysOfRollup = (db: DataSource, codes: Keys, spans: Span[]) => {
+  const within = inSpans("r.day", spans);
+  return db
+    .createQueryBuilder()
+    .select("r.districtCode", "code")
+    .from("activity_day", "r")
+    .where("r.districtCode IN (:...codes)", { codes })
+    .andWhere(within.sql, within.params)
+    .groupBy("r.districtCode");
+};
+
+const monthsOfRollup = (
+  db: DataSource,
+  table: string,
+  codes: Keys,
+  months: { from: string; to: string },
+) =>
+  db
+    .createQueryBuilder()
+    .select("r.districtCode", "code")
+    .from(table, "r")
+    .where("r.districtCode IN (:...codes) AND r.month BETWEEN :mFrom AND :mTo", {
+      codes,
+      mFrom: months.from,
+      mTo: months.to,
+    })
+    .groupBy("r.districtCode");
+
 /** Demands collected in the range. */
 export async function demandCounts(
   db: DataSource,
@@ -128,21 +183,45 @@ export async function demandCounts(
   to: string,
   grain: Grain = "district",
 ) {
+  return exactly(
+    { from, to, grain },
+    async (months) => {
+      const rows: Row[] = await monthsOfRollup(db, "demand_month", codes, months)
+        .addSelect("SUM(r.n)", "n")
+        .getRawMany();
+      return perCode(codes, rows, (r) => num(r?.n));
+    },
+    (spans) => rawDemandCounts(db, codes, spans, grain),
+    (a, b) => a + b,
+    () => codes.map(() => 0),
+  );
+}
+
+/** Demands collected in these spans, from the raw rows. */
+export async function rawDemandCounts(
+  db: DataSource,
+  codes: Keys,
+  spans: Span[],
+  grain: Grain = "district",
+) {
   const key = KEY[grain].d;
+  const within = inSpans("d.collectedOn", spans);
   const rows: Row[] = await db
     .createQueryBuilder()
     .select(key, "code")
     .addSelect("COUNT(*)", "n")
     .from("demand", "d")
-    .where(`${key} IN (:...codes) AND d.collectedOn BETWEEN :from AND :to`, {
-      codes,
-      from,
-      to,
-    })
+    .where(`${key} IN (:...codes)`, { codes })
+    .andWhere(within.sql, within.params)
     .groupBy(key)
     .getRawMany();
   return perCode(codes, rows, (r) => num(r?.n));
 }
+
+const addActivities = (a: ActivityFigures, b: ActivityFigures) => ({
+  activities: a.activities + b.activities,
+  enterprisesServed: a.enterprisesServed + b.enterprisesServed,
+});
 
 /** Activities held in the range and the enterprises they served. */
 export async function activityFigures(
@@ -152,14 +231,51 @@ export async function activityFigures(
   to: string,
   grain: Grain = "district",
 ): Promise<ActivityFigures[]> {
+  const figures = (rows: Row[]) =>
+    perCode(codes, rows, (r) => ({
+      activities: num(r?.n),
+      enterprisesServed: num(r?.enterprises),
+    }));
+  return exactly(
+    { from, to, grain },
+    async (months) =>
+      figures(
+        await monthsOfRollup(db, "activity_month", codes, months)
+          .addSelect("SUM(r.activities)", "n")
+          .addSelect("SUM(r.enterprisesServed)", "enterprises")
+          .getRawMany(),
+      ),
+    async (spans) =>
+      grain === "district"
+        ? figures(
+            await daysOfRollup(db, codes, spans)
+              .addSelect("SUM(r.activities)", "n")
+              .addSelect("SUM(r.enterprisesServed)", "enterprises")
+              .getRawMany(),
+          )
+        : rawActivityFigures(db, codes, spans, grain),
+    addActivities,
+    () => codes.map(() => ({ activities: 0, enterprisesServed: 0 })),
+  );
+}
+
+/** Activities held in these spans and the enterprises they served, from the raw rows. */
+export async function rawActivityFigures(
+  db: DataSource,
+  codes: Keys,
+  spans: Span[],
+  grain: Grain = "district",
+): Promise<ActivityFigures[]> {
   const key = KEY[grain].a;
+  const within = inSpans("a.heldOn", spans);
   const rows: Row[] = await db
     .createQueryBuilder()
     .select(key, "code")
     .addSelect("COUNT(*)", "n")
     .addSelect("SUM(a.enterprisesServed)", "enterprises")
     .from("activity", "a")
-    .where(`${key} IN (:...codes) AND a.heldOn BETWEEN :from AND :to`, { codes, from, to })
+    .where(`${key} IN (:...codes)`, { codes })
+    .andWhere(within.sql, within.params)
     .groupBy(key)
     .getRawMany();
   return perCode(codes, rows, (r) => ({
@@ -176,7 +292,38 @@ export async function serviceHours(
   to: string,
   grain: Grain = "district",
 ) {
+  const cents = (rows: Row[]) => perCode(codes, rows, (r) => num(r?.cents));
+  const inCents = await exactly(
+    { from, to, grain },
+    async (months) =>
+      cents(
+        await monthsOfRollup(db, "activity_month", codes, months)
+          .addSelect("SUM(r.hourCents)", "cents")
+          .getRawMany(),
+      ),
+    async (spans) =>
+      grain === "district"
+        ? cents(
+            await daysOfRollup(db, codes, spans)
+              .addSelect("SUM(r.hourCents)", "cents")
+              .getRawMany(),
+          )
+        : (await rawServiceHours(db, codes, spans, grain)).map((h) => Math.round(h * 100)),
+    (a, b) => a + b,
+    () => codes.map(() => 0),
+  );
+  return inCents.map((c) => c / 100);
+}
+
+/** Verified service hours of the activities held in these spans, from the raw rows. */
+export async function rawServiceHours(
+  db: DataSource,
+  codes: Keys,
+  spans: Span[],
+  grain: Grain = "district",
+) {
   const key = KEY[grain].a;
+  const within = inSpans("a.heldOn", spans);
   const rows: Row[] = await db
     .createQueryBuilder()
     .select(key, "code")
@@ -185,7 +332,8 @@ export async function serviceHours(
     .innerJoin("participation", "p", "p.activityId = a.id AND p.verified = :verified", {
       verified: true,
     })
-    .where(`${key} IN (:...codes) AND a.heldOn BETWEEN :from AND :to`, { codes, from, to })
+    .where(`${key} IN (:...codes)`, { codes })
+    .andWhere(within.sql, within.params)
     .groupBy(key)
     .getRawMany();
   return perCode(codes, rows, (r) => roundHours(num(r?.hours)));

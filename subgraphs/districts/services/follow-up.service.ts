@@ -13,6 +13,7 @@ import { DemandEvent } from "../entities/demand-event.entity";
 import { DemandAction, DemandStatus } from "../vocabulary";
 import { demandFor, manages } from "./booking-access";
 import { OPEN_STATUSES } from "./deadlines";
+import { trackingDemands } from "./rollups";
 
 export const RATING_COMMENT_MAX = 500;
 export const ESCALATION_ACTOR = "system:overdue";
@@ -138,13 +139,17 @@ export async function rateDemand(
       );
     if (demand.status !== DemandStatus.RESOLVED)
       throw conflict(`demand ${id} is ${demand.status}; it can be rated once it is RESOLVED`);
-    await updateIfUnchanged(
-      tx,
-      Demand,
-      { id: demand.id, status: DemandStatus.RESOLVED, ratedByEnterprise: false },
-      { satisfaction, ratedByEnterprise: true },
-      `demand ${id}`,
-    );
+    // The satisfaction moves the dashboard's rollups, in this transaction.
+    await trackingDemands(tx, [demand.id], async () => ({
+      result: await updateIfUnchanged(
+        tx,
+        Demand,
+        { id: demand.id, status: DemandStatus.RESOLVED, ratedByEnterprise: false },
+        { satisfaction, ratedByEnterprise: true },
+        `demand ${id}`,
+      ),
+      created: [],
+    }));
     const said = `rated ${satisfaction} by the enterprise` + (text ? `: ${text}` : "");
     await recordEvents(tx, DemandEvent, audit, [
       {

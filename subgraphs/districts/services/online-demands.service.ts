@@ -17,6 +17,7 @@ import { DemandAction, DemandChannel, DemandStatus, StationStatus } from "../voc
 import { externalKey, findByExternalIds } from "./batch";
 import { demandFor } from "./booking-access";
 import { stepColumns } from "./deadlines";
+import { trackingDemands } from "./rollups";
 
 /** A FILED station of the district by its external id; BAD_INPUT naming what to do otherwise. */
 async function filedStation(db: DataSource, districtCode: string, externalId: string) {
@@ -60,10 +61,14 @@ export async function submitDemand(
     ...stepColumns(undefined, { status: DemandStatus.OPEN, category: input.category, collectedOn }),
   };
   return db.transaction(async (tx) => {
-    await insertRows(tx, Demand, [values]);
-    const demand = await tx.getRepository(Demand).findOneByOrFail({
-      districtCode: input.districtCode,
-      externalId,
+    // A new demand: the dashboard's rollups and its station's last demand date follow.
+    const demand = await trackingDemands(tx, [], async () => {
+      await insertRows(tx, Demand, [values]);
+      const row = await tx.getRepository(Demand).findOneByOrFail({
+        districtCode: input.districtCode,
+        externalId,
+      });
+      return { result: row, created: [row.id] };
     });
     const where = station ? ` at station ${station.externalId}` : "; the district routes it";
     await recordEvents(tx, DemandEvent, audit, [
@@ -93,13 +98,17 @@ export async function routeDemand(
   const station = await filedStation(db, demand.districtCode, stationExternalId);
   if (station.id === demand.stationId) return demand;
   return db.transaction(async (tx) => {
-    await updateIfUnchanged(
-      tx,
-      Demand,
-      { id: demand.id, status: demand.status, stationId: demand.stationId ?? IsNull() },
-      { stationId: station.id },
-      `demand ${id}`,
-    );
+    // Both stations' last demand dates follow the demand (services/rollups.ts).
+    await trackingDemands(tx, [demand.id], async () => ({
+      result: await updateIfUnchanged(
+        tx,
+        Demand,
+        { id: demand.id, status: demand.status, stationId: demand.stationId ?? IsNull() },
+        { stationId: station.id },
+        `demand ${id}`,
+      ),
+      created: [],
+    }));
     await recordEvents(tx, DemandEvent, audit, [
       {
         demandId: demand.id,

@@ -2,6 +2,7 @@
 // idempotent upsert keyed by (district, externalId). Fees are refused (volunteer service is free,
 // docs/domain.md rule 4) and every participant is verified with corps (rule 3) or the row is refused.
 // Check (each row, then its participants with corps) → plan (publish-activities.plan.ts) → write.
+import { trackingActivities } from "./rollups";
 import { In, type DataSource, type EntityManager } from "typeorm";
 import type { HubConfig } from "../../../runtime/config";
 import { today } from "../../../runtime/dates";
@@ -213,6 +214,21 @@ async function writeActivities(
   stored: StoredActivities,
   audit: Audit,
 ) {
+  const updated = plan.updated.map((u) => u.id);
+  await trackingActivities(tx, updated, async () => ({
+    result: undefined,
+    created: await writeActivityRows(tx, districtCode, plan, stored, audit),
+  }));
+}
+
+/** The writes themselves; returns the new activities' ids (the rollups follow them). */
+async function writeActivityRows(
+  tx: EntityManager,
+  districtCode: string,
+  plan: ActivityPlan,
+  stored: StoredActivities,
+  audit: Audit,
+): Promise<number[]> {
   const activities = tx.getRepository(Activity);
   const participations = tx.getRepository(Participation);
   const rowsOf = (activityId: number, crew: ActivityChange["crew"]) =>
@@ -238,7 +254,10 @@ async function writeActivities(
         audit,
       );
   }
-  if (!plan.created.length) return recordEvents(tx, ActivityEvent, audit, events);
+  if (!plan.created.length) {
+    await recordEvents(tx, ActivityEvent, audit, events);
+    return [];
+  }
   const saved = await insertWithIds(
     tx,
     Activity,
@@ -256,4 +275,5 @@ async function writeActivities(
     events.push({ activityId: saved[i].id, action: ActivityAction.PUBLISH, comment: "published" });
   }
   await recordEvents(tx, ActivityEvent, audit, events);
+  return saved.map((a) => a.id);
 }

@@ -2,6 +2,7 @@
 // (district, externalId), credit codes checked (GB 32100), the station must be the district's own.
 // Check (each row) → plan (planDemands, pure) → write (one transaction).
 import type { DataSource, EntityManager } from "typeorm";
+import { trackingDemands } from "./rollups";
 import { recordEvents, updateIfUnchanged, type Audit, type EventValues } from "../../shared/audit";
 import { creditCodeProblem } from "../../shared/validation/credit-code";
 import { Demand } from "../entities/demand.entity";
@@ -151,6 +152,21 @@ async function writeDemands(
   plan: Plan<DemandInput, DemandValues>,
   stored: ReadonlyMap<string, Demand>,
 ) {
+  const updated = plan.updated.map((u) => u.id);
+  await trackingDemands(tx, updated, async () => ({
+    result: undefined,
+    created: await writeDemandRows(tx, audit, districtCode, plan, stored),
+  }));
+}
+
+/** The writes themselves; returns the new demands' ids (the rollups follow them). */
+async function writeDemandRows(
+  tx: EntityManager,
+  audit: Audit,
+  districtCode: string,
+  plan: Plan<DemandInput, DemandValues>,
+  stored: ReadonlyMap<string, Demand>,
+): Promise<number[]> {
   const events: Array<EventValues<DemandEvent>> = [];
   for (const { row, id, values } of plan.updated) {
     const from = stored.get(externalKey(row.input.externalId))!.status;
@@ -164,8 +180,9 @@ async function writeDemands(
         comment: `published again as ${values.status}`,
       });
   }
+  let created: Array<{ id: number; status: DemandStatus }> = [];
   if (plan.created.length) {
-    const created = await insertWithIds(
+    created = await insertWithIds(
       tx,
       Demand,
       districtCode,
@@ -185,4 +202,5 @@ async function writeDemands(
       });
   }
   await recordEvents(tx, DemandEvent, audit, events);
+  return created.map((d) => d.id);
 }

@@ -23,6 +23,7 @@ import { RecordCorrectionEvent } from "../entities/record-correction-event.entit
 import type { RecordCorrectionInput } from "../inputs/record-correction.input";
 import { RecordCorrectionAction, RecordCorrectionStatus } from "../vocabulary";
 import { fetchStandings, participantProblem } from "./volunteer-check.service";
+import { trackingActivities } from "./rollups";
 
 const { OPEN, ACCEPTED, REJECTED } = RecordCorrectionStatus;
 export const CORRECTION_MOVES = {
@@ -102,14 +103,19 @@ async function creditProblem(config: HubConfig, volunteerId: number, heldOn: str
   }
 }
 
-/** Sets (or adds) the participation's hours; returns the hours before (null: none recorded). */
+/**
+ * Sets (or adds) the participation's hours; returns the hours before (null: none recorded). The
+ * activity's verified hours move, so the dashboard's rollups follow in this transaction.
+ */
 async function applyHours(tx: EntityManager, correction: RecordCorrection) {
   const repo = tx.getRepository(Participation);
   const where = { activityId: correction.activityId, volunteerId: correction.volunteerId };
-  const before = await repo.findOneBy(where);
-  if (before) await repo.update({ id: before.id }, { hours: correction.claimedHours });
-  else await repo.insert({ ...where, hours: correction.claimedHours, verified: true });
-  return before?.hours ?? null;
+  return trackingActivities(tx, [correction.activityId], async () => {
+    const before = await repo.findOneBy(where);
+    if (before) await repo.update({ id: before.id }, { hours: correction.claimedHours });
+    else await repo.insert({ ...where, hours: correction.claimedHours, verified: true });
+    return { result: before?.hours ?? null, created: [] };
+  });
 }
 
 /** The decision, once: by the recording district's operator or CITY_ADMIN, with a comment. */

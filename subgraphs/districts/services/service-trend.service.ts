@@ -4,7 +4,8 @@ import type { DataSource, SelectQueryBuilder } from "typeorm";
 import { num } from "../../shared/db";
 import { ServiceCategory } from "../../shared/vocabulary";
 import type { CategoryService, MonthStat } from "../types/dashboard.types";
-import { roundHours } from "./district-figures.service";
+import { inSpans, splitRange, type Span } from "./figure-ranges";
+import { CITY } from "./rollups";
 
 /** Every month from `from`'s to `to`'s, as YYYY-MM. */
 export function monthsOf(from: string, to: string): string[] {
@@ -25,19 +26,84 @@ export function monthsOf(from: string, to: string): string[] {
 }
 
 type Group = "month" | "category";
+type Figures = Map<string, { activities: number; enterprisesServed: number; serviceHours: number }>;
 
-/** Activities and enterprises served per group, and verified hours per group: two statements. */
+/**
+ * Activities, enterprises served and verified hours per group: the whole months of the range from
+ * the month rollup, the edge days from the day rollup (one statement each).
+ */
 async function serviceBy(
   db: DataSource,
   group: Group,
   from: string,
   to: string,
   districtCode: string | null,
+): Promise<Figures> {
+  const { months, edges } = splitRange(from, to);
+  const figures: Figures = new Map();
+  const at = (k: string) => {
+    let f = figures.get(k);
+    if (!f) figures.set(k, (f = { activities: 0, enterprisesServed: 0, serviceHours: 0 }));
+    return f;
+  };
+  const [rolled, raw] = await Promise.all([
+    months ? rolledServiceBy(db, group, months, districtCode) : [],
+    edges.length ? rolledServiceBy(db, group, edges, districtCode, "day") : [],
+  ]);
+  const hourCents = new Map<string, number>();
+  const addCents = (k: string, c: number) => hourCents.set(k, (hourCents.get(k) ?? 0) + c);
+  type Sums = { k: string; n: unknown; enterprises: unknown; cents: unknown };
+  for (const r of [...rolled, ...raw] as Sums[]) {
+    const f = at(String(r.k));
+    f.activities += num(r.n);
+    f.enterprisesServed += num(r.enterprises);
+    addCents(String(r.k), num(r.cents));
+  }
+  for (const [k, c] of hourCents) at(k).serviceHours = c / 100;
+  return figures;
+}
+
+/** The month rollup's figures over whole months, or the day rollup's over the edge days. */
+function rolledServiceBy(
+  db: DataSource,
+  group: Group,
+  spans: Span[] | { from: string; to: string },
+  districtCode: string | null,
+  grain: "month" | "day" = "month",
+) {
+  const byDay = grain === "day";
+  const key = group === "category" ? "r.category" : byDay ? "SUBSTR(r.day, 1, 7)" : "r.month";
+  const within = byDay
+    ? inSpans("r.day", spans as Span[])
+    : {
+        sql: "r.month BETWEEN :mFrom AND :mTo",
+        params: { mFrom: (spans as Span).from, mTo: (spans as Span).to },
+      };
+  const query = db
+    .createQueryBuilder()
+    .select(key, "k")
+    .addSelect("SUM(r.activities)", "n")
+    .addSelect("SUM(r.enterprisesServed)", "enterprises")
+    .addSelect("SUM(r.hourCents)", "cents")
+    .from(byDay ? "activity_day" : "activity_month", "r")
+    .where(within.sql, within.params);
+  // The city's rows are kept apart (services/rollups.ts): a city read sums a twelfth as many.
+  query.andWhere("r.districtCode = :districtCode", { districtCode: districtCode ?? CITY });
+  return query.groupBy(key).getRawMany();
+}
+
+/** The raw rows' figures in these spans: activities and enterprises, and verified hours. */
+async function rawServiceBy(
+  db: DataSource,
+  group: Group,
+  spans: Span[],
+  districtCode: string | null,
 ) {
   // A date's first seven characters are its month on both databases (MySQL casts DATE to text).
   const key = group === "month" ? "SUBSTR(a.heldOn, 1, 7)" : "a.category";
+  const within = inSpans("a.heldOn", spans);
   const scoped = <T extends SelectQueryBuilder<object>>(query: T) => {
-    query.where("a.heldOn BETWEEN :from AND :to", { from, to });
+    query.where(within.sql, within.params);
     if (districtCode) query.andWhere("a.districtCode = :districtCode", { districtCode });
     return query.groupBy(key);
   };
@@ -61,22 +127,17 @@ async function serviceBy(
         }),
     ).getRawMany(),
   ]);
-  const figures = new Map<
-    string,
-    { activities: number; enterprisesServed: number; serviceHours: number }
-  >();
-  const at = (k: string) => {
-    let f = figures.get(k);
-    if (!f) figures.set(k, (f = { activities: 0, enterprisesServed: 0, serviceHours: 0 }));
-    return f;
-  };
-  for (const r of activities as Array<{ k: string; n: unknown; enterprises: unknown }>) {
-    Object.assign(at(String(r.k)), { activities: num(r.n), enterprisesServed: num(r.enterprises) });
-  }
-  for (const r of hours as Array<{ k: string; hours: unknown }>) {
-    at(String(r.k)).serviceHours = roundHours(num(r.hours));
-  }
-  return figures;
+  return { activities, hours };
+}
+
+/** The raw figures per month over the whole range (what the rollups must equal; tests). */
+export async function rawServiceTrend(
+  db: DataSource,
+  from: string,
+  to: string,
+  districtCode: string | null,
+) {
+  return rawServiceBy(db, "month", [{ from, to }], districtCode);
 }
 
 export async function serviceTrend(
