@@ -53,7 +53,18 @@ describe("the tiny benchmark data set", () => {
   });
 
   it("shows the public every story's volunteers, stations, platforms and activities", async () => {
-    const data = await execute(fed.gatewayUrl, {
+    type Status = { id: string; status: string } | null;
+    const data = await execute<{
+      caseStories: {
+        totalCount: number;
+        nodes: Array<{
+          volunteers: Array<(Status & { name: string }) | null>;
+          stations: Array<{ id: string; status: string }>;
+          platforms: Status[];
+          activities: unknown[];
+        }>;
+      };
+    }>(fed.gatewayUrl, {
       query: `{ caseStories(first: 50) { totalCount nodes { id
         volunteers { id name status } stations { id name status } platforms { id status }
         activities { id heldOn station { id } } } } }`,
@@ -64,9 +75,9 @@ describe("the tiny benchmark data set", () => {
     expect(data.caseStories.nodes).toHaveLength(published);
     for (const story of data.caseStories.nodes) {
       expect(story.volunteers.length).toBeGreaterThan(0);
-      expect(story.volunteers.every((v: any) => v?.status === "APPOINTED" && v.name)).toBe(true);
+      expect(story.volunteers.every((v) => v?.status === "APPOINTED" && v.name)).toBe(true);
       expect(story.stations).toEqual([expect.objectContaining({ status: "FILED" })]);
-      expect(story.platforms.every((p: any) => p?.status === "CERTIFIED")).toBe(true);
+      expect(story.platforms.every((p) => p?.status === "CERTIFIED")).toBe(true);
       expect(story.activities).toEqual([
         expect.objectContaining({ station: { id: story.stations[0].id } }),
       ]);
@@ -79,7 +90,9 @@ describe("the tiny benchmark data set", () => {
       "SELECT SUM(hours) AS hours, COUNT(*) AS n FROM participation WHERE volunteerId = ? AND verified = ?",
       [Number(id), 1],
     );
-    const data = await execute(fed.gatewayUrl, {
+    const data = await execute<{
+      volunteer: { status: string; serviceHours: number; activities: unknown[] };
+    }>(fed.gatewayUrl, {
       query: `query ($id: ID!) { volunteer(id: $id) { id status serviceHours activities(first: 100) { id } } }`,
       variables: { id },
     });
@@ -91,7 +104,7 @@ describe("the tiny benchmark data set", () => {
 
   it("answers a district's figures from four subgraphs as their rows say", async () => {
     const { code, stations, filedStations } = summary.ids.busyDistrict;
-    const data = await execute(fed.gatewayUrl, {
+    const data = await execute<{ district: Record<string, number> }>(fed.gatewayUrl, {
       token: await fed.token("CITY_ADMIN"),
       query: `query ($code: ID!) { district(code: $code) {
         stationCount filed: stationCount(status: FILED)
@@ -121,14 +134,20 @@ describe("the tiny benchmark data set", () => {
 
   it("resolves a certified platform's mentors with corps", async () => {
     const { id, mentors } = summary.ids.certifiedPlatform;
-    const data = await execute(fed.gatewayUrl, {
+    const data = await execute<{
+      platform: {
+        status: string;
+        mentors: Array<{ status: string } | null>;
+        mentorRequirementMet: unknown;
+      };
+    }>(fed.gatewayUrl, {
       token: await fed.token("CITY_ADMIN"),
       query: `query ($id: ID!) { platform(id: $id) { status mentors { id status } mentorRequirementMet } }`,
       variables: { id },
     });
     expect(data.platform.status).toBe("CERTIFIED");
     expect(data.platform.mentors).toHaveLength(mentors);
-    expect(data.platform.mentors.every((m: any) => m?.status === "APPOINTED")).toBe(true);
+    expect(data.platform.mentors.every((m) => m?.status === "APPOINTED")).toBe(true);
     expect(typeof data.platform.mentorRequirementMet).toBe("boolean");
   });
 });

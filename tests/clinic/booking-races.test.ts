@@ -21,7 +21,7 @@ beforeAll(async () => {
 afterAll(() => fed?.stop());
 
 const request = (demandId: string, expertId: string) =>
-  send(fed.gatewayUrl, {
+  send<{ requestBooking: { id: string } }>(fed.gatewayUrl, {
     query: REQUEST,
     variables: { input: bookingInput(demandId, expertId) },
     token: operator,
@@ -75,7 +75,7 @@ describe("bookings of one demand at the same moment", () => {
       const ids: string[] = [];
       for (const e of experts.slice(0, 2)) {
         const answer = await request(demand.id, e);
-        ids.push(answer.data.requestBooking.id);
+        ids.push(answer.data!.requestBooking.id);
         await execute(fed.gatewayUrl, {
           query: ACCEPT,
           variables: { id: ids.at(-1) },
@@ -85,7 +85,7 @@ describe("bookings of one demand at the same moment", () => {
       expect(await demandStatus(demand.id)).toBe("MATCHED");
       const answers = await Promise.all(
         ids.map((id) =>
-          send(fed.gatewayUrl, {
+          send<{ cancelBooking: { status: string } }>(fed.gatewayUrl, {
             query: CANCEL,
             variables: { id, reason: "企业另有安排" },
             token: admin,
@@ -100,8 +100,8 @@ describe("bookings of one demand at the same moment", () => {
   it("keep the demand MATCHED when one booking is accepted as the other is cancelled", async () => {
     for (let attempt = 0; attempt < 3; attempt++) {
       const demand = await demandIn(fed, DISTRICT);
-      const a = (await request(demand.id, experts[0])).data.requestBooking.id;
-      const b = (await request(demand.id, experts[1])).data.requestBooking.id;
+      const a = (await request(demand.id, experts[0])).data!.requestBooking.id;
+      const b = (await request(demand.id, experts[1])).data!.requestBooking.id;
       await execute(fed.gatewayUrl, { query: ACCEPT, variables: { id: a }, token: admin });
       await Promise.all([
         send(fed.gatewayUrl, { query: ACCEPT, variables: { id: b }, token: admin }),

@@ -43,7 +43,7 @@ const enterprise = (creditCode: string) =>
   fed.token("ENTERPRISE", { creditCode, sub: `ent-${creditCode.slice(-6)}` });
 
 async function enterpriseBooking(demand: { id: string; creditCode: string }, expertId: string) {
-  const data = await execute(fed.gatewayUrl, {
+  const data = await execute<{ requestBooking: { id: string } }>(fed.gatewayUrl, {
     query: REQUEST,
     variables: { input: bookingInput(demand.id, expertId) },
     token: await enterprise(demand.creditCode),
@@ -91,27 +91,33 @@ describe("an enterprise books, signed in for itself", () => {
       }),
     ]);
     // The enterprise reads it back, history and all, and finds it in its list.
-    const mine = await execute(fed.gatewayUrl, {
+    const mine = await execute<{ booking: { history: unknown[] } }>(fed.gatewayUrl, {
       query: ENTERPRISE_VIEW,
       variables: { id: booking.id },
       token: own,
     });
     expect(mine.booking).toMatchObject({ id: booking.id, contactPhone: "139****5678" });
     expect(mine.booking.history).toHaveLength(1);
-    const list = await execute(fed.gatewayUrl, { query: ENTERPRISE_LIST, token: own });
+    const list = await execute<{ bookings: unknown }>(fed.gatewayUrl, {
+      query: ENTERPRISE_LIST,
+      token: own,
+    });
     expect(list.bookings).toEqual({
       totalCount: 1,
       nodes: [{ id: booking.id, demand: { id: demand.id } }],
     });
     // Another enterprise reads neither the booking nor it in its list.
     const other = await enterprise(freshCreditCode());
-    const theirs = await execute(fed.gatewayUrl, {
+    const theirs = await execute<{ booking: unknown }>(fed.gatewayUrl, {
       query: ENTERPRISE_VIEW,
       variables: { id: booking.id },
       token: other,
     });
     expect(theirs.booking).toBeNull();
-    const otherList = await execute(fed.gatewayUrl, { query: ENTERPRISE_LIST, token: other });
+    const otherList = await execute<{ bookings: unknown }>(fed.gatewayUrl, {
+      query: ENTERPRISE_LIST,
+      token: other,
+    });
     expect(otherList.bookings).toEqual({ totalCount: 0, nodes: [] });
   });
 
@@ -130,7 +136,7 @@ describe("an enterprise books, signed in for itself", () => {
       "GRAPHQL_VALIDATION_FAILED",
     );
     expect(byCode.data).toBeUndefined();
-    const anonymous = await executeExpectingError(
+    const anonymous = await executeExpectingError<{ booking: unknown }>(
       fed.gatewayUrl,
       { query: ENTERPRISE_VIEW, variables: { id: booking.id } },
       "UNAUTHENTICATED",
@@ -218,11 +224,14 @@ describe("an enterprise books, signed in for itself", () => {
 
 /** The demand's audit trail: every status it was given, by whom. */
 async function demandHistory(id: string): Promise<Array<Record<string, string | null>>> {
-  const data = await execute(fed.gatewayUrl, {
-    query: `query ($id: ID!) { demand(id: $id) { history { action fromStatus toStatus actorRole } } }`,
-    variables: { id },
-    token: admin,
-  });
+  const data = await execute<{ demand: { history: Array<Record<string, string | null>> } }>(
+    fed.gatewayUrl,
+    {
+      query: `query ($id: ID!) { demand(id: $id) { history { action fromStatus toStatus actorRole } } }`,
+      variables: { id },
+      token: admin,
+    },
+  );
   return data.demand.history;
 }
 
@@ -230,17 +239,23 @@ describe("the station's operator books, the branch answers", () => {
   it("accepts: the booking is ACCEPTED and the OPEN demand MATCHED in one change", async () => {
     const expertId = await expert(fed);
     const demand = await demandIn(fed, DISTRICT);
-    const { requestBooking } = await execute(fed.gatewayUrl, {
-      query: REQUEST,
-      variables: { input: bookingInput(demand.id, expertId, { form: "OFFLINE" }) },
-      token: nanshan,
-    });
+    const { requestBooking } = await execute<{ requestBooking: { id: string; version: number } }>(
+      fed.gatewayUrl,
+      {
+        query: REQUEST,
+        variables: { input: bookingInput(demand.id, expertId, { form: "OFFLINE" }) },
+        token: nanshan,
+      },
+    );
     expect(requestBooking).toMatchObject({ channel: "STATION", contactPhone: "13912345678" });
-    const { acceptBooking } = await execute(fed.gatewayUrl, {
-      query: ACCEPT,
-      variables: { id: requestBooking.id, v: requestBooking.version },
-      token: admin,
-    });
+    const { acceptBooking } = await execute<{ acceptBooking: { history: unknown[] } }>(
+      fed.gatewayUrl,
+      {
+        query: ACCEPT,
+        variables: { id: requestBooking.id, v: requestBooking.version },
+        token: admin,
+      },
+    );
     expect(acceptBooking).toMatchObject({ status: "ACCEPTED", demand: { status: "MATCHED" } });
     expect(acceptBooking.history.at(-1)).toMatchObject({
       action: "ACCEPT",
@@ -290,11 +305,14 @@ describe("the station's operator books, the branch answers", () => {
       { query: DECLINE, variables: { id: booking.id, reason: "  " }, token: admin },
       "BAD_USER_INPUT",
     );
-    const { declineBooking } = await execute(fed.gatewayUrl, {
-      query: DECLINE,
-      variables: { id: booking.id, reason: "专家本月已满档" },
-      token: admin,
-    });
+    const { declineBooking } = await execute<{ declineBooking: { history: unknown[] } }>(
+      fed.gatewayUrl,
+      {
+        query: DECLINE,
+        variables: { id: booking.id, reason: "专家本月已满档" },
+        token: admin,
+      },
+    );
     expect(declineBooking).toMatchObject({
       status: "DECLINED",
       reason: "专家本月已满档",
@@ -374,7 +392,7 @@ describe("cancelling", () => {
       "NOT_FOUND",
     );
     expect(anothers.message).toBe(unknown.message);
-    const { cancelBooking } = await execute(fed.gatewayUrl, {
+    const { cancelBooking } = await execute<{ cancelBooking: unknown }>(fed.gatewayUrl, {
       query: CANCEL,
       variables: { id: booking.id, reason: "已自行解决" },
       token: own,
@@ -401,7 +419,7 @@ describe("cancelling", () => {
 
   it("by the operator while another booking still matches the demand: it stays MATCHED", async () => {
     const { a } = await twoAcceptedBookings();
-    const { cancelBooking } = await execute(fed.gatewayUrl, {
+    const { cancelBooking } = await execute<{ cancelBooking: unknown }>(fed.gatewayUrl, {
       query: CANCEL,
       variables: { id: a.id, reason: "企业改约其他专家" },
       token: nanshan,
@@ -434,7 +452,7 @@ describe("an activity that names the booking", () => {
     const demand = await demandIn(fed, DISTRICT);
     const booking = await enterpriseBooking(demand, expertId);
     const publish = (row: object) =>
-      execute(fed.gatewayUrl, {
+      execute<{ publishActivities: { rejected: Array<{ message: string }> } }>(fed.gatewayUrl, {
         query: PUBLISH,
         variables: { districtCode: DISTRICT, activities: [row] },
         token: nanshan,
@@ -485,7 +503,7 @@ describe("an activity that names the booking", () => {
       activity(`CL-AC-${booking.id}`, booking.id, expertId, { satisfaction: 4 }),
     );
     expect(again.publishActivities).toMatchObject({ unchanged: 1 });
-    const figures = await execute(fed.gatewayUrl, {
+    const figures = await execute<{ volunteer: unknown }>(fed.gatewayUrl, {
       query: `query ($id: ID!) { volunteer(id: $id) { meanSatisfaction ratedServiceCount openBookingCount } }`,
       variables: { id: expertId },
     });
@@ -498,7 +516,7 @@ describe("an activity that names the booking", () => {
 
   it("serves two bookings of one demand in one batch: the second row starts where the first left the demand", async () => {
     const { first, second, a, b } = await twoAcceptedBookings();
-    const served = await execute(fed.gatewayUrl, {
+    const served = await execute<{ publishActivities: unknown }>(fed.gatewayUrl, {
       query: PUBLISH,
       variables: {
         districtCode: DISTRICT,

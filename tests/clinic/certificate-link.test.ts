@@ -25,12 +25,12 @@ beforeAll(async () => {
   const served = fed.demo.activities
     .flatMap((a) => a.participants.map((p) => p.volunteerId))
     .find((id) => serving.has(id))!;
-  const issued = await execute(fed.gatewayUrl, {
+  const issued = await execute<{ issueCertificate: { number: string } }>(fed.gatewayUrl, {
     query: contractOperation("IssueCertificate"),
     variables: { volunteerId: String(served) },
     token: admin,
   });
-  const stored = await execute(fed.gatewayUrl, {
+  const stored = await execute<{ certificate: typeof certificate }>(fed.gatewayUrl, {
     query: `query ($n: String!) { certificate(number: $n) { number hours volunteerName } }`,
     variables: { n: issued.issueCertificate.number },
     token: admin,

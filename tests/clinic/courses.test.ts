@@ -6,6 +6,8 @@ import { bootFederation, type Federation } from "../helpers/federation";
 import { execute, executeExpectingError } from "../helpers/graphql";
 import { expert } from "./fixtures";
 
+type Meetings = { meetings: { nodes: Array<{ id: string }> } };
+
 let fed: Federation;
 let admin: string;
 const DISTRICT = "440391"; // 大鹏新区
@@ -47,19 +49,21 @@ const person = (phone: string) => ({
 });
 
 async function counts() {
-  const data = await execute(fed.gatewayUrl, {
+  const data = await execute<{
+    districts: Array<{ code: string; courseCount: number; meetingCount: number }>;
+  }>(fed.gatewayUrl, {
     query: COUNTS,
     variables: { from: today(), to: daysFromToday(30) },
     token: await fed.token("DASHBOARD_VIEWER"),
   });
-  return data.districts.find((d: { code: string }) => d.code === DISTRICT);
+  return data.districts.find((d) => d.code === DISTRICT)!;
 }
 
 describe("courses", () => {
   it("are published by CITY_ADMIN for an appointed expert, listed publicly, withdrawn with a reason", async () => {
     const before = await counts();
     const volunteerId = await expert(fed, { listed: false });
-    const { publishCourse } = await execute(fed.gatewayUrl, {
+    const { publishCourse } = await execute<{ publishCourse: { id: string } }>(fed.gatewayUrl, {
       query: PUBLISH,
       variables: { input: course(volunteerId) },
       token: admin,
@@ -70,11 +74,11 @@ describe("courses", () => {
       district: { code: DISTRICT },
       volunteer: { id: volunteerId },
     });
-    const list = await execute(fed.gatewayUrl, {
+    const list = await execute<{ courses: { nodes: Array<{ id: string }> } }>(fed.gatewayUrl, {
       query: `query ($d: ID) { courses(districtCode: $d, first: 100) { totalCount nodes { id title url durationMinutes } } }`,
       variables: { d: DISTRICT },
     });
-    expect(list.courses.nodes.map((c: { id: string }) => c.id)).toContain(publishCourse.id);
+    expect(list.courses.nodes.map((c) => c.id)).toContain(publishCourse.id);
     expect((await counts()).courseCount).toBe(before.courseCount + 1);
     await executeExpectingError(
       fed.gatewayUrl,
@@ -91,7 +95,7 @@ describe("courses", () => {
       "BAD_USER_INPUT",
     );
     const withdraw = `mutation ($id: ID!) { withdrawCourse(id: $id, reason: "内容需要更新") { status withdrawnReason } }`;
-    const { withdrawCourse } = await execute(fed.gatewayUrl, {
+    const { withdrawCourse } = await execute<{ withdrawCourse: unknown }>(fed.gatewayUrl, {
       query: withdraw,
       variables: { id: publishCourse.id },
       token: admin,
@@ -110,23 +114,23 @@ describe("video meetings", () => {
   it("take sign-ups until full, give the link to who signs up, and count for the district", async () => {
     const before = await counts();
     const volunteerId = await expert(fed);
-    const { scheduleMeeting } = await execute(fed.gatewayUrl, {
+    const { scheduleMeeting } = await execute<{ scheduleMeeting: { id: string } }>(fed.gatewayUrl, {
       query: SCHEDULE,
       variables: { input: meeting(volunteerId) },
       token: admin,
     });
     expect(scheduleMeeting).toMatchObject({ capacity: 2, signUpCount: 0 });
     // The public sees the meeting, not its link.
-    const listed = await execute(fed.gatewayUrl, {
+    const listed = await execute<Meetings>(fed.gatewayUrl, {
       query: `query ($d: ID) { meetings(districtCode: $d, first: 100) { nodes { id url signUpCount } } }`,
       variables: { d: DISTRICT },
     });
-    expect(listed.meetings.nodes.find((m: { id: string }) => m.id === scheduleMeeting.id)).toEqual({
+    expect(listed.meetings.nodes.find((m) => m.id === scheduleMeeting.id)).toEqual({
       id: scheduleMeeting.id,
       url: null,
       signUpCount: 0,
     });
-    const first = await execute(fed.gatewayUrl, {
+    const first = await execute<{ signUpForMeeting: unknown }>(fed.gatewayUrl, {
       query: SIGN_UP,
       variables: { id: scheduleMeeting.id, input: person("13800001111") },
     });
@@ -154,18 +158,16 @@ describe("video meetings", () => {
       "CONFLICT",
     );
     expect(full.errors![0].message).toBe(`meeting ${scheduleMeeting.id} is full (2 places)`);
-    const signUps = await execute(fed.gatewayUrl, {
+    const signUps = await execute<Meetings>(fed.gatewayUrl, {
       query: `query ($d: ID) { meetings(districtCode: $d, first: 100) { nodes { id signUpCount signUps { contactPhone } } } }`,
       variables: { d: DISTRICT },
       token: admin,
     });
-    expect(signUps.meetings.nodes.find((m: { id: string }) => m.id === scheduleMeeting.id)).toEqual(
-      {
-        id: scheduleMeeting.id,
-        signUpCount: 2,
-        signUps: [{ contactPhone: "13800001111" }, { contactPhone: "13800002222" }],
-      },
-    );
+    expect(signUps.meetings.nodes.find((m) => m.id === scheduleMeeting.id)).toEqual({
+      id: scheduleMeeting.id,
+      signUpCount: 2,
+      signUps: [{ contactPhone: "13800001111" }, { contactPhone: "13800002222" }],
+    });
     expect((await counts()).meetingCount).toBe(before.meetingCount + 1);
   });
 
@@ -182,7 +184,7 @@ describe("video meetings", () => {
       },
       "BAD_USER_INPUT",
     );
-    const { scheduleMeeting } = await execute(fed.gatewayUrl, {
+    const { scheduleMeeting } = await execute<{ scheduleMeeting: { id: string } }>(fed.gatewayUrl, {
       query: SCHEDULE,
       variables: { input: meeting(volunteerId) },
       token: admin,

@@ -6,6 +6,15 @@ import { execute, executeExpectingError, send } from "../helpers/graphql";
 import { register } from "../corps/fixtures";
 import { bookingInput, demandIn, expert, LISTING, refused, REQUEST } from "./fixtures";
 
+type Directory = {
+  expertDirectory: {
+    nodes: Array<{ id: string }>;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+};
+type Saved = { saveServiceMenuItem: { id: string } };
+type Menu = { serviceMenu: Array<{ id: string }> };
+
 let fed: Federation;
 let admin: string;
 beforeAll(async () => {
@@ -23,14 +32,18 @@ const DIRECTORY = `query ($first: Int, $after: String, $category: ServiceCategor
 }`;
 
 const directory = (variables: Record<string, unknown>, token?: string) =>
-  execute(fed.gatewayUrl, { query: DIRECTORY, variables: { first: 100, ...variables }, token });
+  execute<Directory>(fed.gatewayUrl, {
+    query: DIRECTORY,
+    variables: { first: 100, ...variables },
+    token,
+  });
 
 /** Every listed expert matching the filters, page after page. */
 async function allListed(variables: Record<string, unknown>): Promise<Array<{ id: string }>> {
   const nodes: Array<{ id: string }> = [];
   let after: string | null = null;
   for (;;) {
-    const data: any = await directory({ ...variables, after });
+    const data: Directory = await directory({ ...variables, after });
     nodes.push(...data.expertDirectory.nodes);
     if (!data.expertDirectory.pageInfo.hasNextPage) return nodes;
     after = data.expertDirectory.pageInfo.endCursor;
@@ -65,12 +78,12 @@ describe("the expert directory", () => {
       "SELECT contactPhone, idNumber FROM volunteer WHERE id = ?",
       [Number(id)],
     );
-    const response = await send(fed.gatewayUrl, {
+    const response = await send<Directory>(fed.gatewayUrl, {
       query: DIRECTORY,
       variables: { first: 100, category: "KNOWLEDGE" },
     });
     const body = JSON.stringify(response);
-    const mine = response.data.expertDirectory.nodes.find((n: { id: string }) => n.id === id);
+    const mine = response.data!.expertDirectory.nodes.find((n: { id: string }) => n.id === id);
     expect(mine).toMatchObject({ contactPhone: null, idNumber: null });
     expect(body).not.toContain(row.contactPhone);
     expect(body).not.toContain(row.idNumber);
@@ -167,13 +180,16 @@ describe("the expert directory", () => {
       },
       "FORBIDDEN",
     );
-    const data = await execute(fed.gatewayUrl, {
-      query: LISTING,
-      variables: { id, listed: false, reason: "本人申请暂停接受预约" },
-      token: admin,
-    });
+    const data = await execute<{ setDirectoryListing: { listedInDirectory: boolean } }>(
+      fed.gatewayUrl,
+      {
+        query: LISTING,
+        variables: { id, listed: false, reason: "本人申请暂停接受预约" },
+        token: admin,
+      },
+    );
     expect(data.setDirectoryListing.listedInDirectory).toBe(false);
-    const history = await execute(fed.gatewayUrl, {
+    const history = await execute<{ volunteer: { history: unknown[] } }>(fed.gatewayUrl, {
       query: `query ($id: ID!) { volunteer(id: $id) { history { actor fromStatus toStatus comment } } }`,
       variables: { id },
       token: admin,
@@ -210,7 +226,7 @@ describe("the service menu", () => {
       { query: SAVE, variables: { input: entry() }, token: await fed.token("DASHBOARD_VIEWER") },
       "FORBIDDEN",
     );
-    const { saveServiceMenuItem: saved } = await execute(fed.gatewayUrl, {
+    const { saveServiceMenuItem: saved } = await execute<Saved>(fed.gatewayUrl, {
       query: SAVE,
       variables: { input: entry() },
       token: admin,
@@ -235,24 +251,30 @@ describe("the service menu", () => {
       "CONFLICT",
     );
     expect(stale.errors![0].extensions).toMatchObject({ currentVersion: 1 });
-    const menu = await execute(fed.gatewayUrl, { query: MENU, variables: { c: "FINANCING" } });
+    const menu = await execute<Menu>(fed.gatewayUrl, {
+      query: MENU,
+      variables: { c: "FINANCING" },
+    });
     expect(menu.serviceMenu.map((m: { id: string }) => m.id)).toContain(saved.id);
     await execute(fed.gatewayUrl, {
       query: `mutation ($id: ID!) { retireServiceMenuItem(id: $id) { active } }`,
       variables: { id: saved.id },
       token: admin,
     });
-    const after = await execute(fed.gatewayUrl, { query: MENU, variables: { c: "FINANCING" } });
+    const after = await execute<Menu>(fed.gatewayUrl, {
+      query: MENU,
+      variables: { c: "FINANCING" },
+    });
     expect(after.serviceMenu.map((m: { id: string }) => m.id)).not.toContain(saved.id);
   });
 
   it("is checked when a booking names an entry: the demand's category, an active entry", async () => {
-    const legal = await execute(fed.gatewayUrl, {
+    const legal = await execute<Saved>(fed.gatewayUrl, {
       query: SAVE,
       variables: { input: entry({ category: "LEGAL", title: "测试：合同法律体检" }) },
       token: admin,
     });
-    const financing = await execute(fed.gatewayUrl, {
+    const financing = await execute<Saved>(fed.gatewayUrl, {
       query: SAVE,
       variables: { input: entry({ title: "测试：融资路演一对一辅导", forms: ["OFFLINE"] }) },
       token: admin,
@@ -273,7 +295,10 @@ describe("the service menu", () => {
       "BAD_USER_INPUT",
     );
     expect(wrongForm.message).toContain("is held OFFLINE only");
-    const booked = await execute(fed.gatewayUrl, book(financing.saveServiceMenuItem.id));
+    const booked = await execute<{ requestBooking: { menuItem: unknown } }>(
+      fed.gatewayUrl,
+      book(financing.saveServiceMenuItem.id),
+    );
     expect(booked.requestBooking.menuItem).toEqual({
       id: financing.saveServiceMenuItem.id,
       title: "测试：融资路演一对一辅导",

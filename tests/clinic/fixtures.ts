@@ -11,6 +11,13 @@ import {
 } from "../helpers/graphql";
 import { agreement, appoint, applicant, register } from "../corps/fixtures";
 
+/** A booking as bookingOf reads it (the fields the tests look at). */
+export type Booking = {
+  id: string;
+  status: string;
+  history: Array<{ action: string; [field: string]: unknown }>;
+};
+
 let serial = 0;
 const next = () => {
   serial += 1;
@@ -87,7 +94,7 @@ export async function demandIn(
   const externalId = `CL-DM-${next()}`;
   const creditCode = freshCreditCode();
   const admin = await fed.token("CITY_ADMIN");
-  const result = await execute(fed.gatewayUrl, {
+  const result = await execute<{ publishDemands: unknown }>(fed.gatewayUrl, {
     query: contractOperation("PublishDemands"),
     token: admin,
     variables: {
@@ -107,7 +114,7 @@ export async function demandIn(
     },
   });
   expect(result.publishDemands).toMatchObject({ created: 1, rejected: [] });
-  const found = await execute(fed.gatewayUrl, {
+  const found = await execute<{ demandByExternalId: { id: string } }>(fed.gatewayUrl, {
     query: `query ($d: ID!, $e: String!) { demandByExternalId(districtCode: $d, externalId: $e) { id } }`,
     variables: { d: districtCode, e: externalId },
     token: admin,
@@ -137,7 +144,7 @@ export function bookingInput(
 }
 
 export async function bookingOf(fed: Federation, id: string) {
-  const data = await execute(fed.gatewayUrl, {
+  const data = await execute<{ booking: Booking }>(fed.gatewayUrl, {
     query: `query ($id: ID!) { booking(id: $id) { ${BOOKING} ${HISTORY} } }`,
     variables: { id },
     token: await fed.token("CITY_ADMIN"),

@@ -8,6 +8,10 @@ import { contractOperation, execute, executeExpectingError } from "../helpers/gr
 import { serviceRequests } from "../platforms/fixtures";
 import { bookingInput, demandIn, expert, REQUEST } from "./fixtures";
 
+type Suggested = {
+  suggestedExperts: Array<{ score: number; volunteer: { id: string }; reasons: unknown[] }>;
+};
+
 let fed: Federation;
 let admin: string;
 const DISTRICT = "440392"; // 深汕特别合作区: regional branch 11
@@ -27,13 +31,13 @@ const SUGGEST = `query ($id: ID!, $first: Int, $form: ServiceForm) {
 }`;
 
 const suggest = (id: string, first: number, token = admin, form?: string) =>
-  execute(fed.gatewayUrl, { query: SUGGEST, variables: { id, first, form }, token });
+  execute<Suggested>(fed.gatewayUrl, { query: SUGGEST, variables: { id, first, form }, token });
 
 /** Has `expertId` served a booking of a demand in `district`, rated `satisfaction`. */
 async function servedAndRated(expertId: string, satisfaction: number) {
   const demand = await demandIn(fed, DISTRICT);
   const operator = await fed.token("DISTRICT_OPERATOR", { district: DISTRICT });
-  const { requestBooking } = await execute(fed.gatewayUrl, {
+  const { requestBooking } = await execute<{ requestBooking: { id: string } }>(fed.gatewayUrl, {
     query: REQUEST,
     variables: { input: bookingInput(demand.id, expertId) },
     token: operator,
@@ -43,7 +47,7 @@ async function servedAndRated(expertId: string, satisfaction: number) {
     variables: { id: requestBooking.id },
     token: admin,
   });
-  const published = await execute(fed.gatewayUrl, {
+  const published = await execute<{ publishActivities: { rejected: unknown[] } }>(fed.gatewayUrl, {
     query: contractOperation("PublishActivities"),
     token: operator,
     variables: {
@@ -103,10 +107,9 @@ describe("suggestedExperts", () => {
 
   it("ranks the constructed case with its reasons, best first", async () => {
     const { suggestedExperts } = await suggest(demand.id, 50);
-    const scores = suggestedExperts.map((s: { score: number }) => s.score);
+    const scores = suggestedExperts.map((s) => s.score);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
-    const of = (id: string) =>
-      suggestedExperts.find((s: { volunteer: { id: string } }) => s.volunteer.id === id);
+    const of = (id: string) => suggestedExperts.find((s) => s.volunteer.id === id);
     expect(of(best)).toEqual({
       score: 80,
       reasons: [
@@ -133,20 +136,19 @@ describe("suggestedExperts", () => {
       ],
       volunteer: { openBookingCount: 2 },
     });
-    const ids = suggestedExperts.map((s: { volunteer: { id: string } }) => s.volunteer.id);
+    const ids = suggestedExperts.map((s) => s.volunteer.id);
     expect(ids.indexOf(best)).toBeLessThan(ids.indexOf(busy));
     expect(ids).not.toContain(suspended);
     // Asked for offline sessions, the online-only expert is left out.
     const online = await suggest(demand.id, 50, admin, "OFFLINE");
-    const onlineIds = online.suggestedExperts.map(
-      (s: { volunteer: { id: string } }) => s.volunteer.id,
-    );
+    const onlineIds = online.suggestedExperts.map((s) => s.volunteer.id);
     expect(onlineIds).not.toContain(busy); // online only: cannot serve offline
     expect(onlineIds).toContain(best);
-    expect(
-      online.suggestedExperts.find((s: { volunteer: { id: string } }) => s.volunteer.id === best)
-        .reasons[2],
-    ).toEqual({ factor: "FORM", points: 10, text: "可线下服务" });
+    expect(online.suggestedExperts.find((s) => s.volunteer.id === best)!.reasons[2]).toEqual({
+      factor: "FORM",
+      points: 10,
+      text: "可线下服务",
+    });
   });
 
   it("is for CITY_ADMIN and the demand's own district", async () => {

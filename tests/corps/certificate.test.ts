@@ -8,6 +8,14 @@ import { bootFederation, type Federation } from "../helpers/federation";
 import { contractOperation, execute, executeExpectingError, send } from "../helpers/graphql";
 import { applicant, appoint, corpsCounts, register } from "./fixtures";
 
+type Certificate = {
+  number: string;
+  hours: number;
+  activityCount: number;
+  categories: string[];
+  volunteer: unknown;
+};
+
 let fed: Federation;
 let admin: string;
 beforeAll(async () => {
@@ -56,7 +64,7 @@ async function certificateCount(volunteerId?: string) {
 }
 
 const issue = (volunteerId: string, token = admin) =>
-  execute(fed.gatewayUrl, {
+  execute<{ issueCertificate: Certificate }>(fed.gatewayUrl, {
     query: contractOperation("IssueCertificate"),
     variables: { volunteerId },
     token,
@@ -78,15 +86,15 @@ describe("from recruitment to certificate", () => {
     const a2 = await serve(id, 4, { title: "政策解读沙龙", category: "POLICY", type: "SALON" });
 
     // 3. The hours appear on the volunteer, joined from districts by the gateway.
-    const volunteer = await execute(fed.gatewayUrl, {
+    const volunteer = await execute<{
+      volunteer: { serviceHours: number; activities: Array<{ id: string }> };
+    }>(fed.gatewayUrl, {
       query: contractOperation("Volunteer"),
       variables: { id },
       token: admin,
     });
     expect(volunteer.volunteer.serviceHours).toBe(6.5);
-    expect(volunteer.volunteer.activities.map((a: any) => Number(a.id)).sort()).toEqual(
-      [a1, a2].sort(),
-    );
+    expect(volunteer.volunteer.activities.map((a) => Number(a.id)).sort()).toEqual([a1, a2].sort());
     expect(volunteer.volunteer.activities[0]).toMatchObject({ station: null, heldOn: today() });
 
     // 4. The certificate carries exactly those hours.
@@ -123,7 +131,7 @@ describe("from recruitment to certificate", () => {
     expect(row.summary).toContain("服务类别：融资、政策");
 
     // 5. Anyone can check it: no token, name masked.
-    const check = await execute(fed.gatewayUrl, {
+    const check = await execute<{ verifyCertificate: Certificate }>(fed.gatewayUrl, {
       query: contractOperation("VerifyCertificate"),
       variables: { number: certificate.number },
     });
@@ -137,7 +145,7 @@ describe("from recruitment to certificate", () => {
 
     // A later activity does not change an issued certificate; the next one counts it.
     await serve(id, 1.25);
-    const again = await execute(fed.gatewayUrl, {
+    const again = await execute<{ verifyCertificate: Certificate }>(fed.gatewayUrl, {
       query: contractOperation("VerifyCertificate"),
       variables: { number: certificate.number },
     });
@@ -147,14 +155,12 @@ describe("from recruitment to certificate", () => {
     expect(Number(second.number.slice(-6))).toBe(Number(certificate.number.slice(-6)) + 1);
 
     // The volunteer lists its certificates, newest first.
-    const listed = await execute(fed.gatewayUrl, {
+    const listed = await execute<{ volunteer: { certificates: Certificate[] } }>(fed.gatewayUrl, {
       query: `query ($id: ID!) { volunteer(id: $id) { certificates { number hours activityCount categories summary issuer } } }`,
       variables: { id },
       token: admin,
     });
-    expect(
-      listed.volunteer.certificates.map((c: any) => [c.number, c.hours, c.activityCount]),
-    ).toEqual([
+    expect(listed.volunteer.certificates.map((c) => [c.number, c.hours, c.activityCount])).toEqual([
       [second.number, 7.75, 3],
       [certificate.number, 6.5, 2],
     ]);
@@ -305,12 +311,21 @@ describe("verifyCertificate", () => {
   it("is null for an unknown number, with or without a token", async () => {
     const query = contractOperation("VerifyCertificate");
     expect(
-      (await execute(fed.gatewayUrl, { query, variables: { number: "SZZYFWZM-1999-000001" } }))
-        .verifyCertificate,
+      (
+        await execute<{ verifyCertificate: unknown }>(fed.gatewayUrl, {
+          query,
+          variables: { number: "SZZYFWZM-1999-000001" },
+        })
+      ).verifyCertificate,
     ).toBeNull();
     expect(
-      (await execute(fed.gatewayUrl, { query, variables: { number: "nonsense" }, token: admin }))
-        .verifyCertificate,
+      (
+        await execute<{ verifyCertificate: unknown }>(fed.gatewayUrl, {
+          query,
+          variables: { number: "nonsense" },
+          token: admin,
+        })
+      ).verifyCertificate,
     ).toBeNull();
   });
 
@@ -319,11 +334,11 @@ describe("verifyCertificate", () => {
     await appoint(fed, id);
     await serve(id, 2);
     const { number } = (await issue(id)).issueCertificate;
-    const data = await send(fed.gatewayUrl, {
+    const data = await send<{ verifyCertificate: unknown }>(fed.gatewayUrl, {
       query: contractOperation("VerifyCertificate"),
       variables: { number: number.toLowerCase() },
     });
     expect(data.errors).toBeUndefined();
-    expect(data.data.verifyCertificate).toMatchObject({ number, volunteerName: "王*", hours: 2 });
+    expect(data.data!.verifyCertificate).toMatchObject({ number, volunteerName: "王*", hours: 2 });
   });
 });

@@ -49,7 +49,7 @@ export async function register(
   fed: Federation,
   input = applicant(),
 ): Promise<{ id: string; input: typeof input }> {
-  const data = await execute(fed.gatewayUrl, {
+  const data = await execute<{ registerVolunteer: { id: string } }>(fed.gatewayUrl, {
     query: contractOperation("RegisterVolunteer"),
     variables: { input },
     token: await fed.token("CITY_ADMIN"),
@@ -58,11 +58,14 @@ export async function register(
 }
 
 export async function appoint(fed: Federation, id: string, terms = agreement()) {
-  const data = await execute(fed.gatewayUrl, {
-    query: contractOperation("AppointVolunteer"),
-    variables: { id, agreement: terms },
-    token: await fed.token("CITY_ADMIN"),
-  });
+  const data = await execute<{ appointVolunteer: { status: string; letterNumber: string } }>(
+    fed.gatewayUrl,
+    {
+      query: contractOperation("AppointVolunteer"),
+      variables: { id, agreement: terms },
+      token: await fed.token("CITY_ADMIN"),
+    },
+  );
   return data.appointVolunteer;
 }
 

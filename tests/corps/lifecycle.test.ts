@@ -24,6 +24,17 @@ import {
   withWrongCheckChar,
 } from "./fixtures";
 
+type Step = {
+  actor: string;
+  at: string;
+  fromStatus: string | null;
+  toStatus: string;
+  comment: string | null;
+};
+type History = { volunteer: { status: string; history: Step[] } };
+type Transferred = { transferVolunteer: { branch: unknown; transfers: unknown } };
+type Branches = { branches: Array<{ volunteerCount: number }> };
+
 let fed: Federation;
 let admin: string;
 beforeAll(async () => {
@@ -48,8 +59,9 @@ const WITHDRAW = `mutation ($id: ID!, $reason: String!) { withdrawVolunteer(id: 
 const REINSTATE = `mutation ($id: ID!, $reason: String) { reinstateVolunteer(id: $id, reason: $reason) { id status } }`;
 
 async function history(id: string) {
-  return (await execute(fed.gatewayUrl, { query: HISTORY, variables: { id }, token: admin }))
-    .volunteer;
+  return (
+    await execute<History>(fed.gatewayUrl, { query: HISTORY, variables: { id }, token: admin })
+  ).volunteer;
 }
 
 /** Sends a request that must be refused with `code`, and checks that no corps table changed. */
@@ -90,7 +102,7 @@ describe("registerVolunteer", () => {
   });
 
   it("answers the contract's RegisterVolunteer with id and status", async () => {
-    const data = await execute(fed.gatewayUrl, {
+    const data = await execute<{ registerVolunteer: unknown }>(fed.gatewayUrl, {
       query: contractOperation("RegisterVolunteer"),
       variables: { input: applicant({ employer: null, retired: true, categories: ["LEGAL"] }) },
       token: admin,
@@ -193,7 +205,7 @@ describe("registerVolunteer", () => {
       const before = await corpsCounts(fed);
       const responses = await Promise.all(
         [1, 2, 3, 4].map(() =>
-          send(fed.gatewayUrl, {
+          send<{ registerVolunteer: { status: string } | null }>(fed.gatewayUrl, {
             query: contractOperation("RegisterVolunteer"),
             variables: { input },
             token: admin,
@@ -276,7 +288,7 @@ describe("appointVolunteer", () => {
     expect(Number(second.letterNumber.slice(-6))).toBe(Number(first.letterNumber.slice(-6)) + 1);
 
     const v = await history(id);
-    expect(v.history.map((e: any) => [e.fromStatus, e.toStatus])).toEqual([
+    expect(v.history.map((e) => [e.fromStatus, e.toStatus])).toEqual([
       [null, "APPLIED"],
       ["APPLIED", "APPOINTED"],
     ]);
@@ -363,7 +375,11 @@ describe("status changes", () => {
     const { id } = await register(fed);
     await appoint(fed, id);
     const send = async (query: string, variables: Record<string, unknown>) =>
-      execute(fed.gatewayUrl, { query, variables, token: admin });
+      execute<Record<string, { status: string }>>(fed.gatewayUrl, {
+        query,
+        variables,
+        token: admin,
+      });
     expect((await send(SUSPEND, { id, reason: "长期未参加活动" })).suspendVolunteer.status).toBe(
       "SUSPENDED",
     );
@@ -373,14 +389,14 @@ describe("status changes", () => {
     );
     const v = await history(id);
     expect(v.status).toBe("WITHDRAWN");
-    expect(v.history.map((e: any) => [e.fromStatus, e.toStatus, e.comment])).toEqual([
+    expect(v.history.map((e) => [e.fromStatus, e.toStatus, e.comment])).toEqual([
       [null, "APPLIED", "registered"],
       ["APPLIED", "APPOINTED", expect.stringContaining("SZZYFW-")],
       ["APPOINTED", "SUSPENDED", "长期未参加活动"],
       ["SUSPENDED", "APPOINTED", null],
       ["APPOINTED", "WITHDRAWN", "本人申请退出"],
     ]);
-    expect(v.history.every((e: any) => e.actor === "test-city_admin")).toBe(true);
+    expect(v.history.every((e) => e.actor === "test-city_admin")).toBe(true);
   });
 
   it("demo volunteers come with the history their status implies, and it continues", async () => {
@@ -401,7 +417,7 @@ describe("status changes", () => {
       token: admin,
     });
     const after = await history(suspended);
-    expect(after.history.slice(-2).map((e: any) => [e.fromStatus, e.toStatus])).toEqual([
+    expect(after.history.slice(-2).map((e) => [e.fromStatus, e.toStatus])).toEqual([
       ["APPOINTED", "SUSPENDED"],
       ["SUSPENDED", "APPOINTED"],
     ]);
@@ -413,7 +429,7 @@ describe("status changes", () => {
 
   it("an APPLIED volunteer may withdraw", async () => {
     const { id } = await register(fed);
-    const data = await execute(fed.gatewayUrl, {
+    const data = await execute<{ withdrawVolunteer: { status: string } }>(fed.gatewayUrl, {
       query: WITHDRAW,
       variables: { id, reason: "另有安排" },
       token: admin,
@@ -489,7 +505,7 @@ describe("transferVolunteer", () => {
   it("moves the volunteer and keeps every move, oldest first", async () => {
     const { id } = await register(fed, applicant({ branchId: "2" }));
     await appoint(fed, id);
-    const first = await execute(fed.gatewayUrl, {
+    const first = await execute<Transferred>(fed.gatewayUrl, {
       query,
       variables: { id, toBranchId: "5", reason: "工作调动" },
       token: admin,
@@ -499,7 +515,7 @@ describe("transferVolunteer", () => {
       branch: branch(5),
       transfers: [{ fromBranch: branch(2), toBranch: branch(5), on: today(), reason: "工作调动" }],
     });
-    const second = await execute(fed.gatewayUrl, {
+    const second = await execute<Transferred>(fed.gatewayUrl, {
       query,
       variables: { id, toBranchId: "12", reason: "转入行业支队" },
       token: admin,
@@ -563,7 +579,11 @@ describe("personal data of a registered volunteer", () => {
     const query = `query ($id: ID!) { volunteer(id: $id) { id contactPhone idNumber } }`;
     const maskedPhone = `${input.contactPhone.slice(0, 3)}****${input.contactPhone.slice(7)}`;
     const maskedId = `${input.idNumber.slice(0, 3)}${"*".repeat(11)}${input.idNumber.slice(-4)}`;
-    const full = await execute(fed.gatewayUrl, { query, variables: { id }, token: admin });
+    const full = await execute<{ volunteer: unknown }>(fed.gatewayUrl, {
+      query,
+      variables: { id },
+      token: admin,
+    });
     expect(full.volunteer).toEqual({
       id,
       contactPhone: input.contactPhone,
@@ -575,19 +595,29 @@ describe("personal data of a registered volunteer", () => {
       await fed.token("PUBLICITY_EDITOR"),
       await fed.token("PLATFORM_OPERATOR", { platform: "2" }),
     ]) {
-      const data = await execute(fed.gatewayUrl, { query, variables: { id }, token });
+      const data = await execute<{ volunteer: unknown }>(fed.gatewayUrl, {
+        query,
+        variables: { id },
+        token,
+      });
       expect(data.volunteer).toEqual({ id, contactPhone: maskedPhone, idNumber: maskedId });
     }
     // Anonymous callers see serving volunteers only, and never their personal data.
-    expect((await execute(fed.gatewayUrl, { query, variables: { id } })).volunteer).toBeNull();
+    expect(
+      (await execute<{ volunteer: unknown }>(fed.gatewayUrl, { query, variables: { id } }))
+        .volunteer,
+    ).toBeNull();
     await appoint(fed, id);
-    const anonymous = await execute(fed.gatewayUrl, { query, variables: { id } });
+    const anonymous = await execute<{ volunteer: unknown }>(fed.gatewayUrl, {
+      query,
+      variables: { id },
+    });
     expect(anonymous.volunteer).toEqual({ id, contactPhone: null, idNumber: null });
   });
 
   it("the contract's Volunteer query joins the new volunteer's branch and (zero) hours", async () => {
     const { id, input } = await register(fed, applicant({ branchId: "3" }));
-    const data = await execute(fed.gatewayUrl, {
+    const data = await execute<{ volunteer: unknown }>(fed.gatewayUrl, {
       query: contractOperation("Volunteer"),
       variables: { id },
       token: admin,
@@ -615,7 +645,8 @@ describe("Branches", () => {
   it("counts a newly appointed volunteer in its branch and district", async () => {
     const query = contractOperation("Branches");
     const count = async () =>
-      (await execute(fed.gatewayUrl, { query, variables: { districtCode: "440307" } })).branches;
+      (await execute<Branches>(fed.gatewayUrl, { query, variables: { districtCode: "440307" } }))
+        .branches;
     const before = await count();
     expect(before).toEqual([
       {
@@ -630,7 +661,7 @@ describe("Branches", () => {
     expect((await count())[0].volunteerCount).toBe(before[0].volunteerCount);
     await appoint(fed, id);
     expect((await count())[0].volunteerCount).toBe(before[0].volunteerCount + 1);
-    const all = (await execute(fed.gatewayUrl, { query, variables: {} })).branches;
+    const all = (await execute<Branches>(fed.gatewayUrl, { query, variables: {} })).branches;
     expect(all).toHaveLength(fed.demo.branches.length);
   });
 });

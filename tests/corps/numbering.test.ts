@@ -65,7 +65,7 @@ describe(`numbering under ${CONCURRENCY} concurrent writes (${usingMysql() ? "My
       .slice(0, 10);
     const responses = await Promise.all(
       Array.from({ length: CONCURRENCY }, (_, i) =>
-        send(fed.gatewayUrl, {
+        send<{ issueCertificate: { number: string } }>(fed.gatewayUrl, {
           query: contractOperation("IssueCertificate"),
           variables: { volunteerId: String(volunteers[i % volunteers.length].id) },
           token: admin,
@@ -73,7 +73,7 @@ describe(`numbering under ${CONCURRENCY} concurrent writes (${usingMysql() ? "My
       ),
     );
     expect(responses.flatMap((r) => r.errors ?? [])).toEqual([]);
-    const numbers = responses.map((r) => r.data.issueCertificate.number as string);
+    const numbers = responses.map((r) => r.data!.issueCertificate.number);
     expect(new Set(numbers).size).toBe(CONCURRENCY);
     const sequence = sequenceOf(numbers);
     expect(sequence).toEqual(consecutive(sequence));

@@ -42,7 +42,11 @@ describe("recording", () => {
     const { id } = await register(fed);
     await appoint(fed, id);
     const send = (query: string, input: Record<string, unknown>) =>
-      execute(fed.gatewayUrl, { query, variables: { volunteerId: id, input }, token: admin });
+      execute<Record<string, unknown>>(fed.gatewayUrl, {
+        query,
+        variables: { volunteerId: id, input },
+        token: admin,
+      });
 
     const training = await send(TRAINING, {
       title: "中小企业政策解读培训",
@@ -73,7 +77,11 @@ describe("recording", () => {
       awardedBy: "深圳市中小企业服务局",
     });
 
-    const data = await execute(fed.gatewayUrl, { query: RECORDS, variables: { id }, token: admin });
+    const data = await execute<{ volunteer: unknown }>(fed.gatewayUrl, {
+      query: RECORDS,
+      variables: { id },
+      token: admin,
+    });
     expect(data.volunteer).toEqual({
       trainings: [
         { title: "线上义诊实务", provider: null, completedOn: today(), hours: 2 },
@@ -152,9 +160,12 @@ describe("recording", () => {
   it("evaluations are for signed-in callers; trainings and commendations are public", async () => {
     // Anonymous callers see serving (APPOINTED) volunteers only.
     const id = fed.demo.volunteers.find((v) => v.status === "APPOINTED")!.id;
-    const publicData = await execute(fed.gatewayUrl, {
-      query: `{ volunteer(id: "${id}") { trainings { title } commendations { title } } }`,
-    });
+    const publicData = await execute<{ volunteer: { trainings: unknown; commendations: unknown } }>(
+      fed.gatewayUrl,
+      {
+        query: `{ volunteer(id: "${id}") { trainings { title } commendations { title } } }`,
+      },
+    );
     expect(
       Array.isArray(publicData.volunteer.trainings) &&
         Array.isArray(publicData.volunteer.commendations),
@@ -174,7 +185,7 @@ describe("batching", () => {
 
   async function statementsFor(ids: number[]) {
     const before = fed.subgraphs.corps.queryCount();
-    const data = await execute(
+    const data = await execute<{ _entities: unknown[] }>(
       fed.subgraphs.corps.url,
       await fed.asGateway("corps", {
         query: ENTITIES,

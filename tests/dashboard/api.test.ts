@@ -5,6 +5,20 @@ import { bootFederation, type Federation } from "../helpers/federation";
 import { contractOperation, execute, executeExpectingError, send } from "../helpers/graphql";
 import { corpsFigures, demandFigures, districtFigures, monthFigures } from "./recompute";
 
+type Dashboard = {
+  districts: Array<{ code: string; activityCount: number }>;
+  demandStats: { total: number; resolved: number };
+  serviceTrend: Array<{ activities: number }>;
+};
+type Corps = {
+  districts: Array<{ volunteerCount: number }>;
+  corpsStats: {
+    volunteers: number;
+    appointed: number;
+    byBranchKind: Array<{ count: number; appointed: number }>;
+  };
+};
+
 let fed: Federation;
 let viewer: string;
 beforeAll(async () => {
@@ -75,7 +89,7 @@ describe("CityDashboard on the demo data", () => {
   });
 
   it("has the corps by branch kind: the districts' volunteers, and the industry branches' beside them", async () => {
-    const corps = await execute(fed.gatewayUrl, {
+    const corps = await execute<Corps>(fed.gatewayUrl, {
       query: `{ districts { volunteerCount }
                 corpsStats { volunteers appointed byBranchKind { kind count appointed } } }`,
       token: viewer,
@@ -86,7 +100,7 @@ describe("CityDashboard on the demo data", () => {
       { kind: "REGION", ...expected.branchKind("REGION") },
       { kind: "INDUSTRY", ...expected.branchKind("INDUSTRY") },
     ]);
-    const districts = corps.districts.reduce((s: number, d: any) => s + d.volunteerCount, 0);
+    const districts = corps.districts.reduce((s, d) => s + d.volunteerCount, 0);
     expect(kinds[0].appointed).toBe(districts);
     expect(kinds[0].appointed + kinds[1].appointed).toBe(corps.corpsStats.appointed);
     expect(kinds[0].count + kinds[1].count).toBe(corps.corpsStats.volunteers);
@@ -117,7 +131,10 @@ describe("CityDashboard on the demo data", () => {
 
 describe("who sees what", () => {
   it("refuses anonymous callers", async () => {
-    const response = await send(fed.gatewayUrl, { query: DASHBOARD, variables: lastYear });
+    const response = await send<Dashboard>(fed.gatewayUrl, {
+      query: DASHBOARD,
+      variables: lastYear,
+    });
     expect(response.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     expect(response.data?.demandStats ?? null).toBeNull();
   });
@@ -148,12 +165,16 @@ describe("who sees what", () => {
 
   it("gives a DISTRICT_OPERATOR its own district's row and aggregates only", async () => {
     const token = await fed.token("DISTRICT_OPERATOR", { district: "440306" });
-    const data = await execute(fed.gatewayUrl, { query: DASHBOARD, variables: lastYear, token });
-    expect(data.districts.map((d: any) => d.code)).toEqual(["440306"]);
+    const data = await execute<Dashboard>(fed.gatewayUrl, {
+      query: DASHBOARD,
+      variables: lastYear,
+      token,
+    });
+    expect(data.districts.map((d) => d.code)).toEqual(["440306"]);
     const expected = demandFigures(fed.demo, lastYear.from, lastYear.to, "440306");
     expect(data.demandStats.total).toBe(expected.total);
     expect(data.demandStats.resolved).toBe(expected.resolved);
-    const trendActivities = data.serviceTrend.reduce((s: number, m: any) => s + m.activities, 0);
+    const trendActivities = data.serviceTrend.reduce((s, m) => s + m.activities, 0);
     expect(trendActivities).toBe(data.districts[0].activityCount);
     // Another district's figures, asked for by name, are refused.
     await executeExpectingError(
@@ -207,7 +228,11 @@ describe("ranges", () => {
       { from: "2016-01-01", to: "2026-01-01" },
       { from: today(), to: today() },
     ]) {
-      const data = await execute(fed.gatewayUrl, { query: DASHBOARD, variables, token: viewer });
+      const data = await execute<Dashboard>(fed.gatewayUrl, {
+        query: DASHBOARD,
+        variables,
+        token: viewer,
+      });
       expect(data.serviceTrend.length).toBeGreaterThan(0);
     }
   });
@@ -216,7 +241,7 @@ describe("ranges", () => {
     const month = { from: daysFromToday(-30), to: today() };
     const [year, recent] = await Promise.all(
       [lastYear, month].map((variables) =>
-        execute(fed.gatewayUrl, { query: DASHBOARD, variables, token: viewer }),
+        execute<Dashboard>(fed.gatewayUrl, { query: DASHBOARD, variables, token: viewer }),
       ),
     );
     expect(recent.demandStats.total).toBeLessThan(year.demandStats.total);
@@ -225,11 +250,14 @@ describe("ranges", () => {
 
   it("counts idle stations as of the range's end", async () => {
     const asOf = addDays(today(), -200);
-    const data = await execute(fed.gatewayUrl, {
-      query: `query ($asOf: Date) { districts { code idleStationCount(asOf: $asOf) } }`,
-      variables: { asOf },
-      token: viewer,
-    });
+    const data = await execute<{ districts: Array<{ code: string; idleStationCount: number }> }>(
+      fed.gatewayUrl,
+      {
+        query: `query ($asOf: Date) { districts { code idleStationCount(asOf: $asOf) } }`,
+        variables: { asOf },
+        token: viewer,
+      },
+    );
     for (const row of data.districts)
       expect(row.idleStationCount).toBe(
         districtFigures(fed.demo, row.code, asOf, asOf).idleStationCount,

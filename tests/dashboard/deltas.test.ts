@@ -6,6 +6,14 @@ import { creditCodeCheckChar } from "../../subgraphs/shared/validation/credit-co
 import { bootFederation, type Federation } from "../helpers/federation";
 import { contractOperation, execute } from "../helpers/graphql";
 
+/** What the dashboard query answers; the deltas below compare its rows field by field. */
+type Dashboard = {
+  districts: Array<{ code: string }>;
+  serviceTrend: unknown[];
+  serviceByCategory: unknown[];
+  corpsStats: unknown;
+};
+
 let fed: Federation;
 let admin: string;
 beforeAll(async () => {
@@ -17,7 +25,7 @@ afterAll(() => fed?.stop());
 const DISTRICT = "440392";
 const range = { from: `${today().slice(0, 4)}-01-01`, to: today() };
 const dashboard = async () =>
-  await execute<any>(fed.gatewayUrl, {
+  await execute<Dashboard>(fed.gatewayUrl, {
     query: `query ($from: Date!, $to: Date!) {
         districts { code stationCount(status: FILED) idleStationCount openDemandCount
           demandCount(from: $from, to: $to) activityCount(from: $from, to: $to)
@@ -35,7 +43,11 @@ const dashboard = async () =>
   });
 
 const send = (name: string, variables: Record<string, unknown>) =>
-  execute(fed.gatewayUrl, { query: contractOperation(name), variables, token: admin });
+  execute<Record<string, unknown>>(fed.gatewayUrl, {
+    query: contractOperation(name),
+    variables,
+    token: admin,
+  });
 
 const code = (body: string) => body + creditCodeCheckChar(body);
 
@@ -57,12 +69,14 @@ it("moves every figure a publish touches by exactly that much", async () => {
     ],
   });
   expect(stations.publishStations).toMatchObject({ created: 1, rejected: [] });
-  const listed = await execute(fed.gatewayUrl, {
+  const listed = await execute<{
+    district: { stations: { nodes: Array<{ id: string; externalId: string }> } };
+  }>(fed.gatewayUrl, {
     query: contractOperation("DistrictStations"),
     variables: { districtCode: DISTRICT, status: "SUBMITTED", first: 100 },
     token: admin,
   });
-  const id = listed.district.stations.nodes.find((n: any) => n.externalId === "DELTA-ST-1").id;
+  const id = listed.district.stations.nodes.find((n) => n.externalId === "DELTA-ST-1")!.id;
   for (const decision of ["ACCEPT", "FILE"])
     await send("ReviewStation", { id, decision, comment: "增量测试" });
   // Two demands (one resolved and rated), one activity with two volunteers.

@@ -51,7 +51,10 @@ describeInBrowser("dashboard page tests")("the dashboard page", () => {
   });
 
   async function api(range: { from: string; to: string }) {
-    return execute(fed.gatewayUrl, { query: QUERY, variables: range, token });
+    return execute<{
+      districts: Array<{ volunteerCount: number }>;
+      corpsStats: { appointed: number };
+    }>(fed.gatewayUrl, { query: QUERY, variables: range, token });
   }
 
   /** The table's body as numbers (names kept), in screen order. */
@@ -169,7 +172,7 @@ describeInBrowser("dashboard page tests")("the dashboard page", () => {
     await expectTotalsToAddUp(expected);
     // The industry branches do have volunteers: the row is not there for show.
     expect(expected.corpsStats.appointed).toBeGreaterThan(
-      expected.districts.reduce((s: number, d: any) => s + d.volunteerCount, 0),
+      expected.districts.reduce((s, d) => s + d.volunteerCount, 0),
     );
     expect(await page.locator("canvas").count()).toBeGreaterThanOrEqual(5);
     expect(

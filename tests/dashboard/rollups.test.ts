@@ -32,6 +32,10 @@ import {
 import { bootFederation, type Federation } from "../helpers/federation";
 import { contractOperation, execute } from "../helpers/graphql";
 
+/** What the mutations here answer, by field: the counts written, or the row's id and status. */
+type Written = Record<string, { created: number; updated: number; rejected: unknown[] }>;
+type Changed = Record<string, { id: string; status: string }>;
+
 let fed: Federation;
 let admin: string;
 let db: DataSource;
@@ -60,7 +64,7 @@ const rnd = random(30);
 const TODAY = today();
 const code = (body: string) => body + creditCodeCheckChar(body);
 const send = async (name: string, variables: Record<string, unknown>) =>
-  execute(fed.gatewayUrl, { query: contractOperation(name), variables, token: admin });
+  execute<Written>(fed.gatewayUrl, { query: contractOperation(name), variables, token: admin });
 
 const old = () => addDays(TODAY, -500);
 const stationsOf = (district: string) =>
@@ -157,7 +161,7 @@ async function round(n: number) {
 
 /** Sends an operation that must succeed (an inline one: not all of these are contract operations). */
 const run = async (query: string, variables: Record<string, unknown>, token: string) =>
-  execute(fed.gatewayUrl, { query, variables, token });
+  execute<Changed>(fed.gatewayUrl, { query, variables, token });
 
 /** The self-service writes of one district's round (docs/self-service.md). */
 async function selfServiceRound(district: string, stations: string[]) {

@@ -17,6 +17,16 @@ import {
   REQUEST,
 } from "../clinic/fixtures";
 
+type Step = { subject: string; action: string; actorRole: string | null };
+type Followed = { id: string; deadline: string | null; overdue: boolean; timeline: Step[] };
+type Page<T> = {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string };
+  nodes: T[];
+};
+type Overdue = { overdueDemands: { nodes: Array<{ id: string; district: { code: string } }> } };
+type Rejected = { created: number; rejected: Array<{ index: number; message: string }> };
+
 let fed: Federation;
 let admin: string;
 let nanshan: string;
@@ -72,7 +82,7 @@ async function republish(
 }
 
 async function myDemands(creditCode: string, variables: Record<string, unknown> = { first: 50 }) {
-  const data = await execute(fed.gatewayUrl, {
+  const data = await execute<{ myDemands: Page<Followed> }>(fed.gatewayUrl, {
     query: contractOperation("MyDemands"),
     variables,
     token: await enterprise(creditCode),
@@ -106,20 +116,17 @@ describe("myDemands: the enterprise's own demands, across districts, with their 
     expect(page.nodes.map((n: { id: string }) => n.id)).not.toContain(stranger.id);
     const matched = page.nodes.find((n: { id: string }) => n.id === mine.id);
     expect(matched).toMatchObject({ status: "MATCHED", overdue: false, bookings: [] });
-    expect(matched.timeline).toEqual([
+    expect(matched!.timeline).toEqual([
       expect.objectContaining({ action: "PUBLISH", fromStatus: null, toStatus: "OPEN" }),
       expect.objectContaining({ action: "UPDATE", fromStatus: "OPEN", toStatus: "MATCHED" }),
     ]);
     // Roles, not the officials: the operator's subject appears nowhere in what the enterprise gets.
-    const full = await execute(fed.gatewayUrl, {
+    const full = await execute<{ myDemands: { nodes: Followed[] } }>(fed.gatewayUrl, {
       query: `{ myDemands(first: 50) { nodes { id timeline { actorRole comment } } } }`,
       token: await enterprise(creditCode),
     });
-    const steps = full.myDemands.nodes.find((n: { id: string }) => n.id === mine.id).timeline;
-    expect(steps.map((s: { actorRole: string }) => s.actorRole)).toEqual([
-      "CITY_ADMIN",
-      "DISTRICT_OPERATOR",
-    ]);
+    const steps = full.myDemands.nodes.find((n: { id: string }) => n.id === mine.id)!.timeline;
+    expect(steps.map((s) => s.actorRole)).toEqual(["CITY_ADMIN", "DISTRICT_OPERATOR"]);
     expect(JSON.stringify(full)).not.toContain("ns-officer-wang");
   });
 
@@ -127,7 +134,7 @@ describe("myDemands: the enterprise's own demands, across districts, with their 
     const expertId = await expert(fed);
     const demand = await demandIn(fed, NANSHAN);
     const own = await enterprise(demand.creditCode);
-    const { requestBooking } = await execute(fed.gatewayUrl, {
+    const { requestBooking } = await execute<{ requestBooking: { id: string } }>(fed.gatewayUrl, {
       query: REQUEST,
       variables: { input: bookingInput(demand.id, expertId) },
       token: own,
@@ -146,7 +153,10 @@ describe("myDemands: the enterprise's own demands, across districts, with their 
         { id: requestBooking.id, status: "ACCEPTED", volunteer: { name: expect.any(String) } },
       ],
     });
-    const { myDemands: mine } = await execute(fed.gatewayUrl, { query: MINE, token: own });
+    const { myDemands: mine } = await execute<{ myDemands: { nodes: Followed[] } }>(
+      fed.gatewayUrl,
+      { query: MINE, token: own },
+    );
     const steps = mine.nodes[0].timeline.map(
       (s: { subject: string; action: string; actorRole: string | null }) =>
         `${s.subject}:${s.action}:${s.actorRole}`,
@@ -220,7 +230,11 @@ describe("督办: overdue demands for the district and the city", () => {
     const ns = await demandIn(fed, NANSHAN, { collectedOn });
     const ft = await demandIn(fed, FUTIAN, { collectedOn });
     const query = contractOperation("OverdueDemands");
-    const own = await execute(fed.gatewayUrl, { query, variables: { first: 100 }, token: nanshan });
+    const own = await execute<Overdue>(fed.gatewayUrl, {
+      query,
+      variables: { first: 100 },
+      token: nanshan,
+    });
     const ids = own.overdueDemands.nodes.map((n: { id: string }) => n.id);
     expect(ids).toContain(ns.id);
     expect(ids).not.toContain(ft.id);
@@ -239,10 +253,14 @@ describe("督办: overdue demands for the district and the city", () => {
       { query, variables: { districtCode: NANSHAN }, token: futian },
       "FORBIDDEN",
     );
-    const city = await execute(fed.gatewayUrl, { query, variables: { first: 100 }, token: admin });
+    const city = await execute<Overdue>(fed.gatewayUrl, {
+      query,
+      variables: { first: 100 },
+      token: admin,
+    });
     const cityIds = city.overdueDemands.nodes.map((n: { id: string }) => n.id);
     expect(cityIds).toEqual(expect.arrayContaining([ns.id, ft.id]));
-    const one = await execute(fed.gatewayUrl, {
+    const one = await execute<Overdue>(fed.gatewayUrl, {
       query,
       variables: { districtCode: FUTIAN, first: 100 },
       token: admin,
@@ -286,7 +304,9 @@ describe("督办: overdue demands for the district and the city", () => {
 
   it("shows per district the count overdue now and the on-time rate, computed in SQL", async () => {
     await demandIn(fed, NANSHAN, { collectedOn: addDays(today(), -30) });
-    const data = await execute(fed.gatewayUrl, {
+    const data = await execute<{
+      districts: Array<{ code: string; overdueDemandCount: number; onTimeRate: number | null }>;
+    }>(fed.gatewayUrl, {
       query: `{ districts { code overdueDemandCount onTimeRate } }`,
       token: admin,
     });
@@ -310,9 +330,9 @@ describe("督办: overdue demands for the district and the city", () => {
       );
     }
     const ns = data.districts.find((d: { code: string }) => d.code === NANSHAN);
-    expect(ns.overdueDemandCount).toBeGreaterThan(0);
+    expect(ns!.overdueDemandCount).toBeGreaterThan(0);
     // A district operator gets its own district's row only.
-    const own = await execute(fed.gatewayUrl, {
+    const own = await execute<{ districts: Array<{ code: string }> }>(fed.gatewayUrl, {
       query: `{ districts { code overdueDemandCount } }`,
       token: futian,
     });
@@ -322,7 +342,7 @@ describe("督办: overdue demands for the district and the city", () => {
 
 describe("rateDemand: the enterprise's own rating", () => {
   const rate = async (token: string, id: string, satisfaction: number, comment?: string) =>
-    send(fed.gatewayUrl, {
+    send<{ rateDemand: unknown }>(fed.gatewayUrl, {
       query: contractOperation("RateDemand"),
       variables: { id, satisfaction, comment },
       token,
@@ -346,7 +366,7 @@ describe("rateDemand: the enterprise's own rating", () => {
     const rated = await rate(own, demand.id, 4, "专家很专业");
     expect(rated.data?.rateDemand).toEqual({ id: demand.id, satisfaction: 4 });
     expect(code(await rate(own, demand.id, 5))).toBe("CONFLICT"); // once
-    const read = await execute(fed.gatewayUrl, {
+    const read = await execute<{ demand: Followed }>(fed.gatewayUrl, {
       query: TIMELINE,
       variables: { id: demand.id },
       token: admin,
@@ -377,7 +397,7 @@ describe("rateDemand: the enterprise's own rating", () => {
       collectedOn: fed.demo.anchor,
       ...extra,
     });
-    const result = await execute(fed.gatewayUrl, {
+    const result = await execute<{ publishDemands: Rejected }>(fed.gatewayUrl, {
       query: contractOperation("PublishDemands"),
       token: nanshan,
       variables: {
@@ -401,11 +421,14 @@ describe("rateDemand: the enterprise's own rating", () => {
     const expertId = await expert(fed);
     const demand = await demandIn(fed, NANSHAN);
     const own = await enterprise(demand.creditCode);
-    const { requestBooking: booking } = await execute(fed.gatewayUrl, {
-      query: REQUEST,
-      variables: { input: bookingInput(demand.id, expertId) },
-      token: own,
-    });
+    const { requestBooking: booking } = await execute<{ requestBooking: { id: string } }>(
+      fed.gatewayUrl,
+      {
+        query: REQUEST,
+        variables: { input: bookingInput(demand.id, expertId) },
+        token: own,
+      },
+    );
     await execute(fed.gatewayUrl, {
       query: `mutation ($id: ID!) { acceptBooking(id: $id) { id } }`,
       variables: { id: booking.id },
@@ -423,7 +446,7 @@ describe("rateDemand: the enterprise's own rating", () => {
       ...extra,
     });
     const publish = (row: object) =>
-      execute(fed.gatewayUrl, {
+      execute<{ publishActivities: Rejected }>(fed.gatewayUrl, {
         query: contractOperation("PublishActivities"),
         variables: { districtCode: NANSHAN, activities: [row] },
         token: nanshan,
@@ -457,7 +480,9 @@ describe("rateDemand: the enterprise's own rating", () => {
       variables: { id: rated.id, satisfaction: 5 },
       token: await enterprise(rated.creditCode),
     });
-    const data = await execute(fed.gatewayUrl, {
+    const data = await execute<{
+      demandStats: { ratedCount: number; enterpriseRatedCount: number };
+    }>(fed.gatewayUrl, {
       query: `query ($from: Date!, $to: Date!) { demandStats(from: $from, to: $to) { averageSatisfaction ratedCount enterpriseRatedCount } }`,
       variables: { from: addDays(today(), -400), to: today() },
       token: admin,
@@ -487,11 +512,14 @@ describe("线上诉求: an enterprise submits a demand itself", () => {
   it("enters the district's queue as collected online today, with its deadline and timeline", async () => {
     const creditCode = freshCreditCode();
     const own = await enterprise(creditCode);
-    const { submitDemand } = await execute(fed.gatewayUrl, {
-      query: SUBMIT,
-      variables: { input: input() },
-      token: own,
-    });
+    const { submitDemand } = await execute<{ submitDemand: { id: string; externalId: string } }>(
+      fed.gatewayUrl,
+      {
+        query: SUBMIT,
+        variables: { input: input() },
+        token: own,
+      },
+    );
     expect(submitDemand).toMatchObject({
       status: "OPEN",
       channel: "ONLINE",
@@ -502,7 +530,7 @@ describe("线上诉求: an enterprise submits a demand itself", () => {
     });
     expect(await rowOf(submitDemand.id)).toMatchObject({ creditCode, stationId: null });
     // The district sees it in its queue and routes it to a station.
-    const found = await execute(fed.gatewayUrl, {
+    const found = await execute<{ demandByExternalId: unknown }>(fed.gatewayUrl, {
       query: `query ($d: ID!, $e: String!) { demandByExternalId(districtCode: $d, externalId: $e) { id channel } }`,
       variables: { d: NANSHAN, e: submitDemand.externalId },
       token: nanshan,
@@ -517,7 +545,7 @@ describe("线上诉求: an enterprise submits a demand itself", () => {
       },
       "FORBIDDEN",
     );
-    const routed = await execute(fed.gatewayUrl, {
+    const routed = await execute<{ routeDemand: unknown }>(fed.gatewayUrl, {
       query: ROUTE,
       variables: { id: submitDemand.id, s: filedStation(fed, NANSHAN) },
       token: nanshan,
@@ -530,7 +558,10 @@ describe("线上诉求: an enterprise submits a demand itself", () => {
       (s) => s.districtCode === NANSHAN && s.externalId === filedStation(fed, NANSHAN),
     )!;
     expect(Number((await rowOf(submitDemand.id)).stationId)).toBe(Number(station.id));
-    const { myDemands: mine } = await execute(fed.gatewayUrl, { query: MINE, token: own });
+    const { myDemands: mine } = await execute<{ myDemands: { nodes: Followed[] } }>(
+      fed.gatewayUrl,
+      { query: MINE, token: own },
+    );
     expect(mine.nodes[0].timeline).toEqual([
       expect.objectContaining({ action: "SUBMIT", toStatus: "OPEN", actorRole: "ENTERPRISE" }),
       expect.objectContaining({ action: "ROUTE", actorRole: "DISTRICT_OPERATOR" }),
@@ -539,7 +570,7 @@ describe("线上诉求: an enterprise submits a demand itself", () => {
 
   it("takes a FILED station it names; refuses another district's or an unfiled one, writing nothing", async () => {
     const own = await enterprise(freshCreditCode());
-    const named = await execute(fed.gatewayUrl, {
+    const named = await execute<{ submitDemand: { status: string } }>(fed.gatewayUrl, {
       query: SUBMIT,
       variables: { input: input({ stationExternalId: filedStation(fed, NANSHAN) }) },
       token: own,

@@ -6,6 +6,11 @@ import { idNumberCheckChar } from "../../subgraphs/shared/validation/id-number";
 import { bootFederation, type Federation } from "../helpers/federation";
 import { contractOperation, execute, executeExpectingError } from "../helpers/graphql";
 
+type Rejected = { index: number; externalId?: string; message: string };
+type Published = { created: number; updated: number; unchanged: number; rejected: Rejected[] };
+type Stations = { district: { stations: { nodes: Array<{ id: string; externalId: string }> } } };
+type Hours = { volunteer: { serviceHours: number } };
+
 let fed: Federation;
 let operator: string;
 beforeAll(async () => {
@@ -45,13 +50,12 @@ const demand = (n: number, extra: Record<string, unknown> = {}) => ({
 const yesterday = daysFromToday(-1);
 
 async function publish(query: string, variables: Record<string, unknown>, token = operator) {
-  const data = await execute(fed.gatewayUrl, { query, variables, token });
-  return Object.values(data)[0] as {
-    created: number;
-    updated: number;
-    unchanged: number;
-    rejected: any[];
-  };
+  const data = await execute<Record<string, Published>>(fed.gatewayUrl, {
+    query,
+    variables,
+    token,
+  });
+  return Object.values(data)[0];
 }
 
 async function countRows(table: string) {
@@ -155,12 +159,12 @@ describe("PublishStations", () => {
 
   it("keeps the review state a reviewer set when a station is published again", async () => {
     const admin = await fed.token("CITY_ADMIN");
-    const list = await execute(fed.gatewayUrl, {
+    const list = await execute<Stations>(fed.gatewayUrl, {
       query: STATIONS,
       token: admin,
       variables: { districtCode: "440308", status: "SUBMITTED", first: 100 },
     });
-    const id = list.district.stations.nodes.find((n: any) => n.externalId === "YT-NEW-4").id;
+    const id = list.district.stations.nodes.find((n) => n.externalId === "YT-NEW-4")!.id;
     await execute(fed.gatewayUrl, {
       query: contractOperation("ReviewStation"),
       token: operator,
@@ -170,7 +174,7 @@ describe("PublishStations", () => {
       districtCode: "440308",
       stations: [station(4, { address: "深圳市盐田区沙头角街道新址1号" })],
     });
-    const after = await execute(fed.gatewayUrl, {
+    const after = await execute<{ _s: { stations: { nodes: unknown[] } } }>(fed.gatewayUrl, {
       query: `{ _s: district(code: "440308") { stations(status: UNDER_REVIEW, first: 100) { nodes { id address } } } }`,
       token: admin,
     });
@@ -259,12 +263,12 @@ describe("PublishStations", () => {
 /** Files station YT-NEW-1 (ACCEPT, FILE) so that demands and activities can be published at it. */
 async function fileFirstStation() {
   const admin = await fed.token("CITY_ADMIN");
-  const list = await execute(fed.gatewayUrl, {
+  const list = await execute<Stations>(fed.gatewayUrl, {
     query: STATIONS,
     token: admin,
     variables: { districtCode: "440308", status: "SUBMITTED", first: 100 },
   });
-  const node = list.district.stations.nodes.find((n: any) => n.externalId === "YT-NEW-1");
+  const node = list.district.stations.nodes.find((n) => n.externalId === "YT-NEW-1");
   if (!node) return;
   for (const decision of ["ACCEPT", "FILE"]) {
     await execute(fed.gatewayUrl, {
@@ -354,14 +358,15 @@ describe("PublishDemands", () => {
       unchanged: 2,
       rejected: [],
     });
-    const data = await execute(fed.gatewayUrl, {
+    const data = await execute<Stations>(fed.gatewayUrl, {
       query: STATIONS,
       token: operator,
       variables: { districtCode: "440308", status: "FILED", first: 100 },
     });
-    expect(
-      data.district.stations.nodes.find((n: any) => n.externalId === "YT-NEW-1"),
-    ).toMatchObject({ openDemandCount: 1, lastDemandAt: "2025-03-01T00:00:00.000Z" });
+    expect(data.district.stations.nodes.find((n) => n.externalId === "YT-NEW-1")).toMatchObject({
+      openDemandCount: 1,
+      lastDemandAt: "2025-03-01T00:00:00.000Z",
+    });
   });
 });
 
@@ -385,7 +390,7 @@ describe("PublishActivities", () => {
     const hoursQuery = `query ($id: ID!) { volunteer(id: $id) { serviceHours } }`;
     const admin = await fed.token("CITY_ADMIN");
     const before = (
-      await execute(fed.gatewayUrl, {
+      await execute<Hours>(fed.gatewayUrl, {
         query: hoursQuery,
         token: admin,
         variables: { id: String(appointed().id) },
@@ -414,7 +419,7 @@ describe("PublishActivities", () => {
       [3, "volunteer 99999 is not known to the corps"],
     ]);
     const after = (
-      await execute(fed.gatewayUrl, {
+      await execute<Hours>(fed.gatewayUrl, {
         query: hoursQuery,
         token: admin,
         variables: { id: String(appointed().id) },
@@ -539,7 +544,7 @@ describe("PublishActivities", () => {
     // A volunteer appointed today whose agreement only starts tomorrow.
     const admin = await fed.token("CITY_ADMIN");
     const first17 = "44030519850101123";
-    const registered = await execute(fed.gatewayUrl, {
+    const registered = await execute<{ registerVolunteer: { id: string } }>(fed.gatewayUrl, {
       query: contractOperation("RegisterVolunteer"),
       token: admin,
       variables: {

@@ -4,6 +4,16 @@
 import { bootFederation, type Federation } from "../helpers/federation";
 import { contractOperation, execute, executeExpectingError } from "../helpers/graphql";
 
+type Page = {
+  district: {
+    stations: {
+      nodes: Array<{ id: string; externalId: string }>;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    };
+  };
+};
+type History = { _entities: Array<{ history: unknown[] }> };
+
 let fed: Federation;
 beforeAll(async () => {
   fed = await bootFederation();
@@ -43,7 +53,7 @@ let published = 0;
 async function submittedStationId(externalId: string, admin: string): Promise<string> {
   let after: string | null = null;
   for (;;) {
-    const data: any = await execute(fed.gatewayUrl, {
+    const data: Page = await execute<Page>(fed.gatewayUrl, {
       query: STATIONS,
       token: admin,
       variables: { districtCode: DISTRICT, status: "SUBMITTED", first: 100, after },
@@ -61,7 +71,7 @@ async function stationIn(status: string): Promise<string> {
   const admin = await fed.token("CITY_ADMIN");
   published += 1;
   const externalId = `RV-TEST-${published}`;
-  const result = await execute(fed.gatewayUrl, {
+  const result = await execute<{ publishStations: unknown }>(fed.gatewayUrl, {
     query: PUBLISH,
     token: admin,
     variables: {
@@ -99,7 +109,7 @@ describe("ReviewStation", () => {
         const to = LEGAL[status][decision];
         const id = to ? await stationIn(status) : (untouched ??= await stationIn(status));
         const variables = { id, decision, comment: `${decision} test` };
-        const before = await execute(
+        const before = await execute<History>(
           fed.subgraphs.districts.url,
           await fed.asGateway("districts", {
             query: HISTORY,
@@ -108,9 +118,13 @@ describe("ReviewStation", () => {
           }),
         );
         if (to) {
-          const data = await execute(fed.gatewayUrl, { query: REVIEW, token: operator, variables });
+          const data = await execute<{ reviewStation: unknown }>(fed.gatewayUrl, {
+            query: REVIEW,
+            token: operator,
+            variables,
+          });
           expect(data.reviewStation).toEqual({ id, status: to });
-          const trail = await execute(
+          const trail = await execute<History>(
             fed.subgraphs.districts.url,
             await fed.asGateway("districts", {
               query: HISTORY,
@@ -132,7 +146,7 @@ describe("ReviewStation", () => {
             "CONFLICT",
           );
           expect(response.errors![0].message).toContain(`it is ${status}`);
-          const trail = await execute(
+          const trail = await execute<History>(
             fed.subgraphs.districts.url,
             await fed.asGateway("districts", {
               query: HISTORY,
@@ -164,7 +178,7 @@ describe("ReviewStation", () => {
       "FORBIDDEN",
     );
     await executeExpectingError(fed.gatewayUrl, { query: REVIEW, variables }, "UNAUTHENTICATED");
-    const data = await execute(fed.gatewayUrl, {
+    const data = await execute<{ reviewStation: { status: string } }>(fed.gatewayUrl, {
       query: REVIEW,
       token: await fed.token("CITY_ADMIN"),
       variables,

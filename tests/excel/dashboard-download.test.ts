@@ -75,11 +75,14 @@ describeInBrowser("the dashboard's Excel download", () => {
   it("has a 报表 view: a closed month's stations, and their workbook", async () => {
     const month = previousMonth(previousMonth(addDays(today(), -40)));
     const admin = await fed.token("CITY_ADMIN");
-    const closed = await execute(fed.gatewayUrl, {
-      query: contractOperation("CloseReportingMonth"),
-      variables: { month },
-      token: admin,
-    });
+    const closed = await execute<{ closeReportingMonth: { stationCount: number } }>(
+      fed.gatewayUrl,
+      {
+        query: contractOperation("CloseReportingMonth"),
+        variables: { month },
+        token: admin,
+      },
+    );
     await page.fill("#token", admin);
     await page.click("#view-reports");
     await page.waitForSelector("#reports:not([hidden])");

@@ -19,7 +19,7 @@ beforeAll(async () => {
     token: admin,
   });
   expected = (
-    await execute(fed.gatewayUrl, {
+    await execute<{ platformYear: unknown }>(fed.gatewayUrl, {
       query: `query ($year: Int!) { platformYear(year: $year) { revision reports {
         mentorCount plansFiled serviceHours mentorMinimumMetAllYear
         platform { id name district { code name } } } } }`,

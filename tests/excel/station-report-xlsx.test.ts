@@ -7,6 +7,14 @@ import { bootFederation, type Federation } from "../helpers/federation";
 import { contractOperation, execute } from "../helpers/graphql";
 import { openpyxlAvailable, readWithExceljs, readWithOpenpyxl, sheetValues } from "../helpers/xlsx";
 
+type District = { code: string; name: string };
+type Page = { nodes: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+type Assessment = {
+  closedMonths: string[];
+  weights: unknown[];
+  stations: Array<{ rank: number; score: number; station: { id: string; district: District } }>;
+};
+
 let fed: Federation;
 let admin: string;
 const MONTH = previousMonth(previousMonth(addDays(today(), -40)));
@@ -22,8 +30,8 @@ beforeAll(async () => {
   });
   let after: string | null = null;
   for (;;) {
-    const page: any = (
-      await execute(fed.gatewayUrl, {
+    const page: Page = (
+      await execute<{ stationMonthlyReports: Page }>(fed.gatewayUrl, {
         query: contractOperation("StationMonthlyReports"),
         variables: { month: MONTH, first: 100, after },
         token: admin,
@@ -150,7 +158,7 @@ describe("the assessment (考核)", () => {
   const year = Number(MONTH.slice(0, 4));
   it("has a sheet per district by rank, and the weights (exceljs, openpyxl)", async () => {
     const expected = (
-      await execute(fed.gatewayUrl, {
+      await execute<{ stationAssessment: Assessment }>(fed.gatewayUrl, {
         query: `query ($year: Int!) { stationAssessment(year: $year) { closedMonths
           weights { figure weight }
           stations { rank score serviceHours resolutionRate station { id district { code name } } } } }`,
@@ -164,22 +172,21 @@ describe("the assessment (考核)", () => {
     const xlsx = Buffer.from(await response.arrayBuffer());
     const book = await readWithExceljs(xlsx);
     const codes = [
-      ...new Set<string>(expected.stations.map((s: any) => s.station.district.code)),
+      ...new Set<string>(expected.stations.map((s) => s.station.district.code)),
     ].sort();
     expect(book.worksheets.map((s) => s.name)).toEqual([
       ...codes.map(
-        (c) =>
-          expected.stations.find((s: any) => s.station.district.code === c).station.district.name,
+        (c) => expected.stations.find((s) => s.station.district.code === c)!.station.district.name,
       ),
       "评分权重",
     ]);
     for (const [i, code] of codes.entries()) {
       const rows = sheetValues(book.worksheets[i]).slice(2);
-      const mine = expected.stations.filter((s: any) => s.station.district.code === code);
-      expect(rows.map((r) => r[1]).sort()).toEqual(mine.map((s: any) => s.station.id).sort());
+      const mine = expected.stations.filter((s) => s.station.district.code === code);
+      expect(rows.map((r) => r[1]).sort()).toEqual(mine.map((s) => s.station.id).sort());
       for (const row of rows) {
-        const s = mine.find((x: any) => x.station.id === row[1]);
-        expect([row[0], row[3]]).toEqual([s.rank, s.score]);
+        const s = mine.find((x) => x.station.id === row[1]);
+        expect([row[0], row[3]]).toEqual([s!.rank, s!.score]);
       }
       // By rank within the district.
       expect(rows.map((r) => r[0])).toEqual(

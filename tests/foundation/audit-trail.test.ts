@@ -7,6 +7,9 @@ import { creditCodeCheckChar } from "../../subgraphs/shared/validation/credit-co
 import { bootFederation, type Federation } from "../helpers/federation";
 import { contractOperation, send, type Request } from "../helpers/graphql";
 
+type Histories<K extends string> = Record<K, Array<{ history: unknown[] }>>;
+type Published = { publishDemands: { created: number; updated: number } };
+
 let fed: Federation;
 let admin: string;
 let operator: string;
@@ -23,8 +26,8 @@ let serial = 0;
 const requestId = (what: string) => `audit-${what}-${++serial}-${process.pid}`;
 
 /** Sends one request with its own id; checks the gateway answered with that id; returns data. */
-async function run(request: Request, id = requestId("run")) {
-  const response = await send(fed.gatewayUrl, {
+async function run<T>(request: Request, id = requestId("run")) {
+  const response = await send<T>(fed.gatewayUrl, {
     ...request,
     headers: { ...request.headers, "x-request-id": id },
   });
@@ -74,9 +77,12 @@ describe("station events", () => {
     const published = requestId("publish-station");
     const id = await publishStation(1, published);
     const accepted = requestId("review");
-    const { reviewStation } = await run(review(id, "ACCEPT", operator), accepted);
+    const { reviewStation } = await run<{ reviewStation: { status: string } }>(
+      review(id, "ACCEPT", operator),
+      accepted,
+    );
     expect(reviewStation.status).toBe("UNDER_REVIEW");
-    const { stationsByIds } = await run({
+    const { stationsByIds } = await run<Histories<"stationsByIds">>({
       query: `query ($ids: [ID!]!) { stationsByIds(ids: $ids) { history { ${EVENT} } } }`,
       variables: { ids: [id] },
       token: admin,
@@ -106,7 +112,7 @@ describe("station events", () => {
   it("show the request id to CITY_ADMIN only; other readers see the role", async () => {
     const id = await publishStation(2, requestId("publish-station"));
     const ask = (fields: string) =>
-      send(fed.gatewayUrl, {
+      send<Histories<"stationsByIds">>(fed.gatewayUrl, {
         query: `query ($ids: [ID!]!) { stationsByIds(ids: $ids) { history { ${fields} } } }`,
         variables: { ids: [id] },
         token: operator,
@@ -115,7 +121,7 @@ describe("station events", () => {
     expect(refused.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     const allowed = await ask("action actorRole");
     expect(allowed.errors).toBeUndefined();
-    expect(allowed.data.stationsByIds[0].history).toEqual([
+    expect(allowed.data!.stationsByIds[0].history).toEqual([
       { action: "PUBLISH", actorRole: "DISTRICT_OPERATOR" },
     ]);
   });
@@ -123,7 +129,9 @@ describe("station events", () => {
   it("a refused review (illegal, or racing another) is CONFLICT and writes no event", async () => {
     const id = await publishStation(3, requestId("publish-station"));
     const responses = await Promise.all(
-      [1, 2, 3].map(() => send(fed.gatewayUrl, review(id, "ACCEPT"))),
+      [1, 2, 3].map(() =>
+        send<{ reviewStation: { status: string } }>(fed.gatewayUrl, review(id, "ACCEPT")),
+      ),
     );
     expect(responses.filter((r) => r.data?.reviewStation?.status === "UNDER_REVIEW")).toHaveLength(
       1,
@@ -156,13 +164,13 @@ describe("demand events", () => {
     collectedOn: "2025-03-01",
     ...extra,
   });
-  const statements = async (request: Request, id: string) => {
+  const statements = async <T>(request: Request, id: string) => {
     const before = fed.subgraphs.districts.queryCount();
-    const data = await run(request, id);
+    const data = await run<T>(request, id);
     return { data, statements: fed.subgraphs.districts.queryCount() - before };
   };
   const publish = (rows: unknown[], id: string) =>
-    statements(
+    statements<Published>(
       {
         query: contractOperation("PublishDemands"),
         variables: { districtCode: DISTRICT, demands: rows },
@@ -185,7 +193,7 @@ describe("demand events", () => {
       moved,
     );
     expect(again.data.publishDemands).toMatchObject({ updated: 1, unchanged: 1 });
-    const { demandByExternalId } = await run({
+    const { demandByExternalId } = await run<{ demandByExternalId: unknown }>({
       query: `query ($d: ID!, $e: String!) { demandByExternalId(districtCode: $d, externalId: $e) { status history { ${EVENT} } } }`,
       variables: { d: DISTRICT, e: "AUDIT-DM-1" },
       token: admin,
@@ -274,7 +282,7 @@ describe("activity events", () => {
       "SELECT id FROM activity WHERE districtCode = ? AND externalId = 'AUDIT-AC-1'",
       [DISTRICT],
     );
-    const { activitiesByIds } = await run({
+    const { activitiesByIds } = await run<Histories<"activitiesByIds">>({
       query: `query ($ids: [ID!]!) { activitiesByIds(ids: $ids) { history { action actorRole comment requestId } } }`,
       variables: { ids: [String(id)] },
       token: admin,
@@ -305,7 +313,7 @@ describe("corps events", () => {
       (v) => v.status === "APPOINTED" && served.has(v.id),
     )!;
     const issued = requestId("certificate");
-    const { issueCertificate } = await run(
+    const { issueCertificate } = await run<{ issueCertificate: { number: string } }>(
       {
         query: contractOperation("IssueCertificate"),
         variables: { volunteerId: String(volunteer.id) },
@@ -313,7 +321,7 @@ describe("corps events", () => {
       },
       issued,
     );
-    const { volunteer: read } = await run({
+    const { volunteer: read } = await run<{ volunteer: { history: unknown[] } }>({
       query: `query ($id: ID!) { volunteer(id: $id) { history { ${EVENT} } } }`,
       variables: { id: String(volunteer.id) },
       token: admin,
@@ -331,7 +339,7 @@ describe("corps events", () => {
 
   it("one request's writes in two subgraphs carry its one id: a course withdrawn and a station reviewed", async () => {
     const expert = fed.demo.volunteers.find((v) => v.status === "APPOINTED")!;
-    const { publishCourse } = await run({
+    const { publishCourse } = await run<{ publishCourse: { id: string } }>({
       query: `mutation ($input: CourseInput!) { publishCourse(input: $input) { id } }`,
       variables: {
         input: {
@@ -346,7 +354,10 @@ describe("corps events", () => {
     });
     const station = await publishStation(20, requestId("publish-station"));
     const both = requestId("two-subgraphs");
-    const data = await run(
+    const data = await run<{
+      withdrawCourse: { history: unknown[] };
+      reviewStation: { history: unknown[] };
+    }>(
       {
         query: `mutation ($course: ID!, $station: ID!) {
           withdrawCourse(id: $course, reason: "内容需要更新") { status history { action fromStatus toStatus actorRole comment requestId } }

@@ -5,6 +5,13 @@ import { startGateway } from "../../gateway";
 import { bootFederation, type Federation } from "../helpers/federation";
 import { contractOperation, execute, executeExpectingError, send } from "../helpers/graphql";
 
+type Station = { id: string; name: string; contactName: string; contactPhone: string | null };
+type Contact = { district: { stations: { nodes: Station[] } } };
+type Suspended = {
+  caseStories: { nodes: Array<{ id: string; stations: unknown }> };
+  volunteer: { activities: Array<{ id: string }> };
+};
+
 let fed: Federation;
 beforeAll(async () => {
   fed = await bootFederation();
@@ -104,17 +111,19 @@ describe("errors the gateway passes on", () => {
       subgraphUrls: { ...urls, corps: "http://127.0.0.1:9/graphql" },
     });
     try {
-      const response = await send(gateway.url, {
+      const response = await send<{
+        platforms: { nodes: Array<{ id: string; mentorRequirementMet: boolean | null }> };
+      }>(gateway.url, {
         query: `{ platforms(first: 40) { nodes { id name mentorMinimum mentorRequirementMet } } }`,
         token: await fed.token("CITY_ADMIN"),
       });
-      const nodes = response.data.platforms.nodes;
+      const nodes = response.data!.platforms.nodes;
       expect(nodes).toHaveLength(40);
       const withMentors = nodes.filter(
-        (n: any) => fed.demo.platforms[Number(n.id) - 1].mentorIds.length,
+        (n) => fed.demo.platforms[Number(n.id) - 1].mentorIds.length,
       );
       expect(withMentors.length).toBeGreaterThan(0);
-      expect(withMentors.every((n: any) => n.mentorRequirementMet === null)).toBe(true);
+      expect(withMentors.every((n) => n.mentorRequirementMet === null)).toBe(true);
       expect(response.errors![0].message).toBe("the corps service is unavailable; try again later");
     } finally {
       await gateway.stop();
@@ -145,13 +154,13 @@ describe("errors the gateway passes on", () => {
 
 describe("on protected fields", () => {
   it("no token: UNAUTHENTICATED on the field, public data still answered", async () => {
-    const response = await executeExpectingError(
+    const response = await executeExpectingError<Contact>(
       fed.gatewayUrl,
       { query: STATION_CONTACT },
       "UNAUTHENTICATED",
     );
-    expect(response.data.district.stations.nodes[0].name).toEqual(expect.any(String));
-    expect(response.data.district.stations.nodes[0].contactPhone).toBeNull();
+    expect(response.data!.district.stations.nodes[0].name).toEqual(expect.any(String));
+    expect(response.data!.district.stations.nodes[0].contactPhone).toBeNull();
   });
 
   it("wrong role: FORBIDDEN", async () => {
@@ -166,7 +175,7 @@ describe("on protected fields", () => {
 
   it("another district's operator sees station contacts masked", async () => {
     const token = await fed.token("DISTRICT_OPERATOR", { district: "440304" });
-    const data = await execute(fed.gatewayUrl, {
+    const data = await execute<Contact>(fed.gatewayUrl, {
       query: `{ district(code: "440305") { stations(first: 1) { nodes { id contactName contactPhone } } } }`,
       token,
     });
@@ -182,7 +191,7 @@ describe("on protected fields", () => {
 
   it("right role: the value", async () => {
     const token = await fed.token("DISTRICT_OPERATOR", { district: "440305" });
-    const data = await execute(fed.gatewayUrl, { query: STATION_CONTACT, token });
+    const data = await execute<Contact>(fed.gatewayUrl, { query: STATION_CONTACT, token });
     const station = fed.demo.stations.find(
       (s) => s.id === Number(data.district.stations.nodes[0].id),
     )!;
@@ -207,12 +216,12 @@ describe("on protected fields", () => {
         { __typename: "Station", id: String(filed.id) },
       ],
     };
-    const anonymous = await execute(
+    const anonymous = await execute<{ _entities: unknown[] }>(
       fed.subgraphs.districts.url,
       await fed.asGateway("districts", { query, variables }),
     );
     expect(anonymous._entities).toEqual([null, { id: String(filed.id), status: "FILED" }]);
-    const staff = await execute(
+    const staff = await execute<{ _entities: unknown[] }>(
       fed.subgraphs.districts.url,
       await fed.asGateway("districts", {
         query,
@@ -233,19 +242,22 @@ describe("on protected fields", () => {
     });
     const query = `query ($id: ID!) { caseStories(filter: { stationId: $id }) { nodes { id title stations { id status } } }
       volunteer(id: "${story.volunteerIds[0]}") { activities { id station { id status } } } }`;
-    const anonymous = await send(fed.gatewayUrl, { query, variables: { id: stationId } });
-    const node = anonymous.data.caseStories.nodes.find((n: any) => n.id === String(story.id));
+    const anonymous = await send<Suspended>(fed.gatewayUrl, {
+      query,
+      variables: { id: stationId },
+    });
+    const node = anonymous.data!.caseStories.nodes.find((n) => n.id === String(story.id));
     expect(node).toEqual({ id: String(story.id), title: story.title, stations: [null] });
-    const activity = anonymous.data.volunteer.activities.find(
-      (a: any) => a.id === String(story.activityIds[0]),
+    const activity = anonymous.data!.volunteer.activities.find(
+      (a) => a.id === String(story.activityIds[0]),
     );
     expect(activity).toEqual({ id: String(story.activityIds[0]), station: null });
-    const staff = await execute(fed.gatewayUrl, {
+    const staff = await execute<Suspended>(fed.gatewayUrl, {
       query,
       variables: { id: stationId },
       token: await fed.token("DASHBOARD_VIEWER"),
     });
-    expect(staff.caseStories.nodes.find((n: any) => n.id === String(story.id)).stations).toEqual([
+    expect(staff.caseStories.nodes.find((n) => n.id === String(story.id))!.stations).toEqual([
       { id: stationId, status: "SUSPENDED" },
     ]);
   });
@@ -255,7 +267,7 @@ describe("on protected fields", () => {
     // the credential: an anonymous reader's credential stays anonymous whatever token is beside
     // it, and a bad token beside a good credential is not even read.
     const admin = await fed.token("CITY_ADMIN");
-    const beside = await executeExpectingError(
+    const beside = await executeExpectingError<Contact>(
       fed.subgraphs.districts.url,
       await fed.asGateway("districts", {
         query: STATION_CONTACT,
@@ -263,9 +275,9 @@ describe("on protected fields", () => {
       }),
       "UNAUTHENTICATED",
     );
-    expect(beside.data.district.stations.nodes[0].contactPhone).toBeNull();
+    expect(beside.data!.district.stations.nodes[0].contactPhone).toBeNull();
     const operator = await fed.token("DISTRICT_OPERATOR", { district: "440305" });
-    const direct = await execute(
+    const direct = await execute<Contact>(
       fed.subgraphs.districts.url,
       await fed.asGateway("districts", {
         query: STATION_CONTACT,
@@ -292,20 +304,30 @@ describe("volunteer personal data", () => {
       [await fed.token("PLATFORM_OPERATOR", { platform: "1" }), masked],
     ];
     for (const [token, expected] of cases) {
-      const data = await execute(fed.gatewayUrl, { query, token, variables: { id: "1" } });
+      const data = await execute<{ volunteer: { contactPhone: string | null } }>(fed.gatewayUrl, {
+        query,
+        token,
+        variables: { id: "1" },
+      });
       expect(data.volunteer.contactPhone).toBe(expected);
     }
-    const anonymous = await send(fed.gatewayUrl, { query, variables: { id: "1" } });
+    const anonymous = await send<{ volunteer: { contactPhone: string | null } | null }>(
+      fed.gatewayUrl,
+      { query, variables: { id: "1" } },
+    );
     expect(anonymous.data?.volunteer?.contactPhone ?? null).toBeNull();
   });
 
   it("joins branch, district and service hours from two subgraphs", async () => {
     const v = volunteer();
-    const data = await execute(fed.gatewayUrl, {
-      query,
-      token: await fed.token("CITY_ADMIN"),
-      variables: { id: String(v.id) },
-    });
+    const data = await execute<{ volunteer: { activities: Array<{ id: string }> } }>(
+      fed.gatewayUrl,
+      {
+        query,
+        token: await fed.token("CITY_ADMIN"),
+        variables: { id: String(v.id) },
+      },
+    );
     const mine = fed.demo.activities.filter((a) =>
       a.participants.some((p) => p.volunteerId === v.id),
     );
@@ -321,7 +343,7 @@ describe("volunteer personal data", () => {
         .reduce((s, p) => s + p.hours, 0),
     });
     expect(
-      data.volunteer.activities.map((a: any) => Number(a.id)).sort((a: number, b: number) => a - b),
+      data.volunteer.activities.map((a) => Number(a.id)).sort((a: number, b: number) => a - b),
     ).toEqual(mine.map((a) => a.id).sort((a, b) => a - b));
   });
 });

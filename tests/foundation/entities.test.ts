@@ -17,7 +17,7 @@ async function entities(
   representations: object[],
 ) {
   const token = await fed.token("CITY_ADMIN");
-  const data = await execute(
+  const data = await execute<{ _entities: unknown[] }>(
     fed.subgraphs[subgraph].url,
     await fed.asGateway(subgraph, {
       query: `${ENTITIES} ${fragment}`,
@@ -130,7 +130,7 @@ describe("_entities", () => {
   });
 
   it("the gateway joins District fields contributed by all four subgraphs", async () => {
-    const data = await execute(fed.gatewayUrl, {
+    const data = await execute<{ district: unknown }>(fed.gatewayUrl, {
       query: `{ district(code: "440305") { code name volunteerCount certifiedPlatformCount publishedStoryCount stationCount(status: FILED) } }`,
       token: await fed.token("DASHBOARD_VIEWER"),
     });

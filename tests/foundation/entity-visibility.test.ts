@@ -19,7 +19,7 @@ const FIELDS = {
 
 /** _entities straight at a subgraph, as the gateway sends it: anonymous unless a token is given. */
 async function entities(subgraph: keyof typeof FIELDS, reps: object[], token?: string) {
-  const data = await execute(
+  const data = await execute<{ _entities: unknown[] }>(
     fed.subgraphs[subgraph].url,
     await fed.asGateway(subgraph, {
       query: `query ($representations: [_Any!]!) { _entities(representations: $representations) { ${FIELDS[subgraph]} } }`,
@@ -46,7 +46,7 @@ describe("Volunteer references (corps)", () => {
     ]);
     // The root query agrees, id by id.
     for (const [i, id] of ids.entries()) {
-      const data = await execute(fed.gatewayUrl, {
+      const data = await execute<{ volunteer: unknown }>(fed.gatewayUrl, {
         query: `query ($id: ID!) { volunteer(id: $id) { id } }`,
         variables: { id },
       });
@@ -88,11 +88,13 @@ describe("Volunteer references (corps)", () => {
     expect(text).not.toContain("WITHDRAWN");
     expect(text).not.toContain(`"name":"${volunteer.name}"`);
     // Signed in, the story still lists the volunteer as suspended.
-    const admin = await execute(fed.gatewayUrl, {
+    const admin = await execute<{
+      caseStories: { nodes: Array<{ id: string; volunteers: unknown[] }> };
+    }>(fed.gatewayUrl, {
       query: `{ caseStories(first: 50) { nodes { id volunteers { id status } } } }`,
       token: await fed.token("PUBLICITY_EDITOR"),
     });
-    const node = admin.caseStories.nodes.find((n: any) => n.id === String(story.id));
+    const node = admin.caseStories.nodes.find((n) => n.id === String(story.id))!;
     expect(node.volunteers).toContainEqual({ id: String(volunteer.id), status: "SUSPENDED" });
   });
 });

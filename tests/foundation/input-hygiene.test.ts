@@ -10,6 +10,8 @@ import { agreement, applicant, corpsCounts, register } from "../corps/fixtures";
 import { bootFederation, type Federation } from "../helpers/federation";
 import { contractOperation, execute, send, expectRefusal } from "../helpers/graphql";
 
+type Rejected = { created: number; rejected: Array<{ message: string }> };
+
 let fed: Federation;
 let admin: string;
 beforeAll(async () => {
@@ -25,7 +27,7 @@ async function refused(query: string, variables: Record<string, unknown>, field:
   const response = await send(fed.gatewayUrl, { query, variables, token: admin });
   expectRefusal(response, "BAD_USER_INPUT", { message: field, first: true });
   // Each problem is said once, however many rules see it.
-  const problems: string[] = response.errors?.[0]?.extensions?.problems ?? [];
+  const problems = (response.errors?.[0]?.extensions?.problems ?? []) as string[];
   expect(new Set(problems).size).toBe(problems.length);
   return response;
 }
@@ -73,7 +75,7 @@ describe("control characters", () => {
       categories: ["POLICY"],
     }));
     stations[1].address = "深圳市南山区\u0000科技园";
-    const data = await execute(fed.gatewayUrl, {
+    const data = await execute<{ publishStations: Rejected }>(fed.gatewayUrl, {
       query: contractOperation("PublishStations"),
       variables: { districtCode: "440305", stations },
       token: admin,
@@ -150,7 +152,7 @@ describe("dates outside a sane window", () => {
       (s) => s.status === "FILED" && s.districtCode === "440305",
     )!;
     const body = "91440300MA5HYG001";
-    const demands = await execute(fed.gatewayUrl, {
+    const demands = await execute<{ publishDemands: Rejected }>(fed.gatewayUrl, {
       query: contractOperation("PublishDemands"),
       variables: {
         districtCode: "440305",
@@ -172,7 +174,7 @@ describe("dates outside a sane window", () => {
     expect(demands.publishDemands.rejected[0].message).toMatch(
       /collectedOn 1000-05-01 is before 1949-10-01/,
     );
-    const activities = await execute(fed.gatewayUrl, {
+    const activities = await execute<{ publishActivities: Rejected }>(fed.gatewayUrl, {
       query: contractOperation("PublishActivities"),
       variables: {
         districtCode: "440305",
@@ -235,16 +237,19 @@ describe("surrounding white space", () => {
   it("measures the trimmed text and stores it trimmed", async () => {
     const volunteerId = await expert(fed, { listed: false });
     const longest = "融".repeat(60);
-    const { saveServiceMenuItem } = await execute(fed.gatewayUrl, {
-      query: MENU,
-      variables: { input: entry(`  ${longest}  `) },
-      token: admin,
-    });
+    const { saveServiceMenuItem } = await execute<{ saveServiceMenuItem: unknown }>(
+      fed.gatewayUrl,
+      {
+        query: MENU,
+        variables: { input: entry(`  ${longest}  `) },
+        token: admin,
+      },
+    );
     expect(saveServiceMenuItem).toMatchObject({
       title: longest,
       description: "帮助企业梳理合同条款",
     });
-    const { publishCourse } = await execute(fed.gatewayUrl, {
+    const { publishCourse } = await execute<{ publishCourse: unknown }>(fed.gatewayUrl, {
       query: COURSE,
       variables: {
         input: { ...course(volunteerId, " 合同审查要点 "), url: " https://v.example.cn/1 " },

@@ -4,6 +4,8 @@
 import { bootFederation, type Federation } from "../helpers/federation";
 import { execute, executeExpectingError } from "../helpers/graphql";
 
+type Ref = { id: string } | null;
+
 let fed: Federation;
 let admin: string;
 beforeAll(async () => {
@@ -33,7 +35,11 @@ test("answers in the order asked, null for unknown and malformed ids", async () 
   const [s1, s2] = fed.demo.stations;
   const [a1, a2] = fed.demo.activities;
   const [p1, p2] = fed.demo.platforms;
-  const data = await execute(fed.gatewayUrl, {
+  const data = await execute<{
+    stationsByIds: Ref[];
+    activitiesByIds: Ref[];
+    platformsByIds: Ref[];
+  }>(fed.gatewayUrl, {
     query: LOOKUPS,
     token: admin,
     variables: {
@@ -42,18 +48,18 @@ test("answers in the order asked, null for unknown and malformed ids", async () 
       platforms: ["999999", String(p2.id), String(p1.id), "1.5"],
     },
   });
-  expect(data.stationsByIds.map((s: { id: string } | null) => s?.id ?? null)).toEqual([
+  expect(data.stationsByIds.map((s) => s?.id ?? null)).toEqual([
     String(s2.id),
     null,
     String(s1.id),
     null,
   ]);
-  expect(data.activitiesByIds.map((a: { id: string } | null) => a?.id ?? null)).toEqual([
+  expect(data.activitiesByIds.map((a) => a?.id ?? null)).toEqual([
     String(a2.id),
     null,
     String(a1.id),
   ]);
-  expect(data.platformsByIds.map((p: { id: string } | null) => p?.id ?? null)).toEqual([
+  expect(data.platformsByIds.map((p) => p?.id ?? null)).toEqual([
     null,
     String(p2.id),
     String(p1.id),
@@ -75,7 +81,7 @@ test("signed-in callers see stations in every status, as through District.statio
   // A signed-in caller sees every station (as through District.stations); the rule for anonymous
   // callers is the one visibleStation applies everywhere, so the lookup needs no second copy.
   const hidden = fed.demo.stations.find((s) => s.status !== "FILED")!;
-  const data = await execute(fed.gatewayUrl, {
+  const data = await execute<{ stationsByIds: unknown }>(fed.gatewayUrl, {
     query: `query($ids: [ID!]!) { stationsByIds(ids: $ids) { id status } }`,
     variables: { ids: [String(hidden.id)] },
     token: await fed.token("PUBLICITY_EDITOR"),

@@ -3,6 +3,16 @@ import { businessDate, daysFromToday } from "../../runtime/dates";
 import { bootFederation, type Federation } from "../helpers/federation";
 import { contractOperation, execute } from "../helpers/graphql";
 
+type Node = { id: string; [field: string]: unknown };
+type Page = {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string };
+  nodes: Node[];
+};
+type Stations = { district: { stations: Page } };
+type Platforms = { platforms: Page };
+type Stories = { caseStories: Page };
+
 let fed: Federation;
 beforeAll(async () => {
   fed = await bootFederation();
@@ -16,25 +26,25 @@ describe("DistrictStations", () => {
     const filed = fed.demo.stations.filter(
       (s) => s.districtCode === "440305" && s.status === "FILED",
     );
-    const first = await execute(fed.gatewayUrl, {
+    const first = await execute<Stations>(fed.gatewayUrl, {
       query,
       variables: { districtCode: "440305", first: 3 },
     });
     expect(first.district).toMatchObject({ code: "440305", name: "南山区" });
     expect(first.district.stations.totalCount).toBe(filed.length);
     expect(first.district.stations.pageInfo.hasNextPage).toBe(filed.length > 3);
-    expect(first.district.stations.nodes.map((n: any) => Number(n.id))).toEqual(
+    expect(first.district.stations.nodes.map((n) => Number(n.id))).toEqual(
       filed.slice(0, 3).map((s) => s.id),
     );
 
     const seen: number[] = [];
     let after: string | null = null;
     do {
-      const page: any = await execute(fed.gatewayUrl, {
+      const page: Stations = await execute<Stations>(fed.gatewayUrl, {
         query,
         variables: { districtCode: "440305", first: 4, after },
       });
-      seen.push(...page.district.stations.nodes.map((n: any) => Number(n.id)));
+      seen.push(...page.district.stations.nodes.map((n) => Number(n.id)));
       after = page.district.stations.pageInfo.hasNextPage
         ? page.district.stations.pageInfo.endCursor
         : null;
@@ -62,11 +72,11 @@ describe("DistrictStations", () => {
   });
 
   it("ignores the status an anonymous caller asks for", async () => {
-    const data = await execute(fed.gatewayUrl, {
+    const data = await execute<Stations>(fed.gatewayUrl, {
       query,
       variables: { districtCode: "440305", status: "SUBMITTED" },
     });
-    expect(data.district.stations.nodes.every((n: any) => n.status === "FILED")).toBe(true);
+    expect(data.district.stations.nodes.every((n) => n.status === "FILED")).toBe(true);
   });
 
   it("lets a signed-in operator filter by any status", async () => {
@@ -74,13 +84,13 @@ describe("DistrictStations", () => {
     const expected = fed.demo.stations.filter(
       (s) => s.districtCode === "440306" && s.status === "UNDER_REVIEW",
     );
-    const data = await execute(fed.gatewayUrl, {
+    const data = await execute<Stations>(fed.gatewayUrl, {
       query,
       token,
       variables: { districtCode: "440306", status: "UNDER_REVIEW", first: 50 },
     });
     expect(data.district.stations.totalCount).toBe(expected.length);
-    expect(data.district.stations.nodes.map((n: any) => n.externalId)).toEqual(
+    expect(data.district.stations.nodes.map((n) => n.externalId)).toEqual(
       expected.map((s) => s.externalId),
     );
   });
@@ -90,7 +100,7 @@ describe("DistrictStations", () => {
     // Dates are Shenzhen's (UTC+8).
     const cutoff = daysFromToday(-90);
     for (const code of ["440305", "440306", "440307"]) {
-      const data = await execute(fed.gatewayUrl, {
+      const data = await execute<Stations>(fed.gatewayUrl, {
         query,
         token,
         variables: { districtCode: code, status: "FILED", first: 100 },
@@ -109,7 +119,10 @@ describe("DistrictStations", () => {
   });
 
   it("answers null for an unknown district", async () => {
-    const data = await execute(fed.gatewayUrl, { query, variables: { districtCode: "999999" } });
+    const data = await execute<Stations>(fed.gatewayUrl, {
+      query,
+      variables: { districtCode: "999999" },
+    });
     expect(data.district).toBeNull();
   });
 });
@@ -119,7 +132,11 @@ describe("Platforms", () => {
 
   it("lists platforms with district, source station and mentors from three subgraphs", async () => {
     const token = await fed.token("DASHBOARD_VIEWER");
-    const data = await execute(fed.gatewayUrl, { query, token, variables: { first: 50 } });
+    const data = await execute<Platforms>(fed.gatewayUrl, {
+      query,
+      token,
+      variables: { first: 50 },
+    });
     expect(data.platforms.totalCount).toBe(fed.demo.platforms.length);
     expect(data.platforms.nodes).toHaveLength(40);
     for (const node of data.platforms.nodes) {
@@ -147,7 +164,7 @@ describe("Platforms", () => {
       });
     }
     // The demo data flags at least one base below its mentor minimum, and it is listed, not hidden.
-    expect(data.platforms.nodes.some((n: any) => !n.mentorRequirementMet)).toBe(true);
+    expect(data.platforms.nodes.some((n) => !n.mentorRequirementMet)).toBe(true);
   });
 
   it("counts only APPOINTED mentors toward the minimum (status from corps, via @requires)", async () => {
@@ -155,38 +172,46 @@ describe("Platforms", () => {
     const platform = fed.demo.platforms.find(
       (p) => p.kind === "COMPREHENSIVE_BASE" && p.mentorIds.length === 3,
     )!;
-    const before = await execute(fed.gatewayUrl, { query, token: admin, variables: { first: 50 } });
+    const before = await execute<Platforms>(fed.gatewayUrl, {
+      query,
+      token: admin,
+      variables: { first: 50 },
+    });
     expect(
-      before.platforms.nodes.find((n: any) => n.id === String(platform.id)).mentorRequirementMet,
+      before.platforms.nodes.find((n) => n.id === String(platform.id))!.mentorRequirementMet,
     ).toBe(true);
     await execute(fed.gatewayUrl, {
       query: `mutation ($id: ID!) { withdrawVolunteer(id: $id, reason: "本人申请退出") { id status } }`,
       token: admin,
       variables: { id: String(platform.mentorIds[0]) },
     });
-    const after = await execute(fed.gatewayUrl, { query, token: admin, variables: { first: 50 } });
-    const node = after.platforms.nodes.find((n: any) => n.id === String(platform.id));
-    expect(node.mentorRequirementMet).toBe(false);
-    expect(node.mentors).toHaveLength(3); // flagged, not hidden: the group as recorded
+    const after = await execute<Platforms>(fed.gatewayUrl, {
+      query,
+      token: admin,
+      variables: { first: 50 },
+    });
+    const node = after.platforms.nodes.find((n) => n.id === String(platform.id));
+    expect(node!.mentorRequirementMet).toBe(false);
+    expect(node!.mentors).toHaveLength(3); // flagged, not hidden: the group as recorded
   });
 
   it("filters by district and pages with a cursor", async () => {
     const token = await fed.token("CITY_ADMIN");
     const inDistrict = fed.demo.platforms.filter((p) => p.districtCode === "440305");
-    const page1 = await execute(fed.gatewayUrl, {
+    const page1 = await execute<Platforms>(fed.gatewayUrl, {
       query,
       token,
       variables: { districtCode: "440305", first: 2 },
     });
     expect(page1.platforms.totalCount).toBe(inDistrict.length);
-    const page2 = await execute(fed.gatewayUrl, {
+    const page2 = await execute<Platforms>(fed.gatewayUrl, {
       query,
       token,
       variables: { districtCode: "440305", first: 50, after: page1.platforms.pageInfo.endCursor },
     });
-    expect(
-      [...page1.platforms.nodes, ...page2.platforms.nodes].map((n: any) => Number(n.id)),
-    ).toEqual(inDistrict.map((p) => p.id));
+    expect([...page1.platforms.nodes, ...page2.platforms.nodes].map((n) => Number(n.id))).toEqual(
+      inDistrict.map((p) => p.id),
+    );
     expect(page2.platforms.pageInfo.hasNextPage).toBe(false);
   });
 });
@@ -201,11 +226,9 @@ describe("CaseStories", () => {
 
   it("shows the public published stories, newest first, resolved across all four subgraphs", async () => {
     const published = fed.demo.stories.filter((s) => s.status === "PUBLISHED").sort(byPublication);
-    const data = await execute(fed.gatewayUrl, { query, variables: { first: 50 } });
+    const data = await execute<Stories>(fed.gatewayUrl, { query, variables: { first: 50 } });
     expect(data.caseStories.totalCount).toBe(published.length);
-    expect(data.caseStories.nodes.map((n: any) => Number(n.id))).toEqual(
-      published.map((s) => s.id),
-    );
+    expect(data.caseStories.nodes.map((n) => Number(n.id))).toEqual(published.map((s) => s.id));
     const node = data.caseStories.nodes[0];
     const story = published[0];
     expect(node).toMatchObject({
@@ -268,8 +291,11 @@ describe("CaseStories", () => {
       [{ search: "100%_!" }, []],
     ];
     for (const [filter, expected] of cases) {
-      const data = await execute(fed.gatewayUrl, { query, variables: { filter, first: 50 } });
-      expect({ filter, ids: data.caseStories.nodes.map((n: any) => Number(n.id)) }).toEqual({
+      const data = await execute<Stories>(fed.gatewayUrl, {
+        query,
+        variables: { filter, first: 50 },
+      });
+      expect({ filter, ids: data.caseStories.nodes.map((n) => Number(n.id)) }).toEqual({
         filter,
         ids: [...expected].sort(byPublication).map((s) => s.id),
       });
@@ -278,9 +304,9 @@ describe("CaseStories", () => {
 
   it("shows editors the stories in every state", async () => {
     const token = await fed.token("PUBLICITY_EDITOR");
-    const data = await execute(fed.gatewayUrl, { query, token, variables: { first: 50 } });
+    const data = await execute<Stories>(fed.gatewayUrl, { query, token, variables: { first: 50 } });
     expect(data.caseStories.totalCount).toBe(fed.demo.stories.length);
-    const drafts = await execute(fed.gatewayUrl, {
+    const drafts = await execute<Stories>(fed.gatewayUrl, {
       query,
       token,
       variables: { filter: { status: "DRAFT" } },
@@ -294,8 +320,11 @@ describe("CaseStories", () => {
     const ids: number[] = [];
     let after: string | null = null;
     do {
-      const page: any = await execute(fed.gatewayUrl, { query, variables: { first: 7, after } });
-      ids.push(...page.caseStories.nodes.map((n: any) => Number(n.id)));
+      const page: Stories = await execute<Stories>(fed.gatewayUrl, {
+        query,
+        variables: { first: 7, after },
+      });
+      ids.push(...page.caseStories.nodes.map((n) => Number(n.id)));
       after = page.caseStories.pageInfo.hasNextPage ? page.caseStories.pageInfo.endCursor : null;
     } while (after);
     expect(ids).toEqual(

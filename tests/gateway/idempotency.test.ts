@@ -63,7 +63,7 @@ const stations = (prefix: string, count: number) =>
   }));
 
 async function publish(url: string, prefix: string, key: string, subject = "operator-a") {
-  return send(url, {
+  return send<{ publishStations: { created: number } }>(url, {
     query: contractOperation("PublishStations"),
     token: await fed.token("DISTRICT_OPERATOR", { district: DISTRICT, sub: subject }),
     variables: { districtCode: DISTRICT, stations: stations(prefix, 10) },
@@ -72,11 +72,11 @@ async function publish(url: string, prefix: string, key: string, subject = "oper
 }
 
 async function count(): Promise<number> {
-  const answer = await send(fed.gatewayUrl, {
+  const answer = await send<{ district: { stationCount: number } }>(fed.gatewayUrl, {
     query: `{ district(code: "${DISTRICT}") { stationCount } }`,
     token: await fed.token("CITY_ADMIN"),
   });
-  return answer.data.district.stationCount;
+  return answer.data!.district.stationCount;
 }
 
 describe("one gateway, keys in memory", () => {
@@ -84,7 +84,7 @@ describe("one gateway, keys in memory", () => {
     const before = await count();
     const key = randomUUID();
     const first = await publish(fed.gatewayUrl, "SAME", key);
-    expect(first.data.publishStations).toMatchObject({ created: 10 });
+    expect(first.data!.publishStations).toMatchObject({ created: 10 });
     expect(first.headers.get("idempotent-replayed")).toBeNull();
     const sql = fed.subgraphs.districts.queryCount();
     const again = await publish(fed.gatewayUrl, "SAME", key);
@@ -126,8 +126,8 @@ describe("one gateway, keys in memory", () => {
     const key = randomUUID();
     const mine = await publish(fed.gatewayUrl, "MINE", key, "operator-a");
     const theirs = await publish(fed.gatewayUrl, "THEIRS", key, "operator-b");
-    expect(mine.data.publishStations.created).toBe(10);
-    expect(theirs.data.publishStations.created).toBe(10);
+    expect(mine.data!.publishStations.created).toBe(10);
+    expect(theirs.data!.publishStations.created).toBe(10);
     expect(theirs.headers.get("idempotent-replayed")).toBeNull();
     expect(await count()).toBe(before + 20);
   });
@@ -135,7 +135,7 @@ describe("one gateway, keys in memory", () => {
   it("takes the draft's quoted form and the bare form alike, and refuses malformed keys", async () => {
     const key = randomUUID();
     const quoted = await publish(fed.gatewayUrl, "QUOTED", `"${key}"`);
-    expect(quoted.data.publishStations.created).toBe(10);
+    expect(quoted.data!.publishStations.created).toBe(10);
     const bare = await publish(fed.gatewayUrl, "QUOTED", key);
     expect(bare.headers.get("idempotent-replayed")).toBe("true");
     for (const bad of ["x".repeat(256), "tab\there", "caf\u00e9"]) {
@@ -180,7 +180,7 @@ describe("districts behind a proxy that freezes", () => {
     expect(duplicate.errors![0].extensions!.code).toBe("IDEMPOTENCY_KEY_IN_USE");
     proxy.setMode("pass");
     const answer = await first;
-    expect(answer.data.publishStations.created).toBe(10);
+    expect(answer.data!.publishStations.created).toBe(10);
     const again = await publish(url, "INFLIGHT", key);
     expect(again.headers.get("idempotent-replayed")).toBe("true");
     expect(await count()).toBe(before + 10);
@@ -220,7 +220,7 @@ describe("two gateways sharing Redis", () => {
     const before = await count();
     const key = randomUUID();
     const first = await publish(one, "REPLICA", key);
-    expect(first.data.publishStations.created).toBe(10);
+    expect(first.data!.publishStations.created).toBe(10);
     const again = await publish(two, "REPLICA", key);
     expect(again.headers.get("idempotent-replayed")).toBe("true");
     expect(again.data).toEqual(first.data);

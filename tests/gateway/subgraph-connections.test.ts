@@ -114,9 +114,9 @@ describe("stale keep-alive sockets to a subgraph", () => {
 
   it("answers queries that meet a reset socket, by sending them once more on a fresh one", async () => {
     for (let i = 0; i < 3; i += 1) {
-      const response = await send(gateway.url, { query: DISTRICT });
+      const response = await send<{ district: unknown }>(gateway.url, { query: DISTRICT });
       expect(response.errors).toBeUndefined();
-      expect(response.data.district).toMatchObject({ code: "440305", name: "南山区" });
+      expect(response.data!.district).toMatchObject({ code: "440305", name: "南山区" });
     }
     // The second and third queries met a reset on the reused socket and were sent again.
     expect(proxy.stats.resets).toBeGreaterThanOrEqual(2);

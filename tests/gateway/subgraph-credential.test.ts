@@ -94,7 +94,7 @@ describe("a subgraph reached directly", () => {
       { caller: null, ...bound, body: bodyOf(phones) },
       fed.config,
     );
-    const mixed = await execute(fed.subgraphs.corps.url, {
+    const mixed = await execute<{ _entities: unknown[] }>(fed.subgraphs.corps.url, {
       ...phones,
       token: await fed.token("CITY_ADMIN"),
       headers: { [CREDENTIAL_HEADER]: anonymous, "x-request-id": "r-1" },
@@ -103,7 +103,7 @@ describe("a subgraph reached directly", () => {
   });
 
   it("answers what the gateway would have asked, with the credential", async () => {
-    const data = await execute(
+    const data = await execute<{ _service: { sdl: string } }>(
       fed.subgraphs.corps.url,
       await fed.asGateway("corps", { query: "{ _service { sdl } }" }),
     );

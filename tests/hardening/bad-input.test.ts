@@ -123,7 +123,7 @@ describe("every mutation, with generated input", () => {
         tally.requests += 1;
         expect(response.status).toBeLessThan(500);
         for (const error of response.errors ?? []) {
-          const code = error.extensions?.code;
+          const code = error.extensions?.code as string;
           tally.byCode[code] = (tally.byCode[code] ?? 0) + 1;
           expect({ code, known: isErrorCode(code) }).toEqual({ code, known: true });
           expect(code).not.toBe("INTERNAL_SERVER_ERROR");

@@ -39,13 +39,13 @@ describeOnMysql("districts' database stops answering", () => {
     const admin = await fed.token("CITY_ADMIN");
     const count = async () =>
       (
-        await send(fed.gatewayUrl, {
+        await send<{ district: { stationCount: number } | null }>(fed.gatewayUrl, {
           query: `{ district(code: "440305") { stationCount } }`,
           token: admin,
         })
-      ).data?.district?.stationCount as number | undefined;
+      ).data?.district?.stationCount;
     const publish = (prefix: string) =>
-      send(fed.gatewayUrl, {
+      send<{ publishStations: { created: number } }>(fed.gatewayUrl, {
         query: contractOperation("PublishStations"),
         token: operator,
         variables: {
@@ -86,7 +86,7 @@ describeOnMysql("districts' database stops answering", () => {
     expect(await count()).toBe(before);
     const written = await publish("UP");
     expect(written.errors).toBeUndefined();
-    expect(written.data.publishStations.created).toBe(20);
+    expect(written.data!.publishStations.created).toBe(20);
     expect(await count()).toBe(before! + 20);
   }, 120_000);
 });

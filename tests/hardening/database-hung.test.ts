@@ -15,6 +15,9 @@ import { contractOperation, send, type GraphQLResponse } from "../helpers/graphq
 import { tcpProxy, type TcpProxy } from "../helpers/tcp-proxy";
 import { loadConfig } from "../../runtime/config";
 
+/** What a publish answers (its data is null when the write was refused). */
+type Answer = GraphQLResponse<{ publishStations: unknown }>;
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const DISTRICT = "440305";
 
@@ -32,14 +35,14 @@ const stations = (prefix: string, count: number) =>
 /** What the tests send through one federation: a publish with a key, and the station count. */
 function client(fed: Federation) {
   const publish = async (prefix: string, count: number, key: string) =>
-    send(fed.gatewayUrl, {
+    send<{ publishStations: unknown }>(fed.gatewayUrl, {
       query: contractOperation("PublishStations"),
       token: await fed.token("DISTRICT_OPERATOR", { district: DISTRICT }),
       variables: { districtCode: DISTRICT, stations: stations(prefix, count) },
       headers: { "idempotency-key": key },
     });
   const read = async () =>
-    send(fed.gatewayUrl, {
+    send<{ district: { stationCount: number } }>(fed.gatewayUrl, {
       query: `{ district(code: "${DISTRICT}") { stationCount } }`,
       token: await fed.token("CITY_ADMIN"),
     });
@@ -47,7 +50,7 @@ function client(fed: Federation) {
   const count = async (): Promise<number> => {
     for (let i = 0; ; i++) {
       const answer = await read();
-      if (answer.data?.district) return answer.data.district.stationCount as number;
+      if (answer.data?.district) return answer.data.district.stationCount;
       if (i > 50) throw new Error(`districts does not answer: ${JSON.stringify(answer.errors)}`);
       await sleep(200);
     }
@@ -61,7 +64,7 @@ const timed = async <T>(run: () => Promise<T>): Promise<[T, number]> => {
   return [result, Date.now() - started];
 };
 
-function expectNothingWritten(answer: GraphQLResponse) {
+function expectNothingWritten(answer: Answer) {
   expect(answer.data?.publishStations ?? null).toBeNull();
   expect(answer.errors![0].extensions!.code).toBe("SERVICE_UNAVAILABLE");
   expect(answer.errors![0].message).toMatch(/districts database .*nothing was written/);
@@ -75,7 +78,7 @@ async function retriesWriteOnce(fed: Federation, prefix: string, key: string, be
   const { publish, count } = client(fed);
   const written = await publish(prefix, 20, key);
   expect(written.errors).toBeUndefined();
-  expect(written.data.publishStations).toMatchObject({ created: 20, unchanged: 0 });
+  expect(written.data!.publishStations).toMatchObject({ created: 20, unchanged: 0 });
   expect(await count()).toBe(before + 20);
   const again = await publish(prefix, 20, key);
   expect(again.headers.get("idempotent-replayed")).toBe("true");
@@ -127,13 +130,13 @@ describeOnSqlite("districts' SQLite file locked by another process", () => {
     const before = await count();
     const key = randomUUID();
     const lock = await lockSqlite(path.join(fed.config.databases.dataDir, "districts.sqlite"));
-    let refused: GraphQLResponse;
+    let refused: Answer;
     try {
       let ms: number;
       [refused, ms] = await timed(() => publish("LOCKED", 20, key));
       console.log(`SQLite write lock held elsewhere: the publish was answered in ${ms} ms`);
       // Readers are not blocked by a writer (WAL): the count is read while the lock is held.
-      expect((await read()).data.district.stationCount).toBe(before);
+      expect((await read()).data!.district.stationCount).toBe(before);
     } finally {
       await lock.release();
     }
@@ -175,7 +178,7 @@ describeOnMysql("districts' MariaDB/MySQL holding or not answering a write", () 
     const key = randomUUID();
     const mysql = await import("mysql2/promise");
     const locker = await mysql.createConnection(direct.toString());
-    let refused: GraphQLResponse;
+    let refused: Answer;
     try {
       // Every station row and the gaps between them: an insert waits for this transaction.
       await locker.query("START TRANSACTION");
@@ -222,7 +225,7 @@ describeOnMysql("districts' MariaDB/MySQL holding or not answering a write", () 
     const before = await count();
     const key = randomUUID();
     proxy.freezeOn("INSERT INTO");
-    let refused: GraphQLResponse;
+    let refused: Answer;
     try {
       refused = await publish("BEFOREEND", 20, key);
     } finally {
@@ -240,7 +243,7 @@ describeOnMysql("districts' MariaDB/MySQL holding or not answering a write", () 
     const before = await count();
     const key = randomUUID();
     proxy.freezeOn("COMMIT");
-    let unknown: GraphQLResponse;
+    let unknown: Answer;
     try {
       unknown = await publish("ATEND", 20, key);
     } finally {

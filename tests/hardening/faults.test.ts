@@ -4,6 +4,19 @@
 import { contractOperation, send } from "../helpers/graphql";
 import { bootProcesses, type ProcessFederation } from "../helpers/processes";
 
+type Stories = {
+  caseStories: {
+    nodes: Array<{ id: string; title: string; district: unknown; stations: unknown[] }>;
+  };
+};
+type Dashboard = {
+  corpsStats: unknown;
+  demandStats: unknown;
+  districts: Array<Record<string, unknown>>;
+};
+type Count = { district: { stationCount: number } | null };
+type Published = { publishStations: { created: number } };
+
 let fed: ProcessFederation;
 beforeAll(async () => {
   // No response cache: every read below must reach the subgraphs.
@@ -16,20 +29,23 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe("a subgraph killed and started again", () => {
   it("gives partial answers while it is down, full ones once it is back, without a gateway restart", async () => {
-    const full = await send(fed.gatewayUrl, { query: STORIES, variables: { first: 10 } });
+    const full = await send<Stories>(fed.gatewayUrl, { query: STORIES, variables: { first: 10 } });
     expect(full.errors).toBeUndefined();
-    const withStations = full.data.caseStories.nodes.filter((n: any) => n.stations.length > 0);
+    const withStations = full.data!.caseStories.nodes.filter((n) => n.stations.length > 0);
     expect(withStations.length).toBeGreaterThan(0);
 
     await fed.kill("districts");
-    const partial = await send(fed.gatewayUrl, { query: STORIES, variables: { first: 10 } });
+    const partial = await send<Stories>(fed.gatewayUrl, {
+      query: STORIES,
+      variables: { first: 10 },
+    });
     // The stories (publicity) still come back; only what districts owns is missing.
     expect(partial.status).toBe(200);
-    expect(partial.data.caseStories.nodes.map((n: any) => n.id)).toEqual(
-      full.data.caseStories.nodes.map((n: any) => n.id),
+    expect(partial.data!.caseStories.nodes.map((n) => n.id)).toEqual(
+      full.data!.caseStories.nodes.map((n) => n.id),
     );
     expect(partial.errors!.length).toBeGreaterThan(0);
-    for (const node of partial.data.caseStories.nodes) {
+    for (const node of partial.data!.caseStories.nodes) {
       expect(node.district).toBeNull();
       expect(node.stations.every((s: unknown) => s === null)).toBe(true);
     }
@@ -38,14 +54,17 @@ describe("a subgraph killed and started again", () => {
       expect(error.message).toMatch(/districts service is unavailable/);
       expect(JSON.stringify(error)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|stack/);
     }
-    const titles = partial.data.caseStories.nodes.map((n: any) => n.title);
-    expect(titles).toEqual(full.data.caseStories.nodes.map((n: any) => n.title));
+    const titles = partial.data!.caseStories.nodes.map((n) => n.title);
+    expect(titles).toEqual(full.data!.caseStories.nodes.map((n) => n.title));
 
     const restarted = Date.now();
     await fed.start("districts");
     let recovered: number | null = null;
     for (let i = 0; i < 100 && recovered === null; i++) {
-      const again = await send(fed.gatewayUrl, { query: STORIES, variables: { first: 10 } });
+      const again = await send<Stories>(fed.gatewayUrl, {
+        query: STORIES,
+        variables: { first: 10 },
+      });
       if (!again.errors) {
         expect(again.data).toEqual(full.data);
         recovered = Date.now() - restarted;
@@ -63,17 +82,17 @@ describe("the dashboard while corps is down", () => {
     const token = await fed.token("DASHBOARD_VIEWER");
     const variables = { from: "2026-01-01", to: "2026-06-30" };
     const query = contractOperation("CityDashboard");
-    const full = await send(fed.gatewayUrl, { query, variables, token });
+    const full = await send<Dashboard>(fed.gatewayUrl, { query, variables, token });
     expect(full.errors).toBeUndefined();
     await fed.kill("corps");
     try {
-      const partial = await send(fed.gatewayUrl, { query, variables, token });
+      const partial = await send<Dashboard>(fed.gatewayUrl, { query, variables, token });
       expect(partial.status).toBe(200);
       expect(partial.errors!.every((e) => e.extensions!.serviceName === "corps")).toBe(true);
-      expect(partial.data.corpsStats).toBeNull();
-      expect(partial.data.demandStats).toEqual(full.data.demandStats);
-      for (const [i, row] of partial.data.districts.entries()) {
-        expect(row).toEqual({ ...full.data.districts[i], volunteerCount: null });
+      expect(partial.data!.corpsStats).toBeNull();
+      expect(partial.data!.demandStats).toEqual(full.data!.demandStats);
+      for (const [i, row] of partial.data!.districts.entries()) {
+        expect(row).toEqual({ ...full.data!.districts[i], volunteerCount: null });
       }
     } finally {
       await fed.start("corps");
@@ -88,11 +107,11 @@ describe("a batch publish whose subgraph is killed mid-transaction", () => {
     // districts answers again.
     const count = async () => {
       for (let i = 0; ; i++) {
-        const answer = await send(fed.gatewayUrl, {
+        const answer = await send<Count>(fed.gatewayUrl, {
           query: `{ district(code: "440305") { stationCount } }`,
           token,
         });
-        if (answer.data?.district) return answer.data.district.stationCount as number;
+        if (answer.data?.district) return answer.data.district.stationCount;
         if (i > 100) throw new Error(`districts does not answer: ${JSON.stringify(answer.errors)}`);
         await sleep(200);
       }
@@ -111,7 +130,7 @@ describe("a batch publish whose subgraph is killed mid-transaction", () => {
     const outcomes: string[] = [];
     for (const [round, delay] of [30, 120, 250].entries()) {
       const prefix = `KILL${round}`;
-      const publish = send(fed.gatewayUrl, {
+      const publish = send<Published>(fed.gatewayUrl, {
         query: contractOperation("PublishStations"),
         variables: { districtCode: "440305", stations: rows(prefix) },
         token,
@@ -145,17 +164,17 @@ describe("a subgraph stopped with SIGTERM", () => {
     }));
     const total = async () => {
       for (let i = 0; i < 100; i++) {
-        const read = await send(fed.gatewayUrl, {
+        const read = await send<Count>(fed.gatewayUrl, {
           query: `{ district(code: "440306") { stationCount } }`,
           token,
         });
-        if (read.data?.district) return read.data.district.stationCount as number;
+        if (read.data?.district) return read.data.district.stationCount;
         await sleep(200);
       }
       throw new Error("districts does not answer");
     };
     const base = await total();
-    const publish = send(fed.gatewayUrl, {
+    const publish = send<Published>(fed.gatewayUrl, {
       query: contractOperation("PublishStations"),
       variables: { districtCode: "440306", stations },
       token,

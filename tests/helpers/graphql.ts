@@ -1,14 +1,14 @@
 // One way to send GraphQL in tests. On an unexpected outcome it throws with the operation, the
 // variables and the whole response, so a failing test explains itself.
 
-export interface GraphQLResponse<T = any> {
+export interface GraphQLResponse<T = unknown> {
   status: number;
   headers: Headers;
   data?: T;
   errors?: Array<{
     message: string;
     path?: Array<string | number>;
-    extensions?: Record<string, any>;
+    extensions?: Record<string, unknown>;
   }>;
 }
 
@@ -26,7 +26,10 @@ export interface Request {
 export const bodyOf = (request: Request) =>
   JSON.stringify({ query: request.query, variables: request.variables });
 
-export async function send<T = any>(url: string, request: Request): Promise<GraphQLResponse<T>> {
+export async function send<T = unknown>(
+  url: string,
+  request: Request,
+): Promise<GraphQLResponse<T>> {
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (request.token) headers.authorization = `Bearer ${request.token}`;
   if (request.authorization) headers.authorization = request.authorization;
@@ -48,7 +51,7 @@ function explain(request: Request, response: GraphQLResponse, why: string) {
 }
 
 /** Sends and expects data without errors. */
-export async function execute<T = any>(url: string, request: Request): Promise<T> {
+export async function execute<T = unknown>(url: string, request: Request): Promise<T> {
   const response = await send<T>(url, request);
   if (response.errors?.length || !response.data)
     throw explain(request, response, "expected data without errors");
@@ -91,8 +94,12 @@ export function expectRefusal(
 }
 
 /** Sends and expects an error with this code; returns the response. */
-export async function executeExpectingError(url: string, request: Request, code: string) {
-  const response = await send(url, request);
+export async function executeExpectingError<T = unknown>(
+  url: string,
+  request: Request,
+  code: string,
+) {
+  const response = await send<T>(url, request);
   if (!response.errors?.some((e) => e.extensions?.code === code)) {
     throw explain(request, response, `expected an error with extensions.code ${code}`);
   }

@@ -22,6 +22,14 @@ import {
 } from "../helpers/oidc-provider";
 import { signIn } from "../helpers/oidc-sign-in";
 
+/** What the queries below answer, each reading some of these fields. */
+type Reach = {
+  district: { stations: { nodes: Array<{ contactPhone: string | null }> } };
+  platforms: { totalCount: number };
+  volunteer: { contactPhone: string | null } | null;
+};
+type Bookings = { bookings: { totalCount: number } };
+
 const AUDIENCE = "sme-volunteer-hub";
 const REDIRECT = "http://127.0.0.1:9/callback";
 const CODE = freshCreditCode();
@@ -126,18 +134,18 @@ describe("each role, signed in at the provider", () => {
 
   it("reaches what its role reaches, and the self-service roles nothing of others'", async () => {
     const get = async (user: string, query: string) =>
-      send(fed.gatewayUrl, { query, token: await tokenOf(user) });
+      send<Reach>(fed.gatewayUrl, { query, token: await tokenOf(user) });
     for (const user of ["admin", "nanshan"]) {
       const data = (await get(user, STATION_CONTACT)).data;
-      expect(data.district.stations.nodes[0].contactPhone).toMatch(/^1\d{10}$/);
+      expect(data!.district.stations.nodes[0].contactPhone).toMatch(/^1\d{10}$/);
     }
     for (const user of ["viewer", "editor", "platform", "enterprise", "volunteer"]) {
       const response = await get(user, STATION_CONTACT);
       expect(response.errors?.[0].extensions?.code).toBe("FORBIDDEN");
-      expect(response.data.district.stations.nodes[0].contactPhone).toBeNull();
+      expect(response.data!.district.stations.nodes[0].contactPhone).toBeNull();
     }
     for (const user of ["viewer", "editor", "platform"])
-      expect((await get(user, PLATFORMS)).data.platforms.totalCount).toBeGreaterThan(0);
+      expect((await get(user, PLATFORMS)).data!.platforms.totalCount).toBeGreaterThan(0);
     for (const user of ["enterprise", "volunteer"]) {
       const response = await get(user, PLATFORMS);
       expect(response.errors?.[0].extensions?.code).toBe("FORBIDDEN");
@@ -145,28 +153,30 @@ describe("each role, signed in at the provider", () => {
     }
     // A volunteer is the public to the corps' personal data, even its own record's phone here.
     const volunteer = await get("volunteer", `{ volunteer(id: "1") { contactPhone } }`);
-    expect(volunteer.data.volunteer?.contactPhone ?? null).toBeNull();
+    expect(volunteer.data!.volunteer?.contactPhone ?? null).toBeNull();
   });
 
   it("lets an enterprise book for its own demand and read its own bookings only", async () => {
     const expertId = await expert(fed);
     const demand = await demandIn(fed, "440305", { creditCode: CODE });
     const enterprise = await tokenOf("enterprise");
-    const { requestBooking } = await execute(fed.gatewayUrl, {
+    const { requestBooking } = await execute<{ requestBooking: { id: string } }>(fed.gatewayUrl, {
       query: REQUEST,
       variables: { input: bookingInput(demand.id, expertId) },
       token: enterprise,
     });
     expect(requestBooking).toMatchObject({ channel: "ENTERPRISE", status: "REQUESTED" });
     const list = `{ bookings(first: 10) { totalCount nodes { id } } }`;
-    expect((await execute(fed.gatewayUrl, { query: list, token: enterprise })).bookings).toEqual({
+    expect(
+      (await execute<Bookings>(fed.gatewayUrl, { query: list, token: enterprise })).bookings,
+    ).toEqual({
       totalCount: 1,
       nodes: [{ id: requestBooking.id }],
     });
     const other = await fed.token("ENTERPRISE", { creditCode: freshCreditCode() });
-    expect((await execute(fed.gatewayUrl, { query: list, token: other })).bookings.totalCount).toBe(
-      0,
-    );
+    expect(
+      (await execute<Bookings>(fed.gatewayUrl, { query: list, token: other })).bookings.totalCount,
+    ).toBe(0);
   });
 
   it("accepts ES256 tokens as well as RS256, and the hub's own development tokens beside them", async () => {
@@ -239,7 +249,8 @@ describe("the provider's availability", () => {
       expect((await me(fed.gatewayOrigin, token)).status).toBe(200);
       expect((await fetch(`${fed.gatewayOrigin}/health/ready`)).status).toBe(200);
       expect(
-        (await execute(fed.gatewayUrl, { query: STATION_CONTACT, token })).district.stations.nodes,
+        (await execute<Reach>(fed.gatewayUrl, { query: STATION_CONTACT, token })).district.stations
+          .nodes,
       ).toHaveLength(1);
     } finally {
       await provider.start();

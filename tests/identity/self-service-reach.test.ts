@@ -141,14 +141,17 @@ describe.each(["ENTERPRISE", "VOLUNTEER", "APPLICANT"] as const)("signed in as %
         variables: { r: [{ __typename: type, id: String(id) }] },
       };
       const url = fed.subgraphs[subgraph].url;
-      const staff = await execute(
+      const staff = await execute<{ _entities: unknown[] }>(
         url,
         await fed.asGateway(subgraph, { ...request, token: await fed.token("CITY_ADMIN") }),
       );
       expect(staff._entities[0]).toMatchObject({ id: String(id) });
-      const anonymous = await execute(url, await fed.asGateway(subgraph, request));
+      const anonymous = await execute<{ _entities: unknown[] }>(
+        url,
+        await fed.asGateway(subgraph, request),
+      );
       expect(anonymous._entities).toEqual([null]);
-      const signedIn = await execute(
+      const signedIn = await execute<{ _entities: unknown[] }>(
         url,
         await fed.asGateway(subgraph, { ...request, token: callers[role] }),
       );

@@ -25,6 +25,26 @@ import {
   type MeHarness,
 } from "./harness";
 
+type VolunteerPage = {
+  myVolunteerRecord: {
+    serviceHours: number;
+    starLevel: number;
+    hoursToNextStar: number | null;
+    serviceRecord: Array<{ activity: { id: string } }>;
+    recordCorrections: Array<{ status: string; activity: { id: string } }>;
+    certificates: Array<{ number: string }>;
+  };
+};
+type Demand = {
+  id: string;
+  status: string;
+  overdue: boolean;
+  deadline: string | null;
+  ratedByEnterprise: boolean;
+  timeline: unknown[];
+};
+type DemandsPage = { myDemands: { totalCount: number; nodes: Demand[] } };
+
 const PAGE_OPERATIONS = fs.readFileSync(
   path.join(__dirname, "..", "..", "me", "operations", "me-page.graphql"),
   "utf8",
@@ -101,9 +121,9 @@ describeInBrowser("the /me page", () => {
   });
 
   /** The page's own read, sent by the test as the same caller, to compare with what is shown. */
-  async function api(operationName: string, token: string, variables = {}) {
+  async function api<T>(operationName: string, token: string, variables = {}) {
     const operation = normaliseOperations(PAGE_OPERATIONS).find((o) => o.name === operationName)!;
-    return execute(hub.fed.gatewayUrl, { query: operation.body, variables, token });
+    return execute<T>(hub.fed.gatewayUrl, { query: operation.body, variables, token });
   }
   const volunteerToken = () => hub.fed.token("VOLUNTEER", { volunteerId: String(volunteer.id) });
   const enterpriseToken = () => hub.fed.token("ENTERPRISE", { creditCode: enterprise });
@@ -119,7 +139,10 @@ describeInBrowser("the /me page", () => {
     afterAll(() => context?.close());
 
     it("sees its verified hours, stars and progress to the next, activities with hours", async () => {
-      const { myVolunteerRecord: record } = await api("MePageVolunteer", await volunteerToken());
+      const { myVolunteerRecord: record } = await api<VolunteerPage>(
+        "MePageVolunteer",
+        await volunteerToken(),
+      );
       expect(await page.evaluate(() => (globalThis as any).document.body.dataset.state)).toBe(
         "ready",
       );
@@ -136,14 +159,15 @@ describeInBrowser("the /me page", () => {
         items.map((li) => (li as any).dataset.activity),
       );
       expect(record.serviceRecord.length).toBeGreaterThan(0);
-      expect(shown).toEqual(record.serviceRecord.map((e: any) => e.activity.id));
+      expect(shown).toEqual(record.serviceRecord.map((e) => e.activity.id));
       expect(await scrollsSideways(page)).toBe(false);
       await screenshot(page, "volunteer");
       expect(errors).toEqual([]);
     });
 
     it("asks for a correction of an activity's hours and follows it", async () => {
-      const before = (await api("MePageVolunteer", await volunteerToken())).myVolunteerRecord;
+      const before = (await api<VolunteerPage>("MePageVolunteer", await volunteerToken()))
+        .myVolunteerRecord;
       const target = before.serviceRecord[0].activity;
       await page.selectOption("#correction-activity", target.id);
       await page.fill("#correction-hours", "3.5");
@@ -151,8 +175,9 @@ describeInBrowser("the /me page", () => {
       await page.click("#correction-form button[type=submit]");
       await page.waitForSelector(`#correction-list li[data-status="OPEN"]`);
       await settled(page);
-      const after = (await api("MePageVolunteer", await volunteerToken())).myVolunteerRecord;
-      const asked = after.recordCorrections.find((c: any) => c.activity?.id === target.id);
+      const after = (await api<VolunteerPage>("MePageVolunteer", await volunteerToken()))
+        .myVolunteerRecord;
+      const asked = after.recordCorrections.find((c) => c.activity?.id === target.id);
       expect(asked).toMatchObject({
         status: "OPEN",
         claimedHours: 3.5,
@@ -170,8 +195,9 @@ describeInBrowser("the /me page", () => {
     });
 
     it("sees the hub's refusal on the form, with what it typed kept", async () => {
-      const before = (await api("MePageVolunteer", await volunteerToken())).myVolunteerRecord;
-      const open = before.recordCorrections.find((c: any) => c.status === "OPEN").activity.id;
+      const before = (await api<VolunteerPage>("MePageVolunteer", await volunteerToken()))
+        .myVolunteerRecord;
+      const open = before.recordCorrections.find((c) => c.status === "OPEN")!.activity.id;
       // As if the page were stale: the activity that has an open request is chosen again.
       await page.$eval(
         `#correction-activity option[value="${open}"]`,
@@ -186,7 +212,8 @@ describeInBrowser("the /me page", () => {
         /^记录的当前状态不允许此操作/,
       );
       expect(await page.inputValue("#correction-reason")).toBe("再次申请");
-      const after = (await api("MePageVolunteer", await volunteerToken())).myVolunteerRecord;
+      const after = (await api<VolunteerPage>("MePageVolunteer", await volunteerToken()))
+        .myVolunteerRecord;
       expect(after.recordCorrections).toHaveLength(before.recordCorrections.length);
     });
 
@@ -194,7 +221,10 @@ describeInBrowser("the /me page", () => {
       await page.click("#certificate-form button[type=submit]");
       await page.waitForSelector("#certificates li [data-certificate]");
       await settled(page);
-      const { myVolunteerRecord: record } = await api("MePageVolunteer", await volunteerToken());
+      const { myVolunteerRecord: record } = await api<VolunteerPage>(
+        "MePageVolunteer",
+        await volunteerToken(),
+      );
       const newest = record.certificates.at(-1) ?? record.certificates[0];
       const button = `#certificates [data-certificate="${newest.number}"]`;
       const [download] = await Promise.all([page.waitForEvent("download"), page.click(button)]);
@@ -283,12 +313,14 @@ describeInBrowser("the /me page", () => {
     afterAll(() => context?.close());
 
     it("sees its demands with the timeline, the deadline and whether overdue", async () => {
-      const { myDemands } = await api("MePageDemands", await enterpriseToken(), { first: 20 });
+      const { myDemands } = await api<DemandsPage>("MePageDemands", await enterpriseToken(), {
+        first: 20,
+      });
       expect(myDemands.nodes.length).toBe(3);
-      expect(myDemands.nodes.filter((d: any) => d.overdue)).toHaveLength(1);
-      expect(
-        myDemands.nodes.every((d: any) => d.timeline.length > 0 || d.status === "RESOLVED"),
-      ).toBe(true);
+      expect(myDemands.nodes.filter((d) => d.overdue)).toHaveLength(1);
+      expect(myDemands.nodes.every((d) => d.timeline.length > 0 || d.status === "RESOLVED")).toBe(
+        true,
+      );
       const cards = await page.$$eval("article.demand", (all) =>
         all.map((a: any) => ({
           id: a.dataset.demand,
@@ -297,7 +329,7 @@ describeInBrowser("the /me page", () => {
           steps: a.querySelectorAll(".timeline li").length,
         })),
       );
-      expect(cards.map((c) => c.id)).toEqual(myDemands.nodes.map((d: any) => d.id));
+      expect(cards.map((c) => c.id)).toEqual(myDemands.nodes.map((d) => d.id));
       for (const [i, d] of myDemands.nodes.entries()) {
         expect(cards[i]).toMatchObject({ overdue: d.overdue, steps: d.timeline.length });
         if (d.deadline) expect(cards[i].deadline).toContain(d.deadline);
@@ -310,10 +342,12 @@ describeInBrowser("the /me page", () => {
     });
 
     it("rates a resolved demand once; the form is gone afterwards", async () => {
-      const { myDemands } = await api("MePageDemands", await enterpriseToken(), { first: 20 });
+      const { myDemands } = await api<DemandsPage>("MePageDemands", await enterpriseToken(), {
+        first: 20,
+      });
       const resolved = myDemands.nodes.find(
-        (d: any) => d.status === "RESOLVED" && !d.ratedByEnterprise,
-      );
+        (d) => d.status === "RESOLVED" && !d.ratedByEnterprise,
+      )!;
       const form = `#rate-${resolved.id}`;
       await page.check(`${form} input[name=satisfaction][value="4"]`);
       await page.fill(`${form} textarea`, "专家很专业");
@@ -324,8 +358,8 @@ describeInBrowser("the /me page", () => {
       expect(await page.textContent(`article[data-demand="${resolved.id}"] .rated`)).toBe(
         "您的评价：4 分",
       );
-      const after = await api("MePageDemands", await enterpriseToken(), { first: 20 });
-      expect(after.myDemands.nodes.find((d: any) => d.id === resolved.id)).toMatchObject({
+      const after = await api<DemandsPage>("MePageDemands", await enterpriseToken(), { first: 20 });
+      expect(after.myDemands.nodes.find((d) => d.id === resolved.id)).toMatchObject({
         satisfaction: 4,
         ratedByEnterprise: true,
       });
@@ -394,10 +428,13 @@ describeInBrowser("the /me page", () => {
       await page.waitForSelector("#application-status");
       await settled(page);
       expect(await page.textContent("#application-status")).toBe("状态：已申请，待审核");
-      const { myApplication } = await execute(hub.fed.gatewayUrl, {
-        query: "{ myApplication { name status categories } }",
-        token: await hub.fed.token("APPLICANT", { sub: "applicant" }),
-      });
+      const { myApplication } = await execute<{ myApplication: { categories: string[] } }>(
+        hub.fed.gatewayUrl,
+        {
+          query: "{ myApplication { name status categories } }",
+          token: await hub.fed.token("APPLICANT", { sub: "applicant" }),
+        },
+      );
       expect(myApplication).toEqual({
         name: input.name,
         status: "APPLIED",

@@ -9,6 +9,21 @@ import type { Federation } from "../helpers/federation";
 import { contractOperation, execute } from "../helpers/graphql";
 import { appoint, register } from "../corps/fixtures";
 
+/** A platform as PLATFORM_QUERY reads it (the fields the tests look at). */
+export type Platform = {
+  name: string;
+  level: string | null;
+  history: Array<{ action: string; toStatus: string; at: string; [field: string]: unknown }>;
+};
+type Page = {
+  district: {
+    stations: {
+      nodes: Array<{ id: string; externalId: string }>;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    };
+  };
+};
+
 export const PLATFORM = `
   id name kind operatorName status level appliedOn certifiedOn recommendation
   district { code } sourceStation { id }
@@ -33,12 +48,12 @@ export function platformInput(overrides: Record<string, unknown> = {}) {
 
 /** A new application by CITY_ADMIN through the contract's ApplyPlatform; returns its id. */
 export async function applied(fed: Federation, overrides: Record<string, unknown> = {}) {
-  const data = await execute(fed.gatewayUrl, {
+  const data = await execute<{ applyPlatform: { id: string } }>(fed.gatewayUrl, {
     query: contractOperation("ApplyPlatform"),
     variables: { input: platformInput(overrides) },
     token: await fed.token("CITY_ADMIN"),
   });
-  return data.applyPlatform.id as string;
+  return data.applyPlatform.id;
 }
 
 /** A new platform taken to `status` by the city's decisions; returns its id. */
@@ -61,7 +76,7 @@ export async function platformIn(
 }
 
 export async function platform(fed: Federation, id: string) {
-  const data = await execute(fed.gatewayUrl, {
+  const data = await execute<{ platform: Platform }>(fed.gatewayUrl, {
     query: PLATFORM_QUERY,
     variables: { id },
     token: await fed.token("CITY_ADMIN"),
@@ -114,7 +129,7 @@ const ROUTE: Record<string, string[]> = {
 export async function stationIn(fed: Federation, district: string, status: keyof typeof ROUTE) {
   const admin = await fed.token("CITY_ADMIN");
   const externalId = `PF-TEST-${next()}`;
-  const result = await execute(fed.gatewayUrl, {
+  const result = await execute<{ publishStations: unknown }>(fed.gatewayUrl, {
     query: PUBLISH,
     token: admin,
     variables: {
@@ -136,7 +151,7 @@ export async function stationIn(fed: Federation, district: string, status: keyof
   let id: string | null = null;
   let after: string | null = null;
   while (!id) {
-    const data: any = await execute(fed.gatewayUrl, {
+    const data: Page = await execute<Page>(fed.gatewayUrl, {
       query: STATIONS,
       token: admin,
       variables: { districtCode: district, status: "SUBMITTED", first: 100, after },

@@ -50,7 +50,7 @@ describe("contract", () => {
 describe("application → certification → revocation", () => {
   it("walks the whole path and keeps every step in the history", async () => {
     const input = platformInput({ kind: "SPECIALISED_BASE", districtCode: "440306" });
-    const data = await execute(fed.gatewayUrl, {
+    const data = await execute<{ applyPlatform: { id: string } }>(fed.gatewayUrl, {
       query: APPLY,
       variables: { input },
       token: admin,
@@ -69,7 +69,7 @@ describe("application → certification → revocation", () => {
       certifiedOn: null,
     });
 
-    const certified = await execute(fed.gatewayUrl, {
+    const certified = await execute<{ certifyPlatform: unknown }>(fed.gatewayUrl, {
       query: CERTIFY,
       variables: { id, level: "PROVINCIAL" },
       token: admin,
@@ -82,7 +82,7 @@ describe("application → certification → revocation", () => {
       certifiedOn: today(),
     });
 
-    const revoked = await execute(fed.gatewayUrl, {
+    const revoked = await execute<{ revokePlatform: unknown }>(fed.gatewayUrl, {
       query: REVOKE,
       variables: { id, reason: "  连续两年绩效考评不合格  " },
       token: admin,
@@ -130,7 +130,12 @@ describe("application → certification → revocation", () => {
   it("counts the certification in the district's certifiedPlatformCount, and not after revocation", async () => {
     const query = `{ district(code: "440392") { certifiedPlatformCount } }`;
     const count = async () =>
-      (await execute(fed.gatewayUrl, { query, token: admin })).district.certifiedPlatformCount;
+      (
+        await execute<{ district: { certifiedPlatformCount: number } }>(fed.gatewayUrl, {
+          query,
+          token: admin,
+        })
+      ).district.certifiedPlatformCount;
     const before = await count();
     const id = await platformIn(fed, "CERTIFIED", { districtCode: "440392" });
     expect(await count()).toBe(before + 1);
@@ -161,7 +166,7 @@ describe("application → certification → revocation", () => {
       { query: CERTIFY_ON, variables: { id, level: "MUNICIPAL", on: "2026-02-30" }, token: admin },
       "BAD_USER_INPUT",
     );
-    const data = await execute(fed.gatewayUrl, {
+    const data = await execute<{ certifyPlatform: unknown }>(fed.gatewayUrl, {
       query: CERTIFY_ON,
       variables: { id, level: "NATIONAL", on: today() },
       token: admin,
@@ -193,7 +198,7 @@ describe("the transition table", () => {
           ? await platformIn(fed, status as never)
           : (untouched ??= await platformIn(fed, status as never));
         if (to) {
-          const data = await execute(fed.gatewayUrl, {
+          const data = await execute<Record<string, unknown>>(fed.gatewayUrl, {
             query,
             variables: { id, ...variables },
             token: admin,
@@ -220,7 +225,11 @@ describe("the transition table", () => {
     const id = await applied(fed);
     const responses = await Promise.all(
       ["MUNICIPAL", "NATIONAL"].map((level) =>
-        send(fed.gatewayUrl, { query: CERTIFY, variables: { id, level }, token: admin }),
+        send<{ certifyPlatform: { level: string } }>(fed.gatewayUrl, {
+          query: CERTIFY,
+          variables: { id, level },
+          token: admin,
+        }),
       ),
     );
     const ok = responses.filter((r) => !r.errors);
@@ -228,7 +237,7 @@ describe("the transition table", () => {
     expect([ok.length, conflicts.length]).toEqual([1, 1]);
     const { history, level } = await platform(fed, id);
     expect(history.filter((e: { action: string }) => e.action === "CERTIFY")).toHaveLength(1);
-    expect(level).toBe(ok[0].data.certifyPlatform.level);
+    expect(level).toBe(ok[0].data!.certifyPlatform.level);
   });
 
   it("a revocation or rejection needs a reason", async () => {
@@ -259,13 +268,13 @@ describe("applying again", () => {
   it("a rejected application applies again, audited, with its details renewed", async () => {
     const id = await platformIn(fed, "REJECTED");
     const input = platformInput({ name: `重新申报平台${id}`, kind: "PUBLIC_SERVICE" });
-    const data = await execute(fed.gatewayUrl, {
+    const data = await execute<{ applyPlatform: unknown }>(fed.gatewayUrl, {
       query: APPLY_AGAIN,
       variables: { id, input },
       token: admin,
     });
     expect(data.applyPlatform).toMatchObject({ id, name: input.name, status: "APPLIED" });
-    expect((await platform(fed, id)).history.map((e: any) => [e.action, e.toStatus])).toEqual([
+    expect((await platform(fed, id)).history.map((e) => [e.action, e.toStatus])).toEqual([
       ["APPLY", "APPLIED"],
       ["REJECT", "REJECTED"],
       ["REAPPLY", "APPLIED"],
@@ -275,7 +284,7 @@ describe("applying again", () => {
   it("a revoked platform applies again, without its old level and date", async () => {
     const id = await platformIn(fed, "REVOKED");
     const { name } = await platform(fed, id);
-    const data = await execute(fed.gatewayUrl, {
+    const data = await execute<{ applyPlatform: unknown }>(fed.gatewayUrl, {
       query: APPLY_AGAIN,
       variables: { id, input: platformInput({ name }) },
       token: admin,
@@ -313,7 +322,7 @@ describe("the platform's own operator", () => {
       name: `修改后的名称${id}`,
       operatorName: "深圳市新运营有限公司",
     });
-    const data = await execute(fed.gatewayUrl, {
+    const data = await execute<{ applyPlatform: unknown }>(fed.gatewayUrl, {
       query: APPLY,
       variables: { input },
       token: operator,

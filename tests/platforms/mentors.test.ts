@@ -21,6 +21,15 @@ import {
   whileUnreachable,
 } from "./fixtures";
 
+type Mentored = { mentorRequirementMet: boolean; mentors: Array<{ id: string }> };
+type Page = {
+  platforms: {
+    totalCount: number;
+    nodes: unknown[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+};
+
 let fed: Federation;
 let admin: string;
 beforeAll(async () => {
@@ -40,13 +49,22 @@ const refused = (request: Request, code: string) =>
 
 async function setMentors(platformId: string, volunteerIds: string[], token = admin) {
   return (
-    await execute(fed.gatewayUrl, { query: SET, variables: { platformId, volunteerIds }, token })
+    await execute<{ setMentors: Mentored }>(fed.gatewayUrl, {
+      query: SET,
+      variables: { platformId, volunteerIds },
+      token,
+    })
   ).setMentors;
 }
 
 async function state(id: string) {
-  return (await execute(fed.gatewayUrl, { query: STATE, variables: { id }, token: admin }))
-    .platform;
+  return (
+    await execute<{ platform: Mentored }>(fed.gatewayUrl, {
+      query: STATE,
+      variables: { id },
+      token: admin,
+    })
+  ).platform;
 }
 
 async function appointed(n: number) {
@@ -110,7 +128,7 @@ describe("SetMentors", () => {
         `volunteer ${suspended} (林晓梅) is SUSPENDED, not APPOINTED; ` +
         `volunteer x1 is not known to the corps`,
     );
-    expect(error.extensions!.refused.map((r: { id: string }) => r.id)).toEqual([
+    expect((error.extensions!.refused as Array<{ id: string }>).map((r) => r.id)).toEqual([
       "999999",
       applicant,
       suspended,
@@ -234,7 +252,7 @@ describe("mentor minimums", () => {
     const after = await state(id);
     expect(after.mentorRequirementMet).toBe(false);
     // The contract's list shows it flagged, with its whole group.
-    const listed = await execute(fed.gatewayUrl, {
+    const listed = await execute<{ platforms: { nodes: Array<{ id: string }> } }>(fed.gatewayUrl, {
       query: PLATFORMS,
       variables: { districtCode: "440392", first: 100 },
       token: admin,
@@ -267,7 +285,7 @@ async function allPages(variables: Record<string, unknown>, first: number) {
   let after: string | null = null;
   let totalCount = -1;
   for (;;) {
-    const data: any = await execute(fed.gatewayUrl, {
+    const data: Page = await execute<Page>(fed.gatewayUrl, {
       query: PLATFORMS_FILTERED,
       variables: { ...variables, first, after },
       token: admin,
@@ -381,7 +399,7 @@ describe("Platforms filters", () => {
     const query = `query ($met: Boolean, $first: Int) { platforms(mentorRequirementMet: $met, first: $first) { totalCount nodes { id district { name } sourceStation { name } mentorRequirementMet mentors { name } } } }`;
     const statements = async (first: number, met: boolean) => {
       const before = fed.sqlCount();
-      const data = await execute(fed.gatewayUrl, {
+      const data = await execute<Page>(fed.gatewayUrl, {
         query,
         variables: { met, first },
         token: admin,
@@ -413,7 +431,7 @@ describe("Volunteer.mentoring", () => {
     const applying = await applied(fed, { kind: "SPECIALISED_BASE" });
     await setMentors(certified, [v]);
     await setMentors(applying, [v]);
-    const signedIn = await execute(fed.gatewayUrl, {
+    const signedIn = await execute<{ volunteer: { mentoring: unknown } }>(fed.gatewayUrl, {
       query: MENTORING,
       variables: { id: v },
       token: admin,
@@ -422,7 +440,10 @@ describe("Volunteer.mentoring", () => {
       { id: certified, status: "CERTIFIED" },
       { id: applying, status: "APPLIED" },
     ]);
-    const anonymous = await execute(fed.gatewayUrl, { query: MENTORING, variables: { id: v } });
+    const anonymous = await execute<{ volunteer: { mentoring: unknown } }>(fed.gatewayUrl, {
+      query: MENTORING,
+      variables: { id: v },
+    });
     expect(anonymous.volunteer.mentoring).toEqual([{ id: certified, status: "CERTIFIED" }]);
   });
 

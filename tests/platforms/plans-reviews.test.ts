@@ -13,6 +13,11 @@ import { PlatformEvent } from "../../subgraphs/platforms/entities/platform-event
 import { PlatformAction } from "../../subgraphs/platforms/vocabulary";
 import { applied, platformIn, platformsState } from "./fixtures";
 
+type Plan = { id: string; category: string; period: string };
+type Plans = {
+  servicePlans: { totalCount: number; pageInfo: { endCursor: string }; nodes: Plan[] };
+};
+
 let fed: Federation;
 let admin: string;
 beforeAll(async () => {
@@ -48,7 +53,7 @@ const plan = (extra: Record<string, unknown> = {}) => ({
 
 async function propose(platformId: string, token = admin, extra: Record<string, unknown> = {}) {
   return (
-    await execute(fed.gatewayUrl, {
+    await execute<{ proposeServicePlan: { id: string } }>(fed.gatewayUrl, {
       query: PROPOSE,
       variables: { platformId, input: plan(extra) },
       token,
@@ -68,7 +73,7 @@ describe("public-service plans", () => {
       platform: { id },
       history: [{ actor: "op-plan", fromStatus: null, toStatus: "PROPOSED", comment: null }],
     });
-    const filed = await execute(fed.gatewayUrl, {
+    const filed = await execute<{ fileServicePlan: unknown }>(fed.gatewayUrl, {
       query: FILE,
       variables: { id: proposed.id, comment: "同意备案" },
       token: admin,
@@ -96,13 +101,15 @@ describe("public-service plans", () => {
       { query: REJECT, variables: { id: proposed.id, reason: " " }, token: admin },
       "BAD_USER_INPUT",
     );
-    const rejected = await execute(fed.gatewayUrl, {
+    const rejected = await execute<{
+      rejectServicePlan: { status: string; history: Array<{ comment: string | null }> };
+    }>(fed.gatewayUrl, {
       query: REJECT,
       variables: { id: proposed.id, reason: "收费项目不属于公益服务" },
       token: admin,
     });
     expect(rejected.rejectServicePlan.status).toBe("REJECTED");
-    expect(rejected.rejectServicePlan.history.at(-1).comment).toBe("收费项目不属于公益服务");
+    expect(rejected.rejectServicePlan.history.at(-1)!.comment).toBe("收费项目不属于公益服务");
     await refused({ query: FILE, variables: { id: proposed.id }, token: admin }, "CONFLICT");
   });
 
@@ -160,35 +167,39 @@ describe("public-service plans", () => {
     const c = await propose(id, admin, { category: "FINANCING", period: next });
     await execute(fed.gatewayUrl, { query: FILE, variables: { id: c.id }, token: admin });
     const list = async (variables: Record<string, unknown>) =>
-      (await execute(fed.gatewayUrl, { query: PLANS, variables, token: admin })).servicePlans;
-    expect((await list({ platformId: id })).nodes.map((n: any) => n.id)).toEqual([
-      a.id,
-      b.id,
-      c.id,
-    ]);
+      (await execute<Plans>(fed.gatewayUrl, { query: PLANS, variables, token: admin }))
+        .servicePlans;
+    expect((await list({ platformId: id })).nodes.map((n) => n.id)).toEqual([a.id, b.id, c.id]);
     const legal = await list({ category: "LEGAL", period: next, first: 100 });
-    expect(legal.nodes.map((n: any) => n.id)).toContain(a.id);
-    expect(legal.nodes.every((n: any) => n.category === "LEGAL" && n.period === next)).toBe(true);
-    expect((await list({ platformId: id, status: "FILED" })).nodes.map((n: any) => n.id)).toEqual([
+    expect(legal.nodes.map((n) => n.id)).toContain(a.id);
+    expect(legal.nodes.every((n) => n.category === "LEGAL" && n.period === next)).toBe(true);
+    expect((await list({ platformId: id, status: "FILED" })).nodes.map((n) => n.id)).toEqual([
       c.id,
     ]);
     const page1 = await list({ platformId: id, first: 2 });
     expect(page1).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true } });
     const page2 = await list({ platformId: id, first: 2, after: page1.pageInfo.endCursor });
-    expect(page2.nodes.map((n: any) => n.id)).toEqual([c.id]);
-    const { platform } = await execute(fed.gatewayUrl, {
-      query: TREND,
-      variables: { id },
-      token: admin,
-    });
+    expect(page2.nodes.map((n) => n.id)).toEqual([c.id]);
+    const { platform } = await execute<{ platform: { servicePlans: Array<{ id: string }> } }>(
+      fed.gatewayUrl,
+      {
+        query: TREND,
+        variables: { id },
+        token: admin,
+      },
+    );
     // On the platform itself: by period, then oldest first.
-    expect(platform.servicePlans.map((p: any) => p.id)).toEqual([a.id, c.id, b.id]);
+    expect(platform.servicePlans.map((p) => p.id)).toEqual([a.id, c.id, b.id]);
   });
 });
 
 describe("performance reviews", () => {
   const review = (platformId: string, input: Record<string, unknown>, token = admin) =>
-    execute(fed.gatewayUrl, { query: REVIEW, variables: { platformId, input }, token });
+    execute<{ recordPerformanceReview: { grade: string } }>(fed.gatewayUrl, {
+      query: REVIEW,
+      variables: { platformId, input },
+      token,
+    });
 
   it("one graded score per year; the latest and the trend are readable", async () => {
     const id = await platformIn(fed, "CERTIFIED");
@@ -202,7 +213,7 @@ describe("performance reviews", () => {
       comment: "服务成效良好",
       actor: "city-reviewer",
     });
-    const { platform } = await execute(fed.gatewayUrl, {
+    const { platform } = await execute<{ platform: unknown }>(fed.gatewayUrl, {
       query: TREND,
       variables: { id },
       token: admin,
@@ -244,7 +255,7 @@ describe("performance reviews", () => {
       },
       "BAD_USER_INPUT",
     );
-    const { platform } = await execute(fed.gatewayUrl, {
+    const { platform } = await execute<{ platform: unknown }>(fed.gatewayUrl, {
       query: TREND,
       variables: { id },
       token: admin,
@@ -262,12 +273,14 @@ describe("performance reviews", () => {
 
   it("demo platforms carry reviews graded by the same thresholds", async () => {
     const ids = fed.demo.platforms.filter((p) => p.certifiedOn).map((p) => String(p.id));
-    const { platformsByIds } = await execute(fed.gatewayUrl, {
+    const { platformsByIds } = await execute<{
+      platformsByIds: Array<{ performanceReviews: Array<{ score: number; grade: string }> }>;
+    }>(fed.gatewayUrl, {
       query: `query ($ids: [ID!]!) { platformsByIds(ids: $ids) { performanceReviews { period score grade } } }`,
       variables: { ids },
       token: admin,
     });
-    const reviews = platformsByIds.flatMap((p: any) => p.performanceReviews);
+    const reviews = platformsByIds.flatMap((p) => p.performanceReviews);
     expect(reviews.length).toBeGreaterThan(0);
     for (const r of reviews) expect(r.grade).toBe(grade(r.score));
   });
@@ -374,7 +387,7 @@ describe("performance reviews", () => {
         "FORBIDDEN",
       );
     }
-    const anonymous = await executeExpectingError(
+    const anonymous = await executeExpectingError<{ platform: unknown }>(
       fed.gatewayUrl,
       {
         query: `query ($id: ID!) { platform(id: $id) { id latestReview { score } } }`,
@@ -383,6 +396,6 @@ describe("performance reviews", () => {
       "UNAUTHENTICATED",
     );
     // The public sees the certified platform itself, without its reviews.
-    expect(anonymous.data.platform).toEqual({ id, latestReview: null });
+    expect(anonymous.data!.platform).toEqual({ id, latestReview: null });
   });
 });

@@ -16,6 +16,8 @@ import {
 } from "../helpers/graphql";
 import { applied, platformIn, platformInput, stationIn } from "./fixtures";
 
+type Won = Record<string, { id: string }>;
+
 let fed: Federation;
 let admin: string;
 beforeAll(async () => {
@@ -31,13 +33,13 @@ const DISTRICT = "440305";
 const TIMES = 10;
 
 /** The one success among the answers, and the messages of the others, each a CONFLICT. */
-function oneWinner(answers: GraphQLResponse[], field: string) {
+function oneWinner(answers: GraphQLResponse<Won>[], field: string) {
   const won = answers.filter((a) => !a.errors?.length);
   expect(won).toHaveLength(1);
   const lost = answers.filter((a) => a.errors?.length);
   for (const answer of lost) expect(answer.errors![0].extensions?.code).toBe("CONFLICT");
   return {
-    winner: won[0].data[field].id as string,
+    winner: won[0].data![field].id,
     messages: lost.map((a) => a.errors![0].message),
   };
 }
@@ -56,7 +58,7 @@ describe("concurrent applications", () => {
     const stationId = await stationIn(fed, DISTRICT, "FILED");
     const answers = await Promise.all(
       Array.from({ length: TIMES }, async (_, i) =>
-        send(fed.gatewayUrl, {
+        send<Won>(fed.gatewayUrl, {
           query: RECOMMEND,
           token: await fed.token("DISTRICT_OPERATOR", { district: DISTRICT, sub: `ns-${i}` }),
           variables: {
@@ -84,7 +86,7 @@ describe("concurrent applications", () => {
     const input = platformInput({ districtCode: DISTRICT });
     const answers = await Promise.all(
       Array.from({ length: TIMES }, () =>
-        send(fed.gatewayUrl, { query: APPLY, variables: { input }, token: admin }),
+        send<Won>(fed.gatewayUrl, { query: APPLY, variables: { input }, token: admin }),
       ),
     );
     const { winner, messages } = oneWinner(answers, "applyPlatform");
@@ -100,7 +102,7 @@ describe("concurrent applications", () => {
     const stationId = await stationIn(fed, DISTRICT, "FILED");
     const answers = await Promise.all(
       Array.from({ length: TIMES }, () =>
-        send(fed.gatewayUrl, {
+        send<Won>(fed.gatewayUrl, {
           query: APPLY,
           variables: {
             input: platformInput({ districtCode: DISTRICT, sourceStationId: stationId }),
@@ -124,7 +126,7 @@ describe("concurrent applications", () => {
     for (let i = 0; i < TIMES; i += 1) ids.push(await platformIn(fed, "REJECTED", input));
     const answers = await Promise.all(
       ids.map((id) =>
-        send(fed.gatewayUrl, { query: APPLY_AGAIN, variables: { id, input }, token: admin }),
+        send<Won>(fed.gatewayUrl, { query: APPLY_AGAIN, variables: { id, input }, token: admin }),
       ),
     );
     const { winner, messages } = oneWinner(answers, "applyPlatform");

@@ -17,6 +17,8 @@ import {
   whileUnreachable,
 } from "./fixtures";
 
+type Recommended = { recommendStation: { id: string; name: string } };
+
 let fed: Federation;
 let admin: string;
 beforeAll(async () => {
@@ -46,7 +48,7 @@ describe("applyPlatform with a source station", () => {
     const stationId = await stationIn(fed, DISTRICT, "FILED");
     const asked = serviceRequests(fed, "SourceStations");
     const input = platformInput({ districtCode: DISTRICT, sourceStationId: stationId });
-    const data = await execute(fed.gatewayUrl, {
+    const data = await execute<{ applyPlatform: { id: string } }>(fed.gatewayUrl, {
       query: APPLY,
       variables: { input },
       token: admin,
@@ -89,7 +91,7 @@ describe("applyPlatform with a source station", () => {
   it("an amendment moving the platform to another district than its station's is refused", async () => {
     const stationId = await stationIn(fed, DISTRICT, "FILED");
     const input = platformInput({ districtCode: DISTRICT, sourceStationId: stationId });
-    const { applyPlatform } = await execute(fed.gatewayUrl, {
+    const { applyPlatform } = await execute<{ applyPlatform: { id: string } }>(fed.gatewayUrl, {
       query: APPLY,
       variables: { input },
       token: admin,
@@ -105,7 +107,7 @@ describe("applyPlatform with a source station", () => {
   it("one station grows into one live platform: a second is CONFLICT", async () => {
     const stationId = await stationIn(fed, DISTRICT, "FILED");
     const first = platformInput({ districtCode: DISTRICT, sourceStationId: stationId });
-    const { applyPlatform } = await execute(fed.gatewayUrl, {
+    const { applyPlatform } = await execute<{ applyPlatform: { id: string } }>(fed.gatewayUrl, {
       query: APPLY,
       variables: { input: first },
       token: admin,
@@ -124,7 +126,7 @@ describe("recommendStation", () => {
     const stationId = await stationIn(fed, DISTRICT, "FILED");
     const operator = await fed.token("DISTRICT_OPERATOR", { district: DISTRICT, sub: "lg-clerk" });
     const input = recommendation(stationId);
-    const data = await execute(fed.gatewayUrl, {
+    const data = await execute<Recommended>(fed.gatewayUrl, {
       query: RECOMMEND,
       variables: { input },
       token: operator,
@@ -148,7 +150,7 @@ describe("recommendStation", () => {
       ],
     });
     // The city then certifies it like any other application.
-    const certified = await execute(fed.gatewayUrl, {
+    const certified = await execute<{ certifyPlatform: { status: string } }>(fed.gatewayUrl, {
       query: contractOperation("CertifyPlatform"),
       variables: { id: data.recommendStation.id, level: "MUNICIPAL" },
       token: admin,
@@ -159,7 +161,7 @@ describe("recommendStation", () => {
   it("takes the name given instead of the station's", async () => {
     const stationId = await stationIn(fed, DISTRICT, "FILED");
     const operator = await fed.token("DISTRICT_OPERATOR", { district: DISTRICT });
-    const data = await execute(fed.gatewayUrl, {
+    const data = await execute<Recommended>(fed.gatewayUrl, {
       query: RECOMMEND,
       variables: { input: recommendation(stationId, { name: "龙岗智能制造专业型创业示范基地" }) },
       token: operator,

@@ -22,14 +22,17 @@ const BY_ID = `query ($id: ID!) { platform(id: $id) { id status } }`;
 describe("anonymous callers", () => {
   it("see a CERTIFIED platform by id, and null for every other status", async () => {
     for (const [status, id] of Object.entries(ids)) {
-      const data = await execute(fed.gatewayUrl, { query: BY_ID, variables: { id } });
+      const data = await execute<{ platform: unknown }>(fed.gatewayUrl, {
+        query: BY_ID,
+        variables: { id },
+      });
       expect(data.platform).toEqual(status === "CERTIFIED" ? { id, status } : null);
     }
   });
 
   it("get null for a hidden platform reached by entity reference, as a story's platforms are", async () => {
     const representations = Object.values(ids).map((id) => ({ __typename: "Platform", id }));
-    const data = await execute(
+    const data = await execute<{ _entities: unknown[] }>(
       fed.subgraphs.platforms.url,
       await fed.asGateway("platforms", {
         query: ENTITIES,
@@ -41,10 +44,12 @@ describe("anonymous callers", () => {
 
   it("read a published story's certified platforms through the gateway", async () => {
     const story = fed.demo.stories.find((s) => s.status === "PUBLISHED" && s.platformIds.length)!;
-    const data = await execute(fed.gatewayUrl, {
+    const data = await execute<{
+      caseStories: { nodes: Array<{ id: string; platforms: unknown }> };
+    }>(fed.gatewayUrl, {
       query: `{ caseStories(first: 50) { nodes { id platforms { id status name } } } }`,
     });
-    const node = data.caseStories.nodes.find((n: { id: string }) => n.id === String(story.id));
+    const node = data.caseStories.nodes.find((n) => n.id === String(story.id))!;
     expect(node.platforms).toEqual(
       story.platformIds.map((id) => ({
         id: String(id),
@@ -79,10 +84,14 @@ describe("signed-in callers", () => {
     const token = await fed.token(role, extra);
     const all = Object.values(ids);
     for (const id of all) {
-      const data = await execute(fed.gatewayUrl, { query: BY_ID, variables: { id }, token });
+      const data = await execute<{ platform: { id: string } | null }>(fed.gatewayUrl, {
+        query: BY_ID,
+        variables: { id },
+        token,
+      });
       expect(data.platform?.id).toBe(id);
     }
-    const entities = await execute(
+    const entities = await execute<{ _entities: Array<{ id: string }> }>(
       fed.subgraphs.platforms.url,
       await fed.asGateway("platforms", {
         query: ENTITIES,
@@ -90,12 +99,12 @@ describe("signed-in callers", () => {
         token,
       }),
     );
-    expect(entities._entities.map((e: { id: string }) => e.id)).toEqual(all);
-    const lookup = await execute(fed.gatewayUrl, {
+    expect(entities._entities.map((e) => e.id)).toEqual(all);
+    const lookup = await execute<{ platformsByIds: Array<{ id: string }> }>(fed.gatewayUrl, {
       query: `query ($ids: [ID!]!) { platformsByIds(ids: $ids) { id } }`,
       variables: { ids: all },
       token,
     });
-    expect(lookup.platformsByIds.map((p: { id: string }) => p.id)).toEqual(all);
+    expect(lookup.platformsByIds.map((p) => p.id)).toEqual(all);
   });
 });

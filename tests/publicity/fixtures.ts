@@ -4,6 +4,8 @@
 import type { Federation } from "../helpers/federation";
 import { contractOperation, execute } from "../helpers/graphql";
 
+type Story = { id: string; status: string; publishedAt: string };
+
 let serial = 0;
 
 /** A valid story about real demo rows of one district; `marker` makes it findable by search. */
@@ -48,7 +50,7 @@ export async function draft(
   token: string,
   input: Record<string, unknown> = storyInput(fed),
 ): Promise<string> {
-  const data = await execute(fed.gatewayUrl, {
+  const data = await execute<{ draftStory: { id: string } }>(fed.gatewayUrl, {
     query: contractOperation("DraftStory"),
     variables: { input },
     token,
@@ -58,7 +60,7 @@ export async function draft(
 
 export async function submit(fed: Federation, token: string, id: string) {
   return (
-    await execute(fed.gatewayUrl, {
+    await execute<{ submitStory: Story }>(fed.gatewayUrl, {
       query: contractOperation("SubmitStory"),
       variables: { id },
       token,
@@ -68,7 +70,7 @@ export async function submit(fed: Federation, token: string, id: string) {
 
 export async function publish(fed: Federation, token: string, id: string) {
   return (
-    await execute(fed.gatewayUrl, {
+    await execute<{ publishStory: Story }>(fed.gatewayUrl, {
       query: contractOperation("PublishStory"),
       variables: { id },
       token,

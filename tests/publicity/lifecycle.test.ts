@@ -18,6 +18,15 @@ import {
   submit,
 } from "./fixtures";
 
+type Event = {
+  actor: string;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string;
+  comment: string | null;
+  at: string;
+};
+
 let fed: Federation;
 let alice: string; // an editor
 let bob: string; // another editor
@@ -61,7 +70,12 @@ const RETRACT = /* GraphQL */ `
 `;
 
 async function history(id: string, token = admin) {
-  return (await execute(fed.gatewayUrl, { query: HISTORY, variables: { id }, token })).caseStory;
+  return (
+    await execute<{ caseStory: { status: string; version: number; history: Event[] } }>(
+      fed.gatewayUrl,
+      { query: HISTORY, variables: { id }, token },
+    )
+  ).caseStory;
 }
 
 describe("the lifecycle", () => {
@@ -73,7 +87,7 @@ describe("the lifecycle", () => {
     const published = await publish(fed, bob, id);
     expect(published).toMatchObject({ id, status: "PUBLISHED" });
     expect(Date.parse(published.publishedAt)).toBeGreaterThanOrEqual(started);
-    const retracted = await execute(fed.gatewayUrl, {
+    const retracted = await execute<{ retractStory: unknown }>(fed.gatewayUrl, {
       query: RETRACT,
       variables: { id, reason: "  企业名称有误  " },
       token: bob,
@@ -86,7 +100,7 @@ describe("the lifecycle", () => {
     const story = await history(id);
     expect(story.version).toBe(4);
     expect(
-      story.history.map((e: any) => [e.actor, e.action, e.fromStatus, e.toStatus, e.comment]),
+      story.history.map((e) => [e.actor, e.action, e.fromStatus, e.toStatus, e.comment]),
     ).toEqual([
       ["editor-alice", "DRAFT", null, "DRAFT", null],
       ["editor-alice", "SUBMIT", "DRAFT", "IN_REVIEW", null],
@@ -111,13 +125,13 @@ describe("the lifecycle", () => {
       );
     }
     expect(await publicityCounts(fed)).toEqual(before);
-    const back = await execute(fed.gatewayUrl, {
+    const back = await execute<{ returnStory: unknown }>(fed.gatewayUrl, {
       query: RETURN,
       variables: { id, comment: "请补充服务成效数据" },
       token: bob,
     });
     expect(back.returnStory).toMatchObject({ id, status: "DRAFT", version: 3 });
-    const edited = await execute(fed.gatewayUrl, {
+    const edited = await execute<{ updateStory: unknown }>(fed.gatewayUrl, {
       query: UPDATE,
       variables: { id, input: storyInput(fed, { title: "修改后的标题" }), expectedVersion: 3 },
       token: alice,
@@ -128,9 +142,7 @@ describe("the lifecycle", () => {
       title: "修改后的标题",
     });
     const events = (await history(id)).history;
-    expect(
-      events.slice(2).map((e: any) => [e.action, e.fromStatus, e.toStatus, e.comment]),
-    ).toEqual([
+    expect(events.slice(2).map((e) => [e.action, e.fromStatus, e.toStatus, e.comment])).toEqual([
       ["RETURN", "IN_REVIEW", "DRAFT", "请补充服务成效数据"],
       ["EDIT", "DRAFT", "DRAFT", "changed title"],
     ]);
@@ -251,7 +263,7 @@ describe("the lifecycle", () => {
     for (const lost of racers.filter((r) => r.errors))
       expect(lost.errors![0].extensions!.code).toBe("CONFLICT");
     const events = (await history(id)).history;
-    expect(events.filter((e: any) => e.action === "PUBLISH")).toHaveLength(1);
+    expect(events.filter((e) => e.action === "PUBLISH")).toHaveLength(1);
   });
 
   it("needs an editor: anonymous UNAUTHENTICATED, other roles FORBIDDEN", async () => {
@@ -458,7 +470,7 @@ describe("drafting checks", () => {
       ...input,
       volunteerIds: input.volunteerIds.map((v) => ` 0${v} `),
     });
-    const read = await execute(fed.gatewayUrl, {
+    const read = await execute<{ caseStory: { volunteers: unknown } }>(fed.gatewayUrl, {
       query: `query ($id: ID!) { caseStory(id: $id) { volunteers { id } } }`,
       variables: { id: padded },
       token: alice,
@@ -472,7 +484,7 @@ describe("drafting checks", () => {
       alice,
       storyInput(fed, { title: "  标题\n 第二行  ", body: "\n第一段  \r\n\r\n第二段\n" }),
     );
-    const data = await execute(fed.gatewayUrl, {
+    const data = await execute<{ caseStory: unknown }>(fed.gatewayUrl, {
       query: `query ($id: ID!) { caseStory(id: $id) { title body } }`,
       variables: { id },
       token: alice,
@@ -483,7 +495,7 @@ describe("drafting checks", () => {
 
 describe("RecordCoverage", () => {
   const record = (storyId: string, coverage: Record<string, unknown>, token = bob) =>
-    send(fed.gatewayUrl, {
+    send<{ recordCoverage: { coverage: unknown[] } }>(fed.gatewayUrl, {
       query: contractOperation("RecordCoverage"),
       variables: { storyId, coverage },
       token,
@@ -498,7 +510,7 @@ describe("RecordCoverage", () => {
     });
     expect(first.errors).toBeUndefined();
     const url = "https://www.sznews.com/content/2025/%E6%A1%88%E4%BE%8B.html";
-    expect(first.data.recordCoverage).toEqual({
+    expect(first.data!.recordCoverage).toEqual({
       id,
       coverage: [{ outlet: "SHENZHEN_SPECIAL_ZONE_DAILY", url, publishedOn: today() }],
     });
@@ -519,14 +531,12 @@ describe("RecordCoverage", () => {
       url: "http://mp.example.cn/s/abc",
       publishedOn: daysFromToday(-1),
     });
-    expect(second.data.recordCoverage.coverage).toHaveLength(2);
+    expect(second.data!.recordCoverage.coverage).toHaveLength(2);
     const events = (await history(id)).history;
-    expect(events.slice(-2).map((e: any) => [e.action, e.actor, e.fromStatus, e.toStatus])).toEqual(
-      [
-        ["RECORD_COVERAGE", "editor-bob", "PUBLISHED", "PUBLISHED"],
-        ["RECORD_COVERAGE", "editor-bob", "PUBLISHED", "PUBLISHED"],
-      ],
-    );
+    expect(events.slice(-2).map((e) => [e.action, e.actor, e.fromStatus, e.toStatus])).toEqual([
+      ["RECORD_COVERAGE", "editor-bob", "PUBLISHED", "PUBLISHED"],
+      ["RECORD_COVERAGE", "editor-bob", "PUBLISHED", "PUBLISHED"],
+    ]);
   });
 
   it("knows a link however it is written: an empty query, escaped letters, case, port, fragment", async () => {
@@ -553,12 +563,15 @@ describe("RecordCoverage", () => {
       }
       expect(await publicityCounts(fed)).toEqual(before);
     }
-    const story = await execute(fed.gatewayUrl, {
-      query: `query ($id: ID!) { caseStory(id: $id) { coverage { url } } }`,
-      variables: { id },
-      token: bob,
-    });
-    expect(story.caseStory.coverage.map((c: { url: string }) => c.url)).toEqual([
+    const story = await execute<{ caseStory: { coverage: Array<{ url: string }> } }>(
+      fed.gatewayUrl,
+      {
+        query: `query ($id: ID!) { caseStory(id: $id) { coverage { url } } }`,
+        variables: { id },
+        token: bob,
+      },
+    );
+    expect(story.caseStory.coverage.map((c) => c.url)).toEqual([
       "https://a.b/ok2",
       "https://a.b/~foo",
       "https://a.b/%E6%96%B0",

@@ -8,6 +8,16 @@ import { daysFromToday, today } from "../../runtime/dates";
 import { appoint, register } from "../corps/fixtures";
 import { draft, publish, publishedStory, storyInput, submit } from "./fixtures";
 
+type Ref = { id: string } | null;
+type List = { caseStories: { totalCount: number; nodes: Array<{ id: string }> } };
+type Stories = { stories: Array<{ id: string; status?: string }> };
+type Contributed = {
+  volunteersByIds: Stories[];
+  stationsByIds: Stories[];
+  platformsByIds: Stories[];
+  district: { publishedStoryCount: number };
+};
+
 let fed: Federation;
 let alice: string;
 let bob: string;
@@ -33,7 +43,7 @@ const LIST = /* GraphQL */ `
 `;
 
 async function listed(filter: Record<string, unknown>, token?: string): Promise<string[]> {
-  const data = await execute(fed.gatewayUrl, {
+  const data = await execute<List>(fed.gatewayUrl, {
     query: LIST,
     variables: { filter, first: 100 },
     token,
@@ -118,27 +128,30 @@ describe("visibility", () => {
     const one = `query ($id: ID!) { caseStory(id: $id) { id title } }`;
     for (const id of [ids.draft, ids.retracted]) {
       expect(
-        (await execute(fed.gatewayUrl, { query: one, variables: { id } })).caseStory,
+        (await execute<{ caseStory: unknown }>(fed.gatewayUrl, { query: one, variables: { id } }))
+          .caseStory,
       ).toBeNull();
       expect(
-        (await execute(fed.gatewayUrl, { query: one, variables: { id }, token: alice })).caseStory,
+        (
+          await execute<{ caseStory: unknown }>(fed.gatewayUrl, {
+            query: one,
+            variables: { id },
+            token: alice,
+          })
+        ).caseStory,
       ).toMatchObject({ id });
     }
     const entities = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on CaseStory { id title } } }`;
     const r = [ids.draft, ids.nanshan, "999999"].map((id) => ({ __typename: "CaseStory", id }));
-    const publicAnswer = await execute(
+    const publicAnswer = await execute<{ _entities: Ref[] }>(
       fed.subgraphs.publicity.url,
       await fed.asGateway("publicity", {
         query: entities,
         variables: { r },
       }),
     );
-    expect(publicAnswer._entities.map((e: any) => e?.id ?? null)).toEqual([
-      null,
-      ids.nanshan,
-      null,
-    ]);
-    const editorAnswer = await execute(
+    expect(publicAnswer._entities.map((e) => e?.id ?? null)).toEqual([null, ids.nanshan, null]);
+    const editorAnswer = await execute<{ _entities: Ref[] }>(
       fed.subgraphs.publicity.url,
       await fed.asGateway("publicity", {
         query: entities,
@@ -146,7 +159,7 @@ describe("visibility", () => {
         token: alice,
       }),
     );
-    expect(editorAnswer._entities.map((e: any) => e?.id ?? null)).toEqual([
+    expect(editorAnswer._entities.map((e) => e?.id ?? null)).toEqual([
       ids.draft,
       ids.nanshan,
       null,
@@ -265,8 +278,11 @@ describe("references that were hidden or withdrawn", () => {
     );
     const query = contractOperation("CaseStories");
     const read = async () =>
-      (await execute(fed.gatewayUrl, { query, variables: { filter: { volunteerId } } }))
-        .caseStories;
+      (
+        await execute<{
+          caseStories: { nodes: Array<{ volunteers: unknown; stations: unknown }> };
+        }>(fed.gatewayUrl, { query, variables: { filter: { volunteerId } } })
+      ).caseStories;
     const before = await read();
     expect(before.nodes).toHaveLength(1);
     expect(before.nodes[0].volunteers).toEqual([expect.objectContaining({ id: volunteerId })]);
@@ -291,7 +307,7 @@ describe("references that were hidden or withdrawn", () => {
     });
     // The volunteer is shown as corps resolves it for the same anonymous caller: the story never
     // decides for corps, and a hidden (null) volunteer leaves the story readable.
-    const corps = await execute(
+    const corps = await execute<{ _entities: unknown }>(
       fed.subgraphs.corps.url,
       await fed.asGateway("corps", {
         query: `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Volunteer { id name expertType } } }`,
@@ -339,8 +355,8 @@ describe("stories contributed to other subgraphs' entities", () => {
         .stories.filter((s) => s.status === "PUBLISHED" && s.publishedAt && s[key].includes(id))
         .map((s) => String(s.id));
     const operator = await fed.token("DASHBOARD_VIEWER");
-    const data = await execute(fed.gatewayUrl, { query, variables, token: operator });
-    const storiesOf = (list: any[]) => list[0].stories.map((s: { id: string }) => s.id).sort();
+    const data = await execute<Contributed>(fed.gatewayUrl, { query, variables, token: operator });
+    const storiesOf = (list: Stories[]) => list[0].stories.map((s) => s.id).sort();
     expect(storiesOf(data.volunteersByIds)).toEqual(
       [ids.nanshan, ...expectedFor("volunteerIds", v1.id)].sort(),
     );
@@ -357,9 +373,9 @@ describe("stories contributed to other subgraphs' entities", () => {
         1,
     );
     // Editors also see the retracted story about the volunteer.
-    const editor = await execute(fed.gatewayUrl, { query, variables, token: alice });
-    expect(editor.volunteersByIds[0].stories.map((s: any) => s.id)).toContain(ids.retracted);
-    expect(editor.volunteersByIds[0].stories.find((s: any) => s.id === ids.retracted).status).toBe(
+    const editor = await execute<Contributed>(fed.gatewayUrl, { query, variables, token: alice });
+    expect(editor.volunteersByIds[0].stories.map((s) => s.id)).toContain(ids.retracted);
+    expect(editor.volunteersByIds[0].stories.find((s) => s.id === ids.retracted)!.status).toBe(
       "RETRACTED",
     );
   });
@@ -403,7 +419,7 @@ describe("batching and caching", () => {
   it("answers a repeated anonymous story read from the cache, fresh after a publication", async () => {
     const query = `query ($filter: CaseStoryFilter) { caseStories(filter: $filter, first: 10) { totalCount nodes { id title publishedAt categories district { code } coverage { url } } } }`;
     const variables = { filter: { search: MARK } };
-    const read = (token?: string) => send(fed.gatewayUrl, { query, variables, token });
+    const read = (token?: string) => send<List>(fed.gatewayUrl, { query, variables, token });
     const first = await read();
     expect(first.errors).toBeUndefined();
     expect(first.headers.get("cache-control")).toMatch(/max-age=\d+, public/);
@@ -416,7 +432,7 @@ describe("batching and caching", () => {
     // An editor's read is private and never answered from the anonymous entry, nor the reverse.
     const editor = await read(alice);
     expect(editor.headers.get("age")).toBeNull();
-    expect(editor.data.caseStories.totalCount).toBeGreaterThan(first.data.caseStories.totalCount);
+    expect(editor.data!.caseStories.totalCount).toBeGreaterThan(first.data!.caseStories.totalCount);
     expect((await read(alice)).headers.get("age")).not.toBeNull();
     expect((await read()).data).toEqual(first.data);
 
@@ -426,8 +442,8 @@ describe("batching and caching", () => {
     await publish(fed, bob, id);
     const fresh = await read();
     expect(fresh.headers.get("age")).toBeNull();
-    expect(fresh.data.caseStories.totalCount).toBe(first.data.caseStories.totalCount + 1);
-    expect(fresh.data.caseStories.nodes[0].id).toBe(id);
+    expect(fresh.data!.caseStories.totalCount).toBe(first.data!.caseStories.totalCount + 1);
+    expect(fresh.data!.caseStories.nodes[0].id).toBe(id);
   });
 });
 
@@ -436,7 +452,7 @@ let stationSerial = 0;
 async function newFiledStation(): Promise<string> {
   stationSerial += 1;
   const externalId = `PUB-${process.pid}-${stationSerial}`;
-  const result = await execute(fed.gatewayUrl, {
+  const result = await execute<{ publishStations: unknown }>(fed.gatewayUrl, {
     query: contractOperation("PublishStations"),
     token: admin,
     variables: {
@@ -455,11 +471,13 @@ async function newFiledStation(): Promise<string> {
     },
   });
   expect(result.publishStations).toMatchObject({ created: 1, rejected: [] });
-  const page = await execute(fed.gatewayUrl, {
+  const page = await execute<{
+    district: { stations: { nodes: Array<{ id: string; externalId: string }> } };
+  }>(fed.gatewayUrl, {
     query: `query { district(code: "440311") { stations(status: SUBMITTED, first: 100) { nodes { id externalId } } } }`,
     token: admin,
   });
-  const id = page.district.stations.nodes.find((n: any) => n.externalId === externalId).id;
+  const id = page.district.stations.nodes.find((n) => n.externalId === externalId)!.id;
   for (const decision of ["ACCEPT", "FILE"])
     await execute(fed.gatewayUrl, {
       query: contractOperation("ReviewStation"),

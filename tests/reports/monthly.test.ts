@@ -8,6 +8,55 @@ import { runScheduledClose, previousMonth } from "../../subgraphs/districts/jobs
 import { bootFederation, type Federation } from "../helpers/federation";
 import { contractOperation, execute, executeExpectingError } from "../helpers/graphql";
 
+type Station = { id: string; externalId: string; district: { code: string } };
+/** A station's row of a month (its figures are read by name). */
+type Row = { station: Station; idle: boolean; [figure: string]: unknown };
+type Page = {
+  totalCount: number;
+  nodes: Row[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+};
+type Closed = { revision: number; stationCount: number };
+type Total = {
+  district: { code: string };
+  activities: number;
+  enterprisesServed: number;
+  idleStations: number;
+};
+type Change = {
+  station: { id: string } | null;
+  district: { code: string };
+  moved: unknown;
+  causes: unknown;
+};
+type Month = { reportingMonth: { revision: number; districtTotals: Total[]; changes: Change[] } };
+type StationRow = {
+  revision: number;
+  activities: number;
+  enterprisesServed: number;
+  station: Station;
+};
+type Assessed = {
+  rank: number;
+  score: number;
+  monthsReported: number;
+  activities: number;
+  enterprisesServed: number;
+  serviceHours: number;
+  demandsCollected: number;
+  resolutionRate: number | null;
+  meanSatisfaction: number | null;
+  monthsIdle: number;
+  station: Station;
+};
+type Assessment = {
+  stationAssessment: {
+    closedMonths: string[];
+    weights: Array<{ figure: string; weight: number }>;
+    stations: Assessed[];
+  };
+};
+
 let fed: Federation;
 let admin: string;
 beforeAll(async () => {
@@ -37,11 +86,11 @@ const TOTALS = `query ($month: String!, $revision: Int) { reportingMonth(month: 
 
 /** Every page of a month's station reports. */
 async function allReports(token: string, variables: Record<string, unknown>) {
-  const nodes: any[] = [];
+  const nodes: Row[] = [];
   let after: string | null = null;
   for (;;) {
-    const page: any = (
-      await execute(fed.gatewayUrl, {
+    const page: Page = (
+      await execute<{ stationMonthlyReports: Page }>(fed.gatewayUrl, {
         query: REPORTS,
         variables: { ...variables, first: 100, after },
         token,
@@ -56,10 +105,14 @@ async function allReports(token: string, variables: Record<string, unknown>) {
 const sum = (rows: any[], key: string) => rows.reduce((s, r) => s + Number(r[key]), 0);
 
 describe("closing a month", () => {
-  let closed: any;
+  let closed: Closed;
   beforeAll(async () => {
     closed = (
-      await execute(fed.gatewayUrl, { query: CLOSE, variables: { month: MONTH }, token: admin })
+      await execute<{ closeReportingMonth: Closed }>(fed.gatewayUrl, {
+        query: CLOSE,
+        variables: { month: MONTH },
+        token: admin,
+      })
     ).closeReportingMonth;
   });
 
@@ -70,15 +123,29 @@ describe("closing a month", () => {
 
   it("has the dashboard's figures for the month, per district and in total", async () => {
     const to = lastDay(MONTH);
-    const dash = await execute(fed.gatewayUrl, {
+    const dash = await execute<{
+      districts: Array<{
+        code: string;
+        activityCount: number;
+        enterprisesServed: number;
+        serviceHours: number;
+        demandCount: number;
+        idleStationCount: number;
+      }>;
+      demandStats: { resolved: number; total: number };
+    }>(fed.gatewayUrl, {
       query: DASHBOARD,
       variables: { from: `${MONTH}-01`, to, asOf: to },
       token: admin,
     });
     const month = (
-      await execute(fed.gatewayUrl, { query: TOTALS, variables: { month: MONTH }, token: admin })
+      await execute<Month>(fed.gatewayUrl, {
+        query: TOTALS,
+        variables: { month: MONTH },
+        token: admin,
+      })
     ).reportingMonth;
-    const byCode = new Map(month.districtTotals.map((t: any) => [t.district.code, t]));
+    const byCode = new Map(month.districtTotals.map((t) => [t.district.code, t]));
     for (const d of dash.districts) {
       expect({ code: d.code, ...pick(byCode.get(d.code)) }).toEqual({
         code: d.code,
@@ -121,7 +188,7 @@ describe("closing a month", () => {
   });
 
   it("closes to the same revision when nothing changed", async () => {
-    const again = await execute(fed.gatewayUrl, {
+    const again = await execute<{ closeReportingMonth: unknown }>(fed.gatewayUrl, {
       query: CLOSE,
       variables: { month: MONTH },
       token: admin,
@@ -142,13 +209,13 @@ describe("revisions", () => {
   const STATION_ROWS = `query ($month: String!, $districtCode: ID, $revision: Int) {
     stationMonthlyReports(month: $month, districtCode: $districtCode, revision: $revision, first: 100) {
       nodes { revision activities enterprisesServed station { id externalId district { code } } } } }`;
-  let station: any;
-  let before: any;
-  let revised: any;
+  let station: Station;
+  let before: StationRow;
+  let revised: Closed;
   beforeAll(async () => {
     await execute(fed.gatewayUrl, { query: CLOSE, variables: { month: MONTH }, token: admin });
     const rows = (
-      await execute(fed.gatewayUrl, {
+      await execute<{ stationMonthlyReports: { nodes: StationRow[] } }>(fed.gatewayUrl, {
         query: STATION_ROWS,
         variables: { month: MONTH, districtCode: "440308" },
         token: admin,
@@ -157,7 +224,7 @@ describe("revisions", () => {
     before = rows[0];
     station = before.station;
     const operator = await fed.token("DISTRICT_OPERATOR", { district: "440308" });
-    const published = await execute(fed.gatewayUrl, {
+    const published = await execute<{ publishActivities: unknown }>(fed.gatewayUrl, {
       query: `mutation ($districtCode: ID!, $activities: [ActivityInput!]!) {
         publishActivities(districtCode: $districtCode, activities: $activities) { created rejected { message } } }`,
       variables: {
@@ -179,17 +246,25 @@ describe("revisions", () => {
     });
     expect(published.publishActivities).toEqual({ created: 1, rejected: [] });
     revised = (
-      await execute(fed.gatewayUrl, { query: CLOSE, variables: { month: MONTH }, token: admin })
+      await execute<{ closeReportingMonth: Closed }>(fed.gatewayUrl, {
+        query: CLOSE,
+        variables: { month: MONTH },
+        token: admin,
+      })
     ).closeReportingMonth;
   });
 
   it("a late publish makes the next revision, with the figures that moved and the event that moved them", async () => {
     expect(revised.revision).toBe(2);
     const month = (
-      await execute(fed.gatewayUrl, { query: TOTALS, variables: { month: MONTH }, token: admin })
+      await execute<Month>(fed.gatewayUrl, {
+        query: TOTALS,
+        variables: { month: MONTH },
+        token: admin,
+      })
     ).reportingMonth;
     expect(month.revision).toBe(2);
-    const change = month.changes.find((c: any) => c.station?.id === station.id);
+    const change = month.changes.find((c) => c.station?.id === station.id)!;
     expect(change.moved).toEqual([
       {
         figure: "activities",
@@ -210,23 +285,23 @@ describe("revisions", () => {
       }),
     ]);
     // The district's totals moved with it; no other station did.
-    expect(month.changes.filter((c: any) => c.station && c.station.id !== station.id)).toEqual([]);
-    expect(month.changes.find((c: any) => c.station === null).district.code).toBe("440308");
+    expect(month.changes.filter((c) => c.station && c.station.id !== station.id)).toEqual([]);
+    expect(month.changes.find((c) => c.station === null)!.district.code).toBe("440308");
   });
 
   it("answers the latest revision, and an earlier one when asked", async () => {
     const read = async (revision: number | null) =>
       (
-        await execute(fed.gatewayUrl, {
+        await execute<{ stationMonthlyReports: { nodes: StationRow[] } }>(fed.gatewayUrl, {
           query: STATION_ROWS,
           variables: { month: MONTH, districtCode: "440308", revision },
           token: admin,
         })
-      ).stationMonthlyReports.nodes.find((n: any) => n.station.id === station.id);
+      ).stationMonthlyReports.nodes.find((n) => n.station.id === station.id);
     expect(await read(null)).toMatchObject({ revision: 2, activities: before.activities + 1 });
     expect(await read(1)).toMatchObject({ revision: 1, activities: before.activities });
     const first = (
-      await execute(fed.gatewayUrl, {
+      await execute<Month>(fed.gatewayUrl, {
         query: TOTALS,
         variables: { month: MONTH, revision: 1 },
         token: admin,
@@ -237,7 +312,11 @@ describe("revisions", () => {
 
   it("closes to the same revision again, and audits each revision once", async () => {
     const again = (
-      await execute(fed.gatewayUrl, { query: CLOSE, variables: { month: MONTH }, token: admin })
+      await execute<{ closeReportingMonth: unknown }>(fed.gatewayUrl, {
+        query: CLOSE,
+        variables: { month: MONTH },
+        token: admin,
+      })
     ).closeReportingMonth;
     expect(again).toEqual(revised);
     const events = await fed.subgraphs.districts.db.query(
@@ -333,17 +412,22 @@ describe("the stations' assessment (考核)", () => {
   const months = [MONTH, previousMonth(MONTH), previousMonth(previousMonth(MONTH))].filter((m) =>
     m.startsWith(String(year)),
   );
-  let report: any;
+  let report: Assessment["stationAssessment"];
   beforeAll(async () => {
     for (const month of months)
       await execute(fed.gatewayUrl, { query: CLOSE, variables: { month }, token: admin });
-    report = (await execute(fed.gatewayUrl, { query: ASSESS, variables: { year }, token: admin }))
-      .stationAssessment;
+    report = (
+      await execute<Assessment>(fed.gatewayUrl, {
+        query: ASSESS,
+        variables: { year },
+        token: admin,
+      })
+    ).stationAssessment;
   });
 
   it("sums each station's closed months and scores them by the configured weights", async () => {
     expect(report.closedMonths).toEqual(expect.arrayContaining(months));
-    const w = Object.fromEntries(report.weights.map((x: any) => [x.figure, x.weight]));
+    const w = Object.fromEntries(report.weights.map((x) => [x.figure, x.weight]));
     expect(w).toEqual({
       activities: 2,
       enterprisesServed: 1,
@@ -376,7 +460,7 @@ describe("the stations' assessment (考核)", () => {
   });
 
   it("ranks within each district, highest score first", () => {
-    const byDistrict = new Map<string, any[]>();
+    const byDistrict = new Map<string, Assessed[]>();
     for (const s of report.stations)
       byDistrict.set(s.station.district.code, [
         ...(byDistrict.get(s.station.district.code) ?? []),
@@ -395,11 +479,15 @@ describe("the stations' assessment (考核)", () => {
   it("shows a district its own stations, and not another's", async () => {
     const operator = await fed.token("DISTRICT_OPERATOR", { district: "440303" });
     const own = (
-      await execute(fed.gatewayUrl, { query: ASSESS, variables: { year }, token: operator })
+      await execute<Assessment>(fed.gatewayUrl, {
+        query: ASSESS,
+        variables: { year },
+        token: operator,
+      })
     ).stationAssessment.stations;
     expect(own.length).toBeGreaterThan(0);
-    expect(own.every((s: any) => s.station.district.code === "440303")).toBe(true);
-    expect(own).toEqual(report.stations.filter((s: any) => s.station.district.code === "440303"));
+    expect(own.every((s) => s.station.district.code === "440303")).toBe(true);
+    expect(own).toEqual(report.stations.filter((s) => s.station.district.code === "440303"));
     await executeExpectingError(
       fed.gatewayUrl,
       { query: ASSESS, variables: { year, districtCode: "440308" }, token: operator },

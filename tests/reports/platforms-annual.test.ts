@@ -7,6 +7,14 @@ import { today } from "../../runtime/dates";
 import { bootFederation, type Federation } from "../helpers/federation";
 import { execute, executeExpectingError } from "../helpers/graphql";
 
+type Report = {
+  platform: { id: string; districtCode: { code: string } };
+  activities: number;
+  moved: unknown;
+};
+type Year = { platformYear: { reports: Report[] } };
+type Closed = { closePlatformYear: { revision: number } };
+
 let fed: Federation;
 let admin: string;
 beforeAll(async () => {
@@ -39,10 +47,15 @@ describe("the platforms' annual report", () => {
   let year: any;
   beforeAll(async () => {
     closed = (
-      await execute(fed.gatewayUrl, { query: CLOSE, variables: { year: YEAR }, token: admin })
+      await execute<Closed>(fed.gatewayUrl, {
+        query: CLOSE,
+        variables: { year: YEAR },
+        token: admin,
+      })
     ).closePlatformYear;
-    year = (await execute(fed.gatewayUrl, { query: READ, variables: { year: YEAR }, token: admin }))
-      .platformYear;
+    year = (
+      await execute<Year>(fed.gatewayUrl, { query: READ, variables: { year: YEAR }, token: admin })
+    ).platformYear;
   });
 
   it("reports every platform certified by the year's end", () => {
@@ -83,7 +96,11 @@ describe("the platforms' annual report", () => {
 
   it("closes to the same revision without a change, and to the next after a late activity", async () => {
     const again = (
-      await execute(fed.gatewayUrl, { query: CLOSE, variables: { year: YEAR }, token: admin })
+      await execute<Closed>(fed.gatewayUrl, {
+        query: CLOSE,
+        variables: { year: YEAR },
+        token: admin,
+      })
     ).closePlatformYear;
     expect(again).toEqual(closed);
     const filed = new Set(
@@ -94,7 +111,7 @@ describe("the platforms' annual report", () => {
     );
     const station = target.platform.sourceStation;
     const operator = await fed.token("DISTRICT_OPERATOR", { district: station.district.code });
-    const published = await execute(fed.gatewayUrl, {
+    const published = await execute<{ publishActivities: unknown }>(fed.gatewayUrl, {
       query: `mutation ($districtCode: ID!, $activities: [ActivityInput!]!) {
         publishActivities(districtCode: $districtCode, activities: $activities) { created rejected { message } } }`,
       variables: {
@@ -116,13 +133,17 @@ describe("the platforms' annual report", () => {
     });
     expect(published.publishActivities).toEqual({ created: 1, rejected: [] });
     const revised = (
-      await execute(fed.gatewayUrl, { query: CLOSE, variables: { year: YEAR }, token: admin })
+      await execute<Closed>(fed.gatewayUrl, {
+        query: CLOSE,
+        variables: { year: YEAR },
+        token: admin,
+      })
     ).closePlatformYear;
     expect(revised.revision).toBe(2);
     const latest = (
-      await execute(fed.gatewayUrl, { query: READ, variables: { year: YEAR }, token: admin })
+      await execute<Year>(fed.gatewayUrl, { query: READ, variables: { year: YEAR }, token: admin })
     ).platformYear;
-    const moved = latest.reports.find((r: any) => r.platform.id === target.platform.id).moved;
+    const moved = latest.reports.find((r) => r.platform.id === target.platform.id)!.moved;
     expect(moved).toEqual(
       expect.arrayContaining([
         `activities: ${target.activities} → ${target.activities + 1}`,
@@ -130,13 +151,13 @@ describe("the platforms' annual report", () => {
       ]),
     );
     const first = (
-      await execute(fed.gatewayUrl, {
+      await execute<Year>(fed.gatewayUrl, {
         query: READ,
         variables: { year: YEAR, revision: 1 },
         token: admin,
       })
     ).platformYear;
-    expect(first.reports.find((r: any) => r.platform.id === target.platform.id).activities).toBe(
+    expect(first.reports.find((r) => r.platform.id === target.platform.id)!.activities).toBe(
       target.activities,
     );
     const events = await fed.subgraphs.platforms.db.query(
@@ -153,10 +174,14 @@ describe("the platforms' annual report", () => {
     const code = year.reports[0].platform.districtCode.code;
     const operator = await fed.token("DISTRICT_OPERATOR", { district: code });
     const own = (
-      await execute(fed.gatewayUrl, { query: READ, variables: { year: YEAR }, token: operator })
+      await execute<Year>(fed.gatewayUrl, {
+        query: READ,
+        variables: { year: YEAR },
+        token: operator,
+      })
     ).platformYear.reports;
     expect(own.length).toBeGreaterThan(0);
-    expect(own.every((r: any) => r.platform.districtCode.code === code)).toBe(true);
+    expect(own.every((r) => r.platform.districtCode.code === code)).toBe(true);
     await executeExpectingError(
       fed.gatewayUrl,
       { query: CLOSE, variables: { year: YEAR }, token: operator },

@@ -14,7 +14,11 @@ const APPLY = `mutation ($input: VolunteerInput!) { applyToCorps(input: $input) 
 const MY_APPLICATION = `{ myApplication { id status appointedOn } }`;
 
 const apply = (token: string, input = applicant()) =>
-  send(fed.gatewayUrl, { query: APPLY, variables: { input }, token });
+  send<{ applyToCorps: { id: string; status: string } }>(fed.gatewayUrl, {
+    query: APPLY,
+    variables: { input },
+    token,
+  });
 
 async function volunteerCount() {
   const [row] = await fed.subgraphs.corps.db.query("SELECT COUNT(*) AS n FROM volunteer");
@@ -24,7 +28,8 @@ async function volunteerCount() {
 it("applies once per identity, follows its status, and acts as the VOLUNTEER once appointed", async () => {
   const token = await fed.token("APPLICANT", { sub: "provider|applicant-1" });
   expect(
-    (await execute(fed.gatewayUrl, { query: MY_APPLICATION, token })).myApplication,
+    (await execute<{ myApplication: unknown }>(fed.gatewayUrl, { query: MY_APPLICATION, token }))
+      .myApplication,
   ).toBeNull();
   const applied = await apply(token);
   expect(applied.errors).toBeUndefined();
@@ -40,13 +45,16 @@ it("applies once per identity, follows its status, and acts as the VOLUNTEER onc
   const count = await volunteerCount();
   expect((await apply(token)).errors?.[0].extensions?.code).toBe("CONFLICT");
   expect(await volunteerCount()).toBe(count);
-  expect((await execute(fed.gatewayUrl, { query: MY_APPLICATION, token })).myApplication).toEqual({
+  expect(
+    (await execute<{ myApplication: unknown }>(fed.gatewayUrl, { query: MY_APPLICATION, token }))
+      .myApplication,
+  ).toEqual({
     id,
     status: "APPLIED",
     appointedOn: null,
   });
   // Not appointed yet: no volunteer record of its own.
-  const record = await execute(fed.gatewayUrl, {
+  const record = await execute<{ myVolunteerRecord: unknown }>(fed.gatewayUrl, {
     query: contractOperation("MyVolunteerRecord"),
     token,
   });
@@ -78,7 +86,8 @@ it("reaches nothing else: staff mutations are refused and others' applications u
   expect(register.errors?.[0].extensions?.code).toBe("FORBIDDEN");
   expect(await volunteerCount()).toBe(count);
   expect(
-    (await execute(fed.gatewayUrl, { query: MY_APPLICATION, token })).myApplication,
+    (await execute<{ myApplication: unknown }>(fed.gatewayUrl, { query: MY_APPLICATION, token }))
+      .myApplication,
   ).toBeNull();
   // Bad input writes nothing.
   const bad = await apply(token, applicant({ idNumber: "123" }));

@@ -10,6 +10,15 @@ import { bootFederation, type Federation } from "../helpers/federation";
 import { contractOperation, execute, executeExpectingError, send } from "../helpers/graphql";
 import { appoint, register } from "../corps/fixtures";
 
+type VolunteerRecord = {
+  serviceHours: number;
+  activities: unknown[];
+  certificates: unknown[];
+  recordCorrections: unknown[];
+  personalDataAccess: { totalCount: number; nodes: Array<{ field: string; actorRole: string }> };
+};
+type Queue = { openRecordCorrections: { nodes: Array<{ id: string }> } };
+
 let fed: Federation;
 let admin: string;
 let operator: string; // 440305's operator: the district that records the activities here
@@ -57,18 +66,22 @@ async function volunteer() {
 }
 
 const record = async (token: string) =>
-  (await execute(fed.gatewayUrl, { query: contractOperation("MyVolunteerRecord"), token }))
-    .myVolunteerRecord;
+  (
+    await execute<{ myVolunteerRecord: VolunteerRecord }>(fed.gatewayUrl, {
+      query: contractOperation("MyVolunteerRecord"),
+      token,
+    })
+  ).myVolunteerRecord;
 
 const requestCorrection = (token: string, activityId: string, claimedHours: number) =>
-  send(fed.gatewayUrl, {
+  send<{ requestRecordCorrection: { id: string; status: string } }>(fed.gatewayUrl, {
     query: contractOperation("RequestRecordCorrection"),
     variables: { input: { activityId, claimedHours, reason: "活动当天实际服务时长有误" } },
     token,
   });
 
 const decide = (token: string, id: string, accept: boolean, comment = "已核实签到表") =>
-  send(fed.gatewayUrl, {
+  send<{ decideRecordCorrection: { status: string } }>(fed.gatewayUrl, {
     query: contractOperation("DecideRecordCorrection"),
     variables: { id, accept, comment },
     token,
@@ -98,7 +111,9 @@ describe("myVolunteerRecord", () => {
       personalDataAccess: { totalCount: 0, nodes: [] },
     });
     expect(mine.activities).toHaveLength(1);
-    const entries = await execute(fed.gatewayUrl, {
+    const entries = await execute<{
+      myVolunteerRecord: { serviceRecord: Array<{ hours: number }> };
+    }>(fed.gatewayUrl, {
       query: `{ myVolunteerRecord { serviceRecord { hours counted activity { id } } } }`,
       token: v.token,
     });
@@ -111,7 +126,7 @@ describe("myVolunteerRecord", () => {
       await fed.token("ENTERPRISE", { creditCode: fed.demo.demands[0].creditCode }),
       undefined,
     ]) {
-      const other = await send(fed.gatewayUrl, {
+      const other = await send<{ myVolunteerRecord: unknown }>(fed.gatewayUrl, {
         query: contractOperation("MyVolunteerRecord"),
         token,
       });
@@ -124,7 +139,7 @@ describe("myVolunteerRecord", () => {
     const other = await volunteer();
     await activity(v.id, 6);
     const ask = (token: string) =>
-      send(fed.gatewayUrl, {
+      send<{ requestCertificate: { number: string; hours: number } }>(fed.gatewayUrl, {
         query: `mutation { requestCertificate { number hours } }`,
         token,
       });
@@ -162,7 +177,7 @@ describe("record corrections", () => {
     );
 
     // The district's queue: its own open requests, oldest first, with how long each waited.
-    const queue = await execute(fed.gatewayUrl, {
+    const queue = await execute<Queue>(fed.gatewayUrl, {
       query: `{ openRecordCorrections(first: 100) { totalCount nodes { id waitedDays claimedHours volunteer { id } } } }`,
       token: operator,
     });
@@ -174,7 +189,7 @@ describe("record corrections", () => {
       claimedHours: 3.5,
       volunteer: { id: v.id },
     });
-    const elsewhere = await execute(fed.gatewayUrl, {
+    const elsewhere = await execute<Queue>(fed.gatewayUrl, {
       query: `{ openRecordCorrections(first: 100) { nodes { id } } }`,
       token: otherOperator,
     });
@@ -192,12 +207,15 @@ describe("record corrections", () => {
     const to = daysFromToday(1);
     const dashboard = async () =>
       (
-        await execute(fed.gatewayUrl, {
-          query: `query ($from: Date!, $to: Date!) { districts { code serviceHours(from: $from, to: $to) } }`,
-          variables: { from, to },
-          token: admin,
-        })
-      ).districts.find((d: { code: string }) => d.code === "440305").serviceHours;
+        await execute<{ districts: Array<{ code: string; serviceHours: number }> }>(
+          fed.gatewayUrl,
+          {
+            query: `query ($from: Date!, $to: Date!) { districts { code serviceHours(from: $from, to: $to) } }`,
+            variables: { from, to },
+            token: admin,
+          },
+        )
+      ).districts.find((d: { code: string }) => d.code === "440305")!.serviceHours;
     const before = await dashboard();
 
     const decided = await decide(operator, id, true, "已核实签到表，实际服务3.5小时");
@@ -312,7 +330,9 @@ describe("personal-data access log", () => {
       token: v.token,
     });
     expect(named.errors?.[0].extensions?.code).toBe("FORBIDDEN");
-    const all = await execute(fed.gatewayUrl, {
+    const all = await execute<{
+      personalDataAccess: { totalCount: number; nodes: Array<{ requestId: string }> };
+    }>(fed.gatewayUrl, {
       query: `query ($id: ID!) { personalDataAccess(volunteerId: $id, field: ID_NUMBER) { totalCount nodes { actor actorRole requestId field } } }`,
       variables: { id: v.id },
       token: admin,
