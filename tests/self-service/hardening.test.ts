@@ -50,7 +50,10 @@ async function volunteer() {
 }
 
 const askCertificate = (token: string) =>
-  send(fed.gatewayUrl, { query: `mutation { requestCertificate { number hours } }`, token });
+  send<{ requestCertificate: { number: string; hours: number } }>(fed.gatewayUrl, {
+    query: `mutation { requestCertificate { number hours } }`,
+    token,
+  });
 
 async function certificateCount(volunteerId: string) {
   const [row] = await fed.subgraphs.corps.db.query(
