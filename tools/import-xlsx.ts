@@ -1,10 +1,12 @@
 // Excel files for the bulk import (npm run import -- FILE.xlsx): the first sheet (or --sheet) read
 // as the CSV is, row by row, with the same checks and the row numbers Excel shows; what cannot be
 // read for certain is refused, never guessed: a hidden sheet, a merged cell, a formula. Dates read
-// right typed as Excel dates, as text or as numbers. Also the rejected rows written back as .xlsx
+// right typed as Excel dates, as text or as numbers. Refused too: a header that is a formula or
+// names a column twice, a sheet over IMPORT_MAX_ROWS; a hidden row is rejected. Also the rejected rows written back as .xlsx
 // and the empty template (--template KIND) with drop-down lists of the enums' Chinese names.
 import fs from "node:fs";
 import ExcelJS from "exceljs";
+import { DEFAULT_IMPORT_MAX_ROWS } from "../runtime/config/import";
 import { calendarDateOf } from "../runtime/dates";
 import { writeWorkbook, type SheetSpec } from "../runtime/xlsx/workbook";
 import { ENUM_LABELS, enumCode, IMPORT_COLUMNS, type ImportColumn } from "./import-labels";
@@ -42,6 +44,14 @@ export function dateText(value: unknown): string {
   return iso(new Date(`${day}T00:00:00Z`)) === day ? day : text;
 }
 
+function isFormula(cell: ExcelJS.Cell): boolean {
+  const value = cell.value;
+  return (
+    cell.type === ExcelJS.ValueType.Formula ||
+    Boolean(value && typeof value === "object" && ("formula" in value || "sharedFormula" in value))
+  );
+}
+
 /** What a cell holds as text, or why it cannot be read for certain. */
 function cellText(
   cell: ExcelJS.Cell,
@@ -52,10 +62,7 @@ function cellText(
       problem: `cell ${cell.address} (${column.header}) is part of a merged range; unmerge the cells and fill each row`,
     };
   const value = cell.value;
-  if (
-    cell.type === ExcelJS.ValueType.Formula ||
-    (value && typeof value === "object" && ("formula" in value || "sharedFormula" in value))
-  )
+  if (isFormula(cell))
     return {
       problem: `cell ${cell.address} (${column.header}) holds a formula; paste its value instead (粘贴为数值)`,
     };
@@ -100,24 +107,24 @@ function pickSheet(book: ExcelJS.Workbook, file: string, name?: string): ExcelJS
   return sheet;
 }
 
-export async function readXlsxRows(
-  file: string,
-  kind: Kind,
-  sheetName?: string,
-): Promise<SourceRow[]> {
-  const book = new ExcelJS.Workbook();
-  try {
-    await book.xlsx.readFile(file);
-  } catch (error) {
-    throw new Error(`${file} is not a readable .xlsx workbook: ${(error as Error).message}`);
-  }
-  const sheet = pickSheet(book, file, sheetName);
-  const header = sheet.getRow(1);
-  const columns: Array<{ at: number; column: ImportColumn; header: string }> = [];
+type HeaderColumn = { at: number; column: ImportColumn; header: string };
+
+/** Row 1's columns; a formula, a column named twice or a header it does not know refuses the file. */
+function readHeader(sheet: ExcelJS.Worksheet, kind: Kind): HeaderColumn[] {
+  const columns: HeaderColumn[] = [];
   const unknown: string[] = [];
-  header.eachCell((cell, at) => {
+  sheet.getRow(1).eachCell((cell, at) => {
+    if (isFormula(cell))
+      throw new Error(
+        `header cell ${cell.address} of sheet "${sheet.name}" holds a formula; type the header as text`,
+      );
     const text = String(cell.text ?? "").trim();
     const column = columnOf(kind, text);
+    const twice = column && columns.find((c) => c.column === column);
+    if (twice)
+      throw new Error(
+        `sheet "${sheet.name}" has the column ${column.header} twice (${twice.header} in ${sheet.getCell(1, twice.at).address}, ${text} in ${cell.address}); delete one: which to import cannot be guessed`,
+      );
     if (column) columns.push({ at, column, header: text });
     else if (text) unknown.push(text);
   });
@@ -129,25 +136,59 @@ export async function readXlsxRows(
     throw new Error(
       `sheet "${sheet.name}" has columns the ${kind} import does not know: ${unknown.join(", ")}`,
     );
+  return columns;
+}
+
+/** Refuses a sheet of more data rows than one import takes, before any row is read. */
+export function checkRowCount(rows: number, maxRows: number, what: string) {
+  if (rows > maxRows)
+    throw new Error(
+      `${what} has ${rows} rows of data, more than the ${maxRows} one import takes (IMPORT_MAX_ROWS): split it into files of at most ${maxRows} rows and import each`,
+    );
+}
+
+/** One data row: its record as read, or why it cannot be; null for a blank row. */
+function readRow(kind: Kind, row: ExcelJS.Row, columns: HeaderColumn[]): SourceRow | null {
+  const record: Record<string, string> = {};
+  const fields: Record<string, string> = {};
+  let problem: string | null = null;
+  for (const { at, column, header: h } of columns) {
+    const read = cellText(row.getCell(at), column);
+    if ("problem" in read) {
+      problem ??= read.problem;
+      record[h] = "";
+      continue;
+    }
+    record[h] = read.text;
+    fields[column.field] = codes(column, read.text);
+  }
+  if (!problem && Object.values(record).every((v) => v.trim() === "")) return null;
+  // A hidden row is most often one a filter left out: not meant to be imported.
+  if (row.hidden)
+    problem = `hidden row ${row.number} (hidden or filtered out in Excel); unhide it to import it`;
+  const mapped = fromRecord(kind, fields);
+  return { line: row.number, row: mapped, record, problem: problem ?? localProblem(kind, mapped) };
+}
+
+export async function readXlsxRows(
+  file: string,
+  kind: Kind,
+  sheetName?: string,
+  maxRows = DEFAULT_IMPORT_MAX_ROWS,
+): Promise<SourceRow[]> {
+  const book = new ExcelJS.Workbook();
+  try {
+    await book.xlsx.readFile(file);
+  } catch (error) {
+    throw new Error(`${file} is not a readable .xlsx workbook: ${(error as Error).message}`);
+  }
+  const sheet = pickSheet(book, file, sheetName);
+  checkRowCount(Math.max(0, sheet.actualRowCount - 1), maxRows, `sheet "${sheet.name}" of ${file}`);
+  const columns = readHeader(sheet, kind);
   const rows: SourceRow[] = [];
   for (let n = 2; n <= sheet.rowCount; n += 1) {
-    const row = sheet.getRow(n);
-    const record: Record<string, string> = {};
-    const fields: Record<string, string> = {};
-    let problem: string | null = null;
-    for (const { at, column, header: h } of columns) {
-      const read = cellText(row.getCell(at), column);
-      if ("problem" in read) {
-        problem ??= read.problem;
-        record[h] = "";
-        continue;
-      }
-      record[h] = read.text;
-      fields[column.field] = codes(column, read.text);
-    }
-    if (!problem && Object.values(record).every((v) => v.trim() === "")) continue;
-    const mapped = fromRecord(kind, fields);
-    rows.push({ line: n, row: mapped, record, problem: problem ?? localProblem(kind, mapped) });
+    const read = readRow(kind, sheet.getRow(n), columns);
+    if (read) rows.push(read);
   }
   return rows;
 }

@@ -7,7 +7,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { readRows, toCsvLine, type Kind, type SourceRow } from "./import-rows";
-import { readXlsxRows, writeRejectedXlsx, writeTemplate } from "./import-xlsx";
+import { DEFAULT_IMPORT_MAX_ROWS } from "../runtime/config/import";
+import { checkRowCount, readXlsxRows, writeRejectedXlsx, writeTemplate } from "./import-xlsx";
 
 const MUTATION: Record<Kind, string> = {
   stations:
@@ -27,6 +28,8 @@ export interface ImportOptions {
   kind?: Kind;
   /** An .xlsx file's sheet to read (default: the first). */
   sheet?: string;
+  /** Data rows the file may hold (IMPORT_MAX_ROWS); more: refused before anything is sent. */
+  maxRows?: number;
   progress?: (done: number, total: number) => void;
 }
 
@@ -86,9 +89,11 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   const kind = options.kind ?? kindOf(options.file);
   const xlsx = /\.xlsx$/i.test(options.file);
   if (options.sheet && !xlsx) throw new Error("--sheet names a sheet of an .xlsx file");
+  const maxRows = options.maxRows ?? DEFAULT_IMPORT_MAX_ROWS;
   const sources = xlsx
-    ? await readXlsxRows(options.file, kind, options.sheet)
+    ? await readXlsxRows(options.file, kind, options.sheet, maxRows)
     : readRows(options.file, kind);
+  checkRowCount(sources.length, maxRows, options.file);
   const summary: ImportSummary = {
     created: 0,
     updated: 0,
@@ -194,6 +199,7 @@ async function main() {
     gatewayUrl: flags.gateway ?? client.gatewayUrl,
     kind: flags.kind as Kind | undefined,
     sheet: flags.sheet,
+    maxRows: client.importMaxRows,
     progress: bar,
   });
   console.log(

@@ -8,6 +8,7 @@ import { databasesSection, type DatabasesConfig } from "./databases";
 import { demandDeadlinesSection, type DemandDeadlinesConfig } from "./demand-deadlines";
 import { demoSection, type DemoConfig } from "./demo";
 import { ideSection, type IdeConfig } from "./ide";
+import { importSection, type ImportConfig } from "./import";
 import { idempotencySection, type IdempotencyConfig } from "./idempotency";
 import { identitySection, type IdentityConfig, type OidcConfig } from "./identity";
 import { feedSection, type FeedConfig } from "./feed";
@@ -40,6 +41,7 @@ export type {
   IdeConfig,
   IdempotencyConfig,
   IdentityConfig,
+  ImportConfig,
   OidcConfig,
   FeedConfig,
   LimitsConfig,
@@ -164,13 +166,18 @@ function checkDevSecret(config: HubConfig, problems: Problems) {
 
 /**
  * What a client tool such as the import CLI needs: where the gateway is and where the user typed
- * the command. Unlike loadConfig it needs no secret: the tool sends the user's own token.
+ * the command, and how many rows one import file may hold. Unlike loadConfig it needs no secret: the tool sends the user's own token.
  */
 export function loadClientConfig(env: Env = process.env) {
   const problems = new Problems();
   const servers = serversSection(env, problems);
+  const imports = importSection(env, problems);
   if (problems.list.length) throw new ConfigError(problems.list);
-  return { gatewayUrl: servers.gatewayUrl, workingDir: value(env, "INIT_CWD") ?? process.cwd() };
+  return {
+    gatewayUrl: servers.gatewayUrl,
+    workingDir: value(env, "INIT_CWD") ?? process.cwd(),
+    importMaxRows: imports.maxRows,
+  };
 }
 
 /** The environment of a child process: this one's, with some variables set. */

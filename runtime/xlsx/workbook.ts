@@ -48,9 +48,26 @@ export interface WorkbookSpec {
   creator?: string;
 }
 
+/**
+ * What XML 1.0 (and so an .xlsx) cannot hold, each replaced by U+FFFD: C0 controls but tab and
+ * line breaks, lone surrogates, U+FFFE/U+FFFF, and the other noncharacters (U+FDD0-U+FDEF, the
+ * last two of every plane), which Excel refuses too. Rows stored before the input check refused
+ * them (subgraphs/shared/validation/text.ts) cannot break a file.
+ */
+const NOT_XML =
+  /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]|[\ufdd0-\ufdef]|[\u{1fffe}\u{1ffff}\u{2fffe}\u{2ffff}\u{3fffe}\u{3ffff}\u{4fffe}\u{4ffff}\u{5fffe}\u{5ffff}\u{6fffe}\u{6ffff}\u{7fffe}\u{7ffff}\u{8fffe}\u{8ffff}\u{9fffe}\u{9ffff}\u{afffe}\u{affff}\u{bfffe}\u{bffff}\u{cfffe}\u{cffff}\u{dfffe}\u{dffff}\u{efffe}\u{effff}\u{ffffe}\u{fffff}\u{10fffe}\u{10ffff}]/gu;
+
+/** Text an .xlsx can hold: what XML 1.0 forbids replaced by U+FFFD. */
+export function xmlText(text: string): string {
+  return text.replace(NOT_XML, "\ufffd");
+}
+
 /** A sheet name Excel accepts: forbidden characters replaced, 31 characters at most, unique. */
 export function sheetName(name: string, taken: Set<string>): string {
-  const base = name.replace(/[[\]:*?/\\]/g, "_").slice(0, 31) || "Sheet";
+  const base =
+    xmlText(name)
+      .replace(/[[\]:*?/\\]/g, "_")
+      .slice(0, 31) || "Sheet";
   let candidate = base;
   for (let i = 2; taken.has(candidate.toLowerCase()); i += 1)
     candidate = `${base.slice(0, 31 - String(i).length - 1)}_${i}`;
@@ -78,7 +95,7 @@ function cellValue(value: CellValue, format: ColumnFormat | undefined): ExcelJS.
   if (value === undefined || value === null) return null;
   if (format === "date" && typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value))
     return new Date(`${value}T00:00:00Z`);
-  return value;
+  return typeof value === "string" ? xmlText(value) : value;
 }
 
 function addSheet(book: ExcelJS.Workbook, spec: SheetSpec, name: string) {
@@ -88,12 +105,12 @@ function addSheet(book: ExcelJS.Workbook, spec: SheetSpec, name: string) {
   });
   const count = spec.columns.length;
   if (spec.title) {
-    sheet.getRow(1).getCell(1).value = spec.title;
+    sheet.getRow(1).getCell(1).value = xmlText(spec.title);
     sheet.getRow(1).font = { bold: true, size: 14 };
     if (count > 1) sheet.mergeCells(1, 1, 1, count);
   }
   const header = sheet.getRow(headerRow);
-  spec.columns.forEach((c, i) => (header.getCell(i + 1).value = c.header));
+  spec.columns.forEach((c, i) => (header.getCell(i + 1).value = xmlText(c.header)));
   header.font = { bold: true };
   header.alignment = { vertical: "middle", horizontal: "center", wrapText: false };
   const write = (row: Record<string, CellValue>, at: number, bold: boolean) => {
@@ -128,6 +145,7 @@ function addList(
   from: number,
   n: number,
 ) {
+  values = values.map(xmlText);
   const formula = `"${values.join(",")}"`;
   for (let row = from; row < from + n; row += 1)
     sheet.getCell(row, column).dataValidation = {

@@ -1,11 +1,13 @@
 // Excel files in the bulk import, without the hub: dates however typed, Chinese headers and enum
-// names, Excel's row numbers, and the refusals (a hidden sheet, a merged cell, a formula) that keep
-// a wrong value out; the template, read back with exceljs and with openpyxl.
+// names, Excel's row numbers, and the refusals (a hidden sheet, a merged cell, a formula, a header
+// named twice or computed, a hidden row, a file over IMPORT_MAX_ROWS) that keep a wrong value out;
+// the template, read back with exceljs and with openpyxl.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { dateText, readXlsxRows, writeTemplate } from "../../tools/import-xlsx";
+import { runImport } from "../../tools/import";
 import { IMPORT_COLUMNS } from "../../tools/import-labels";
 import { openpyxlAvailable, readWithExceljs, readWithOpenpyxl } from "../helpers/xlsx";
 
@@ -122,6 +124,85 @@ describe("reading a sheet", () => {
     expect(rows.map((r) => r.row.externalId)).toEqual(["D-1"]);
     await expect(readXlsxRows(file, "demands", "其他")).rejects.toThrow(/does not know: 备注/);
     await expect(readXlsxRows(file, "demands", "无")).rejects.toThrow(/has no sheet 无/);
+  });
+});
+
+describe("refused rather than guessed", () => {
+  it("refuses a header named twice, naming it, even as the field's name", async () => {
+    const twice = await save("demands-twice.xlsx", (book) => {
+      const sheet = book.addWorksheet("需求");
+      sheet.addRow([...HEADERS, "收集日期"]);
+      sheet.addRow([...demand("D-1", "2026-10-11"), "2026-10-12"]);
+    });
+    await expect(readXlsxRows(twice, "demands")).rejects.toThrow(
+      /sheet "需求" has the column 收集日期 twice \(收集日期 in J1, 收集日期 in L1\); delete one/,
+    );
+    const alias = await save("demands-alias.xlsx", (book) => {
+      const sheet = book.addWorksheet("需求");
+      sheet.addRow([...HEADERS, "collectedOn"]);
+    });
+    await expect(readXlsxRows(alias, "demands")).rejects.toThrow(
+      /column 收集日期 twice \(收集日期 in J1, collectedOn in L1\)/,
+    );
+  });
+
+  it("refuses a formula in the header row", async () => {
+    const file = await save("demands-header-formula.xlsx", (book) => {
+      const sheet = book.addWorksheet("需求");
+      sheet.addRow(HEADERS);
+      sheet.getCell("B1").value = { formula: '"工作站"&"编号"', result: HEADERS[1] };
+      sheet.addRow(demand("D-1", "2026-10-11"));
+    });
+    await expect(readXlsxRows(file, "demands")).rejects.toThrow(
+      /header cell B1 of sheet "需求" holds a formula; type the header as text/,
+    );
+  });
+
+  it("rejects a hidden (filtered-out) row by its Excel row number, and reads the others", async () => {
+    const file = await save("demands-hidden-row.xlsx", (book) => {
+      const sheet = book.addWorksheet("需求");
+      sheet.addRow(HEADERS);
+      sheet.addRow(demand("D-1", "2026-10-11"));
+      sheet.addRow(demand("D-2", "2026-10-11")).hidden = true;
+      sheet.addRow(demand("D-3", "2026-10-11"));
+    });
+    const rows = await readXlsxRows(file, "demands");
+    expect(rows.map((r) => [r.line, r.row.externalId, r.problem])).toEqual([
+      [2, "D-1", null],
+      [3, "D-2", expect.stringContaining("hidden row 3")],
+      [4, "D-3", null],
+    ]);
+  });
+
+  it("refuses a sheet over the row cap before reading a row, saying to split it", async () => {
+    const file = await save("demands-many.xlsx", (book) => {
+      const sheet = book.addWorksheet("需求");
+      sheet.addRow(HEADERS);
+      for (let i = 1; i <= 4; i += 1) sheet.addRow(demand(`D-${i}`, "2026-10-11"));
+    });
+    await expect(readXlsxRows(file, "demands", undefined, 3)).rejects.toThrow(
+      /sheet "需求" of .* has 4 rows of data, more than the 3 one import takes \(IMPORT_MAX_ROWS\): split it into files of at most 3 rows/,
+    );
+    expect(await readXlsxRows(file, "demands", undefined, 4)).toHaveLength(4);
+  });
+
+  it("refuses a CSV or JSON file over the cap too, sending nothing", async () => {
+    const csv = path.join(dir, "stations-many.csv");
+    const header = "externalId,name,hostType,address,categories";
+    const lines = [1, 2, 3].map((n) => `S-${n},工作站${n},SME_PARK,深圳市南山区${n}号,POLICY`);
+    fs.writeFileSync(csv, [header, ...lines].join("\n") + "\n");
+    const json = path.join(dir, "stations-many.json");
+    fs.writeFileSync(json, JSON.stringify([1, 2, 3].map((n) => ({ externalId: `S-${n}` }))));
+    for (const file of [csv, json])
+      await expect(
+        runImport({
+          file,
+          district: "440305",
+          token: "t",
+          gatewayUrl: "http://127.0.0.1:9/",
+          maxRows: 2,
+        }),
+      ).rejects.toThrow(/has 3 rows of data, more than the 2 one import takes/);
   });
 });
 

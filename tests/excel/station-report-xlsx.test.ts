@@ -154,6 +154,28 @@ describe("one district", () => {
   });
 });
 
+describe("a name stored before the input check refused noncharacters", () => {
+  it("still gives a workbook openpyxl reads, the character replaced by U+FFFD", async () => {
+    if (!openpyxlAvailable()) return console.warn("openpyxl missing: skipped");
+    const [code, stations] = [...byDistrict().entries()][0];
+    const id = Number(stations[0].station.id);
+    const db = fed.subgraphs.districts.db;
+    const [{ name }] = await db.query("SELECT name FROM station WHERE id = ?", [id]);
+    await db.query("UPDATE station SET name = ? WHERE id = ?", ["非字符\ufffe测试工作站", id]);
+    try {
+      for (const file of [`${MONTH}.xlsx`, `${MONTH}.xlsx?district=${code}`]) {
+        const response = await get(file, admin);
+        expect(response.status).toBe(200);
+        const sheets = readWithOpenpyxl(Buffer.from(await response.arrayBuffer()));
+        const names = sheets.flatMap((sheet) => sheet.rows.map((row) => row[1]?.v));
+        expect(names).toContain("非字符\ufffd测试工作站");
+      }
+    } finally {
+      await db.query("UPDATE station SET name = ? WHERE id = ?", [name, id]);
+    }
+  });
+});
+
 describe("the assessment (考核)", () => {
   const year = Number(MONTH.slice(0, 4));
   it("has a sheet per district by rank, and the weights (exceljs, openpyxl)", async () => {

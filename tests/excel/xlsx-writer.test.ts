@@ -4,7 +4,7 @@
 import { createXlsxWriter, XlsxBusy } from "../../gateway/xlsx-writer";
 import { errorAnswer } from "../../runtime/errors";
 import { sheetName, writeWorkbook, type WorkbookSpec } from "../../runtime/xlsx/workbook";
-import { readWithExceljs, sheetValues } from "../helpers/xlsx";
+import { openpyxlAvailable, readWithExceljs, readWithOpenpyxl, sheetValues } from "../helpers/xlsx";
 
 const spec = (rows: number): WorkbookSpec => ({
   sheets: [
@@ -63,5 +63,44 @@ describe("sheet names", () => {
       }),
     );
     expect(book.worksheets.map((s) => s.name)).toEqual(["南山区", "福田区"]);
+  });
+});
+
+describe("text XML cannot hold", () => {
+  // A name stored before the input check refused noncharacters (非字符\ufffe…) must not break the
+  // workbook of a whole city: the writer replaces what XML 1.0 forbids with U+FFFD.
+  const odd = "非字符\ufffe测试\u0001工作站\ud800\uffff\ufdd0\u{1fffe}";
+  const book = (): WorkbookSpec => ({
+    sheets: [
+      {
+        name: `南山区${odd}`,
+        title: `标题${odd}`,
+        columns: [
+          { key: "name", header: `名称${odd}`, format: "text" },
+          { key: "kind", header: "类别", format: "text", list: ["甲", `乙${odd}`] },
+        ],
+        rows: [{ name: odd, kind: "甲" }],
+        validationRows: 1,
+      },
+    ],
+  });
+
+  it("writes a workbook openpyxl parses, the odd characters replaced by U+FFFD", async () => {
+    if (!openpyxlAvailable()) return console.warn("openpyxl missing: skipped");
+    const sheets = readWithOpenpyxl(await writeWorkbook(book()));
+    const clean = "非字符\ufffd测试\ufffd工作站\ufffd\ufffd\ufffd\ufffd";
+    expect(sheets[0].name).toBe(`南山区${clean}`.slice(0, 31));
+    expect(sheets[0].rows[0][0].v).toBe(`标题${clean}`);
+    expect(sheets[0].rows[1][0].v).toBe(`名称${clean}`);
+    expect(sheets[0].rows[2][0].v).toBe(clean);
+    expect(sheets[0].validations[0].formula).toContain(`乙${clean}`);
+  });
+
+  it("keeps ordinary text as it is", async () => {
+    if (!openpyxlAvailable()) return console.warn("openpyxl missing: skipped");
+    const text = "深圳 — “专精特新” 😀 \ufffd №1\t甲";
+    const spec1 = book();
+    spec1.sheets[0].rows = [{ name: text, kind: "甲" }];
+    expect(readWithOpenpyxl(await writeWorkbook(spec1))[0].rows[2][0].v).toBe(text);
   });
 });

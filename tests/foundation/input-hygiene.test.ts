@@ -84,6 +84,37 @@ describe("control characters", () => {
     expect(data.publishStations.rejected[0].message).toMatch(/address.*control character/);
   });
 
+  it("rejects a station named with a noncharacter and refuses a lone surrogate, naming the field", async () => {
+    const station = (name: string) => ({
+      externalId: "HYG-NONCHAR",
+      name,
+      hostType: "SME_PARK",
+      address: "深圳市南山区科技园1号",
+      categories: ["POLICY"],
+    });
+    const data = await execute(fed.gatewayUrl, {
+      query: contractOperation("PublishStations"),
+      variables: {
+        districtCode: "440305",
+        stations: [station("非字符\ufffe测试工作站"), station("分隔\u2028测试工作站")],
+      },
+      token: admin,
+    });
+    expect(data.publishStations).toMatchObject({
+      created: 0,
+      rejected: [{ index: 0 }, { index: 1 }],
+    });
+    expect(data.publishStations.rejected[0].message).toMatch(/name.*noncharacter.*U\+FFFE/);
+    expect(data.publishStations.rejected[1].message).toMatch(/name must be a single line/);
+    const before = await corpsCounts(fed);
+    await refused(
+      contractOperation("RegisterVolunteer"),
+      { input: applicant({ employer: "某公司\ud800" }) },
+      /employer.*lone surrogate/,
+    );
+    expect(await corpsCounts(fed)).toEqual(before);
+  });
+
   it("keeps line breaks and tabs in long text, refuses them in names", async () => {
     const ok = await send(fed.gatewayUrl, {
       query: contractOperation("TransferVolunteer"),

@@ -1,6 +1,6 @@
 // What loadConfig refuses before any server starts: settings that would run the hub open to the
 // network with a public secret, and ports the hub's own clients cannot reach.
-import { ConfigError, loadConfig, type Env } from "../../runtime/config";
+import { ConfigError, loadClientConfig, loadConfig, type Env } from "../../runtime/config";
 import { credentialLifetimeMs } from "../../runtime/credential";
 
 /** The problems loadConfig reports for this environment (none when it loads). */
@@ -176,6 +176,20 @@ describe("the Excel writers (issue 29, item 4)", () => {
       "XLSX_WORKERS=0 must be a number of threads from 1 to 16",
       "XLSX_QUEUE=many must be a number of waiting downloads from 0 to 1000",
     ]);
+  });
+});
+
+describe("the import CLI's row cap", () => {
+  it("is 20000 rows by default, and read", () => {
+    expect(loadClientConfig({}).importMaxRows).toBe(20_000);
+    expect(loadClientConfig({ IMPORT_MAX_ROWS: "500" }).importMaxRows).toBe(500);
+  });
+
+  it("refuses none and nonsense", () => {
+    for (const bad of ["0", "many"])
+      expect(() => loadClientConfig({ IMPORT_MAX_ROWS: bad })).toThrow(
+        `IMPORT_MAX_ROWS=${bad} must be a number of rows from 1 to 1000000`,
+      );
   });
 });
 

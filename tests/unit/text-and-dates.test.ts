@@ -27,6 +27,26 @@ describe("textProblem", () => {
     expect(textProblem("name", "林晓梅 Lin", { singleLine: true })).toBeNull();
   });
 
+  it("refuses Unicode noncharacters and lone surrogates in any text, naming the field", () => {
+    expect(textProblem("name", "非字符\ufffe测试工作站", { singleLine: true })).toBe(
+      "name contains a Unicode noncharacter (U+FFFE at character 4); remove it",
+    );
+    for (const value of ["a\uffff", "a\ufdd0", "a\ufdef", "a\u{1fffe}", "a\u{10ffff}"])
+      expect(textProblem("comment", value)).toMatch(/comment contains a Unicode noncharacter/);
+    expect(textProblem("comment", "a\ud800b")).toMatch(/lone surrogate \(U\+D800/);
+    expect(textProblem("comment", "a\udc00")).toMatch(/lone surrogate/);
+    // Next to them, ordinary characters: U+FDCF, U+FDF0, U+FFFD, a pair making 😀.
+    expect(textProblem("comment", "\ufdcf\ufdf0\ufffd\ud83d\ude00")).toBeNull();
+  });
+
+  it("refuses U+2028 and U+2029 in single-line fields only", () => {
+    expect(textProblem("name", "林\u2028晓梅", { singleLine: true })).toMatch(
+      /name must be a single line.*U\+2028/,
+    );
+    expect(textProblem("name", "林\u2029晓梅", { singleLine: true })).toMatch(/U\+2029/);
+    expect(textProblem("comment", "一\u2028二")).toBeNull();
+  });
+
   it("accepts ordinary text of every script, and the characters above U+009F", () => {
     expect(textProblem("title", "深圳市中小企业志愿服务 — “专精特新” №1 ❤️")).toBeNull();
   });

@@ -1,7 +1,8 @@
 // Free text the hub stores must be text: no C0 control characters (NUL, BEL, ESC and the rest of
 // U+0000-U+001F) and no DEL (U+007F), which terminals, CSV exports and Excel misread, except the
-// line breaks and tabs of long text (a CR only as part of CRLF). Single-line fields such as names
-// refuse line breaks and tabs too (@SingleLine). One rule for every subgraph: applyTextRules()
+// line breaks and tabs of long text (a CR only as part of CRLF), no Unicode noncharacters (U+FFFE,
+// U+FDD0-U+FDEF, ...) and no lone surrogates, which XML (every .xlsx) cannot hold. Single-line
+// fields such as names refuse line breaks, tabs and U+2028/U+2029 too (@SingleLine). One rule for every subgraph: applyTextRules()
 // gives every String field of every @InputType the control-character check, and every resolver
 // that takes arguments the middleware textArgs, which first trims every string of its arguments
 // (trim.ts: lengths and blanks are checked on the trimmed text), then checks plain String
@@ -14,6 +15,29 @@ import { badInput } from "../../../runtime/errors";
 import { trimStrings } from "./trim";
 
 const hex = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+
+/** A Unicode noncharacter: U+FDD0-U+FDEF and the last two code points of every plane. */
+export const isNoncharacter = (code: number) =>
+  (code >= 0xfdd0 && code <= 0xfdef) || (code & 0xfffe) === 0xfffe;
+
+/** A UTF-16 surrogate left alone (Array.from keeps a pair together, a lone one by itself). */
+const isSurrogate = (code: number) => code >= 0xd800 && code <= 0xdfff;
+
+/**
+ * Characters that are not text to store (XML 1.0, and so every .xlsx, cannot hold them): a
+ * noncharacter or a lone surrogate; in a single-line field, the line and paragraph separators
+ * U+2028/U+2029 too (a line break by another name).
+ */
+function oddCharacter(field: string, c: string, i: number, singleLine?: boolean): string | null {
+  const code = c.codePointAt(0)!;
+  if (isNoncharacter(code))
+    return `${field} contains a Unicode noncharacter (${hex(c)} at character ${i + 1}); remove it`;
+  if (isSurrogate(code))
+    return `${field} contains a lone surrogate (${hex(c)} at character ${i + 1}), not a character; remove it`;
+  if (singleLine && (code === 0x2028 || code === 0x2029))
+    return `${field} must be a single line: remove the line or paragraph separator (${hex(c)}) at character ${i + 1}`;
+  return null;
+}
 
 /**
  * What is wrong with `value` as text of the field, or null: the first control character, named
@@ -28,6 +52,8 @@ export function textProblem(
   for (let i = 0; i < chars.length; i += 1) {
     const c = chars[i];
     const code = c.codePointAt(0)!;
+    const odd = oddCharacter(field, c, i, options.singleLine);
+    if (odd) return odd;
     if (code > 0x1f && code !== 0x7f) continue;
     const lineBreak = c === "\n" || (c === "\r" && chars[i + 1] === "\n");
     if (options.singleLine && (lineBreak || c === "\t")) {
