@@ -92,7 +92,9 @@ describe("control characters", () => {
       address: "深圳市南山区科技园1号",
       categories: ["POLICY"],
     });
-    const data = await execute(fed.gatewayUrl, {
+    const data = await execute<{
+      publishStations: { created: number; rejected: Array<{ index: number; message: string }> };
+    }>(fed.gatewayUrl, {
       query: contractOperation("PublishStations"),
       variables: {
         districtCode: "440305",
