@@ -508,7 +508,7 @@ describe("线上诉求: an enterprise submits a demand itself", () => {
       token: nanshan,
     });
     expect(found.demandByExternalId).toEqual({ id: submitDemand.id, channel: "ONLINE" });
-    await executeExpectingError(
+    const across = await executeExpectingError(
       fed.gatewayUrl,
       {
         query: ROUTE,
@@ -516,6 +516,17 @@ describe("线上诉求: an enterprise submits a demand itself", () => {
         token: futian,
       },
       "FORBIDDEN",
+    );
+    expect(across.errors![0].message).toBe(
+      `you operate district ${FUTIAN}; this demand belongs to district ${NANSHAN}`,
+    );
+    const unknown = await executeExpectingError(
+      fed.gatewayUrl,
+      { query: ROUTE, variables: { id: submitDemand.id, s: "ST-NOPE" }, token: nanshan },
+      "BAD_USER_INPUT",
+    );
+    expect(unknown.errors![0].message).toBe(
+      `stationExternalId ST-NOPE is not a filed station of district ${NANSHAN}; name one of its FILED stations`,
     );
     const routed = await execute(fed.gatewayUrl, {
       query: ROUTE,

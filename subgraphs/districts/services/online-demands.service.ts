@@ -25,7 +25,7 @@ async function filedStation(db: DataSource, districtCode: string, externalId: st
   const station = found.get(externalKey(externalId));
   if (!station)
     throw badInput(
-      `stationExternalId ${externalId}: no such station in district ${districtCode}; leave it out and the district routes the demand`,
+      `stationExternalId ${externalId} is not a filed station of district ${districtCode}; name one of its FILED stations`,
     );
   if (station.status !== StationStatus.FILED)
     throw badInput(
