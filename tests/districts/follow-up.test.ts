@@ -593,6 +593,39 @@ describe("线上诉求: an enterprise submits a demand itself", () => {
     expect(Number(after.n)).toBe(Number(before.n));
   });
 
+  it("takes at most DEMAND_ONLINE_OPEN_MAX (5) open online demands per enterprise and district, of 30 sent at once", async () => {
+    expect(fed.config.demandDeadlines.onlineOpenMax).toBe(5);
+    const creditCode = freshCreditCode();
+    const own = await enterprise(creditCode);
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, () =>
+        send(fed.gatewayUrl, { query: SUBMIT, variables: { input: input() }, token: own }),
+      ),
+    );
+    const accepted = answers.filter((a) => !a.errors && a.data?.submitDemand);
+    const refused = answers.filter((a) => a.errors);
+    expect(accepted).toHaveLength(5);
+    expect(refused).toHaveLength(25);
+    for (const answer of refused) {
+      expect(answer.errors![0].extensions!.code).toBe("CONFLICT");
+      expect(answer.errors![0].message).toBe(
+        "you already have 5 open online demands in this district; wait until one is answered",
+      );
+    }
+    const rows = await fed.subgraphs.districts.db.query(
+      "SELECT COUNT(*) AS n FROM demand WHERE creditCode = ? AND districtCode = ?",
+      [creditCode, NANSHAN],
+    );
+    expect(Number(rows[0].n)).toBe(5);
+    // Another district's queue is counted on its own.
+    const elsewhere = await execute(fed.gatewayUrl, {
+      query: SUBMIT,
+      variables: { input: input({ districtCode: FUTIAN }) },
+      token: own,
+    });
+    expect(elsewhere.submitDemand.status).toBe("OPEN");
+  });
+
   it("is not for anonymous callers nor staff", async () => {
     await executeExpectingError(
       fed.gatewayUrl,
