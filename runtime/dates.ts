@@ -15,7 +15,10 @@ const utcCalendarDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 export function isIsoDate(value: string): boolean {
   const match = ISO_DATE.exec(value);
   if (!match) return false;
-  return utcCalendarDate(Date.UTC(+match[1], +match[2] - 1, +match[3])) === value;
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0-99 as 1900-1999.
+  const at = new Date(0);
+  at.setUTCFullYear(+match[1], +match[2] - 1, +match[3]);
+  return utcCalendarDate(at.getTime()) === value;
 }
 
 /** The Shenzhen date of an instant, YYYY-MM-DD. */

@@ -14,6 +14,12 @@ export function formatGatewayError(
 ): GraphQLFormattedError {
   const extensions = formatted.extensions ?? {};
   const code = typeof extensions.code === "string" ? extensions.code : undefined;
+  if (code === "PERSISTED_QUERY_NOT_FOUND")
+    formatted = {
+      ...formatted,
+      message:
+        "the hub does not know this query's hash (yet): send the full query with its hash, or reload the page",
+    };
   if (code && CLIENT_CODES.has(code)) {
     // Keep what a client can act on; drop the subgraph's raw HTTP response if one is attached.
     const { response: _response, ...rest } = extensions as Record<string, unknown>;

@@ -68,7 +68,9 @@ export function certificateRoutes(
       const number = match[1].toUpperCase();
       const context = await gatewayContext(request, identity);
       if (!context.caller)
-        throw unauthenticated("printing a certificate needs the corps office's token");
+        throw unauthenticated(
+          "downloading a certificate needs a sign-in: as the corps office (CITY_ADMIN) or as the volunteer the certificate belongs to",
+        );
       if (!mayPrint(context.caller))
         throw forbidden(
           `certificates are printed by the corps office (CITY_ADMIN) and by the volunteer certified; you are ${context.caller.role}`,

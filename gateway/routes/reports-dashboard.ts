@@ -6,6 +6,7 @@ import type { ApolloServer } from "@apollo/server";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { isIsoDate } from "../../runtime/dates";
 import { badInput, unauthenticated } from "../../runtime/errors";
+import { FIRST_REPORT_YEAR, isReportDate, LAST_REPORT_YEAR } from "../../runtime/report-period";
 import type { Route } from "../../runtime/http/server";
 import type { Logger } from "../../runtime/log";
 import { attachment, XLSX_TYPE } from "../../runtime/xlsx/workbook";
@@ -31,6 +32,10 @@ export function rangeOf(query: Record<string, unknown>): { from: string; to: str
     if (typeof value !== "string" || !isIsoDate(value))
       throw badInput(
         `give ${name} once, as a date YYYY-MM-DD, e.g. ?from=2026-01-01&to=2026-06-30`,
+      );
+    else if (!isReportDate(value))
+      throw badInput(
+        `${name} ${value} is out of range: the table covers dates from ${FIRST_REPORT_YEAR}-01-01 to ${LAST_REPORT_YEAR}-12-31`,
       );
   if ((from as string) > (to as string))
     throw badInput(`from ${String(from)} is after to ${String(to)}`);

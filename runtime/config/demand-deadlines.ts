@@ -13,6 +13,8 @@ export interface StepDays {
 }
 
 export interface DemandDeadlinesConfig {
+  /** DEMAND_ONLINE_OPEN_MAX: OPEN online demands one enterprise may have in one district. */
+  onlineOpenMax: number;
   defaults: StepDays;
   /** Per service category (POLICY, LEGAL, ...): its own days, replacing the defaults. */
   byCategory: Readonly<Record<string, StepDays>>;
@@ -59,5 +61,10 @@ export function demandDeadlinesSection(env: Env, problems: Problems): DemandDead
       resolve: integer(env, problems, "DEMAND_RESOLVE_DAYS", 20, DAYS),
     },
     byCategory: byCategory(env, problems),
+    onlineOpenMax: integer(env, problems, "DEMAND_ONLINE_OPEN_MAX", 5, {
+      min: 1,
+      max: 1000,
+      what: "a whole number from 1 to 1000",
+    }),
   };
 }

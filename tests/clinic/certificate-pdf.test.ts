@@ -76,7 +76,11 @@ describe("GET /certificates/<number>.pdf", () => {
     expect((await get(pdfUrl(certificate.number), corps)).status).toBe(200);
     const anonymous = await get(pdfUrl(certificate.number));
     expect(anonymous.status).toBe(401);
-    expect(((await anonymous.json()) as any).errors[0].extensions.code).toBe("UNAUTHENTICATED");
+    const refusal = ((await anonymous.json()) as any).errors[0];
+    expect(refusal.extensions.code).toBe("UNAUTHENTICATED");
+    expect(refusal.message).toBe(
+      "downloading a certificate needs a sign-in: as the corps office (CITY_ADMIN) or as the volunteer the certificate belongs to",
+    );
     for (const token of [
       await fed.token("DISTRICT_OPERATOR", { district: "440305" }),
       await fed.token("DASHBOARD_VIEWER"),

@@ -536,7 +536,7 @@ describe("线上诉求: an enterprise submits a demand itself", () => {
       token: nanshan,
     });
     expect(found.demandByExternalId).toEqual({ id: submitDemand.id, channel: "ONLINE" });
-    await executeExpectingError(
+    const across = await executeExpectingError(
       fed.gatewayUrl,
       {
         query: ROUTE,
@@ -544,6 +544,17 @@ describe("线上诉求: an enterprise submits a demand itself", () => {
         token: futian,
       },
       "FORBIDDEN",
+    );
+    expect(across.errors![0].message).toBe(
+      `you operate district ${FUTIAN}; this demand belongs to district ${NANSHAN}`,
+    );
+    const unknown = await executeExpectingError(
+      fed.gatewayUrl,
+      { query: ROUTE, variables: { id: submitDemand.id, s: "ST-NOPE" }, token: nanshan },
+      "BAD_USER_INPUT",
+    );
+    expect(unknown.errors![0].message).toBe(
+      `stationExternalId ST-NOPE is not a filed station of district ${NANSHAN}; name one of its FILED stations`,
     );
     const routed = await execute<{ routeDemand: unknown }>(fed.gatewayUrl, {
       query: ROUTE,
@@ -611,6 +622,43 @@ describe("线上诉求: an enterprise submits a demand itself", () => {
     );
     const [after] = await fed.subgraphs.districts.db.query("SELECT COUNT(*) AS n FROM demand");
     expect(Number(after.n)).toBe(Number(before.n));
+  });
+
+  it("takes at most DEMAND_ONLINE_OPEN_MAX (5) open online demands per enterprise and district, of 30 sent at once", async () => {
+    expect(fed.config.demandDeadlines.onlineOpenMax).toBe(5);
+    const creditCode = freshCreditCode();
+    const own = await enterprise(creditCode);
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, () =>
+        send<{ submitDemand: { id: string } }>(fed.gatewayUrl, {
+          query: SUBMIT,
+          variables: { input: input() },
+          token: own,
+        }),
+      ),
+    );
+    const accepted = answers.filter((a) => !a.errors && a.data?.submitDemand);
+    const refused = answers.filter((a) => a.errors);
+    expect(accepted).toHaveLength(5);
+    expect(refused).toHaveLength(25);
+    for (const answer of refused) {
+      expect(answer.errors![0].extensions!.code).toBe("CONFLICT");
+      expect(answer.errors![0].message).toBe(
+        "you already have 5 open online demands in this district; wait until one is answered",
+      );
+    }
+    const rows = await fed.subgraphs.districts.db.query(
+      "SELECT COUNT(*) AS n FROM demand WHERE creditCode = ? AND districtCode = ?",
+      [creditCode, NANSHAN],
+    );
+    expect(Number(rows[0].n)).toBe(5);
+    // Another district's queue is counted on its own.
+    const elsewhere = await execute<{ submitDemand: { status: string } }>(fed.gatewayUrl, {
+      query: SUBMIT,
+      variables: { input: input({ districtCode: FUTIAN }) },
+      token: own,
+    });
+    expect(elsewhere.submitDemand.status).toBe("OPEN");
   });
 
   it("is not for anonymous callers nor staff", async () => {

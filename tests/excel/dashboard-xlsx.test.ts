@@ -120,6 +120,13 @@ describe("the dashboard's table as .xlsx", () => {
     const bad = await get(`?from=2026-13-01&to=${range.to}`, viewer);
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as any).errors[0].extensions.code).toBe("BAD_USER_INPUT");
+    for (const from of ["0001-01-01", "1999-12-31"]) {
+      const early = await get(`?from=${from}&to=${range.to}`, viewer);
+      expect(early.status).toBe(400);
+      expect(((await early.json()) as any).errors[0].message).toBe(
+        `from ${from} is out of range: the table covers dates from 2000-01-01 to 2100-12-31`,
+      );
+    }
     const reversed = await get(`?from=${range.to}&to=${range.from}`, viewer);
     expect(reversed.status).toBe(400);
     const unknown = await get(`?from=${range.from}&to=${range.to}&x=1`, viewer);

@@ -65,4 +65,11 @@ it("has a sheet per district with each platform's year (exceljs, openpyxl)", asy
   expect((await get(`${YEAR}.xlsx`)).status).toBe(401);
   expect((await get(`${YEAR - 5}.xlsx`, admin)).status).toBe(404);
   expect((await get(`${YEAR}.xlsx?x=1`, admin)).status).toBe(400);
+  for (const year of ["0000", "0001", "1970", "9999"]) {
+    const early = await get(`${year}.xlsx`, admin);
+    expect(early.status).toBe(400);
+    expect(((await early.json()) as any).errors[0].message).toBe(
+      `year ${Number(year)} is not a year from 2000 to 2100`,
+    );
+  }
 });

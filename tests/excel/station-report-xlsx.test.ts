@@ -244,6 +244,13 @@ describe("refusals", () => {
     const unknown = await get(`${MONTH}.xlsx?revision=1&x=2`, admin);
     expect(unknown.status).toBe(400);
     expect((await get(`${MONTH}.xlsx?revision=0`, admin)).status).toBe(400);
+    for (const month of ["0000-01", "0001-01", "1970-01", "9999-12"]) {
+      const early = await get(`${month}.xlsx`, admin);
+      expect(early.status).toBe(400);
+      expect(((await early.json()) as any).errors[0].message).toBe(
+        `month ${month} is out of range: reporting months run from 2000-01 to 2100-12`,
+      );
+    }
     // An earlier revision by number; one that does not exist is the subgraph's refusal.
     expect((await get(`${MONTH}.xlsx?revision=1`, admin)).status).toBe(200);
     expect((await get(`${MONTH}.xlsx?revision=9`, admin)).status).toBe(404);

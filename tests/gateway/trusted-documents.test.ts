@@ -157,6 +157,9 @@ describe("TRUSTED_DOCUMENTS=anonymous", () => {
     // Nothing was registered: the hash alone is unknown, even to a signed-in caller.
     const lookup = await post(fed.gatewayUrl, apq, viewer);
     expect(lookup.errors[0].extensions.code).toBe("PERSISTED_QUERY_NOT_FOUND");
+    expect(lookup.errors[0].message).toBe(
+      "the hub does not know this query's hash (yet): send the full query with its hash, or reload the page",
+    );
     expect((await post(fed.gatewayUrl, { query, ...apq }, viewer)).errors).toBeUndefined();
     const registered = await post(fed.gatewayUrl, apq, viewer);
     expect(registered.data.caseStories.nodes).toHaveLength(3);

@@ -380,6 +380,42 @@ describe("who may close and read", () => {
       "BAD_USER_INPUT",
     );
   });
+
+  it("closes and reads only months from 2000-01 to 2100-12, and revisions from 1", async () => {
+    for (const month of ["0000-01", "0001-01", "1899-12", "1970-01", "1999-12", "9999-12"]) {
+      const closing = await executeExpectingError(
+        fed.gatewayUrl,
+        { query: CLOSE, variables: { month }, token: admin },
+        "BAD_USER_INPUT",
+      );
+      expect(closing.errors![0].message).toBe(
+        `month ${month} is out of range: reporting months run from 2000-01 to 2100-12`,
+      );
+      await executeExpectingError(
+        fed.gatewayUrl,
+        { query: REPORTS, variables: { month }, token: admin },
+        "BAD_USER_INPUT",
+      );
+    }
+    const future = await executeExpectingError(
+      fed.gatewayUrl,
+      { query: CLOSE, variables: { month: "2100-12" }, token: admin },
+      "BAD_USER_INPUT",
+    );
+    expect(future.errors![0].message).toMatch(/has not ended yet/);
+    const REVISION = `query ($month: String!, $revision: Int) {
+      stationMonthlyReports(month: $month, revision: $revision, first: 1) { totalCount } }`;
+    for (const revision of [0, -1]) {
+      const read = await executeExpectingError(
+        fed.gatewayUrl,
+        { query: REVISION, variables: { month: MONTH, revision }, token: admin },
+        "BAD_USER_INPUT",
+      );
+      expect(read.errors![0].message).toBe(
+        `revision ${revision} is not a revision number: revisions count from 1`,
+      );
+    }
+  });
 });
 
 describe("the scheduled close", () => {

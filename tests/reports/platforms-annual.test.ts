@@ -202,5 +202,23 @@ describe("the platforms' annual report", () => {
       { query: READ, variables: { year: 2001 }, token: admin },
       "NOT_FOUND",
     );
+    for (const revision of [0, -1])
+      await executeExpectingError(
+        fed.gatewayUrl,
+        { query: READ, variables: { year: YEAR, revision }, token: admin },
+        "BAD_USER_INPUT",
+      );
+    for (const early of [0, 1, 1899, 1970, 9999]) {
+      await executeExpectingError(
+        fed.gatewayUrl,
+        { query: READ, variables: { year: early }, token: admin },
+        "BAD_USER_INPUT",
+      );
+      await executeExpectingError(
+        fed.gatewayUrl,
+        { query: CLOSE, variables: { year: early }, token: admin },
+        "BAD_USER_INPUT",
+      );
+    }
   });
 });

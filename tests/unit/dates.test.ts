@@ -43,6 +43,10 @@ describe("Shenzhen business dates", () => {
     expect(isIsoDate("2026-02-29")).toBe(false);
     expect(isIsoDate("2026-02-30")).toBe(false);
     expect(isIsoDate("2026-2-3")).toBe(false);
+    // Years 0-99 are years too, not 1900-1999 (Date.UTC would read them so).
+    expect(isIsoDate("0001-01-01")).toBe(true);
+    expect(isIsoDate("0000-02-29")).toBe(true);
+    expect(isIsoDate("0001-02-29")).toBe(false);
     expect(isIsoDate("2026-13-01")).toBe(false);
     expect(calendarDateOf(new Date(Date.UTC(2026, 1, 3)))).toBe("2026-02-03");
   });

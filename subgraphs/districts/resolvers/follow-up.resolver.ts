@@ -92,7 +92,7 @@ export class FollowUpResolver {
     @CurrentCaller(ANY_ROLE) caller: Caller,
     @Ctx() ctx: Ctx,
   ) {
-    return submitDemand(ctx.db, ctx.audit, caller, input);
+    return submitDemand(ctx.db, ctx.audit, caller, input, ctx.config.demandDeadlines.onlineOpenMax);
   }
 
   @Authorized("CITY_ADMIN", "DISTRICT_OPERATOR")

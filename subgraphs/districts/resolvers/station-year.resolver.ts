@@ -18,7 +18,7 @@ import { checkLookupSize, MAX_LOOKUP_IDS, rowId } from "../../shared/ids";
 import { ServiceCategory } from "../../shared/vocabulary";
 import type { DistrictsLoaders } from "../loaders";
 import { activityFigures, serviceHours } from "../services/district-figures.service";
-import { badInput } from "../../../runtime/errors";
+import { checkReportYear } from "../../../runtime/report-period";
 
 @ObjectType({ description: "A category of service held at a station in a month." })
 class HeldCategory {
@@ -61,8 +61,7 @@ export class StationYearResolver {
     @Ctx() ctx: SubgraphContext<DistrictsLoaders>,
   ): Promise<StationYear[]> {
     checkLookupSize(ids, "stations");
-    if (!Number.isInteger(year) || year < 2000 || year > 2100)
-      throw badInput(`year ${year} is not a year from 2000 to 2100`, { field: "year" });
+    checkReportYear(year);
     const keys = ids.map((id) => rowId(id) ?? 0);
     if (!keys.length) return [];
     const from = `${year}-01-01`;

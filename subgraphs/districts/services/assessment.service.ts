@@ -3,7 +3,7 @@
 // (ASSESSMENT_WEIGHTS) and ranked within its district. One GROUP BY for the whole city.
 import type { DataSource } from "typeorm";
 import type { AssessmentFigure } from "../../../runtime/config/reports";
-import { badInput } from "../../../runtime/errors";
+import { checkReportYear } from "../../../runtime/report-period";
 import { num } from "../../shared/db";
 import { roundHours } from "./district-figures.service";
 
@@ -74,8 +74,7 @@ export async function assessStations(
   districtCode: string | null,
   weights: Record<AssessmentFigure, number>,
 ): Promise<StationYear[]> {
-  if (!Number.isInteger(year) || year < 2000 || year > 2100)
-    throw badInput(`year ${year} is not a year from 2000 to 2100`, { field: "year" });
+  checkReportYear(year);
   const q = db
     .createQueryBuilder()
     .select("r.stationId", "stationId")

@@ -50,11 +50,15 @@ export async function demandFor(
   return demand;
 }
 
-export function assertManager(caller: Caller, districtCode: string) {
+export function assertManager(
+  caller: Caller,
+  districtCode: string,
+  what: "demand" | "booking" = "demand",
+) {
   if (manages(caller, districtCode)) return;
   throw forbidden(
     caller.role === "DISTRICT_OPERATOR"
-      ? `you operate district ${caller.district}; this booking is district ${districtCode}'s`
+      ? `you operate district ${caller.district}; this ${what} belongs to district ${districtCode}`
       : `bookings are handled by ${BOOKING_MANAGERS.join(" and ")} (the demand's own district) and the demand's enterprise; you are ${caller.role}`,
   );
 }

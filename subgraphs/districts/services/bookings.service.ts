@@ -394,7 +394,7 @@ export async function cancelBooking(
     booking = found;
   } else {
     booking = await findBooking(db, id);
-    assertManager(caller, booking.districtCode);
+    assertManager(caller, booking.districtCode, "booking");
   }
   booking = await expireIfDue(db, audit, booking);
   nextStatus(booking.id, booking.status, "cancel");

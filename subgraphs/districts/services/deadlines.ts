@@ -12,6 +12,7 @@ import { DemandStatus } from "../vocabulary";
 export const DEFAULT_DEADLINES: DemandDeadlinesConfig = {
   defaults: { answer: 3, start: 5, resolve: 20 },
   byCategory: {},
+  onlineOpenMax: 5,
 };
 
 // Set once when the districts subgraph starts (its prepare), from its configuration.

@@ -3,12 +3,13 @@
 // the same checks, deadlines and timeline as a demand a station collected; the district (or the
 // city) routes it to one of its FILED stations.
 import { randomBytes } from "node:crypto";
-import { IsNull, type DataSource } from "typeorm";
+import { IsNull, type DataSource, type EntityManager } from "typeorm";
 import type { Caller } from "../../../runtime/auth";
 import { today } from "../../../runtime/dates";
 import { badInput, conflict } from "../../../runtime/errors";
 import { recordEvents, updateIfUnchanged, type Audit } from "../../shared/audit";
-import { insertRows } from "../../shared/db";
+import { insertRows, oneAtATimeOnSqlite, rowLock } from "../../shared/db";
+import { District } from "../entities/district.entity";
 import { Demand } from "../entities/demand.entity";
 import { DemandEvent } from "../entities/demand-event.entity";
 import { Station } from "../entities/station.entity";
@@ -25,7 +26,7 @@ async function filedStation(db: DataSource, districtCode: string, externalId: st
   const station = found.get(externalKey(externalId));
   if (!station)
     throw badInput(
-      `stationExternalId ${externalId}: no such station in district ${districtCode}; leave it out and the district routes the demand`,
+      `stationExternalId ${externalId} is not a filed station of district ${districtCode}; name one of its FILED stations`,
     );
   if (station.status !== StationStatus.FILED)
     throw badInput(
@@ -34,11 +35,49 @@ async function filedStation(db: DataSource, districtCode: string, externalId: st
   return station;
 }
 
-export async function submitDemand(
+/**
+ * CONFLICT when the enterprise already has `max` OPEN online demands in the district. Runs inside
+ * the submitting transaction after locking the district's row (MySQL), so parallel submissions
+ * count one after another; SQLite's submissions take turns (oneAtATimeOnSqlite).
+ */
+async function checkOpenOnline(
+  tx: EntityManager,
+  districtCode: string,
+  creditCode: string,
+  max: number,
+) {
+  await tx
+    .getRepository(District)
+    .findOne({ where: { code: districtCode }, lock: rowLock(tx.connection) });
+  const open = await tx.getRepository(Demand).countBy({
+    districtCode,
+    creditCode,
+    channel: DemandChannel.ONLINE,
+    status: DemandStatus.OPEN,
+  });
+  if (open >= max)
+    throw conflict(
+      `you already have ${open} open online demands in this district; wait until one is answered`,
+      { districtCode, open, max },
+    );
+}
+
+export function submitDemand(
   db: DataSource,
   audit: Audit,
   caller: Caller,
   input: SubmitDemandInput,
+  openMax: number,
+): Promise<Demand> {
+  return oneAtATimeOnSqlite(db, () => submit(db, audit, caller, input, openMax));
+}
+
+async function submit(
+  db: DataSource,
+  audit: Audit,
+  caller: Caller,
+  input: SubmitDemandInput,
+  openMax: number,
 ): Promise<Demand> {
   const station = input.stationExternalId
     ? await filedStation(db, input.districtCode, input.stationExternalId)
@@ -61,6 +100,7 @@ export async function submitDemand(
     ...stepColumns(undefined, { status: DemandStatus.OPEN, category: input.category, collectedOn }),
   };
   return db.transaction(async (tx) => {
+    await checkOpenOnline(tx, input.districtCode, values.creditCode, openMax);
     // A new demand: the dashboard's rollups and its station's last demand date follow.
     const demand = await trackingDemands(tx, [], async () => {
       await insertRows(tx, Demand, [values]);

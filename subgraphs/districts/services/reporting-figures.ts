@@ -4,6 +4,7 @@
 import type { DataSource } from "typeorm";
 import { addDays, startOfBusinessDay, today } from "../../../runtime/dates";
 import { badInput } from "../../../runtime/errors";
+import { checkReportMonth } from "../../../runtime/report-period";
 import { demandOutcomes } from "./demand-stats.service";
 import {
   activityFigures,
@@ -47,8 +48,7 @@ export interface MonthRange {
 
 /** "YYYY-MM" → its first and last Shenzhen dates; a month must have ended to be closed. */
 export function monthRange(month: string, now = new Date()): MonthRange {
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
-    throw badInput(`month "${month}" is not YYYY-MM, e.g. 2026-10`, { field: "month" });
+  checkReportMonth(month);
   const [year, mon] = month.split("-").map(Number);
   const next = mon === 12 ? `${year + 1}-01-01` : `${year}-${String(mon + 1).padStart(2, "0")}-01`;
   const to = addDays(next, -1);

@@ -1,7 +1,8 @@
 // Reading closed months (docs/reports.md): the latest revision unless one is asked for, the
 // caller's district only for a DISTRICT_OPERATOR (shared/figure-scope.ts).
 import type { DataSource } from "typeorm";
-import { badInput, notFound } from "../../../runtime/errors";
+import { notFound } from "../../../runtime/errors";
+import { checkReportMonth, checkRevision } from "../../../runtime/report-period";
 import { decodeCursor, pageSize, toPage } from "../../shared/pagination";
 import { DistrictMonthlyReport } from "../entities/district-monthly-report.entity";
 import { ReportingMonth } from "../entities/reporting-month.entity";
@@ -11,8 +12,8 @@ import { latestRevision } from "./reporting-month.service";
 
 /** The revision asked for, or the latest; NOT_FOUND for a month never closed. */
 export async function findRevision(db: DataSource, month: string, revision?: number | null) {
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
-    throw badInput(`month "${month}" is not YYYY-MM, e.g. 2026-10`, { field: "month" });
+  checkReportMonth(month);
+  checkRevision(revision);
   const found = revision
     ? await db.getRepository(ReportingMonth).findOneBy({ month, revision })
     : await latestRevision(db, month);

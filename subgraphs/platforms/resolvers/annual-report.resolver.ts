@@ -14,6 +14,7 @@ import {
 } from "type-graphql";
 import type { Caller } from "../../../runtime/auth";
 import { notFound } from "../../../runtime/errors";
+import { checkReportYear, checkRevision } from "../../../runtime/report-period";
 import { CurrentCaller } from "../../shared/auth";
 import type { SubgraphContext } from "../../shared/context";
 import { figureScope } from "../../shared/figure-scope";
@@ -46,6 +47,8 @@ export class PlatformYearResolver {
     @Ctx() ctx: Ctx,
   ) {
     figureScope(caller);
+    checkReportYear(year);
+    checkRevision(revision);
     const found = revision
       ? await ctx.db.getRepository(PlatformYear).findOneBy({ year, revision })
       : await latestYear(ctx.db, year);

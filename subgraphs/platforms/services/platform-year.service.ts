@@ -8,6 +8,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import type { HubConfig } from "../../../runtime/config";
 import { today } from "../../../runtime/dates";
 import { badInput } from "../../../runtime/errors";
+import { checkReportYear } from "../../../runtime/report-period";
 import { readOperation } from "../../../runtime/operations";
 import { type Audit, recordEvents } from "../../shared/audit";
 import { insertRows, oneAtATimeOnSqlite } from "../../shared/db";
@@ -52,8 +53,7 @@ export function periodMonths(period: string): string[] {
 }
 
 export function checkYear(year: number, now = new Date()) {
-  if (!Number.isInteger(year) || year < 2000 || year > 2100)
-    throw badInput(`year ${year} is not a year from 2000 to 2100`, { field: "year" });
+  checkReportYear(year);
   if (`${year}-12-31` >= today(now))
     throw badInput(
       `year ${year} has not ended yet (Shenzhen time); close it from ${year + 1}-01-01 on`,
