@@ -8,7 +8,7 @@ import fs from "node:fs";
 import { execFileSync } from "node:child_process";
 import { parseArgs } from "node:util";
 import type { DataSource } from "typeorm";
-import { addDays, today } from "../runtime/dates";
+import { addDays, startOfBusinessDay, today } from "../runtime/dates";
 import { SUBGRAPH_DEFINITIONS } from "../subgraphs";
 import { openDataSource } from "../subgraphs/shared/db";
 import { QuietLogger } from "./data/generate";
@@ -60,7 +60,7 @@ function rawIdle(db: DataSource, asOf: string) {
        AND (s.filedAt IS NULL OR s.filedAt < ?) AND NOT EXISTS (SELECT 1 FROM demand d
        WHERE d.stationId = s.id AND d.collectedOn >= ? AND d.collectedOn <= ?)
      GROUP BY s.districtCode`,
-    [new Date(`${cutoff}T00:00:00+08:00`), cutoff, asOf],
+    [startOfBusinessDay(cutoff), cutoff, asOf],
   );
 }
 

@@ -6,7 +6,7 @@
 // station or none) and routes to another station. After every round, each figure for ranges that
 // start and end mid-month, on month edges and within one month equals the same figure computed
 // from raw rows, and each station's last demand date its demands' latest.
-import { addDays, today } from "../../runtime/dates";
+import { addDays, businessDate, startOfBusinessDay, today } from "../../runtime/dates";
 import type { DataSource } from "typeorm";
 import { FocusGroup, ServiceCategory } from "../../subgraphs/shared/vocabulary";
 import { ActivityType } from "../../subgraphs/districts/vocabulary";
@@ -73,7 +73,7 @@ const stationsOf = (district: string) =>
       s.districtCode === district &&
       s.status === "FILED" &&
       s.filedAt &&
-      new Date(s.filedAt).toISOString().slice(0, 10) < old(),
+      businessDate(new Date(s.filedAt)) < old(),
   );
 const volunteers = () =>
   fed.demo.volunteers.filter(
@@ -314,7 +314,7 @@ async function rawIdle(codes: string[], asOf: string) {
     .from("station", "s")
     .where("s.districtCode IN (:...codes) AND s.status = 'FILED'", { codes })
     .andWhere("(s.filedAt IS NULL OR s.filedAt < :cutoffAt)", {
-      cutoffAt: new Date(`${cutoff}T00:00:00+08:00`),
+      cutoffAt: startOfBusinessDay(cutoff),
     })
     .andWhere(
       "NOT EXISTS (SELECT 1 FROM demand d WHERE d.stationId = s.id AND d.collectedOn >= :cutoff AND d.collectedOn <= :asOf)",

@@ -32,6 +32,7 @@ describe("the configuration", () => {
         LEGAL: { answer: 5, start: 10, resolve: 30 },
         FINANCING: { answer: 3, start: 5, resolve: 40 },
       },
+      onlineOpenMax: 5,
     });
   });
 

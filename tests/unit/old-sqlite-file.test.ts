@@ -18,7 +18,8 @@ it("refuses an older version's SQLite file, saying to delete the data folder", a
   old.exec(`INSERT INTO volunteer_event (volunteerId, actor, at, toStatus)
     VALUES (1, 'demo-data', '2026-01-01 02:00:00', 'APPLIED')`);
   old.close();
-  const config = loadConfigWith({ DATA_DIR: dir, LOG_LEVEL: "silent" });
+  // An SQLite file, whatever database the suite runs on (DATABASE_URL).
+  const config = loadConfigWith({ DATA_DIR: dir, LOG_LEVEL: "silent", DATABASE_URL: "" });
   await expect(openDataSource(SUBGRAPH_DEFINITIONS.corps, config)).rejects.toThrow(
     /corps\.sqlite could not be brought up to this version's tables .*written by an older version of the hub\. Delete .* or set DATA_DIR/,
   );

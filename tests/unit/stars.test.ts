@@ -26,6 +26,7 @@ describe("self-service configuration", () => {
       starHours: DEFAULT,
       accessLogRetentionDays: 180,
       accessLogPurgeMinutes: 60,
+      openCorrectionsPerVolunteer: 20,
     });
     const set = loadConfig({
       VOLUNTEER_STAR_HOURS: "50, 150,300,500,800",

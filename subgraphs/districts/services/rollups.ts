@@ -7,6 +7,7 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { isMysql, num } from "../../shared/db";
 import { DemandStatus } from "../vocabulary";
+import { calendarDateOf } from "../../../runtime/dates";
 
 type Db = DataSource | EntityManager;
 
@@ -51,8 +52,9 @@ const ACTIVITY_SUMS = ["activities", "enterprisesServed", "hourCents"] as const;
 const DEMAND_KEYS = ["districtCode", "month", "category", "focusGroup", "specialised"] as const;
 const DEMAND_SUMS = ["n", "resolved", "open", "ratedSum", "rated", "enterpriseRated"] as const;
 
+// A DATE column read back as a Date is a calendar date at UTC midnight (runtime/dates.ts).
 const day = (value: unknown) =>
-  value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
+  value instanceof Date ? calendarDateOf(value) : String(value).slice(0, 10);
 
 /**
  * The rollup shares of these activities as stored now (within the transaction). Their rows and
