@@ -14,7 +14,9 @@ export function formatGatewayError(
 ): GraphQLFormattedError {
   const extensions = formatted.extensions ?? {};
   const code = typeof extensions.code === "string" ? extensions.code : undefined;
-  if (code === "PERSISTED_QUERY_NOT_FOUND")
+  // Apollo Server's own answer to an unknown APQ hash is the bare word below: give it a sentence.
+  // A subgraph's or route's PERSISTED_QUERY_NOT_FOUND keeps its message, like every client code.
+  if (code === "PERSISTED_QUERY_NOT_FOUND" && formatted.message === "PersistedQueryNotFound")
     formatted = {
       ...formatted,
       message:
