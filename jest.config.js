@@ -1,4 +1,6 @@
 // Tests run TypeScript through SWC, keeping decorator metadata (type-graphql and TypeORM need it).
+const { DATABASE_INDEPENDENT } = require("./tests/helpers/database-independent");
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: "node",
@@ -29,4 +31,10 @@ module.exports = {
   transformIgnorePatterns: ["/node_modules/(?!(jose|feed)/)"],
   testTimeout: 120000,
   maxWorkers: 2,
+  // Files that never open a database (the gateway tester's inline subgraphs; npm start on its own
+  // embedded SQLite) run the same on any DATABASE_URL: the MySQL/MariaDB pass leaves them out
+  // rather than run them twice (tests/unit/database-independent.test.ts keeps the list true).
+  testPathIgnorePatterns: /^mysql:/.test(process.env.DATABASE_URL ?? "")
+    ? ["/node_modules/", ...DATABASE_INDEPENDENT.map((file) => `/${file.replace(/\./g, "\\.")}$`)]
+    : ["/node_modules/"],
 };
