@@ -38,6 +38,9 @@ export const daysFromToday = (days: number, now = new Date()) => addDays(today(n
 export const startOfBusinessDay = (iso: string) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) - OFFSET_MS);
 
+/** The month (YYYY-MM) before the month of `iso` (a YYYY-MM-DD date or a YYYY-MM month). */
+export const previousMonth = (iso: string) => addDays(`${iso.slice(0, 7)}-01`, -1).slice(0, 7);
+
 /** Whole days from `from` to `to` (both YYYY-MM-DD); negative when `to` is earlier. */
 export const daysBetween = (from: string, to: string) =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);

@@ -13,7 +13,7 @@ import { fetchStationReports, renderStationReports, ReportError } from "./report
 import { chartsSettled, renderCharts, resizeCharts } from "./charts";
 import { PRESETS, presetRange, rangeProblem, type Range } from "./range";
 import { COLUMNS, formatNumber, noDistrictRow, renderTable, tableCsv, type Sort } from "./table";
-import { addDays, today } from "../../runtime/dates";
+import { previousMonth, today } from "../../runtime/dates";
 
 const TOKEN_KEY = "hub.dashboard.token";
 const ENDPOINT = "/graphql";
@@ -160,8 +160,7 @@ async function downloadTableXlsx() {
 
 /** The month before this one, in Shenzhen (UTC+8): the latest a report can have been closed for. */
 function lastMonth(): string {
-  // The day before the first of this month, on Shenzhen's calendar (runtime/dates.ts).
-  return addDays(`${today().slice(0, 7)}-01`, -1).slice(0, 7);
+  return previousMonth(today());
 }
 
 /** The districts the caller's dashboard has (once loaded) as the 报表 view's choices. */

@@ -1,7 +1,7 @@
 // The contract's operations as named examples per client, with sample variables from the demo
 // data (dates on Shenzhen's calendar). The operation texts are bundled from the repository's copy
 // of the contract (contract/*.graphql).
-import { addDays, today } from "../../runtime/dates";
+import { addDays, previousMonth, today } from "../../runtime/dates";
 import corps from "../../contract/corps.graphql";
 import dashboard from "../../contract/dashboard.graphql";
 import districts from "../../contract/districts.graphql";
@@ -26,7 +26,7 @@ export interface ExampleGroup {
 function sampleVariables(): Record<string, Record<string, unknown>> {
   const now = today();
   // Last month on Shenzhen's calendar: the latest a report can have been closed for.
-  const lastMonth = addDays(`${now.slice(0, 7)}-01`, -1).slice(0, 7);
+  const lastMonth = previousMonth(now);
   return {
     CloseReportingMonth: { month: lastMonth },
     StationMonthlyReports: { month: lastMonth, districtCode: "440305", first: 20 },

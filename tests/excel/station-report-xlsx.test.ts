@@ -1,8 +1,7 @@
 // GET /reports/stations/<YYYY-MM>.xlsx: a closed month's station report as a workbook, one sheet per
 // district, read back with exceljs and openpyxl and equal to StationMonthlyReports; one district
 // with ?district=; who may download which; a month not closed; a bad file name or parameter.
-import { addDays, today } from "../../runtime/dates";
-import { previousMonth } from "../../subgraphs/districts/jobs/monthly-close";
+import { addDays, previousMonth, today } from "../../runtime/dates";
 import { bootFederation, type Federation } from "../helpers/federation";
 import { contractOperation, execute } from "../helpers/graphql";
 import { openpyxlAvailable, readWithExceljs, readWithOpenpyxl, sheetValues } from "../helpers/xlsx";

@@ -2,9 +2,9 @@
 // the dashboard's for the month, closing again without a change keeps the revision, a late publish
 // makes the next revision with what moved and the events that moved it, earlier revisions stay
 // readable, who may close and read what; the scheduled close, also from two processes at once.
-import { addDays, today } from "../../runtime/dates";
+import { addDays, previousMonth, today } from "../../runtime/dates";
 import { nthWorkingDayAfterMonth } from "../../runtime/working-days";
-import { runScheduledClose, previousMonth } from "../../subgraphs/districts/jobs/monthly-close";
+import { runScheduledClose } from "../../subgraphs/districts/jobs/monthly-close";
 import { bootFederation, type Federation } from "../helpers/federation";
 import { contractOperation, execute, executeExpectingError } from "../helpers/graphql";
 

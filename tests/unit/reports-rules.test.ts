@@ -1,7 +1,7 @@
 // The pure rules of the reports (docs/reports.md): ranks within a district with shared ranks for
 // equal scores, the months a plan's period covers, the month a scheduled close looks at, and what
 // a platform's revision says moved. No server.
-import { previousMonth } from "../../subgraphs/districts/jobs/monthly-close";
+import { previousMonth } from "../../runtime/dates";
 import { rankWithinDistricts } from "../../subgraphs/districts/services/assessment.service";
 import { monthRange } from "../../subgraphs/districts/services/reporting-figures";
 import {

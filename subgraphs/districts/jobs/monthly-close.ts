@@ -4,7 +4,7 @@
 // revision) unique, so two processes at once store one revision.
 import type { DataSource } from "typeorm";
 import type { HubConfig } from "../../../runtime/config";
-import { today } from "../../../runtime/dates";
+import { previousMonth, today } from "../../../runtime/dates";
 import type { Logger } from "../../../runtime/log";
 import { nthWorkingDayAfterMonth } from "../../../runtime/working-days";
 import type { Audit } from "../../shared/audit";
@@ -17,12 +17,6 @@ export const SYSTEM_CLOSE: Audit = {
   requestId: null,
   traceId: null,
 };
-
-/** The month before the Shenzhen date `day` (YYYY-MM). */
-export function previousMonth(day: string) {
-  const [y, m] = day.split("-").map(Number);
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, "0")}`;
-}
 
 /** Closes last month if its close day has come and it was never closed; else null. */
 export async function runScheduledClose(

@@ -1,7 +1,7 @@
 // A date range as the rollups read it: the whole months inside it (from the district × month
 // rollups, services/rollups.ts) and the days at either edge outside a whole month (from the raw
 // rows). Both parts together are exactly the range.
-import { addDays } from "../../../runtime/dates";
+import { addDays, previousMonth } from "../../../runtime/dates";
 
 /** An inclusive range of Shenzhen dates. */
 export interface Span {
@@ -22,7 +22,6 @@ const nextMonth = (month: string) => {
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
 };
 const lastDayOf = (month: string) => addDays(`${nextMonth(month)}-01`, -1);
-const previousMonth = (month: string) => addDays(`${month}-01`, -1).slice(0, 7);
 
 export function splitRange(from: string, to: string): SplitRange {
   const first = from.endsWith("-01") ? from.slice(0, 7) : nextMonth(from.slice(0, 7));
