@@ -5,15 +5,15 @@
 // in a worker thread (xlsx-writer.ts); all writers busy: 503 with Retry-After.
 import type { ApolloServer } from "@apollo/server";
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { badInput, HubError, unauthenticated } from "../../runtime/errors";
+import { badInput, HubError } from "../../runtime/errors";
 import type { Route } from "../../runtime/http/server";
 import type { Logger } from "../../runtime/log";
-import { attachment, XLSX_TYPE } from "../../runtime/xlsx/workbook";
-import { gatewayContext, type GatewayContext } from "../context";
+import type { GatewayContext } from "../context";
 import type { Identity } from "../identity";
 import { assessmentWorkbook, type AssessmentData } from "../render/xlsx-reports";
 import type { XlsxWriter } from "../xlsx-writer";
 import { answerError, routeOperation, runOperation } from "./operation";
+import { sendWorkbook, signedInContext } from "./xlsx-reply";
 
 export const ASSESSMENT_PATH = "/reports/assessment/:file";
 const ASSESSMENT = routeOperation("assessment-download");
@@ -53,9 +53,7 @@ export function assessmentRoutes(
         file,
         request.query as Record<string, unknown>,
       );
-      const context = await gatewayContext(request, identity);
-      if (!context.caller)
-        throw unauthenticated("downloading the assessment needs a signed-in token");
+      const context = await signedInContext(request, identity, "the assessment");
       const { stationAssessment } = await runOperation<{ stationAssessment: AssessmentData }>(
         apollo,
         ASSESSMENT,
@@ -65,17 +63,10 @@ export function assessmentRoutes(
       const scope = district
         ? (stationAssessment.stations[0]?.station.district.name ?? district)
         : "全市";
-      return reply
-        .type(XLSX_TYPE)
-        .header(
-          "content-disposition",
-          attachment(
-            `工作站考核_${scope}_${year}.xlsx`,
-            `assessment_${district ?? "city"}_${year}.xlsx`,
-          ),
-        )
-        .header("cache-control", "private, no-store")
-        .send(xlsx);
+      return sendWorkbook(reply, xlsx, {
+        chinese: `工作站考核_${scope}_${year}.xlsx`,
+        ascii: `assessment_${district ?? "city"}_${year}.xlsx`,
+      });
     } catch (error) {
       return answerError(request, reply, error, { log });
     }

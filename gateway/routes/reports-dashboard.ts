@@ -5,16 +5,16 @@
 import type { ApolloServer } from "@apollo/server";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { isIsoDate } from "../../runtime/dates";
-import { badInput, unauthenticated } from "../../runtime/errors";
+import { badInput } from "../../runtime/errors";
 import { FIRST_REPORT_YEAR, isReportDate, LAST_REPORT_YEAR } from "../../runtime/report-period";
 import type { Route } from "../../runtime/http/server";
 import type { Logger } from "../../runtime/log";
-import { attachment, XLSX_TYPE } from "../../runtime/xlsx/workbook";
-import { gatewayContext, type GatewayContext } from "../context";
+import type { GatewayContext } from "../context";
 import type { Identity } from "../identity";
 import { dashboardWorkbook, type DashboardTable } from "../render/xlsx-reports";
 import type { XlsxWriter } from "../xlsx-writer";
 import { answerError, routeOperation, runOperation } from "./operation";
+import { sendWorkbook, signedInContext } from "./xlsx-reply";
 
 export const DASHBOARD_XLSX_PATH = "/reports/dashboard.xlsx";
 const DASHBOARD_TABLE = routeOperation("dashboard-table");
@@ -51,19 +51,17 @@ export function dashboardXlsxRoutes(
   async function handler(request: FastifyRequest, reply: FastifyReply) {
     try {
       const range = rangeOf(request.query as Record<string, unknown>);
-      const context = await gatewayContext(request, identity);
-      if (!context.caller) throw unauthenticated("downloading the table needs a signed-in token");
+      const context = await signedInContext(request, identity, "the table");
       const data = await runOperation<DashboardTable>(apollo, DASHBOARD_TABLE, {
         variables: range,
         context,
       });
       const xlsx = await writer.write(dashboardWorkbook(data, range.from, range.to));
       const name = `各区服务情况_${range.from}_${range.to}.xlsx`;
-      return reply
-        .type(XLSX_TYPE)
-        .header("content-disposition", attachment(name, `dashboard_${range.from}_${range.to}.xlsx`))
-        .header("cache-control", "private, no-store")
-        .send(xlsx);
+      return sendWorkbook(reply, xlsx, {
+        chinese: name,
+        ascii: `dashboard_${range.from}_${range.to}.xlsx`,
+      });
     } catch (error) {
       return answerError(request, reply, error, { log });
     }

@@ -5,15 +5,15 @@
 // thread (xlsx-writer.ts); all writers busy: 503 with Retry-After.
 import type { ApolloServer } from "@apollo/server";
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { badInput, HubError, unauthenticated } from "../../runtime/errors";
+import { badInput, HubError } from "../../runtime/errors";
 import type { Route } from "../../runtime/http/server";
 import type { Logger } from "../../runtime/log";
-import { attachment, XLSX_TYPE } from "../../runtime/xlsx/workbook";
-import { gatewayContext, type GatewayContext } from "../context";
+import type { GatewayContext } from "../context";
 import type { Identity } from "../identity";
 import { platformYearWorkbook, type PlatformYearData } from "../render/xlsx-reports";
 import type { XlsxWriter } from "../xlsx-writer";
 import { answerError, routeOperation, runOperation } from "./operation";
+import { sendWorkbook, signedInContext } from "./xlsx-reply";
 
 export const PLATFORM_YEAR_PATH = "/reports/platforms/:file";
 const PLATFORM_YEAR = routeOperation("platform-year-download");
@@ -54,8 +54,7 @@ export function platformYearRoutes(
         file,
         request.query as Record<string, unknown>,
       );
-      const context = await gatewayContext(request, identity);
-      if (!context.caller) throw unauthenticated("downloading a report needs a signed-in token");
+      const context = await signedInContext(request, identity, "a report");
       const { platformYear } = await runOperation<{ platformYear: PlatformYearData }>(
         apollo,
         PLATFORM_YEAR,
@@ -65,17 +64,10 @@ export function platformYearRoutes(
       const scope = district
         ? (platformYear.reports[0]?.platform.district?.name ?? district)
         : "全市";
-      return reply
-        .type(XLSX_TYPE)
-        .header(
-          "content-disposition",
-          attachment(
-            `示范平台年度报告_${scope}_${year}.xlsx`,
-            `platforms_${district ?? "city"}_${year}.xlsx`,
-          ),
-        )
-        .header("cache-control", "private, no-store")
-        .send(xlsx);
+      return sendWorkbook(reply, xlsx, {
+        chinese: `示范平台年度报告_${scope}_${year}.xlsx`,
+        ascii: `platforms_${district ?? "city"}_${year}.xlsx`,
+      });
     } catch (error) {
       return answerError(request, reply, error, { log });
     }

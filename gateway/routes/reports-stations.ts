@@ -5,15 +5,15 @@
 // time, and written in a worker thread (xlsx-writer.ts); all writers busy: 503 with Retry-After.
 import type { ApolloServer } from "@apollo/server";
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { badInput, HubError, unauthenticated } from "../../runtime/errors";
+import { badInput, HubError } from "../../runtime/errors";
 import type { Route } from "../../runtime/http/server";
 import type { Logger } from "../../runtime/log";
-import { attachment, XLSX_TYPE } from "../../runtime/xlsx/workbook";
-import { gatewayContext, type GatewayContext } from "../context";
+import type { GatewayContext } from "../context";
 import type { Identity } from "../identity";
 import { stationMonthlyWorkbook, type StationMonthlyRow } from "../render/xlsx-reports";
 import type { XlsxWriter } from "../xlsx-writer";
 import { answerError, routeOperation, runOperation } from "./operation";
+import { sendWorkbook, signedInContext } from "./xlsx-reply";
 
 export const STATION_REPORT_PATH = "/reports/stations/:file";
 const STATION_REPORT = routeOperation("station-report-download");
@@ -88,22 +88,14 @@ export function stationReportRoutes(
         file,
         request.query as Record<string, unknown>,
       );
-      const context = await gatewayContext(request, identity);
-      if (!context.caller) throw unauthenticated("downloading a report needs a signed-in token");
+      const context = await signedInContext(request, identity, "a report");
       const rows = await readReport(apollo, context, month, district, revision);
       const xlsx = await writer.write(stationMonthlyWorkbook(month, rows));
       const scope = district ? (rows[0]?.station.district.name ?? district) : "全市";
-      return reply
-        .type(XLSX_TYPE)
-        .header(
-          "content-disposition",
-          attachment(
-            `工作站月报_${scope}_${month}.xlsx`,
-            `stations_${district ?? "city"}_${month}.xlsx`,
-          ),
-        )
-        .header("cache-control", "private, no-store")
-        .send(xlsx);
+      return sendWorkbook(reply, xlsx, {
+        chinese: `工作站月报_${scope}_${month}.xlsx`,
+        ascii: `stations_${district ?? "city"}_${month}.xlsx`,
+      });
     } catch (error) {
       return answerError(request, reply, error, { log });
     }
