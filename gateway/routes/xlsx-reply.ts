@@ -2,7 +2,7 @@
 // goes out as an attachment (a Chinese file name, with an ASCII fallback) that nothing caches.
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { unauthenticated } from "../../runtime/errors";
-import { attachment, XLSX_TYPE } from "../../runtime/xlsx/workbook";
+import { attachment, XLSX_TYPE } from "../../runtime/xlsx/attachment";
 import { gatewayContext, type GatewayContext } from "../context";
 import type { Identity } from "../identity";
 

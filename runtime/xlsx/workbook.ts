@@ -169,10 +169,3 @@ export async function writeWorkbook(spec: WorkbookSpec): Promise<Buffer> {
   if (!spec.sheets.length) book.addWorksheet("Sheet1");
   return Buffer.from(await book.xlsx.writeBuffer());
 }
-
-export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-/** A Content-Disposition naming a file with Chinese in it (RFC 6266 / 5987), ASCII fallback. */
-export function attachment(filename: string, fallback: string): string {
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
