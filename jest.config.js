@@ -7,6 +7,9 @@ module.exports = {
   roots: ["<rootDir>/tests"],
   testMatch: ["**/*.test.ts"],
   setupFiles: ["reflect-metadata"],
+  // A folder of the run's own, for the demo databases seeded once and copied by each federation.
+  globalSetup: "<rootDir>/tests/helpers/run-folder-setup.js",
+  globalTeardown: "<rootDir>/tests/helpers/run-folder-teardown.js",
   transform: {
     "^.+\\.graphql$": "<rootDir>/tests/helpers/text-transform.js",
     "^.+\\.(ts|js)$": [

@@ -1,7 +1,8 @@
 // Boots the real federation once per test file: four subgraph HTTP servers and the gateway on
 // ephemeral ports, each subgraph on a fresh database of its own (SQLite files in a temp folder, or
 // fresh MySQL databases when DATABASE_URL is set), loaded with the demo data through each one's
-// seed entry point (generated once per anchor in a test file). Every process logs into memory
+// seed entry point (generated once per anchor in a test file; on SQLite, seeded once per test run
+// and copied: tests/helpers/seeded-sqlite.ts). Every process logs into memory
 // (fed.logs()), so tests can check what the hub writes to its logs.
 import fs from "node:fs";
 import os from "node:os";
@@ -26,6 +27,7 @@ import { createLogger } from "../../runtime/log";
 import { dropDatabase } from "../../subgraphs/shared/db";
 import type { RunningServer } from "../../runtime/http/server";
 import { startSubgraph, type RunningSubgraph } from "../../subgraphs/shared/subgraph";
+import { copySeededSqlite } from "./seeded-sqlite";
 
 export interface Federation {
   config: HubConfig;
@@ -132,6 +134,7 @@ export async function bootFederation(options: BootOptions = {}): Promise<Federat
   try {
     await Promise.all(
       SUBGRAPHS.map(async (name) => {
+        await copySeededSqlite(name, config, () => seedRowsOn(anchor)[name]);
         subgraphs[name] = await startSubgraph(SUBGRAPH_DEFINITIONS[name], config, {
           port: 0,
           log: log(name),

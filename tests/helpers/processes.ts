@@ -22,6 +22,9 @@ import { probeHttp } from "../../runtime/http/probe";
 import { createLogger } from "../../runtime/log";
 import { dropDatabase } from "../../subgraphs/shared/db";
 import { subgraphArgs, writeDemoRows } from "../../tools/demo-rows";
+import { generateDemo } from "../../demo/generate";
+import { demoSeedRows, type DemoSeedRows } from "../../demo/seed-rows";
+import { copySeededSqlite } from "./seeded-sqlite";
 import { freePort } from "../../tools/start-checks";
 
 const ROOT = path.join(__dirname, "..", "..");
@@ -95,7 +98,15 @@ export async function bootProcesses(
     ...env,
   };
   const config = loadConfigWith(fullEnv);
-  const rows = config.demo.seed ? writeDemoRows(dataDir, config.demo.anchor) : null;
+  // The demo's databases copied from the run's seeded ones (SQLite), or rows handed to each process.
+  let demoRows: DemoSeedRows | undefined;
+  const rowsOf = (name: SubgraphName) =>
+    (demoRows ??= demoSeedRows(generateDemo(config.demo.anchor)))[name];
+  const copied = await Promise.all(
+    SUBGRAPHS.map((n) => copySeededSqlite(n, config, () => rowsOf(n))),
+  );
+  const rows =
+    config.demo.seed && !copied.every(Boolean) ? writeDemoRows(dataDir, config.demo.anchor) : null;
   const children = new Map<SubgraphName | "gateway", ChildProcess>();
   const outputs = new Map<SubgraphName | "gateway", string[]>();
   let gateway: RunningServer | undefined;
