@@ -14,6 +14,8 @@ export interface SoakOptions {
   metricsToken?: string | null;
   clients: number;
   seconds: number;
+  /** How often the gateway's memory is sampled (default 5 s). */
+  sampleSeconds?: number;
   /** Called every few seconds with a line of progress. */
   progress?: (line: string) => void;
 }
@@ -25,7 +27,7 @@ export interface SoakResult {
   publishes: number;
   rowsAcknowledged: number;
   rowsMissing: number;
-  /** Gateway resident memory in MB, sampled every 5 s. */
+  /** Gateway resident memory in MB, sampled every sampleSeconds. */
   memoryMb: number[];
   requestsPerSecond: number;
 }
@@ -175,7 +177,7 @@ export async function soak(options: SoakOptions): Promise<SoakResult> {
     );
   };
   // gatewayMemoryMb answers null rather than throw, so a sample cannot reject.
-  const sampler = setInterval(() => void sample(), 5000);
+  const sampler = setInterval(() => void sample(), (options.sampleSeconds ?? 5) * 1000);
   try {
     await Promise.all(Array.from({ length: options.clients }, (_, i) => client(i)));
   } finally {
