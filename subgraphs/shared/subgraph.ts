@@ -10,13 +10,13 @@ import {
 import type { DataSource } from "typeorm";
 import type { HubConfig, SubgraphName } from "../../runtime/config";
 import { graphqlRoute } from "../../runtime/http/graphql";
-import { Counter } from "prom-client";
+import { Counter, type Registry } from "prom-client";
 import { graphqlMetricsPlugin } from "../../runtime/http/graphql-metrics";
 import { healthRoutes, within } from "../../runtime/http/health";
 import { createRegistry, metricsRoute } from "../../runtime/http/metrics";
 import { httpSettings, serve, type Route } from "../../runtime/http/server";
 import { createLogger, type Logger } from "../../runtime/log";
-import { currentTraceId, startTracing } from "../../runtime/tracing";
+import { currentTraceId, startTracing, type Tracing } from "../../runtime/tracing";
 import { tracingPlugin } from "../../runtime/tracing/graphql";
 import { auditOf } from "./audit";
 import { subgraphCredential } from "./caller";
@@ -80,33 +80,8 @@ export async function startSubgraph<TLoaders, TRows>(
     const tracing = startTracing(config.tracing, `hub-${definition.name}`);
     traceStatements(db, tracing);
     const registry = createRegistry(definition.name);
-    let reported = 0;
-    new Counter({
-      name: "hub_sql_statements_total",
-      help: "SQL statements this subgraph has sent to its database",
-      registers: [registry],
-      collect() {
-        this.inc(counter.count - reported);
-        reported = counter.count;
-      },
-    });
-    const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
-      schema: await definition.buildSchema(),
-      formatError: createFormatError(log, definition.name),
-      introspection: config.ide.introspection,
-      includeStacktraceInErrorResponses: false,
-      // Our own shutdown (tools/cli.ts) stops the server; two overlapping stop() calls never return.
-      stopOnTerminationSignals: false,
-      // No landing page: Apollo's loads Sandbox from a CDN, and subgraphs are not for browsers.
-      plugins: [
-        ApolloServerPluginInlineTraceDisabled(),
-        ApolloServerPluginLandingPageDisabled(),
-        // The caller the gateway's credential names: an anonymous one's names are not labels.
-        graphqlMetricsPlugin(registry, (ctx) => Boolean(ctx.contextValue?.caller)),
-        ...(tracing.enabled ? [tracingPlugin<SubgraphContext<TLoaders>>(tracing)] : []),
-      ],
-    });
-    await apollo.start();
+    countStatements(registry, counter);
+    const apollo = await startApollo(definition, config, { log, registry, tracing });
     let stopJobs = () => {};
     const server = await serve({
       port: options.port ?? config.servers.subgraphPorts[definition.name],
@@ -115,40 +90,7 @@ export async function startSubgraph<TLoaders, TRows>(
       log,
       http: httpSettings(config),
       tracing,
-      routes: [
-        graphqlRoute(
-          apollo,
-          async (request) => {
-            const { caller, requestId } = await subgraphCredential(
-              request,
-              definition.name,
-              config,
-            );
-            const traceId = currentTraceId();
-            return {
-              caller,
-              audit: auditOf(caller, requestId, traceId),
-              db,
-              config,
-              loaders: definition.createLoaders(db),
-              log,
-              requestId,
-              traceId,
-            };
-          },
-          // No brace-depth scan before parsing: the credential, checked first (the context is
-          // built before the document is parsed), admits only bodies the gateway built from a
-          // document it had scanned and parsed itself.
-        ),
-        ...healthRoutes(log, {
-          own: async () => {
-            await within(1000, "the database", () => db.query("SELECT 1"));
-            return { subgraph: definition.name };
-          },
-        }),
-        ...metricsRoute(registry, config.metrics),
-        ...(definition.routes?.({ db, config, log }) ?? []),
-      ],
+      routes: routesOf(definition, config, { apollo, db, log, registry }),
       onStop: async () => {
         stopJobs();
         await apollo.stop();
@@ -168,4 +110,88 @@ export async function startSubgraph<TLoaders, TRows>(
     await db.destroy();
     throw error;
   }
+}
+
+/** hub_sql_statements_total: the statements the counting logger has seen, read at each scrape. */
+function countStatements(registry: Registry, counter: CountingLogger) {
+  let reported = 0;
+  new Counter({
+    name: "hub_sql_statements_total",
+    help: "SQL statements this subgraph has sent to its database",
+    registers: [registry],
+    collect() {
+      this.inc(counter.count - reported);
+      reported = counter.count;
+    },
+  });
+}
+
+/** The subgraph's Apollo Server on its federated schema, started. */
+async function startApollo<TLoaders, TRows>(
+  definition: SubgraphDefinition<TLoaders, TRows>,
+  config: HubConfig,
+  deps: { log: Logger; registry: Registry; tracing: Tracing },
+) {
+  const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
+    schema: await definition.buildSchema(),
+    formatError: createFormatError(deps.log, definition.name),
+    introspection: config.ide.introspection,
+    includeStacktraceInErrorResponses: false,
+    // Our own shutdown (tools/cli.ts) stops the server; two overlapping stop() calls never return.
+    stopOnTerminationSignals: false,
+    // No landing page: Apollo's loads Sandbox from a CDN, and subgraphs are not for browsers.
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+      // The caller the gateway's credential names: an anonymous one's names are not labels.
+      graphqlMetricsPlugin(deps.registry, (ctx) => Boolean(ctx.contextValue?.caller)),
+      ...(deps.tracing.enabled ? [tracingPlugin<SubgraphContext<TLoaders>>(deps.tracing)] : []),
+    ],
+  });
+  await apollo.start();
+  return apollo;
+}
+
+/** /graphql (the context built from the gateway's credential), /health, /metrics and its own. */
+function routesOf<TLoaders, TRows>(
+  definition: SubgraphDefinition<TLoaders, TRows>,
+  config: HubConfig,
+  deps: {
+    apollo: ApolloServer<SubgraphContext<TLoaders>>;
+    db: DataSource;
+    log: Logger;
+    registry: Registry;
+  },
+): Route[] {
+  const { apollo, db, log, registry } = deps;
+  return [
+    graphqlRoute(
+      apollo,
+      async (request) => {
+        const { caller, requestId } = await subgraphCredential(request, definition.name, config);
+        const traceId = currentTraceId();
+        return {
+          caller,
+          audit: auditOf(caller, requestId, traceId),
+          db,
+          config,
+          loaders: definition.createLoaders(db),
+          log,
+          requestId,
+          traceId,
+        };
+      },
+      // No brace-depth scan before parsing: the credential, checked first (the context is
+      // built before the document is parsed), admits only bodies the gateway built from a
+      // document it had scanned and parsed itself.
+    ),
+    ...healthRoutes(log, {
+      own: async () => {
+        await within(1000, "the database", () => db.query("SELECT 1"));
+        return { subgraph: definition.name };
+      },
+    }),
+    ...metricsRoute(registry, config.metrics),
+    ...(definition.routes?.({ db, config, log }) ?? []),
+  ];
 }
