@@ -244,33 +244,8 @@ export async function requestBooking(
   const day = today();
   const volunteerId = Number(input.volunteerId);
   const menuItemId = input.menuItemId ? Number(input.menuItemId) : null;
-  const assertRoom = async (tx: DataSource | EntityManager) => {
-    const live = await liveBookings(tx, demand.id, day);
-    if (live.some((b) => b.volunteerId === volunteerId))
-      throw conflict(
-        `demand ${demand.id} already has a ${live.find((b) => b.volunteerId === volunteerId)!.status} booking with expert ${volunteerId}`,
-      );
-    if (live.length >= MAX_LIVE_PER_DEMAND)
-      throw conflict(
-        `demand ${demand.id} already has ${live.length} open bookings; wait for an answer or cancel one first`,
-      );
-  };
-  await assertRoom(db);
-  // Check the expert and the menu entry with corps, before anything is written.
-  let standing: Awaited<ReturnType<typeof fetchExpert>>;
-  try {
-    standing = await fetchExpert(config, volunteerId, menuItemId);
-  } catch (error) {
-    if (error instanceof ServiceUnavailable) throw corpsDown(error);
-    throw error;
-  }
-  const enterprise = by.role === "ENTERPRISE";
-  const problem =
-    expertProblem(volunteerId, standing.expert, input.form, { enterprise, day }) ??
-    (menuItemId === null
-      ? null
-      : menuItemProblem(menuItemId, standing.menuItem, demand.category, input.form));
-  if (problem) throw badInput(problem);
+  await assertRoom(db, demand.id, volunteerId, day);
+  await checkWithCorps(config, demand, input, { by, day, volunteerId, menuItemId });
   // Write: the booking and its first event, in one transaction.
   return db.transaction(async (tx) => {
     const locked = await lockDemand(tx, demand.id);
@@ -279,7 +254,7 @@ export async function requestBooking(
         `demand ${demand.id} became ${locked.status} meanwhile; only a demand that is ${BOOKABLE_DEMAND.join(", ")} can be booked`,
         { demandStatus: locked.status },
       );
-    await assertRoom(tx);
+    await assertRoom(tx, demand.id, volunteerId, day);
     const at = now();
     const repo = tx.getRepository(Booking);
     const { identifiers } = await repo.insert({
@@ -291,7 +266,7 @@ export async function requestBooking(
       message: input.message,
       contactName: input.contactName,
       contactPhone: input.contactPhone,
-      channel: enterprise ? BookingChannel.ENTERPRISE : BookingChannel.STATION,
+      channel: by.role === "ENTERPRISE" ? BookingChannel.ENTERPRISE : BookingChannel.STATION,
       status: BookingStatus.REQUESTED,
       requestedAt: at,
       answerBy: addDays(day, config.clinic.bookingExpiryDays),
@@ -317,6 +292,49 @@ export async function requestBooking(
     );
     return repo.findOneByOrFail({ id });
   });
+}
+
+/** Refuses a booking of an expert the demand already has one with, or beyond the open limit. */
+async function assertRoom(
+  tx: DataSource | EntityManager,
+  demandId: number,
+  volunteerId: number,
+  day: string,
+) {
+  const live = await liveBookings(tx, demandId, day);
+  const same = live.find((b) => b.volunteerId === volunteerId);
+  if (same)
+    throw conflict(
+      `demand ${demandId} already has a ${same.status} booking with expert ${volunteerId}`,
+    );
+  if (live.length >= MAX_LIVE_PER_DEMAND)
+    throw conflict(
+      `demand ${demandId} already has ${live.length} open bookings; wait for an answer or cancel one first`,
+    );
+}
+
+/** Checks the expert and the menu entry with corps, before anything is written. */
+async function checkWithCorps(
+  config: HubConfig,
+  demand: Demand,
+  input: BookingRequestInput,
+  at: { by: Caller; day: string; volunteerId: number; menuItemId: number | null },
+) {
+  const { volunteerId, menuItemId, day } = at;
+  let standing: Awaited<ReturnType<typeof fetchExpert>>;
+  try {
+    standing = await fetchExpert(config, volunteerId, menuItemId);
+  } catch (error) {
+    if (error instanceof ServiceUnavailable) throw corpsDown(error);
+    throw error;
+  }
+  const enterprise = at.by.role === "ENTERPRISE";
+  const problem =
+    expertProblem(volunteerId, standing.expert, input.form, { enterprise, day }) ??
+    (menuItemId === null
+      ? null
+      : menuItemProblem(menuItemId, standing.menuItem, demand.category, input.form));
+  if (problem) throw badInput(problem);
 }
 
 /** The expert's branch (CITY_ADMIN for now) accepts or declines a REQUESTED booking. */
