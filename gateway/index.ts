@@ -16,6 +16,7 @@ import { createSubgraphFetcher } from "./subgraph-fetcher";
 import { tracedFetcher } from "./traced-fetcher";
 import { gatewayPlugins } from "./plugins";
 import { limitsProtection } from "./plugins/limits";
+import { trustCheckedVariables } from "./plugins/argument-values";
 import { createPdfRenderer } from "./pdf-renderer";
 import { createXlsxWriter } from "./xlsx-writer";
 import { gatewayRoutes } from "./routes";
@@ -92,6 +93,8 @@ export async function startGateway(
       );
     },
   });
+  // The argument-values plugin has coerced the variables the executor would coerce again.
+  trustCheckedVariables(gateway);
   const limits = limitsProtection(config.limits, config.production, log);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,

@@ -47,6 +47,16 @@ export interface CallBinding {
   body: string;
 }
 
+/** What a subgraph checks a credential against: the call, and another reading of its body. */
+export interface ReceivedCall extends CallBinding {
+  requestId: string;
+  /**
+   * The body as JSON.stringify writes what it parsed to, asked for only when `body` (the bytes
+   * received) is not what was signed: a sender may sign that text and send other spacing.
+   */
+  bodyAsParsed?: () => string;
+}
+
 /** How long a credential for this subgraph lives: its call time limit and the margin, in ms. */
 export const credentialLifetimeMs = (calls: SubgraphCallsConfig, subgraph: SubgraphName) =>
   calls.timeoutMs[subgraph] + calls.credentialMarginMs;
@@ -82,7 +92,7 @@ const invalid = (why: string) => unauthenticated(`the gateway credential ${why}`
  */
 export async function verifyCredential(
   header: string | string[] | undefined,
-  call: CallBinding & { requestId: string },
+  call: ReceivedCall,
   config: { auth: AuthConfig; subgraphCalls: SubgraphCallsConfig },
 ): Promise<Credential> {
   if (typeof header !== "string" || !header) {
@@ -107,7 +117,10 @@ export async function verifyCredential(
     throw invalid(`was signed for another subgraph (${String(payload.aud)}), not ${call.subgraph}`);
   if (payload.rid !== call.requestId)
     throw invalid("was signed for another request id; send your request to the gateway");
-  if (payload.bdy !== bodyDigest(call.body))
+  if (
+    payload.bdy !== bodyDigest(call.body) &&
+    !(call.bodyAsParsed && payload.bdy === bodyDigest(call.bodyAsParsed()))
+  )
     throw invalid(
       "was signed for another operation or variables; send your request to the gateway",
     );

@@ -6,12 +6,16 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import {
+  getNamedType,
   getNullableType,
   GraphQLError,
+  isInputObjectType,
   isListType,
   isObjectType,
+  typeFromAST,
   type GraphQLCompositeType,
   type GraphQLSchema,
+  type OperationDefinitionNode,
   type ValidationContext,
   type ValidationRule,
 } from "graphql";
@@ -21,6 +25,7 @@ import { graphQLError } from "../../runtime/errors";
 import { errorFields, type Logger } from "../../runtime/log";
 import type { DocumentLimits } from "../../runtime/http/document-limits";
 import type { GatewayContext } from "../context";
+import { variablesChecked } from "./argument-values";
 
 /** The page size a connection answers when `first` is not given (subgraphs/shared/pagination). */
 const DEFAULT_PAGE = 20;
@@ -98,6 +103,33 @@ export function operationCost(
   });
 }
 
+/**
+ * The variables as the estimate reads them. It coerces them all again (graphql-query-complexity
+ * calls getVariableValues), and a batch's rows (1,000 stations) cost as much to coerce as the rest
+ * of the estimate: once the argument-values plugin has found the variables fitting, lists of
+ * input objects are given as [], which fits any list type. The estimator reads only `first`, the
+ * length of `ids` (scalars) and directives' conditions, never a list of input objects.
+ */
+export function variablesForEstimate(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode | null | undefined,
+  variables: Record<string, unknown> | undefined,
+) {
+  if (!variables || !operation?.variableDefinitions || !variablesChecked(variables))
+    return variables;
+  let lighter: Record<string, unknown> | undefined;
+  for (const definition of operation.variableDefinitions) {
+    const name = definition.variable.name.value;
+    if (!Array.isArray(variables[name])) continue;
+    const type = typeFromAST(schema, definition.type);
+    if (!type || !isListType(getNullableType(type)) || !isInputObjectType(getNamedType(type)))
+      continue;
+    lighter ??= { ...variables };
+    lighter[name] = [];
+  }
+  return lighter ?? variables;
+}
+
 const refused = (message: string) =>
   graphQLError("GRAPHQL_VALIDATION_FAILED", message, { http: true });
 
@@ -121,7 +153,14 @@ function costPlugin(limits: LimitsConfig, log: Logger): ApolloServerPlugin<Gatew
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, schema, operationName, contextValue }) {
+        async didResolveOperation({
+          request,
+          document,
+          schema,
+          operation,
+          operationName,
+          contextValue,
+        }) {
           // Subgraphs' own checks (a batch of 1000 participants' standings) are fixed documents
           // in operations/ folders, validated by the schema test, sent for a client already counted.
           if (contextValue.caller?.role === "SERVICE") return;
@@ -129,7 +168,7 @@ function costPlugin(limits: LimitsConfig, log: Logger): ApolloServerPlugin<Gatew
           try {
             cost = operationCost(schema, document, {
               operationName: operationName ?? undefined,
-              variables: request.variables,
+              variables: variablesForEstimate(schema, operation, request.variables),
               listWeight: limits.listWeight,
               maxFields: limits.maxFields * EXPANSION_PER_FIELD,
             });

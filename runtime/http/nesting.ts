@@ -5,8 +5,16 @@
 // syntax; JSON has only the strings). GraphQL documents are measured on their tokens instead
 // (document-limits.ts), with the field limits in the same pass.
 
-const OPEN = new Set(["{", "[", "("]);
-const CLOSE = new Set(["}", "]", ")"]);
+// Character codes: the scan reads code units (charCodeAt), a third of the time of one-character
+// strings and Set lookups on a 200 KB body (a 1,000-row publish: 1 ms at the gateway, 1 ms again
+// in the subgraph).
+const HASH = 0x23;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const LF = 0x0a;
+const CR = 0x0d;
+const isOpen = (c: number) => c === 0x7b || c === 0x5b || c === 0x28; // { [ (
+const isClose = (c: number) => c === 0x7d || c === 0x5d || c === 0x29; // } ] )
 
 /** True when the document nests deeper than `limit` anywhere; stops reading as soon as it does. */
 export function nestsDeeperThan(source: string, limit: number): boolean {
@@ -14,21 +22,22 @@ export function nestsDeeperThan(source: string, limit: number): boolean {
   let i = 0;
   const n = source.length;
   while (i < n) {
-    const c = source[i];
-    if (c === "#") {
-      while (i < n && source[i] !== "\n" && source[i] !== "\r") i += 1;
-    } else if (c === '"' && source.startsWith('"""', i)) {
+    const c = source.charCodeAt(i);
+    if (c === HASH) {
+      while (i < n && source.charCodeAt(i) !== LF && source.charCodeAt(i) !== CR) i += 1;
+    } else if (c === QUOTE && source.startsWith('"""', i)) {
       i += 3;
       while (i < n && !source.startsWith('"""', i)) i += source.startsWith('\\"""', i) ? 4 : 1;
       i += 3;
       continue;
-    } else if (c === '"') {
+    } else if (c === QUOTE) {
       i += 1;
-      while (i < n && source[i] !== '"' && source[i] !== "\n") i += source[i] === "\\" ? 2 : 1;
-    } else if (OPEN.has(c)) {
+      for (let d = source.charCodeAt(i); i < n && d !== QUOTE && d !== LF; d = source.charCodeAt(i))
+        i += d === BACKSLASH ? 2 : 1;
+    } else if (isOpen(c)) {
       depth += 1;
       if (depth > limit) return true;
-    } else if (CLOSE.has(c)) {
+    } else if (isClose(c)) {
       depth = Math.max(0, depth - 1);
     }
     i += 1;

@@ -31,6 +31,12 @@ export const badUrl = () =>
     "the URL is malformed: a % not followed by two hex digits, or bytes that are not UTF-8",
   );
 
+/** The text of each JSON body as it arrived, by request (the bytes a subgraph credential signs). */
+const jsonTexts = new WeakMap<FastifyRequest, string>();
+
+/** The JSON body's text as it arrived; undefined when the request had no JSON body. */
+export const jsonBodyText = (request: FastifyRequest) => jsonTexts.get(request);
+
 /**
  * Replaces Fastify's JSON parser by the same parser (prototype poisoning refused) after a scan
  * that refuses a body nesting deeper than maxDepth: nothing that walks a request's values
@@ -45,7 +51,10 @@ export function shallowJsonParser(app: FastifyInstance, maxDepth: number) {
     { parseAs: "string" },
     (request: FastifyRequest, body: string | Buffer, done) => {
       const text = typeof body === "string" ? body : body.toString("utf8");
-      if (!nestsDeeperThan(text, maxDepth)) return parse(request, text, done);
+      if (!nestsDeeperThan(text, maxDepth)) {
+        jsonTexts.set(request, text);
+        return parse(request, text, done);
+      }
       done(
         new RequestRefusal(
           "BAD_REQUEST",

@@ -1,13 +1,13 @@
 // The shape every batch publish shares: at most MAX_BATCH rows, each validated on its own, an
 // externalId used once per batch, a pure plan of what happens to every row, one transaction that
 // writes it, and a result that counts what happened to every row.
-import { validateSync } from "class-validator";
 import type { DataSource, EntityManager, EntityTarget, Repository } from "typeorm";
 import { Station } from "../entities/station.entity";
 import { StationStatus } from "../vocabulary";
 import { insertRows, isMysql } from "../../shared/db";
 import { badInput } from "../../../runtime/errors";
 import { describeValidation } from "../../shared/format-error";
+import { validateRow } from "../../shared/validation/rows";
 import { isDistrictCode } from "../../shared/vocabulary";
 import type { PublishResult } from "../types/publish-result";
 
@@ -33,7 +33,7 @@ export class Batch<T extends { externalId: string }> {
     const seen = new Map<string, number>();
     // Every string of the rows arrives trimmed (textArgs, subgraphs/shared/validation/trim.ts).
     rows.forEach((input, index) => {
-      const problems = describeValidation(validateSync(input));
+      const problems = describeValidation(validateRow(input));
       const first = seen.get(externalKey(input.externalId));
       if (first !== undefined)
         problems.push(
@@ -138,7 +138,8 @@ export async function insertWithIds<
     const id = ids.get(externalKey(r.externalId));
     // Only a collation that tells case apart (unsupported: docs/databases.md) could lose a row.
     if (id === undefined) throw new Error(`insertWithIds: ${r.externalId} was not read back`);
-    return { ...r, id };
+    // Object.assign rather than a spread: see recordEvents (subgraphs/shared/audit.ts).
+    return Object.assign({}, r, { id });
   });
 }
 

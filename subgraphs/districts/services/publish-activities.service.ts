@@ -262,11 +262,10 @@ async function writeActivityRows(
     tx,
     Activity,
     districtCode,
-    plan.created.map(({ row, values }) => ({
-      ...values.activity,
-      districtCode,
-      externalId: row.input.externalId,
-    })),
+    // Object.assign rather than a spread: see recordEvents.
+    plan.created.map(({ row, values }) =>
+      Object.assign({}, values.activity, { districtCode, externalId: row.input.externalId }),
+    ),
   );
   const crewRows = plan.created.flatMap(({ values }, i) => rowsOf(saved[i].id, values.crew));
   await insertRows(tx, Participation, crewRows);

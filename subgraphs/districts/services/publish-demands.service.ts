@@ -186,11 +186,10 @@ async function writeDemandRows(
       tx,
       Demand,
       districtCode,
-      plan.created.map(({ row, values }) => ({
-        ...values,
-        districtCode,
-        externalId: row.input.externalId,
-      })),
+      // Object.assign rather than a spread: see recordEvents.
+      plan.created.map(({ row, values }) =>
+        Object.assign({}, values, { districtCode, externalId: row.input.externalId }),
+      ),
     );
     for (const demand of created)
       events.push({

@@ -79,12 +79,14 @@ async function writeStations(
     tx,
     Station,
     districtCode,
-    plan.created.map(({ row, values }) => ({
-      ...values,
-      districtCode,
-      externalId: row.input.externalId,
-      status: StationStatus.SUBMITTED,
-    })),
+    // Object.assign rather than a spread: see recordEvents.
+    plan.created.map(({ row, values }) =>
+      Object.assign({}, values, {
+        districtCode,
+        externalId: row.input.externalId,
+        status: StationStatus.SUBMITTED,
+      }),
+    ),
   );
   await recordEvents(
     tx,

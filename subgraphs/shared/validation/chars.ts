@@ -3,7 +3,11 @@
 // long for the column; this decorator agrees with the database.
 import { ValidateBy, type ValidationOptions } from "class-validator";
 
-export const codePoints = (value: string) => Array.from(value).length;
+/** A UTF-16 surrogate: without one, every code unit is a code point. */
+const SURROGATE = /[\ud800-\udfff]/;
+
+export const codePoints = (value: string) =>
+  SURROGATE.test(value) ? Array.from(value).length : value.length;
 
 export function Chars(min: number, max: number, options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
@@ -11,8 +15,11 @@ export function Chars(min: number, max: number, options?: ValidationOptions): Pr
       name: "chars",
       constraints: [min, max],
       validator: {
-        validate: (value: unknown) =>
-          typeof value === "string" && codePoints(value) >= min && codePoints(value) <= max,
+        validate: (value: unknown) => {
+          if (typeof value !== "string") return false;
+          const length = codePoints(value);
+          return length >= min && length <= max;
+        },
         defaultMessage: (args) =>
           `${args?.property} must be ${min === 0 ? `at most ${max}` : `${min}-${max}`} characters`,
       },

@@ -40,6 +40,13 @@ function oddCharacter(field: string, c: string, i: number, singleLine?: boolean)
 }
 
 /**
+ * Text with no control character, DEL, surrogate (so no character beyond the BMP either),
+ * noncharacter of the BMP or line or paragraph separator: nothing textProblem refuses in any field.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const PLAIN_TEXT = /^[^\u0000-\u001f\u007f\u2028\u2029\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]*$/;
+
+/**
  * What is wrong with `value` as text of the field, or null: the first control character, named
  * with its code point and position (1-based, in characters).
  */
@@ -48,6 +55,8 @@ export function textProblem(
   value: string,
   options: { singleLine?: boolean } = {},
 ): string | null {
+  // Most text has none of what is looked for below: one regular expression tells so.
+  if (PLAIN_TEXT.test(value)) return null;
   const chars = Array.from(value);
   for (let i = 0; i < chars.length; i += 1) {
     const c = chars[i];
