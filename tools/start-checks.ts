@@ -18,14 +18,18 @@ export function healthy(url: string, timeoutMs = 2000): Promise<boolean> {
   });
 }
 
-/** Polls the server's /health until it answers 200; throws after timeoutMs or once stopped. */
+/**
+ * Polls the server's /health (or another check: /health/ready) until it answers 200; throws after
+ * timeoutMs or once stopped.
+ */
 export async function waitForHealth(
   name: string,
   url: string,
   timeoutMs = 120_000,
   stopped: () => boolean = () => false,
+  check = "/health",
 ) {
-  const health = url.replace(/\/graphql$/, "/health");
+  const health = url.replace(/\/graphql$/, check);
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (stopped()) throw new Error("stopped");

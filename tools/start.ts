@@ -91,6 +91,11 @@ async function main() {
   const { host, gatewayPort } = config.servers;
   const origin = `http://${host.includes(":") ? `[${host}]` : host}:${gatewayPort}`;
   await waitForHealth("gateway", `${origin}/graphql`, undefined, () => stopping);
+  // With the development provider, running means sign-in works: the gateway has read the
+  // provider's discovery document and keys (its readiness), which under load took longer than
+  // the gateway's start and answered the first sign-in with "not reached yet".
+  if (dev)
+    await waitForHealth("gateway", `${origin}/graphql`, undefined, () => stopping, "/health/ready");
   // The links it prints are the public ones, like every link the hub hands out (PUBLIC_URL).
   const { publicUrl } = config.servers;
   const listening = publicUrl === origin ? "" : ` (listening on ${origin})`;

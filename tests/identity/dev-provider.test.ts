@@ -3,7 +3,8 @@
 // the authorization code flow with PKCE (over HTTP here, as the pages do in a browser); the tools'
 // confidential client gets a token with client credentials. The real command, on free ports and a
 // fresh data folder.
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { promisify } from "node:util";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -13,6 +14,7 @@ import { freePort } from "../../tools/start-checks";
 import { signIn } from "../helpers/oidc-sign-in";
 
 const ROOT = path.join(__dirname, "..", "..");
+const execFileAsync = promisify(execFile);
 
 let child: ChildProcess;
 let output = "";
@@ -33,7 +35,13 @@ beforeAll(async () => {
     DATABASE_URL: "",
     LOG_LEVEL: "warn",
   };
-  child = spawn("npm", ["start"], {
+  // npm start's own build step (prestart) always rebuilds dist/, under the feet of
+  // tests/tools/token.test.ts, which checks that a fresh dist/ is left alone: build only when
+  // stale, as every other command does, then run npm start without its pre-script.
+  await execFileAsync(process.execPath, [path.join(ROOT, "tools", "build.js"), "--if-stale"], {
+    cwd: ROOT,
+  });
+  child = spawn("npm", ["start", "--ignore-scripts"], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     detached: true,
