@@ -89,6 +89,7 @@ export async function startGateway(
         repeats,
         calls.fetcher,
         (count) => callMetrics.representations.observe({ subgraph: name }, count),
+        config.subgraphCalls.batchEntities,
       );
     },
   });
