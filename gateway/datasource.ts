@@ -13,6 +13,7 @@ import { RepeatFilter, type Logger } from "../runtime/log";
 import type { GatewayContext } from "./context";
 import { CALL_KIND_HEADER, callKindOf } from "./call-kind";
 import { CALLER_HEADER, encodeCaller } from "./credential-fetcher";
+import { EntityBatcher, entitiesField, type Incoming } from "./entity-batch";
 import { WriteNotSent, WriteOutcomeUnknown } from "./subgraph-calls";
 import type { Fetcher } from "./subgraph-fetcher";
 
@@ -21,10 +22,14 @@ interface SubgraphErrorBody {
 }
 
 type FetchResponse = Parameters<RemoteGraphQLDataSource["errorFromResponse"]>[0];
+type ProcessOptions = GraphQLDataSourceProcessOptions<GatewayContext>;
+type ProcessAnswer = ReturnType<RemoteGraphQLDataSource<GatewayContext>["process"]>;
 
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   /** One line per failure kind and subgraph, repeats capped: a subgraph down under load. */
   private readonly repeats: RepeatFilter;
+  /** Entity fetches deduplicated and merged per client request (entity-batch.ts), or null. */
+  private readonly batcher: EntityBatcher<ProcessOptions> | null;
 
   constructor(
     private readonly serviceName: string,
@@ -34,9 +39,53 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     fetcher?: Fetcher,
     /** Told how many representations each entity fetch carries (for /metrics). */
     private readonly onEntityFetch?: (representations: number) => void,
+    /** Send each entity's representation once, and a level's entity fetches as one request. */
+    batchEntities = false,
   ) {
     super(fetcher ? { url, fetcher } : { url });
     this.repeats = repeats ?? new RepeatFilter(log, 10);
+    this.batcher = batchEntities
+      ? new EntityBatcher<ProcessOptions>(
+          async (options, outgoing) =>
+            (await super.process(
+              outgoing && "incomingRequestContext" in options
+                ? {
+                    ...options,
+                    request: {
+                      ...options.request,
+                      query: outgoing.query,
+                      operationName: outgoing.operationName,
+                      variables: outgoing.variables,
+                    },
+                    document: outgoing.document,
+                  }
+                : options,
+            )) as Incoming,
+        )
+      : null;
+  }
+
+  /** A client request's entity fetches go through the batcher; everything else as it comes. */
+  override process(options: ProcessOptions): ProcessAnswer {
+    const { request } = options;
+    if (
+      !this.batcher ||
+      !("incomingRequestContext" in options) ||
+      typeof request.query !== "string" ||
+      !Array.isArray(request.variables?.representations) ||
+      !entitiesField(options.document)
+    )
+      return super.process(options);
+    return this.batcher.add(
+      options.incomingRequestContext,
+      {
+        document: options.document!,
+        query: request.query,
+        operationName: request.operationName,
+        variables: request.variables,
+      },
+      options,
+    );
   }
 
   /**
@@ -56,8 +105,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
         ? callKindOf(options.document, options.incomingRequestContext.operation?.operation)
         : "query";
     headers.set(CALL_KIND_HEADER, kind);
-    const representations: unknown = request.variables?.representations;
-    if (Array.isArray(representations)) this.onEntityFetch?.(representations.length);
+    // An entity fetch's representations, or each merged one's (entity-batch.ts), as sent.
+    for (const [name, value] of Object.entries(request.variables ?? {}))
+      if (Array.isArray(value) && /^representations(_\d+)?$/.test(name))
+        this.onEntityFetch?.(value.length);
     if (context?.caller) headers.set(CALLER_HEADER, encodeCaller(context.caller));
     // The gateway's own requests (none today) get an id of their own below.
     if (context?.requestId) headers.set(REQUEST_ID_HEADER, context.requestId);

@@ -90,6 +90,7 @@ export async function startGateway(
         repeats,
         calls.fetcher,
         (count) => callMetrics.representations.observe({ subgraph: name }, count),
+        config.subgraphCalls.batchEntities,
       );
     },
   });

@@ -1,7 +1,7 @@
 // How the gateway calls the subgraphs: a socket pool per subgraph, a time limit per call, retries
 // for queries (never mutations), and a circuit breaker that fails fast while a subgraph is down.
 import { SUBGRAPHS, type SubgraphName } from "./subgraphs";
-import { integer, type Env, type Problems } from "./read";
+import { flag, integer, type Env, type Problems } from "./read";
 
 export interface SubgraphCallsConfig {
   /** Time limit of one call, per subgraph (<NAME>_TIMEOUT_MS, else SUBGRAPH_TIMEOUT_MS). */
@@ -21,6 +21,11 @@ export interface SubgraphCallsConfig {
    * between hosts, a call waiting for a socket): runtime/credential.ts.
    */
   credentialMarginMs: number;
+  /**
+   * Each entity's representation sent once per fetch, and the entity fetches one request starts
+   * together against one subgraph sent as one call (gateway/entity-batch.ts).
+   */
+  batchEntities: boolean;
 }
 
 export function subgraphCallsSection(env: Env, problems: Problems): SubgraphCallsConfig {
@@ -50,5 +55,6 @@ export function subgraphCallsSection(env: Env, problems: Problems): SubgraphCall
       max: 60_000,
       what: "a number of milliseconds from 100 to 60000",
     }),
+    batchEntities: flag(env, problems, "SUBGRAPH_BATCHING", true),
   };
 }
