@@ -3,6 +3,7 @@
 // MySQL/MariaDB pass (jest.config.js) leaves them out instead of running them twice;
 // tests/unit/database-independent.test.ts checks that each one still touches no database.
 const DATABASE_INDEPENDENT = [
+  "tests/gateway/entity-batching.test.ts",
   "tests/gateway/gateway-tester.test.ts",
   "tests/gateway/inflight-dedup.test.ts",
   "tests/gateway/limits.test.ts",

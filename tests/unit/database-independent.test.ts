@@ -22,7 +22,7 @@ describe("the test files left out of the MySQL/MariaDB pass", () => {
     // Each is either on the gateway tester (inline subgraphs, no database) or starts the hub itself
     // pinned to its embedded SQLite.
     const onTester = /from "\.\.\/helpers\/gateway-tester"/.test(code);
-    const ownHub = /spawn\("npm", \["start"\]/.test(code) && /DATABASE_URL: ""/.test(code);
+    const ownHub = /spawn\("npm", \["start"/.test(code) && /DATABASE_URL: ""/.test(code);
     expect(
       onTester || ownHub ? file : `${file}: neither on the gateway tester nor its own SQLite`,
     ).toBe(file);
