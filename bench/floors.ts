@@ -130,18 +130,22 @@ export async function measureFloors(
       await Promise.all(statements.map((s, j) => connections[j].query(s.sql)));
       raw.push(performance.now() - t);
     }
-    // Each statement alone (median of three): which ones set the floor.
-    const alone = [];
-    for (const [j, s] of statements.entries()) {
-      const times: number[] = [];
-      for (let i = 0; i < 3; i++) {
+    // Each statement alone, every one of them slowest first (median of 15 rounds, the statements
+    // interleaved within a round so that a burst of load elsewhere falls on all of them): which
+    // ones set the floor, and which would next.
+    const times: number[][] = statements.map(() => []);
+    for (let i = 0; i < 15; i++) {
+      for (const [j, s] of statements.entries()) {
         const t = performance.now();
         await connections[j].query(s.sql);
-        times.push(performance.now() - t);
+        times[j].push(performance.now() - t);
       }
-      alone.push({ ms: median(times), what: `${s.database}: ${s.sql.slice(0, 90)}` });
     }
-    for (const a of alone.sort((x, y) => y.ms - x.ms).slice(0, 4))
+    const alone = statements.map((s, j) => ({
+      ms: median(times[j]),
+      what: `${s.database}: ${s.sql.slice(0, 110)}`,
+    }));
+    for (const a of alone.sort((x, y) => y.ms - x.ms))
       log(`floor: ${a.ms.toFixed(1)} ms alone, ${a.what.replace(/\s+/g, " ")}`);
   } finally {
     await Promise.all(connections.map((c) => c.end()));

@@ -107,6 +107,77 @@ describe("CityDashboard on the demo data", () => {
     expect(kinds[1].appointed).toBeGreaterThan(0);
   });
 
+  // corpsStats counts by branch and folds branches into kinds; here each figure is its own
+  // GROUP BY over the join with branch, city-wide and for every district.
+  it("has the corps' figures, city-wide and for each district, as raw SQL over the join counts them", async () => {
+    const db = fed.subgraphs.corps.db;
+    const raw = async (column: string, districtCode: string | null) => {
+      const rows: Array<{ k: string; n: unknown; appointed: unknown }> = await db.query(
+        `SELECT ${column} AS k, COUNT(*) AS n,
+                SUM(CASE WHEN v.status = 'APPOINTED' THEN 1 ELSE 0 END) AS appointed
+         FROM volunteer v JOIN branch b ON b.id = v.branchId
+         WHERE 1 = 1 ${column === "v.status" ? "" : "AND v.status <> 'WITHDRAWN'"}
+           ${districtCode ? "AND b.districtCode = ?" : ""}
+         GROUP BY ${column}`,
+        districtCode ? [districtCode] : [],
+      );
+      const byKey = new Map(rows.map((r) => [r.k, { n: Number(r.n), a: Number(r.appointed) }]));
+      return (k: string) => byKey.get(k) ?? { n: 0, a: 0 };
+    };
+    type Stats = {
+      volunteers: number;
+      appointed: number;
+      byExpertType: Array<{ expertType: string; count: number; appointed: number }>;
+      byStatus: Array<{ status: string; count: number }>;
+      byBranchKind: Array<{ kind: string; count: number; appointed: number }>;
+    };
+    const scopes = [null, ...data.districts.map((d: { code: string }) => d.code)];
+    let regionalInDistricts = 0;
+    let cityRegional = 0;
+    for (const districtCode of scopes) {
+      const { corpsStats: stats } = await execute<{ corpsStats: Stats }>(fed.gatewayUrl, {
+        query: `query($d: ID) { corpsStats(districtCode: $d) {
+                  volunteers appointed
+                  byExpertType { expertType count appointed }
+                  byStatus { status count }
+                  byBranchKind { kind count appointed } } }`,
+        variables: { d: districtCode },
+        token: viewer,
+      });
+      const [types, statuses, kinds] = await Promise.all([
+        raw("v.expertType", districtCode),
+        raw("v.status", districtCode),
+        raw("b.kind", districtCode),
+      ]);
+      expect(stats.byExpertType).toHaveLength(9);
+      for (const t of stats.byExpertType)
+        expect(t).toEqual({
+          expertType: t.expertType,
+          count: types(t.expertType).n,
+          appointed: types(t.expertType).a,
+        });
+      expect(stats.byStatus.map((s) => s.status).sort()).toEqual(
+        ["APPLIED", "APPOINTED", "SUSPENDED", "WITHDRAWN"].sort(),
+      );
+      for (const s of stats.byStatus)
+        expect(s).toEqual({ status: s.status, count: statuses(s.status).n });
+      expect(stats.byBranchKind).toEqual(
+        ["REGION", "INDUSTRY"].map((kind) => ({
+          kind,
+          count: kinds(kind).n,
+          appointed: kinds(kind).a,
+        })),
+      );
+      expect(stats.volunteers).toBe(kinds("REGION").n + kinds("INDUSTRY").n);
+      expect(stats.appointed).toBe(statuses("APPOINTED").n);
+      if (districtCode) regionalInDistricts += stats.volunteers;
+      else cityRegional = kinds("REGION").n;
+    }
+    // Every regional branch is some district's, so the districts add up to the city's regions.
+    expect(cityRegional).toBeGreaterThan(0);
+    expect(regionalInDistricts).toBe(cityRegional);
+  });
+
   it("agrees with figures recomputed from raw SQL", async () => {
     const db = fed.subgraphs.districts.db;
     const [hours] = await db.query(

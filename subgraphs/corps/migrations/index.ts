@@ -7,6 +7,7 @@ import { OnlineClinic1796190777270 } from "./1796190777270-OnlineClinic";
 import { AuditEvents1796608389035 } from "./1796608389035-AuditEvents";
 import { AuditTraceId1796616000000 } from "./1796616000000-AuditTraceId";
 import { SelfService1796618971607 } from "./1796618971607-SelfService";
+import { VolunteerCorpsFiguresIndex1796654363327 } from "./1796654363327-VolunteerCorpsFiguresIndex";
 
 export const migrations: Class[] = [
   Initial1795523214793,
@@ -16,4 +17,5 @@ export const migrations: Class[] = [
   AuditEvents1796608389035,
   AuditTraceId1796616000000,
   SelfService1796618971607,
+  VolunteerCorpsFiguresIndex1796654363327,
 ];
