@@ -277,6 +277,26 @@ interface Pending<T> {
   reject(error: unknown): void;
 }
 
+/** A fetch's variables other than its representations (the planner passes only those it uses). */
+export const clientVariablesKey = (fetch: EntityFetch) =>
+  JSON.stringify(
+    Object.keys(fetch.variables)
+      .filter((name) => name !== "representations")
+      .sort()
+      .map((name) => [name, fetch.variables[name]]),
+  );
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return [...groups.values()];
+}
+
 /**
  * Collects the entity fetches one client request starts against one subgraph in one synchronous
  * pass (keyed by the request), and sends them once a microtask later: one fetch with its
@@ -306,6 +326,15 @@ export class EntityBatcher<T> {
   }
 
   private async flush(queue: Array<Pending<T>>) {
+    // Only fetches that carry the same client variables go as one: the subgraph checks every
+    // variable a merged operation declares, so a value that one fetch's field refuses (a Date of
+    // 2026-02-30 for District.meetingCount) would fail the fetches merged with it, which alone
+    // would have been answered. Fetches with the same variables would each be refused alike.
+    const groups = groupBy(queue, (p) => clientVariablesKey(p.fetch));
+    if (groups.length > 1) {
+      for (const group of groups) void this.flush(group);
+      return;
+    }
     if (queue.length > 1 && !mergeable(queue.map((p) => p.fetch))) {
       for (const pending of queue) void this.flush([pending]);
       return;

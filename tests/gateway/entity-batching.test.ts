@@ -3,7 +3,7 @@
 // against one subgraph go as one call. The answers, errors included, are the ones the planner's
 // own fetches get (SUBGRAPH_BATCHING=0). Two inline subgraphs (gateway-tester.ts): publicity's
 // stories name districts and stations; districts resolves both and counts what it is asked.
-import { parse } from "graphql";
+import { GraphQLScalarType, parse } from "graphql";
 import { mergedOperation } from "../../gateway/entity-batch";
 import { createGatewayTester, type GatewayTester } from "../helpers/gateway-tester";
 
@@ -46,10 +46,12 @@ const publicity = {
 const districts = {
   name: "districts" as const,
   typeDefs: `${FEDERATION}
+    scalar Day
     type District @key(fields: "code") {
       code: ID!
       name: String!
       motto: String
+      tally(from: Day): Int
     }
     type Station @key(fields: "id") {
       id: ID!
@@ -57,7 +59,19 @@ const districts = {
       district: District!
     }`,
   resolvers: {
+    // A date scalar that refuses a day the calendar does not have, as the hub's Date does.
+    Day: new GraphQLScalarType({
+      name: "Day",
+      parseValue: (value) => {
+        if (typeof value !== "string" || !/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d)$/.test(value))
+          throw new TypeError(`${String(value)} is not a day`);
+        return value;
+      },
+      serialize: (value) => value,
+    }),
     District: {
+      tally: ({ code }: { code: string }, { from }: { from?: string }) =>
+        code.length + (from ? 1 : 0),
       __resolveReference: ({ code }: { code: string }) => {
         asked.District += 1;
         return { code };
@@ -119,11 +133,11 @@ describe("entity fetches batched per subgraph and level", () => {
   });
 
   /** One request, with what districts was asked for it. */
-  async function run(tester: GatewayTester, query: string) {
+  async function run(tester: GatewayTester, query: string, variables?: Record<string, unknown>) {
     asked.District = 0;
     asked.Station = 0;
     const before = tester.subgraphs.districts!.calls();
-    const answer = await tester.send<{ stories: unknown[] }>({ query });
+    const answer = await tester.send<{ stories: unknown[] }>({ query, variables });
     return {
       answer,
       calls: tester.subgraphs.districts!.calls() - before,
@@ -172,6 +186,30 @@ describe("entity fetches batched per subgraph and level", () => {
     expect(together.calls).toBe(1);
     expect(together.answer.data).toEqual(alone.answer.data);
     expect(sorted(together.answer.errors)).toEqual(sorted(alone.answer.errors));
+  });
+
+  it("sends a fetch with variables of the client's apart: a value its field refuses fails it alone", async () => {
+    const query = `query Stories($from: Day) {
+      stories { id district { code tally(from: $from) } stations { id name } }
+    }`;
+    const alone = await run(plain, query, { from: "2026-02-30" });
+    const together = await run(batched, query, { from: "2026-02-30" });
+    // The stations' fetch uses no variable: it is answered, whatever the districts' one meets.
+    expect(alone.answer.data?.stories[0]).toEqual({
+      id: "s1",
+      district: { code: "A", tally: null },
+      stations: [
+        { id: "1", name: "工作站1" },
+        { id: "2", name: "工作站2" },
+      ],
+    });
+    expect(together.answer.data).toEqual(alone.answer.data);
+    expect(sorted(together.answer.errors)).toEqual(sorted(alone.answer.errors));
+    expect(together.calls).toBe(2);
+    // A good day: the same two calls, each answered.
+    const good = await run(batched, query, { from: "2026-02-28" });
+    expect(good.answer.errors).toBeUndefined();
+    expect(good.answer.data).toEqual((await run(plain, query, { from: "2026-02-28" })).answer.data);
   });
 
   it("merges operations whose fragments share names without mixing them up", () => {
