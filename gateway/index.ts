@@ -6,13 +6,13 @@ import type { HubConfig, SubgraphName } from "../runtime/config";
 import { createRegistry } from "../runtime/http/metrics";
 import { httpSettings, serve, type RunningServer } from "../runtime/http/server";
 import { createLogger, RepeatFilter, type Logger } from "../runtime/log";
-import { startTracing } from "../runtime/tracing";
+import { startTracing, type Tracing } from "../runtime/tracing";
 import { tracingPlugin } from "../runtime/tracing/graphql";
 import type { GatewayContext } from "./context";
 import { credentialFetcher } from "./credential-fetcher";
 import { SubgraphDataSource } from "./datasource";
 import { resilientFetcher, subgraphCallMetrics } from "./subgraph-calls";
-import { createSubgraphFetcher } from "./subgraph-fetcher";
+import { createSubgraphFetcher, type Fetcher } from "./subgraph-fetcher";
 import { tracedFetcher } from "./traced-fetcher";
 import { gatewayPlugins } from "./plugins";
 import { limitsProtection } from "./plugins/limits";
@@ -63,36 +63,16 @@ export async function startGateway(
     idleTimeoutMs: config.servers.subgraphIdleTimeoutMs,
     maxSockets: config.subgraphCalls.maxSockets,
   });
-  const callMetrics = subgraphCallMetrics(registry);
   const breakers: Array<() => void> = [];
-  const gateway = new ApolloGateway({
+  const gateway = federatedGateway(config, {
     supergraphSdl: options.supergraphSdl ?? readSupergraph(),
-    // Each subgraph call's parsed operation reaches its data source, which decides from it
-    // whether the call may be sent twice (call-kind.ts).
-    queryPlannerConfig: { exposeDocumentNodeInFetchNode: true },
-    buildService: ({ name, url }) => {
-      const calls = resilientFetcher(
-        name as SubgraphName,
-        credentialFetcher(
-          name as SubgraphName,
-          tracedFetcher(name as SubgraphName, subgraphHttp.fetcher, tracing),
-          config,
-        ),
-        config.subgraphCalls,
-        callMetrics,
-        repeats,
-      );
-      breakers.push(() => calls.shutdown());
-      return new SubgraphDataSource(
-        name,
-        urls[name as SubgraphName] ?? url ?? "",
-        log,
-        repeats,
-        calls.fetcher,
-        (count) => callMetrics.representations.observe({ subgraph: name }, count),
-        config.subgraphCalls.batchEntities,
-      );
-    },
+    urls,
+    log,
+    repeats,
+    tracing,
+    fetcher: subgraphHttp.fetcher,
+    callMetrics: subgraphCallMetrics(registry),
+    onBreaker: (shutdown) => breakers.push(shutdown),
   });
   // The argument-values plugin has coerced the variables the executor would coerce again.
   trustCheckedVariables(gateway);
@@ -160,6 +140,53 @@ export async function startGateway(
       breakers.forEach((shutdown) => shutdown());
       subgraphHttp.close();
       await tracing.shutdown();
+    },
+  });
+}
+
+/**
+ * @apollo/gateway on the supergraph, each subgraph called through the chain of fetchers: HTTP,
+ * traced, signed with the gateway's credential, then time limits, retries and the breaker; the
+ * data source on top batches entity fetches and counts their representations.
+ */
+function federatedGateway(
+  config: HubConfig,
+  deps: {
+    supergraphSdl: string;
+    urls: Partial<Record<SubgraphName, string>>;
+    log: Logger;
+    repeats: RepeatFilter;
+    tracing: Tracing;
+    fetcher: Fetcher;
+    callMetrics: ReturnType<typeof subgraphCallMetrics>;
+    onBreaker: (shutdown: () => void) => void;
+  },
+): ApolloGateway {
+  const { urls, log, repeats, tracing, callMetrics } = deps;
+  return new ApolloGateway({
+    supergraphSdl: deps.supergraphSdl,
+    // Each subgraph call's parsed operation reaches its data source, which decides from it
+    // whether the call may be sent twice (call-kind.ts).
+    queryPlannerConfig: { exposeDocumentNodeInFetchNode: true },
+    buildService: ({ name, url }) => {
+      const subgraph = name as SubgraphName;
+      const calls = resilientFetcher(
+        subgraph,
+        credentialFetcher(subgraph, tracedFetcher(subgraph, deps.fetcher, tracing), config),
+        config.subgraphCalls,
+        callMetrics,
+        repeats,
+      );
+      deps.onBreaker(() => calls.shutdown());
+      return new SubgraphDataSource(
+        name,
+        urls[subgraph] ?? url ?? "",
+        log,
+        repeats,
+        calls.fetcher,
+        (count) => callMetrics.representations.observe({ subgraph: name }, count),
+        config.subgraphCalls.batchEntities,
+      );
     },
   });
 }
