@@ -390,9 +390,12 @@ describe("the fields of a document, counted before it is validated", () => {
     const alone: number[] = [];
     for (let i = 0; i < 9; i++) alone.push(await timed("{ __typename }"));
     const baseline = median(alone);
-    const waited = await beside(probe, 1);
-    // Generous: the machine running the tests is shared. Validating it took 2 s and more.
-    expect({ baseline, waited, within: waited <= 10 * baseline }).toEqual({
+    const waited = await beside(probe, 3);
+    // Generous: the machine running the tests is shared. Validating it took 2 s and more. The
+    // median of three, and 100 ms at least: one wait of 28 ms against a 1.5 ms baseline failed
+    // this on a loaded machine (load 8), where a scheduler's hiccup is ten baselines.
+    const within = waited <= Math.max(10 * baseline, 100);
+    expect({ baseline, waited, within }).toEqual({
       baseline,
       waited,
       within: true,
