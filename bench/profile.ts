@@ -1,6 +1,8 @@
 // Sums a V8 CPU profile (node --cpu-prof; npm run bench -- --profile DIR) by where time was spent:
 // self time per package (or "hub" for our own code, "node" for Node's internals) and the top
-// functions. node dist/bench/profile.js DIR/*.cpuprofile
+// functions. node dist/bench/profile.js [--window A-B,C-D] DIR/*.cpuprofile; --window keeps the
+// samples inside the bench's timed windows (its log prints them under --profile: monotonic µs, the
+// clock V8 stamps profiles with).
 import fs from "node:fs";
 
 interface ProfileNode {
@@ -10,9 +12,13 @@ interface ProfileNode {
 }
 interface Profile {
   nodes: ProfileNode[];
+  startTime: number;
   samples: number[];
   timeDeltas: number[];
 }
+
+/** Timed windows, [start, end] in monotonic µs. */
+export type Windows = Array<[number, number]>;
 
 export function packageOf(url: string): string {
   if (!url) return "(native/gc/idle)";
@@ -25,11 +31,14 @@ export function packageOf(url: string): string {
   return "hub";
 }
 
-export function summarise(profile: Profile, top = 15) {
+export function summarise(profile: Profile, top = 15, windows?: Windows) {
   const self = new Map<number, number>();
-  profile.samples.forEach((id, i) =>
-    self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)),
-  );
+  let at = profile.startTime;
+  profile.samples.forEach((id, i) => {
+    at += profile.timeDeltas[i] ?? 0;
+    if (windows && !windows.some(([start, end]) => at >= start && at <= end)) return;
+    self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
   const byPackage = new Map<string, number>();
   const byFunction = new Map<string, number>();
   let total = 0;
@@ -52,9 +61,18 @@ export function summarise(profile: Profile, top = 15) {
 }
 
 if (require.main === module) {
-  for (const file of process.argv.slice(2)) {
+  const args = process.argv.slice(2);
+  const at = args.indexOf("--window");
+  const windows =
+    at >= 0
+      ? args[at + 1].split(",").map((range) => range.split("-").map(Number) as [number, number])
+      : undefined;
+  if (at >= 0) args.splice(at, 2);
+  for (const file of args) {
     const { totalMs, packages, functions } = summarise(
       JSON.parse(fs.readFileSync(file, "utf8")) as Profile,
+      15,
+      windows,
     );
     console.log(
       `\n== ${file}: ${totalMs.toFixed(0)} ms busy\n-- by package\n${packages.join("\n")}`,

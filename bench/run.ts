@@ -236,6 +236,8 @@ async function main() {
             scenario,
             typeof body === "string" ? body : "",
           );
+          // The timed window on the clock V8's CPU profiles use (monotonic, µs): profile.ts --window.
+          const windowStart = process.hrtime.bigint() / 1000n;
           const run = await timedLoad(
             {
               url: targetUrl(fed, scenario, target),
@@ -248,6 +250,10 @@ async function main() {
             fed.pids(),
           );
           (result.runs[target] ??= []).push(run);
+          if (flags.profile)
+            log(
+              `timed window ${scenario.name} ${target}: ${windowStart}-${process.hrtime.bigint() / 1000n} µs`,
+            );
           // A backlog of statements the database is still running belongs to this target too.
           await databaseQuiet(fed);
           await settle(fed.pids());

@@ -9,6 +9,7 @@ import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphq
 import type { Class } from "./class-type";
 import { authChecker } from "./auth";
 import { DateTimeScalar } from "./scalars";
+import { validateArgument } from "./validation/arguments";
 import { applyTextRules } from "./validation/text";
 
 export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires"])`;
@@ -27,6 +28,8 @@ export async function buildFederatedSchema(
     orphanedTypes,
     authChecker,
     validate: { forbidUnknownValues: false },
+    // The same checks, without type-graphql's import of class-validator on every argument.
+    validateFn: validateArgument,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     skipCheck: true,
   });

@@ -281,6 +281,46 @@ describe("a captured credential", () => {
   });
 });
 
+describe("the credential's signature", () => {
+  it("is the compact JWS jose signs for the same claims, with and without a caller", async () => {
+    // signCredential signs with node:crypto's HMAC; subgraphs verify with jose.
+    const { hkdfSync } = await import("node:crypto");
+    const key = new Uint8Array(
+      hkdfSync(
+        "sha256",
+        fed.config.auth.jwtSecret,
+        "sme-volunteer-hub",
+        "gateway-subgraph-credential",
+        32,
+      ),
+    );
+    const now = Date.now();
+    const caller = { sub: "someone", role: "DISTRICT_OPERATOR" as const, district: "440303" };
+    for (const who of [caller, null]) {
+      const body = bodyOf({ query: "{ districts { code } }" });
+      const ours = await signCredential(
+        { caller: who, requestId: "rid-1", subgraph: "districts", body },
+        fed.config,
+        now,
+      );
+      const lifetimeMs = credentialLifetimeMs(fed.config.subgraphCalls, "districts");
+      const claims = decodeJwt(ours);
+      const jose = new SignJWT({
+        ...(who ? { role: who.role, district: who.district } : {}),
+        rid: "rid-1",
+        bdy: claims.bdy,
+      })
+        .setProtectedHeader({ alg: "HS256" })
+        .setIssuer("hub-gateway")
+        .setAudience("districts")
+        .setIssuedAt(Math.floor(now / 1000))
+        .setExpirationTime(Math.ceil((now + lifetimeMs) / 1000));
+      if (who) jose.setSubject(who.sub);
+      expect(ours).toBe(await jose.sign(key));
+    }
+  });
+});
+
 describe("tokens", () => {
   const key = () => new TextEncoder().encode(fed.config.auth.jwtSecret);
   const claims = { role: "CITY_ADMIN" };

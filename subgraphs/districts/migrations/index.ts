@@ -12,6 +12,7 @@ import { RecordCorrections1796619055603 } from "./1796619055603-RecordCorrection
 import { DemandFollowUp1796700000000 } from "./1796700000000-DemandFollowUp";
 import { ReportingMonths1796700000100 } from "./1796700000100-ReportingMonths";
 import { DashboardRollups1796700000200 } from "./1796700000200-DashboardRollups";
+import { DemandCubeRatedIndex1796700000300 } from "./1796700000300-DemandCubeRatedIndex";
 
 export const migrations: Class[] = [
   Initial1795523215525,
@@ -26,4 +27,5 @@ export const migrations: Class[] = [
   DemandFollowUp1796700000000,
   ReportingMonths1796700000100,
   DashboardRollups1796700000200,
+  DemandCubeRatedIndex1796700000300,
 ];

@@ -7,13 +7,14 @@ import { ActivityInput } from "../inputs/activity.input";
 import { DemandInput } from "../inputs/demand.input";
 import { StationInput } from "../inputs/station.input";
 import type { DistrictsLoaders } from "../loaders";
+import { notValidatedHere } from "../../shared/validation/arguments";
 import { publishActivities } from "../services/publish-activities.service";
 import { publishDemands } from "../services/publish-demands.service";
 import { publishStations } from "../services/publish-stations.service";
 
 type Ctx = SubgraphContext<DistrictsLoaders>;
 
-// Rows are validated one by one in the services (validate: false here), so that one bad row is
+// Rows are validated one by one in the services (notValidatedHere), so that one bad row is
 // reported by its index while the good rows of the batch are still written.
 @Resolver()
 export class PublishResolver {
@@ -23,7 +24,8 @@ export class PublishResolver {
   })
   publishStations(
     @Arg("districtCode", () => ID) districtCode: string,
-    @Arg("stations", () => [StationInput], { validate: false }) stations: StationInput[],
+    @Arg("stations", () => [StationInput], { validateFn: notValidatedHere })
+    stations: StationInput[],
     @CurrentCaller() caller: Caller,
     @Ctx() ctx: Ctx,
   ) {
@@ -36,7 +38,7 @@ export class PublishResolver {
   })
   publishDemands(
     @Arg("districtCode", () => ID) districtCode: string,
-    @Arg("demands", () => [DemandInput], { validate: false }) demands: DemandInput[],
+    @Arg("demands", () => [DemandInput], { validateFn: notValidatedHere }) demands: DemandInput[],
     @CurrentCaller() caller: Caller,
     @Ctx() ctx: Ctx,
   ) {
@@ -50,7 +52,8 @@ export class PublishResolver {
   })
   publishActivities(
     @Arg("districtCode", () => ID) districtCode: string,
-    @Arg("activities", () => [ActivityInput], { validate: false }) activities: ActivityInput[],
+    @Arg("activities", () => [ActivityInput], { validateFn: notValidatedHere })
+    activities: ActivityInput[],
     @CurrentCaller() caller: Caller,
     @Ctx() ctx: Ctx,
   ) {
