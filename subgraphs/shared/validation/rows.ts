@@ -120,20 +120,22 @@ function passes(object: Record<string, unknown>, rules: Compiled): boolean {
   return true;
 }
 
-/** Whether rows of the class are checked here (false: validateSync checks every one). */
-export function checkedHere(target: object): boolean {
-  if (!compiled.has(target)) compiled.set(target, compile(target));
-  return compiled.get(target) !== null;
-}
-
-/** validateSync(row): the same errors; no work beyond the constraints for a row they accept. */
-export function validateRow(row: object): ValidationError[] {
-  const target = row.constructor;
+/** The class's compiled constraints, compiled at its first row. */
+function rulesOf(target: object): Compiled | null {
   let rules = compiled.get(target);
   if (rules === undefined) {
     rules = compile(target);
     compiled.set(target, rules);
   }
+  return rules;
+}
+
+/** Whether rows of the class are checked here (false: validateSync checks every one). */
+export const checkedHere = (target: object): boolean => rulesOf(target) !== null;
+
+/** validateSync(row): the same errors; no work beyond the constraints for a row they accept. */
+export function validateRow(row: object): ValidationError[] {
+  const rules = rulesOf(row.constructor);
   if (rules && passes(row as Record<string, unknown>, rules)) return [];
   return validateSync(row);
 }
