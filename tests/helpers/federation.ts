@@ -62,7 +62,8 @@ function demoOn(anchor: string) {
   return entry;
 }
 
-const seedRowsOn = (anchor: string) => {
+/** The demo's seed rows for an anchor, generated once per test file (the process federation too). */
+export const seedRowsOn = (anchor: string) => {
   const entry = demoOn(anchor);
   return (entry.rows ??= demoSeedRows(entry.demo));
 };

@@ -22,8 +22,7 @@ import { probeHttp } from "../../runtime/http/probe";
 import { createLogger } from "../../runtime/log";
 import { dropDatabase } from "../../subgraphs/shared/db";
 import { subgraphArgs, writeDemoRows } from "../../tools/demo-rows";
-import { generateDemo } from "../../demo/generate";
-import { demoSeedRows, type DemoSeedRows } from "../../demo/seed-rows";
+import { seedRowsOn } from "./federation";
 import { copySeededSqlite } from "./seeded-sqlite";
 import { freePort } from "../../tools/start-checks";
 
@@ -99,11 +98,8 @@ export async function bootProcesses(
   };
   const config = loadConfigWith(fullEnv);
   // The demo's databases copied from the run's seeded ones (SQLite), or rows handed to each process.
-  let demoRows: DemoSeedRows | undefined;
-  const rowsOf = (name: SubgraphName) =>
-    (demoRows ??= demoSeedRows(generateDemo(config.demo.anchor)))[name];
   const copied = await Promise.all(
-    SUBGRAPHS.map((n) => copySeededSqlite(n, config, () => rowsOf(n))),
+    SUBGRAPHS.map((n) => copySeededSqlite(n, config, () => seedRowsOn(config.demo.anchor)[n])),
   );
   const rows =
     config.demo.seed && !copied.every(Boolean) ? writeDemoRows(dataDir, config.demo.anchor) : null;
