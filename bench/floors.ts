@@ -11,6 +11,7 @@
 import mysql from "mysql2/promise";
 import { SUBGRAPHS, type SubgraphName } from "../runtime/config";
 import { post } from "./counts";
+import { cpuSeconds } from "./processes";
 import type { BenchFederation } from "./federation";
 import { median } from "./report";
 import { dashboardRange, SCENARIOS, type Fixture } from "./scenarios";
@@ -23,6 +24,12 @@ export interface Floors {
   /** The publish's own statements, replayed: rows per second, and how many statements. */
   publishSqlRowsPerSecond: number;
   publishStatements: number;
+  /**
+   * CPU milliseconds per 1,000 rows the replay of the publish's statements cost the database
+   * server (NaN when it is not on this machine) and mysql2 replaying them.
+   */
+  publishSqlDatabaseCpu: number;
+  publishSqlClientCpu: number;
 }
 
 const REPEATS = 25;
@@ -101,6 +108,8 @@ export async function measureFloors(
   fed: BenchFederation,
   fixture: Fixture,
   log: (line: string) => void,
+  /** The database server's process, when it runs on this machine (its CPU in the replay). */
+  databasePid?: number,
 ): Promise<Floors> {
   const hub = fed.gateways.hub!.url;
   const dashboard = SCENARIOS.find((s) => s.name === "CityDashboard")!;
@@ -150,7 +159,7 @@ export async function measureFloors(
   } finally {
     await Promise.all(connections.map((c) => c.end()));
   }
-  const publish = await publishFloors(fed, fixture, log);
+  const publish = await publishFloors(fed, fixture, log, databasePid);
   return {
     dashboardStatements: statements.length,
     dashboardP50: median(raw),
@@ -159,7 +168,12 @@ export async function measureFloors(
   };
 }
 
-async function publishFloors(fed: BenchFederation, fixture: Fixture, log: (line: string) => void) {
+async function publishFloors(
+  fed: BenchFederation,
+  fixture: Fixture,
+  log: (line: string) => void,
+  databasePid: number | undefined,
+) {
   const publish = SCENARIOS.find((s) => s.name === "PublishStations")!;
   const caller = {
     sub: "bench-floor",
@@ -183,28 +197,50 @@ async function publishFloors(fed: BenchFederation, fixture: Fixture, log: (line:
   if (!inserts.length) throw new Error("floor: the publish sent no INSERT INTO `station`");
   const rowsOf = (sql: string) => (sql.match(/\),\s*\(/g)?.length ?? 0) + 1;
   const biggest = [...inserts].sort((a, b) => b.length - a.length)[0];
-  const insertRowsPerSecond = await replay(fed, [biggest], rowsOf(biggest), false);
+  const { rowsPerSecond: insertRowsPerSecond } = await replay(
+    fed,
+    [biggest],
+    rowsOf(biggest),
+    false,
+  );
   log(`floor: raw INSERT ${insertRowsPerSecond.toFixed(0)} rows/s`);
   const stationRows = inserts.reduce((sum, sql) => sum + rowsOf(sql), 0);
-  const publishSqlRowsPerSecond = await replay(fed, statements, stationRows, true);
+  const own = await replay(fed, statements, stationRows, true, databasePid);
   log(
-    `floor: the publish's ${statements.length} statements ${publishSqlRowsPerSecond.toFixed(0)} rows/s`,
+    `floor: the publish's ${statements.length} statements ${own.rowsPerSecond.toFixed(0)} rows/s, ` +
+      `CPU-ms per 1,000 rows: database ${own.databaseCpu.toFixed(1)}, mysql2 ${own.clientCpu.toFixed(1)}`,
   );
-  return { insertRowsPerSecond, publishSqlRowsPerSecond, publishStatements: statements.length };
+  return {
+    insertRowsPerSecond,
+    publishSqlRowsPerSecond: own.rowsPerSecond,
+    publishStatements: statements.length,
+    publishSqlDatabaseCpu: own.databaseCpu,
+    publishSqlClientCpu: own.clientCpu,
+  };
 }
 
 /**
  * Replays statements on 4 connections for 5 seconds, each connection into its own copies of the
  * station and station_event tables (same columns and indexes), with fresh external ids each time;
  * `rows` stations per replay. In one transaction each when `transaction`, as the publish runs.
+ * Returns rows per second and, per 1,000 rows, the CPU-ms of the database server and of this
+ * process (mysql2 sending the statements).
  */
-async function replay(fed: BenchFederation, sql: string[], rows: number, transaction: boolean) {
+async function replay(
+  fed: BenchFederation,
+  sql: string[],
+  rows: number,
+  transaction: boolean,
+  databasePid?: number,
+) {
   const prefix = `floor${Date.now().toString(36)}`;
   const idPattern = /BENCH-b\d+-0-/gi;
   const seconds = 5;
   const workers = 4;
   let written = 0;
   const started = performance.now();
+  const databaseBefore = cpuSeconds(databasePid);
+  const clientBefore = process.cpuUsage();
   await Promise.all(
     Array.from({ length: workers }, async (_, w) => {
       const tables = {
@@ -240,7 +276,13 @@ async function replay(fed: BenchFederation, sql: string[], rows: number, transac
       }
     }),
   );
-  return written / ((performance.now() - started) / 1000);
+  const client = process.cpuUsage(clientBefore);
+  const perThousandRows = (cpuMs: number) => (written ? (cpuMs * 1000) / written : NaN);
+  return {
+    rowsPerSecond: written / ((performance.now() - started) / 1000),
+    databaseCpu: perThousandRows((cpuSeconds(databasePid) - databaseBefore) * 1000),
+    clientCpu: perThousandRows((client.user + client.system) / 1000),
+  };
 }
 
 /** Waits until no statement of this run's databases is running (at most `maxSeconds`). */

@@ -1,6 +1,6 @@
 // The processes a benchmark run measures: each subgraph, our gateway and the competitor gateways
 // as child processes of their own, so that each one's CPU time can be read from /proc.
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { childEnv } from "../runtime/config";
@@ -112,4 +112,22 @@ export function rssMiB(pid: number | undefined): number {
   } catch {
     return NaN;
   }
+}
+
+/**
+ * The database server's process when the data set is on this machine (MariaDB or MySQL at
+ * 127.0.0.1 or localhost), so that its CPU per request is read like the others'; else undefined.
+ */
+export function databasePid(url: string | undefined): number | undefined {
+  const host = url?.startsWith("mysql:") ? new URL(url).hostname : "";
+  if (host !== "127.0.0.1" && host !== "localhost") return undefined;
+  for (const name of ["mariadbd", "mysqld"]) {
+    try {
+      const pid = Number(execFileSync("pidof", ["-s", name], { encoding: "utf8" }).trim());
+      if (pid > 0) return pid;
+    } catch {
+      // pidof exits 1 when no such process runs.
+    }
+  }
+  return undefined;
 }

@@ -46,6 +46,8 @@ export interface Summary {
   subgraphCpu: number;
   /** The same, for each subgraph. */
   bySubgraph: Record<string, number>;
+  /** The local database server's CPU milliseconds per request (NaN when not measured). */
+  databaseCpu: number;
 }
 
 const isSubgraph = (name: string) => (SUBGRAPHS as readonly string[]).includes(name);
@@ -69,6 +71,9 @@ export function summarise(target: Target, runs: LoadResult[]): Summary {
     gatewayCpu: target === "direct" ? 0 : perRequest((name) => name === target),
     subgraphCpu: perRequest(isSubgraph),
     bySubgraph: Object.fromEntries(SUBGRAPHS.map((name) => [name, perRequest((n) => n === name)])),
+    databaseCpu: runs.every((run) => "database" in run.cpu)
+      ? perRequest((name) => name === "database")
+      : NaN,
   };
 }
 
@@ -111,9 +116,11 @@ export function renderReport(input: ReportInput): { markdown: string; failed: bo
       `## ${scenario.name}${scenario.caller ? ` (${scenario.caller.role})` : " (anonymous)"}`,
       "",
     );
+    // The database server's CPU, when it runs on this machine: beside the Node processes, not in them.
+    const database = Object.values(byTarget).some((sum) => Number.isFinite(sum.databaseCpu));
     lines.push(
-      `| target | ${rows ? "rows/s" : "RPS"} | p50 ms | p99 ms | gateway CPU ms/req | subgraphs CPU ms/req | ${SUBGRAPHS.map((n) => `${n} CPU`).join(" | ")} | all CPU ms/req | CPU × stock | CPU × Rust planner | RPS × stock | answer |`,
-      `|---|---|---|---|---|---|${SUBGRAPHS.map(() => "---|").join("")}---|---|---|---|---|`,
+      `| target | ${rows ? "rows/s" : "RPS"} | p50 ms | p99 ms | gateway CPU ms/req | subgraphs CPU ms/req | ${SUBGRAPHS.map((n) => `${n} CPU`).join(" | ")} | all CPU ms/req | ${database ? "database CPU ms/req | " : ""}CPU × stock | CPU × Rust planner | RPS × stock | answer |`,
+      `|---|---|---|---|---|---|${SUBGRAPHS.map(() => "---|").join("")}---|${database ? "---|" : ""}---|---|---|---|`,
     );
     const stockCpu = byTarget.stock && totalCpu(byTarget.stock);
     const rustCpu = byTarget[RUST] && totalCpu(byTarget[RUST]);
@@ -125,7 +132,7 @@ export function renderReport(input: ReportInput): { markdown: string; failed: bo
         `| ${label(target)} | ${fmt(rows ? sum.rps * rows : sum.rps)} | ${fmt(sum.p50, 0)} | ${fmt(sum.p99, 0)} | ` +
           `${target === "direct" ? "–" : fmt(sum.gatewayCpu, 2)} | ${fmt(sum.subgraphCpu, 2)} | ` +
           SUBGRAPHS.map((name) => `${fmt(sum.bySubgraph[name], 2)} | `).join("") +
-          `${fmt(totalCpu(sum), 2)} | ${stockCpu ? fmt(totalCpu(sum) / stockCpu, 2) : "–"} | ` +
+          `${fmt(totalCpu(sum), 2)} | ${database ? `${fmt(sum.databaseCpu, 2)} | ` : ""}${stockCpu ? fmt(totalCpu(sum) / stockCpu, 2) : "–"} | ` +
           `${rustCpu ? fmt(totalCpu(sum) / rustCpu, 2) : "–"} | ` +
           `${stock ? fmt(sum.rps / stock, 2) : "–"} | ${answer}${sum.failures ? ` (${sum.failures} failed)` : ""} |`,
       );
@@ -235,6 +242,8 @@ export function renderReport(input: ReportInput): { markdown: string; failed: bo
       detail: `${fmt(floors.dashboardEndToEndP50)} ms vs floor ${fmt(floors.dashboardP50)} ms${dash ? ` (at ${s.connections} connections p50 ${fmt(dash.p50, 0)} ms)` : ""}`,
     });
     const publish = summaries.get("PublishStations")?.hub;
+    const budget = publish && publishBudget(floors, publish, s.cpus);
+    if (budget) lines.push(budget, "");
     if (publish)
       checks.push({
         what: "PublishStations rows/s ≥ 75 % of the publish's own SQL replayed",
@@ -267,6 +276,32 @@ export function renderReport(input: ReportInput): { markdown: string; failed: bo
   // Smoke judges what does not depend on the machine: answers, failures, work per request.
   const failed = checks.some((c) => c.pass === false && (!smoke || !/≥|≤/.test(c.what)));
   return { markdown: lines.join("\n"), failed };
+}
+
+/**
+ * What the publish target leaves the Node processes, when the database server's CPU was measured:
+ * every process shares the same cores, so at 75 % of the replay's rows per second all of them
+ * together may spend at most cores / rate CPU per row, and the database server's share is spent
+ * first. (A request of PublishStations carries 1,000 rows: CPU-ms per request is per 1,000 rows.)
+ */
+export function publishBudget(floors: Floors, publish: Summary, cpus: number): string | undefined {
+  if (!Number.isFinite(floors.publishSqlDatabaseCpu) || !Number.isFinite(publish.databaseCpu))
+    return undefined;
+  const target = 0.75 * floors.publishSqlRowsPerSecond;
+  const all = (cpus * 1e6) / target;
+  const replayCores =
+    ((floors.publishSqlDatabaseCpu + floors.publishSqlClientCpu) * floors.publishSqlRowsPerSecond) /
+    1e6;
+  return (
+    `Publish budget, CPU-ms per 1,000 rows: the replay cost the database server ` +
+    `${fmt(floors.publishSqlDatabaseCpu, 1)} and mysql2 ${fmt(floors.publishSqlClientCpu, 1)} ` +
+    `(${fmt(replayCores, 2)} of ${cpus} cores busy at its rate); through our gateway the database ` +
+    `server spent ${fmt(publish.databaseCpu, 1)} and the Node processes ${fmt(totalCpu(publish), 1)} ` +
+    `(gateway ${fmt(publish.gatewayCpu, 1)}, subgraphs ${fmt(publish.subgraphCpu, 1)}). At 75 % of the ` +
+    `replay's rate (${fmt(target, 0)} rows/s) every process together may spend at most ${fmt(all, 1)}: ` +
+    `${fmt(all - publish.databaseCpu, 1)} for the Node processes and the load generator once the ` +
+    `database server has its share.`
+  );
 }
 
 /** The Rust planner's target with dedup off: the peer the CPU targets are judged against. */

@@ -22,6 +22,7 @@ import {
 import { databaseQuiet, measureFloors, removeBenchRows, type Floors } from "./floors";
 import { settle, timedLoad, type LoadResult } from "./load";
 import { ensureBenchPackages } from "./peers";
+import { databasePid } from "./processes";
 import { renderReport } from "./report";
 import { SCENARIOS, type Fixture, type Scenario } from "./scenarios";
 
@@ -68,6 +69,13 @@ function stable(value: unknown): string {
       : v,
   );
 }
+
+/** Every process a timed run reads the CPU of: the federation's, and the local database server's. */
+const dbPid = databasePid(databaseUrl);
+const measured = (fed: BenchFederation) => ({
+  ...fed.pids(),
+  ...(dbPid ? { database: dbPid } : {}),
+});
 
 /** The client's headers for a target; straight to a subgraph they are bound to the body sent. */
 const headersFor = (
@@ -247,7 +255,7 @@ async function main() {
               // A 1,000-row publish takes most of a second: give each target several.
               seconds: scenario.rowsPerRequest ? Math.max(seconds, 4) : seconds,
             },
-            fed.pids(),
+            measured(fed),
           );
           (result.runs[target] ??= []).push(run);
           if (flags.profile)
@@ -264,7 +272,7 @@ async function main() {
       }
     }
     const floors: Floors | undefined =
-      databaseUrl && !smoke ? await measureFloors(fed, fixture, log) : undefined;
+      databaseUrl && !smoke ? await measureFloors(fed, fixture, log, dbPid) : undefined;
     const report = renderReport({
       results,
       floors,

@@ -2,7 +2,7 @@
 // which checks fail (smoke judges only what does not depend on the machine), profile packages.
 import { metricSum } from "../../bench/counts";
 import { packageOf } from "../../bench/profile";
-import { renderReport, summarise } from "../../bench/report";
+import { publishBudget, renderReport, summarise } from "../../bench/report";
 import type { ScenarioResult } from "../../bench/run";
 import type { Scenario } from "../../bench/scenarios";
 
@@ -143,5 +143,41 @@ describe("bench judgement", () => {
     expect(renderReport(input([growing], true)).failed).toBe(true);
     const wrong = { ...fast, mismatches: { hub: "differs" } } as ScenarioResult;
     expect(renderReport(input([wrong], true)).failed).toBe(true);
+  });
+
+  it("prints the database server's CPU beside the Node processes' when it was measured", () => {
+    const withDatabase = {
+      ...fast,
+      runs: {
+        hub: [run(100, { hub: 2, corps: 3, publicity: 5, database: 4 })],
+        stock: [run(100, { stock: 5, corps: 4, publicity: 7, database: 5 })],
+      },
+    } as ScenarioResult;
+    const { markdown } = renderReport(input([withDatabase], false));
+    expect(markdown).toContain("| all CPU ms/req | database CPU ms/req | CPU × stock |");
+    // Not in "all": ours 10 in the Node processes, 4 in the database.
+    expect(markdown).toMatch(/\| hub \(cache, dedup off\) \|.*\| 10\.00 \| 4\.00 \| 0\.63 \|/);
+    expect(renderReport(input([fast], false)).markdown).not.toContain("database CPU");
+  });
+
+  it("says what the publish target leaves the Node processes after the database's share", () => {
+    const publish = summarise("hub", [run(20, { hub: 0.3, districts: 0.5, database: 1 })]);
+    const floors = {
+      dashboardStatements: 1,
+      dashboardP50: 1,
+      dashboardEndToEndP50: 1,
+      insertRowsPerSecond: 100_000,
+      publishSqlRowsPerSecond: 40_000,
+      publishStatements: 6,
+      publishSqlDatabaseCpu: 30,
+      publishSqlClientCpu: 5,
+    };
+    // 200 requests of 1,000 rows: the database 5 CPU-ms a request, the Node processes 4. At 75 %
+    // of 40,000 rows/s, 2 cores leave 66.7 CPU-ms per 1,000 rows in all, 61.7 after the database.
+    const text = publishBudget(floors, publish, 2)!;
+    expect(text).toContain("the database server spent 5.0 and the Node processes 4.0");
+    expect(text).toContain("at most 66.7: 61.7 for the Node processes");
+    expect(text).toContain("(1.40 of 2 cores busy at its rate)");
+    expect(publishBudget({ ...floors, publishSqlDatabaseCpu: NaN }, publish, 2)).toBeUndefined();
   });
 });
