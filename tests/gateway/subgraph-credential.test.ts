@@ -283,7 +283,7 @@ describe("a captured credential", () => {
 
 describe("the credential's signature", () => {
   it("is the compact JWS jose signs for the same claims, with and without a caller", async () => {
-    // signCredential signs with node:crypto's HMAC; subgraphs verify with jose.
+    // signCredential signs with node:crypto's HMAC; jose signs the same bytes.
     const { hkdfSync } = await import("node:crypto");
     const key = new Uint8Array(
       hkdfSync(
