@@ -258,7 +258,7 @@ async function main() {
           await databaseQuiet(fed);
           await settle(fed.pids());
           log(
-            `round ${round + 1}/${rounds} ${scenario.name} ${target}: ${run.rps.toFixed(1)} rps, p50 ${run.p50} ms, p99 ${run.p99} ms${run.failures ? `, ${run.failures} failed` : ""}`,
+            `round ${round + 1}/${rounds} ${scenario.name} ${target}: ${run.rps.toFixed(1)} rps, p50 ${run.p50} ms, p99 ${run.p99} ms${run.failures ? `, ${run.failures} failed` : ""}${target in run.cpu && run.requests ? `, ${((1000 * run.cpu[target]) / run.requests).toFixed(2)} CPU-ms/request in ${target}` : ""}, load ${os.loadavg()[0].toFixed(1)}`,
           );
         }
       }
