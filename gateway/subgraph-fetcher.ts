@@ -7,6 +7,7 @@
 // (the data source marks each call's kind: call-kind.ts).
 import http from "node:http";
 import https from "node:https";
+import { urlToHttpOptions } from "node:url";
 import type { RemoteGraphQLDataSource } from "@apollo/gateway";
 import { isRetryable, wireHeaders } from "./call-kind";
 
@@ -170,18 +171,32 @@ function toResponse(url: string, incoming: http.IncomingMessage, body: Buffer): 
   );
 }
 
+/** Request options of each subgraph URL, as http.request derives them from a URL. */
+const addresses = new Map<string, ReturnType<typeof urlToHttpOptions>>();
+
+/** The URL parsed once: the data sources call the same few URLs all the time. */
+function addressOf(url: string) {
+  let address = addresses.get(url);
+  if (!address) {
+    address = urlToHttpOptions(new URL(url));
+    if (addresses.size >= 100) addresses.clear();
+    addresses.set(url, address);
+  }
+  return address;
+}
+
 function request(
   url: string,
   init: FetcherRequestInit,
   agent: http.Agent | false,
 ): Promise<FetcherResponse> {
   return new Promise((resolve, reject) => {
-    const target = new URL(url);
+    const target = addressOf(url);
     const send = target.protocol === "https:" ? https.request : http.request;
     let answered = false;
     const req = send(
-      target,
       {
+        ...target,
         method: init.method ?? "GET",
         headers: wireHeaders(init),
         agent,
@@ -191,7 +206,11 @@ function request(
         answered = true;
         const chunks: Buffer[] = [];
         incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
-        incoming.on("end", () => resolve(toResponse(url, incoming, Buffer.concat(chunks))));
+        incoming.on("end", () =>
+          resolve(
+            toResponse(url, incoming, chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)),
+          ),
+        );
         incoming.on("error", reject);
       },
     );
