@@ -290,7 +290,7 @@ async function main() {
           await settle(fed.pids());
           const subgraphCpu = SUBGRAPHS.reduce((sum, n) => sum + (run.cpu[n] ?? 0), 0);
           log(
-            `round ${round + 1}/${rounds} ${scenario.name} ${target}: ${run.rps.toFixed(1)} rps, p50 ${run.p50} ms, p99 ${run.p99} ms, subgraphs ${((subgraphCpu * 1000) / Math.max(run.requests, 1)).toFixed(2)} CPU-ms/req${run.failures ? `, ${run.failures} failed` : ""}`,
+            `round ${round + 1}/${rounds} ${scenario.name} ${target}: ${run.rps.toFixed(1)} rps, p50 ${run.p50} ms, p99 ${run.p99} ms${run.failures ? `, ${run.failures} failed` : ""}${target in run.cpu && run.requests ? `, ${((1000 * run.cpu[target]) / run.requests).toFixed(2)} CPU-ms/request in ${target}` : ""}, subgraphs ${((subgraphCpu * 1000) / Math.max(run.requests, 1)).toFixed(2)} CPU-ms/req, load ${os.loadavg()[0].toFixed(1)}`,
           );
         }
       }

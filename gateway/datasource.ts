@@ -22,6 +22,7 @@ interface SubgraphErrorBody {
 }
 
 type FetchResponse = Parameters<RemoteGraphQLDataSource["errorFromResponse"]>[0];
+type SubgraphRequest = GraphQLDataSourceProcessOptions<GatewayContext>["request"];
 type ProcessOptions = GraphQLDataSourceProcessOptions<GatewayContext>;
 type ProcessAnswer = ReturnType<RemoteGraphQLDataSource<GatewayContext>["process"]>;
 
@@ -168,3 +169,50 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     return error;
   }
 }
+
+/**
+ * RemoteGraphQLDataSource's sendRequest (@apollo/gateway 2.14), step for step, without the
+ * node-fetch Request it builds for every call only to hand to parseBody and didEncounterError,
+ * which never read it (nor do ours): parsing the URL and copying the body into that Request cost
+ * about 1.5 % of the gateway's CPU. It is private in the package's types, hence set on the
+ * prototype here.
+ */
+async function sendRequest(
+  this: SubgraphDataSource,
+  request: SubgraphRequest,
+  context: GatewayContext,
+): Promise<Record<string, unknown>> {
+  if (!request.http) throw new Error("Internal error: Only 'http' requests are supported.");
+  const { http, ...requestWithoutHttp } = request;
+  const requestInit = {
+    method: http.method,
+    headers: Object.fromEntries(http.headers),
+    body: JSON.stringify(requestWithoutHttp),
+  };
+  let fetchResponse: FetchResponse | undefined;
+  try {
+    fetchResponse = await this.fetcher(http.url, requestInit);
+    if (!fetchResponse.ok) throw await this.errorFromResponse(fetchResponse);
+    const body = await this.parseBody(fetchResponse, undefined, context);
+    if (typeof body !== "object" || body === null || Array.isArray(body))
+      throw new Error(`Expected JSON response body, but received: ${String(body)}`);
+    return { ...body, http: fetchResponse };
+  } catch (error) {
+    // Ours reads the error alone (the base's also takes the Request, the answer and the call).
+    this.didEncounterError(error as Error);
+    throw error;
+  }
+}
+
+if (
+  typeof (RemoteGraphQLDataSource.prototype as unknown as Record<string, unknown>).sendRequest !==
+  "function"
+)
+  throw new Error(
+    "@apollo/gateway's RemoteGraphQLDataSource has no sendRequest: review datasource.ts",
+  );
+Object.defineProperty(SubgraphDataSource.prototype, "sendRequest", {
+  value: sendRequest,
+  writable: true,
+  configurable: true,
+});

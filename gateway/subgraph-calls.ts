@@ -78,6 +78,9 @@ export function subgraphCallMetrics(registry: Registry): SubgraphCallMetrics {
   };
 }
 
+/** AbortSignal.timeout's reason's message. */
+const TIMEOUT_MESSAGE = "The operation was aborted due to timeout";
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function kindOf(error: unknown): string {
@@ -97,12 +100,24 @@ export function resilientFetcher(
   const timeoutMs = config.timeoutMs[name];
 
   async function once(url: string, init: Init): Promise<FetchResponse> {
+    // The time limit as AbortSignal.timeout would set it (same reason, same errors), on a timer
+    // cleared once the answer is read: AbortSignal.timeout keeps each signal weakly referenced and
+    // registered for finalization, work for the garbage collector on every call.
+    const limit = new AbortController();
+    const timer = setTimeout(
+      () => limit.abort(new DOMException(TIMEOUT_MESSAGE, "TimeoutError")),
+      timeoutMs,
+    );
     const signal = init.signal
-      ? AbortSignal.any([init.signal as AbortSignal, AbortSignal.timeout(timeoutMs)])
-      : AbortSignal.timeout(timeoutMs);
-    const response = await base(url, { ...init, signal });
-    if (response.status >= 502 && response.status <= 504) throw new UnavailableStatus(response);
-    return response;
+      ? AbortSignal.any([init.signal as AbortSignal, limit.signal])
+      : limit.signal;
+    try {
+      const response = await base(url, { ...init, signal });
+      if (response.status >= 502 && response.status <= 504) throw new UnavailableStatus(response);
+      return response;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   async function call(url: string, init: Init): Promise<FetchResponse> {

@@ -7,6 +7,7 @@
 // (the data source marks each call's kind: call-kind.ts).
 import http from "node:http";
 import https from "node:https";
+import { urlToHttpOptions } from "node:url";
 import type { RemoteGraphQLDataSource } from "@apollo/gateway";
 import { isRetryable, wireHeaders } from "./call-kind";
 
@@ -14,6 +15,7 @@ import { isRetryable, wireHeaders } from "./call-kind";
 export type Fetcher = RemoteGraphQLDataSource["fetcher"];
 type FetcherRequestInit = NonNullable<Parameters<Fetcher>[1]>;
 type FetcherResponse = Awaited<ReturnType<Fetcher>>;
+type FetcherHeaders = FetcherResponse["headers"];
 
 export interface SubgraphFetcherOptions {
   /** Idle pooled sockets are closed after this long (config.servers.subgraphIdleTimeoutMs). */
@@ -61,7 +63,7 @@ class SubgraphResponse implements FetcherResponse {
     readonly url: string,
     readonly status: number,
     readonly statusText: string,
-    readonly headers: Headers,
+    readonly headers: FetcherHeaders,
     /** Null for a status that has no body (204, 304): read as empty, and never used up. */
     private readonly body: Buffer | null,
   ) {}
@@ -98,16 +100,67 @@ class SubgraphResponse implements FetcherResponse {
       this.url,
       this.status,
       this.statusText,
-      new Headers(this.headers),
+      new Headers([...this.headers]),
       this.body,
     );
   }
 }
 
+/**
+ * The answer's headers as a WHATWG `Headers` reads them, over the raw name/value list Node parsed.
+ * RemoteGraphQLDataSource only reads two (Content-Type, Cache-Control): `get` and `has` look them
+ * up in the list (values of a repeated name joined with ", ", as `Headers.get` joins them); a real
+ * `Headers` is built only for anything else (iteration, changes, clone).
+ */
+export class AnswerHeaders implements FetcherHeaders {
+  private built: Headers | null = null;
+  constructor(private readonly raw: readonly string[]) {}
+
+  private headers(): Headers {
+    if (!this.built) {
+      this.built = new Headers();
+      for (let i = 0; i < this.raw.length; i += 2) this.built.append(this.raw[i], this.raw[i + 1]);
+    }
+    return this.built;
+  }
+
+  get(name: string): string | null {
+    if (this.built) return this.built.get(name);
+    const wanted = name.toLowerCase();
+    let value: string | null = null;
+    for (let i = 0; i < this.raw.length; i += 2)
+      if (this.raw[i].toLowerCase() === wanted)
+        value = value === null ? this.raw[i + 1] : `${value}, ${this.raw[i + 1]}`;
+    return value;
+  }
+  has(name: string): boolean {
+    return this.get(name) !== null;
+  }
+  append(name: string, value: string) {
+    this.headers().append(name, value);
+  }
+  delete(name: string) {
+    this.headers().delete(name);
+  }
+  set(name: string, value: string) {
+    this.headers().set(name, value);
+  }
+  entries() {
+    return this.headers().entries();
+  }
+  keys() {
+    return this.headers().keys();
+  }
+  values() {
+    return this.headers().values();
+  }
+  [Symbol.iterator]() {
+    return this.headers()[Symbol.iterator]();
+  }
+}
+
 function toResponse(url: string, incoming: http.IncomingMessage, body: Buffer): FetcherResponse {
-  const headers = new Headers();
-  for (let i = 0; i < incoming.rawHeaders.length; i += 2)
-    headers.append(incoming.rawHeaders[i], incoming.rawHeaders[i + 1]);
+  const headers = new AnswerHeaders(incoming.rawHeaders);
   const status = incoming.statusCode ?? 500;
   return new SubgraphResponse(
     url,
@@ -118,18 +171,32 @@ function toResponse(url: string, incoming: http.IncomingMessage, body: Buffer): 
   );
 }
 
+/** Request options of each subgraph URL, as http.request derives them from a URL. */
+const addresses = new Map<string, ReturnType<typeof urlToHttpOptions>>();
+
+/** The URL parsed once: the data sources call the same few URLs all the time. */
+function addressOf(url: string) {
+  let address = addresses.get(url);
+  if (!address) {
+    address = urlToHttpOptions(new URL(url));
+    if (addresses.size >= 100) addresses.clear();
+    addresses.set(url, address);
+  }
+  return address;
+}
+
 function request(
   url: string,
   init: FetcherRequestInit,
   agent: http.Agent | false,
 ): Promise<FetcherResponse> {
   return new Promise((resolve, reject) => {
-    const target = new URL(url);
+    const target = addressOf(url);
     const send = target.protocol === "https:" ? https.request : http.request;
     let answered = false;
     const req = send(
-      target,
       {
+        ...target,
         method: init.method ?? "GET",
         headers: wireHeaders(init),
         agent,
@@ -139,7 +206,11 @@ function request(
         answered = true;
         const chunks: Buffer[] = [];
         incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
-        incoming.on("end", () => resolve(toResponse(url, incoming, Buffer.concat(chunks))));
+        incoming.on("end", () =>
+          resolve(
+            toResponse(url, incoming, chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)),
+          ),
+        );
         incoming.on("error", reject);
       },
     );

@@ -220,6 +220,26 @@ describe("the cost limit fails closed", () => {
     });
   });
 
+  it("estimates one document again for other variables, and the same each time", async () => {
+    // The gateway remembers estimates per document and variables (plugins/limits.ts CostMemo).
+    const query = `query($n: Int, $m: Int) { districts { stations(first: $n) { nodes { district { stations(first: $m) { nodes { id } } } } } } }`;
+    const costOf = async (n: number, m: number) => {
+      const response = await send(fed.url, { query, variables: { n, m } });
+      if (!response.errors) return "answered";
+      return /estimated cost is (\d+)/.exec(response.errors[0].message)?.[1];
+    };
+    const rounds = [];
+    for (let i = 0; i < 2; i++)
+      rounds.push([await costOf(2, 2), await costOf(100, 100), await costOf(100, 99)]);
+    expect(rounds[0]).toEqual([
+      "answered",
+      expect.stringMatching(/^\d+$/),
+      expect.stringMatching(/^\d+$/),
+    ]);
+    expect(rounds[0][1]).not.toBe(rounds[0][2]);
+    expect(rounds[1]).toEqual(rounds[0]);
+  });
+
   it("refuses an operation whose cost cannot be estimated, naming the limit", async () => {
     // Each fragment spreads the next twice: 2^15 spreads of `code`, though written once each.
     const chain = Array.from(

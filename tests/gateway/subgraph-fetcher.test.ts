@@ -43,6 +43,13 @@ describe("the subgraph fetcher", () => {
         return setTimeout(() => response.end(body.subarray(20)), 20);
       }
       if (request.url === "/empty") return response.writeHead(204).end();
+      if (request.url === "/repeated") {
+        response.setHeader("Content-Type", "application/json; charset=utf-8");
+        response.setHeader("Cache-Control", "max-age=30, public");
+        response.setHeader("X-Part", ["one", "two"]);
+        response.setHeader("Set-Cookie", ["a=1", "b=2"]);
+        return response.end("{}");
+      }
       if (request.url === "/headers") {
         response.setHeader("content-type", "application/json");
         return response.end(JSON.stringify({ headers: request.headers }));
@@ -82,6 +89,33 @@ describe("the subgraph fetcher", () => {
       const { headers } = (await response.json()) as { headers: Record<string, string> };
       expect(headers["x-request-id"]).toBe("kept");
       expect(headers[CALL_KIND_HEADER]).toBeUndefined();
+    } finally {
+      close();
+    }
+  });
+
+  it("reads an answer's headers as a WHATWG Headers reads them", async () => {
+    const { fetcher, close } = createSubgraphFetcher({ idleTimeoutMs: 1000 });
+    try {
+      const base = url.replace(/\/graphql$/, "");
+      const response = await fetcher(`${base}/repeated`, { method: "POST", body: "{}" });
+      // What fetch's own Response holds for the same answer.
+      const reference = (await fetch(`${base}/repeated`, { method: "POST", body: "{}" })).headers;
+      for (const name of ["content-type", "Cache-Control", "x-part", "SET-COOKIE", "x-absent"]) {
+        expect(response.headers.get(name)).toBe(reference.get(name));
+        expect(response.headers.has(name)).toBe(reference.has(name));
+      }
+      expect(response.headers.get("x-part")).toBe("one, two");
+      const listed = (headers: Iterable<[string, string]>) =>
+        [...headers].filter(([name]) => !["date", "connection", "keep-alive"].includes(name));
+      expect(listed(response.headers)).toEqual(listed(reference));
+      // Changed, it is a Headers from then on; a clone has the same entries.
+      const copy = response.clone();
+      response.headers.set("x-part", "three");
+      expect([response.headers.get("x-part"), copy.headers.get("x-part")]).toEqual([
+        "three",
+        "one, two",
+      ]);
     } finally {
       close();
     }
