@@ -89,20 +89,27 @@ function makeReader<T extends ObjectLiteral>(
 /** `?, ?, ...` for an IN list (both drivers take `?` placeholders through db.query). */
 const marks = (n: number) => Array.from({ length: n }, () => "?").join(", ");
 
-/** Plain rows by primary key `id`: one `id IN (...)` query per batch, in key order. */
-export function plainRowById<T extends ObjectLiteral & { id: number }>(
+/** The plain row of each key of a unique `column` (null when absent): one `IN (...)` per batch. */
+export function plainRowByKey<T extends ObjectLiteral, C extends keyof T & string>(
   db: DataSource,
   target: EntityTarget<T>,
+  column: C,
 ) {
   const reader = plainReader(db, target);
-  return new DataLoader<number, T | null>(async (ids) => {
+  return new DataLoader<T[C], T | null>(async (keys) => {
     const rows: Array<Record<string, unknown>> = await db.query(
-      `SELECT ${reader.columns()} FROM ${reader.table} WHERE ${reader.column("id")} IN (${marks(ids.length)})`,
-      [...ids],
+      `SELECT ${reader.columns()} FROM ${reader.table} WHERE ${reader.column(column)} IN (${marks(keys.length)})`,
+      [...keys],
     );
-    return byKey(ids, rows.map(reader.read), (r) => r.id);
+    return byKey(keys, rows.map(reader.read), (r) => r[column]);
   });
 }
+
+/** Plain rows by primary key `id`: one `id IN (...)` query per batch, in key order. */
+export const plainRowById = <T extends ObjectLiteral & { id: number }>(
+  db: DataSource,
+  target: EntityTarget<T>,
+) => plainRowByKey<T, "id">(db, target, "id") as DataLoader<number, T | null>;
 
 /** The plain rows pointing at each key through `column`, in `order`: one query per batch. */
 export function plainRowsBy<T extends ObjectLiteral, C extends keyof T & string>(
