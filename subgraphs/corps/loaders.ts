@@ -3,6 +3,7 @@ import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
 import { num } from "../shared/db";
 import { byKey, rowById, rowsBy } from "../shared/loader-helpers";
+import { plainRowById } from "../shared/plain-rows";
 import { Branch } from "./entities/branch.entity";
 import { Certificate } from "./entities/certificate.entity";
 import { Commendation } from "./entities/commendation.entity";
@@ -41,7 +42,8 @@ export function createLoaders(db: DataSource) {
     });
   return {
     branch: rowById(db, Branch),
-    volunteer: rowById(db, Volunteer),
+    /** Plain rows: read on every reference (a story's volunteers, a platform's mentors). */
+    volunteer: plainRowById(db, Volunteer),
     /** Appointed volunteers per branch. */
     branchVolunteerCount: countServing("v.branchId") as DataLoader<number, number>,
     /** Appointed volunteers in the regional branches of each district. */

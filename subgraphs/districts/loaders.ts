@@ -3,6 +3,7 @@ import DataLoader from "dataloader";
 import { In, type DataSource } from "typeorm";
 import { num } from "../shared/db";
 import { byKey, grouped, keyed, rowById, rowsBy } from "../shared/loader-helpers";
+import { plainRowById, plainRowByKey } from "../shared/plain-rows";
 import { Activity } from "./entities/activity.entity";
 import { createFigureLoaders } from "./figure-loaders";
 import { District } from "./entities/district.entity";
@@ -37,15 +38,10 @@ export interface StationPageKey {
 export function createLoaders(db: DataSource) {
   return {
     ...createFigureLoaders(db),
-    district: new DataLoader<string, District | null>(async (codes) =>
-      byKey(
-        codes,
-        await db.getRepository(District).findBy({ code: In([...codes]) }),
-        (d) => d.code,
-      ),
-    ),
-    station: rowById(db, Station),
-    activity: rowById(db, Activity),
+    district: plainRowByKey<District, "code">(db, District, "code"),
+    /** Plain rows: read on every reference (a story's stations and activities). */
+    station: plainRowById(db, Station),
+    activity: plainRowById(db, Activity),
     demand: rowById(db, Demand),
     demandBookings: rowsBy(db, Booking, "demandId", { id: "ASC" }),
     bookingHistory: rowsBy(db, BookingEvent, "bookingId", { id: "ASC" }),

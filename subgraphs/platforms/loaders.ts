@@ -2,7 +2,8 @@
 import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
 import { num } from "../shared/db";
-import { rowById, rowsBy } from "../shared/loader-helpers";
+import { rowsBy } from "../shared/loader-helpers";
+import { plainRowById } from "../shared/plain-rows";
 import { Mentor } from "./entities/mentor.entity";
 import { PerformanceReview } from "./entities/performance-review.entity";
 import { PlanEvent } from "./entities/plan-event.entity";
@@ -13,7 +14,8 @@ import { PlatformStatus } from "./vocabulary";
 
 export function createLoaders(db: DataSource) {
   return {
-    platform: rowById(db, Platform),
+    /** Plain rows: read on every reference (a story's platforms) and list. */
+    platform: plainRowById(db, Platform),
     /** Mentor volunteer ids per platform, in id order. */
     mentors: rowsBy(db, Mentor, "platformId", { volunteerId: "ASC" }),
     /** The platforms each volunteer mentors (their ids; the rows through `platform`). */

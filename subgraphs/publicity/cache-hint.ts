@@ -3,14 +3,14 @@
 // A signed-in caller's read may show drafts (editors) and is PRIVATE to its scope. Every mutation
 // through the gateway invalidates both at once (gateway/plugins/response-cache.ts). A response is
 // cacheable only when every object field in it carries a hint, i.e. story-only reads.
-import { cacheControlFromInfo } from "@apollo/cache-control-types";
 import type { GraphQLResolveInfo } from "graphql";
+import { setCacheHint } from "../shared/cache-policy";
 import type { SubgraphContext } from "../shared/context";
 
 export function hintStoryRead(info: GraphQLResolveInfo, ctx: SubgraphContext<unknown>) {
   const ttl = ctx.config.cache.ttlSeconds;
   if (ttl <= 0) return;
-  cacheControlFromInfo(info).setCacheHint({
+  setCacheHint(info, {
     maxAge: ttl,
     scope: ctx.caller ? "PRIVATE" : "PUBLIC",
   });

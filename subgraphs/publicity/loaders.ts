@@ -1,12 +1,12 @@
 // Per-request DataLoaders of the publicity subgraph.
 import DataLoader from "dataloader";
-import { In, type DataSource } from "typeorm";
+import type { DataSource } from "typeorm";
 import { num } from "../shared/db";
 import { grouped, keyed, rowById, rowsBy } from "../shared/loader-helpers";
+import { plainRowsBy } from "../shared/plain-rows";
 import { CaseStory } from "./entities/case-story.entity";
 import { Coverage } from "./entities/coverage.entity";
 import { StoryEvent } from "./entities/story-event.entity";
-import { StoryReference } from "./entities/story-reference.entity";
 import { ReferenceKind, StoryStatus } from "./vocabulary";
 
 export type StoryReferences = Record<ReferenceKind, number[]>;
@@ -22,19 +22,22 @@ export function createLoaders(db: DataSource) {
   const story = rowById(db, CaseStory);
   return {
     story,
-    /** Every reference of each story, split by kind: one query for the whole page. */
+    /** Every reference of each story, split by kind: one query for the whole page (plain rows). */
     references: new DataLoader<number, StoryReferences>(async (ids) => {
-      const rows = await db.getRepository(StoryReference).find({
-        where: { storyId: In([...ids]) },
-        order: { id: "ASC" },
-      });
+      const rows: Array<{ storyId: number; kind: ReferenceKind; refId: number }> = await db.query(
+        `SELECT storyId, kind, refId FROM story_reference WHERE storyId IN (${ids.map(() => "?").join(", ")}) ORDER BY id`,
+        [...ids],
+      );
       return grouped(ids, rows, (r) => r.storyId).map((mine) => {
         const refs: StoryReferences = { VOLUNTEER: [], STATION: [], PLATFORM: [], ACTIVITY: [] };
         for (const row of mine) refs[row.kind].push(row.refId);
         return refs;
       });
     }),
-    coverage: rowsBy(db, Coverage, "storyId", { publishedOn: "ASC", id: "ASC" }),
+    coverage: plainRowsBy(db, Coverage, "storyId", [
+      ["publishedOn", "ASC"],
+      ["id", "ASC"],
+    ]),
     history: rowsBy(db, StoryEvent, "storyId", { id: "ASC" }),
     publishedCount: new DataLoader<string, number>(async (codes) => {
       const rows: Array<{ code: string; n: unknown }> = await db

@@ -4,6 +4,7 @@
 import type { GraphQLSchema } from "graphql";
 import { ApolloServer } from "@apollo/server";
 import {
+  ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from "@apollo/server/plugin/disabled";
@@ -19,6 +20,7 @@ import { createLogger, type Logger } from "../../runtime/log";
 import { currentTraceId, startTracing, type Tracing } from "../../runtime/tracing";
 import { tracingPlugin } from "../../runtime/tracing/graphql";
 import { auditOf } from "./audit";
+import { cachePolicyPlugin } from "./cache-policy";
 import { subgraphCredential } from "./caller";
 import type { SubgraphContext } from "./context";
 import { CountingLogger, openDataSource, type DataSourceSpec } from "./db";
@@ -143,6 +145,9 @@ async function startApollo<TLoaders, TRows>(
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
+      // Cache-Control as Apollo's plugin writes it, without its hook on every field.
+      ApolloServerPluginCacheControlDisabled(),
+      cachePolicyPlugin<SubgraphContext<TLoaders>>(),
       // The caller the gateway's credential names: an anonymous one's names are not labels.
       graphqlMetricsPlugin(deps.registry, (ctx) => Boolean(ctx.contextValue?.caller)),
       ...(deps.tracing.enabled ? [tracingPlugin<SubgraphContext<TLoaders>>(deps.tracing)] : []),

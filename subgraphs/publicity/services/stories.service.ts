@@ -3,6 +3,7 @@ import type { DataSource, SelectQueryBuilder } from "typeorm";
 import { addDays, startOfBusinessDay } from "../../../runtime/dates";
 import type { Caller } from "../../../runtime/auth";
 import { CaseStory } from "../entities/case-story.entity";
+import { plainReader } from "../../shared/plain-rows";
 import type { CaseStoryFilter } from "../inputs/case-story-filter.input";
 import { EDITOR_ROLES, ReferenceKind, StoryStatus } from "../vocabulary";
 import { badInput } from "../../../runtime/errors";
@@ -122,7 +123,7 @@ export async function findStories(
   const totalCount = await query.getCount();
   const lastChanged = () => lastChangedAt(db, caller, filter);
   if (statuses?.length === 1 && statuses[0] === StoryStatus.PUBLISHED) {
-    const rows = await publishedPage(query, first, after);
+    const rows = await publishedPage(db, query, first, after);
     return {
       rows,
       totalCount,
@@ -132,14 +133,23 @@ export async function findStories(
   }
   const beforeId = decodeCursor(after);
   if (beforeId !== null) query.andWhere("s.id < :beforeId", { beforeId });
-  const rows = await query
-    .orderBy("s.id", "DESC")
-    .take(first + 1)
-    .getMany();
+  const rows = await storyRows(db, query.orderBy("s.id", "DESC").limit(first + 1));
   return { rows, totalCount, lastChanged, cursorOf: (s: CaseStory) => encodeCursor(s.id) };
 }
 
-function publishedPage(query: SelectQueryBuilder<CaseStory>, first: number, after?: string) {
+/** The page's stories as plain rows (the entity's values, without TypeORM's hydration). */
+async function storyRows(db: DataSource, query: SelectQueryBuilder<CaseStory>) {
+  const reader = plainReader(db, CaseStory);
+  const raw: Array<Record<string, unknown>> = await reader.select(query, "s").getRawMany();
+  return raw.map(reader.read);
+}
+
+function publishedPage(
+  db: DataSource,
+  query: SelectQueryBuilder<CaseStory>,
+  first: number,
+  after?: string,
+) {
   const cursor = decodeKeyCursor(after);
   if (cursor) {
     const at = new Date(cursor.key);
@@ -149,9 +159,11 @@ function publishedPage(query: SelectQueryBuilder<CaseStory>, first: number, afte
       id: cursor.id,
     });
   }
-  return query
-    .orderBy("s.publishedAt", "DESC")
-    .addOrderBy("s.id", "DESC")
-    .take(first + 1)
-    .getMany();
+  return storyRows(
+    db,
+    query
+      .orderBy("s.publishedAt", "DESC")
+      .addOrderBy("s.id", "DESC")
+      .limit(first + 1),
+  );
 }
