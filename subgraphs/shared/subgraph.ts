@@ -3,6 +3,7 @@
 // subgraph's index.ts describes itself with a SubgraphDefinition.
 import type { GraphQLSchema } from "graphql";
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheControl";
 import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
@@ -19,6 +20,7 @@ import { createLogger, type Logger } from "../../runtime/log";
 import { currentTraceId, startTracing, type Tracing } from "../../runtime/tracing";
 import { tracingPlugin } from "../../runtime/tracing/graphql";
 import { auditOf } from "./audit";
+import { cacheEntitiesPlugin, type CacheEntities } from "./cache-entities";
 import { subgraphCredential } from "./caller";
 import type { SubgraphContext } from "./context";
 import { CountingLogger, openDataSource, type DataSourceSpec } from "./db";
@@ -41,6 +43,8 @@ export interface SubgraphDefinition<TLoaders, TRows = unknown> extends DataSourc
    * what stops them. Every process of the subgraph runs them: they must be safe to run at once.
    */
   jobs?(deps: { db: DataSource; config: HubConfig; log: Logger }): () => void;
+  /** Entity fields anonymous answers may cache, and the mutations that report their writes. */
+  cacheEntities?: CacheEntities;
 }
 
 export interface RunningSubgraph {
@@ -141,6 +145,12 @@ async function startApollo<TLoaders, TRows>(
     stopOnTerminationSignals: false,
     // No landing page: Apollo's loads Sandbox from a CDN, and subgraphs are not for browsers.
     plugins: [
+      // Apollo runs willResolveField hooks last plugin first: the fields' cache hints exist when
+      // cacheEntitiesPlugin sets them.
+      ...(definition.cacheEntities
+        ? [cacheEntitiesPlugin(definition.cacheEntities, config.cache.ttlSeconds)]
+        : []),
+      ApolloServerPluginCacheControl(),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
       // The caller the gateway's credential names: an anonymous one's names are not labels.
