@@ -42,7 +42,7 @@ export class EntityVersions {
 
   constructor(
     private readonly store: SharedStore,
-    ttlSeconds: number,
+    private readonly ttlSeconds: number,
   ) {
     this.keepSeconds = ttlSeconds + 600;
   }
@@ -72,6 +72,10 @@ export class EntityVersions {
    * key of their versions now when no invalidation began since the lookup.
    */
   async mayWrite(ctx: Ctx, listKey: string) {
+    // An entry lives at most this gateway's TTL (the subgraphs' hints say theirs), so that no
+    // entry outlives the versions it was keyed by.
+    if (ctx.overallCachePolicy.policyIfCacheable())
+      ctx.overallCachePolicy.restrict({ maxAge: this.ttlSeconds });
     const log = ctx.contextValue.entities;
     if (!log?.expected) return false;
     const read = [...log.read];

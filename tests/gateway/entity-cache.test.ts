@@ -4,6 +4,7 @@
 // with its crew deleted) invalidates exactly the anonymous story pages that show what it changed,
 // the derived figures included (a station's openDemandCount), and leaves the others cached; in
 // memory and with Redis.
+import { today } from "../../runtime/dates";
 import { creditCodeCheckChar } from "../../subgraphs/shared/validation/credit-code";
 import { bootFederation, type Federation } from "../helpers/federation";
 import { contractOperation, execute, send } from "../helpers/graphql";
@@ -162,7 +163,7 @@ describe.each(STORES)("%s", (_store, env) => {
           creditCode: body + creditCodeCheckChar(body),
           category: "FINANCING",
           description: "需要对接银行贷款",
-          collectedOn: new Date().toISOString().slice(0, 10),
+          collectedOn: today(),
         },
       ],
     });

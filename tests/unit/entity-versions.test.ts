@@ -11,7 +11,10 @@ const LIST = "entities:q";
 const request = () => ({
   contextValue: { caller: null, ip: "", requestId: "r" } as Record<string, unknown>,
   response: { body: { kind: "single", singleResult: { data: { x: 1 } } } },
-  overallCachePolicy: { policyIfCacheable: () => ({ maxAge: 30, scope: "PUBLIC" }) },
+  overallCachePolicy: {
+    restrict: () => undefined,
+    policyIfCacheable: () => ({ maxAge: 30, scope: "PUBLIC" }),
+  },
 });
 type Request = ReturnType<typeof request>;
 const read = (ctx: Request, ...entities: string[]) => {
