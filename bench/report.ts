@@ -4,6 +4,7 @@ import { SUBGRAPHS } from "../runtime/config";
 import { GATEWAY_LABELS } from "./federation";
 import type { Floors } from "./floors";
 import type { LoadResult } from "./load";
+import { mixedMarkdown, type MixedResult } from "./mixed-run";
 import { rssMiB } from "./processes";
 import type { ScenarioResult, Target } from "./run";
 
@@ -22,6 +23,8 @@ export interface ReportInput {
     connections: number;
     wallSeconds: number;
   };
+  /** The mixed run's hit rates (our gateway at its defaults while a district publishes). */
+  mixed?: MixedResult;
   /** Process name to pid, for memory at the end. */
   rss: Record<string, number>;
   started: number;
@@ -260,6 +263,16 @@ export function renderReport(input: ReportInput): { markdown: string; failed: bo
           `${fmt(floors.publishSqlRowsPerSecond, 0)} rows/s)`,
       });
   }
+  if (input.mixed)
+    lines.push(
+      "## The response cache while a district publishes",
+      "",
+      "Our gateway at its defaults; the share of each read answered from the cache " +
+        "([performance](../../docs/performance.md#the-mixed-run)).",
+      "",
+      ...mixedMarkdown(input.mixed),
+      "",
+    );
   lines.push("## Memory at the end", "");
   lines.push(
     Object.entries(input.rss)

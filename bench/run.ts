@@ -22,6 +22,7 @@ import {
 } from "./federation";
 import { databaseQuiet, measureFloors, removeBenchRows, type Floors } from "./floors";
 import { settle, timedLoad, type LoadResult } from "./load";
+import { runMixed, type MixedResult } from "./mixed-run";
 import { ensureBenchPackages } from "./peers";
 import { databasePid } from "./processes";
 import { renderReport } from "./report";
@@ -295,11 +296,20 @@ async function main() {
         }
       }
     }
+    // The response cache's hit rates while a district publishes (not in smoke: it is timed).
+    let mixed: MixedResult | undefined;
+    if (gateways.includes("hub-defaults") && !smoke) {
+      mixed = await runMixed(fed, { seconds: Math.max(seconds, 10), connections: 20 });
+      log(`mixed run: ${mixed.answers} answers, ${mixed.published} stations published`);
+      await databaseQuiet(fed);
+      await settle(fed.pids());
+    }
     const floors: Floors | undefined =
       databaseUrl && !smoke ? await measureFloors(fed, fixture, log, dbPid) : undefined;
     const report = renderReport({
       results,
       floors,
+      mixed,
       smoke,
       settings: {
         date: today(),

@@ -2,6 +2,7 @@
 // expired token is refused here, before any subgraph is asked (401 UNAUTHENTICATED).
 import type { FastifyRequest } from "fastify";
 import type { Caller } from "../runtime/auth";
+import type { EntityLog } from "./cache-entities";
 import type { Identity } from "./identity";
 
 export interface GatewayContext {
@@ -10,6 +11,8 @@ export interface GatewayContext {
   ip: string;
   /** This request's id: in the answer, the logs, and every subgraph call it makes. */
   requestId: string;
+  /** What its subgraph answers said about entities, for the response cache (cache-entities.ts). */
+  entities?: EntityLog;
 }
 
 const callers = new WeakMap<FastifyRequest, Promise<Caller | null>>();

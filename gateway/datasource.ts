@@ -10,6 +10,7 @@ import { GraphQLError } from "graphql";
 import { REQUEST_ID_HEADER } from "../runtime/http/server";
 import { graphQLError, httpStatusOf } from "../runtime/errors";
 import { RepeatFilter, type Logger } from "../runtime/log";
+import { noteSubgraphAnswer } from "./cache-entities";
 import type { GatewayContext } from "./context";
 import { CALL_KIND_HEADER, callKindOf } from "./call-kind";
 import { CALLER_HEADER, encodeCaller } from "./credential-fetcher";
@@ -113,6 +114,16 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (context?.caller) headers.set(CALLER_HEADER, encodeCaller(context.caller));
     // The gateway's own requests (none today) get an id of their own below.
     if (context?.requestId) headers.set(REQUEST_ID_HEADER, context.requestId);
+  }
+
+  /** What a client request's subgraph answer says about entities goes to the response cache. */
+  override didReceiveResponse({
+    response,
+    context,
+  }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>["didReceiveResponse"]>>[0]) {
+    // Health checks and schema loading carry an untyped context, with no caller key.
+    if (context && "requestId" in context) noteSubgraphAnswer(context, response.extensions);
+    return response;
   }
 
   /**

@@ -22,8 +22,12 @@ export interface SharedStore {
   cache: KeyValueCache<string>;
   /** The current token of each version key; a fresh random one when the store cannot tell. */
   versions(keys: string[]): Promise<string[]>;
-  /** Gives the keys new tokens: entries cached under the old ones are never served again. */
-  bump(keys: string[]): Promise<void>;
+  /**
+   * Gives the keys new tokens: entries cached under the old ones are never served again. With
+   * `forgetAfterSeconds` a token may be forgotten after that long (back to "0"): for the many
+   * per-entity keys, whose entries all expire well before (response-cache.ts says how long).
+   */
+  bump(keys: string[], forgetAfterSeconds?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -78,15 +82,29 @@ function safe(
  */
 export function createSharedStore(config: RedisConfig, log: Logger, secret: string): SharedStore {
   if (!config.url) {
-    const versions = new Map<string, string>();
+    // Token and until when it must be kept (Infinity: always). Never evicted for space: a
+    // version forgotten too early would make an entry cached before its bump valid again.
+    const versions = new Map<string, { token: string; until: number }>();
+    let sweepAt = 0;
+    const sweep = (now: number) => {
+      for (const [k, v] of versions) if (v.until < now) versions.delete(k);
+      sweepAt = now + 60_000;
+    };
     return {
       kind: "memory",
       cache: new InMemoryLRUCache<string>({ maxSize: 64 * 1024 * 1024 }),
       async versions(keys) {
-        return keys.map((k) => versions.get(k) ?? "0");
+        const now = Date.now();
+        return keys.map((k) => {
+          const v = versions.get(k);
+          return v && v.until >= now ? v.token : "0";
+        });
       },
-      async bump(keys) {
-        for (const k of keys) versions.set(k, randomUUID());
+      async bump(keys, forgetAfterSeconds) {
+        const now = Date.now();
+        if (now >= sweepAt) sweep(now);
+        const until = forgetAfterSeconds ? now + forgetAfterSeconds * 1000 : Infinity;
+        for (const k of keys) versions.set(k, { token: randomUUID(), until });
       },
       async close() {},
     };
@@ -126,8 +144,9 @@ export function createSharedStore(config: RedisConfig, log: Logger, secret: stri
         return keys.map(() => randomUUID());
       }
     },
-    async bump(keys) {
-      await Promise.all(keys.map((k) => store.set(`version:${k}`, randomUUID())));
+    async bump(keys, forgetAfterSeconds) {
+      const options = forgetAfterSeconds ? { ttl: forgetAfterSeconds } : undefined;
+      await Promise.all(keys.map((k) => store.set(`version:${k}`, randomUUID(), options)));
     },
     async close() {
       await keyv.disconnect().catch(() => undefined);

@@ -60,7 +60,9 @@ export function gatewayPlugins({
     // Before the cost limit (plugins/limits.ts), whose estimate cannot read a null argument.
     argumentValuesPlugin(),
     rateLimitPlugin(limiter),
-    ...(config.cache.ttlSeconds > 0 ? responseCachePlugins(store, log) : []),
+    ...(config.cache.ttlSeconds > 0
+      ? responseCachePlugins(store, log, config.cache.ttlSeconds)
+      : []),
     // After the cache: a cached answer never waits for a running query.
     ...(config.cache.dedup ? [inflightDedupPlugin(registry)] : []),
     // After the cache, whose Age header on a cached answer it counts as a hit.

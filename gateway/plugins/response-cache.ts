@@ -2,17 +2,25 @@
 // their max age. Aggregate fields (the dashboard) carry PRIVATE hints: cached per caller scope (role
 // and what it is bound to). Story reads carry PUBLIC hints for anonymous callers (published stories, the same
 // for everyone): cached once for all anonymous callers; a signed-in caller's story read is PRIVATE.
+// So do, for anonymous callers, the public fields of other subgraphs' entities that story pages
+// show (stations, districts, volunteers, platforms, activities: subgraphs/shared/cache-entities.ts).
 // Every mutation through the gateway invalidates the entries it may affect at once: the versions of
 // its district and of the city, or every version when it names no district (every story mutation:
 // they take a story id, and a publication changes public lists and District.publishedStoryCount).
-// Anonymous (public story) answers depend on neither district nor city, so a district's publish
-// leaves them cached.
+// Anonymous answers depend on neither district nor city but on the entities they contain (type and
+// id, as the subgraphs that answered them report them): a district's publish reports what it
+// changed, derived fields included, and invalidates only the anonymous answers that contain one of
+// those entities; a district mutation that does not report invalidates every anonymous answer
+// that contains any entity.
 // Entries and versions live in the shared store, so that every gateway replica sees the same.
 import responseCachePlugin from "@apollo/server-plugin-response-cache";
+import { createHash } from "node:crypto";
 import type { ApolloServerPlugin, GraphQLRequestContext } from "@apollo/server";
 import { Kind, OperationTypeNode, type OperationDefinitionNode, type ValueNode } from "graphql";
 import { callerScope } from "../../runtime/auth";
 import type { Logger } from "../../runtime/log";
+import { reportedWrites } from "../cache-entities";
+import { EntityVersions } from "../entity-versions";
 import type { GatewayContext } from "../context";
 import type { SharedStore } from "../shared-store";
 
@@ -29,11 +37,10 @@ export const scopeOf = (ctx: Ctx) => {
 
 /**
  * The version keys an answer depends on: everything, and the city's or the caller's district's
- * rows. An anonymous answer is cached only when PUBLIC, and only published stories' fields carry
- * PUBLIC hints (publicity's own rows, which no district-scoped write touches): it depends on
- * "public", which only an unscoped mutation (every story mutation) bumps, through "all". A publish
- * in a district therefore leaves the anonymous story pages cached. Should fields of another
- * subgraph ever carry PUBLIC hints, their writes must bump "public" too (invalidatedBy).
+ * rows. An anonymous answer is cached only when PUBLIC: published stories' fields (publicity's
+ * own rows, which no district-scoped write touches) and the public fields of the entities they
+ * show. It depends on "public", which an unscoped mutation (every story mutation) bumps through
+ * "all", and on the versions of the entities it contains (entityKeyData).
  */
 export const versionKeysOf = (ctx: Ctx) => {
   const caller = ctx.contextValue.caller;
@@ -47,6 +54,15 @@ const argumentValue = (node: ValueNode, variables: Record<string, unknown>): unk
     : node.kind === Kind.STRING || node.kind === Kind.INT
       ? node.value
       : undefined;
+
+/** Where the entities of this query's last answer for this scope are listed. */
+const listKeyOf = (ctx: Ctx) =>
+  "entities:" +
+  sha256(
+    JSON.stringify([ctx.source, ctx.request.operationName, ctx.request.variables, scopeOf(ctx)]),
+  );
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
 /**
  * The version keys a mutation invalidates: for root fields naming a `districtCode`, that
@@ -70,11 +86,22 @@ export function invalidatedBy(
 export function responseCachePlugins(
   store: SharedStore,
   log: Logger,
+  ttlSeconds: number,
 ): Array<ApolloServerPlugin<GatewayContext>> {
+  const entities = new EntityVersions(store, ttlSeconds);
   const cache = responseCachePlugin<GatewayContext>({
     cache: store.cache,
     sessionId: async (ctx) => scopeOf(ctx),
-    extraCacheKeyData: async (ctx) => store.versions(versionKeysOf(ctx)),
+    extraCacheKeyData: async (ctx) => {
+      const [versions, entityPart] = await Promise.all([
+        store.versions(versionKeysOf(ctx)),
+        // Signed-in callers' answers carry no entity hints (subgraphs report them for anonymous).
+        ctx.contextValue.caller ? entities.none(ctx) : entities.keyData(ctx, listKeyOf(ctx)),
+      ]);
+      return { versions, entities: entityPart };
+    },
+    shouldWriteToCache: async (ctx) => entities.mayWrite(ctx, listKeyOf(ctx)),
+    generateCacheKey: (ctx, key) => sha256(JSON.stringify(entities.finalKey(ctx as Ctx, key))),
     // An anonymous answer is written only when its policy is PUBLIC (the plugin refuses PRIVATE
     // ones without a session), and read only from the entries of anonymous callers.
   });
@@ -85,12 +112,19 @@ export function responseCachePlugins(
           if (ctx.operation?.operation !== OperationTypeNode.MUTATION) return;
           // A refused mutation (no token, over a rate limit, invalid) changed nothing: keep the
           // cache, or anyone could keep it cold by sending refused mutations.
-          const data =
-            ctx.response.body.kind === "single" ? ctx.response.body.singleResult.data : undefined;
+          const result = ctx.response.body.kind === "single" ? ctx.response.body.singleResult : {};
+          const data = "data" in result ? result.data : undefined;
           if (!data || Object.values(data).every((value) => value === null)) return;
           const keys = invalidatedBy(ctx.operation, ctx.request.variables ?? {});
-          await store.bump(keys);
-          log.debug({ keys }, "response cache invalidated");
+          // A district's mutation: the anonymous answers with an entity it changed, when every
+          // subgraph it asked said which (none with an error: one may not have answered at all);
+          // else every anonymous answer with entities.
+          const written =
+            keys.includes("all") || ("errors" in result && result.errors?.length)
+              ? null
+              : reportedWrites(ctx.contextValue);
+          await entities.invalidate(keys, written);
+          log.debug({ keys, entities: written?.length ?? null }, "response cache invalidated");
         },
       };
     },

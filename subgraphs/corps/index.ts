@@ -2,6 +2,7 @@
 import type { HubConfig } from "../../runtime/config";
 import { buildFederatedSchema } from "../shared/schema";
 import { startSubgraph, type StartOptions, type SubgraphDefinition } from "../shared/subgraph";
+import { corpsCacheEntities } from "./cache-entities";
 import { Branch } from "./entities/branch.entity";
 import { Certificate } from "./entities/certificate.entity";
 import { Commendation } from "./entities/commendation.entity";
@@ -41,6 +42,7 @@ import { corpsSeed, type CorpsSeedRows } from "./seed";
 
 export const corps: SubgraphDefinition<CorpsLoaders, CorpsSeedRows> = {
   name: "corps",
+  cacheEntities: corpsCacheEntities,
   entities: [
     Branch,
     Volunteer,

@@ -2,6 +2,7 @@
 import type { HubConfig } from "../../runtime/config";
 import { buildFederatedSchema } from "../shared/schema";
 import { startSubgraph, type StartOptions, type SubgraphDefinition } from "../shared/subgraph";
+import { districtsCacheEntities } from "./cache-entities";
 import { Activity } from "./entities/activity.entity";
 import { Booking } from "./entities/booking.entity";
 import { BookingEvent } from "./entities/booking-event.entity";
@@ -55,6 +56,7 @@ import { ensureDistricts, districtsSeed, type DistrictsSeedRows } from "./seed";
 
 export const districts: SubgraphDefinition<DistrictsLoaders, DistrictsSeedRows> = {
   name: "districts",
+  cacheEntities: districtsCacheEntities,
   entities: [
     District,
     Station,

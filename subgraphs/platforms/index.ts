@@ -4,6 +4,7 @@ import type { HubConfig } from "../../runtime/config";
 import { isMysql } from "../shared/db";
 import { buildFederatedSchema } from "../shared/schema";
 import { startSubgraph, type StartOptions, type SubgraphDefinition } from "../shared/subgraph";
+import { platformsCacheEntities } from "./cache-entities";
 import { Mentor } from "./entities/mentor.entity";
 import { PerformanceReview } from "./entities/performance-review.entity";
 import { PlanEvent } from "./entities/plan-event.entity";
@@ -37,6 +38,7 @@ import {
 
 export const platforms: SubgraphDefinition<PlatformsLoaders, PlatformsSeedRows> = {
   name: "platforms",
+  cacheEntities: platformsCacheEntities,
   entities: [
     Platform,
     Mentor,

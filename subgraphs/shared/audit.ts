@@ -17,6 +17,11 @@ export interface Audit {
   requestId: string | null;
   /** The request's trace id while tracing is on (runtime/tracing), else null. */
   traceId: string | null;
+  /**
+   * The entities this request changed ("Station:12"), for the gateway's response cache
+   * (cache-entities.ts: noteChanged); absent for the system's own jobs.
+   */
+  changed?: Set<string>;
 }
 
 /** The audit of a request: its verified caller (anonymous without one), its id and its trace. */
@@ -29,6 +34,7 @@ export const auditOf = (
   actorRole: caller?.role ?? null,
   requestId: requestId || null,
   traceId,
+  changed: new Set(),
 });
 
 /** The same request acting for someone without a token (an enterprise, a system job). */

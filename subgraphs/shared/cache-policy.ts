@@ -67,11 +67,36 @@ function whenFinished(result: unknown, done: () => void) {
 }
 
 /**
- * Wraps the resolvers of the fields that can restrict the cache policy: root fields, fields of
- * composite type and fields with a resolver of their own. Scalar fields read by the default
- * resolver stay as they are.
+ * Called before a wrapped field resolves, while a plugin watches the request (cacheEntitiesPlugin:
+ * which entities an anonymous answer contains), as Apollo's willResolveField hook would be.
  */
-export function instrumentCacheHints(schema: GraphQLSchema): GraphQLSchema {
+export type FieldWatch = (
+  source: unknown,
+  args: Record<string, unknown>,
+  info: GraphQLResolveInfo,
+) => void;
+
+const WATCH = Symbol("fieldWatch");
+const WRAPPED = Symbol("cacheHintsWrapped");
+
+type Context = (WithPolicy & { [WATCH]?: FieldWatch }) | undefined;
+
+/** Has `watch` called before every wrapped field of this request resolves. */
+export function watchFields(contextValue: object, watch: FieldWatch) {
+  Object.defineProperty(contextValue, WATCH, { value: watch, writable: true, configurable: true });
+}
+
+/**
+ * Wraps the resolvers of the fields that can restrict the cache policy: root fields, fields of
+ * composite type and fields with a resolver of their own, and every field of the `watched` types
+ * (their reads are watched: watchFields). Scalar fields read by the default resolver stay as they
+ * are. A field already wrapped is left alone, so a schema can be instrumented again for more types.
+ */
+export function instrumentCacheHints(
+  schema: GraphQLSchema,
+  watched: Iterable<string> = [],
+): GraphQLSchema {
+  const watchedTypes = new Set(watched);
   const roots = new Set(
     [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].filter(Boolean),
   );
@@ -80,9 +105,16 @@ export function instrumentCacheHints(schema: GraphQLSchema): GraphQLSchema {
     const root = roots.has(type);
     for (const field of Object.values(type.getFields())) {
       const composite = root || isCompositeType(getNamedType(field.type));
-      if (!composite && !field.resolve) continue;
+      if (!composite && !field.resolve && !watchedTypes.has(type.name)) continue;
+      if ((field.resolve as { [WRAPPED]?: true } | undefined)?.[WRAPPED]) continue;
       const resolve = field.resolve ?? defaultFieldResolver;
-      field.resolve = (source, args, context: WithPolicy | undefined, info) => {
+      const wrapped = (
+        source: unknown,
+        args: Record<string, unknown>,
+        context: Context,
+        info: GraphQLResolveInfo,
+      ) => {
+        context?.[WATCH]?.(source, args, info);
         const policy = context?.[POLICY];
         if (!policy) return resolve(source, args, context, info);
         const restrict = () => {
@@ -99,6 +131,7 @@ export function instrumentCacheHints(schema: GraphQLSchema): GraphQLSchema {
         whenFinished(result, restrict);
         return result;
       };
+      field.resolve = Object.assign(wrapped, { [WRAPPED]: true as const });
     }
   }
   return schema;

@@ -20,7 +20,8 @@ import { createLogger, type Logger } from "../../runtime/log";
 import { currentTraceId, startTracing, type Tracing } from "../../runtime/tracing";
 import { tracingPlugin } from "../../runtime/tracing/graphql";
 import { auditOf } from "./audit";
-import { cachePolicyPlugin } from "./cache-policy";
+import { cacheEntitiesPlugin, type CacheEntities } from "./cache-entities";
+import { cachePolicyPlugin, instrumentCacheHints } from "./cache-policy";
 import { subgraphCredential } from "./caller";
 import type { SubgraphContext } from "./context";
 import { CountingLogger, openDataSource, type DataSourceSpec } from "./db";
@@ -43,6 +44,8 @@ export interface SubgraphDefinition<TLoaders, TRows = unknown> extends DataSourc
    * what stops them. Every process of the subgraph runs them: they must be safe to run at once.
    */
   jobs?(deps: { db: DataSource; config: HubConfig; log: Logger }): () => void;
+  /** Entity fields anonymous answers may cache, and the mutations that report their writes. */
+  cacheEntities?: CacheEntities;
 }
 
 export interface RunningSubgraph {
@@ -135,7 +138,11 @@ async function startApollo<TLoaders, TRows>(
   deps: { log: Logger; registry: Registry; tracing: Tracing },
 ) {
   const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
-    schema: await definition.buildSchema(),
+    // The listed entity types' fields report to cacheEntitiesPlugin (cache-policy.ts).
+    schema: instrumentCacheHints(
+      await definition.buildSchema(),
+      Object.keys(definition.cacheEntities?.public ?? {}),
+    ),
     formatError: createFormatError(deps.log, definition.name),
     introspection: config.ide.introspection,
     includeStacktraceInErrorResponses: false,
@@ -143,6 +150,9 @@ async function startApollo<TLoaders, TRows>(
     stopOnTerminationSignals: false,
     // No landing page: Apollo's loads Sandbox from a CDN, and subgraphs are not for browsers.
     plugins: [
+      ...(definition.cacheEntities
+        ? [cacheEntitiesPlugin(definition.cacheEntities, config.cache.ttlSeconds)]
+        : []),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
       // Cache-Control as Apollo's plugin writes it, without its hook on every field.

@@ -138,6 +138,27 @@ describe("bench judgement", () => {
     );
   });
 
+  it("prints the mixed run's share of answers from the cache, per read and in all", () => {
+    const mixed = {
+      seconds: 10,
+      connections: 20,
+      publishing: "440392",
+      published: 10,
+      p50: 12,
+      answers: 400,
+      non2xx: 0,
+      reads: [
+        { name: "CityDashboard, city", answers: 200, hits: 180 },
+        { name: "CaseStories", answers: 200, hits: 199 },
+      ],
+    };
+    const markdown = renderReport({ ...input([fast], false), mixed }).markdown;
+    expect(markdown).toContain("## The response cache while a district publishes");
+    expect(markdown).toContain("| CityDashboard, city | 200 | 90.0 % |");
+    expect(markdown).toContain("| CaseStories | 200 | 99.5 % |");
+    expect(markdown).toContain("| all | 400 | 94.8 % |");
+  });
+
   it("fails, even in smoke mode, when work grows with the page or our answer is wrong", () => {
     const growing = { ...fast, counts: [counts(4, 2), counts(40, 2)] } as ScenarioResult;
     expect(renderReport(input([growing], true)).failed).toBe(true);

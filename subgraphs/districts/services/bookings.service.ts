@@ -166,10 +166,15 @@ export async function moveDemand(
   };
   // The enterprise's own rating (rateDemand) stands: a session's copy no longer replaces it.
   if (satisfaction !== undefined && !row.ratedByEnterprise) set.satisfaction = satisfaction;
-  await trackingDemands(tx, [id], async () => ({
-    result: await updateIfUnchanged(tx, Demand, { id, status: from }, set, `demand ${id}`),
-    created: [],
-  }));
+  await trackingDemands(
+    tx,
+    [id],
+    async () => ({
+      result: await updateIfUnchanged(tx, Demand, { id, status: from }, set, `demand ${id}`),
+      created: [],
+    }),
+    audit,
+  );
   await recordEvents(
     tx,
     DemandEvent,

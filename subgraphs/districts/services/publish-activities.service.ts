@@ -2,6 +2,7 @@
 // idempotent upsert keyed by (district, externalId). Fees are refused (volunteer service is free,
 // docs/domain.md rule 4) and every participant is verified with corps (rule 3) or the row is refused.
 // Check (each row, then its participants with corps) → plan (publish-activities.plan.ts) → write.
+import { noteChanged } from "../../shared/cache-entities";
 import { trackingActivities } from "./rollups";
 import { In, type DataSource, type EntityManager } from "typeorm";
 import type { HubConfig } from "../../../runtime/config";
@@ -234,6 +235,11 @@ async function writeActivityRows(
   const rowsOf = (activityId: number, crew: ActivityChange["crew"]) =>
     (crew ?? []).map((p) => ({ activityId, ...p, verified: true }));
   const events: Array<EventValues<ActivityEvent>> = [];
+  noteChanged(
+    audit,
+    "Activity",
+    plan.updated.map((u) => u.id),
+  );
   for (const { id, row, values } of plan.updated) {
     const before = stored.activities.get(externalKey(row.input.externalId))!;
     events.push({
@@ -266,6 +272,11 @@ async function writeActivityRows(
     plan.created.map(({ row, values }) =>
       Object.assign({}, values.activity, { districtCode, externalId: row.input.externalId }),
     ),
+  );
+  noteChanged(
+    audit,
+    "Activity",
+    saved.map((a) => a.id),
   );
   const crewRows = plan.created.flatMap(({ values }, i) => rowsOf(saved[i].id, values.crew));
   await insertRows(tx, Participation, crewRows);

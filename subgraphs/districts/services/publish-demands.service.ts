@@ -153,10 +153,15 @@ async function writeDemands(
   stored: ReadonlyMap<string, Demand>,
 ) {
   const updated = plan.updated.map((u) => u.id);
-  await trackingDemands(tx, updated, async () => ({
-    result: undefined,
-    created: await writeDemandRows(tx, audit, districtCode, plan, stored),
-  }));
+  await trackingDemands(
+    tx,
+    updated,
+    async () => ({
+      result: undefined,
+      created: await writeDemandRows(tx, audit, districtCode, plan, stored),
+    }),
+    audit,
+  );
 }
 
 /** The writes themselves; returns the new demands' ids (the rollups follow them). */

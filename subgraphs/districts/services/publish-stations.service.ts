@@ -3,6 +3,7 @@
 // Check (each row) → plan (planStations, pure) → write (one transaction).
 import type { DataSource, EntityManager } from "typeorm";
 import { recordEvents, type Audit } from "../../shared/audit";
+import { noteChanged } from "../../shared/cache-entities";
 import { StationEvent } from "../entities/station-event.entity";
 import { Station } from "../entities/station.entity";
 import type { StationInput } from "../inputs/station.input";
@@ -74,6 +75,11 @@ async function writeStations(
 ) {
   const repo = tx.getRepository(Station);
   for (const { id, values } of plan.updated) await repo.update({ id }, values);
+  noteChanged(
+    audit,
+    "Station",
+    plan.updated.map((u) => u.id),
+  );
   if (!plan.created.length) return;
   const stations = await insertWithIds(
     tx,
@@ -87,6 +93,11 @@ async function writeStations(
         status: StationStatus.SUBMITTED,
       }),
     ),
+  );
+  noteChanged(
+    audit,
+    "Station",
+    stations.map((s) => s.id),
   );
   await recordEvents(
     tx,

@@ -5,6 +5,8 @@
 // the latest date a demand was collected there (docs/domain.md rule 6). `rebuildRollups` builds
 // everything from the raw rows (the migration, seeds and the benchmark's data set).
 import type { DataSource, EntityManager } from "typeorm";
+import type { Audit } from "../../shared/audit";
+import { noteChanged } from "../../shared/cache-entities";
 import { isMysql, num } from "../../shared/db";
 import { DemandStatus } from "../vocabulary";
 import { calendarDateOf } from "../../../runtime/dates";
@@ -252,15 +254,27 @@ export async function trackingActivities<T>(
   return result;
 }
 
-/** Runs a write of these demands (ids known before; `created` returns the new ones' ids). */
+/**
+ * Runs a write of these demands (ids known before; `created` returns the new ones' ids). The
+ * stations they leave or reach are noted as changed in `audit` (their openDemandCount and
+ * lastDemandAt follow the demands: shared/cache-entities.ts).
+ */
 export async function trackingDemands<T>(
   tx: Db,
   ids: readonly number[],
   write: () => Promise<{ result: T; created: readonly number[] }>,
+  audit?: Audit,
 ): Promise<T> {
   const before = await demandCells(tx, ids);
   const { result, created } = await write();
-  await applyDemandCells(tx, before, await demandCells(tx, [...ids, ...created]));
+  const after = await demandCells(tx, [...ids, ...created]);
+  await applyDemandCells(tx, before, after);
+  if (audit)
+    noteChanged(
+      audit,
+      "Station",
+      [...before, ...after].map((c) => c.stationId),
+    );
   return result;
 }
 

@@ -1,0 +1,51 @@
+// What one client request's subgraph answers said about entities, for the response cache
+// (plugins/response-cache.ts): the entities an answer contains ("Station:12", "District:440305"),
+// as the subgraphs that answered them name them in their extensions (`cacheEntities`), and for a
+// mutation the entities it changed (`cacheWrites`), counted against the subgraph calls it made so
+// that a mutation is narrowed only when every call reported (subgraphs/shared/cache-entities.ts).
+import type { GatewayContext } from "./context";
+
+export interface EntityLog {
+  /** Entities the answer contains, as its subgraphs reported them. */
+  read: Set<string>;
+  /** Entities the mutation changed, derived ones included. */
+  written: Set<string>;
+  /** Subgraph answers received, and how many of them reported their writes. */
+  answers: number;
+  reported: number;
+  /** The entities the cached answer was looked up with (entity-versions.ts), once it was. */
+  expected: ReadonlySet<string> | null;
+  /** The WRITES version at the lookup, and the entities' key part of a first answer. */
+  writesToken?: string;
+  writeKey?: string;
+}
+
+export const entityLogOf = (context: GatewayContext): EntityLog =>
+  (context.entities ??= {
+    read: new Set(),
+    written: new Set(),
+    answers: 0,
+    reported: 0,
+    expected: null,
+  });
+
+const names = (value: unknown): string[] | null =>
+  Array.isArray(value) && value.every((v) => typeof v === "string") ? value : null;
+
+/** Notes what one subgraph answer reported in its extensions. */
+export function noteSubgraphAnswer(context: GatewayContext, extensions: unknown) {
+  const log = entityLogOf(context);
+  log.answers += 1;
+  const reported = (extensions ?? {}) as { cacheEntities?: unknown; cacheWrites?: unknown };
+  for (const name of names(reported.cacheEntities) ?? []) log.read.add(name);
+  const written = names(reported.cacheWrites);
+  if (!written) return;
+  log.reported += 1;
+  for (const name of written) log.written.add(name);
+}
+
+/** The entities a mutation changed, when every subgraph answer it got said so; else null. */
+export const reportedWrites = (context: GatewayContext): string[] | null => {
+  const log = context.entities;
+  return log && log.answers > 0 && log.reported === log.answers ? [...log.written] : null;
+};
