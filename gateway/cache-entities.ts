@@ -10,7 +10,8 @@ export interface EntityLog {
   read: Set<string>;
   /** Entities the mutation changed, derived ones included. */
   written: Set<string>;
-  /** Subgraph answers received, and how many of them reported their writes. */
+  /** Subgraph requests sent, answers received, and how many of those reported their writes. */
+  sent: number;
   answers: number;
   reported: number;
   /** The entities the cached answer was looked up with (entity-versions.ts), once it was. */
@@ -24,6 +25,7 @@ export const entityLogOf = (context: GatewayContext): EntityLog =>
   (context.entities ??= {
     read: new Set(),
     written: new Set(),
+    sent: 0,
     answers: 0,
     reported: 0,
     expected: null,
@@ -44,8 +46,11 @@ export function noteSubgraphAnswer(context: GatewayContext, extensions: unknown)
   for (const name of written) log.written.add(name);
 }
 
-/** The entities a mutation changed, when every subgraph answer it got said so; else null. */
+/**
+ * The entities a mutation changed, when every subgraph request it sent was answered with a report
+ * (one that got no answer may have written anything); else null.
+ */
 export const reportedWrites = (context: GatewayContext): string[] | null => {
   const log = context.entities;
-  return log && log.answers > 0 && log.reported === log.answers ? [...log.written] : null;
+  return log && log.sent > 0 && log.reported === log.sent ? [...log.written] : null;
 };

@@ -10,7 +10,7 @@ import { GraphQLError } from "graphql";
 import { REQUEST_ID_HEADER } from "../runtime/http/server";
 import { graphQLError, httpStatusOf } from "../runtime/errors";
 import { RepeatFilter, type Logger } from "../runtime/log";
-import { noteSubgraphAnswer } from "./cache-entities";
+import { entityLogOf, noteSubgraphAnswer } from "./cache-entities";
 import type { GatewayContext } from "./context";
 import { CALL_KIND_HEADER, callKindOf } from "./call-kind";
 import { CALLER_HEADER, encodeCaller } from "./credential-fetcher";
@@ -111,6 +111,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     for (const [name, value] of Object.entries(request.variables ?? {}))
       if (Array.isArray(value) && /^representations(_\d+)?$/.test(name))
         this.onEntityFetch?.(value.length);
+    if (context?.requestId) entityLogOf(context as GatewayContext).sent += 1;
     if (context?.caller) headers.set(CALLER_HEADER, encodeCaller(context.caller));
     // The gateway's own requests (none today) get an id of their own below.
     if (context?.requestId) headers.set(REQUEST_ID_HEADER, context.requestId);

@@ -110,19 +110,17 @@ export function responseCachePlugins(
       return {
         async willSendResponse(ctx) {
           if (ctx.operation?.operation !== OperationTypeNode.MUTATION) return;
-          // A refused mutation (no token, over a rate limit, invalid) changed nothing: keep the
-          // cache, or anyone could keep it cold by sending refused mutations.
-          const result = ctx.response.body.kind === "single" ? ctx.response.body.singleResult : {};
-          const data = "data" in result ? result.data : undefined;
-          if (!data || Object.values(data).every((value) => value === null)) return;
+          const body = ctx.response.body;
+          const data = body.kind === "single" ? body.singleResult.data : undefined;
+          const answered = Boolean(data && Object.values(data).some((value) => value !== null));
           const keys = invalidatedBy(ctx.operation, ctx.request.variables ?? {});
           // A district's mutation: the anonymous answers with an entity it changed, when every
-          // subgraph it asked said which (none with an error: one may not have answered at all);
-          // else every anonymous answer with entities.
-          const written =
-            keys.includes("all") || ("errors" in result && result.errors?.length)
-              ? null
-              : reportedWrites(ctx.contextValue);
+          // subgraph it asked answered saying which (also when a later root field failed and
+          // nulled the data: the earlier ones wrote); else every anonymous answer with entities.
+          const written = keys.includes("all") ? null : reportedWrites(ctx.contextValue);
+          // A refused mutation (no token, over a rate limit, invalid) changed nothing: keep the
+          // cache, or anyone could keep it cold by sending refused mutations.
+          if (written ? !written.length && !answered : !answered) return;
           await entities.invalidate(keys, written);
           log.debug({ keys, entities: written?.length ?? null }, "response cache invalidated");
         },

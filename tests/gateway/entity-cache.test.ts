@@ -198,4 +198,32 @@ describe.each(STORES)("%s", (_store, env) => {
     expect(shown.data!.caseStory.activities.find((x) => x?.id === id)!.title).toBe(title);
     expect(hit(await page(b))).toBe(true);
   });
+
+  it("a station written by a mutation whose later root field failed still invalidates what it changed", async () => {
+    await warm();
+    const stories = { query: "{ caseStories(first: 5) { totalCount nodes { id title } } }" };
+    await send(fed.gatewayUrl, stories);
+    expect(hit(await send(fed.gatewayUrl, stories))).toBe(true);
+    // The first root field writes; the second is refused (another district), which nulls the
+    // whole answer (its fields are non-null): the district's report still says what was written.
+    const station = (await sources()).stations[0];
+    const { id, district, ...input } = station;
+    const name = `${String(input.name).slice(0, 40)} (再更正 ${Date.now() % 10_000})`;
+    const other = district.code === "440303" ? "440305" : "440303";
+    const answer = await send(fed.gatewayUrl, {
+      query: `mutation Both($d: ID!, $o: ID!, $s: [StationInput!]!) {
+        own: publishStations(districtCode: $d, stations: $s) { updated }
+        other: publishStations(districtCode: $o, stations: $s) { updated }
+      }`,
+      variables: { d: district.code, o: other, s: [{ ...input, name }] },
+      token: await fed.token("DISTRICT_OPERATOR", { district: district.code }),
+    });
+    expect(answer.data).toBeNull();
+    expect(answer.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const shown = await page(a);
+    expect(hit(shown)).toBe(false);
+    expect(shown.data!.caseStory.stations.find((s) => s?.id === id)!.name).toBe(name);
+    expect(hit(await page(b))).toBe(true);
+    expect(hit(await send(fed.gatewayUrl, stories))).toBe(true);
+  });
 });
