@@ -146,6 +146,8 @@ function unestimated(error: unknown, limits: LimitsConfig, log: Logger) {
 
 /** Estimates remembered per document, operation and variables as the estimate read them. */
 const COSTS_PER_DOCUMENT = 100;
+/** The longest operation name and variables (as JSON) an estimate is remembered for. */
+const MEMO_KEY_CHARS = 2048;
 
 /**
  * The estimates already made: the estimate is a function of the schema, the parsed document
@@ -168,6 +170,8 @@ class CostMemo {
     let costs = byDocument.get(document);
     if (!costs) byDocument.set(document, (costs = new Map<string, number>()));
     const key = JSON.stringify([operationName ?? null, variables ?? {}]);
+    // Large variables (long texts) are estimated each time rather than kept as keys.
+    if (key.length > MEMO_KEY_CHARS) return estimate();
     let cost = costs.get(key);
     if (cost === undefined) {
       cost = estimate();

@@ -238,6 +238,18 @@ describe("the cost limit fails closed", () => {
     ]);
     expect(rounds[0][1]).not.toBe(rounds[0][2]);
     expect(rounds[1]).toEqual(rounds[0]);
+    // Variables too long to be kept as a key are estimated each time, to the same figure.
+    const long = `query($code: ID!, $n: Int) { district(code: $code) { stations(first: $n) { nodes { district { stations(first: $n) { nodes { id } } } } } } }`;
+    const refusals = [];
+    for (let i = 0; i < 2; i++) {
+      const response = await send(fed.url, {
+        query: long,
+        variables: { code: "4".repeat(3000), n: 1000 },
+      });
+      refusals.push(response.errors?.[0]?.message);
+    }
+    expect(refusals[0]).toMatch(/estimated cost is \d+, over the limit/);
+    expect(refusals[1]).toBe(refusals[0]);
   });
 
   it("refuses an operation whose cost cannot be estimated, naming the limit", async () => {
