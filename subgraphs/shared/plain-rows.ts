@@ -2,10 +2,8 @@
 // the columns selected under their property names and each value that the driver converts (dates,
 // booleans, simple arrays, JSON, transformers) converted by the driver's own prepareHydratedValue,
 // so a row is what TypeORM's hydration gives, field for field, on SQLite and MariaDB alike,
-// without its per-row machinery (alias maps, grouping by primary key, load events). A row is an
-// instance of the entity's class all the same: type-graphql copies a root that is not into a new
-// instance on every field resolver it is given to. Only for flat entities: no relations, no
-// embedded columns.
+// without its per-row machinery (alias maps, grouping by primary key, load events, a class
+// instance). Only for flat entities: no relations, no embedded columns.
 import DataLoader from "dataloader";
 import type { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
 import type { ColumnMetadata } from "typeorm/metadata/ColumnMetadata";
@@ -26,7 +24,7 @@ export interface PlainReader<T> {
     query: Q,
     alias: string,
   ): Q;
-  /** The entity of a raw row (keys: property names), with the values TypeORM would give. */
+  /** Turns a raw row (keys: property names) into the entity's values, in place. */
   read(this: void, raw: Record<string, unknown>): T;
 }
 
@@ -54,13 +52,9 @@ function makeReader<T extends ObjectLiteral>(
   const q = (name: string) => driver.escape(name);
   const columns = meta.columns;
   const byProperty = new Map(columns.map((c) => [c.propertyName, c]));
-  const names = columns.map((c) => c.propertyName);
-  const converted: Array<ColumnMetadata | null> = columns.map((c) =>
-    c.transformer || typeof c.type !== "string" || !AS_READ.has(c.type) ? c : null,
+  const converted: ColumnMetadata[] = columns.filter(
+    (c) => c.transformer || typeof c.type !== "string" || !AS_READ.has(c.type),
   );
-  const prototype = (
-    typeof meta.target === "function" ? meta.target.prototype : Object.prototype
-  ) as object;
   const list = (alias?: string) =>
     columns
       .map((c) => `${alias ? `${q(alias)}.` : ""}${q(c.databaseName)} AS ${q(c.propertyName)}`)
@@ -83,13 +77,11 @@ function makeReader<T extends ObjectLiteral>(
       return query;
     },
     read(raw) {
-      const row = Object.create(prototype) as Record<string, unknown>;
-      for (let i = 0; i < names.length; i++) {
-        const column = converted[i];
-        const value = raw[names[i]];
-        row[names[i]] = column ? driver.prepareHydratedValue(value, column) : value;
+      for (const column of converted) {
+        const name = column.propertyName;
+        raw[name] = driver.prepareHydratedValue(raw[name], column);
       }
-      return row as T;
+      return raw as T;
     },
   };
 }
