@@ -52,6 +52,12 @@ const fieldHint = (info: GraphQLResolveInfo, composite: boolean): CacheHint | nu
   return hint ?? null;
 };
 
+/** Restricts the request's policy by what a resolved field says. */
+function restrict(policy: CachePolicy, info: GraphQLResolveInfo, composite: boolean) {
+  const hint = fieldHint(info, composite);
+  if (hint) policy.restrict(hint);
+}
+
 const isPromise = (value: unknown): value is Promise<unknown> =>
   typeof (value as { then?: unknown } | null)?.then === "function";
 
@@ -117,18 +123,17 @@ export function instrumentCacheHints(
         context?.[WATCH]?.(source, args, info);
         const policy = context?.[POLICY];
         if (!policy) return resolve(source, args, context, info);
-        const restrict = () => {
-          const hint = fieldHint(info, composite);
-          if (hint) policy.restrict(hint);
-        };
         let result: unknown;
         try {
           result = resolve(source, args, context, info);
         } catch (error) {
-          restrict();
+          restrict(policy, info, composite);
           throw error;
         }
-        whenFinished(result, restrict);
+        // A closure only for results still to settle (most fields' results are there already).
+        if (isPromise(result) || (Array.isArray(result) && result.some(isPromise)))
+          whenFinished(result, () => restrict(policy, info, composite));
+        else restrict(policy, info, composite);
         return result;
       };
       field.resolve = Object.assign(wrapped, { [WRAPPED]: true as const });
