@@ -17,6 +17,7 @@ import { Counter, type Registry } from "prom-client";
 import { callerScope } from "../../runtime/auth";
 import type { GatewayContext } from "../context";
 import { OperationTypeNode } from "graphql";
+import { mayHaveWritten } from "./errors";
 
 type Ctx = GraphQLRequestContext<GatewayContext>;
 type Shared = Record<string, unknown> | null;
@@ -68,10 +69,8 @@ export function inflightDedupPlugin(registry: Registry): ApolloServerPlugin<Gate
         },
         async willSendResponse(ctx) {
           if (ctx.operation?.operation === OperationTypeNode.MUTATION) {
-            const body = ctx.response.body;
-            const data = body.kind === "single" ? body.singleResult.data : undefined;
             // A refused mutation wrote nothing (and must not let anyone defeat sharing).
-            if (data && Object.values(data).some((value) => value !== null)) generation += 1;
+            if (mayHaveWritten(ctx.response.body)) generation += 1;
             return;
           }
           if (!settle || key === undefined) return;

@@ -23,6 +23,7 @@ import { reportedWrites } from "../cache-entities";
 import { EntityVersions } from "../entity-versions";
 import type { GatewayContext } from "../context";
 import type { SharedStore } from "../shared-store";
+import { mayHaveWritten } from "./errors";
 
 type Ctx = GraphQLRequestContext<GatewayContext>;
 
@@ -114,13 +115,16 @@ export function responseCachePlugins(
           const data = body.kind === "single" ? body.singleResult.data : undefined;
           const answered = Boolean(data && Object.values(data).some((value) => value !== null));
           const keys = invalidatedBy(ctx.operation, ctx.request.variables ?? {});
+          // A mutation that went out and got no answer (OUTCOME_UNKNOWN, data null) may have
+          // been written: every answer it may have changed goes, as for one that reported nothing.
+          const unknown = !answered && mayHaveWritten(body);
           // A district's mutation: the anonymous answers with an entity it changed, when every
           // subgraph it asked answered saying which (also when a later root field failed and
           // nulled the data: the earlier ones wrote); else every anonymous answer with entities.
-          const written = keys.includes("all") ? null : reportedWrites(ctx.contextValue);
+          const written = keys.includes("all") || unknown ? null : reportedWrites(ctx.contextValue);
           // A refused mutation (no token, over a rate limit, invalid) changed nothing: keep the
           // cache, or anyone could keep it cold by sending refused mutations.
-          if (written ? !written.length && !answered : !answered) return;
+          if (!unknown && (written ? !written.length && !answered : !answered)) return;
           await entities.invalidate(keys, written);
           log.debug({ keys, entities: written?.length ?? null }, "response cache invalidated");
         },

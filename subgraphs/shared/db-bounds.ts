@@ -60,8 +60,8 @@ interface DriverError extends Error {
  * forwarded) and, in `query`, an Error for its stack, for every statement: 20-30 µs, a third of a
  * millisecond of the uncached dashboard's twelve in districts. One wrapper per pooled connection
  * instead, which makes the Error only for a statement that fails, with the fields mysql2's own
- * copies (message, code, errno, sql, sqlState, sqlMessage), so that TypeORM's QueryFailedError and
- * the code that reads it see what they saw.
+ * copies (message, code, errno, sql, sqlState, sqlMessage) and `fatal`, so that TypeORM's
+ * QueryFailedError and the code that reads it see what the driver said.
  */
 function oneWrapper(connection: PoolConnection) {
   const wrapper = {
@@ -75,6 +75,9 @@ function oneWrapper(connection: PoolConnection) {
           copy.sql = error.sql;
           copy.sqlState = error.sqlState;
           copy.sqlMessage = error.sqlMessage;
+          // The connection ended with it (lost, killed): the error table and the deadline's
+          // COMMIT check read it, which mysql2's own wrapper did not copy.
+          if ((error as { fatal?: boolean }).fatal) (copy as { fatal?: boolean }).fatal = true;
           reject(copy);
         };
         if (params !== undefined) connection.query(sql, params, done);

@@ -76,4 +76,24 @@ describeOnMysql("statements through one promise wrapper per connection", () => {
       await runner.release();
     }
   });
+
+  it("says a statement's error ended its connection (fatal), as the driver did", async () => {
+    const runner = db.createQueryRunner();
+    try {
+      const [{ id }] = (await runner.query("SELECT CONNECTION_ID() AS id")) as Array<{
+        id: number;
+      }>;
+      const admin = await mysql.createConnection(server.toString());
+      // The statement waits; its connection is killed under it.
+      const sleeping = runner.query("SELECT SLEEP(5)").catch((e: unknown) => e);
+      await new Promise((r) => setTimeout(r, 300));
+      await admin.query(`KILL CONNECTION ${Number(id)}`);
+      await admin.end();
+      const failed = (await sleeping) as QueryFailedError & { driverError: { fatal?: boolean } };
+      expect(failed).toBeInstanceOf(QueryFailedError);
+      expect(failed.driverError.fatal).toBe(true);
+    } finally {
+      await runner.release().catch(() => undefined);
+    }
+  });
 });
