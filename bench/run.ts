@@ -171,6 +171,127 @@ async function checkAnswers(fed: BenchFederation, result: ScenarioResult, fixtur
   }
 }
 
+/** Every scenario's answers checked on every target, and its work per request counted. */
+async function checkAndCount(fed: BenchFederation, results: ScenarioResult[], fixture: Fixture) {
+  for (const result of results) {
+    await checkAnswers(fed, result, fixture);
+    const { scenario } = result;
+    if (scenario.pageSizes) {
+      const caller = callerOf(scenario, fixture);
+      const headers = await fed.headers(caller, "hub");
+      result.counts = [
+        await countWork(fed, headers, {
+          query: scenario.query,
+          variables: scenario.variables(fixture, scenario.pageSizes[0]),
+        }),
+        await countWork(fed, headers, {
+          query: scenario.query,
+          variables: scenario.variables(fixture, scenario.pageSizes[1]),
+        }),
+      ];
+    } else if (!scenario.rowsPerRequest) {
+      const caller = callerOf(scenario, fixture);
+      const once = await countWork(fed, await fed.headers(caller, "hub"), {
+        query: scenario.query,
+        variables: scenario.variables(fixture),
+      });
+      result.counts = [once, once];
+    }
+  }
+}
+
+/**
+ * Every target of a read scenario warmed up first, untimed: the first timed run of a scenario
+ * otherwise paid the subgraphs' first compilation of its code (JIT) for everyone (the uncached
+ * dashboard's first round behind our gateway, which runs first: 32 subgraph CPU-ms per request
+ * where the rounds after took 20-26, docs/performance.md). Not in a smoke run, whose figures are
+ * not judged.
+ */
+async function warmUp(
+  fed: BenchFederation,
+  results: ScenarioResult[],
+  fixture: Fixture,
+  gateways: GatewayName[],
+) {
+  for (const { scenario } of smoke ? [] : results) {
+    if (scenario.rowsPerRequest) continue;
+    for (const target of targetsOf(scenario, gateways)) {
+      const body = JSON.stringify({
+        query: scenario.query,
+        variables: scenario.variables(fixture),
+      });
+      const headers = await headersFor(fed, callerOf(scenario, fixture), target, scenario, body);
+      const url = targetUrl(fed, scenario, target);
+      await timedLoad(
+        { url, headers, body, connections: scenario.connections ?? connections, seconds: 1 },
+        fed.pids(),
+      );
+      await databaseQuiet(fed);
+      await settle(fed.pids());
+    }
+  }
+}
+
+/** The timed rounds: every target of every scenario in turn, the order rotated each round. */
+async function timedRounds(
+  fed: BenchFederation,
+  results: ScenarioResult[],
+  fixture: Fixture,
+  gateways: GatewayName[],
+) {
+  for (let round = 0; round < rounds; round++) {
+    for (const result of results) {
+      const { scenario } = result;
+      const targets = targetsOf(scenario, gateways);
+      // Rotate the order each round: no target always runs first, on a cold or a warm machine.
+      const order = targets.map((_, i) => targets[(i + round) % targets.length]);
+      for (const target of order) {
+        const caller = callerOf(scenario, fixture);
+        const body = scenario.body
+          ? (sequence: number) =>
+              JSON.stringify({
+                query: scenario.query,
+                variables: scenario.body!(sequence + round * 1e6, fixture),
+              })
+          : JSON.stringify({ query: scenario.query, variables: scenario.variables(fixture) });
+        // A body of its own per request cannot go straight to a subgraph (no scenario does).
+        const headers = await headersFor(
+          fed,
+          caller,
+          target,
+          scenario,
+          typeof body === "string" ? body : "",
+        );
+        // The timed window on the clock V8's CPU profiles use (monotonic, µs): profile.ts --window.
+        const windowStart = process.hrtime.bigint() / 1000n;
+        const run = await timedLoad(
+          {
+            url: targetUrl(fed, scenario, target),
+            headers,
+            body: typeof body === "string" ? body : (n) => body(n + targetSalt(target)),
+            connections: scenario.connections ?? connections,
+            // A 1,000-row publish takes most of a second: give each target several.
+            seconds: scenario.rowsPerRequest ? Math.max(seconds, 4) : seconds,
+          },
+          measured(fed),
+        );
+        (result.runs[target] ??= []).push(run);
+        if (flags.profile)
+          log(
+            `timed window ${scenario.name} ${target}: ${windowStart}-${process.hrtime.bigint() / 1000n} µs`,
+          );
+        // A backlog of statements the database is still running belongs to this target too.
+        await databaseQuiet(fed);
+        await settle(fed.pids());
+        const subgraphCpu = SUBGRAPHS.reduce((sum, n) => sum + (run.cpu[n] ?? 0), 0);
+        log(
+          `round ${round + 1}/${rounds} ${scenario.name} ${target}: ${run.rps.toFixed(1)} rps, p50 ${run.p50} ms, p99 ${run.p99} ms${run.failures ? `, ${run.failures} failed` : ""}${target in run.cpu && run.requests ? `, ${((1000 * run.cpu[target]) / run.requests).toFixed(2)} CPU-ms/request in ${target}` : ""}, subgraphs ${((subgraphCpu * 1000) / Math.max(run.requests, 1)).toFixed(2)} CPU-ms/req, load ${os.loadavg()[0].toFixed(1)}`,
+        );
+      }
+    }
+  }
+}
+
 async function main() {
   const chosen = flags.scenarios ? flags.scenarios.split(",") : SCENARIOS.map((s) => s.name);
   const scenarios = SCENARIOS.filter((s) => chosen.includes(s.name));
@@ -198,104 +319,9 @@ async function main() {
       runs: {},
       mismatches: {},
     }));
-    for (const result of results) {
-      await checkAnswers(fed, result, fixture);
-      const { scenario } = result;
-      if (scenario.pageSizes) {
-        const caller = callerOf(scenario, fixture);
-        const headers = await fed.headers(caller, "hub");
-        result.counts = [
-          await countWork(fed, headers, {
-            query: scenario.query,
-            variables: scenario.variables(fixture, scenario.pageSizes[0]),
-          }),
-          await countWork(fed, headers, {
-            query: scenario.query,
-            variables: scenario.variables(fixture, scenario.pageSizes[1]),
-          }),
-        ];
-      } else if (!scenario.rowsPerRequest) {
-        const caller = callerOf(scenario, fixture);
-        const once = await countWork(fed, await fed.headers(caller, "hub"), {
-          query: scenario.query,
-          variables: scenario.variables(fixture),
-        });
-        result.counts = [once, once];
-      }
-    }
-    // Every target of a read scenario warmed up first, untimed: the first timed run of a scenario
-    // otherwise paid the subgraphs' first compilation of its code (JIT) for everyone (the
-    // uncached dashboard's first round behind our gateway, which runs first: 32 subgraph CPU-ms
-    // per request where the rounds after took 20-26, docs/performance.md).
-    // (Not in a smoke run, whose figures are not judged.)
-    for (const { scenario } of smoke ? [] : results) {
-      if (scenario.rowsPerRequest) continue;
-      for (const target of targetsOf(scenario, gateways)) {
-        const body = JSON.stringify({
-          query: scenario.query,
-          variables: scenario.variables(fixture),
-        });
-        const headers = await headersFor(fed, callerOf(scenario, fixture), target, scenario, body);
-        const url = targetUrl(fed, scenario, target);
-        await timedLoad(
-          { url, headers, body, connections: scenario.connections ?? connections, seconds: 1 },
-          fed.pids(),
-        );
-        await databaseQuiet(fed);
-        await settle(fed.pids());
-      }
-    }
-    for (let round = 0; round < rounds; round++) {
-      for (const result of results) {
-        const { scenario } = result;
-        const targets = targetsOf(scenario, gateways);
-        // Rotate the order each round: no target always runs first, on a cold or a warm machine.
-        const order = targets.map((_, i) => targets[(i + round) % targets.length]);
-        for (const target of order) {
-          const caller = callerOf(scenario, fixture);
-          const body = scenario.body
-            ? (sequence: number) =>
-                JSON.stringify({
-                  query: scenario.query,
-                  variables: scenario.body!(sequence + round * 1e6, fixture),
-                })
-            : JSON.stringify({ query: scenario.query, variables: scenario.variables(fixture) });
-          // A body of its own per request cannot go straight to a subgraph (no scenario does).
-          const headers = await headersFor(
-            fed,
-            caller,
-            target,
-            scenario,
-            typeof body === "string" ? body : "",
-          );
-          // The timed window on the clock V8's CPU profiles use (monotonic, µs): profile.ts --window.
-          const windowStart = process.hrtime.bigint() / 1000n;
-          const run = await timedLoad(
-            {
-              url: targetUrl(fed, scenario, target),
-              headers,
-              body: typeof body === "string" ? body : (n) => body(n + targetSalt(target)),
-              connections: scenario.connections ?? connections,
-              // A 1,000-row publish takes most of a second: give each target several.
-              seconds: scenario.rowsPerRequest ? Math.max(seconds, 4) : seconds,
-            },
-            measured(fed),
-          );
-          (result.runs[target] ??= []).push(run);
-          if (flags.profile)
-            log(
-              `timed window ${scenario.name} ${target}: ${windowStart}-${process.hrtime.bigint() / 1000n} µs`,
-            );
-          // A backlog of statements the database is still running belongs to this target too.
-          await databaseQuiet(fed);
-          await settle(fed.pids());
-          const subgraphCpu = SUBGRAPHS.reduce((sum, n) => sum + (run.cpu[n] ?? 0), 0);
-          log(
-            `round ${round + 1}/${rounds} ${scenario.name} ${target}: ${run.rps.toFixed(1)} rps, p50 ${run.p50} ms, p99 ${run.p99} ms${run.failures ? `, ${run.failures} failed` : ""}${target in run.cpu && run.requests ? `, ${((1000 * run.cpu[target]) / run.requests).toFixed(2)} CPU-ms/request in ${target}` : ""}, subgraphs ${((subgraphCpu * 1000) / Math.max(run.requests, 1)).toFixed(2)} CPU-ms/req, load ${os.loadavg()[0].toFixed(1)}`,
-          );
-        }
-      }
-    }
+    await checkAndCount(fed, results, fixture);
+    await warmUp(fed, results, fixture, gateways);
+    await timedRounds(fed, results, fixture, gateways);
     // The response cache's hit rates while a district publishes (not in smoke: it is timed).
     let mixed: MixedResult | undefined;
     if (gateways.includes("hub-defaults") && !smoke) {

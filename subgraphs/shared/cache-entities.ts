@@ -14,7 +14,7 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { getNamedType, isCompositeType, Kind, OperationTypeNode } from "graphql";
 import type { Audit } from "./audit";
-import { setCacheHint, watchFields } from "./cache-policy";
+import { setCacheHint, watchFields, type FieldWatch } from "./cache-policy";
 import type { SubgraphContext } from "./context";
 
 export interface CacheEntities {
@@ -37,11 +37,49 @@ export function noteChanged(audit: Audit, type: string, keys: Iterable<unknown>)
     if (key !== null && key !== undefined) audit.changed.add(entityName(type, key));
 }
 
+type Listed = Map<string, { key: "id" | "code"; fields: Set<string> }>;
+
+/**
+ * What one anonymous read does before each watched field resolves: names the entities it reads
+ * into `read` (each once), hints `_entities` and the listed entity-valued fields PUBLIC, and makes
+ * the answer uncacheable at the first field of a listed type that is not listed.
+ */
+function entityWatch(
+  fields: Listed,
+  hint: { maxAge: number; scope: "PUBLIC" },
+  read: Set<string>,
+  uncacheable: () => void,
+): FieldWatch {
+  const named = new WeakSet<object>();
+  return (source, args, info) => {
+    const type = info.parentType.name;
+    if (type === "Query" && info.fieldName === "_entities") {
+      const refs = (args as { representations: Array<Record<string, unknown>> }).representations;
+      for (const ref of refs) {
+        const listed = fields.get(String(ref.__typename));
+        if (!listed) return uncacheable();
+        read.add(entityName(String(ref.__typename), ref[listed.key]));
+      }
+      setCacheHint(info, hint);
+      return;
+    }
+    const listed = fields.get(type);
+    if (!listed) return;
+    if (!listed.fields.has(info.fieldName)) return uncacheable();
+    // Each entity named once, not once per field read of it.
+    if (!named.has(source as object)) {
+      named.add(source as object);
+      read.add(entityName(type, (source as Record<string, unknown>)[listed.key]));
+    }
+    if (isCompositeType(getNamedType(info.returnType))) setCacheHint(info, hint);
+  };
+}
+
 export function cacheEntitiesPlugin(
   spec: CacheEntities,
   ttlSeconds: number,
 ): ApolloServerPlugin<SubgraphContext<unknown>> {
-  const fields = new Map(
+  const fields: Listed = new Map(
     Object.entries(spec.public).map(([type, t]) => [
       type,
       { key: t.key, fields: new Set(t.fields) },
@@ -52,37 +90,16 @@ export function cacheEntitiesPlugin(
   return {
     async requestDidStart() {
       const read = new Set<string>();
-      const named = new WeakSet<object>();
       return {
         async executionDidStart(rc) {
           if (rc.contextValue.caller || ttlSeconds <= 0) return;
           if (rc.operation?.operation !== OperationTypeNode.QUERY) return;
-          const uncacheable = () => rc.overallCachePolicy.restrict({ maxAge: 0 });
           // Before each field of a listed type (and each root field) resolves: cache-policy.ts
           // calls it from the resolvers it wraps, without Apollo's hook on every field.
-          watchFields(rc.contextValue, (source, args, info) => {
-            const type = info.parentType.name;
-            if (type === "Query" && info.fieldName === "_entities") {
-              const refs = (args as { representations: Array<Record<string, unknown>> })
-                .representations;
-              for (const ref of refs) {
-                const listed = fields.get(String(ref.__typename));
-                if (!listed) return uncacheable();
-                read.add(entityName(String(ref.__typename), ref[listed.key]));
-              }
-              setCacheHint(info, hint);
-              return;
-            }
-            const listed = fields.get(type);
-            if (!listed) return;
-            if (!listed.fields.has(info.fieldName)) return uncacheable();
-            // Each entity named once, not once per field read of it.
-            if (!named.has(source as object)) {
-              named.add(source as object);
-              read.add(entityName(type, (source as Record<string, unknown>)[listed.key]));
-            }
-            if (isCompositeType(getNamedType(info.returnType))) setCacheHint(info, hint);
-          });
+          watchFields(
+            rc.contextValue,
+            entityWatch(fields, hint, read, () => rc.overallCachePolicy.restrict({ maxAge: 0 })),
+          );
         },
         async willSendResponse(rc) {
           const body = rc.response.body;
