@@ -90,6 +90,35 @@ function kindOf(error: unknown): string {
   return "network";
 }
 
+/**
+ * One try of a subgraph call under its time limit, as AbortSignal.timeout would set it (same
+ * reason, same errors), on a timer cleared once the answer is read: AbortSignal.timeout keeps each
+ * signal weakly referenced and registered for finalization, work for the garbage collector on
+ * every call. A 502-504 answer is a failure (retried for a query).
+ */
+async function once(
+  base: Fetcher,
+  url: string,
+  init: Init,
+  timeoutMs: number,
+): Promise<FetchResponse> {
+  const limit = new AbortController();
+  const timer = setTimeout(
+    () => limit.abort(new DOMException(TIMEOUT_MESSAGE, "TimeoutError")),
+    timeoutMs,
+  );
+  const signal = init.signal
+    ? AbortSignal.any([init.signal as AbortSignal, limit.signal])
+    : limit.signal;
+  try {
+    const response = await base(url, { ...init, signal });
+    if (response.status >= 502 && response.status <= 504) throw new UnavailableStatus(response);
+    return response;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export function resilientFetcher(
   name: SubgraphName,
   base: Fetcher,
@@ -99,32 +128,11 @@ export function resilientFetcher(
 ): { fetcher: Fetcher; shutdown(): void } {
   const timeoutMs = config.timeoutMs[name];
 
-  async function once(url: string, init: Init): Promise<FetchResponse> {
-    // The time limit as AbortSignal.timeout would set it (same reason, same errors), on a timer
-    // cleared once the answer is read: AbortSignal.timeout keeps each signal weakly referenced and
-    // registered for finalization, work for the garbage collector on every call.
-    const limit = new AbortController();
-    const timer = setTimeout(
-      () => limit.abort(new DOMException(TIMEOUT_MESSAGE, "TimeoutError")),
-      timeoutMs,
-    );
-    const signal = init.signal
-      ? AbortSignal.any([init.signal as AbortSignal, limit.signal])
-      : limit.signal;
-    try {
-      const response = await base(url, { ...init, signal });
-      if (response.status >= 502 && response.status <= 504) throw new UnavailableStatus(response);
-      return response;
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
   async function call(url: string, init: Init): Promise<FetchResponse> {
     const tries = isRetryable(init) ? 1 + config.retries : 1;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await once(url, init);
+        return await once(base, url, init, timeoutMs);
       } catch (error) {
         metrics.failures.inc({ subgraph: name, kind: kindOf(error) });
         if (attempt >= tries) throw error;
