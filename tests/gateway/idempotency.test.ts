@@ -229,3 +229,48 @@ describe("two gateways sharing Redis", () => {
     expect(await count()).toBe(before + 10);
   });
 });
+
+describe("a mutation whose later root field's subgraph is down", () => {
+  it("keeps the answer when an earlier root field wrote: a retry under the key does not write again", async () => {
+    // Districts refuses connections (nothing sent to it: SERVICE_UNAVAILABLE), but the first root
+    // field, publicity's draft, was written before the plan reached it.
+    const url = await gateway({}, "http://127.0.0.1:1/graphql");
+    const title = `幂等两字段${process.pid}-${Date.now() % 100_000}`;
+    const activity = fed.demo.activities.find((a) => a.stationId !== null)!;
+    const request = {
+      query: `mutation Two($input: CaseStoryInput!, $d: ID!, $s: [StationInput!]!) {
+        a: draftStory(input: $input) { id }
+        b: publishStations(districtCode: $d, stations: $s) { created }
+      }`,
+      variables: {
+        input: {
+          title,
+          summary: "两个根字段，后一个的子图不可达。",
+          body: "正文。",
+          categories: ["FINANCING"],
+          districtCode: activity.districtCode,
+          volunteerIds: [],
+          stationIds: [String(activity.stationId)],
+          platformIds: [],
+          activityIds: [String(activity.id)],
+        },
+        d: DISTRICT,
+        s: stations("two-fields", 1),
+      },
+      token: await fed.token("CITY_ADMIN"),
+      headers: { "idempotency-key": randomUUID() },
+    };
+    const drafts = async () => {
+      const rows = await fed.subgraphs.publicity.db.query<Array<{ n: number | string }>>(
+        "SELECT COUNT(*) AS n FROM case_story WHERE title = ?",
+        [title],
+      );
+      return Number(rows[0].n);
+    };
+    const first = await send(url, request);
+    expect(first.errors?.[0]?.extensions?.code).toBe("SERVICE_UNAVAILABLE");
+    expect(await drafts()).toBe(1);
+    await send(url, request);
+    expect(await drafts()).toBe(1);
+  });
+});
