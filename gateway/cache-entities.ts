@@ -14,6 +14,11 @@ export interface EntityLog {
   sent: number;
   answers: number;
   reported: number;
+  /**
+   * A mutation call was answered with data (some root field not null): the request wrote, whatever
+   * the client's answer says (a later root field's failure can null all of its data).
+   */
+  wroteData: boolean;
   /** The entities the cached answer was looked up with (entity-versions.ts), once it was. */
   expected: ReadonlySet<string> | null;
   /** The WRITES version at the lookup, and the entities' key part of a first answer. */
@@ -28,16 +33,23 @@ export const entityLogOf = (context: GatewayContext): EntityLog =>
     sent: 0,
     answers: 0,
     reported: 0,
+    wroteData: false,
     expected: null,
   });
 
 const names = (value: unknown): string[] | null =>
   Array.isArray(value) && value.every((v) => typeof v === "string") ? value : null;
 
-/** Notes what one subgraph answer reported in its extensions. */
-export function noteSubgraphAnswer(context: GatewayContext, extensions: unknown) {
+/** Notes what one subgraph answer reported in its extensions, and whether a mutation's wrote. */
+export function noteSubgraphAnswer(
+  context: GatewayContext,
+  extensions: unknown,
+  mutationData?: Record<string, unknown> | null,
+) {
   const log = entityLogOf(context);
   log.answers += 1;
+  if (mutationData && Object.values(mutationData).some((value) => value !== null))
+    log.wroteData = true;
   const reported = (extensions ?? {}) as { cacheEntities?: unknown; cacheWrites?: unknown };
   for (const name of names(reported.cacheEntities) ?? []) log.read.add(name);
   const written = names(reported.cacheWrites);
@@ -54,3 +66,25 @@ export const reportedWrites = (context: GatewayContext): string[] | null => {
   const log = context.entities;
   return log && log.sent > 0 && log.reported === log.sent ? [...log.written] : null;
 };
+
+/**
+ * Whether a subgraph call of this request answered with data or reported writes (a subgraph that
+ * ran two root fields, the second refused, answers data null and reports the first's writes).
+ */
+export const callsWrote = (context: Pick<GatewayContext, "entities">): boolean =>
+  Boolean(context.entities && (context.entities.wroteData || context.entities.written.size > 0));
+
+/**
+ * Whether a mutation may have written: one of its subgraph calls answered with data, or one went
+ * out and got no answer (OUTCOME_UNKNOWN). Only a mutation none of whose calls did either was
+ * refused and changed nothing (no token, invalid, over a limit, a subgraph that refused it or was
+ * not reached). Judged from the calls, not the client's answer, whose data a later root field's
+ * failure can null after an earlier one wrote.
+ */
+export function mutationMayHaveWritten(
+  context: GatewayContext,
+  errors: ReadonlyArray<{ extensions?: Record<string, unknown> }> | undefined,
+): boolean {
+  if (callsWrote(context)) return true;
+  return Boolean(errors?.some((e) => e.extensions?.code === "OUTCOME_UNKNOWN"));
+}

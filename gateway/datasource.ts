@@ -120,10 +120,14 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   /** What a client request's subgraph answer says about entities goes to the response cache. */
   override didReceiveResponse({
     response,
+    request,
     context,
   }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>["didReceiveResponse"]>>[0]) {
     // Health checks and schema loading carry an untyped context, with no caller key.
-    if (context && "requestId" in context) noteSubgraphAnswer(context, response.extensions);
+    if (context && "requestId" in context) {
+      const mutation = request.http?.headers.get(CALL_KIND_HEADER) === "mutation";
+      noteSubgraphAnswer(context, response.extensions, mutation ? response.data : null);
+    }
     return response;
   }
 

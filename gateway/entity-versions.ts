@@ -24,6 +24,11 @@ const entityKey = (entity: string) => `entity:${entity}`;
 const ANY_ENTITY = "entities";
 /** Bumped first by every invalidation: an answer that ran across one is not keyed after it. */
 const WRITES = "writes";
+/**
+ * Until when (epoch ms) a write the gateway gave up on (OUTCOME_UNKNOWN) may still commit in its
+ * subgraph: no answer with entities is written to the cache before then.
+ */
+const UNSETTLED = "entities:unsettled-until";
 
 const digest = (entities: readonly string[], tokens: readonly string[]) =>
   entities.length
@@ -79,6 +84,8 @@ export class EntityVersions {
     const log = ctx.contextValue.entities;
     if (!log?.expected) return false;
     const read = [...log.read];
+    if (read.length && Number((await this.store.cache.get(UNSETTLED)) ?? 0) > Date.now())
+      return false;
     if (read.every((e) => log.expected!.has(e))) return true;
     const body = ctx.response.body;
     if (body?.kind !== "single" || body.singleResult.errors) return false;
@@ -106,6 +113,21 @@ export class EntityVersions {
    * changing; or, when it did not report (`written` null) and names a district, every answer with
    * entities.
    */
+  /**
+   * After a mutation the gateway gave up on (OUTCOME_UNKNOWN): its subgraph may still commit it
+   * for `windowMs` (its credential's lifetime and its database's time limit). Every answer with
+   * entities goes now, none is cached until the window has passed, and they all go again then
+   * (answers looked up inside it and written after it). The second bump is this process's timer.
+   */
+  async invalidateUnsettled(keys: string[], windowMs: number) {
+    const until = Date.now() + windowMs;
+    const current = Number((await this.store.cache.get(UNSETTLED)) ?? 0);
+    if (until > current)
+      await this.store.cache.set(UNSETTLED, String(until), { ttl: Math.ceil(windowMs / 1000) + 1 });
+    await this.invalidate(keys, null);
+    setTimeout(() => void this.invalidate(keys, null).catch(() => undefined), windowMs).unref();
+  }
+
   async invalidate(keys: string[], written: string[] | null) {
     await this.store.bump([WRITES]);
     await Promise.all([

@@ -2,7 +2,7 @@
 // (runtime/errors.ts) pass through as the subgraph sent them, minus any raw HTTP response; an
 // unreachable subgraph is named; anything else is logged and answered as "internal error", without
 // internal addresses or response bodies.
-import type { ApolloServerPlugin, GraphQLResponse } from "@apollo/server";
+import type { ApolloServerPlugin } from "@apollo/server";
 import type { GraphQLFormattedError } from "graphql";
 import { CLIENT_CODES, codeExtensions, redact } from "../../runtime/errors";
 import type { Logger } from "../../runtime/log";
@@ -62,15 +62,4 @@ export function errorsPlugin(log: Logger): ApolloServerPlugin<GatewayContext> {
       };
     },
   };
-}
-
-/**
- * Whether a mutation's answer says it may have written: some data, or a call that went out and got
- * no answer (OUTCOME_UNKNOWN, data null). A refused one (no token, invalid, over a limit) did not.
- */
-export function mayHaveWritten(body: GraphQLResponse["body"]): boolean {
-  if (body.kind !== "single") return true;
-  const { data, errors } = body.singleResult;
-  if (data && Object.values(data).some((value) => value !== null)) return true;
-  return Boolean(errors?.some((e) => e.extensions?.code === "OUTCOME_UNKNOWN"));
 }

@@ -17,6 +17,7 @@ import { HeaderMap, type ApolloServerPlugin } from "@apollo/server";
 import { OperationTypeNode, type FormattedExecutionResult } from "graphql";
 import { graphQLError, type ErrorCode } from "../../runtime/errors";
 import type { Logger } from "../../runtime/log";
+import { callsWrote } from "../cache-entities";
 import type { GatewayContext } from "../context";
 import type { ClaimStore } from "../idempotency-store";
 
@@ -60,7 +61,16 @@ export function parseKey(raw: string): string {
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
-export function nothingWritten(result: FormattedExecutionResult): boolean {
+/**
+ * Whether the mutation certainly wrote nothing, so that its key can be used again: none of its
+ * subgraph calls answered with data (a later root field's failure can null the data of an earlier
+ * one that wrote) and every error says it was not sent.
+ */
+export function nothingWritten(
+  result: FormattedExecutionResult,
+  context?: Pick<GatewayContext, "entities">,
+): boolean {
+  if (context && callsWrote(context)) return false;
   if (result.data && Object.values(result.data).some((value) => value !== null)) return false;
   return Boolean(
     result.errors?.length && result.errors.every((e) => RETRY_ANEW.has(String(e.extensions?.code))),
@@ -124,13 +134,13 @@ export function idempotencyPlugin(
             http: { status: replay.status, headers: new HeaderMap([[REPLAYED_HEADER, "true"]]) },
           };
         },
-        async willSendResponse({ response }) {
+        async willSendResponse({ response, contextValue }) {
           if (!claimed) return;
           const { id, fingerprint } = claimed;
           claimed = null;
           try {
             const body = response.body;
-            if (body.kind !== "single" || nothingWritten(body.singleResult)) {
+            if (body.kind !== "single" || nothingWritten(body.singleResult, contextValue)) {
               await store.release(id);
               return;
             }

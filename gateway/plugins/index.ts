@@ -3,7 +3,8 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import type { Registry } from "prom-client";
-import type { HubConfig } from "../../runtime/config";
+import { SUBGRAPHS, type HubConfig } from "../../runtime/config";
+import { credentialLifetimeMs } from "../../runtime/credential";
 import { graphqlMetricsPlugin } from "../../runtime/http/graphql-metrics";
 import type { Logger } from "../../runtime/log";
 import type { GatewayContext } from "../context";
@@ -20,6 +21,17 @@ import type { TrustedDocuments } from "../../runtime/trusted-documents/manifest"
 import type { RateLimiter } from "../rate-limiter";
 import type { SharedStore } from "../shared-store";
 import type { ClaimStore } from "../idempotency-store";
+
+/**
+ * How long after the gateway gave up on a subgraph call the subgraph may still commit it: it
+ * accepts the call's credential for its lifetime, then has its database's time limit.
+ */
+const unsettledMs = (config: HubConfig) =>
+  Math.max(
+    ...SUBGRAPHS.map(
+      (name) => credentialLifetimeMs(config.subgraphCalls, name) + config.databases.timeoutMs[name],
+    ),
+  );
 
 export interface PluginDeps {
   config: HubConfig;
@@ -61,7 +73,7 @@ export function gatewayPlugins({
     argumentValuesPlugin(),
     rateLimitPlugin(limiter),
     ...(config.cache.ttlSeconds > 0
-      ? responseCachePlugins(store, log, config.cache.ttlSeconds)
+      ? responseCachePlugins(store, log, config.cache.ttlSeconds, unsettledMs(config))
       : []),
     // After the cache: a cached answer never waits for a running query.
     ...(config.cache.dedup ? [inflightDedupPlugin(registry)] : []),

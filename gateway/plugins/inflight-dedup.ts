@@ -17,7 +17,7 @@ import { Counter, type Registry } from "prom-client";
 import { callerScope } from "../../runtime/auth";
 import type { GatewayContext } from "../context";
 import { OperationTypeNode } from "graphql";
-import { mayHaveWritten } from "./errors";
+import { mutationMayHaveWritten } from "../cache-entities";
 
 type Ctx = GraphQLRequestContext<GatewayContext>;
 type Shared = Record<string, unknown> | null;
@@ -70,7 +70,9 @@ export function inflightDedupPlugin(registry: Registry): ApolloServerPlugin<Gate
         async willSendResponse(ctx) {
           if (ctx.operation?.operation === OperationTypeNode.MUTATION) {
             // A refused mutation wrote nothing (and must not let anyone defeat sharing).
-            if (mayHaveWritten(ctx.response.body)) generation += 1;
+            const body = ctx.response.body;
+            const errors = body.kind === "single" ? body.singleResult.errors : undefined;
+            if (mutationMayHaveWritten(ctx.contextValue, errors)) generation += 1;
             return;
           }
           if (!settle || key === undefined) return;

@@ -19,11 +19,10 @@ import type { ApolloServerPlugin, GraphQLRequestContext } from "@apollo/server";
 import { Kind, OperationTypeNode, type OperationDefinitionNode, type ValueNode } from "graphql";
 import { callerScope } from "../../runtime/auth";
 import type { Logger } from "../../runtime/log";
-import { reportedWrites } from "../cache-entities";
+import { mutationMayHaveWritten, reportedWrites } from "../cache-entities";
 import { EntityVersions } from "../entity-versions";
 import type { GatewayContext } from "../context";
 import type { SharedStore } from "../shared-store";
-import { mayHaveWritten } from "./errors";
 
 type Ctx = GraphQLRequestContext<GatewayContext>;
 
@@ -88,6 +87,8 @@ export function responseCachePlugins(
   store: SharedStore,
   log: Logger,
   ttlSeconds: number,
+  /** How long a subgraph may still commit a write the gateway gave up on (index.ts). */
+  unsettledMs: number,
 ): Array<ApolloServerPlugin<GatewayContext>> {
   const entities = new EntityVersions(store, ttlSeconds);
   const cache = responseCachePlugin<GatewayContext>({
@@ -112,19 +113,22 @@ export function responseCachePlugins(
         async willSendResponse(ctx) {
           if (ctx.operation?.operation !== OperationTypeNode.MUTATION) return;
           const body = ctx.response.body;
-          const data = body.kind === "single" ? body.singleResult.data : undefined;
-          const answered = Boolean(data && Object.values(data).some((value) => value !== null));
+          const errors = body.kind === "single" ? body.singleResult.errors : undefined;
           const keys = invalidatedBy(ctx.operation, ctx.request.variables ?? {});
-          // A mutation that went out and got no answer (OUTCOME_UNKNOWN, data null) may have
-          // been written: every answer it may have changed goes, as for one that reported nothing.
-          const unknown = !answered && mayHaveWritten(body);
+          // A refused mutation (no token, over a rate limit, invalid, refused by its subgraph)
+          // changed nothing: keep the cache, or anyone could keep it cold by sending refused
+          // mutations. Judged from its subgraph calls (cache-entities.ts), not from its answer.
+          if (!mutationMayHaveWritten(ctx.contextValue, errors)) return;
+          // A call that went out and got no answer may still commit (cache-entities.ts).
+          if (errors?.some((e) => e.extensions?.code === "OUTCOME_UNKNOWN")) {
+            await entities.invalidateUnsettled(keys, unsettledMs);
+            log.debug({ keys, unsettledMs }, "response cache invalidated, outcome unknown");
+            return;
+          }
           // A district's mutation: the anonymous answers with an entity it changed, when every
           // subgraph it asked answered saying which (also when a later root field failed and
           // nulled the data: the earlier ones wrote); else every anonymous answer with entities.
-          const written = keys.includes("all") || unknown ? null : reportedWrites(ctx.contextValue);
-          // A refused mutation (no token, over a rate limit, invalid) changed nothing: keep the
-          // cache, or anyone could keep it cold by sending refused mutations.
-          if (!unknown && (written ? !written.length && !answered : !answered)) return;
+          const written = keys.includes("all") ? null : reportedWrites(ctx.contextValue);
           await entities.invalidate(keys, written);
           log.debug({ keys, entities: written?.length ?? null }, "response cache invalidated");
         },
