@@ -75,16 +75,22 @@ export const callsWrote = (context: Pick<GatewayContext, "entities">): boolean =
   Boolean(context.entities && (context.entities.wroteData || context.entities.written.size > 0));
 
 /**
- * Whether a mutation may have written: one of its subgraph calls answered with data, or one went
- * out and got no answer (OUTCOME_UNKNOWN). Only a mutation none of whose calls did either was
- * refused and changed nothing (no token, invalid, over a limit, a subgraph that refused it or was
- * not reached). Judged from the calls, not the client's answer, whose data a later root field's
- * failure can null after an earlier one wrote.
+ * Whether a mutation may have written: one of its subgraph calls answered with data or reported
+ * writes, one went out and got no answer (OUTCOME_UNKNOWN), or its answer holds data. Only a
+ * mutation with none of these was refused and changed nothing (no token, invalid, over a limit, a
+ * subgraph that refused it or was not reached). The calls count first: a later root field's
+ * failure can null the answer's data after an earlier one wrote.
  */
 export function mutationMayHaveWritten(
   context: GatewayContext,
-  errors: ReadonlyArray<{ extensions?: Record<string, unknown> }> | undefined,
+  result:
+    | {
+        data?: Record<string, unknown> | null;
+        errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }>;
+      }
+    | undefined,
 ): boolean {
   if (callsWrote(context)) return true;
-  return Boolean(errors?.some((e) => e.extensions?.code === "OUTCOME_UNKNOWN"));
+  if (result?.data && Object.values(result.data).some((value) => value !== null)) return true;
+  return Boolean(result?.errors?.some((e) => e.extensions?.code === "OUTCOME_UNKNOWN"));
 }

@@ -71,8 +71,8 @@ export function inflightDedupPlugin(registry: Registry): ApolloServerPlugin<Gate
           if (ctx.operation?.operation === OperationTypeNode.MUTATION) {
             // A refused mutation wrote nothing (and must not let anyone defeat sharing).
             const body = ctx.response.body;
-            const errors = body.kind === "single" ? body.singleResult.errors : undefined;
-            if (mutationMayHaveWritten(ctx.contextValue, errors)) generation += 1;
+            const result = body.kind === "single" ? body.singleResult : undefined;
+            if (mutationMayHaveWritten(ctx.contextValue, result)) generation += 1;
             return;
           }
           if (!settle || key === undefined) return;

@@ -118,7 +118,13 @@ export function responseCachePlugins(
           // A refused mutation (no token, over a rate limit, invalid, refused by its subgraph)
           // changed nothing: keep the cache, or anyone could keep it cold by sending refused
           // mutations. Judged from its subgraph calls (cache-entities.ts), not from its answer.
-          if (!mutationMayHaveWritten(ctx.contextValue, errors)) return;
+          if (
+            !mutationMayHaveWritten(
+              ctx.contextValue,
+              body.kind === "single" ? body.singleResult : undefined,
+            )
+          )
+            return;
           // A call that went out and got no answer may still commit (cache-entities.ts).
           if (errors?.some((e) => e.extensions?.code === "OUTCOME_UNKNOWN")) {
             await entities.invalidateUnsettled(keys, unsettledMs);
