@@ -74,6 +74,11 @@ export const reportedWrites = (context: GatewayContext): string[] | null => {
 export const callsWrote = (context: Pick<GatewayContext, "entities">): boolean =>
   Boolean(context.entities && (context.entities.wroteData || context.entities.written.size > 0));
 
+/** Whether a call of the request went out and got no answer: it may still be written. */
+export const outcomeUnknown = (
+  errors: ReadonlyArray<{ extensions?: Record<string, unknown> }> | undefined,
+): boolean => Boolean(errors?.some((e) => e.extensions?.code === "OUTCOME_UNKNOWN"));
+
 /**
  * Whether a mutation may have written: one of its subgraph calls answered with data or reported
  * writes, one went out and got no answer (OUTCOME_UNKNOWN), or its answer holds data. Only a
@@ -92,5 +97,5 @@ export function mutationMayHaveWritten(
 ): boolean {
   if (callsWrote(context)) return true;
   if (result?.data && Object.values(result.data).some((value) => value !== null)) return true;
-  return Boolean(result?.errors?.some((e) => e.extensions?.code === "OUTCOME_UNKNOWN"));
+  return outcomeUnknown(result?.errors);
 }

@@ -19,7 +19,7 @@ import type { ApolloServerPlugin, GraphQLRequestContext } from "@apollo/server";
 import { Kind, OperationTypeNode, type OperationDefinitionNode, type ValueNode } from "graphql";
 import { callerScope } from "../../runtime/auth";
 import type { Logger } from "../../runtime/log";
-import { mutationMayHaveWritten, reportedWrites } from "../cache-entities";
+import { mutationMayHaveWritten, outcomeUnknown, reportedWrites } from "../cache-entities";
 import { EntityVersions } from "../entity-versions";
 import type { GatewayContext } from "../context";
 import type { SharedStore } from "../shared-store";
@@ -113,20 +113,14 @@ export function responseCachePlugins(
         async willSendResponse(ctx) {
           if (ctx.operation?.operation !== OperationTypeNode.MUTATION) return;
           const body = ctx.response.body;
-          const errors = body.kind === "single" ? body.singleResult.errors : undefined;
+          const result = body.kind === "single" ? body.singleResult : undefined;
           const keys = invalidatedBy(ctx.operation, ctx.request.variables ?? {});
           // A refused mutation (no token, over a rate limit, invalid, refused by its subgraph)
           // changed nothing: keep the cache, or anyone could keep it cold by sending refused
           // mutations. Judged from its subgraph calls (cache-entities.ts), not from its answer.
-          if (
-            !mutationMayHaveWritten(
-              ctx.contextValue,
-              body.kind === "single" ? body.singleResult : undefined,
-            )
-          )
-            return;
+          if (!mutationMayHaveWritten(ctx.contextValue, result)) return;
           // A call that went out and got no answer may still commit (cache-entities.ts).
-          if (errors?.some((e) => e.extensions?.code === "OUTCOME_UNKNOWN")) {
+          if (outcomeUnknown(result?.errors)) {
             await entities.invalidateUnsettled(keys, unsettledMs);
             log.debug({ keys, unsettledMs }, "response cache invalidated, outcome unknown");
             return;
