@@ -87,7 +87,7 @@ export const outcomeUnknown = (
  * failure can null the answer's data after an earlier one wrote.
  */
 export function mutationMayHaveWritten(
-  context: GatewayContext,
+  context: Pick<GatewayContext, "entities">,
   result:
     | {
         data?: Record<string, unknown> | null;

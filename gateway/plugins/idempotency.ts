@@ -17,7 +17,7 @@ import { HeaderMap, type ApolloServerPlugin } from "@apollo/server";
 import { OperationTypeNode, type FormattedExecutionResult } from "graphql";
 import { graphQLError, type ErrorCode } from "../../runtime/errors";
 import type { Logger } from "../../runtime/log";
-import { callsWrote } from "../cache-entities";
+import { mutationMayHaveWritten } from "../cache-entities";
 import type { GatewayContext } from "../context";
 import type { ClaimStore } from "../idempotency-store";
 
@@ -70,8 +70,7 @@ export function nothingWritten(
   result: FormattedExecutionResult,
   context?: Pick<GatewayContext, "entities">,
 ): boolean {
-  if (context && callsWrote(context)) return false;
-  if (result.data && Object.values(result.data).some((value) => value !== null)) return false;
+  if (mutationMayHaveWritten(context ?? {}, result)) return false;
   return Boolean(
     result.errors?.length && result.errors.every((e) => RETRY_ANEW.has(String(e.extensions?.code))),
   );
