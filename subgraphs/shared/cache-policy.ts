@@ -83,7 +83,6 @@ export type FieldWatch = (
 ) => void;
 
 const WATCH = Symbol("fieldWatch");
-const WRAPPED = Symbol("cacheHintsWrapped");
 
 type Context = (WithPolicy & { [WATCH]?: FieldWatch }) | undefined;
 
@@ -96,7 +95,7 @@ export function watchFields(contextValue: object, watch: FieldWatch) {
  * Wraps the resolvers of the fields that can restrict the cache policy: root fields, fields of
  * composite type and fields with a resolver of their own, and every field of the `watched` types
  * (their reads are watched: watchFields). Scalar fields read by the default resolver stay as they
- * are. A field already wrapped is left alone, so a schema can be instrumented again for more types.
+ * are. Once per schema (the subgraph's start).
  */
 export function instrumentCacheHints(
   schema: GraphQLSchema,
@@ -112,7 +111,6 @@ export function instrumentCacheHints(
     for (const field of Object.values(type.getFields())) {
       const composite = root || isCompositeType(getNamedType(field.type));
       if (!composite && !field.resolve && !watchedTypes.has(type.name)) continue;
-      if ((field.resolve as { [WRAPPED]?: true } | undefined)?.[WRAPPED]) continue;
       const resolve = field.resolve ?? defaultFieldResolver;
       const wrapped = (
         source: unknown,
@@ -136,7 +134,7 @@ export function instrumentCacheHints(
         else restrict(policy, info, composite);
         return result;
       };
-      field.resolve = Object.assign(wrapped, { [WRAPPED]: true as const });
+      field.resolve = wrapped;
     }
   }
   return schema;

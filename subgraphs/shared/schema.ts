@@ -8,7 +8,6 @@ import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
 import type { Class } from "./class-type";
 import { authChecker } from "./auth";
-import { instrumentCacheHints } from "./cache-policy";
 import { DateTimeScalar } from "./scalars";
 import { validateArgument } from "./validation/arguments";
 import { applyTextRules } from "./validation/text";
@@ -38,14 +37,11 @@ export async function buildFederatedSchema(
   for (const [type, reference] of Object.entries(referenceResolvers)) {
     map[type] = { ...(map[type] ?? {}), ...reference };
   }
-  // Cache hints reach the header without Apollo's per-field hook (cache-policy.ts).
-  return instrumentCacheHints(
-    buildSubgraphSchema({
-      typeDefs: gql`
-        ${FEDERATION_LINK}
-        ${printSchemaWithDirectives(schema)}
-      `,
-      resolvers: map as GraphQLResolverMap<unknown>,
-    }),
-  );
+  return buildSubgraphSchema({
+    typeDefs: gql`
+      ${FEDERATION_LINK}
+      ${printSchemaWithDirectives(schema)}
+    `,
+    resolvers: map as GraphQLResolverMap<unknown>,
+  });
 }

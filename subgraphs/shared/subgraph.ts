@@ -138,7 +138,8 @@ async function startApollo<TLoaders, TRows>(
   deps: { log: Logger; registry: Registry; tracing: Tracing },
 ) {
   const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
-    // The listed entity types' fields report to cacheEntitiesPlugin (cache-policy.ts).
+    // Cache hints reach the header without Apollo's per-field hook, and the listed entity types'
+    // fields report to cacheEntitiesPlugin (cache-policy.ts).
     schema: instrumentCacheHints(
       await definition.buildSchema(),
       Object.keys(definition.cacheEntities?.public ?? {}),

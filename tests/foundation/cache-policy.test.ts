@@ -15,7 +15,7 @@ import type { SubgraphName } from "../../runtime/config";
 import { createLogger } from "../../runtime/log";
 import { SUBGRAPH_DEFINITIONS } from "../../subgraphs";
 import { auditOf } from "../../subgraphs/shared/audit";
-import { cachePolicyPlugin } from "../../subgraphs/shared/cache-policy";
+import { cachePolicyPlugin, instrumentCacheHints } from "../../subgraphs/shared/cache-policy";
 import { bootFederation, type Federation } from "../helpers/federation";
 
 let fed: Federation;
@@ -114,7 +114,7 @@ describe.each(Object.keys(READS) as SubgraphName[])("%s's Cache-Control", (name)
       plugins: [ApolloServerPluginInlineTraceDisabled()],
     });
     const ours = new ApolloServer({
-      schema: await definition.buildSchema(),
+      schema: instrumentCacheHints(await definition.buildSchema()),
       plugins: [
         ApolloServerPluginInlineTraceDisabled(),
         ApolloServerPluginCacheControlDisabled(),
