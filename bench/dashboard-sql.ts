@@ -30,7 +30,7 @@ const raw: Figures = (db, from, to) => {
   const span = [{ from, to }];
   return Promise.all([
     rawIdle(db, to),
-    F.openDemandCounts(db, codes),
+    F.rawOpenDemandCounts(db, codes),
     F.rawDemandCounts(db, codes, span),
     F.rawActivityFigures(db, codes, span),
     F.rawServiceHours(db, codes, span),

@@ -10,7 +10,13 @@ import { Demand } from "./entities/demand.entity";
 import { District } from "./entities/district.entity";
 import { Participation } from "./entities/participation.entity";
 import { Station } from "./entities/station.entity";
-import { ActivityDay, ActivityMonth, DemandMonth } from "./entities/rollup.entity";
+import {
+  ActivityDay,
+  ActivityMonth,
+  DemandDay,
+  DemandMonth,
+  DemandOpen,
+} from "./entities/rollup.entity";
 import { StationEvent } from "./entities/station-event.entity";
 import { DemandEvent } from "./entities/demand-event.entity";
 import { ActivityEvent } from "./entities/activity-event.entity";
@@ -78,6 +84,8 @@ export const districts: SubgraphDefinition<DistrictsLoaders, DistrictsSeedRows> 
     ActivityMonth,
     ActivityDay,
     DemandMonth,
+    DemandDay,
+    DemandOpen,
   ],
   migrations,
   buildSchema: () =>

@@ -21,7 +21,13 @@ import { ReportingMonthEvent } from "./entities/reporting-month-event.entity";
 import { StationMonthlyReport } from "./entities/station-monthly-report.entity";
 import { DistrictMonthlyReport } from "./entities/district-monthly-report.entity";
 import { StationReportChange } from "./entities/station-report-change.entity";
-import { ActivityDay, ActivityMonth, DemandMonth } from "./entities/rollup.entity";
+import {
+  ActivityDay,
+  ActivityMonth,
+  DemandDay,
+  DemandMonth,
+  DemandOpen,
+} from "./entities/rollup.entity";
 import { rebuildRollups } from "./services/rollups";
 
 /** The districts are reference data: present in every database, demo or not. */
@@ -33,12 +39,25 @@ export async function ensureDistricts(db: DataSource) {
   await ensureRollups(db);
 }
 
-/** Rollups missing beside rows (a SQLite database synchronised after they were added) are built. */
+/** A rollup table and the rows whose presence means it cannot be empty. */
+const ROLLED_FROM: ReadonlyArray<[string, string]> = [
+  ["activity_month", "activity"],
+  ["activity_day", "activity"],
+  ["demand_month", "demand"],
+  ["demand_day", "demand"],
+  ["demand_open", `demand WHERE status = '${DemandStatus.OPEN}'`],
+];
+
+/**
+ * Rollups missing beside rows (a SQLite database synchronised before a rollup table was added)
+ * are built.
+ */
 async function ensureRollups(db: DataSource) {
-  const [rows]: Array<{ rolled: unknown; raw: unknown }> = await db.query(
-    "SELECT (SELECT COUNT(*) FROM activity_month) + (SELECT COUNT(*) FROM demand_month) AS rolled, (SELECT COUNT(*) FROM (SELECT 1 FROM activity LIMIT 1) a) + (SELECT COUNT(*) FROM (SELECT 1 FROM demand LIMIT 1) d) AS raw",
+  const some = (from: string) => `(SELECT COUNT(*) FROM (SELECT 1 FROM ${from} LIMIT 1) x)`;
+  const [row]: Array<Record<string, unknown>> = await db.query(
+    `SELECT ${ROLLED_FROM.map(([rolled, raw], i) => `${some(raw)} - ${some(rolled)} AS m${i}`).join(", ")}`,
   );
-  if (Number(rows.rolled) === 0 && Number(rows.raw) > 0) await rebuildRollups(db);
+  if (Object.values(row).some((missing) => Number(missing) > 0)) await rebuildRollups(db);
 }
 
 /** The rows a districts database is loaded with; events get their ids in this order. */
@@ -184,6 +203,8 @@ export const districtsSeed: SubgraphSeed<DistrictsSeedRows> = {
       ActivityMonth,
       ActivityDay,
       DemandMonth,
+      DemandDay,
+      DemandOpen,
       BookingEvent,
       Booking,
       Participation,

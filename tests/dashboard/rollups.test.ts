@@ -15,8 +15,10 @@ import {
   activityFigures,
   demandCounts,
   idleStationCounts,
+  openDemandCounts,
   rawActivityFigures,
   rawDemandCounts,
+  rawOpenDemandCounts,
   rawServiceHours,
   serviceHours,
 } from "../../subgraphs/districts/services/district-figures.service";
@@ -269,6 +271,7 @@ const ranges = () => {
 
 async function expectRollupsEqualRaw() {
   const codes = DISTRICTS;
+  expect(await openDemandCounts(db, codes)).toEqual(await rawOpenDemandCounts(db, codes));
   for (const { from, to } of ranges()) {
     const raw = [{ from, to }];
     expect(await demandCounts(db, codes, from, to)).toEqual(await rawDemandCounts(db, codes, raw));

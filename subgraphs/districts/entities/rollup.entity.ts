@@ -89,3 +89,50 @@ export class DemandMonth {
   @Column({ type: "int", default: 0 })
   enterpriseRated: number;
 }
+
+/** The same cube per district × day, for the days at a range's edges outside whole months. */
+@Entity("demand_day")
+export class DemandDay {
+  @PrimaryColumn({ type: "varchar", length: 6 })
+  districtCode: string;
+
+  @PrimaryColumn({ type: "varchar", length: 10 })
+  day: string;
+
+  @PrimaryColumn({ type: "varchar", length: 32 })
+  category: string;
+
+  @PrimaryColumn({ type: "varchar", length: 32 })
+  focusGroup: string;
+
+  @PrimaryColumn({ type: "boolean" })
+  specialised: boolean;
+
+  @Column({ type: "int", default: 0 })
+  n: number;
+
+  @Column({ type: "int", default: 0 })
+  resolved: number;
+
+  @Column({ type: "int", default: 0 })
+  open: number;
+
+  @Column({ type: "int", default: 0 })
+  ratedSum: number;
+
+  @Column({ type: "int", default: 0 })
+  rated: number;
+
+  @Column({ type: "int", default: 0 })
+  enterpriseRated: number;
+}
+
+/** Demands OPEN now per district, whatever their collection date (District.openDemandCount). */
+@Entity("demand_open")
+export class DemandOpen {
+  @PrimaryColumn({ type: "varchar", length: 6 })
+  districtCode: string;
+
+  @Column({ type: "int", default: 0 })
+  open: number;
+}

@@ -26,7 +26,12 @@ export class DashboardRollups1796700000200 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX \`ix_demand_month_month\` ON \`demand_month\` (\`month\`)`,
     );
-    await rebuildRollups(queryRunner.manager);
+    await rebuildRollups(queryRunner.manager, [
+      "activity_month",
+      "activity_day",
+      "demand_month",
+      "station",
+    ]);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

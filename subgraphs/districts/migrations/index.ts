@@ -13,6 +13,7 @@ import { DemandFollowUp1796700000000 } from "./1796700000000-DemandFollowUp";
 import { ReportingMonths1796700000100 } from "./1796700000100-ReportingMonths";
 import { DashboardRollups1796700000200 } from "./1796700000200-DashboardRollups";
 import { DemandCubeRatedIndex1796700000300 } from "./1796700000300-DemandCubeRatedIndex";
+import { DemandDayAndOpenRollups1796700000400 } from "./1796700000400-DemandDayAndOpenRollups";
 
 export const migrations: Class[] = [
   Initial1795523215525,
@@ -28,4 +29,5 @@ export const migrations: Class[] = [
   ReportingMonths1796700000100,
   DashboardRollups1796700000200,
   DemandCubeRatedIndex1796700000300,
+  DemandDayAndOpenRollups1796700000400,
 ];

@@ -70,7 +70,7 @@ export async function demandOutcomes(
   });
 }
 
-/** The cube over the range: its whole months from the rollup, the edge days from the demands. */
+/** The cube over the range: its whole months from the month rollup, the edge days from the day one. */
 export async function demandCube(
   db: DataSource,
   from: string,
@@ -78,38 +78,46 @@ export async function demandCube(
   districtCode: string | null,
 ): Promise<DemandCell[]> {
   const { months, edges } = splitRange(from, to);
-  const [rolled, raw] = await Promise.all([
-    months ? rolledCube(db, months, districtCode) : [],
-    edges.length ? rawDemandCube(db, edges, districtCode) : [],
+  const [rolled, days] = await Promise.all([
+    months
+      ? rolledCube(db, "demand_month", districtCode, {
+          sql: "r.month BETWEEN :mFrom AND :mTo",
+          params: { mFrom: months.from, mTo: months.to },
+        })
+      : [],
+    edges.length ? rolledCube(db, "demand_day", districtCode, inSpans("r.day", edges)) : [],
   ]);
-  return [...rolled, ...raw];
+  return [...rolled, ...days];
 }
 
+/** The cube of a rollup table's rows of the district (or the city) where `within` holds. */
 function rolledCube(
   db: DataSource,
-  months: { from: string; to: string },
+  table: "demand_month" | "demand_day",
   districtCode: string | null,
+  within: { sql: string; params: Record<string, string> },
 ): Promise<DemandCell[]> {
-  const query = db
-    .createQueryBuilder()
-    .select("r.category", "category")
-    .addSelect("r.focusGroup", "focusGroup")
-    .addSelect("r.specialised", "specialised")
-    .addSelect("SUM(r.n)", "n")
-    .addSelect("SUM(r.resolved)", "resolved")
-    .addSelect("SUM(r.open)", "open")
-    .addSelect("SUM(r.ratedSum)", "ratedSum")
-    .addSelect("SUM(r.rated)", "rated")
-    .addSelect("SUM(r.enterpriseRated)", "enterpriseRated")
-    .from("demand_month", "r")
-    .where("r.month BETWEEN :mFrom AND :mTo", { mFrom: months.from, mTo: months.to });
-  // The city's rows are kept apart (services/rollups.ts): a city read sums a twelfth as many.
-  query.andWhere("r.districtCode = :districtCode", { districtCode: districtCode ?? CITY });
-  return query
-    .groupBy("r.category")
-    .addGroupBy("r.focusGroup")
-    .addGroupBy("r.specialised")
-    .getRawMany();
+  return (
+    db
+      .createQueryBuilder()
+      .select("r.category", "category")
+      .addSelect("r.focusGroup", "focusGroup")
+      .addSelect("r.specialised", "specialised")
+      .addSelect("SUM(r.n)", "n")
+      .addSelect("SUM(r.resolved)", "resolved")
+      .addSelect("SUM(r.open)", "open")
+      .addSelect("SUM(r.ratedSum)", "ratedSum")
+      .addSelect("SUM(r.rated)", "rated")
+      .addSelect("SUM(r.enterpriseRated)", "enterpriseRated")
+      .from(table, "r")
+      // The city's rows are kept apart (services/rollups.ts): a city read sums a twelfth as many.
+      .where("r.districtCode = :districtCode", { districtCode: districtCode ?? CITY })
+      .andWhere(within.sql, within.params)
+      .groupBy("r.category")
+      .addGroupBy("r.focusGroup")
+      .addGroupBy("r.specialised")
+      .getRawMany()
+  );
 }
 
 /** The cube of the demands collected in these spans, from the raw rows. */

@@ -68,8 +68,20 @@ export async function idleStationCounts(
   return perCode(codes, rows, (r) => num(r?.n));
 }
 
-/** Demands OPEN now. */
+/** Demands OPEN now, from the count kept per district (services/rollups.ts). */
 export async function openDemandCounts(db: DataSource, codes: readonly string[]) {
+  const rows: Row[] = await db
+    .createQueryBuilder()
+    .select("r.districtCode", "code")
+    .addSelect("r.open", "n")
+    .from("demand_open", "r")
+    .where("r.districtCode IN (:...codes)", { codes })
+    .getRawMany();
+  return perCode(codes, rows, (r) => num(r?.n));
+}
+
+/** Demands OPEN now, counted from the demands (what the kept count must equal). */
+export async function rawOpenDemandCounts(db: DataSource, codes: readonly string[]) {
   const rows: Row[] = await db
     .createQueryBuilder()
     .select("d.districtCode", "code")
@@ -146,13 +158,13 @@ async function exactly<T>(
   return a.map((x, i) => add(x, b[i]));
 }
 
-/** The day rollup's rows of these districts in these spans (the edges of a range). */
-const daysOfRollup = (db: DataSource, codes: Keys, spans: Span[]) => {
+/** A day rollup's rows of these districts in these spans (the edges of a range). */
+const daysOfRollup = (db: DataSource, table: string, codes: Keys, spans: Span[]) => {
   const within = inSpans("r.day", spans);
   return db
     .createQueryBuilder()
     .select("r.districtCode", "code")
-    .from("activity_day", "r")
+    .from(table, "r")
     .where("r.districtCode IN (:...codes)", { codes })
     .andWhere(within.sql, within.params)
     .groupBy("r.districtCode");
@@ -191,7 +203,16 @@ export async function demandCounts(
         .getRawMany();
       return perCode(codes, rows, (r) => num(r?.n));
     },
-    (spans) => rawDemandCounts(db, codes, spans, grain),
+    async (spans) =>
+      grain === "district"
+        ? perCode(
+            codes,
+            await daysOfRollup(db, "demand_day", codes, spans)
+              .addSelect("SUM(r.n)", "n")
+              .getRawMany(),
+            (r) => num(r?.n),
+          )
+        : rawDemandCounts(db, codes, spans, grain),
     (a, b) => a + b,
     () => codes.map(() => 0),
   );
@@ -248,7 +269,7 @@ export async function activityFigures(
     async (spans) =>
       grain === "district"
         ? figures(
-            await daysOfRollup(db, codes, spans)
+            await daysOfRollup(db, "activity_day", codes, spans)
               .addSelect("SUM(r.activities)", "n")
               .addSelect("SUM(r.enterprisesServed)", "enterprises")
               .getRawMany(),
@@ -304,7 +325,7 @@ export async function serviceHours(
     async (spans) =>
       grain === "district"
         ? cents(
-            await daysOfRollup(db, codes, spans)
+            await daysOfRollup(db, "activity_day", codes, spans)
               .addSelect("SUM(r.hourCents)", "cents")
               .getRawMany(),
           )

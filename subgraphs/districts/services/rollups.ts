@@ -32,6 +32,7 @@ export interface ActivityCell {
 export interface DemandCell {
   districtCode: string;
   month: string;
+  day: string;
   category: string;
   focusGroup: string;
   specialised: boolean;
@@ -52,7 +53,11 @@ const ACTIVITY_DAY_KEYS = ["districtCode", "day", "category"] as const;
 export const CITY = "*";
 const ACTIVITY_SUMS = ["activities", "enterprisesServed", "hourCents"] as const;
 const DEMAND_KEYS = ["districtCode", "month", "category", "focusGroup", "specialised"] as const;
+const DEMAND_DAY_KEYS = ["districtCode", "day", "category", "focusGroup", "specialised"] as const;
 const DEMAND_SUMS = ["n", "resolved", "open", "ratedSum", "rated", "enterpriseRated"] as const;
+/** Demands OPEN now per district (no city row: only districts' counts are read). */
+const OPEN_KEYS = ["districtCode"] as const;
+const OPEN_SUMS = ["open"] as const;
 
 // A DATE column read back as a Date is a calendar date at UTC midnight (runtime/dates.ts).
 const day = (value: unknown) =>
@@ -104,6 +109,7 @@ export async function demandCells(tx: Db, ids: readonly number[]): Promise<Deman
     return {
       districtCode: String(r.districtCode),
       month: day(r.collectedOn).slice(0, 7),
+      day: day(r.collectedOn),
       category: String(r.category),
       focusGroup: typeof r.focusGroup === "string" ? r.focusGroup : "",
       specialised: Boolean(num(r.specialised)),
@@ -197,10 +203,21 @@ export async function applyActivityCells(tx: Db, before: ActivityCell[], after: 
   await increment(tx, "activity_day", ACTIVITY_DAY_KEYS, ACTIVITY_SUMS, days);
 }
 
-/** Applies what a write changed in these demands to the demand rollup and the stations' dates. */
+/**
+ * Applies what a write changed in these demands to the demand rollups (month, day, open per
+ * district; always in this table order, keys sorted, so concurrent writes lock alike) and the
+ * stations' dates.
+ */
 export async function applyDemandCells(tx: Db, before: DemandCell[], after: DemandCell[]) {
-  const rows = difference<DemandCell>(DEMAND_KEYS, DEMAND_SUMS, withCity(before), withCity(after));
-  await increment(tx, "demand_month", DEMAND_KEYS, DEMAND_SUMS, rows);
+  for (const [table, keys] of [
+    ["demand_month", DEMAND_KEYS],
+    ["demand_day", DEMAND_DAY_KEYS],
+  ] as const) {
+    const rows = difference<DemandCell>(keys, DEMAND_SUMS, withCity(before), withCity(after));
+    await increment(tx, table, keys, DEMAND_SUMS, rows);
+  }
+  const open = difference<DemandCell>(OPEN_KEYS, OPEN_SUMS, before, after);
+  await increment(tx, "demand_open", OPEN_KEYS, OPEN_SUMS, open);
   await followStations(
     tx,
     before.filter((c) => c.stationId !== null),
@@ -286,57 +303,99 @@ const activitySums = (key: string, district: string, groupBy: string) =>
      FROM participation p WHERE p.verified = 1 GROUP BY p.activityId) h ON h.activityId = a.id
    GROUP BY ${groupBy}${key}, a.category`;
 
-/** The demand cube of the raw rows per `district` and month (SQL, five status parameters). */
-const demandSums = (district: string, groupBy: string) =>
-  `SELECT ${district}, SUBSTR(d.collectedOn, 1, 7), d.category, COALESCE(d.focusGroup, ''),
-     d.specialised, COUNT(*),
-     SUM(CASE WHEN d.status = ? THEN 1 ELSE 0 END),
-     SUM(CASE WHEN d.status = ? THEN 1 ELSE 0 END),
-     SUM(CASE WHEN d.status = ? AND d.satisfaction IS NOT NULL THEN d.satisfaction ELSE 0 END),
-     SUM(CASE WHEN d.status = ? AND d.satisfaction IS NOT NULL THEN 1 ELSE 0 END),
-     SUM(CASE WHEN d.status = ? AND d.satisfaction IS NOT NULL AND d.ratedByEnterprise = 1 THEN 1 ELSE 0 END)
+/** The demand cube of the raw rows per `district` and `key` (SQL, five status parameters). */
+const demandSums = (key: string, district: string, groupBy: string) =>
+  `SELECT ${district} AS districtCode, ${key} AS k, d.category, COALESCE(d.focusGroup, '') AS focusGroup,
+     d.specialised, COUNT(*) AS n,
+     SUM(CASE WHEN d.status = ? THEN 1 ELSE 0 END) AS resolved,
+     SUM(CASE WHEN d.status = ? THEN 1 ELSE 0 END) AS open,
+     SUM(CASE WHEN d.status = ? AND d.satisfaction IS NOT NULL THEN d.satisfaction ELSE 0 END) AS ratedSum,
+     SUM(CASE WHEN d.status = ? AND d.satisfaction IS NOT NULL THEN 1 ELSE 0 END) AS rated,
+     SUM(CASE WHEN d.status = ? AND d.satisfaction IS NOT NULL AND d.ratedByEnterprise = 1 THEN 1 ELSE 0 END) AS enterpriseRated
    FROM demand d
-   GROUP BY ${groupBy}SUBSTR(d.collectedOn, 1, 7), d.category, COALESCE(d.focusGroup, ''), d.specialised`;
+   GROUP BY ${groupBy}${key}, d.category, COALESCE(d.focusGroup, ''), d.specialised`;
 
 const ACTIVITY_COLUMNS =
   "`districtCode`, `category`, `activities`, `enterprisesServed`, `hourCents`";
 const DEMAND_COLUMNS =
-  "`districtCode`, `month`, `category`, `focusGroup`, `specialised`, `n`, `resolved`, `open`, `ratedSum`, `rated`, `enterpriseRated`";
+  "`districtCode`, `category`, `focusGroup`, `specialised`, `n`, `resolved`, `open`, `ratedSum`, `rated`, `enterpriseRated`";
 
-/** Builds every rollup and station date from the raw rows (empty or stale rollups). */
-export async function rebuildRollups(db: Db) {
-  for (const [table, column, key] of [
-    ["activity_month", "month", "SUBSTR(a.heldOn, 1, 7)"],
-    ["activity_day", "day", "SUBSTR(a.heldOn, 1, 10)"],
-  ]) {
-    await db.query(`DELETE FROM \`${table}\``);
-    for (const [district, groupBy] of [
-      ["a.districtCode", "a.districtCode, "],
-      [`'${CITY}'`, ""],
-    ])
-      await db.query(
-        `INSERT INTO \`${table}\` (\`${column}\`, ${ACTIVITY_COLUMNS})
-         SELECT s.k, s.districtCode, s.category, s.n, s.e, s.c
-         FROM (${activitySums(key, district, groupBy)}) s`,
-      );
-  }
-  await db.query("DELETE FROM `demand_month`");
-  const statuses = [
-    DemandStatus.RESOLVED,
-    DemandStatus.OPEN,
-    DemandStatus.RESOLVED,
-    DemandStatus.RESOLVED,
-    DemandStatus.RESOLVED,
-  ];
-  await db.query(
-    `INSERT INTO \`demand_month\` (${DEMAND_COLUMNS}) ${demandSums("d.districtCode", "d.districtCode, ")}`,
-    statuses,
+/** Refills one rollup table from the raw rows: every district's rows, then the city's. */
+async function refill(
+  db: Db,
+  table: string,
+  insert: (table: string) => string,
+  sums: (district: string, groupBy: string) => string,
+  alias: "a" | "d",
+  params: unknown[] = [],
+) {
+  await db.query(`DELETE FROM \`${table}\``);
+  for (const [district, groupBy] of [
+    [`${alias}.districtCode`, `${alias}.districtCode, `],
+    [`'${CITY}'`, ""],
+  ])
+    await db.query(`${insert(table)} FROM (${sums(district, groupBy)}) s`, params);
+}
+
+const DEMAND_STATUSES = [
+  DemandStatus.RESOLVED,
+  DemandStatus.OPEN,
+  DemandStatus.RESOLVED,
+  DemandStatus.RESOLVED,
+  DemandStatus.RESOLVED,
+];
+
+const refillActivities = (column: string, key: string) => (db: Db, table: string) =>
+  refill(
+    db,
+    table,
+    (t) =>
+      `INSERT INTO \`${t}\` (\`${column}\`, ${ACTIVITY_COLUMNS})
+       SELECT s.k, s.districtCode, s.category, s.n, s.e, s.c`,
+    (district, groupBy) => activitySums(key, district, groupBy),
+    "a",
   );
-  await db.query(
-    `INSERT INTO \`demand_month\` (${DEMAND_COLUMNS}) ${demandSums(`'${CITY}'`, "")}`,
-    statuses,
+
+const refillDemands = (column: string, key: string) => (db: Db, table: string) =>
+  refill(
+    db,
+    table,
+    (t) =>
+      `INSERT INTO \`${t}\` (\`${column}\`, ${DEMAND_COLUMNS})
+       SELECT s.k, s.districtCode, s.category, s.focusGroup, s.specialised, s.n, s.resolved,
+         s.open, s.ratedSum, s.rated, s.enterpriseRated`,
+    (district, groupBy) => demandSums(key, district, groupBy),
+    "d",
+    DEMAND_STATUSES,
   );
-  await db.query(
-    "UPDATE station SET lastDemandOn = (SELECT MAX(d.collectedOn) FROM demand d WHERE d.stationId = station.id)",
-  );
+
+/** How each rollup table (and the stations' last demand dates) is built from the raw rows. */
+const REBUILDS = {
+  activity_month: refillActivities("month", "SUBSTR(a.heldOn, 1, 7)"),
+  activity_day: refillActivities("day", "SUBSTR(a.heldOn, 1, 10)"),
+  demand_month: refillDemands("month", "SUBSTR(d.collectedOn, 1, 7)"),
+  demand_day: refillDemands("day", "SUBSTR(d.collectedOn, 1, 10)"),
+  demand_open: async (db: Db) => {
+    await db.query("DELETE FROM `demand_open`");
+    await db.query(
+      "INSERT INTO `demand_open` (`districtCode`, `open`) SELECT d.districtCode, COUNT(*) FROM demand d WHERE d.status = ? GROUP BY d.districtCode",
+      [DemandStatus.OPEN],
+    );
+  },
+  station: (db: Db) =>
+    db.query(
+      "UPDATE station SET lastDemandOn = (SELECT MAX(d.collectedOn) FROM demand d WHERE d.stationId = station.id)",
+    ),
+} as const;
+export type Rebuilt = keyof typeof REBUILDS;
+
+/**
+ * Builds the rollups and the stations' last demand dates from the raw rows (empty or stale
+ * rollups); `only` those a migration has created so far.
+ */
+export async function rebuildRollups(
+  db: Db,
+  only: readonly Rebuilt[] = Object.keys(REBUILDS) as Rebuilt[],
+) {
+  for (const table of only) await REBUILDS[table](db, table);
 }
