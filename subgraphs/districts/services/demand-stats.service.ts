@@ -7,6 +7,7 @@ import type { DemandStats } from "../types/dashboard.types";
 import { DemandStatus } from "../vocabulary";
 import { inSpans, splitRange, type Span } from "./figure-ranges";
 import { CITY } from "./rollups";
+import { equals, inSpanList, sumRollup, sumsOf, type Cond } from "./rollup-reads";
 
 /** One cell of the cube as the database returns it. */
 export interface DemandCell {
@@ -81,43 +82,35 @@ export async function demandCube(
   const [rolled, days] = await Promise.all([
     months
       ? rolledCube(db, "demand_month", districtCode, {
-          sql: "r.month BETWEEN :mFrom AND :mTo",
-          params: { mFrom: months.from, mTo: months.to },
+          sql: "r.`month` BETWEEN ? AND ?",
+          params: [months.from, months.to],
         })
       : [],
-    edges.length ? rolledCube(db, "demand_day", districtCode, inSpans("r.day", edges)) : [],
+    edges.length ? rolledCube(db, "demand_day", districtCode, inSpanList("r.`day`", edges)) : [],
   ]);
   return [...rolled, ...days];
 }
 
+const CUBE = {
+  category: "r.`category`",
+  focusGroup: "r.`focusGroup`",
+  specialised: "r.`specialised`",
+};
+const CUBE_SUMS = sumsOf("n", "resolved", "open", "ratedSum", "rated", "enterpriseRated");
+
 /** The cube of a rollup table's rows of the district (or the city) where `within` holds. */
-function rolledCube(
+async function rolledCube(
   db: DataSource,
   table: "demand_month" | "demand_day",
   districtCode: string | null,
-  within: { sql: string; params: Record<string, string> },
+  within: Cond,
 ): Promise<DemandCell[]> {
-  return (
-    db
-      .createQueryBuilder()
-      .select("r.category", "category")
-      .addSelect("r.focusGroup", "focusGroup")
-      .addSelect("r.specialised", "specialised")
-      .addSelect("SUM(r.n)", "n")
-      .addSelect("SUM(r.resolved)", "resolved")
-      .addSelect("SUM(r.open)", "open")
-      .addSelect("SUM(r.ratedSum)", "ratedSum")
-      .addSelect("SUM(r.rated)", "rated")
-      .addSelect("SUM(r.enterpriseRated)", "enterpriseRated")
-      .from(table, "r")
-      // The city's rows are kept apart (services/rollups.ts): a city read sums a twelfth as many.
-      .where("r.districtCode = :districtCode", { districtCode: districtCode ?? CITY })
-      .andWhere(within.sql, within.params)
-      .groupBy("r.category")
-      .addGroupBy("r.focusGroup")
-      .addGroupBy("r.specialised")
-      .getRawMany()
-  );
+  // The city's rows are kept apart (services/rollups.ts): a city read sums a twelfth as many.
+  const rows = await sumRollup(db, table, CUBE, CUBE_SUMS, [
+    equals("r.`districtCode`", districtCode ?? CITY),
+    within,
+  ]);
+  return rows as unknown as DemandCell[];
 }
 
 /** The cube of the demands collected in these spans, from the raw rows. */

@@ -6,6 +6,7 @@ import { num } from "../../shared/db";
 import { DemandStatus, IDLE_AFTER_DAYS, StationStatus } from "../vocabulary";
 import { OPEN_STATUSES } from "./deadlines";
 import { inSpans, splitRange, type Span } from "./figure-ranges";
+import { inList, inSpanList, sumRollup } from "./rollup-reads";
 
 export interface ActivityFigures {
   activities: number;
@@ -70,14 +71,10 @@ export async function idleStationCounts(
 
 /** Demands OPEN now, from the count kept per district (services/rollups.ts). */
 export async function openDemandCounts(db: DataSource, codes: readonly string[]) {
-  const rows: Row[] = await db
-    .createQueryBuilder()
-    .select("r.districtCode", "code")
-    .addSelect("r.open", "n")
-    .from("demand_open", "r")
-    .where("r.districtCode IN (:...codes)", { codes })
-    .getRawMany();
-  return perCode(codes, rows, (r) => num(r?.n));
+  const rows = await sumRollup(db, "demand_open", BY_CODE, { n: "SUM(r.`open`)" }, [
+    inList("r.`districtCode`", codes),
+  ]);
+  return perCode(codes, rows as Row[], (r) => num(r?.n));
 }
 
 /** Demands OPEN now, counted from the demands (what the kept count must equal). */
@@ -158,34 +155,37 @@ async function exactly<T>(
   return a.map((x, i) => add(x, b[i]));
 }
 
-/** A day rollup's rows of these districts in these spans (the edges of a range). */
-const daysOfRollup = (db: DataSource, table: string, codes: Keys, spans: Span[]) => {
-  const within = inSpans("r.day", spans);
-  return db
-    .createQueryBuilder()
-    .select("r.districtCode", "code")
-    .from(table, "r")
-    .where("r.districtCode IN (:...codes)", { codes })
-    .andWhere(within.sql, within.params)
-    .groupBy("r.districtCode");
-};
+const BY_CODE = { code: "r.`districtCode`" };
 
-const monthsOfRollup = (
+/** Sums of a day rollup's rows of these districts in these spans (the edges of a range). */
+const daysOfRollup = async (
+  db: DataSource,
+  table: string,
+  codes: Keys,
+  spans: Span[],
+  sums: Record<string, string>,
+) =>
+  (await sumRollup(db, table, BY_CODE, sums, [
+    inList("r.`districtCode`", codes),
+    inSpanList("r.`day`", spans),
+  ])) as Row[];
+
+/** Sums of a month rollup's rows of these districts in these whole months. */
+const monthsOfRollup = async (
   db: DataSource,
   table: string,
   codes: Keys,
   months: { from: string; to: string },
+  sums: Record<string, string>,
 ) =>
-  db
-    .createQueryBuilder()
-    .select("r.districtCode", "code")
-    .from(table, "r")
-    .where("r.districtCode IN (:...codes) AND r.month BETWEEN :mFrom AND :mTo", {
-      codes,
-      mFrom: months.from,
-      mTo: months.to,
-    })
-    .groupBy("r.districtCode");
+  (await sumRollup(db, table, BY_CODE, sums, [
+    inList("r.`districtCode`", codes),
+    { sql: "r.`month` BETWEEN ? AND ?", params: [months.from, months.to] },
+  ])) as Row[];
+
+const DEMANDS = { n: "SUM(r.`n`)" };
+const ACTIVITIES = { n: "SUM(r.`activities`)", enterprises: "SUM(r.`enterprisesServed`)" };
+const HOURS = { cents: "SUM(r.`hourCents`)" };
 
 /** Demands collected in the range. */
 export async function demandCounts(
@@ -198,19 +198,13 @@ export async function demandCounts(
   return exactly(
     { from, to, grain },
     async (months) => {
-      const rows: Row[] = await monthsOfRollup(db, "demand_month", codes, months)
-        .addSelect("SUM(r.n)", "n")
-        .getRawMany();
+      const rows = await monthsOfRollup(db, "demand_month", codes, months, DEMANDS);
       return perCode(codes, rows, (r) => num(r?.n));
     },
     async (spans) =>
       grain === "district"
-        ? perCode(
-            codes,
-            await daysOfRollup(db, "demand_day", codes, spans)
-              .addSelect("SUM(r.n)", "n")
-              .getRawMany(),
-            (r) => num(r?.n),
+        ? perCode(codes, await daysOfRollup(db, "demand_day", codes, spans, DEMANDS), (r) =>
+            num(r?.n),
           )
         : rawDemandCounts(db, codes, spans, grain),
     (a, b) => a + b,
@@ -260,20 +254,10 @@ export async function activityFigures(
   return exactly(
     { from, to, grain },
     async (months) =>
-      figures(
-        await monthsOfRollup(db, "activity_month", codes, months)
-          .addSelect("SUM(r.activities)", "n")
-          .addSelect("SUM(r.enterprisesServed)", "enterprises")
-          .getRawMany(),
-      ),
+      figures(await monthsOfRollup(db, "activity_month", codes, months, ACTIVITIES)),
     async (spans) =>
       grain === "district"
-        ? figures(
-            await daysOfRollup(db, "activity_day", codes, spans)
-              .addSelect("SUM(r.activities)", "n")
-              .addSelect("SUM(r.enterprisesServed)", "enterprises")
-              .getRawMany(),
-          )
+        ? figures(await daysOfRollup(db, "activity_day", codes, spans, ACTIVITIES))
         : rawActivityFigures(db, codes, spans, grain),
     addActivities,
     () => codes.map(() => ({ activities: 0, enterprisesServed: 0 })),
@@ -316,19 +300,10 @@ export async function serviceHours(
   const cents = (rows: Row[]) => perCode(codes, rows, (r) => num(r?.cents));
   const inCents = await exactly(
     { from, to, grain },
-    async (months) =>
-      cents(
-        await monthsOfRollup(db, "activity_month", codes, months)
-          .addSelect("SUM(r.hourCents)", "cents")
-          .getRawMany(),
-      ),
+    async (months) => cents(await monthsOfRollup(db, "activity_month", codes, months, HOURS)),
     async (spans) =>
       grain === "district"
-        ? cents(
-            await daysOfRollup(db, "activity_day", codes, spans)
-              .addSelect("SUM(r.hourCents)", "cents")
-              .getRawMany(),
-          )
+        ? cents(await daysOfRollup(db, "activity_day", codes, spans, HOURS))
         : (await rawServiceHours(db, codes, spans, grain)).map((h) => Math.round(h * 100)),
     (a, b) => a + b,
     () => codes.map(() => 0),

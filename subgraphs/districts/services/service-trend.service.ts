@@ -6,6 +6,7 @@ import { ServiceCategory } from "../../shared/vocabulary";
 import type { CategoryService, MonthStat } from "../types/dashboard.types";
 import { inSpans, splitRange, type Span } from "./figure-ranges";
 import { CITY } from "./rollups";
+import { equals, inSpanList, sumRollup } from "./rollup-reads";
 
 /** Every month from `from`'s to `to`'s, as YYYY-MM. */
 export function monthsOf(from: string, to: string): string[] {
@@ -72,24 +73,22 @@ function rolledServiceBy(
   grain: "month" | "day" = "month",
 ) {
   const byDay = grain === "day";
-  const key = group === "category" ? "r.category" : byDay ? "SUBSTR(r.day, 1, 7)" : "r.month";
+  const key = group === "category" ? "r.`category`" : byDay ? "SUBSTR(r.`day`, 1, 7)" : "r.`month`";
   const within = byDay
-    ? inSpans("r.day", spans as Span[])
-    : {
-        sql: "r.month BETWEEN :mFrom AND :mTo",
-        params: { mFrom: (spans as Span).from, mTo: (spans as Span).to },
-      };
-  const query = db
-    .createQueryBuilder()
-    .select(key, "k")
-    .addSelect("SUM(r.activities)", "n")
-    .addSelect("SUM(r.enterprisesServed)", "enterprises")
-    .addSelect("SUM(r.hourCents)", "cents")
-    .from(byDay ? "activity_day" : "activity_month", "r")
-    .where(within.sql, within.params);
+    ? inSpanList("r.`day`", spans as Span[])
+    : { sql: "r.`month` BETWEEN ? AND ?", params: [(spans as Span).from, (spans as Span).to] };
   // The city's rows are kept apart (services/rollups.ts): a city read sums a twelfth as many.
-  query.andWhere("r.districtCode = :districtCode", { districtCode: districtCode ?? CITY });
-  return query.groupBy(key).getRawMany();
+  return sumRollup(
+    db,
+    byDay ? "activity_day" : "activity_month",
+    { k: key },
+    {
+      n: "SUM(r.`activities`)",
+      enterprises: "SUM(r.`enterprisesServed`)",
+      cents: "SUM(r.`hourCents`)",
+    },
+    [equals("r.`districtCode`", districtCode ?? CITY), within],
+  );
 }
 
 /** The raw rows' figures in these spans: activities and enterprises, and verified hours. */
