@@ -31,6 +31,7 @@ import {
   rawServiceTrend,
   serviceTrend,
 } from "../../subgraphs/districts/services/service-trend.service";
+import { ensureDistricts } from "../../subgraphs/districts/seed";
 import { bootFederation, type Federation } from "../helpers/federation";
 import { contractOperation, execute } from "../helpers/graphql";
 
@@ -342,3 +343,13 @@ it("keeps every rollup figure equal to the raw SQL through random publishes and 
   expect(selfService.submissions).toBe(12);
   expect(selfService.routes).toBe(12);
 }, 360_000);
+
+it("builds a rollup table found empty beside rows at start (a SQLite file synchronised before it existed)", async () => {
+  for (const table of ["demand_day", "demand_open"]) {
+    await db.query(`DELETE FROM \`${table}\``);
+    await ensureDistricts(db);
+    const [{ n }] = await db.query(`SELECT COUNT(*) AS n FROM \`${table}\``);
+    expect(Number(n)).toBeGreaterThan(0);
+    await expectRollupsEqualRaw();
+  }
+}, 120_000);
