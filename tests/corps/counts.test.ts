@@ -5,7 +5,7 @@
 // transitions, and pairs of writes of one volunteer sent at once (one of them may be refused).
 // After every round the kept table equals the GROUP BY of the rows, and every figure read from it
 // (corpsCube city-wide and per district, appointed volunteers per branch and per district) equals
-// the same figure from the raw rows.
+// the same figure from the raw rows, and so do the city dashboard's and the branches' answers.
 import type { DataSource } from "typeorm";
 import { DISTRICTS } from "../../subgraphs/shared/vocabulary";
 import { ExpertType } from "../../subgraphs/corps/vocabulary";
@@ -17,7 +17,7 @@ import {
 } from "../../subgraphs/corps/services/corps-stats.service";
 import { rawServingCounts, servingCounts } from "../../subgraphs/corps/loaders";
 import { bootFederation, type Federation } from "../helpers/federation";
-import { contractOperation, send } from "../helpers/graphql";
+import { contractOperation, execute, send } from "../helpers/graphql";
 import { agreement, applicant } from "./fixtures";
 
 let fed: Federation;
@@ -191,11 +191,49 @@ async function expectCountsEqualRaw() {
   );
 }
 
+/** The same figures through the gateway: the city dashboard's and the branches' counts. */
+async function expectAnswersEqualRaw() {
+  const dashboard = await execute<{
+    districts: Array<{ code: string; volunteerCount: number }>;
+    corpsStats: {
+      volunteers: number;
+      appointed: number;
+      byExpertType: Array<{ expertType: string; count: number }>;
+    };
+  }>(fed.gatewayUrl, {
+    query: contractOperation("CityDashboard"),
+    variables: { from: "2026-01-01", to: "2026-12-31" },
+    token: admin,
+  });
+  const codes = dashboard.districts.map((d) => d.code);
+  expect(dashboard.districts.map((d) => d.volunteerCount)).toEqual(
+    await rawServingCounts(db, "b.districtCode", codes),
+  );
+  const raw = rollUpCorps(await rawCorpsCube(db, null));
+  expect(dashboard.corpsStats).toEqual({
+    volunteers: raw.volunteers,
+    appointed: raw.appointed,
+    byExpertType: raw.byExpertType.map(({ expertType, count }) => ({ expertType, count })),
+  });
+  const { branches } = await execute<{ branches: Array<{ id: string; volunteerCount: number }> }>(
+    fed.gatewayUrl,
+    { query: contractOperation("Branches"), variables: {}, token: admin },
+  );
+  expect(branches.map((b) => b.volunteerCount)).toEqual(
+    await rawServingCounts(
+      db,
+      "v.branchId",
+      branches.map((b) => Number(b.id)),
+    ),
+  );
+}
+
 it("keeps the corps' counts equal to the volunteers through random writes", async () => {
   await expectCountsEqualRaw();
   for (let n = 0; n < 5; n++) {
     await round();
     await expectCountsEqualRaw();
+    await expectAnswersEqualRaw();
   }
   // The rounds did write each kind (a test whose writes were all refused would prove nothing).
   expect(Object.values(done).reduce((a, b) => a + b, 0)).toBeGreaterThan(30);
