@@ -16,6 +16,7 @@ import { onMysql } from "./bulk";
 import { corpsWorld, writeCorps, type CorpsWorld } from "./corps";
 import { writeDistricts, type DistrictsWorld } from "./districts";
 import { rebuildRollups } from "../../subgraphs/districts/services/rollups";
+import { rebuildVolunteerCounts } from "../../subgraphs/corps/services/volunteer-counts";
 import { BENCH_SIZES, calendar, type BenchScale } from "./plan";
 import { platformsOf, writePlatforms } from "./platforms";
 import { storiesOf, writePublicity } from "./publicity";
@@ -119,6 +120,7 @@ export async function generateBenchData(
   await part("corps", async (db) => {
     corps = corpsWorld(cal, sizes);
     await writeCorps(db, cal, corps);
+    await rebuildVolunteerCounts(db);
   });
   await part("districts", async (db) => {
     districts = await writeDistricts(db, cal, sizes, corps, log);

@@ -18,6 +18,7 @@ import { Training } from "./entities/training.entity";
 import { Transfer } from "./entities/transfer.entity";
 import { Volunteer } from "./entities/volunteer.entity";
 import { VolunteerEvent } from "./entities/volunteer-event.entity";
+import { VolunteerCount } from "./entities/volunteer-count.entity";
 import { createLoaders, type CorpsLoaders } from "./loaders";
 import { migrations } from "./migrations";
 import { BranchResolver } from "./resolvers/branch.resolver";
@@ -39,6 +40,7 @@ import { SelfServiceResolver } from "./resolvers/self-service.resolver";
 import { PersonalDataAccess } from "./entities/personal-data-access.entity";
 import { startAccessLogPurge } from "./services/personal-data-access.service";
 import { corpsSeed, type CorpsSeedRows } from "./seed";
+import { ensureVolunteerCounts } from "./services/volunteer-counts";
 
 export const corps: SubgraphDefinition<CorpsLoaders, CorpsSeedRows> = {
   name: "corps",
@@ -60,6 +62,7 @@ export const corps: SubgraphDefinition<CorpsLoaders, CorpsSeedRows> = {
     MeetingEvent,
     MeetingSignUp,
     PersonalDataAccess,
+    VolunteerCount,
   ],
   migrations,
   buildSchema: () =>
@@ -87,6 +90,7 @@ export const corps: SubgraphDefinition<CorpsLoaders, CorpsSeedRows> = {
       },
     ),
   createLoaders,
+  prepare: (db) => ensureVolunteerCounts(db),
   seed: corpsSeed,
   jobs: startAccessLogPurge,
 };

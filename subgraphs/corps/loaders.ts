@@ -21,31 +21,65 @@ import { MeetingSignUp } from "./entities/meeting-sign-up.entity";
 import { ServiceMenuItem } from "./entities/service-menu-item.entity";
 import { CourseStatus, MeetingStatus } from "./vocabulary";
 
+/** Appointed volunteers per branch id or district code, from the volunteers themselves. */
+export async function rawServingCounts(
+  db: DataSource,
+  column: "v.branchId" | "b.districtCode",
+  keys: ReadonlyArray<number | string>,
+): Promise<number[]> {
+  const rows: Array<{ k: unknown; n: unknown }> = await db
+    .createQueryBuilder()
+    .select(column, "k")
+    .addSelect("COUNT(*)", "n")
+    .from("volunteer", "v")
+    .innerJoin("branch", "b", "b.id = v.branchId")
+    .where(`${column} IN (:...keys) AND v.status = :status`, {
+      keys,
+      status: VolunteerStatus.APPOINTED,
+    })
+    .groupBy(column)
+    .getRawMany();
+  return byKey(keys, rows, (r) => (typeof keys[0] === "number" ? Number(r.k) : String(r.k))).map(
+    (r) => num(r?.n),
+  );
+}
+
+/**
+ * Appointed volunteers per branch id or district code (the district's branches), from the counts
+ * kept by every write (volunteer_count, services/volunteer-counts.ts): the branch's or district's
+ * branches' APPOINTED rows, 9 expert types each, instead of their volunteers.
+ */
+export async function servingCounts(
+  db: DataSource,
+  column: "c.branchId" | "b.districtCode",
+  keys: ReadonlyArray<number | string>,
+): Promise<number[]> {
+  const rows: Array<{ k: unknown; n: unknown }> = await db
+    .createQueryBuilder()
+    .select(column, "k")
+    .addSelect("SUM(c.n)", "n")
+    .from("volunteer_count", "c")
+    .innerJoin("branch", "b", "b.id = c.branchId")
+    .where(`${column} IN (:...keys) AND c.status = :status`, {
+      keys,
+      status: VolunteerStatus.APPOINTED,
+    })
+    .groupBy(column)
+    .getRawMany();
+  return byKey(keys, rows, (r) => (typeof keys[0] === "number" ? Number(r.k) : String(r.k))).map(
+    (r) => num(r?.n),
+  );
+}
+
 export function createLoaders(db: DataSource) {
-  const countServing = (column: "v.branchId" | "b.districtCode") =>
-    new DataLoader<number | string, number>(async (keys) => {
-      const rows: Array<{ k: unknown; n: unknown }> = await db
-        .createQueryBuilder()
-        .select(column, "k")
-        .addSelect("COUNT(*)", "n")
-        .from("volunteer", "v")
-        .innerJoin("branch", "b", "b.id = v.branchId")
-        .where(`${column} IN (:...keys) AND v.status = :status`, {
-          keys,
-          status: VolunteerStatus.APPOINTED,
-        })
-        .groupBy(column)
-        .getRawMany();
-      return byKey(keys, rows, (r) =>
-        typeof keys[0] === "number" ? Number(r.k) : String(r.k),
-      ).map((r) => num(r?.n));
-    });
+  const countServing = (column: "c.branchId" | "b.districtCode") =>
+    new DataLoader<number | string, number>((keys) => servingCounts(db, column, keys));
   return {
     branch: rowById(db, Branch),
     /** Plain rows: read on every reference (a story's volunteers, a platform's mentors). */
     volunteer: plainRowById(db, Volunteer),
     /** Appointed volunteers per branch. */
-    branchVolunteerCount: countServing("v.branchId") as DataLoader<number, number>,
+    branchVolunteerCount: countServing("c.branchId") as DataLoader<number, number>,
     /** Appointed volunteers in the regional branches of each district. */
     districtVolunteerCount: countServing("b.districtCode") as DataLoader<string, number>,
     transfers: rowsBy(db, Transfer, "volunteerId", { on: "ASC", id: "ASC" }),

@@ -17,6 +17,8 @@ import { Training } from "./entities/training.entity";
 import { Transfer } from "./entities/transfer.entity";
 import { Volunteer } from "./entities/volunteer.entity";
 import { VolunteerEvent } from "./entities/volunteer-event.entity";
+import { VolunteerCount } from "./entities/volunteer-count.entity";
+import { rebuildVolunteerCounts } from "./services/volunteer-counts";
 
 /** The rows a corps database is loaded with; events and sign-ups get their ids in this order. */
 export interface CorpsSeedRows {
@@ -128,6 +130,7 @@ async function loadCorps(db: DataSource, rows: CorpsSeedRows) {
       MeetingSignUp,
       rows.meetings.flatMap((m) => m.signUps.map((s) => ({ ...s, meetingId: m.id }))) as never[],
     );
+    await rebuildVolunteerCounts(tx);
   });
 }
 
@@ -149,6 +152,7 @@ export const corpsSeed: SubgraphSeed<CorpsSeedRows> = {
       Training,
       VolunteerEvent,
       Transfer,
+      VolunteerCount,
       Volunteer,
       Branch,
     ]),

@@ -1,15 +1,18 @@
-// The corps loaders with hand-written SQL (appointed volunteers per branch and per district),
-// against a real in-memory SQLite database: key order, 0 for keys without rows, one statement.
+// The corps loaders with hand-written SQL (appointed volunteers per branch and per district, from
+// the kept counts built from the rows), against a real in-memory SQLite database: key order, 0 for
+// keys without rows, one statement.
 import { Branch } from "../../subgraphs/corps/entities/branch.entity";
 import { Volunteer } from "../../subgraphs/corps/entities/volunteer.entity";
+import { VolunteerCount } from "../../subgraphs/corps/entities/volunteer-count.entity";
 import { createLoaders } from "../../subgraphs/corps/loaders";
+import { rebuildVolunteerCounts } from "../../subgraphs/corps/services/volunteer-counts";
 import { memoryDb, type MemoryDb } from "../helpers/memory-db";
 
 let mem: MemoryDb;
 
 /** Branches 1 and 2 are 440305's, 3 is 440303's, 4 is an industry branch (no district). */
 beforeAll(async () => {
-  mem = await memoryDb([Branch, Volunteer]);
+  mem = await memoryDb([Branch, Volunteer, VolunteerCount]);
   const branch = (name: string, kind: string, districtCode: string | null) => ({
     name,
     kind,
@@ -43,6 +46,7 @@ beforeAll(async () => {
       volunteer(3, "APPLIED"),
       volunteer(4, "APPOINTED"),
     ] as never);
+  await rebuildVolunteerCounts(mem.db);
 });
 afterAll(() => mem?.close());
 

@@ -12,8 +12,8 @@ import { DateScalar } from "../../shared/scalars";
 import { AgreementForm, ExpertType } from "../vocabulary";
 
 @Entity("volunteer")
-// Covers the corps' figures (corpsCube): counted by branch, status and expert type from the index
-// alone, in index order, without a temporary table; its (branchId, status) prefix serves the rest.
+// Counts by branch, status and expert type from the index alone (rebuildVolunteerCounts, and the
+// tests' rawCorpsCube); its (branchId, status) prefix serves branch lookups.
 @Index("ix_volunteer_branch_status_type", ["branchId", "status", "expertType"])
 // The public expert directory: listed volunteers by status.
 @Index("ix_volunteer_listed_status", ["listedInDirectory", "status"])

@@ -8,6 +8,7 @@ import { AuditEvents1796608389035 } from "./1796608389035-AuditEvents";
 import { AuditTraceId1796616000000 } from "./1796616000000-AuditTraceId";
 import { SelfService1796618971607 } from "./1796618971607-SelfService";
 import { VolunteerCorpsFiguresIndex1796654363327 } from "./1796654363327-VolunteerCorpsFiguresIndex";
+import { VolunteerCounts1796710000000 } from "./1796710000000-VolunteerCounts";
 
 export const migrations: Class[] = [
   Initial1795523214793,
@@ -18,4 +19,5 @@ export const migrations: Class[] = [
   AuditTraceId1796616000000,
   SelfService1796618971607,
   VolunteerCorpsFiguresIndex1796654363327,
+  VolunteerCounts1796710000000,
 ];

@@ -169,7 +169,8 @@ export async function setDirectoryListing(
       ? `removed from the expert directory: ${requireReason(reason)}`
       : "directory profile updated";
   }
-  // Conditional on the status read: a volunteer suspended meanwhile is not listed.
+  // Conditional on the status read: a volunteer suspended meanwhile is not listed. Neither its
+  // status, branch nor expert type changes, so the corps' counts (volunteer-counts.ts) do not.
   return db.transaction((tx) =>
     transition(tx, Volunteer, {
       row: volunteer,

@@ -11,6 +11,7 @@ import { VolunteerStatus } from "../../shared/vocabulary";
 import { VolunteerAction } from "../vocabulary";
 import { rowId } from "./ids";
 import { findVolunteer, requireReason } from "./volunteer-lifecycle.service";
+import { trackingVolunteers } from "./volunteer-counts";
 
 export async function transferVolunteer(
   db: DataSource,
@@ -36,26 +37,29 @@ export async function transferVolunteer(
       },
     );
   }
-  return db.transaction(async (tx) => {
-    // Conditional on the branch and status read: moved or withdrawn meanwhile, nothing is written.
-    const moved = await transition(tx, Volunteer, {
-      row: volunteer,
-      subject: `volunteer ${volunteer.id}`,
-      move: { action: VolunteerAction.TRANSFER },
-      guard: ["status", "branchId"],
-      set: { branchId: to.id },
-      event: { entity: VolunteerEvent, values: { volunteerId: volunteer.id } },
-      audit,
-      comment: `moved from branch ${volunteer.branchId} to branch ${to.id}: ${why}`,
-    });
-    await tx.getRepository(Transfer).insert({
-      volunteerId: volunteer.id,
-      fromBranchId: volunteer.branchId,
-      toBranchId: to.id,
-      on: today(),
-      reason: why,
-      actor: audit.actor,
-    });
-    return moved;
-  });
+  // The corps' counts follow the move (volunteer-counts.ts).
+  return db.transaction((tx) =>
+    trackingVolunteers(tx, [volunteer.id], async () => {
+      // Conditional on the branch and status read: moved or withdrawn meanwhile, nothing is written.
+      const moved = await transition(tx, Volunteer, {
+        row: volunteer,
+        subject: `volunteer ${volunteer.id}`,
+        move: { action: VolunteerAction.TRANSFER },
+        guard: ["status", "branchId"],
+        set: { branchId: to.id },
+        event: { entity: VolunteerEvent, values: { volunteerId: volunteer.id } },
+        audit,
+        comment: `moved from branch ${volunteer.branchId} to branch ${to.id}: ${why}`,
+      });
+      await tx.getRepository(Transfer).insert({
+        volunteerId: volunteer.id,
+        fromBranchId: volunteer.branchId,
+        toBranchId: to.id,
+        on: today(),
+        reason: why,
+        actor: audit.actor,
+      });
+      return { result: moved, created: [] };
+    }),
+  );
 }

@@ -17,6 +17,7 @@ import { VolunteerStatus } from "../../shared/vocabulary";
 import { VolunteerAction } from "../vocabulary";
 import { clean, rowId } from "./ids";
 import { LETTER_PREFIX, nextNumber, openSeries } from "./numbering.service";
+import { trackingVolunteers } from "./volunteer-counts";
 
 const { APPLIED, APPOINTED, SUSPENDED, WITHDRAWN } = VolunteerStatus;
 
@@ -76,7 +77,7 @@ export function assertTransition(volunteer: Volunteer, transition: Transition) {
 
 /**
  * Moves the volunteer by the transition table if nobody changed its status since it was read, and
- * writes the audit event (shared/audit.ts).
+ * writes the audit event (shared/audit.ts); the corps' counts follow (volunteer-counts.ts).
  */
 function applyTransition(
   tx: EntityManager,
@@ -86,15 +87,18 @@ function applyTransition(
   comment: string | null,
   set: Partial<Volunteer> = {},
 ): Promise<Volunteer> {
-  return transition(tx, Volunteer, {
-    row: volunteer,
-    subject: `volunteer ${volunteer.id}`,
-    move: { table: TRANSITIONS, name, needs: needs(name) },
-    set,
-    event: { entity: VolunteerEvent, values: { volunteerId: volunteer.id } },
-    audit,
-    comment,
-  });
+  return trackingVolunteers(tx, [volunteer.id], async () => ({
+    result: await transition(tx, Volunteer, {
+      row: volunteer,
+      subject: `volunteer ${volunteer.id}`,
+      move: { table: TRANSITIONS, name, needs: needs(name) },
+      set,
+      event: { entity: VolunteerEvent, values: { volunteerId: volunteer.id } },
+      audit,
+      comment,
+    }),
+    created: [],
+  }));
 }
 
 export async function registerVolunteer(
@@ -116,31 +120,33 @@ export async function registerVolunteer(
     conflict(`a volunteer with ID number ${mask(input.idNumber)} is already registered`);
   if (await db.getRepository(Volunteer).existsBy({ idNumber: input.idNumber })) throw duplicate();
   try {
-    return await db.transaction(async (tx) => {
-      const { identifiers } = await tx.getRepository(Volunteer).insert({
-        name,
-        expertType: input.expertType,
-        categories: input.categories,
-        employer: clean(input.employer),
-        retired: input.retired,
-        status: APPLIED,
-        contactPhone: input.contactPhone,
-        idNumber: input.idNumber,
-        branchId,
-        identitySubject,
-      });
-      const id = Number(identifiers[0].id);
-      await recordEvents(tx, VolunteerEvent, audit, [
-        {
-          volunteerId: id,
-          action: VolunteerAction.REGISTER,
-          fromStatus: null,
-          toStatus: APPLIED,
-          comment: identitySubject ? "applied online" : "registered",
-        },
-      ]);
-      return tx.getRepository(Volunteer).findOneByOrFail({ id });
-    });
+    return await db.transaction((tx) =>
+      trackingVolunteers(tx, [], async () => {
+        const { identifiers } = await tx.getRepository(Volunteer).insert({
+          name,
+          expertType: input.expertType,
+          categories: input.categories,
+          employer: clean(input.employer),
+          retired: input.retired,
+          status: APPLIED,
+          contactPhone: input.contactPhone,
+          idNumber: input.idNumber,
+          branchId,
+          identitySubject,
+        });
+        const id = Number(identifiers[0].id);
+        await recordEvents(tx, VolunteerEvent, audit, [
+          {
+            volunteerId: id,
+            action: VolunteerAction.REGISTER,
+            fromStatus: null,
+            toStatus: APPLIED,
+            comment: identitySubject ? "applied online" : "registered",
+          },
+        ]);
+        return { result: await tx.getRepository(Volunteer).findOneByOrFail({ id }), created: [id] };
+      }),
+    );
   } catch (error) {
     // Registered concurrently with the same ID number: the unique index decided.
     if (isUniqueViolation(error)) throw duplicate();
