@@ -10,7 +10,7 @@ import { createLoaders, type PublicityLoaders } from "./loaders";
 import { migrations } from "./migrations";
 import { caseStoryReference } from "./resolvers/case-story.reference";
 import { CaseStoryConnectionResolver } from "./resolvers/case-story-connection.resolver";
-import { CaseStoryResolver } from "./resolvers/case-story.resolver";
+import { CaseStoryResolver, storyFields } from "./resolvers/case-story.resolver";
 import { districtReference } from "./resolvers/district.reference";
 import { DistrictStoriesResolver } from "./resolvers/district.resolver";
 import { entityKeyReference } from "./resolvers/entity-key.reference";
@@ -40,7 +40,8 @@ export const publicity: SubgraphDefinition<PublicityLoaders, PublicitySeedRows> 
       ],
       {
         District: districtReference,
-        CaseStory: caseStoryReference,
+        // A page's stories resolve these once per story: without type-graphql's wrapper.
+        CaseStory: { ...caseStoryReference, ...storyFields },
         Volunteer: entityKeyReference,
         Station: entityKeyReference,
         Platform: entityKeyReference,

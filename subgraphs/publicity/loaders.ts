@@ -2,14 +2,19 @@
 import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
 import { num } from "../shared/db";
-import { grouped, keyed, rowById, rowsBy } from "../shared/loader-helpers";
+import { grouped, keyed, peekable, rowById, rowsBy } from "../shared/loader-helpers";
 import { plainRowsBy } from "../shared/plain-rows";
 import { CaseStory } from "./entities/case-story.entity";
 import { Coverage } from "./entities/coverage.entity";
 import { StoryEvent } from "./entities/story-event.entity";
 import { ReferenceKind, StoryStatus } from "./vocabulary";
 
-export type StoryReferences = Record<ReferenceKind, number[]>;
+/** A reference as the answer carries it: the referenced entity's key. */
+export interface ReferenceStub {
+  id: string;
+}
+
+export type StoryReferences = Record<ReferenceKind, ReferenceStub[]>;
 
 /** Which stories about an entity a list shows: the newest `first`, published ones or all. */
 export interface StoriesAboutArgs {
@@ -22,15 +27,18 @@ export function createLoaders(db: DataSource) {
   const story = rowById(db, CaseStory);
   return {
     story,
-    /** Every reference of each story, split by kind: one query for the whole page (plain rows). */
-    references: new DataLoader<number, StoryReferences>(async (ids) => {
+    /**
+     * Every reference of each story, split by kind, as the stubs the answer carries: one query for
+     * the whole page (plain rows); what it brought can be read without a promise (`peek`).
+     */
+    references: peekable<number, StoryReferences>(async (ids) => {
       const rows: Array<{ storyId: number; kind: ReferenceKind; refId: number }> = await db.query(
         `SELECT storyId, kind, refId FROM story_reference WHERE storyId IN (${ids.map(() => "?").join(", ")}) ORDER BY id`,
         [...ids],
       );
       return grouped(ids, rows, (r) => r.storyId).map((mine) => {
         const refs: StoryReferences = { VOLUNTEER: [], STATION: [], PLATFORM: [], ACTIVITY: [] };
-        for (const row of mine) refs[row.kind].push(row.refId);
+        for (const row of mine) refs[row.kind].push({ id: String(row.refId) });
         return refs;
       });
     }),

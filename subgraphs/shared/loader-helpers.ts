@@ -21,6 +21,32 @@ export function grouped<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => 
   return keys.map((key) => map.get(key) ?? []);
 }
 
+/** A DataLoader whose values, once their batch is back, can also be read without a promise. */
+export type PeekableLoader<K, V> = DataLoader<K, V> & {
+  /** The key's value when a batch has brought it, else undefined (then load it). */
+  peek(key: K): V | undefined;
+};
+
+/**
+ * A DataLoader over `batch` that keeps what each batch brought: a field resolver whose parent
+ * awaited the batch (e.g. a page's stories) answers from `peek` without a promise of its own, so
+ * graphql-js completes the parent's object without waiting. Values that are Errors are not kept.
+ */
+export function peekable<K, V>(
+  batch: (keys: readonly K[]) => PromiseLike<ArrayLike<V | Error>>,
+): PeekableLoader<K, V> {
+  const values = new Map<K, V>();
+  const loader = new DataLoader<K, V>(async (keys) => {
+    const found = await batch(keys);
+    keys.forEach((key, i) => {
+      const value = found[i];
+      if (!(value instanceof Error)) values.set(key, value);
+    });
+    return found;
+  });
+  return Object.assign(loader, { peek: (key: K) => values.get(key) });
+}
+
 /** One loader per distinct argument set (e.g. each `status` asked for), created on first use. */
 export function keyed<A, L>(make: (args: A) => L): (args: A) => L {
   const cache = new Map<string, L>();

@@ -7,7 +7,7 @@
 import DataLoader from "dataloader";
 import type { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
 import type { ColumnMetadata } from "typeorm/metadata/ColumnMetadata";
-import { byKey, grouped } from "./loader-helpers";
+import { byKey, grouped, peekable } from "./loader-helpers";
 
 /** Column types both drivers hand back as they are (with no transformer). */
 const AS_READ = new Set(["varchar", "char", "text", "int", "integer", "smallint", "tinyint"]);
@@ -111,7 +111,10 @@ export const plainRowById = <T extends ObjectLiteral & { id: number }>(
   target: EntityTarget<T>,
 ) => plainRowByKey<T, "id">(db, target, "id") as DataLoader<number, T | null>;
 
-/** The plain rows pointing at each key through `column`, in `order`: one query per batch. */
+/**
+ * The plain rows pointing at each key through `column`, in `order`: one query per batch; what a
+ * batch brought can be read without a promise (`peek`).
+ */
 export function plainRowsBy<T extends ObjectLiteral, C extends keyof T & string>(
   db: DataSource,
   target: EntityTarget<T>,
@@ -120,7 +123,7 @@ export function plainRowsBy<T extends ObjectLiteral, C extends keyof T & string>
 ) {
   const reader = plainReader(db, target);
   const orderBy = order.map(([p, direction]) => `${reader.column(p)} ${direction}`).join(", ");
-  return new DataLoader<T[C], T[]>(async (keys) => {
+  return peekable<T[C], T[]>(async (keys) => {
     const rows: Array<Record<string, unknown>> = await db.query(
       `SELECT ${reader.columns()} FROM ${reader.table} WHERE ${reader.column(column)} IN (${marks(keys.length)}) ORDER BY ${orderBy}`,
       [...keys],

@@ -14,11 +14,17 @@ import { applyTextRules } from "./validation/text";
 
 export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires"])`;
 
-type ReferenceResolvers = Record<string, { __resolveReference: (...args: never[]) => unknown }>;
+/**
+ * Resolvers set on the built schema as they are, by type and field: entity references
+ * (`__resolveReference`), and hot fields served without type-graphql's wrapper (which builds a
+ * resolver-data object, sorts and maps the parameters and copies the root into an instance of its
+ * class on every call); type-graphql still declares those fields (type, description, nullability).
+ */
+type PlainResolvers = Record<string, Record<string, (...args: never[]) => unknown>>;
 
 export async function buildFederatedSchema(
   resolvers: NonEmptyArray<Class>,
-  referenceResolvers: ReferenceResolvers = {},
+  plainResolvers: PlainResolvers = {},
   orphanedTypes: Class[] = [],
 ): Promise<GraphQLSchema> {
   // Every subgraph refuses control characters in free text, whatever its inputs and arguments declare.
@@ -34,8 +40,8 @@ export async function buildFederatedSchema(
     skipCheck: true,
   });
   const map = createResolversMap(schema) as Record<string, Record<string, unknown>>;
-  for (const [type, reference] of Object.entries(referenceResolvers)) {
-    map[type] = { ...(map[type] ?? {}), ...reference };
+  for (const [type, resolvers] of Object.entries(plainResolvers)) {
+    map[type] = { ...(map[type] ?? {}), ...resolvers };
   }
   return buildSubgraphSchema({
     typeDefs: gql`

@@ -416,6 +416,26 @@ describe("batching and caching", () => {
     expect(large).toBe(small);
   });
 
+  it("reads a page's references and coverage in a statement each, only when its stories ask", async () => {
+    // Each text once: a repeated read could come from the gateway's cache.
+    const statements = async (fields: string) => {
+      const before = fed.subgraphs.publicity.queryCount();
+      const data = await execute<List>(fed.gatewayUrl, {
+        query: `{ caseStories(first: 20) { nodes { ${fields} } } }`,
+        token: alice,
+      });
+      expect(data.caseStories.nodes.length).toBeGreaterThan(1);
+      return fed.subgraphs.publicity.queryCount() - before;
+    };
+    const bare = await statements("id");
+    expect(await statements("id title district { code }")).toBe(bare);
+    expect(await statements("id volunteers { id }")).toBe(bare + 1);
+    expect(await statements("id coverage { url }")).toBe(bare + 1);
+    expect(
+      await statements("stations { id } activities { id } platforms { id } coverage { url }"),
+    ).toBe(bare + 2);
+  });
+
   it("answers a repeated anonymous story read from the cache, fresh after a publication", async () => {
     const query = `query ($filter: CaseStoryFilter) { caseStories(filter: $filter, first: 10) { totalCount nodes { id title publishedAt categories district { code } coverage { url } } } }`;
     const variables = { filter: { search: MARK } };

@@ -1,6 +1,7 @@
 // The building blocks of every DataLoader: results in key order, null or empty for missing keys,
-// duplicate keys answered alike, and one loader per distinct argument set.
-import { byKey, grouped, keyed } from "../../subgraphs/shared/loader-helpers";
+// duplicate keys answered alike, one loader per distinct argument set, and values read without a
+// promise once their batch is back.
+import { byKey, grouped, keyed, peekable } from "../../subgraphs/shared/loader-helpers";
 
 const rows = [
   { id: 3, group: "b", n: 1 },
@@ -76,5 +77,23 @@ describe("keyed", () => {
     const loaderFor = keyed((status: string | null | undefined) => ({ status }));
     const values = [null, undefined, "null"].map((s) => loaderFor(s));
     expect(new Set(values).size).toBe(3);
+  });
+});
+
+describe("peekable", () => {
+  it("has nothing to peek before a batch, then what it brought, except errors", async () => {
+    const batches: number[][] = [];
+    const loader = peekable<number, string>(async (keys) => {
+      batches.push([...keys]);
+      return keys.map((k) => (k < 0 ? new Error(`no ${k}`) : `v${k}`));
+    });
+    expect(loader.peek(1)).toBeUndefined();
+    const many = await loader.loadMany([1, 2, -3]);
+    expect(many[2]).toBeInstanceOf(Error);
+    expect([loader.peek(1), loader.peek(2), loader.peek(-3)]).toEqual(["v1", "v2", undefined]);
+    // The loader's own cache still answers: no second batch.
+    await expect(loader.load(1)).resolves.toBe("v1");
+    await expect(loader.load(-3)).rejects.toThrow("no -3");
+    expect(batches).toEqual([[1, 2, -3]]);
   });
 });

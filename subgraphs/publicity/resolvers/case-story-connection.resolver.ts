@@ -1,5 +1,6 @@
 // The page of stories: its nodes and page info carry the story cache hint (object fields without
-// one would make every story list uncacheable), and when the list last changed, for feeds.
+// one would make every story list uncacheable), and when the list last changed, for feeds. The
+// nodes wait for what their fields read from the page's batches (preloadStoryFields).
 import { Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
 import type { GraphQLResolveInfo } from "graphql";
 import type { SubgraphContext } from "../../shared/context";
@@ -7,14 +8,21 @@ import { PageInfo } from "../../shared/pagination";
 import { hintStoryRead } from "../cache-hint";
 import { CaseStory } from "../entities/case-story.entity";
 import { CaseStoryConnection } from "../types/case-story-connection";
+import type { PublicityLoaders } from "../loaders";
+import { preloadStoryFields } from "./case-story.resolver";
 
-type Ctx = SubgraphContext<unknown>;
+type Ctx = SubgraphContext<PublicityLoaders>;
 
 @Resolver(() => CaseStoryConnection)
 export class CaseStoryConnectionResolver {
   @FieldResolver(() => [CaseStory])
-  nodes(@Root() page: CaseStoryConnection, @Info() info: GraphQLResolveInfo, @Ctx() ctx: Ctx) {
+  async nodes(
+    @Root() page: CaseStoryConnection,
+    @Info() info: GraphQLResolveInfo,
+    @Ctx() ctx: Ctx,
+  ) {
     hintStoryRead(info, ctx);
+    await preloadStoryFields(page.nodes, info, ctx);
     return page.nodes;
   }
 
