@@ -14,7 +14,7 @@ import { parseArgs } from "node:util";
 import { SUBGRAPHS, type SubgraphName } from "../runtime/config";
 import { configOrExit } from "../tools/cli";
 import { freePort } from "../tools/start-checks";
-import { post } from "./counts";
+import { discoverFixture, post } from "./counts";
 import { GATEWAYS, startBenchFederation, type GatewayName } from "./federation";
 import { ensureBenchPackages } from "./peers";
 import { cpuSeconds, startProcess, type Proc } from "./processes";
@@ -42,8 +42,16 @@ interface Call {
   answered: number;
 }
 
+/** Connections each gateway opened to each subgraph's proxy (reconnects cost the subgraph). */
+const opened = new Map<string, number>();
+
 /** A proxy in front of one subgraph that records each call's body. */
-async function loggingProxy(subgraph: SubgraphName, target: string, calls: Call[]) {
+async function loggingProxy(
+  gateway: string,
+  subgraph: SubgraphName,
+  target: string,
+  calls: Call[],
+) {
   const to = new URL(target);
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -78,6 +86,8 @@ async function loggingProxy(subgraph: SubgraphName, target: string, calls: Call[
       out.end(body);
     });
   });
+  const key = `${gateway} ${subgraph}`;
+  server.on("connection", () => opened.set(key, (opened.get(key) ?? 0) + 1));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
     server,
@@ -105,7 +115,7 @@ function entityFields(body: string) {
  */
 async function measure(
   pids: Record<string, number>,
-  senders: Array<{ name: string; send: () => Promise<unknown> }>,
+  senders: Array<{ name: string; pid: number; send: () => Promise<unknown> }>,
 ) {
   const requests = Number(flags.requests);
   const connections = Number(flags.connections ?? 1);
@@ -114,6 +124,8 @@ async function measure(
   for (let round = 0; round < rounds; round++) {
     for (const sender of round % 2 ? [...senders].reverse() : senders) {
       const before = subgraphCpu();
+      const gatewayBefore = cpuSeconds(sender.pid);
+      const openedBefore = new Map(opened);
       const latencies: number[] = [];
       let next = 0;
       const t0 = performance.now();
@@ -128,12 +140,17 @@ async function measure(
       );
       const seconds = (performance.now() - t0) / 1000;
       const after = subgraphCpu();
+      const gateway = ((cpuSeconds(sender.pid) - gatewayBefore) * 1000) / requests;
       const per = SUBGRAPHS.map((n, i) => ((after[i] - before[i]) * 1000) / requests);
       latencies.sort((a, b) => a - b);
       console.log(
-        `round ${round + 1} ${sender.name}: subgraphs ${per.reduce((a, b) => a + b, 0).toFixed(2)} ` +
+        `round ${round + 1} ${sender.name}: gateway ${gateway.toFixed(2)} CPU-ms/req, subgraphs ${per.reduce((a, b) => a + b, 0).toFixed(2)} ` +
           `CPU-ms/req (${SUBGRAPHS.map((n, i) => `${n} ${per[i].toFixed(2)}`).join(", ")}); ` +
-          `p50 ${latencies[latencies.length >> 1].toFixed(1)} ms; ${(requests / seconds).toFixed(1)} req/s`,
+          `p50 ${latencies[latencies.length >> 1].toFixed(1)} ms; ${(requests / seconds).toFixed(1)} req/s; ` +
+          `connections opened ${SUBGRAPHS.map((n) => {
+            const key = `${sender.name} ${n}`;
+            return `${n} ${(opened.get(key) ?? 0) - (openedBefore.get(key) ?? 0)}`;
+          }).join(", ")}`,
       );
     }
   }
@@ -153,16 +170,17 @@ async function main() {
     log,
   });
   const extra: Proc[] = [];
-  const senders: Array<{ name: string; send: () => Promise<unknown> }> = [];
+  const senders: Array<{ name: string; pid: number; send: () => Promise<unknown> }> = [];
   const servers: http.Server[] = [];
   try {
-    // The scenarios whose variables need no fixture (CityDashboard, CaseStories, Platforms).
-    const fixture = { districtCode: "", publishDistrict: "", volunteerId: "" };
+    // The scenarios' variables (Volunteer's id, DistrictStations' district) from the data set.
+    const fixture = await discoverFixture(fed);
     for (const name of chosen) {
       const calls: Call[] = [];
       const urls = {} as Record<SubgraphName, string>;
       for (const subgraph of SUBGRAPHS) {
         const proxy = await loggingProxy(
+          name,
           subgraph,
           fed.config.servers.subgraphUrls[subgraph],
           calls,
@@ -211,7 +229,11 @@ async function main() {
       await post(`${origin}/graphql`, headers, body); // warm: the plan, the pools
       calls.length = 0;
       const answer = await post(`${origin}/graphql`, headers, body);
-      senders.push({ name, send: () => post(`${origin}/graphql`, headers, body) });
+      senders.push({
+        name,
+        pid: proc.child.pid!,
+        send: () => post(`${origin}/graphql`, headers, body),
+      });
       if (flags.timeline) {
         // One request at a time: when each call left the gateway and came back, from the client's
         // send (medians over the requests), and the client's whole wait.

@@ -2,6 +2,7 @@
 // subgraph fetches by the gateway, for one request at each of two page sizes.
 import type { SubgraphName } from "../runtime/config";
 import type { BenchFederation } from "./federation";
+import type { Fixture } from "./scenarios";
 
 export async function post(url: string, headers: Record<string, string>, body: unknown) {
   const response = await fetch(url, {
@@ -15,6 +16,28 @@ export async function post(url: string, headers: Record<string, string>, body: u
   } catch {
     return { status: response.status, json: { errors: [{ message: text.slice(0, 300) }] } };
   }
+}
+
+/** The data set's district with most and fewest stations, and a volunteer named in a story. */
+export async function discoverFixture(fed: BenchFederation): Promise<Fixture> {
+  const headers = await fed.headers({ sub: "bench", role: "CITY_ADMIN" }, "hub");
+  const answer = await post(fed.gateways.hub!.url, headers, {
+    query: `{ districts { code stationCount(status: FILED) }
+              caseStories(first: 20) { nodes { volunteers { id } } } }`,
+  });
+  const data = answer.json.data as {
+    districts: Array<{ code: string; stationCount: number }>;
+    caseStories: { nodes: Array<{ volunteers: Array<{ id: string } | null> }> };
+  };
+  if (!data) throw new Error(`cannot read the data set: ${JSON.stringify(answer.json.errors)}`);
+  const byStations = [...data.districts].sort((a, b) => b.stationCount - a.stationCount);
+  const volunteer = data.caseStories.nodes.flatMap((n) => n.volunteers).find((v) => v);
+  if (!volunteer) throw new Error("the data set has no published story with a volunteer");
+  return {
+    districtCode: byStations[0].code,
+    publishDistrict: byStations[byStations.length - 1].code,
+    volunteerId: volunteer.id,
+  };
 }
 
 export interface GraphQLAnswer {

@@ -13,7 +13,7 @@ import type { Caller } from "../runtime/auth";
 import { today } from "../runtime/dates";
 import { SUBGRAPHS } from "../runtime/config";
 import { configOrExit } from "../tools/cli";
-import { countWork, post, type WorkCount } from "./counts";
+import { countWork, discoverFixture, post, type WorkCount } from "./counts";
 import {
   GATEWAYS,
   startBenchFederation,
@@ -96,27 +96,6 @@ const headersFor = (
 function targetUrl(fed: BenchFederation, scenario: Scenario, target: Target) {
   if (target === "direct") return fed.subgraphs[scenario.direct!].url;
   return fed.gateways[target]!.url;
-}
-
-async function discoverFixture(fed: BenchFederation): Promise<Fixture> {
-  const headers = await fed.headers({ sub: "bench", role: "CITY_ADMIN" }, "hub");
-  const answer = await post(fed.gateways.hub!.url, headers, {
-    query: `{ districts { code stationCount(status: FILED) }
-              caseStories(first: 20) { nodes { volunteers { id } } } }`,
-  });
-  const data = answer.json.data as {
-    districts: Array<{ code: string; stationCount: number }>;
-    caseStories: { nodes: Array<{ volunteers: Array<{ id: string } | null> }> };
-  };
-  if (!data) throw new Error(`cannot read the data set: ${JSON.stringify(answer.json.errors)}`);
-  const byStations = [...data.districts].sort((a, b) => b.stationCount - a.stationCount);
-  const volunteer = data.caseStories.nodes.flatMap((n) => n.volunteers).find((v) => v);
-  if (!volunteer) throw new Error("the data set has no published story with a volunteer");
-  return {
-    districtCode: byStations[0].code,
-    publishDistrict: byStations[byStations.length - 1].code,
-    volunteerId: volunteer.id,
-  };
 }
 
 function callerOf(scenario: Scenario, fixture: Fixture) {

@@ -11,7 +11,7 @@ import { Counter, Gauge, Histogram, type Registry } from "prom-client";
 import type { SubgraphCallsConfig, SubgraphName } from "../runtime/config";
 import type { RepeatFilter } from "../runtime/log";
 import { isRetryable } from "./call-kind";
-import { wasNotSent, type Fetcher } from "./subgraph-fetcher";
+import { TIME_LIMIT_MS, wasNotSent, type Fetcher, type TimedInit } from "./subgraph-fetcher";
 
 type Init = NonNullable<Parameters<Fetcher>[1]>;
 type FetchResponse = Awaited<ReturnType<Fetcher>>;
@@ -78,9 +78,6 @@ export function subgraphCallMetrics(registry: Registry): SubgraphCallMetrics {
   };
 }
 
-/** AbortSignal.timeout's reason's message. */
-const TIMEOUT_MESSAGE = "The operation was aborted due to timeout";
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function kindOf(error: unknown): string {
@@ -92,9 +89,9 @@ function kindOf(error: unknown): string {
 
 /**
  * One try of a subgraph call under its time limit, as AbortSignal.timeout would set it (same
- * reason, same errors), on a timer cleared once the answer is read: AbortSignal.timeout keeps each
- * signal weakly referenced and registered for finalization, work for the garbage collector on
- * every call. A 502-504 answer is a failure (retried for a query).
+ * reason, same errors): the pooled fetcher (subgraph-fetcher.ts) destroys the request on a timer
+ * of its own once the limit passes, and clears it once the answer is read. A 502-504 answer is a
+ * failure (retried for a query).
  */
 async function once(
   base: Fetcher,
@@ -102,21 +99,10 @@ async function once(
   init: Init,
   timeoutMs: number,
 ): Promise<FetchResponse> {
-  const limit = new AbortController();
-  const timer = setTimeout(
-    () => limit.abort(new DOMException(TIMEOUT_MESSAGE, "TimeoutError")),
-    timeoutMs,
-  );
-  const signal = init.signal
-    ? AbortSignal.any([init.signal as AbortSignal, limit.signal])
-    : limit.signal;
-  try {
-    const response = await base(url, { ...init, signal });
-    if (response.status >= 502 && response.status <= 504) throw new UnavailableStatus(response);
-    return response;
-  } finally {
-    clearTimeout(timer);
-  }
+  const timed: TimedInit = { ...init, [TIME_LIMIT_MS]: timeoutMs };
+  const response = await base(url, timed);
+  if (response.status >= 502 && response.status <= 504) throw new UnavailableStatus(response);
+  return response;
 }
 
 export function resilientFetcher(

@@ -1,11 +1,11 @@
 // The gateway's HTTP client to subgraphs (gateway/subgraph-fetcher.ts) on its own: what counts
 // as a query it may send twice (gateway/call-kind.ts), and an idle timeout that never cuts a slow
-// answer short.
+// answer short, and a time limit that fails a call as an AbortSignal.timeout signal would.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { OperationTypeNode, parse } from "graphql";
 import { CALL_KIND_HEADER, callKindOf, isRetryable } from "../../gateway/call-kind";
-import { createSubgraphFetcher } from "../../gateway/subgraph-fetcher";
+import { createSubgraphFetcher, TIME_LIMIT_MS } from "../../gateway/subgraph-fetcher";
 
 const MUTATION = OperationTypeNode.MUTATION;
 
@@ -43,6 +43,8 @@ describe("the subgraph fetcher", () => {
         return setTimeout(() => response.end(body.subarray(20)), 20);
       }
       if (request.url === "/empty") return response.writeHead(204).end();
+      // Headers at once, the body never finished.
+      if (request.url === "/stalls") return response.writeHead(200).write('{"data":');
       if (request.url === "/repeated") {
         response.setHeader("Content-Type", "application/json; charset=utf-8");
         response.setHeader("Cache-Control", "max-age=30, public");
@@ -136,6 +138,42 @@ describe("the subgraph fetcher", () => {
       expect([empty.status, empty.ok, await empty.text()]).toEqual([204, true, ""]);
       // No body to use up: fetch reads it as empty again.
       expect([empty.bodyUsed, await empty.text()]).toEqual([false, ""]);
+    } finally {
+      close();
+    }
+  });
+
+  it("fails a call past its time limit as http.request with AbortSignal.timeout fails it", async () => {
+    const { fetcher, close } = createSubgraphFetcher({ idleTimeoutMs: 1000 });
+    // What Node's own client rejects with when the signal the limit used to be aborts.
+    const bySignal = (target: string) =>
+      new Promise<unknown>((resolve) => {
+        const req = http.request(target, { method: "POST", signal: AbortSignal.timeout(50) });
+        req.on("response", (res) => res.on("error", resolve).resume());
+        req.on("error", resolve);
+        req.end("{}");
+      });
+    const shape = (error: unknown) => {
+      const { name, code, message, cause } = error as Error & { code: string; cause: Error };
+      return { name, code, message, cause: [cause?.name, cause?.message] };
+    };
+    try {
+      const base = url.replace(/\/graphql$/, "");
+      // Before any answer (the slow one), and while the answer's body is still coming.
+      for (const target of [url, `${base}/stalls`]) {
+        const started = performance.now();
+        const failure = await fetcher(target, {
+          method: "POST",
+          body: "{}",
+          [TIME_LIMIT_MS]: 50,
+        } as Parameters<typeof fetcher>[1]).catch((error: unknown) => error);
+        expect(performance.now() - started).toBeLessThan(250);
+        expect(shape(failure)).toEqual(shape(await bySignal(target)));
+        expect(shape(failure).cause).toEqual([
+          "TimeoutError",
+          "The operation was aborted due to timeout",
+        ]);
+      }
     } finally {
       close();
     }
