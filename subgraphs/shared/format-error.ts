@@ -157,6 +157,17 @@ export function createFormatError(log: Logger, subgraph = "this service") {
           extensions: codeExtensions("CONFLICT"),
         };
       }
+      // InnoDB stopped one of two writes that waited on each other (e.g. concurrent publishes
+      // adding to the same kept counts) and rolled its whole transaction back: the same request
+      // may go through when sent again, under the same Idempotency-Key too (SERVICE_UNAVAILABLE
+      // releases the key, plugins/idempotency.ts).
+      if (driver?.code === "ER_LOCK_DEADLOCK" || driver?.errno === 1213) {
+        return {
+          message: `the ${subgraph} database stopped this write because another was writing the same rows at the same moment; nothing was written, try again in a moment`,
+          path: formatted.path,
+          extensions: codeExtensions("SERVICE_UNAVAILABLE"),
+        };
+      }
       if (driver?.code === "ER_DATA_TOO_LONG" || driver?.errno === 1406) {
         const column = /column '([^']+)'/.exec(original.message)?.[1] ?? "a field";
         return {
