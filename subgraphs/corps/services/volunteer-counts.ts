@@ -1,59 +1,41 @@
 // The corps' figures kept as counts (volunteer_count: branch × status × expert type → volunteers),
 // kept in the transaction of every write that changes a volunteer's branch, status or expert type,
-// as the districts keep their dashboard rollups (subgraphs/districts/services/rollups.ts): a write
-// reads the cells of the volunteers it touches before and after (locking reads on MySQL, so that
-// nothing committed meanwhile is missed) and adds the difference with atomic increments
-// (INSERT ... ON DUPLICATE KEY / ON CONFLICT), in key order. `rebuildVolunteerCounts` builds the
+// by the same means as the districts' dashboard rollups (shared/kept-counts.ts: the cells read
+// before and after the write, the difference added in key order). `rebuildVolunteerCounts` builds the
 // table from the rows (the migration, seeds, the benchmark's data set, a start beside none).
-import type { DataSource, EntityManager } from "typeorm";
-import { isMysql, num } from "../../shared/db";
-
-type Db = DataSource | EntityManager;
-
-const dbOf = (db: Db): DataSource => ("connection" in db ? db.connection : db);
-const placeholders = (n: number) => Array.from({ length: n }, () => "?").join(", ");
+import type { DataSource } from "typeorm";
+import { num } from "../../shared/db";
+import {
+  difference,
+  increment,
+  lockingRead,
+  placeholders,
+  type Db,
+} from "../../shared/kept-counts";
 
 /** One volunteer's cell of volunteer_count. */
 export interface VolunteerCell {
   branchId: number;
   status: string;
   expertType: string;
+  n: number;
 }
+
+const KEYS = ["branchId", "status", "expertType"] as const;
 
 /** The cells of these volunteers as stored now (within the transaction; locking on MySQL). */
 export async function volunteerCells(tx: Db, ids: readonly number[]): Promise<VolunteerCell[]> {
   if (!ids.length) return [];
   const rows: Array<Record<string, unknown>> = await tx.query(
-    `SELECT branchId, status, expertType FROM volunteer WHERE id IN (${placeholders(ids.length)})${
-      isMysql(dbOf(tx)) ? " FOR UPDATE" : ""
-    }`,
+    `SELECT branchId, status, expertType FROM volunteer WHERE id IN (${placeholders(ids.length)})${lockingRead(tx)}`,
     [...ids],
   );
   return rows.map((r) => ({
     branchId: num(r.branchId),
     status: String(r.status),
     expertType: String(r.expertType),
+    n: 1,
   }));
-}
-
-/** after − before per cell, the cells sorted (a fixed lock order), zero changes left out. */
-function difference(before: readonly VolunteerCell[], after: readonly VolunteerCell[]) {
-  const delta = new Map<string, { cell: VolunteerCell; n: number }>();
-  const add = (cell: VolunteerCell, sign: number) => {
-    // Sorted as text: branch ids padded, so that the order is the primary key's.
-    const key = [String(cell.branchId).padStart(10, "0"), cell.status, cell.expertType].join(
-      "\u0000",
-    );
-    const row = delta.get(key) ?? { cell, n: 0 };
-    row.n += sign;
-    delta.set(key, row);
-  };
-  for (const cell of before) add(cell, -1);
-  for (const cell of after) add(cell, 1);
-  return [...delta]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([, row]) => row)
-    .filter((row) => row.n !== 0);
 }
 
 /** Applies what a write changed in these volunteers' cells to volunteer_count. */
@@ -62,16 +44,8 @@ export async function applyVolunteerCells(
   before: readonly VolunteerCell[],
   after: readonly VolunteerCell[],
 ) {
-  const rows = difference(before, after);
-  if (!rows.length) return;
-  const update = isMysql(dbOf(tx))
-    ? "ON DUPLICATE KEY UPDATE `n` = `n` + VALUES(`n`)"
-    : 'ON CONFLICT ("branchId", "status", "expertType") DO UPDATE SET "n" = "n" + excluded."n"';
-  await tx.query(
-    `INSERT INTO \`volunteer_count\` (\`branchId\`, \`status\`, \`expertType\`, \`n\`)
-     VALUES ${rows.map(() => "(?, ?, ?, ?)").join(", ")} ${update}`,
-    rows.flatMap(({ cell, n }) => [cell.branchId, cell.status, cell.expertType, n]),
-  );
+  const rows = difference<VolunteerCell>(KEYS, ["n"], before, after);
+  await increment(tx, "volunteer_count", KEYS, ["n"], rows);
 }
 
 /**

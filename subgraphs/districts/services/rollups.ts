@@ -4,18 +4,18 @@
 // atomic increments (INSERT ... ON DUPLICATE KEY / ON CONFLICT), in key order. Each station keeps
 // the latest date a demand was collected there (docs/domain.md rule 6). `rebuildRollups` builds
 // everything from the raw rows (the migration, seeds and the benchmark's data set).
-import type { DataSource, EntityManager } from "typeorm";
 import type { Audit } from "../../shared/audit";
 import { noteChanged } from "../../shared/cache-entities";
-import { isMysql, num } from "../../shared/db";
+import { num } from "../../shared/db";
+import {
+  difference,
+  increment,
+  lockingRead,
+  placeholders,
+  type Db,
+} from "../../shared/kept-counts";
 import { DemandStatus } from "../vocabulary";
 import { calendarDateOf } from "../../../runtime/dates";
-
-type Db = DataSource | EntityManager;
-
-const dbOf = (db: Db): DataSource => ("connection" in db ? db.connection : db);
-const lockingRead = (db: Db) => (isMysql(dbOf(db)) ? " FOR UPDATE" : "");
-const placeholders = (n: number) => Array.from({ length: n }, () => "?").join(", ");
 
 /** One activity's share of its rollup row. */
 export interface ActivityCell {
@@ -123,60 +123,6 @@ export async function demandCells(tx: Db, ids: readonly number[]): Promise<Deman
       collectedOn: day(r.collectedOn),
     };
   });
-}
-
-/** after − before per rollup key, the keys sorted (a fixed lock order), zero changes left out. */
-function difference<C extends object>(
-  keys: readonly (keyof C)[],
-  sums: readonly (keyof C)[],
-  before: readonly C[],
-  after: readonly C[],
-) {
-  const delta = new Map<string, Record<string, unknown>>();
-  const add = (c: C, sign: number) => {
-    const cell = c as Record<keyof C, unknown>;
-    const key = keys.map((k) => String(cell[k])).join("\u0000");
-    let row = delta.get(key);
-    if (!row) {
-      row = Object.fromEntries([
-        ...keys.map((k) => [k, cell[k]]),
-        ...sums.map((k) => [k, 0]),
-      ]) as Record<string, unknown>;
-      delta.set(key, row);
-    }
-    for (const k of sums) row[k as string] = (row[k as string] as number) + sign * num(cell[k]);
-  };
-  for (const cell of before) add(cell, -1);
-  for (const cell of after) add(cell, 1);
-  return [...delta]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([, row]) => row)
-    .filter((row) => sums.some((k) => row[k as string] !== 0));
-}
-
-/** Adds rows of differences to a rollup table, creating its rows as needed. */
-async function increment(
-  tx: Db,
-  table: string,
-  keys: readonly string[],
-  sums: readonly string[],
-  rows: ReadonlyArray<Record<string, unknown>>,
-) {
-  if (!rows.length) return;
-  const columns = [...keys, ...sums];
-  const values = rows.map(() => `(${placeholders(columns.length)})`).join(", ");
-  const update = isMysql(dbOf(tx))
-    ? `ON DUPLICATE KEY UPDATE ${sums.map((s) => `\`${s}\` = \`${s}\` + VALUES(\`${s}\`)`).join(", ")}`
-    : `ON CONFLICT (${keys.map((k) => `"${k}"`).join(", ")}) DO UPDATE SET ${sums
-        .map((s) => `"${s}" = "${s}" + excluded."${s}"`)
-        .join(", ")}`;
-  const quoted = columns.map((c) => `\`${c}\``).join(", ");
-  await tx.query(
-    `INSERT INTO \`${table}\` (${quoted}) VALUES ${values} ${update}`,
-    rows.flatMap((row) =>
-      columns.map((c) => (typeof row[c] === "boolean" ? (row[c] ? 1 : 0) : row[c])),
-    ),
-  );
 }
 
 /** Every cell counted for its district and again for the city (CITY rows: a city read is small). */
