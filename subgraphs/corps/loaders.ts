@@ -21,19 +21,26 @@ import { MeetingSignUp } from "./entities/meeting-sign-up.entity";
 import { ServiceMenuItem } from "./entities/service-menu-item.entity";
 import { CourseStatus, MeetingStatus } from "./vocabulary";
 
-/** Appointed volunteers per branch id or district code, from the volunteers themselves. */
-export async function rawServingCounts(
+/** Where appointed volunteers are counted: the volunteers themselves, or the kept counts. */
+const COUNTED = {
+  v: { table: "volunteer", count: "COUNT(*)" },
+  c: { table: "volunteer_count", count: "SUM(c.n)" },
+} as const;
+
+/** Appointed volunteers per branch id or district code (its branches), one GROUP BY. */
+async function appointedBy(
   db: DataSource,
-  column: "v.branchId" | "b.districtCode",
+  alias: keyof typeof COUNTED,
+  column: string,
   keys: ReadonlyArray<number | string>,
 ): Promise<number[]> {
   const rows: Array<{ k: unknown; n: unknown }> = await db
     .createQueryBuilder()
     .select(column, "k")
-    .addSelect("COUNT(*)", "n")
-    .from("volunteer", "v")
-    .innerJoin("branch", "b", "b.id = v.branchId")
-    .where(`${column} IN (:...keys) AND v.status = :status`, {
+    .addSelect(COUNTED[alias].count, "n")
+    .from(COUNTED[alias].table, alias)
+    .innerJoin("branch", "b", `b.id = ${alias}.branchId`)
+    .where(`${column} IN (:...keys) AND ${alias}.status = :status`, {
       keys,
       status: VolunteerStatus.APPOINTED,
     })
@@ -44,32 +51,23 @@ export async function rawServingCounts(
   );
 }
 
+/** Appointed volunteers per branch id or district code, from the volunteers themselves. */
+export const rawServingCounts = (
+  db: DataSource,
+  column: "v.branchId" | "b.districtCode",
+  keys: ReadonlyArray<number | string>,
+) => appointedBy(db, "v", column, keys);
+
 /**
  * Appointed volunteers per branch id or district code (the district's branches), from the counts
  * kept by every write (volunteer_count, services/volunteer-counts.ts): the branch's or district's
  * branches' APPOINTED rows, 9 expert types each, instead of their volunteers.
  */
-export async function servingCounts(
+export const servingCounts = (
   db: DataSource,
   column: "c.branchId" | "b.districtCode",
   keys: ReadonlyArray<number | string>,
-): Promise<number[]> {
-  const rows: Array<{ k: unknown; n: unknown }> = await db
-    .createQueryBuilder()
-    .select(column, "k")
-    .addSelect("SUM(c.n)", "n")
-    .from("volunteer_count", "c")
-    .innerJoin("branch", "b", "b.id = c.branchId")
-    .where(`${column} IN (:...keys) AND c.status = :status`, {
-      keys,
-      status: VolunteerStatus.APPOINTED,
-    })
-    .groupBy(column)
-    .getRawMany();
-  return byKey(keys, rows, (r) => (typeof keys[0] === "number" ? Number(r.k) : String(r.k))).map(
-    (r) => num(r?.n),
-  );
-}
+) => appointedBy(db, "c", column, keys);
 
 export function createLoaders(db: DataSource) {
   const countServing = (column: "c.branchId" | "b.districtCode") =>
