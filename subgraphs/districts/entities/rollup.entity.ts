@@ -48,28 +48,8 @@ export class ActivityDay {
   hourCents: number;
 }
 
-/**
- * Demands collected per district × month × the demand cube's cell ('' for no focus group); the
- * city's rows (all districts together) under districtCode '*', so that a city read stays small.
- */
-@Entity("demand_month")
-@Index("ix_demand_month_month", ["month"])
-export class DemandMonth {
-  @PrimaryColumn({ type: "varchar", length: 6 })
-  districtCode: string;
-
-  @PrimaryColumn({ type: "varchar", length: 7 })
-  month: string;
-
-  @PrimaryColumn({ type: "varchar", length: 32 })
-  category: string;
-
-  @PrimaryColumn({ type: "varchar", length: 32 })
-  focusGroup: string;
-
-  @PrimaryColumn({ type: "boolean" })
-  specialised: boolean;
-
+/** The demand cube's sums, kept per district × month (DemandMonth) and × day (DemandDay). */
+abstract class DemandSums {
   @Column({ type: "int", default: 0 })
   n: number;
 
@@ -90,9 +70,32 @@ export class DemandMonth {
   enterpriseRated: number;
 }
 
+/**
+ * Demands collected per district × month × the demand cube's cell ('' for no focus group); the
+ * city's rows (all districts together) under districtCode '*', so that a city read stays small.
+ */
+@Entity("demand_month")
+@Index("ix_demand_month_month", ["month"])
+export class DemandMonth extends DemandSums {
+  @PrimaryColumn({ type: "varchar", length: 6 })
+  districtCode: string;
+
+  @PrimaryColumn({ type: "varchar", length: 7 })
+  month: string;
+
+  @PrimaryColumn({ type: "varchar", length: 32 })
+  category: string;
+
+  @PrimaryColumn({ type: "varchar", length: 32 })
+  focusGroup: string;
+
+  @PrimaryColumn({ type: "boolean" })
+  specialised: boolean;
+}
+
 /** The same cube per district × day, for the days at a range's edges outside whole months. */
 @Entity("demand_day")
-export class DemandDay {
+export class DemandDay extends DemandSums {
   @PrimaryColumn({ type: "varchar", length: 6 })
   districtCode: string;
 
@@ -107,24 +110,6 @@ export class DemandDay {
 
   @PrimaryColumn({ type: "boolean" })
   specialised: boolean;
-
-  @Column({ type: "int", default: 0 })
-  n: number;
-
-  @Column({ type: "int", default: 0 })
-  resolved: number;
-
-  @Column({ type: "int", default: 0 })
-  open: number;
-
-  @Column({ type: "int", default: 0 })
-  ratedSum: number;
-
-  @Column({ type: "int", default: 0 })
-  rated: number;
-
-  @Column({ type: "int", default: 0 })
-  enterpriseRated: number;
 }
 
 /** Demands OPEN now per district, whatever their collection date (District.openDemandCount). */
