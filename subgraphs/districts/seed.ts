@@ -29,6 +29,7 @@ import {
   DemandOpen,
 } from "./entities/rollup.entity";
 import { rebuildRollups } from "./services/rollups";
+import { keptTableMissing } from "../shared/kept-counts";
 
 /** The districts are reference data: present in every database, demo or not. */
 export async function ensureDistricts(db: DataSource) {
@@ -53,11 +54,7 @@ const ROLLED_FROM: ReadonlyArray<[string, string]> = [
  * are built.
  */
 async function ensureRollups(db: DataSource) {
-  const some = (from: string) => `(SELECT COUNT(*) FROM (SELECT 1 FROM ${from} LIMIT 1) x)`;
-  const [row]: Array<Record<string, unknown>> = await db.query(
-    `SELECT ${ROLLED_FROM.map(([rolled, raw], i) => `${some(raw)} - ${some(rolled)} AS m${i}`).join(", ")}`,
-  );
-  if (Object.values(row).some((missing) => Number(missing) > 0)) await rebuildRollups(db);
+  if (await keptTableMissing(db, ROLLED_FROM)) await rebuildRollups(db);
 }
 
 /** The rows a districts database is loaded with; events get their ids in this order. */

@@ -67,3 +67,19 @@ export async function increment(
     ),
   );
 }
+
+/**
+ * Whether a kept table is empty beside rows it summarises (a SQLite database synchronised before
+ * the table was added): pairs of the kept table and the rows (a table, optionally with WHERE)
+ * whose presence means it cannot be empty. One statement.
+ */
+export async function keptTableMissing(
+  db: DataSource,
+  pairs: ReadonlyArray<readonly [kept: string, from: string]>,
+): Promise<boolean> {
+  const some = (from: string) => `(SELECT COUNT(*) FROM (SELECT 1 FROM ${from} LIMIT 1) x)`;
+  const [row]: Array<Record<string, unknown>> = await db.query(
+    `SELECT ${pairs.map(([kept, from], i) => `${some(from)} - ${some(kept)} AS m${i}`).join(", ")}`,
+  );
+  return Object.values(row).some((missing) => num(missing) > 0);
+}

@@ -17,6 +17,7 @@ import {
 } from "../../subgraphs/corps/services/corps-stats.service";
 import { rawServingCounts, servingCounts } from "../../subgraphs/corps/loaders";
 import { random } from "../helpers/random";
+import { ensureVolunteerCounts } from "../../subgraphs/corps/services/volunteer-counts";
 import { bootFederation, type Federation } from "../helpers/federation";
 import { contractOperation, execute, send } from "../helpers/graphql";
 import { agreement, applicant } from "./fixtures";
@@ -229,3 +230,11 @@ it("keeps the corps' counts equal to the volunteers through random writes", asyn
     ["apply", "appoint", "list", "register", "reinstate", "suspend", "transfer", "withdraw"].sort(),
   );
 }, 360_000);
+
+it("builds the counts found empty beside volunteers at start (a SQLite file synchronised before they existed)", async () => {
+  await db.query("DELETE FROM `volunteer_count`");
+  await ensureVolunteerCounts(db);
+  const [{ n }] = await db.query("SELECT COUNT(*) AS n FROM `volunteer_count`");
+  expect(Number(n)).toBeGreaterThan(0);
+  await expectCountsEqualRaw();
+}, 60_000);

@@ -8,6 +8,7 @@ import { num } from "../../shared/db";
 import {
   difference,
   increment,
+  keptTableMissing,
   lockingRead,
   placeholders,
   type Db,
@@ -76,8 +77,6 @@ export async function rebuildVolunteerCounts(db: Db) {
 
 /** Counts missing beside volunteers (a SQLite database synchronised after they were added) are built. */
 export async function ensureVolunteerCounts(db: DataSource) {
-  const [row]: Array<{ counted: unknown; raw: unknown }> = await db.query(
-    "SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM volunteer_count LIMIT 1) c) AS counted, (SELECT COUNT(*) FROM (SELECT 1 FROM volunteer LIMIT 1) v) AS raw",
-  );
-  if (num(row.counted) === 0 && num(row.raw) > 0) await rebuildVolunteerCounts(db);
+  if (await keptTableMissing(db, [["volunteer_count", "volunteer"]]))
+    await rebuildVolunteerCounts(db);
 }
