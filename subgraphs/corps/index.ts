@@ -90,7 +90,9 @@ export const corps: SubgraphDefinition<CorpsLoaders, CorpsSeedRows> = {
       },
     ),
   createLoaders,
-  prepare: (db) => ensureVolunteerCounts(db),
+  prepare: async (db) => {
+    await ensureVolunteerCounts(db);
+  },
   seed: corpsSeed,
   jobs: startAccessLogPurge,
 };

@@ -122,9 +122,9 @@ export const districts: SubgraphDefinition<DistrictsLoaders, DistrictsSeedRows> 
     ),
   createLoaders,
   jobs: monthlyCloseJob,
-  prepare: (db, config) => {
+  prepare: async (db, config) => {
     if (config) useDeadlines(config.demandDeadlines);
-    return ensureDistricts(db);
+    await ensureDistricts(db);
   },
   seed: districtsSeed,
 };

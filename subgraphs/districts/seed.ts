@@ -29,15 +29,18 @@ import {
   DemandOpen,
 } from "./entities/rollup.entity";
 import { rebuildRollups } from "./services/rollups";
-import { keptTableMissing } from "../shared/kept-counts";
+import { rebuildIfMissing } from "../shared/kept-counts";
 
-/** The districts are reference data: present in every database, demo or not. */
+/**
+ * The districts are reference data: present in every database, demo or not. Whether rollups
+ * found empty beside their rows were rebuilt.
+ */
 export async function ensureDistricts(db: DataSource) {
   await db.getRepository(District).upsert(
     DISTRICTS.map((d) => ({ ...d })),
     ["code"],
   );
-  await ensureRollups(db);
+  return ensureRollups(db);
 }
 
 /** A rollup table and the rows whose presence means it cannot be empty. */
@@ -53,9 +56,8 @@ const ROLLED_FROM: ReadonlyArray<[string, string]> = [
  * Rollups missing beside rows (a SQLite database synchronised before a rollup table was added)
  * are built.
  */
-async function ensureRollups(db: DataSource) {
-  if (await keptTableMissing(db, ROLLED_FROM)) await rebuildRollups(db);
-}
+const ensureRollups = (db: DataSource) =>
+  rebuildIfMissing(db, "hub.districts.rollups", ROLLED_FROM, (tx) => rebuildRollups(tx));
 
 /** The rows a districts database is loaded with; events get their ids in this order. */
 export interface DistrictsSeedRows {

@@ -10,7 +10,7 @@ import { QueryFailedError } from "typeorm";
 import { codeExtensions, DomainError, isErrorCode, redact } from "../../runtime/errors";
 import { errorFields, type Logger } from "../../runtime/log";
 import { DatabaseUnanswered, type WriteOutcome } from "./db-bounds";
-import { isUniqueViolation } from "./unique-violation";
+import { isDeadlock, isUniqueViolation } from "./unique-violation";
 
 /** Flattens class-validator's nested errors into "input.categories: ..." lines. */
 export function describeValidation(errors: ValidationError[], prefix = ""): string[] {
@@ -161,7 +161,7 @@ export function createFormatError(log: Logger, subgraph = "this service") {
       // adding to the same kept counts) and rolled its whole transaction back: the same request
       // may go through when sent again, under the same Idempotency-Key too (SERVICE_UNAVAILABLE
       // releases the key, plugins/idempotency.ts).
-      if (driver?.code === "ER_LOCK_DEADLOCK" || driver?.errno === 1213) {
+      if (isDeadlock(original)) {
         return {
           message: `the ${subgraph} database stopped this write because another was writing the same rows at the same moment; nothing was written, try again in a moment`,
           path: formatted.path,

@@ -5,7 +5,8 @@
 // adds the difference with atomic increments (INSERT ... ON DUPLICATE KEY / ON CONFLICT), keys
 // in a fixed order.
 import type { DataSource, EntityManager } from "typeorm";
-import { isMysql, num } from "./db";
+import { isMysql, num, oneAtATimeOnSqlite } from "./db";
+import { isDeadlock } from "./unique-violation";
 
 export type Db = DataSource | EntityManager;
 
@@ -74,7 +75,7 @@ export async function increment(
  * whose presence means it cannot be empty. One statement.
  */
 export async function keptTableMissing(
-  db: DataSource,
+  db: Db,
   pairs: ReadonlyArray<readonly [kept: string, from: string]>,
 ): Promise<boolean> {
   const some = (from: string) => `(SELECT COUNT(*) FROM (SELECT 1 FROM ${from} LIMIT 1) x)`;
@@ -82,4 +83,68 @@ export async function keptTableMissing(
     `SELECT ${pairs.map(([kept, from], i) => `${some(from)} - ${some(kept)} AS m${i}`).join(", ")}`,
   );
   return Object.values(row).some((missing) => num(missing) > 0);
+}
+
+/** How long a starting replica waits for another's rebuild of the same kept tables (seconds). */
+const REBUILD_LOCK_WAIT_S = 120;
+
+/**
+ * Rebuilds kept tables found empty beside their rows (`keptTableMissing`), at start. The check
+ * and the rebuild are one transaction, so a reader never sees a table half rebuilt and a failed
+ * rebuild leaves it as it was. Two replicas starting at once take turns (MySQL/MariaDB: a named
+ * lock per database, `GET_LOCK`; SQLite: one at a time in the process), and the second checks
+ * again and finds nothing to do. The rebuild's `INSERT ... SELECT` reads the rows with shared
+ * locks (REPEATABLE READ), so a write committed before it is counted and a write after it waits
+ * for it. A write that meets it in a deadlock is refused as any deadlock's victim ("nothing was
+ * written, try again"); a rebuild that is the victim is tried again, up to three times.
+ */
+export async function rebuildIfMissing(
+  db: DataSource,
+  lockName: string,
+  pairs: ReadonlyArray<readonly [kept: string, from: string]>,
+  rebuild: (tx: EntityManager) => Promise<void>,
+): Promise<boolean> {
+  if (!(await keptTableMissing(db, pairs))) return false;
+  return oneAtATimeOnSqlite(db, () => rebuildUnderLock(db, lockName, pairs, rebuild));
+}
+
+async function rebuildUnderLock(
+  db: DataSource,
+  lockName: string,
+  pairs: ReadonlyArray<readonly [kept: string, from: string]>,
+  rebuild: (tx: EntityManager) => Promise<void>,
+): Promise<boolean> {
+  const runner = db.createQueryRunner();
+  await runner.connect();
+  const mysql = isMysql(db);
+  try {
+    if (mysql) {
+      const [got] = (await runner.query(
+        "SELECT GET_LOCK(LEFT(CONCAT(?, '@', DATABASE()), 64), ?) AS got",
+        [lockName, REBUILD_LOCK_WAIT_S],
+      )) as Array<Record<string, unknown>>;
+      if (num(got.got) !== 1)
+        throw new Error(
+          `${lockName}: another process held the rebuild lock for ${REBUILD_LOCK_WAIT_S} s`,
+        );
+    }
+    for (let attempt = 1; ; attempt++) {
+      await runner.startTransaction();
+      try {
+        const missing = await keptTableMissing(runner.manager, pairs);
+        if (missing) await rebuild(runner.manager);
+        await runner.commitTransaction();
+        return missing;
+      } catch (error) {
+        await runner.rollbackTransaction();
+        if (attempt >= 3 || !isDeadlock(error)) throw error;
+      }
+    }
+  } finally {
+    if (mysql)
+      await runner
+        .query("SELECT RELEASE_LOCK(LEFT(CONCAT(?, '@', DATABASE()), 64))", [lockName])
+        .catch(() => undefined);
+    await runner.release();
+  }
 }

@@ -238,3 +238,11 @@ it("builds the counts found empty beside volunteers at start (a SQLite file sync
   expect(Number(n)).toBeGreaterThan(0);
   await expectCountsEqualRaw();
 }, 60_000);
+
+it("two replicas starting at once on emptied counts rebuild them once, whole", async () => {
+  await db.query("DELETE FROM `volunteer_count`");
+  // On MySQL each takes a connection of its own from the pool, as two replicas would.
+  const built = await Promise.all([ensureVolunteerCounts(db), ensureVolunteerCounts(db)]);
+  expect(built.filter(Boolean)).toHaveLength(1);
+  await expectCountsEqualRaw();
+}, 60_000);

@@ -340,3 +340,13 @@ it("builds a rollup table found empty beside rows at start (a SQLite file synchr
     await expectRollupsEqualRaw();
   }
 }, 120_000);
+
+it("two replicas starting at once on an emptied rollup table rebuild it once, whole", async () => {
+  await db.query("DELETE FROM `demand_month`");
+  // On MySQL each takes a connection of its own from the pool, as two replicas would.
+  const [first, second] = await Promise.all([ensureDistricts(db), ensureDistricts(db)]);
+  expect([first, second].filter(Boolean)).toHaveLength(1);
+  const [{ n }] = await db.query("SELECT COUNT(*) AS n FROM `demand_month`");
+  expect(Number(n)).toBeGreaterThan(0);
+  await expectRollupsEqualRaw();
+}, 120_000);

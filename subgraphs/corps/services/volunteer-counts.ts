@@ -8,7 +8,7 @@ import { num } from "../../shared/db";
 import {
   difference,
   increment,
-  keptTableMissing,
+  rebuildIfMissing,
   lockingRead,
   placeholders,
   type Db,
@@ -76,7 +76,7 @@ export async function rebuildVolunteerCounts(db: Db) {
 }
 
 /** Counts missing beside volunteers (a SQLite database synchronised after they were added) are built. */
-export async function ensureVolunteerCounts(db: DataSource) {
-  if (await keptTableMissing(db, [["volunteer_count", "volunteer"]]))
-    await rebuildVolunteerCounts(db);
-}
+export const ensureVolunteerCounts = (db: DataSource) =>
+  rebuildIfMissing(db, "hub.corps.volunteer_count", [["volunteer_count", "volunteer"]], (tx) =>
+    rebuildVolunteerCounts(tx),
+  );
