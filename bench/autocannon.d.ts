@@ -25,7 +25,8 @@ declare module "autocannon" {
     requests?: Request[];
   }
   interface Result {
-    requests: Histogram;
+    /** `sent`: every request written, answered or not when the run stopped. */
+    requests: Histogram & { sent: number };
     latency: Histogram;
     duration: number;
     errors: number;

@@ -5,7 +5,7 @@
 // - --timeline N: N requests one at a time, when each call left the gateway and came back;
 // - --requests N [--connections C] [--rounds R]: the subgraphs' CPU per request behind each
 //   gateway (the same subgraph processes), N requests a round, every one of them finished inside
-//   the measurement (npm run bench's fixed window counts the work of requests still in flight).
+//   the measurement.
 // node dist/bench/calls.js --scenario CityDashboard [--gateways hub,hive-rust-nodedup] [--text]
 // (DATABASE_URL at the data set, as npm run bench reads it; `npm run build` first).
 import http from "node:http";

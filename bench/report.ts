@@ -62,7 +62,7 @@ export function summarise(target: Target, runs: LoadResult[]): Summary {
         const cpu = Object.entries(run.cpu)
           .filter(([name]) => pick(name))
           .reduce((sum, [, seconds]) => sum + seconds, 0);
-        return run.requests ? (cpu * 1000) / run.requests : NaN;
+        return run.served ? (cpu * 1000) / run.served : NaN;
       }),
     );
   return {
@@ -101,9 +101,9 @@ export function renderReport(input: ReportInput): { markdown: string; failed: bo
     `${s.cpus} CPUs (${s.cpuModel.trim()}), Node ${s.node}, ${s.database}. Each target ${s.seconds} s ` +
       `per round at ${s.connections} connections (publishing: 4), ${s.rounds} round(s), targets ` +
       `interleaved and rotated; medians of the rounds. CPU is milliseconds per request (= CPU ` +
-      `seconds per 1,000 requests), from /proc, over the timed window: where requests take longer than ` +
-      `the window (the dashboard uncached on the large data set), it is inflated by requests still in ` +
-      `flight. Wall time ${fmt((Date.now() - input.started) / 1000, 0)} s.`,
+      `seconds per 1,000 requests), from /proc, from the timed window's start until the processes ` +
+      `are quiet again, over the requests answered in the window and those still in flight at its ` +
+      `close (one a connection; the servers finish them). Wall time ${fmt((Date.now() - input.started) / 1000, 0)} s.`,
     "",
   );
   const summaries = new Map<string, Partial<Record<Target, Summary>>>();

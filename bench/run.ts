@@ -253,18 +253,21 @@ async function timedRounds(
             seconds: scenario.rowsPerRequest ? Math.max(seconds, 4) : seconds,
           },
           measured(fed),
+          // A backlog of statements the database is still running belongs to this target too,
+          // and so do the requests in flight when the window closed.
+          async () => {
+            await databaseQuiet(fed);
+            await settle(fed.pids());
+          },
         );
         (result.runs[target] ??= []).push(run);
         if (flags.profile)
           log(
             `timed window ${scenario.name} ${target}: ${windowStart}-${process.hrtime.bigint() / 1000n} µs`,
           );
-        // A backlog of statements the database is still running belongs to this target too.
-        await databaseQuiet(fed);
-        await settle(fed.pids());
         const subgraphCpu = SUBGRAPHS.reduce((sum, n) => sum + (run.cpu[n] ?? 0), 0);
         log(
-          `round ${round + 1}/${rounds} ${scenario.name} ${target}: ${run.rps.toFixed(1)} rps, p50 ${run.p50} ms, p99 ${run.p99} ms${run.failures ? `, ${run.failures} failed` : ""}${target in run.cpu && run.requests ? `, ${((1000 * run.cpu[target]) / run.requests).toFixed(2)} CPU-ms/request in ${target}` : ""}, subgraphs ${((subgraphCpu * 1000) / Math.max(run.requests, 1)).toFixed(2)} CPU-ms/req, load ${os.loadavg()[0].toFixed(1)}`,
+          `round ${round + 1}/${rounds} ${scenario.name} ${target}: ${run.rps.toFixed(1)} rps, p50 ${run.p50} ms, p99 ${run.p99} ms${run.failures ? `, ${run.failures} failed` : ""}, ${run.served - run.requests} in flight at the close${target in run.cpu && run.served ? `, ${((1000 * run.cpu[target]) / run.served).toFixed(2)} CPU-ms/request in ${target}` : ""}, subgraphs ${((subgraphCpu * 1000) / Math.max(run.served, 1)).toFixed(2)} CPU-ms/req, load ${os.loadavg()[0].toFixed(1)}`,
         );
       }
     }

@@ -6,8 +6,9 @@ import { publishBudget, renderReport, summarise } from "../../bench/report";
 import type { ScenarioResult } from "../../bench/run";
 import type { Scenario } from "../../bench/scenarios";
 
-const run = (rps: number, cpu: Record<string, number>, failures = 0) => ({
+const run = (rps: number, cpu: Record<string, number>, failures = 0, inFlight = 0) => ({
   requests: rps * 10,
+  served: rps * 10 + inFlight,
   rps,
   p50: 10,
   p99: 20,
@@ -67,6 +68,13 @@ describe("bench arithmetic", () => {
     // 1,000 requests: 2 s of gateway CPU is 2 ms each, 4 s of subgraph CPU 4 ms each.
     expect(summary.gatewayCpu).toBeCloseTo(2);
     expect(summary.subgraphCpu).toBeCloseTo(4);
+  });
+
+  it("counts the requests in flight when the window closed with the CPU they cost", () => {
+    // 1,000 answered and 250 still in flight, whose work the CPU figures hold: 2.5 s is 2 ms each.
+    const summary = summarise("hub", [run(100, { hub: 2.5 }, 0, 250)]);
+    expect(summary.gatewayCpu).toBeCloseTo(2);
+    expect(summary.requests).toBe(1000);
   });
 
   it("names the package a profiled function belongs to", () => {
