@@ -119,10 +119,10 @@ export function argumentProblem(
 }
 
 /**
- * Variables objects this plugin found fitting (coerced without an error, or already as coercion
- * would make them). Coercing is the dearest step of a big
- * mutation at the gateway (1,000 stations: 2.3 ms each time), and the cost estimate and
- * @apollo/gateway's executor each did it again: they read the mark (variablesChecked) instead.
+ * Variables objects this plugin found fitting (coerced without an error, or already what coercion
+ * would make of them). Coercing is the dearest step of a big mutation at the gateway (1,000
+ * stations: 2.3 ms each time), and the cost estimate and @apollo/gateway's executor each did it
+ * again: they read the mark (variablesChecked) instead.
  */
 const checked = new WeakSet<object>();
 
