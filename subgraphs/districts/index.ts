@@ -50,6 +50,7 @@ import { DistrictFiguresResolver } from "./resolvers/district-figures.resolver";
 import { DistrictResolver } from "./resolvers/district.resolver";
 import { LookupResolver } from "./resolvers/lookup.resolver";
 import { PublishResolver } from "./resolvers/publish.resolver";
+import { publishStationsPlain } from "./resolvers/publish-stations.plain";
 import { ReviewResolver } from "./resolvers/review.resolver";
 import { stationReference } from "./resolvers/station.reference";
 import { StationResolver } from "./resolvers/station.resolver";
@@ -117,6 +118,7 @@ export const districts: SubgraphDefinition<DistrictsLoaders, DistrictsSeedRows> 
         Station: stationReference,
         Activity: activityReference,
         Volunteer: volunteerReference,
+        Mutation: publishStationsPlain,
       },
       [Activity, Volunteer],
     ),

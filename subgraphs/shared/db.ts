@@ -11,7 +11,9 @@ import {
   type MixedList,
   type ObjectLiteral,
 } from "typeorm";
+import type { ColumnMetadata } from "typeorm/metadata/ColumnMetadata";
 import type { Class } from "./class-type";
+import { sqlLiteral, withoutValues } from "./sql-literals";
 import type { HubConfig, SubgraphName } from "../../runtime/config";
 import { redact } from "../../runtime/errors";
 import { createLogger, type Logger as HubLogger } from "../../runtime/log";
@@ -29,14 +31,14 @@ export class CountingLogger implements Logger {
   ) {}
   logQuery(query: string) {
     this.count += 1;
-    if (this.echo) this.out.info({ sql: query }, "sql");
+    if (this.echo) this.out.info({ sql: withoutValues(query) }, "sql");
   }
   logQueryError(error: string | Error, query: string) {
     // MySQL echoes the offending value of a unique index (an ID number, say): never log it.
-    this.out.warn({ sql: query, reason: redact(String(error)) }, "sql failed");
+    this.out.warn({ sql: withoutValues(query), reason: redact(String(error)) }, "sql failed");
   }
   logQuerySlow(time: number, query: string) {
-    this.out.warn({ sql: query, ms: time }, "slow sql");
+    this.out.warn({ sql: withoutValues(query), ms: time }, "slow sql");
   }
   logSchemaBuild() {}
   logMigration(message: string) {
@@ -76,7 +78,9 @@ const INSERT_ROWS = 500;
  * its parameters (their bookkeeping grows with the square of the row count). Values still go
  * through TypeORM's own conversion for the column (preparePersistentValue: simple-array, dates,
  * booleans, transformers); columns the rows leave out take their database defaults. Every row
- * must set the same columns.
+ * must set the same columns. On MySQL/MariaDB the values are written into the statement as
+ * mysql2 would have written them (sql-literals.ts), a value repeated down a column (an audit
+ * event's actor, request and time) converted and escaped once; on SQLite they are bound.
  */
 export async function insertRows<T extends ObjectLiteral>(
   tx: EntityManager,
@@ -91,6 +95,7 @@ export async function insertRows<T extends ObjectLiteral>(
   const into = `INSERT INTO ${driver.escape(metadata.tableName)} (${columns
     .map((c) => driver.escape(c.databaseName))
     .join(", ")}) VALUES `;
+  const literals = writesLiterals(tx.connection);
   const tuple = `(${columns.map(() => "?").join(", ")})`;
   for (let start = 0; start < rows.length; start += chunk) {
     const slice = rows.slice(start, start + chunk);
@@ -100,11 +105,51 @@ export async function insertRows<T extends ObjectLiteral>(
         const value: unknown = column.getEntityValue(row);
         if (value === undefined)
           throw new Error(`insertRows(${metadata.name}): a row leaves out ${column.propertyName}`);
-        parameters.push(driver.preparePersistentValue(value, column));
+        parameters.push(value);
       }
     }
-    await tx.query(into + slice.map(() => tuple).join(", "), parameters);
+    const values = literals ? tuplesOf(parameters, columns, driver) : undefined;
+    if (values !== undefined) await tx.query(into + values);
+    else {
+      for (let i = 0; i < parameters.length; i += 1)
+        parameters[i] = driver.preparePersistentValue(parameters[i], columns[i % columns.length]);
+      await tx.query(into + slice.map(() => tuple).join(", "), parameters);
+    }
   }
+}
+
+/** MySQL/MariaDB with the time zone every subgraph sets ("Z"), which sqlLiteral writes dates in. */
+const writesLiterals = (ds: Pick<DataSource, "options">) =>
+  isMysql(ds) && (ds.options as { timezone?: string }).timezone === "Z";
+
+/**
+ * The rows' tuples, "(…), (…)", their values (row after row, column after column) converted for
+ * their column and written as literals; a value the same as the row above's reuses its literal.
+ * Undefined when some value has no literal form (sqlLiteral).
+ */
+function tuplesOf(
+  values: readonly unknown[],
+  columns: ReadonlyArray<ColumnMetadata>,
+  driver: EntityManager["connection"]["driver"],
+): string | undefined {
+  const width = columns.length;
+  const last: unknown[] = new Array<unknown>(width);
+  const lastLiteral: string[] = new Array<string>(width);
+  let out = "";
+  for (let i = 0; i < values.length; i += 1) {
+    const c = i % width;
+    const value = values[i];
+    let literal: string | undefined;
+    if (i >= width && value === last[c]) literal = lastLiteral[c];
+    else {
+      literal = sqlLiteral(driver.preparePersistentValue(value, columns[c]));
+      if (literal === undefined) return undefined;
+      last[c] = value;
+      lastLiteral[c] = literal;
+    }
+    out += c === 0 ? (i === 0 ? `(${literal}` : `), (${literal}`) : `, ${literal}`;
+  }
+  return `${out})`;
 }
 
 export type SqlFlavor = "mysql" | "mariadb";

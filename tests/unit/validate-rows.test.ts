@@ -68,4 +68,20 @@ describe("validateRow", () => {
   it("answers validateSync's unknown-value error for a plain object", () => {
     expect(same({ externalId: "YT-1" })).toHaveLength(1);
   });
+
+  it("checks a plain row (as GraphQL coerced it) by the class given, with validateSync's errors on an instance", () => {
+    const plain = (extra: Record<string, unknown> = {}) => ({ ...station(extra) });
+    expect(validateRow(plain(), StationInput)).toEqual([]);
+    for (const extra of [
+      { externalId: "bad id!" },
+      { categories: [] },
+      { name: "x", venue: "a".repeat(501) },
+    ]) {
+      const row = plain(extra);
+      expect(Object.getPrototypeOf(row)).toBe(Object.prototype);
+      const errors = JSON.parse(JSON.stringify(validateRow(row, StationInput))) as unknown[];
+      expect(errors.length).toBeGreaterThan(0);
+      expect(errors).toEqual(JSON.parse(JSON.stringify(validateSync(station(extra)))));
+    }
+  });
 });

@@ -15,7 +15,8 @@ import { publishStations } from "../services/publish-stations.service";
 type Ctx = SubgraphContext<DistrictsLoaders>;
 
 // Rows are validated one by one in the services (notValidatedHere), so that one bad row is
-// reported by its index while the good rows of the batch are still written.
+// reported by its index while the good rows of the batch are still written. publishStations is
+// declared here but served by publish-stations.plain.ts (the same checks, rows not made instances).
 @Resolver()
 export class PublishResolver {
   @DistrictWriter("districtCode")

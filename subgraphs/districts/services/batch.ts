@@ -7,7 +7,7 @@ import { StationStatus } from "../vocabulary";
 import { insertRows, isMysql } from "../../shared/db";
 import { badInput } from "../../../runtime/errors";
 import { describeValidation } from "../../shared/format-error";
-import { validateRow } from "../../shared/validation/rows";
+import { validateRow, type RowClass } from "../../shared/validation/rows";
 import { isDistrictCode } from "../../shared/vocabulary";
 import type { PublishResult } from "../types/publish-result";
 
@@ -22,7 +22,11 @@ export class Batch<T extends { externalId: string }> {
   readonly result: PublishResult = { created: 0, updated: 0, unchanged: 0, rejected: [] };
   private valid: Array<Row<T>> = [];
 
-  constructor(districtCode: string, rows: T[], kind: string) {
+  /**
+   * `rowClass`: the input class whose constraints check each row, for rows that may come as the
+   * plain objects GraphQL coerced (validateRow); by default each row's own class.
+   */
+  constructor(districtCode: string, rows: T[], kind: string, rowClass?: RowClass) {
     if (!isDistrictCode(districtCode))
       throw badInput(`districtCode ${districtCode} is not a district of the city`);
     if (rows.length > MAX_BATCH) {
@@ -33,7 +37,7 @@ export class Batch<T extends { externalId: string }> {
     const seen = new Map<string, number>();
     // Every string of the rows arrives trimmed (textArgs, subgraphs/shared/validation/trim.ts).
     rows.forEach((input, index) => {
-      const problems = describeValidation(validateRow(input));
+      const problems = describeValidation(validateRow(input, rowClass));
       const first = seen.get(externalKey(input.externalId));
       if (first !== undefined)
         problems.push(

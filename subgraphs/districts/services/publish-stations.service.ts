@@ -6,7 +6,7 @@ import { recordEvents, type Audit } from "../../shared/audit";
 import { noteChanged } from "../../shared/cache-entities";
 import { StationEvent } from "../entities/station-event.entity";
 import { Station } from "../entities/station.entity";
-import type { StationInput } from "../inputs/station.input";
+import { StationInput } from "../inputs/station.input";
 import { StationAction, StationStatus } from "../vocabulary";
 import {
   Batch,
@@ -36,8 +36,9 @@ export async function publishStations(
   districtCode: string,
   rows: StationInput[],
 ) {
-  // Check: each row on its own (the Batch validates it).
-  const batch = new Batch(districtCode, rows, "stations");
+  // Check: each row on its own (the Batch validates it by StationInput's constraints; the rows
+  // are the plain objects GraphQL coerced, publish-stations.plain.ts, or instances of the class).
+  const batch = new Batch(districtCode, rows, "stations", StationInput);
   // Plan and write, in one transaction, on what is stored now.
   return planAndWrite(db, batch, {
     read: (tx, checked) =>

@@ -92,13 +92,12 @@ function isOptionalCondition(m: Metadata) {
 }
 
 /** Whether every constraint accepts the object (a promise or anything not boolean: unknown). */
-function passes(object: Record<string, unknown>, rules: Compiled): boolean {
-  const targetName = (object.constructor as { name?: string } | undefined)?.name;
+function passes(object: Record<string, unknown>, rules: Compiled, targetName: string): boolean {
   for (const check of rules.checks) {
     const value = object[check.property];
     if ((value === null || value === undefined) && rules.optional.has(check.property)) continue;
     const args: ValidationArguments = {
-      targetName: targetName as string,
+      targetName,
       property: check.property,
       object,
       value,
@@ -133,9 +132,20 @@ function rulesOf(target: object): Compiled | null {
 /** Whether rows of the class are checked here (false: validateSync checks every one). */
 export const checkedHere = (target: object): boolean => rulesOf(target) !== null;
 
-/** validateSync(row): the same errors; no work beyond the constraints for a row they accept. */
-export function validateRow(row: object): ValidationError[] {
-  const rules = rulesOf(row.constructor);
-  if (rules && passes(row as Record<string, unknown>, rules)) return [];
-  return validateSync(row);
+/** An input class: type-graphql builds its objects with `new` and no arguments. */
+export type RowClass = new () => object;
+
+/**
+ * validateSync(row): the same errors; no work beyond the constraints for a row they accept. A row
+ * given with its class may be the plain object GraphQL coerced (publish-stations.plain.ts): it is
+ * checked by that class's constraints, and a row they refuse is made an instance of the class (as
+ * type-graphql would have) for validateSync's errors.
+ */
+export function validateRow(
+  row: object,
+  target: RowClass = row.constructor as RowClass,
+): ValidationError[] {
+  const rules = rulesOf(target);
+  if (rules && passes(row as Record<string, unknown>, rules, target.name)) return [];
+  return validateSync(row instanceof target ? row : Object.assign(new target(), row));
 }
