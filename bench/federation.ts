@@ -12,6 +12,7 @@ import { loadConfigWith, SUBGRAPHS, type HubConfig, type SubgraphName } from "..
 import { CALLER_HEADER, encodeCaller } from "../gateway/credential-fetcher";
 import { CREDENTIAL_HEADER, signCredential } from "../runtime/credential";
 import { subgraphArgs, writeDemoRows } from "../tools/demo-rows";
+import { SUBGRAPH_NODE_FLAGS } from "../tools/subgraph-flags";
 import { freePort } from "../tools/start-checks";
 import { BENCH_DIR } from "./peers";
 import { startProcess, type Proc } from "./processes";
@@ -133,7 +134,8 @@ export async function startBenchFederation(options: FederationOptions): Promise<
         env,
         urls[name],
         urls[name].replace(/\/graphql$/, "/health/ready"),
-        nodeArgs,
+        // As npm start runs them (tools/subgraph-flags.ts).
+        [...SUBGRAPH_NODE_FLAGS, ...nodeArgs],
       );
       started.push(subgraphs[name]);
     }

@@ -68,17 +68,18 @@ export async function signCredential(
   now = Date.now(),
 ) {
   const { caller, requestId, subgraph, body } = credential;
-  // The whole caller as the gateway verified it: subgraphs trust it and never see the token.
-  const claims = { ...(caller ? callerClaims(caller) : {}), rid: requestId, bdy: bodyDigest(body) };
   const lifetimeMs = credentialLifetimeMs(config.subgraphCalls, subgraph);
-  const payload = {
-    ...claims,
-    iss: ISSUER,
-    aud: subgraph,
-    iat: Math.floor(now / 1000),
-    exp: Math.ceil((now + lifetimeMs) / 1000),
-    ...(caller ? { sub: caller.sub } : {}),
-  };
+  // The whole caller as the gateway verified it (subgraphs trust it and never see the token),
+  // then the call's claims, in this order (the bytes signed). Added one by one: a literal that
+  // begins with a spread costs V8 about 1 µs a property after it, on every subgraph call.
+  const payload: Record<string, unknown> = caller ? callerClaims(caller) : {};
+  payload.rid = requestId;
+  payload.bdy = bodyDigest(body);
+  payload.iss = ISSUER;
+  payload.aud = subgraph;
+  payload.iat = Math.floor(now / 1000);
+  payload.exp = Math.ceil((now + lifetimeMs) / 1000);
+  if (caller) payload.sub = caller.sub;
   // A compact JWS (HS256) signed with node:crypto's HMAC, in the calling thread: jose signs
   // through WebCrypto, a job on libuv's thread pool per call, several times the CPU of the HMAC
   // itself on every subgraph call (the same bytes as jose's: a test compares them).

@@ -9,6 +9,7 @@ import path from "node:path";
 import { childEnv, SUBGRAPHS } from "../runtime/config";
 import { configOrExit } from "./cli";
 import { subgraphArgs, writeDemoRows } from "./demo-rows";
+import { SUBGRAPH_NODE_FLAGS } from "./subgraph-flags";
 import { devProviderSettings, DEV_TOOLS_SECRET } from "./dev-oidc-users";
 import { portFree, waitForHealth } from "./start-checks";
 
@@ -28,9 +29,14 @@ function removeDemoRows() {
 /** The development provider is plain JavaScript (an ES module), run from the sources. */
 const DEV_PROVIDER = path.join(__dirname, "..", "..", "tools", "dev-oidc-provider.mjs");
 
-function launch(name: string, script: string, args: string[] = []) {
+function launch(
+  name: string,
+  script: string,
+  args: string[] = [],
+  nodeFlags: readonly string[] = [],
+) {
   const file = path.isAbsolute(script) ? script : path.join(__dirname, script);
-  const child = spawn(process.execPath, [file, ...args], {
+  const child = spawn(process.execPath, [...nodeFlags, file, ...args], {
     // The IPC channel lets each child notice when this process is gone and stop with it.
     stdio: ["ignore", "inherit", "inherit", "ipc"],
     env: childEnv({}),
@@ -80,7 +86,8 @@ async function main() {
   if (config.demo.seed) rowsDir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-demo-"));
   if (dev) startDevProvider();
   const rows = rowsDir ? writeDemoRows(rowsDir, config.demo.anchor) : null;
-  for (const name of SUBGRAPHS) launch(name, "run-subgraph.js", subgraphArgs(name, rows));
+  for (const name of SUBGRAPHS)
+    launch(name, "run-subgraph.js", subgraphArgs(name, rows), SUBGRAPH_NODE_FLAGS);
   await Promise.all(
     SUBGRAPHS.map((name) =>
       waitForHealth(name, config.servers.subgraphUrls[name], undefined, () => stopping),

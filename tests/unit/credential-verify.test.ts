@@ -106,6 +106,28 @@ describe("the gateway credential, verified with node:crypto", () => {
     });
   });
 
+  it("signs the caller's claims, then the call's, in the order the subgraphs have always read", async () => {
+    const at = Date.UTC(2026, 0, 1);
+    const claimsOf = async (who: typeof caller | null) => {
+      const credential = await signCredential({ caller: who, ...call }, config, at);
+      return Buffer.from(credential.split(".")[1], "base64url").toString("utf8");
+    };
+    const times = { iss: "hub-gateway", aud: "districts", iat: at / 1000 };
+    const exp = at / 1000 + lifetime;
+    const call_ = { rid: "rid-1", bdy: bodyDigest(BODY) };
+    expect(await claimsOf(caller)).toBe(
+      JSON.stringify({
+        role: caller.role,
+        district: "440303",
+        ...call_,
+        ...times,
+        exp,
+        sub: "someone",
+      }),
+    );
+    expect(await claimsOf(null)).toBe(JSON.stringify({ ...call_, ...times, exp }));
+  });
+
   it("answers a body sent with other spacing than signed, through its parsed text", async () => {
     const credential = await signCredential({ caller, ...call }, config);
     const spaced = { ...call, body: ` ${BODY}`, bodyAsParsed: () => BODY };
