@@ -1,5 +1,6 @@
 // The corps subgraph: branch teams and expert volunteers, from application to certificate.
 import type { HubConfig } from "../../runtime/config";
+import { entitiesAtOnce } from "../shared/entities-at-once";
 import { buildFederatedSchema } from "../shared/schema";
 import { startSubgraph, type StartOptions, type SubgraphDefinition } from "../shared/subgraph";
 import { corpsCacheEntities } from "./cache-entities";
@@ -87,6 +88,8 @@ export const corps: SubgraphDefinition<CorpsLoaders, CorpsSeedRows> = {
         District: districtReference,
         Volunteer: volunteerReference,
         ServiceMenuItem: serviceMenuItemReference,
+        // One wait for the whole list, not a promise per representation.
+        Query: { _entities: entitiesAtOnce },
       },
     ),
   createLoaders,

@@ -69,6 +69,12 @@ export const servingCounts = (
   keys: ReadonlyArray<number | string>,
 ) => appointedBy(db, "c", column, keys);
 
+/**
+ * The columns a reference reads when only a volunteer's card is asked (a page of stories asks its
+ * volunteers' names and expert types): those fields, and the status that decides who sees it.
+ */
+export const VOLUNTEER_CARD = ["id", "name", "expertType", "categories", "status"] as const;
+
 export function createLoaders(db: DataSource) {
   const countServing = (column: "c.branchId" | "b.districtCode") =>
     new DataLoader<number | string, number>((keys) => servingCounts(db, column, keys));
@@ -76,6 +82,8 @@ export function createLoaders(db: DataSource) {
     branch: rowById(db, Branch),
     /** Plain rows: read on every reference (a story's volunteers, a platform's mentors). */
     volunteer: plainRowById(db, Volunteer),
+    /** A reference's card (VOLUNTEER_CARD): its fields and status, when nothing else is asked. */
+    volunteerCard: plainRowById(db, Volunteer, VOLUNTEER_CARD),
     /** Appointed volunteers per branch. */
     branchVolunteerCount: countServing("c.branchId") as DataLoader<number, number>,
     /** Appointed volunteers in the regional branches of each district. */

@@ -1,5 +1,6 @@
 // The districts subgraph: districts, their workstations, demands and activities.
 import type { HubConfig } from "../../runtime/config";
+import { entitiesAtOnce } from "../shared/entities-at-once";
 import { buildFederatedSchema } from "../shared/schema";
 import { startSubgraph, type StartOptions, type SubgraphDefinition } from "../shared/subgraph";
 import { districtsCacheEntities } from "./cache-entities";
@@ -119,6 +120,8 @@ export const districts: SubgraphDefinition<DistrictsLoaders, DistrictsSeedRows> 
         Activity: activityReference,
         Volunteer: volunteerReference,
         Mutation: publishStationsPlain,
+        // One wait for the whole list, not a promise per representation.
+        Query: { _entities: entitiesAtOnce },
       },
       [Activity, Volunteer],
     ),

@@ -35,6 +35,23 @@ export interface StationPageKey {
   afterId: number | null;
 }
 
+/**
+ * The columns a reference reads when only a station's card is asked (a page of stories asks its
+ * stations' names and districts): id, name, the district's code and the status that decides who
+ * sees it.
+ */
+export const STATION_CARD = ["id", "districtCode", "name", "status"] as const;
+/** The columns a reference reads when only an activity's card is asked (its title and day). */
+export const ACTIVITY_CARD = [
+  "id",
+  "districtCode",
+  "stationId",
+  "type",
+  "category",
+  "title",
+  "heldOn",
+] as const;
+
 export function createLoaders(db: DataSource) {
   // The figure loaders are spread last: V8 builds a literal that starts with a spread and goes on
   // with two dozen properties through its slow path, property by property (40 µs of CPU on every
@@ -44,6 +61,9 @@ export function createLoaders(db: DataSource) {
     /** Plain rows: read on every reference (a story's stations and activities). */
     station: plainRowById(db, Station),
     activity: plainRowById(db, Activity),
+    /** A reference's card (STATION_CARD, ACTIVITY_CARD), when nothing else is asked. */
+    stationCard: plainRowById(db, Station, STATION_CARD),
+    activityCard: plainRowById(db, Activity, ACTIVITY_CARD),
     demand: rowById(db, Demand),
     demandBookings: rowsBy(db, Booking, "demandId", { id: "ASC" }),
     bookingHistory: rowsBy(db, BookingEvent, "bookingId", { id: "ASC" }),

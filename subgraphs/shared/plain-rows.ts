@@ -3,7 +3,9 @@
 // booleans, simple arrays, JSON, transformers) converted by the driver's own prepareHydratedValue,
 // so a row is what TypeORM's hydration gives, field for field, on SQLite and MariaDB alike,
 // without its per-row machinery (alias maps, grouping by primary key, load events, a class
-// instance). Only for flat entities: no relations, no embedded columns.
+// instance). Only for flat entities: no relations, no embedded columns. A reader may select only
+// some of the columns (a reference whose fields need few of them): what it reads then holds those
+// properties alone.
 import DataLoader from "dataloader";
 import type { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
 import type { ColumnMetadata } from "typeorm/metadata/ColumnMetadata";
@@ -28,30 +30,45 @@ export interface PlainReader<T> {
   read(this: void, raw: Record<string, unknown>): T;
 }
 
-const readers = new WeakMap<DataSource, Map<EntityTarget<unknown>, PlainReader<unknown>>>();
+/** Readers by database, entity and the properties selected ("*": every column). */
+const readers = new WeakMap<
+  DataSource,
+  Map<EntityTarget<unknown>, Map<string, PlainReader<unknown>>>
+>();
 
+/** The entity's reader: every column, or only the columns of `properties`. */
 export function plainReader<T extends ObjectLiteral>(
   db: DataSource,
   target: EntityTarget<T>,
+  properties?: ReadonlyArray<keyof T & string>,
 ): PlainReader<T> {
   let mine = readers.get(db);
-  if (!mine) readers.set(db, (mine = new Map<EntityTarget<unknown>, PlainReader<unknown>>()));
-  let reader = mine.get(target) as PlainReader<T> | undefined;
-  if (!reader) mine.set(target, (reader = makeReader(db, target)));
+  if (!mine)
+    readers.set(db, (mine = new Map<EntityTarget<unknown>, Map<string, PlainReader<unknown>>>()));
+  let byColumns = mine.get(target);
+  if (!byColumns) mine.set(target, (byColumns = new Map<string, PlainReader<unknown>>()));
+  const key = properties ? properties.join(",") : "*";
+  let reader = byColumns.get(key) as PlainReader<T> | undefined;
+  if (!reader) byColumns.set(key, (reader = makeReader(db, target, properties)));
   return reader;
 }
 
 function makeReader<T extends ObjectLiteral>(
   db: DataSource,
   target: EntityTarget<T>,
+  properties?: ReadonlyArray<keyof T & string>,
 ): PlainReader<T> {
   const meta = db.getMetadata(target);
   if (meta.relations.length || meta.embeddeds.length)
     throw new Error(`${meta.name} has relations or embedded columns: read it as an entity`);
   const { driver } = db;
   const q = (name: string) => driver.escape(name);
-  const columns = meta.columns;
-  const byProperty = new Map(columns.map((c) => [c.propertyName, c]));
+  const byProperty = new Map(meta.columns.map((c) => [c.propertyName, c]));
+  const missing = properties?.filter((p) => !byProperty.has(p));
+  if (missing?.length) throw new Error(`${meta.name} has no column ${missing.join(", ")}`);
+  const columns = properties
+    ? meta.columns.filter((c) => properties.includes(c.propertyName))
+    : meta.columns;
   const converted: ColumnMetadata[] = columns.filter(
     (c) => c.transformer || typeof c.type !== "string" || !AS_READ.has(c.type),
   );
@@ -89,13 +106,19 @@ function makeReader<T extends ObjectLiteral>(
 /** `?, ?, ...` for an IN list (both drivers take `?` placeholders through db.query). */
 const marks = (n: number) => Array.from({ length: n }, () => "?").join(", ");
 
-/** The plain row of each key of a unique `column` (null when absent): one `IN (...)` per batch. */
+/**
+ * The plain row of each key of a unique `column` (null when absent): one `IN (...)` per batch;
+ * with `properties`, only those columns (the key's among them).
+ */
 export function plainRowByKey<T extends ObjectLiteral, C extends keyof T & string>(
   db: DataSource,
   target: EntityTarget<T>,
   column: C,
+  properties?: ReadonlyArray<keyof T & string>,
 ) {
-  const reader = plainReader(db, target);
+  if (properties && !properties.includes(column))
+    throw new Error(`the columns read by ${column} must include it`);
+  const reader = plainReader(db, target, properties);
   return new DataLoader<T[C], T | null>(async (keys) => {
     const rows: Array<Record<string, unknown>> = await db.query(
       `SELECT ${reader.columns()} FROM ${reader.table} WHERE ${reader.column(column)} IN (${marks(keys.length)})`,
@@ -105,11 +128,15 @@ export function plainRowByKey<T extends ObjectLiteral, C extends keyof T & strin
   });
 }
 
-/** Plain rows by primary key `id`: one `id IN (...)` query per batch, in key order. */
+/**
+ * Plain rows by primary key `id`: one `id IN (...)` query per batch, in key order; with
+ * `properties`, only those columns (`id` among them).
+ */
 export const plainRowById = <T extends ObjectLiteral & { id: number }>(
   db: DataSource,
   target: EntityTarget<T>,
-) => plainRowByKey<T, "id">(db, target, "id") as DataLoader<number, T | null>;
+  properties?: ReadonlyArray<keyof T & string>,
+) => plainRowByKey<T, "id">(db, target, "id", properties) as DataLoader<number, T | null>;
 
 /**
  * The plain rows pointing at each key through `column`, in `order`: one query per batch; what a

@@ -34,3 +34,18 @@ export function selectedFields(info: GraphQLResolveInfo): Set<string> {
   for (const node of info.fieldNodes) visit(node.selectionSet);
   return names;
 }
+
+/** selectedFields once per field resolved: `_entities` asks for each of its representations. */
+const selectedOnce = new WeakMap<GraphQLResolveInfo, Set<string>>();
+
+/**
+ * Whether every field selected below the field being resolved is one of `fields` (or
+ * `__typename`): e.g. an entity reference that can read fewer columns when only some fields are
+ * asked. Computed once per field resolved (the same `info` for every representation).
+ */
+export function asksOnly(info: GraphQLResolveInfo, fields: ReadonlySet<string>): boolean {
+  let names = selectedOnce.get(info);
+  if (!names) selectedOnce.set(info, (names = selectedFields(info)));
+  for (const name of names) if (name !== "__typename" && !fields.has(name)) return false;
+  return true;
+}

@@ -74,4 +74,20 @@ describe("plainRowById and plainRowsBy", () => {
       [],
     ]);
   });
+
+  it("read only the columns asked for, with their values converted as the whole row's", async () => {
+    const { db } = fed.subgraphs.publicity;
+    const stories = await db.getRepository(CaseStory).find({ order: { id: "ASC" }, take: 3 });
+    const ids = [stories[1].id, 999999, stories[0].id];
+    const columns = ["id", "title", "publishedAt", "categories"] as const;
+    const rows = await plainRowById(db, CaseStory, columns).loadMany(ids);
+    const only = (s: CaseStory) => Object.fromEntries(columns.map((c) => [c, s[c]]));
+    expect(rows.map((s) => (s ? plain(s as object) : s))).toStrictEqual([
+      only(stories[1]),
+      null,
+      only(stories[0]),
+    ]);
+    expect(() => plainRowById(db, CaseStory, ["title"])).toThrow(/must include/);
+    expect(() => plainReader(db, CaseStory, ["id", "nope" as never])).toThrow(/no column nope/);
+  });
 });
