@@ -153,7 +153,8 @@ export function shapePlanOf(
   if (!perName) plans.set(document, (perName = new Map<string, ShapePlan | null>()));
   const key = operationName ?? "";
   const known = perName.get(key);
-  if (known !== undefined) return known;
+  // A new supergraph makes a new API schema: a plan of the old one is made again.
+  if (known !== undefined && (!known || known.operation.schema() === apiSchema)) return known;
   let plan: ShapePlan | null = null;
   try {
     if (
