@@ -80,6 +80,8 @@ interface Execution {
 }
 
 const hasOwn = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
+// Read once: the package's index re-exports it through a getter, dear per representation field.
+const responseNameOf = getResponseName;
 
 /** Plans this executor walks whole: no Defer, no Subscription (remembered per plan). */
 const walkable = new WeakMap<QueryPlan, boolean>();
@@ -100,15 +102,52 @@ function canWalk(node: PlanNode | SubscriptionNode | undefined): boolean {
   }
 }
 
+/**
+ * What one element contributes to executeQueryPlan's flattenResultsAtPath's flatMap at `@`: its
+ * own flattened value, spread if it is a list, pushed straight into the result.
+ */
+function flattenInto(
+  value: unknown,
+  path: readonly (string | number)[],
+  from: number,
+  out: unknown[],
+) {
+  for (let i = from; i < path.length; i++) {
+    if (value === undefined || value === null) break;
+    const current = path[i];
+    if (current === "@") {
+      if (!Array.isArray(value)) (value as { flatMap(): void }).flatMap();
+      for (const element of value as unknown[]) flattenInto(element, path, i + 1, out);
+      return;
+    }
+    value = step(value, current);
+  }
+  if (Array.isArray(value)) for (const element of value) out.push(element);
+  else out.push(value);
+}
+
+/** flattenResultsAtPath's step into a field, with its assertions' words. */
+function step(value: unknown, current: string | number) {
+  if (typeof current !== "string") throw new Error(`Unexpected ${typeof current} found in path`);
+  if (Array.isArray(value))
+    throw new Error(`Unexpected array in result for path element ${current}`);
+  return hasOwn(value as object, current) ? (value as Data)[current] : undefined;
+}
+
+/** executeQueryPlan's flattenResultsAtPath, without an array per element and level. */
 function flattenAtPath(value: unknown, path: readonly (string | number)[]): unknown {
-  if (path.length === 0) return value;
-  if (value === undefined || value === null) return value;
-  const [current, ...rest] = path;
-  if (current === "@")
-    return (value as unknown[]).flatMap((element) => flattenAtPath(element, rest));
-  if (typeof current !== "string" || Array.isArray(value))
-    throw new Error(`Unexpected ${typeof current} found in path`);
-  return flattenAtPath(hasOwn(value, current) ? (value as Data)[current] : undefined, rest);
+  for (let i = 0; i < path.length; i++) {
+    if (value === undefined || value === null) return value;
+    const current = path[i];
+    if (current === "@") {
+      const out: unknown[] = [];
+      if (!Array.isArray(value)) (value as { flatMap(): void }).flatMap();
+      for (const element of value as unknown[]) flattenInto(element, path, i + 1, out);
+      return out;
+    }
+    value = step(value, current);
+  }
+  return value;
 }
 
 function moveInto(cursor: Cursor, path: readonly (string | number)[]): Cursor | undefined {
@@ -127,7 +166,7 @@ function representationOf(
   const from = source as Data;
   for (const selection of selections) {
     if (selection.kind === "Field") {
-      const responseName = getResponseName(selection);
+      const responseName = responseNameOf(selection);
       const inner = selection.selections;
       if (!hasOwn(from, responseName) || typeof from[responseName] === "undefined") return null;
       const value = from[responseName];

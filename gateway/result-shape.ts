@@ -32,6 +32,26 @@ import {
 
 type Data = Record<string, unknown>;
 
+// Read once: the package's index re-exports each through a getter, dear on every value.
+const validLeaf = isValidLeafValue;
+const objectType = isObjectType;
+const compositeType = isCompositeType;
+const invalidGraphQLError = ERRORS.INVALID_GRAPHQL;
+
+/** A field's type, unwrapped once: what computeResponse asks isNonNullType & co. per value. */
+type TypeStep =
+  | { kind: "nonNull"; of: TypeStep; type: Type }
+  | { kind: "list"; of: TypeStep; type: Type }
+  | { kind: "composite"; type: CompositeType }
+  | { kind: "leaf"; type: Type };
+
+function typeStep(type: Type): TypeStep {
+  if (isNonNullType(type)) return { kind: "nonNull", of: typeStep(type.ofType as Type), type };
+  if (isListType(type)) return { kind: "list", of: typeStep(type.ofType as Type), type };
+  if (isCompositeType(type)) return { kind: "composite", type };
+  return { kind: "leaf", type };
+}
+
 /** A condition's value: a literal, or the name of the variable that holds it. */
 type IfValue = { variable: string } | { literal: unknown };
 
@@ -44,7 +64,7 @@ interface FieldStep {
   field: true;
   responseName: string;
   typename: boolean;
-  type: Type;
+  type: TypeStep;
   steps: Step[] | undefined;
   conditions: Conditions | undefined;
 }
@@ -116,7 +136,7 @@ function compileSelections(
         field: true,
         responseName: field.responseName(),
         typename: field.name === "__typename",
-        type: field.definition.type as Type,
+        type: typeStep(field.definition.type as Type),
         steps: selection.selectionSet
           ? compileSelections(schema, selection.selectionSet, memo, state)
           : undefined,
@@ -247,7 +267,7 @@ function describeLast(path: Array<string | number>, currentType: Type, parentTyp
 }
 
 const invalidGraphQL = (message: string, path: Array<string | number>) =>
-  ERRORS.INVALID_GRAPHQL.err(message, { path: Array.from(path) });
+  invalidGraphQLError.err(message, { path: Array.from(path) });
 
 /** Returns true where computeResponse's applySelectionSet returns NULL_BUBBLE_UP. */
 function applySteps(
@@ -272,7 +292,7 @@ function applySteps(
             inputValue !== null && typeof inputValue === "string"
               ? (shaping.schema.type(inputValue) ?? parentType)
               : parentType;
-          if (!isObjectType(type)) return true;
+          if (!objectType(type)) return true;
           output[responseName] = type.name;
         }
         continue;
@@ -312,7 +332,7 @@ function applySteps(
 /** computeResponse's updateOutputValue: the value, its flags left in shaping.invalid/hasErrors. */
 function valueOf(
   outputValue: unknown,
-  type: Type,
+  step: TypeStep,
   inputValue: unknown,
   steps: Step[] | undefined,
   path: Array<string | number>,
@@ -325,21 +345,13 @@ function valueOf(
     shaping.hasErrors = false;
     return outputValue;
   }
-  if (isNonNullType(type)) {
-    const updated = valueOf(
-      outputValue,
-      type.ofType as Type,
-      inputValue,
-      steps,
-      path,
-      shaping,
-      parentType,
-    );
+  if (step.kind === "nonNull") {
+    const updated = valueOf(outputValue, step.of, inputValue, steps, path, shaping, parentType);
     if (updated === null) {
       if (!shaping.hasErrors)
         shaping.errors.push(
           invalidGraphQL(
-            `Cannot return null for non-nullable ${describeLast(path, type.ofType as Type, parentType)}.`,
+            `Cannot return null for non-nullable ${describeLast(path, step.of.type, parentType)}.`,
             path,
           ),
         );
@@ -356,20 +368,20 @@ function valueOf(
     shaping.hasErrors = false;
     return null;
   }
-  if (isListType(type)) {
+  if (step.kind === "list") {
     if (!Array.isArray(inputValue)) throw new NotShaped();
     if (outputValue !== undefined && !Array.isArray(outputValue)) throw new NotShaped();
-    const list =
-      (outputValue as unknown[] | undefined) ?? new Array(inputValue.length).fill(undefined);
-    if (inputValue.length !== list.length) throw new NotShaped();
+    const list = outputValue as unknown[] | undefined;
+    const length = inputValue.length;
+    if (list && length !== list.length) throw new NotShaped();
     let nullify = false;
     let hasErrors = false;
-    const updated = new Array<unknown>(list.length);
-    for (let index = 0; index < list.length; index++) {
+    const updated = new Array<unknown>(length);
+    for (let index = 0; index < length; index++) {
       path.push(index);
       updated[index] = valueOf(
-        list[index],
-        type.ofType as Type,
+        list ? list[index] : undefined,
+        step.of,
         inputValue[index],
         steps,
         path,
@@ -384,18 +396,18 @@ function valueOf(
     shaping.hasErrors = hasErrors;
     return nullify ? null : updated;
   }
-  if (isCompositeType(type)) {
+  if (step.kind === "composite") {
     if (!steps || typeof inputValue !== "object") throw new NotShaped();
     if (outputValue !== undefined && typeof outputValue !== "object") throw new NotShaped();
     const inputTypename = (inputValue as Data).__typename;
     if (inputTypename !== undefined && typeof inputTypename !== "string") throw new NotShaped();
-    let objectType: CompositeType = type;
+    let objectType: CompositeType = step.type;
     if (inputTypename) {
       const named = shaping.schema.type(inputTypename);
-      if (!named || !isCompositeType(named)) {
+      if (!named || !compositeType(named)) {
         shaping.errors.push(
           invalidGraphQL(
-            `Invalid __typename found for object at ${describeLast(path, type, parentType)}.`,
+            `Invalid __typename found for object at ${describeLast(path, step.type, parentType)}.`,
             path,
           ),
         );
@@ -412,10 +424,10 @@ function valueOf(
     return bubbled ? null : object;
   }
   if (outputValue !== undefined) throw new NotShaped();
-  const valid = isValidLeafValue(shaping.schema, inputValue, type as never);
+  const valid = validLeaf(shaping.schema, inputValue, step.type as never);
   if (!valid)
     shaping.errors.push(
-      invalidGraphQL(`Invalid value found for ${describeLast(path, type, parentType)}.`, path),
+      invalidGraphQL(`Invalid value found for ${describeLast(path, step.type, parentType)}.`, path),
     );
   shaping.invalid = false;
   shaping.hasErrors = !valid;
