@@ -7,6 +7,7 @@
 //   gateway (the same subgraph processes), N requests a round, every one of them finished inside
 //   the measurement.
 // node dist/bench/calls.js --scenario CityDashboard [--gateways hub,hive-rust-nodedup] [--text]
+// (--gateways may name hub-apollo: our gateway with GATEWAY_EXECUTOR=apollo, Apollo's executor.)
 // (DATABASE_URL at the data set, as npm run bench reads it; `npm run build` first).
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -156,11 +157,19 @@ async function measure(
   }
 }
 
+/** Our gateway as the benchmark starts it, and its variants this script knows besides. */
+const HUBS: Record<string, Record<string, string>> = {
+  hub: {},
+  "hub-defaults": {},
+  "hub-apollo": { GATEWAY_EXECUTOR: "apollo" },
+};
+
 async function main() {
   const scenario = SCENARIOS.find((s) => s.name === (flags.scenario ?? "CityDashboard"));
   if (!scenario) throw new Error(`no scenario ${flags.scenario}`);
   const chosen = (flags.gateways ?? "hub,hive-rust-nodedup").split(",") as GatewayName[];
-  for (const name of chosen) if (!GATEWAYS.includes(name)) throw new Error(`no gateway ${name}`);
+  for (const name of chosen)
+    if (!GATEWAYS.includes(name) && !(name in HUBS)) throw new Error(`no gateway ${name}`);
   const log = (line: string) => console.error(`[calls] ${line}`);
   const config = configOrExit();
   ensureBenchPackages(log);
@@ -191,7 +200,7 @@ async function main() {
       const port = await freePort();
       const origin = `http://127.0.0.1:${port}`;
       const proc =
-        name === "hub" || name === "hub-defaults"
+        name in HUBS
           ? await startProcess(
               name,
               "tools/run-gateway.js",
@@ -200,6 +209,7 @@ async function main() {
                 ...fed.env,
                 RESPONSE_CACHE_TTL_SECONDS: "0",
                 GATEWAY_DEDUP: "0",
+                ...HUBS[name],
                 PORT: String(port),
                 ...Object.fromEntries(SUBGRAPHS.map((n) => [`${n.toUpperCase()}_URL`, urls[n]])),
               },
@@ -224,7 +234,7 @@ async function main() {
       extra.push(proc);
       // The scenarios' callers that need no fixture (no publishing district).
       const caller = scenario.caller ? { sub: "bench-calls", role: scenario.caller.role } : null;
-      const headers = await fed.headers(caller, name);
+      const headers = await fed.headers(caller, (name as string) === "hub-apollo" ? "hub" : name);
       const body = { query: scenario.query, variables: scenario.variables(fixture) };
       await post(`${origin}/graphql`, headers, body); // warm: the plan, the pools
       calls.length = 0;

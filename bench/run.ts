@@ -289,7 +289,11 @@ async function main() {
     gateways,
     log,
     profileDir: flags.profile,
-    hubEnv: workers > 1 ? { GATEWAY_WORKERS: String(workers), REDIS_URL: redisUrl } : {},
+    hubEnv: {
+      ...(workers > 1 ? { GATEWAY_WORKERS: String(workers), REDIS_URL: redisUrl } : {}),
+      // GATEWAY_EXECUTOR=apollo npm run bench: our gateway on Apollo's executor, to compare.
+      ...(process.env.GATEWAY_EXECUTOR ? { GATEWAY_EXECUTOR: process.env.GATEWAY_EXECUTOR } : {}),
+    },
   });
   try {
     const fixture = await discoverFixture(fed);

@@ -1,7 +1,7 @@
 // How the gateway calls the subgraphs: a socket pool per subgraph, a time limit per call, retries
 // for queries (never mutations), and a circuit breaker that fails fast while a subgraph is down.
 import { SUBGRAPHS, type SubgraphName } from "./subgraphs";
-import { flag, integer, type Env, type Problems } from "./read";
+import { flag, integer, oneOf, type Env, type Problems } from "./read";
 
 export interface SubgraphCallsConfig {
   /** Time limit of one call, per subgraph (<NAME>_TIMEOUT_MS, else SUBGRAPH_TIMEOUT_MS). */
@@ -26,6 +26,11 @@ export interface SubgraphCallsConfig {
    * together against one subgraph sent as one call (gateway/entity-batch.ts).
    */
   batchEntities: boolean;
+  /**
+   * Who walks the query plans and shapes the answers: the gateway's own executor
+   * (gateway/plan-executor.ts), or @apollo/gateway's executeQueryPlan (GATEWAY_EXECUTOR).
+   */
+  executor: "own" | "apollo";
 }
 
 export function subgraphCallsSection(env: Env, problems: Problems): SubgraphCallsConfig {
@@ -56,5 +61,6 @@ export function subgraphCallsSection(env: Env, problems: Problems): SubgraphCall
       what: "a number of milliseconds from 100 to 60000",
     }),
     batchEntities: flag(env, problems, "SUBGRAPH_BATCHING", true),
+    executor: oneOf(env, problems, "GATEWAY_EXECUTOR", ["own", "apollo"], "own"),
   };
 }

@@ -72,8 +72,8 @@ export interface GatewayTester {
   token(role: Role, extra?: Partial<Caller>): Promise<string>;
   /** Every log line the gateway wrote so far (JSON text). */
   logs(): string[];
-  /** Another gateway on the same subgraphs and configuration (a second replica). */
-  startReplica(): Promise<RunningServer>;
+  /** Another gateway on the same subgraphs and configuration (a second replica), or another's. */
+  startReplica(replicaConfig?: HubConfig): Promise<RunningServer>;
   stop(): Promise<void>;
 }
 
@@ -218,8 +218,8 @@ export async function createGatewayTester(options: GatewayTesterOptions): Promis
     await Promise.all(Object.values(subgraphs).map((s) => s.stop()));
   };
   const urls: Partial<Record<SubgraphName, string>> = {};
-  const startReplica = async () => {
-    const gateway = await startGateway(config, {
+  const startReplica = async (replicaConfig = config) => {
+    const gateway = await startGateway(replicaConfig, {
       port: 0,
       subgraphUrls: urls,
       supergraphSdl,
