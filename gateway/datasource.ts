@@ -13,7 +13,7 @@ import { RepeatFilter, type Logger } from "../runtime/log";
 import { entityLogOf, noteSubgraphAnswer } from "./cache-entities";
 import type { GatewayContext } from "./context";
 import { CALL_KIND_HEADER, callKindOf } from "./call-kind";
-import { CALLER_HEADER, encodeCaller } from "./credential-fetcher";
+import { CALL_CALLER, type CallerInit } from "./credential-fetcher";
 import { EntityBatcher, entitiesField, type Incoming } from "./entity-batch";
 import { WriteNotSent, WriteOutcomeUnknown } from "./subgraph-calls";
 import type { Fetcher } from "./subgraph-fetcher";
@@ -92,8 +92,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 
   /**
    * Every subgraph call carries the request id and the gateway's credential (subgraphs answer
-   * nothing without it), which credential-fetcher.ts signs for each try once the body is known:
-   * this passes it the caller. The call's kind (query or mutation) goes to the retry layers.
+   * nothing without it), which credential-fetcher.ts signs for each try once the body is known
+   * (sendRequest below passes it the caller). The call's kind (query or mutation) goes to the
+   * retry layers.
    */
   override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
     const { request } = options;
@@ -112,7 +113,6 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       if (Array.isArray(value) && /^representations(_\d+)?$/.test(name))
         this.onEntityFetch?.(value.length);
     if (context?.requestId) entityLogOf(context as GatewayContext).sent += 1;
-    if (context?.caller) headers.set(CALLER_HEADER, encodeCaller(context.caller));
     // The gateway's own requests (none today) get an id of their own below.
     if (context?.requestId) headers.set(REQUEST_ID_HEADER, context.requestId);
   }
@@ -200,10 +200,12 @@ async function sendRequest(
 ): Promise<Record<string, unknown>> {
   if (!request.http) throw new Error("Internal error: Only 'http' requests are supported.");
   const { http, ...requestWithoutHttp } = request;
-  const requestInit = {
+  const requestInit: CallerInit = {
     method: http.method,
     headers: Object.fromEntries(http.headers),
     body: JSON.stringify(requestWithoutHttp),
+    // Health checks and schema loading carry an untyped context: the public's credential.
+    [CALL_CALLER]: (context as Partial<GatewayContext> | undefined)?.caller ?? null,
   };
   let fetchResponse: FetchResponse | undefined;
   try {

@@ -351,6 +351,20 @@ describe("the fields of a document, counted before it is validated", () => {
     );
   });
 
+  it("judges a document the same each time it is sent, and each text on its own", async () => {
+    // The route keeps each text's verdict: the refusal must come again, word for word, and a
+    // text with fewer fields must be judged anew (and answered).
+    const wide = (n: number) =>
+      `{ districts { ${repeat(n, (i) => `... on District { ${i % 2 ? "name" : "code"} }`)} } }`;
+    const first = await refused(wide(31), "GRAPHQL_VALIDATION_FAILED", /over the limit of/);
+    const again = await refused(wide(31), "GRAPHQL_VALIDATION_FAILED", /over the limit of/);
+    expect(again.errors![0].message).toBe(first.errors![0].message);
+    const fits = await send(fed.url, { query: wide(10) });
+    expect(fits.errors).toBeUndefined();
+    expect(fits.data).toBeDefined();
+    await refused(wide(31), "GRAPHQL_VALIDATION_FAILED", /over the limit of/);
+  });
+
   it("refuses a document with more than LIMIT_FIELDS fields", async () => {
     const wide = repeat(29, (i) => `... on District { ${plain[i % plain.length]} }`);
     await refused(

@@ -8,7 +8,14 @@ import { decodeJwt, SignJWT, UnsecuredJWT } from "jose";
 import { startGateway } from "../../gateway";
 import { verifyToken } from "../../runtime/auth";
 import { SUBGRAPHS } from "../../runtime/config";
-import { credentialLifetimeMs, CREDENTIAL_HEADER, signCredential } from "../../runtime/credential";
+import { createHash } from "node:crypto";
+import { CALLER_HEADER, encodeCaller, signedHeaders } from "../../gateway/credential-fetcher";
+import {
+  bodyDigest,
+  credentialLifetimeMs,
+  CREDENTIAL_HEADER,
+  signCredential,
+} from "../../runtime/credential";
 import type { RunningServer } from "../../runtime/http/server";
 import { createLogger } from "../../runtime/log";
 import { bootFederation, type Federation } from "../helpers/federation";
@@ -216,6 +223,24 @@ describe("a captured credential", () => {
     expect(again.body.data.volunteer.id).toBe(String(fed.demo.volunteers[0].id));
   });
 
+  it("names the caller the gateway verified, which travels in no header of its own", async () => {
+    // The data source hands the caller to the signing layer on the call's init, not on the wire.
+    const call = await capture();
+    expect(Object.keys(call.headers)).not.toContain(CALLER_HEADER);
+    const claims = decodeJwt(call.headers[CREDENTIAL_HEADER]);
+    expect(claims.role).toBe("CITY_ADMIN");
+    expect(typeof claims.sub).toBe("string");
+    // The public's call carries no caller at all.
+    captured.length = 0;
+    await send(gateway.url, { query: QUERY, variables: { id: String(fed.demo.volunteers[0].id) } });
+    expect(captured.length).toBeGreaterThan(0);
+    for (const anonymous of captured) {
+      const publicClaims = decodeJwt(anonymous.headers[CREDENTIAL_HEADER]);
+      expect(publicClaims.role).toBeUndefined();
+      expect(publicClaims.sub).toBeUndefined();
+    }
+  });
+
   it("is refused by any other subgraph", async () => {
     const call = await capture();
     for (const name of ["districts", "platforms", "publicity"] as const) {
@@ -282,6 +307,36 @@ describe("a captured credential", () => {
 });
 
 describe("the credential's signature", () => {
+  it("binds the body by its SHA-256, as createHash writes it, for any text", () => {
+    for (const body of [
+      "",
+      "{}",
+      bodyOf({ query: "{ districts { code } }" }),
+      "区 ✓ 🙂".repeat(50),
+    ])
+      expect(bodyDigest(body)).toBe(createHash("sha256").update(body).digest("base64url"));
+  });
+
+  it("signs the caller given to signedHeaders, whose internal header never leaves", async () => {
+    const caller = { sub: "someone", role: "CITY_ADMIN" as const };
+    const stray = { [CALLER_HEADER]: encodeCaller({ sub: "other", role: "SERVICE" as const }) };
+    for (const given of [{ "x-request-id": "rid-2" }, { "x-request-id": "rid-2", ...stray }]) {
+      const headers = await signedHeaders("corps", given, "{}", fed.config, caller);
+      expect(Object.keys(headers).sort()).toEqual([CREDENTIAL_HEADER, "x-request-id"]);
+      const claims = decodeJwt(headers[CREDENTIAL_HEADER]);
+      expect([claims.sub, claims.role, claims.rid]).toEqual(["someone", "CITY_ADMIN", "rid-2"]);
+    }
+    // The peers' way: the caller in the header, taken off.
+    const viaHeader = await signedHeaders(
+      "corps",
+      { [CALLER_HEADER]: encodeCaller(caller) },
+      "{}",
+      fed.config,
+    );
+    expect(Object.keys(viaHeader)).not.toContain(CALLER_HEADER);
+    expect(decodeJwt(viaHeader[CREDENTIAL_HEADER]).role).toBe("CITY_ADMIN");
+  });
+
   it("is the compact JWS jose signs for the same claims, with and without a caller", async () => {
     // signCredential signs with node:crypto's HMAC; jose signs the same bytes.
     const { hkdfSync } = await import("node:crypto");
