@@ -49,6 +49,8 @@ const { values: flags } = parseArgs({
     gateways: { type: "string" },
     profile: { type: "string" },
     "gateway-workers": { type: "string" },
+    // --executor apollo: our gateway on @apollo/gateway's executeQueryPlan (GATEWAY_EXECUTOR).
+    executor: { type: "string" },
   },
 });
 
@@ -291,8 +293,7 @@ async function main() {
     profileDir: flags.profile,
     hubEnv: {
       ...(workers > 1 ? { GATEWAY_WORKERS: String(workers), REDIS_URL: redisUrl } : {}),
-      // GATEWAY_EXECUTOR=apollo npm run bench: our gateway on Apollo's executor, to compare.
-      ...(process.env.GATEWAY_EXECUTOR ? { GATEWAY_EXECUTOR: process.env.GATEWAY_EXECUTOR } : {}),
+      ...(flags.executor ? { GATEWAY_EXECUTOR: flags.executor } : {}),
     },
   });
   try {
