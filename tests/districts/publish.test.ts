@@ -216,6 +216,31 @@ describe("PublishStations", () => {
     expect(await countRows("station")).toBe(before);
   });
 
+  it("trims and checks the district code before the caller's district, as every text argument", async () => {
+    // A padded code is its operator's district once trimmed.
+    const padded = await publish(PUBLISH_STATIONS, {
+      districtCode: " 440308\t",
+      stations: [station(31)],
+    });
+    expect(padded).toMatchObject({ created: 1, rejected: [] });
+    // A control character is the input's fault, said before any caller check, nothing written.
+    const before = await countRows("station");
+    const bad = { districtCode: "44\u00010308", stations: [station(32)] };
+    for (const token of [
+      undefined,
+      operator,
+      await fed.token("DISTRICT_OPERATOR", { district: "440305" }),
+    ]) {
+      const response = await executeExpectingError(
+        fed.gatewayUrl,
+        { query: PUBLISH_STATIONS, token, variables: bad },
+        "BAD_USER_INPUT",
+      );
+      expect(response.errors![0].message).toMatch(/districtCode contains a control character/);
+    }
+    expect(await countRows("station")).toBe(before);
+  });
+
   it("takes 1,000 rows in one call and refuses 1,001 naming the limit", async () => {
     const admin = await fed.token("CITY_ADMIN");
     const rows = Array.from({ length: 1000 }, (_, i) => station(1000 + i));

@@ -3,9 +3,10 @@
 // StationInput instance (per row and field it searches every input type the process declared):
 // 2.5-5 CPU-ms of a 1,000-row publish. The rows go on as GraphQL coerced them, and the Batch checks
 // them by StationInput's constraints (validateRow with the class). PublishResolver still declares
-// the field; what its decorators run is run here, in the same order: @DistrictWriter on the
-// districtCode as sent, then textArgs (every string trimmed, plain string arguments checked), then
-// @CurrentCaller (which admits every caller @DistrictWriter admits).
+// the field; what type-graphql ran for it is run here, in the same order: first the global
+// middleware textArgs (every string trimmed, plain string arguments checked: a control character
+// is BAD_USER_INPUT before any caller check), then @DistrictWriter on the trimmed districtCode,
+// then @CurrentCaller (which admits every caller @DistrictWriter admits).
 import type { GraphQLResolveInfo } from "graphql";
 import type { ResolverData } from "type-graphql";
 import { assertDistrictWriter, requireCaller } from "../../shared/auth";
@@ -30,10 +31,10 @@ export const publishStationsPlain = {
     ctx: Ctx,
     info: GraphQLResolveInfo,
   ): Promise<PublishResult> {
-    assertDistrictWriter(requireCaller(ctx), String(args.districtCode));
     const data: ResolverData<Ctx> = { root, args, context: ctx, info };
-    return (await textArgs(data, () =>
-      publishStations(ctx.db, ctx.audit, args.districtCode, args.stations),
-    )) as PublishResult;
+    return (await textArgs(data, () => {
+      assertDistrictWriter(requireCaller(ctx), String(args.districtCode));
+      return publishStations(ctx.db, ctx.audit, args.districtCode, args.stations);
+    })) as PublishResult;
   },
 };
