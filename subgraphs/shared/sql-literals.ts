@@ -4,60 +4,24 @@
 // station publish that was some 17,000 values, 6-7 % of districts' CPU, and the audit events
 // repeat nine of their ten values on every row. insertRows (db.ts) writes its multi-row INSERTs
 // with these literals instead, a value repeated down a column escaped once.
+import { escape } from "mysql2";
 
-/** What sqlstring escapes in a string, and how (its CHARS_ESCAPE_MAP). */
-// eslint-disable-next-line no-control-regex -- NUL, backspace, tab, line breaks and SUB are escaped
-const SPECIAL = /[\0\b\t\n\r\x1a"'\\]/g;
-const ESCAPES: Record<string, string> = {
-  "\0": "\\0",
-  "\b": "\\b",
-  "\t": "\\t",
-  "\n": "\\n",
-  "\r": "\\r",
-  "\x1a": "\\Z",
-  '"': '\\"',
-  "'": "\\'",
-  "\\": "\\\\",
-};
-
-/** A string as sqlstring quotes it. */
-export function quoteString(text: string): string {
-  SPECIAL.lastIndex = 0;
-  if (!SPECIAL.test(text)) return `'${text}'`;
-  SPECIAL.lastIndex = 0;
-  return `'${text.replace(SPECIAL, (c) => ESCAPES[c])}'`;
-}
-
-const pad = (n: number, width: number) => String(n).padStart(width, "0");
-
-/** A date as sqlstring writes it with the connection's time zone "Z": UTC, to the millisecond. */
-function quoteUtcDate(date: Date): string {
-  const time = date.getTime();
-  if (Number.isNaN(time)) return "NULL";
-  return (
-    `'${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}` +
-    ` ${pad(date.getUTCHours(), 2)}:${pad(date.getUTCMinutes(), 2)}:${pad(date.getUTCSeconds(), 2)}` +
-    `.${pad(date.getUTCMilliseconds(), 3)}'`
-  );
-}
+/** The kinds of value mysql2 writes as one literal (no list, buffer or object). */
+const LITERAL_KINDS = new Set(["string", "number", "boolean"]);
 
 /**
- * A value as mysql2 writes it on a connection whose time zone is "Z" (every subgraph's: db.ts), or
- * undefined for a kind of value this does not write (a Buffer, a bigint, an object): the caller
- * then sends parameters as before.
+ * A value as mysql2 writes it on a connection whose time zone is "Z" (every subgraph's: db.ts),
+ * by mysql2's own escape (sqlstring's, which its format calls for each parameter), or undefined
+ * for a kind of value this does not write (a Buffer, a bigint, an object): the caller then sends
+ * parameters as before.
  */
 export function sqlLiteral(value: unknown): string | undefined {
-  if (value === null || value === undefined) return "NULL";
-  switch (typeof value) {
-    case "string":
-      return quoteString(value);
-    case "number":
-      return String(value);
-    case "boolean":
-      return value ? "true" : "false";
-    default:
-      return value instanceof Date ? quoteUtcDate(value) : undefined;
-  }
+  return value === null ||
+    value === undefined ||
+    LITERAL_KINDS.has(typeof value) ||
+    value instanceof Date
+    ? escape(value, false, "Z")
+    : undefined;
 }
 
 /**

@@ -7,7 +7,7 @@ import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral }
 import { Station } from "../../subgraphs/districts/entities/station.entity";
 import { StationEvent } from "../../subgraphs/districts/entities/station-event.entity";
 import { insertRows } from "../../subgraphs/shared/db";
-import { quoteString, sqlLiteral, withoutValues } from "../../subgraphs/shared/sql-literals";
+import { sqlLiteral, withoutValues } from "../../subgraphs/shared/sql-literals";
 
 /** A MariaDB data source that is never connected: metadata and the driver's conversions only. */
 async function offline(timezone = "Z") {
@@ -57,7 +57,7 @@ const awkward = [
 
 describe("SQL literals", () => {
   it("quote strings as mysql2 does", () => {
-    for (const text of awkward) expect(quoteString(text)).toBe(format("?", [text]));
+    for (const text of awkward) expect(sqlLiteral(text)).toBe(format("?", [text]));
   });
 
   it("write numbers, booleans, null and dates (time zone Z) as mysql2 does", () => {
