@@ -45,11 +45,8 @@ export async function signedHeaders(
   verified?: Caller | null,
 ): Promise<Record<string, string>> {
   const headers = { ...given };
-  let caller = verified ?? null;
-  if (verified === undefined || CALLER_HEADER in headers) {
-    caller = verified === undefined ? decodeCaller(headers[CALLER_HEADER]) : verified;
-    delete headers[CALLER_HEADER];
-  }
+  const caller = verified !== undefined ? verified : decodeCaller(headers[CALLER_HEADER]);
+  delete headers[CALLER_HEADER];
   const requestId = (headers[REQUEST_ID_HEADER] ??= requestIdOf(undefined));
   headers[CREDENTIAL_HEADER] = await signCredential({ caller, requestId, subgraph, body }, config);
   return headers;
