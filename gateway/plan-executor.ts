@@ -79,7 +79,6 @@ interface Execution {
   errors: unknown[];
 }
 
-const hasOwn = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
 // Read once: the package's index re-exports it through a getter, dear per representation field.
 const responseNameOf = getResponseName;
 
@@ -131,7 +130,7 @@ function step(value: unknown, current: string | number) {
   if (typeof current !== "string") throw new Error(`Unexpected ${typeof current} found in path`);
   if (Array.isArray(value))
     throw new Error(`Unexpected array in result for path element ${current}`);
-  return hasOwn(value as object, current) ? (value as Data)[current] : undefined;
+  return Object.hasOwn(value as object, current) ? (value as Data)[current] : undefined;
 }
 
 /** executeQueryPlan's flattenResultsAtPath, without an array per element and level. */
@@ -168,7 +167,8 @@ function representationOf(
     if (selection.kind === "Field") {
       const responseName = responseNameOf(selection);
       const inner = selection.selections;
-      if (!hasOwn(from, responseName) || typeof from[responseName] === "undefined") return null;
+      if (!Object.hasOwn(from, responseName) || typeof from[responseName] === "undefined")
+        return null;
       const value = from[responseName];
       if (Array.isArray(value))
         result[responseName] = value.map((v: unknown) =>
@@ -271,7 +271,7 @@ async function executeFetch(run: Execution, fetch: FetchNode, cursor: Cursor) {
   const variables = Object.create(null) as Data;
   const provided = run.requestContext.request.variables;
   for (const name of fetch.variableUsages ?? [])
-    if (provided && hasOwn(provided, name) && typeof provided[name] !== "undefined")
+    if (provided && Object.hasOwn(provided, name) && typeof provided[name] !== "undefined")
       variables[name] = provided[name];
   const schema = run.supergraphSchema;
   if (!fetch.requires) {

@@ -92,8 +92,6 @@ export interface ShapePlan {
   readsVariables: boolean;
 }
 
-const hasOwn = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
-
 /** Where a shape plan cannot be made (introspection, subscriptions): the caller keeps Apollo's. */
 class Unsupported extends Error {}
 
@@ -223,7 +221,7 @@ function ifValue(value: IfValue, shaping: Shaping): unknown {
   if ("literal" in value) return value.literal;
   const { variables, defaults } = shaping;
   const found =
-    variables && hasOwn(variables, value.variable)
+    variables && Object.hasOwn(variables, value.variable)
       ? variables[value.variable]
       : defaults[value.variable];
   if (typeof found !== "boolean") throw new NotShaped();
@@ -283,7 +281,8 @@ function applySteps(
     if (step.field) {
       const { responseName } = step;
       const outputValue = output[responseName];
-      let inputValue = (hasOwn(input, responseName) ? input[responseName] : undefined) ?? null;
+      let inputValue =
+        (Object.hasOwn(input, responseName) ? input[responseName] : undefined) ?? null;
       if (step.typename) {
         if (outputValue === undefined) {
           if (inputValue === null && responseName !== "__typename")

@@ -66,8 +66,6 @@ function leafCheck(type: GraphQLInputType): Check {
   }
 }
 
-const hasOwn = (value: object, name: string) => Object.prototype.hasOwnProperty.call(value, name);
-
 /** An input object's fields as the check walks them. */
 interface FieldCheck {
   name: string;
@@ -94,10 +92,11 @@ function objectCheck(type: GraphQLInputObjectType): Check {
       const fieldValue = value[field.name];
       if (fieldValue === undefined) {
         // An own property holding undefined: coercion leaves it out.
-        if (field.needed || hasOwn(value, field.name)) return false;
+        if (field.needed || Object.hasOwn(value, field.name)) return false;
         continue;
       }
-      if ((field.inherited && !hasOwn(value, field.name)) || !field.check(fieldValue)) return false;
+      if ((field.inherited && !Object.hasOwn(value, field.name)) || !field.check(fieldValue))
+        return false;
       given += 1;
     }
     // A field the type does not have is an error.
@@ -144,7 +143,7 @@ export function variablesAsSent(
     const type = typeFromAST(schema, definition.type);
     if (!type || !isInputType(type)) return false;
     const name = definition.variable.name.value;
-    if (!Object.prototype.hasOwnProperty.call(variables, name)) {
+    if (!Object.hasOwn(variables, name)) {
       // Left out: its default is filled in, or it must be nullable and stays out.
       if (definition.defaultValue || isNonNullType(type)) return false;
       continue;
